@@ -1,0 +1,125 @@
+/**
+ * "Can I cancel it now, and until what instant?" — C1–C16, R3, for every program.
+ */
+import { allow, NONE, refuse, type Allowed, type Refused } from './decision.js';
+import { readPolicy, type Policy, type PolicyOverrides } from './policy/policy.js';
+import type { RefundMode } from './policy/programs.js';
+import { toSubscription, type Subscription, type SubscriptionInput } from './subscription.js';
+import { nextRenewalOpensAt, renewalInProgress, termWindowStart } from './termWindow.js';
+import { endOfDay, HOUR_MS } from './time/day.js';
+import { toInstant, type Instant, type InstantInput } from './time/instant.js';
+
+/** Why a cancellation is or isn't possible. */
+export type CancelReason =
+  /** Inside the program's window. */
+  | 'WITHIN_WINDOW'
+  /** Outside the window; the cancellation is accepted for the term end, without refund (C4, C5). */
+  | 'SCHEDULED_AT_RENEWAL'
+  /** The window has closed (C1, C7, C8, C13, C14, C16). */
+  | 'WINDOW_CLOSED'
+  /** The window has not opened yet: `now` is before the purchase or the renewal completion. */
+  | 'WINDOW_NOT_OPEN'
+  /** Already cancelled or deleted: terminal (C3). */
+  | 'TERMINATED'
+  /** A trial's status can't change; turn auto-renew off instead (C9, TR8). */
+  | 'TRIAL_STATUS_LOCKED'
+  /** Expired, disabled or pending: nothing to cancel (P7). */
+  | 'NOT_ACTIVE'
+  /** Microsoft marked the asset not returnable (C7, C16). */
+  | 'NOT_RETURNABLE';
+
+/** When a cancellation takes effect. */
+export type CancelEffect = 'immediate' | 'at-renewal';
+
+/** Extra facts of a cancellation decision. */
+export interface CancelFacts {
+  /** What the cancellation refunds if made now. */
+  readonly refund: RefundMode;
+  /** `immediate`, `at-renewal`, or `null` when refused. */
+  readonly effective: CancelEffect | null;
+  /** C15: the exclusive end of the full-refund tier when the refund is `full` inside a prorated window; else `null`. */
+  readonly fullRefundUntil: Instant | null;
+}
+
+/** The answer of {@link canCancel}. */
+export type CancelDecision = (Allowed<CancelReason> | Refused<CancelReason>) & CancelFacts;
+
+/** Options of {@link canCancel}. */
+export interface CancelOptions {
+  /** The instant to decide at (T4: never read from the clock). */
+  readonly now: InstantInput;
+  /** Defaults of rules.md when absent. */
+  readonly policy?: Policy | PolicyOverrides;
+}
+
+const REFUSED_FACTS: CancelFacts = Object.freeze({ refund: 'none', effective: null, fullRefundUntil: null });
+const RENEWAL_409 = Object.freeze(['RENEWAL_IN_PROGRESS'] as const);
+
+/**
+ * Whether the subscription can be cancelled at `now`, until when, with which refund.
+ *
+ * - New commerce license-based (C1, C15, R3): 7 d from the start of any term; full refund in the
+ *   first 24 h, prorated after; then refused until the next renewal completes.
+ * - Software subscriptions (C16), SoftwareOne (C8): 7 d from purchase or any renewal, prorated.
+ * - Perpetual software (C13): 30 d from purchase, full. Marketplace SaaS (C14, C6): 72 h, full.
+ * - Traditional ISV SaaS (C4, C5, C6): < 24 h (monthly) or < 14 d (annual) from the order, full;
+ *   later the cancellation is accepted for renewal, no refund.
+ * - BSS software subscription (C7, C11): 30 d from purchase when `isReturnable`, prorated by
+ *   default, immediate.
+ * Cancelled subscriptions (C3) and trials (C9) are refused.
+ *
+ * @param subscription - the snapshot or its description
+ * @param options - `now`, and an optional policy
+ * @throws {@link CspRulesError} for invalid input
+ *
+ * @example
+ * ```ts
+ * const d = canCancel(
+ *   { program: 'nce-license', term: 'P1Y', billing: 'monthly', quantity: 10, purchasedAt: '2024-01-15T09:30:00Z' },
+ *   { now: '2024-01-20T00:00:00Z' },
+ * );
+ * // { allowed: true, rule: 'C1', reason: 'WITHIN_WINDOW', until: Date.parse('2024-01-22T09:30:00Z'),
+ * //   refund: 'prorated', effective: 'immediate', fullRefundUntil: null, … }
+ * ```
+ */
+export function canCancel(subscription: SubscriptionInput | Subscription, options: CancelOptions): CancelDecision {
+  const sub = toSubscription(subscription);
+  const now = toInstant(options.now, 'now');
+  const policy = readPolicy(options.policy);
+  const program = policy.programs[sub.program];
+  const rule = program.cancelRule[sub.billing];
+
+  if (sub.status === 'cancelled' || sub.status === 'deleted') return { ...refuse('C3', 'TERMINATED', null), ...REFUSED_FACTS };
+  if (sub.trial) return { ...refuse('C9', 'TRIAL_STATUS_LOCKED', null), ...REFUSED_FACTS };
+  if (sub.status !== 'active' && sub.status !== 'suspended') return { ...refuse('P7', 'NOT_ACTIVE', null), ...REFUSED_FACTS };
+  if (!sub.isReturnable) return { ...refuse(rule, 'NOT_RETURNABLE', null), ...REFUSED_FACTS };
+
+  const { start, assumptions } =
+    program.cancelFrom === 'purchase' ? { start: sub.purchasedAt, assumptions: NONE } : termWindowStart(sub, policy);
+  const end = start + program.cancelWindowHours[sub.billing] * HOUR_MS;
+  const warnings = renewalInProgress(sub, now) ? RENEWAL_409 : NONE;
+
+  if (now < start) return { ...refuse(rule, 'WINDOW_NOT_OPEN', start, assumptions, warnings), ...REFUSED_FACTS };
+  if (now < end) {
+    // C15: a full-refund tier at the start of a prorated window.
+    const tierEnd = start + program.fullRefundHours * HOUR_MS;
+    const inTier = program.refund === 'prorated' && now < tierEnd;
+    return {
+      ...allow(rule, 'WITHIN_WINDOW', end, assumptions, warnings),
+      refund: inTier ? 'full' : program.refund,
+      effective: 'immediate',
+      fullRefundUntil: inTier ? tierEnd : null,
+    };
+  }
+  if (program.afterWindow === 'at-renewal') {
+    // C4/C5: accepted, takes effect at the term end, no refund; possible until the term ends.
+    return {
+      ...allow(rule, 'SCHEDULED_AT_RENEWAL', endOfDay(sub.termEndDay), assumptions, warnings),
+      refund: 'none',
+      effective: 'at-renewal',
+      fullRefundUntil: null,
+    };
+  }
+  const opensAt = program.cancelFrom === 'term-start' ? nextRenewalOpensAt(sub) : null;
+  return { ...refuse(rule, 'WINDOW_CLOSED', opensAt, assumptions, warnings), ...REFUSED_FACTS };
+}

@@ -1,0 +1,55 @@
+/**
+ * csp-subscription-rules: offline, exact answers to Microsoft CSP subscription questions.
+ * Every decision names its rule (../shared/spec/rules.md), a reason code and its deadline.
+ *
+ * @packageDocumentation
+ */
+export { canCancel } from './cancel.js';
+export type { CancelDecision, CancelEffect, CancelFacts, CancelOptions, CancelReason } from './cancel.js';
+export { reducibleSeats, planSeatReduction } from './seats.js';
+export type {
+  OpenBatch,
+  ReducibleFacts,
+  ReducibleSeats,
+  SeatOptions,
+  SeatPlan,
+  SeatPlanFacts,
+  SeatPlanOptions,
+  SeatPlanReason,
+  SeatReductionReason,
+} from './seats.js';
+export { canIncreaseSeats } from './seatIncrease.js';
+export type { SeatIncreaseReason } from './seatIncrease.js';
+export { proratedRefund } from './refund.js';
+export type { Refund, RefundInput } from './refund.js';
+export { multiGeoMinimum } from './multiGeo.js';
+
+export { toSubscription, STATUSES } from './subscription.js';
+export type { SeatBatch, SeatBatchInput, Status, Subscription, SubscriptionInput } from './subscription.js';
+export { DEFAULT_POLICY, definePolicy } from './policy/policy.js';
+export type { Policy, PolicyOverrides, ProgramOverrides } from './policy/policy.js';
+export { DEFAULT_PROGRAMS, PROGRAMS } from './policy/programs.js';
+export type { Program, ProgramPolicy, RefundMode, SeatIncrease, SeatReduction, WindowFrom } from './policy/programs.js';
+export type { Allowed, Assumption, Decision, Refused, Warning } from './decision.js';
+export { CspRulesError } from './errors.js';
+export type { ErrorCode } from './errors.js';
+export { RULE_IDS } from './rules.js';
+export type { RuleId } from './rules.js';
+
+export { toInstant, toUtcDay, toIso } from './time/instant.js';
+export type { DateInput, Instant, InstantInput } from './time/instant.js';
+export { dayOf, startOfDay, endOfDay, formatDay, dayFromCivil, civilFromDay, DAY_MS, HOUR_MS } from './time/day.js';
+export type { CivilDate, UtcDay } from './time/day.js';
+export { isWithin, windowOfHours } from './time/window.js';
+export type { Window } from './time/window.js';
+export {
+  addMonthsClamped,
+  termEndDay,
+  renewedTerm,
+  chargeCycleStart,
+  billingMonths,
+  TERMS,
+  BILLING_FREQUENCIES,
+  TERM_MONTHS,
+} from './time/term.js';
+export type { BillingFrequency, RenewalAnchor, Term, TermDates } from './time/term.js';

@@ -1,0 +1,133 @@
+/**
+ * The policy object: the program table plus every choice where the sources disagree or are
+ * silent, each with the default rules.md gives.
+ */
+import { CspRulesError, describe } from '../errors.js';
+import type { RenewalAnchor } from '../time/term.js';
+import { toBoolean, toEnum, toRecord } from '../validate.js';
+import { DEFAULT_PROGRAMS, PROGRAMS, type Program, type ProgramPolicy } from './programs.js';
+
+/** The whole policy. Build variants with {@link definePolicy}; never mutate. */
+export interface Policy {
+  /** Per-program windows, refunds and seat rules. */
+  readonly programs: Readonly<Record<Program, ProgramPolicy>>;
+  /**
+   * R3: when a renewed term's completion instant is unknown, measure its windows from the
+   * `earliest` possible completion (00:00 UTC of the renewal day: deadlines never later than
+   * the real ones — the default) or the `latest` (+24 h: never opens before the real window).
+   */
+  readonly unknownRenewalCompletion: 'earliest' | 'latest';
+  /** Q2: never reduce below one seat (Partner Center cancels rather than reducing to 0). Default true. */
+  readonly keepOneSeat: boolean;
+  /**
+   * M1: counting days used. `inclusive` (default): purchase day to cancellation day, both
+   * counted. `exclusive`: the cancellation day is not charged.
+   */
+  readonly daysUsed: 'inclusive' | 'exclusive';
+  /** T6: how renewed terms anchor (default `anniversary`). */
+  readonly renewalAnchor: RenewalAnchor;
+}
+
+/** Overrides of one program; windows may be given for some billing frequencies only. */
+export type ProgramOverrides = Partial<Omit<ProgramPolicy, 'cancelWindowHours' | 'cancelRule'>> & {
+  readonly cancelWindowHours?: Partial<ProgramPolicy['cancelWindowHours']>;
+  readonly cancelRule?: Partial<ProgramPolicy['cancelRule']>;
+};
+
+/** Deep-partial overrides accepted by {@link definePolicy}. */
+export interface PolicyOverrides {
+  readonly programs?: { readonly [P in Program]?: ProgramOverrides };
+  readonly unknownRenewalCompletion?: Policy['unknownRenewalCompletion'];
+  readonly keepOneSeat?: boolean;
+  readonly daysUsed?: Policy['daysUsed'];
+  readonly renewalAnchor?: RenewalAnchor;
+}
+
+/**
+ * The defaults of rules.md.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_POLICY.programs['nce-license'].fullRefundHours; // 24 (C15)
+ * ```
+ */
+export const DEFAULT_POLICY: Policy = Object.freeze({
+  programs: DEFAULT_PROGRAMS,
+  unknownRenewalCompletion: 'earliest',
+  keepOneSeat: true,
+  daysUsed: 'inclusive',
+  renewalAnchor: 'anniversary',
+});
+
+/** Policies known to be valid (the default and every result of {@link definePolicy}). */
+const policies = new WeakSet<object>([DEFAULT_POLICY]);
+
+/**
+ * A policy with some values overridden, e.g. a longer window where required by law, or the
+ * C15 full-refund tier switched off. Unknown programs or invalid hours throw.
+ *
+ * @example
+ * ```ts
+ * const longer = definePolicy({ programs: { 'nce-license': { cancelWindowHours: { annual: 14 * 24 } } } });
+ * const noTier = definePolicy({ programs: { 'nce-license': { fullRefundHours: 0 } } });
+ * ```
+ */
+export function definePolicy(overrides: PolicyOverrides, base: Policy = DEFAULT_POLICY): Policy {
+  const programs: Record<Program, ProgramPolicy> = { ...base.programs };
+  const given = overrides.programs === undefined ? {} : toRecord(overrides.programs, 'policy.programs');
+  for (const key of Object.keys(given)) {
+    if (!(PROGRAMS as readonly string[]).includes(key)) {
+      throw new CspRulesError('INVALID_ENUM', `policy.programs.${key}`, `unknown program ${describe(key)}`, key);
+    }
+    const program = key as Program;
+    const patch = toRecord(given[program], `policy.programs.${program}`) as ProgramOverrides;
+    const current = programs[program];
+    const merged: ProgramPolicy = {
+      ...current,
+      ...patch,
+      // A window may be overridden for one billing frequency only.
+      cancelWindowHours: { ...current.cancelWindowHours, ...(patch.cancelWindowHours ?? {}) },
+      cancelRule: { ...current.cancelRule, ...(patch.cancelRule ?? {}) },
+    };
+    for (const [billing, hours] of Object.entries(merged.cancelWindowHours)) {
+      checkHours(hours, `policy.programs.${program}.cancelWindowHours.${billing}`);
+    }
+    checkHours(merged.fullRefundHours, `policy.programs.${program}.fullRefundHours`);
+    checkHours(merged.seatWindowHours, `policy.programs.${program}.seatWindowHours`);
+    programs[program] = merged;
+  }
+  const policy: Policy = Object.freeze({
+    programs: Object.freeze(programs),
+    unknownRenewalCompletion: pick(overrides.unknownRenewalCompletion, ['earliest', 'latest'], 'policy.unknownRenewalCompletion', base.unknownRenewalCompletion),
+    keepOneSeat: toBoolean(overrides.keepOneSeat, 'policy.keepOneSeat', base.keepOneSeat),
+    daysUsed: pick(overrides.daysUsed, ['inclusive', 'exclusive'], 'policy.daysUsed', base.daysUsed),
+    renewalAnchor: pick(overrides.renewalAnchor, ['anniversary', 'clamped'], 'policy.renewalAnchor', base.renewalAnchor),
+  });
+  policies.add(policy);
+  return policy;
+}
+
+/**
+ * The policy to use for an options bag: the default when absent, a policy made by
+ * {@link definePolicy} as it is, or plain overrides applied to the default.
+ *
+ * @example
+ * ```ts
+ * readPolicy(undefined) === DEFAULT_POLICY; // true
+ * ```
+ */
+export function readPolicy(value: Policy | PolicyOverrides | undefined): Policy {
+  if (value === undefined) return DEFAULT_POLICY;
+  if (policies.has(value)) return value as Policy;
+  return definePolicy(toRecord(value, 'policy') as PolicyOverrides);
+}
+
+function pick<T extends string>(value: unknown, allowed: readonly T[], field: string, fallback: T): T {
+  return value === undefined ? fallback : toEnum(value, allowed, field);
+}
+
+function checkHours(value: unknown, field: string): void {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new CspRulesError('INVALID_QUANTITY', field, `expected whole hours ≥ 0, got ${describe(value)}`, value);
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * "Can I add seats?" — Q1, Q7, Q9, Q10, R4.
+ */
+import { allow, NONE, refuse, type Decision } from './decision.js';
+import { readPolicy } from './policy/policy.js';
+import { seatChangeBlocked, type SeatOptions } from './seats.js';
+import { toSubscription, type Subscription, type SubscriptionInput } from './subscription.js';
+import { renewalInProgress } from './termWindow.js';
+import { endOfDay } from './time/day.js';
+import { toInstant } from './time/instant.js';
+
+/** Why seats can or can't be added. */
+export type SeatIncreaseReason =
+  /** Q1: any time while active. */
+  | 'ALLOWED'
+  /** Q9: SoftwareOne — more licenses need a new subscription under the same agreement. */
+  | 'NEW_SUBSCRIPTION_REQUIRED'
+  | 'TRIAL_QUANTITY_LOCKED'
+  | 'NOT_ACTIVE'
+  | 'TERMINATED';
+
+const RENEWAL_409 = Object.freeze(['RENEWAL_IN_PROGRESS'] as const);
+
+/**
+ * Q1: seats can be added at any time while the subscription is active; billing adjusts on the
+ * next invoice. Refused for trials (Q7), suspended or inactive subscriptions (Q10), cancelled
+ * ones (C3), and SoftwareOne agreements, which need a new subscription (Q9). `until` is the term
+ * end when auto-renew is off (the subscription expires, R5), otherwise `null` (no deadline).
+ * On the renewal day the call may meet 409 Conflict (warning `RENEWAL_IN_PROGRESS`, R4).
+ *
+ * @example
+ * ```ts
+ * canIncreaseSeats(sub, { now: '2024-06-01T00:00:00Z' }); // { allowed: true, rule: 'Q1', reason: 'ALLOWED', until: null, … }
+ * ```
+ */
+export function canIncreaseSeats(subscription: SubscriptionInput | Subscription, options: SeatOptions): Decision<SeatIncreaseReason> {
+  const sub = toSubscription(subscription);
+  const now = toInstant(options.now, 'now');
+  const policy = readPolicy(options.policy);
+  const blocked = seatChangeBlocked(sub);
+  if (blocked !== null) return refuse(blocked.rule, blocked.reason, null);
+  if (policy.programs[sub.program].seatIncrease === 'new-subscription') return refuse('Q9', 'NEW_SUBSCRIPTION_REQUIRED', null);
+  const warnings = renewalInProgress(sub, now) ? RENEWAL_409 : NONE;
+  return allow('Q1', 'ALLOWED', sub.autoRenew ? null : endOfDay(sub.termEndDay), NONE, warnings);
+}

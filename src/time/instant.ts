@@ -1,0 +1,137 @@
+/**
+ * T1: instants are UTC epoch milliseconds. Parse once, at the edge, from an ISO-8601 string
+ * with `Z` or a numeric offset, a `Date`, or epoch milliseconds; reject everything ambiguous.
+ */
+import { CspRulesError, describe } from '../errors.js';
+import { DAY_MS, HOUR_MS, dayFromCivil, dayOf, daysInMonth, type UtcDay } from './day.js';
+
+/** An instant: integer milliseconds since 1970-01-01T00:00:00Z. */
+export type Instant = number;
+
+/** What the library accepts wherever it needs an instant (T1). */
+export type InstantInput = string | Date | number;
+
+/** What the library accepts wherever it needs a UTC calendar date (T2). */
+export type DateInput = string | Date | number;
+
+// Linear: no nested or overlapping quantifiers, so no catastrophic backtracking on long input.
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?([Zz]|[+-]\d{2}(?::?\d{2})?)?)?$/;
+
+/** The largest |epoch ms| a `Date` can hold (±100,000,000 days). */
+const MAX_EPOCH_MS = 8.64e15;
+
+/**
+ * Reads an instant (T1) into epoch milliseconds.
+ *
+ * Accepts an ISO-8601 string with `Z` or an offset (`+02:00`, `+0200`, `+02`), a plain date
+ * `YYYY-MM-DD` (00:00Z of that UTC day, T2), a valid `Date`, or finite integer epoch milliseconds.
+ * Fractional seconds beyond milliseconds are truncated.
+ *
+ * @param value - the input
+ * @param field - the field's name, used in the error
+ * @returns epoch milliseconds
+ * @throws {@link CspRulesError} `AMBIGUOUS_INSTANT` for a date-time without offset;
+ *   `INVALID_INSTANT` for anything else that is not an instant
+ *
+ * @example
+ * ```ts
+ * toInstant('2024-01-15T11:30:00+02:00', 'now') === Date.UTC(2024, 0, 15, 9, 30); // true
+ * toInstant('2024-01-15T09:30:00', 'now'); // throws AMBIGUOUS_INSTANT
+ * ```
+ */
+export function toInstant(value: unknown, field: string): Instant {
+  if (typeof value === 'number') {
+    if (Number.isInteger(value) && Math.abs(value) <= MAX_EPOCH_MS) return value;
+    throw new CspRulesError('INVALID_INSTANT', field, `expected integer epoch milliseconds, got ${describe(value)}`, value);
+  }
+  if (typeof value === 'string') return parseIso(value, field);
+  if (value instanceof Date) {
+    const ms = value.getTime();
+    if (Number.isFinite(ms)) return ms;
+    throw new CspRulesError('INVALID_INSTANT', field, 'expected a valid Date, got an Invalid Date', value);
+  }
+  throw new CspRulesError(
+    'INVALID_INSTANT',
+    field,
+    `expected an ISO-8601 string with Z or an offset, a Date or epoch milliseconds, got ${describe(value)}`,
+    value,
+  );
+}
+
+/**
+ * Reads a UTC calendar date (T2): `YYYY-MM-DD`, or an instant (string with offset, `Date`,
+ * epoch ms) whose UTC day is taken. A time part such as `T00:00:00Z` is therefore read as the
+ * whole day it falls on in UTC.
+ *
+ * @example
+ * ```ts
+ * formatDay(toUtcDay('2025-01-14T00:00:00Z', 'termEndDate')); // '2025-01-14'
+ * ```
+ */
+export function toUtcDay(value: unknown, field: string): UtcDay {
+  try {
+    return dayOf(toInstant(value, field));
+  } catch (error) {
+    if (error instanceof CspRulesError && error.code === 'INVALID_INSTANT') {
+      throw new CspRulesError('INVALID_DATE', field, `expected a UTC date YYYY-MM-DD, got ${describe(value)}`, value);
+    }
+    throw error;
+  }
+}
+
+/**
+ * The ISO-8601 UTC spelling of an instant, for output.
+ *
+ * @example
+ * ```ts
+ * toIso(0); // '1970-01-01T00:00:00.000Z'
+ * ```
+ */
+export function toIso(instant: Instant): string {
+  return new Date(instant).toISOString();
+}
+
+function parseIso(text: string, field: string): Instant {
+  const m = text.length <= 40 ? ISO.exec(text) : null;
+  if (m === null) {
+    throw new CspRulesError('INVALID_INSTANT', field, `expected an ISO-8601 date-time with Z or an offset, got ${describe(text)}`, text);
+  }
+  const [, ys, mos, ds, hs, mis, ss, frac, zone] = m;
+  const year = Number(ys);
+  const month = Number(mos);
+  const day = Number(ds);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    throw new CspRulesError('INVALID_INSTANT', field, `${describe(text)} is not a calendar date`, text);
+  }
+  const midnight = dayFromCivil(year, month, day) * DAY_MS;
+  if (hs === undefined) return midnight; // T1: a plain date is 00:00Z of that UTC day
+  if (zone === undefined) {
+    throw new CspRulesError(
+      'AMBIGUOUS_INSTANT',
+      field,
+      `${describe(text)} has no Z or offset; a local date-time is ambiguous (T1)`,
+      text,
+    );
+  }
+  const hour = Number(hs);
+  const minute = Number(mis);
+  const second = ss === undefined ? 0 : Number(ss);
+  if (hour > 23 || minute > 59 || second > 59) {
+    throw new CspRulesError('INVALID_INSTANT', field, `${describe(text)} is not a valid time of day`, text);
+  }
+  const ms = frac === undefined ? 0 : Number(frac.slice(0, 3).padEnd(3, '0'));
+  const offset = zone === 'Z' || zone === 'z' ? 0 : offsetMs(zone, text, field);
+  return midnight + hour * HOUR_MS + minute * 60_000 + second * 1000 + ms - offset;
+}
+
+function offsetMs(zone: string, text: string, field: string): number {
+  const sign = zone[0] === '-' ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  const hours = Number(digits.slice(0, 2));
+  const minutes = digits.length > 2 ? Number(digits.slice(2)) : 0;
+  if (hours > 23 || minutes > 59) {
+    throw new CspRulesError('INVALID_INSTANT', field, `${describe(text)} has an invalid offset`, text);
+  }
+  return sign * (hours * HOUR_MS + minutes * 60_000);
+}

@@ -1,0 +1,116 @@
+/**
+ * T6 and B1: term lengths, term end dates with month-end clamping, renewed terms and
+ * charge cycles, all on integer UTC days.
+ */
+import { civilFromDay, dayFromCivil, daysInMonth, type UtcDay } from './day.js';
+
+/** B1: term durations as Partner Center spells them (ISO-8601). */
+export type Term = 'P1M' | 'P1Y' | 'P3Y';
+
+/** B1: billing frequencies. */
+export type BillingFrequency = 'monthly' | 'annual' | 'triennial';
+
+/** Every term, shortest first. */
+export const TERMS: readonly Term[] = ['P1M', 'P1Y', 'P3Y'];
+/** Every billing frequency, most frequent first. */
+export const BILLING_FREQUENCIES: readonly BillingFrequency[] = ['monthly', 'annual', 'triennial'];
+
+/** T6: months in a term. */
+export const TERM_MONTHS: Readonly<Record<Term, number>> = { P1M: 1, P1Y: 12, P3Y: 36 };
+
+/**
+ * T6, policy: how a renewed term's end is computed when the first term started on a day
+ * (29th–31st) that a later month lacks. `anniversary` returns to the original day-of-month
+ * (from Jan 31: … Feb 28–Mar 30, Mar 31–Apr 29); `clamped` keeps the clamped day
+ * (Feb 28–Mar 27, Mar 28–Apr 27). The sources leave it open; default `anniversary`.
+ */
+export type RenewalAnchor = 'anniversary' | 'clamped';
+
+/** A term's first and last UTC day, both inclusive (T2). */
+export interface TermDates {
+  readonly startDay: UtcDay;
+  readonly endDay: UtcDay;
+}
+
+/**
+ * T6: `day` plus `months` calendar months, clamped to the last day of a shorter month.
+ * `dayOfMonth` overrides the day-of-month to aim at (used to return to an anniversary).
+ *
+ * @example
+ * ```ts
+ * formatDay(addMonthsClamped(dayFromCivil(2024, 1, 31), 1)); // '2024-02-29'
+ * ```
+ */
+export function addMonthsClamped(day: UtcDay, months: number, dayOfMonth?: number): UtcDay {
+  const c = civilFromDay(day);
+  const index = c.year * 12 + (c.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  return dayFromCivil(year, month, Math.min(dayOfMonth ?? c.day, daysInMonth(year, month)));
+}
+
+/**
+ * T6: the end date (inclusive, a whole UTC day) of a term starting on UTC day `startDay`:
+ * the day before `startDay + M months` (clamped).
+ *
+ * @example
+ * ```ts
+ * formatDay(termEndDay(dayFromCivil(2024, 1, 15), 'P1M')); // '2024-02-14'
+ * formatDay(termEndDay(dayFromCivil(2023, 3, 1), 'P1Y'));  // '2024-02-29'
+ * formatDay(termEndDay(dayFromCivil(2024, 1, 31), 'P1M')); // '2024-02-28'
+ * ```
+ */
+export function termEndDay(startDay: UtcDay, term: Term): UtcDay {
+  return addMonthsClamped(startDay, TERM_MONTHS[term]) - 1;
+}
+
+/**
+ * T6: the term that follows a term ending on `endDay`. It starts the next UTC day (R2). With
+ * the `anniversary` anchor (the default) it ends the day before the next occurrence of
+ * `anchorDayOfMonth` (the first term's start day-of-month, clamped); with `clamped` it is
+ * computed from its own start day.
+ *
+ * @example
+ * ```ts
+ * // First term from 2023-01-31, P1M: ends 2023-02-27. The next one:
+ * const next = renewedTerm(dayFromCivil(2023, 2, 27), 'P1M', 31);
+ * formatDay(next.startDay); // '2023-02-28'
+ * formatDay(next.endDay);   // '2023-03-30'
+ * ```
+ */
+export function renewedTerm(
+  endDay: UtcDay,
+  term: Term,
+  anchorDayOfMonth: number,
+  anchor: RenewalAnchor = 'anniversary',
+): TermDates {
+  const startDay = endDay + 1;
+  const months = TERM_MONTHS[term];
+  const end = anchor === 'anniversary' ? addMonthsClamped(startDay, months, anchorDayOfMonth) - 1 : termEndDay(startDay, term);
+  return { startDay, endDay: end };
+}
+
+/**
+ * T6: start of charge cycle `k` (0-based) of a monthly-billed term that started on
+ * `termStartDay`: `termStartDay + k months`, clamped, always from the start's day-of-month.
+ *
+ * @example
+ * ```ts
+ * formatDay(chargeCycleStart(dayFromCivil(2023, 1, 31), 2)); // '2023-03-31'
+ * ```
+ */
+export function chargeCycleStart(termStartDay: UtcDay, k: number): UtcDay {
+  return addMonthsClamped(termStartDay, k);
+}
+
+/**
+ * B1: months between charges for a billing frequency.
+ *
+ * @example
+ * ```ts
+ * billingMonths('annual'); // 12
+ * ```
+ */
+export function billingMonths(billing: BillingFrequency): number {
+  return billing === 'monthly' ? 1 : billing === 'annual' ? 12 : 36;
+}

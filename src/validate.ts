@@ -1,0 +1,86 @@
+/**
+ * Field checks shared by every entry point (principle 5): each returns the value typed, or
+ * throws a {@link CspRulesError} naming the field.
+ */
+import { CspRulesError, describe } from './errors.js';
+
+/**
+ * A whole number ≥ `min` (seats, amounts): rejects NaN, Infinity, fractions, negatives.
+ *
+ * @example
+ * ```ts
+ * toCount(5, 'quantity'); // 5
+ * toCount(2.5, 'quantity'); // throws INVALID_QUANTITY
+ * ```
+ */
+export function toCount(value: unknown, field: string, min = 0): number {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= min) return value;
+  throw new CspRulesError('INVALID_QUANTITY', field, `expected a whole number ≥ ${min}, got ${describe(value)}`, value);
+}
+
+/**
+ * One of a fixed set of strings.
+ *
+ * @example
+ * ```ts
+ * toEnum('P1Y', ['P1M', 'P1Y', 'P3Y'] as const, 'term'); // 'P1Y'
+ * ```
+ */
+export function toEnum<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  if (value === undefined) throw new CspRulesError('MISSING_FIELD', field, `is required (one of ${allowed.join(', ')})`);
+  throw new CspRulesError('INVALID_ENUM', field, `expected one of ${allowed.join(', ')}, got ${describe(value)}`, value);
+}
+
+/**
+ * A boolean, or `fallback` when absent.
+ *
+ * @example
+ * ```ts
+ * toBoolean(undefined, 'autoRenew', true); // true
+ * ```
+ */
+export function toBoolean(value: unknown, field: string, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value === 'boolean') return value;
+  throw new CspRulesError('INVALID_TYPE', field, `expected true or false, got ${describe(value)}`, value);
+}
+
+/**
+ * A string, or `null` when absent or null.
+ *
+ * @example
+ * ```ts
+ * toOptionalString(undefined, 'promotionId'); // null
+ * ```
+ */
+export function toOptionalString(value: unknown, field: string): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string') return value;
+  throw new CspRulesError('INVALID_TYPE', field, `expected a string, got ${describe(value)}`, value);
+}
+
+/**
+ * A plain object (not null, not an array), for reading fields from.
+ *
+ * @example
+ * ```ts
+ * toRecord({ now: 0 }, 'options');
+ * ```
+ */
+export function toRecord(value: unknown, field: string): Readonly<Record<string, unknown>> {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+  throw new CspRulesError('INVALID_TYPE', field, `expected an object, got ${describe(value)}`, value);
+}
+
+/**
+ * Reads an own property only (never inherited, so `__proto__` and `constructor` are data).
+ *
+ * @example
+ * ```ts
+ * own({ a: 1 }, 'toString'); // undefined
+ * ```
+ */
+export function own(record: Readonly<Record<string, unknown>>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
