@@ -24,8 +24,8 @@ export { proratedRefund } from './refund.js';
 export type { Refund, RefundInput } from './refund.js';
 export { multiGeoMinimum } from './multiGeo.js';
 
-export { toSubscription, STATUSES } from './subscription.js';
-export type { SeatBatch, SeatBatchInput, Status, Subscription, SubscriptionInput } from './subscription.js';
+export { toSubscription, toInput, withChanges, STATUSES } from './subscription.js';
+export type { ScheduledChange, ScheduledChangeInput, SeatBatch, SeatBatchInput, Status, Subscription, SubscriptionInput } from './subscription.js';
 export { DEFAULT_POLICY, definePolicy } from './policy/policy.js';
 export type { Policy, PolicyOverrides, ProgramOverrides } from './policy/policy.js';
 export { DEFAULT_PROGRAMS, PROGRAMS } from './policy/programs.js';

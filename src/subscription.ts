@@ -5,7 +5,7 @@
  */
 import { CspRulesError } from './errors.js';
 import { PROGRAMS, type Program } from './policy/programs.js';
-import { civilFromDay, dayOf, type UtcDay } from './time/day.js';
+import { civilFromDay, dayOf, formatDay, type UtcDay } from './time/day.js';
 import { toInstant, toUtcDay, type DateInput, type Instant, type InstantInput } from './time/instant.js';
 import { addMonthsClamped, BILLING_FREQUENCIES, TERM_MONTHS, TERMS, type BillingFrequency, type Term } from './time/term.js';
 import { own, toBoolean, toCount, toEnum, toOptionalString, toRecord } from './validate.js';
@@ -25,9 +25,32 @@ export interface SeatBatchInput {
   readonly addedAt: InstantInput;
 }
 
+/** S1: a change saved for the next term ("Manage renewal"; Partner Center `scheduledNextTermInstructions`). */
+export interface ScheduledChangeInput {
+  /** Seats for the next term. */
+  readonly quantity?: number;
+  readonly term?: Term;
+  readonly billing?: BillingFrequency;
+  /** SKU upgrade target (offer name, as U2 spells it). */
+  readonly offerName?: string;
+  /** Coterminous end date for the next term (CO2). */
+  readonly customTermEndDate?: DateInput;
+}
+
+/** A validated scheduled change. */
+export interface ScheduledChange {
+  readonly quantity: number | null;
+  readonly term: Term | null;
+  readonly billing: BillingFrequency | null;
+  readonly offerName: string | null;
+  readonly customTermEndDay: UtcDay | null;
+}
+
 /** What callers describe. Only `program`, `term`, `billing`, `quantity` and `purchasedAt` are required. */
 export interface SubscriptionInput {
   readonly id?: string;
+  /** Product name as Partner Center's `offerName` (the U2 deny list matches on it). */
+  readonly offerName?: string | null;
   readonly program: Program;
   /** Default `active`. */
   readonly status?: Status;
@@ -63,6 +86,12 @@ export interface SubscriptionInput {
    * give the instant that window runs from.
    */
   readonly cancellationWindowFrom?: InstantInput | null;
+  /** S1: the change saved for the next term, if any. */
+  readonly scheduledChange?: ScheduledChangeInput | null;
+  /** B2: a pending billing-frequency change for the next billing cycle (`nextChargeInstructions`). */
+  readonly nextChargeBilling?: BillingFrequency | null;
+  /** Q6: updates made to this subscription so far, when known. */
+  readonly updateCount?: number | null;
 }
 
 /** A seat batch with its instant read. */
@@ -74,6 +103,7 @@ export interface SeatBatch {
 /** The validated snapshot every decision works on. Instants are epoch ms, dates UTC day numbers. */
 export interface Subscription {
   readonly id: string | null;
+  readonly offerName: string | null;
   readonly program: Program;
   readonly status: Status;
   readonly term: Term;
@@ -94,6 +124,9 @@ export interface Subscription {
   readonly isReturnable: boolean;
   readonly parentSubscriptionId: string | null;
   readonly cancellationWindowFrom: Instant | null;
+  readonly scheduledChange: ScheduledChange | null;
+  readonly nextChargeBilling: BillingFrequency | null;
+  readonly updateCount: number | null;
 }
 
 /** Snapshots this module made: read once, then trusted (frozen, so they can't change after). */
@@ -150,6 +183,7 @@ export function toSubscription(input: SubscriptionInput | Subscription): Subscri
   const rawFrom = own(r, 'cancellationWindowFrom');
   const snapshot: Subscription = {
     id: toOptionalString(own(r, 'id'), 'id'),
+    offerName: toOptionalString(own(r, 'offerName'), 'offerName'),
     program,
     status,
     term,
@@ -168,10 +202,86 @@ export function toSubscription(input: SubscriptionInput | Subscription): Subscri
     parentSubscriptionId: toOptionalString(own(r, 'parentSubscriptionId'), 'parentSubscriptionId'),
     cancellationWindowFrom:
       rawFrom === undefined || rawFrom === null ? null : toInstant(rawFrom, 'cancellationWindowFrom'),
+    scheduledChange: readScheduledChange(own(r, 'scheduledChange')),
+    nextChargeBilling: nullable(own(r, 'nextChargeBilling'), (v) => toEnum(v, BILLING_FREQUENCIES, 'nextChargeBilling')),
+    updateCount: nullable(own(r, 'updateCount'), (v) => toCount(v, 'updateCount')),
   };
   Object.freeze(snapshot);
   validated.add(snapshot);
   return snapshot;
+}
+
+/**
+ * A snapshot with some facts changed, validated again (for state transitions and what-ifs).
+ * Instants in `changes` may be given in any {@link InstantInput} form.
+ *
+ * @example
+ * ```ts
+ * const off = withChanges(sub, { autoRenew: false });
+ * ```
+ */
+export function withChanges(sub: Subscription, changes: Partial<SubscriptionInput>): Subscription {
+  return toSubscription({ ...toInput(sub), ...changes } as SubscriptionInput);
+}
+
+/**
+ * The input that describes a snapshot (the inverse of {@link toSubscription}).
+ *
+ * @example
+ * ```ts
+ * toSubscription(toInput(sub)); // equal to sub
+ * ```
+ */
+export function toInput(sub: Subscription): SubscriptionInput {
+  const sc = sub.scheduledChange;
+  return {
+    ...(sub.id === null ? {} : { id: sub.id }),
+    offerName: sub.offerName,
+    program: sub.program,
+    status: sub.status,
+    term: sub.term,
+    billing: sub.billing,
+    quantity: sub.quantity,
+    purchasedAt: sub.purchasedAt,
+    termStartedAt: sub.termStartedAt,
+    termStartDate: formatDay(sub.termStartDay),
+    termEndDate: formatDay(sub.termEndDay),
+    autoRenew: sub.autoRenew,
+    trial: sub.trial,
+    ...(sub.seatBatchesKnown ? { seatBatches: sub.seatBatches } : {}),
+    promotionId: sub.promotionId,
+    isReturnable: sub.isReturnable,
+    parentSubscriptionId: sub.parentSubscriptionId,
+    cancellationWindowFrom: sub.cancellationWindowFrom,
+    scheduledChange:
+      sc === null
+        ? null
+        : {
+            ...(sc.quantity === null ? {} : { quantity: sc.quantity }),
+            ...(sc.term === null ? {} : { term: sc.term }),
+            ...(sc.billing === null ? {} : { billing: sc.billing }),
+            ...(sc.offerName === null ? {} : { offerName: sc.offerName }),
+            ...(sc.customTermEndDay === null ? {} : { customTermEndDate: formatDay(sc.customTermEndDay) }),
+          },
+    nextChargeBilling: sub.nextChargeBilling,
+    updateCount: sub.updateCount,
+  };
+}
+
+function readScheduledChange(value: unknown): ScheduledChange | null {
+  if (value === undefined || value === null) return null;
+  const r = toRecord(value, 'scheduledChange');
+  return Object.freeze({
+    quantity: nullable(own(r, 'quantity'), (v) => toCount(v, 'scheduledChange.quantity', 1)),
+    term: nullable(own(r, 'term'), (v) => toEnum(v, TERMS, 'scheduledChange.term')),
+    billing: nullable(own(r, 'billing'), (v) => toEnum(v, BILLING_FREQUENCIES, 'scheduledChange.billing')),
+    offerName: toOptionalString(own(r, 'offerName'), 'scheduledChange.offerName'),
+    customTermEndDay: nullable(own(r, 'customTermEndDate'), (v) => toUtcDay(v, 'scheduledChange.customTermEndDate')),
+  });
+}
+
+function nullable<T>(value: unknown, read: (v: unknown) => T): T | null {
+  return value === undefined || value === null ? null : read(value);
 }
 
 function readBatches(value: unknown, purchasedAt: Instant): readonly SeatBatch[] {
