@@ -53,3 +53,17 @@ export {
   TERM_MONTHS,
 } from './time/term.js';
 export type { BillingFrequency, RenewalAnchor, Term, TermDates } from './time/term.js';
+
+// Plans, upgrades and trials (B1–B5, U1–U9, S2, S5, C10, TR1–TR9).
+export { eligibleBillingFrequencyChanges, BILLING_FREQUENCY_CHANGES } from './billingChanges.js';
+export type { BillingChangeOptions, BillingChangeReason, BillingChangeRow, PlanBlockReason, PlanChanges, PlanEffect, PlanOption, PlanTarget } from './billingChanges.js';
+export { eligibleTermChanges, TERM_CHANGES, DEFAULT_OFFERED_TERMS } from './termChanges.js';
+export type { TermChangeOptions, TermChangeReason, TermChangeRow } from './termChanges.js';
+export { upgradeMatrix, checkUpgradePath, offerKey, UNSUPPORTED_UPGRADES, DUPLICATE_LICENSE_NOTE } from './upgradePaths.js';
+export type { DuplicateLicenseNote, UnsupportedUpgradeRow, UpgradeCatalog, UpgradeMatrix, UpgradePath, UpgradePathDecision, UpgradePathFacts, UpgradePathReason } from './upgradePaths.js';
+export { canUpgrade } from './upgrade.js';
+export type { DestinationTermPolicy, UpgradeApiCode, UpgradeDecision, UpgradeFacts, UpgradeKind, UpgradeOptions, UpgradeReason, UpgradeWhen } from './upgrade.js';
+export { planTwoToOne } from './twoToOne.js';
+export type { TwoToOneOptions, TwoToOnePlan, TwoToOneReason, TwoToOneStep } from './twoToOne.js';
+export { trialConversion, trialLocked, saasFreeTrial, TRIAL_SEATS, TRIAL_DAYS, TRIAL_AUTO_RENEW_DEFAULT, TRIAL_DEFAULT_TERM, TRIAL_DEFAULT_BILLING } from './trial.js';
+export type { SaasFreeTrial, TrialConversion, TrialConversionFacts, TrialConversionOptions, TrialConversionReason, TrialLockReason, TrialLockedChange, TrialMode, TrialTarget } from './trial.js';
