@@ -1,0 +1,339 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CspRulesError, type ErrorCode } from '../src/errors.js';
+import { PROGRAMS } from '../src/policy/programs.js';
+import { STATUSES, toInput, toSubscription, withChanges, type SubscriptionInput } from '../src/subscription.js';
+import { billingArb, DAY, dayNumber, dayText, instantArb, MAX_INSTANT, termArb } from './arbitraries.js';
+
+const d = dayNumber;
+
+const BASE = {
+  program: 'nce-license',
+  term: 'P1Y',
+  billing: 'monthly',
+  quantity: 15,
+  purchasedAt: '2024-01-15T09:30:12Z',
+} as const satisfies SubscriptionInput;
+const PURCHASE = 1_705_311_012_000; // 2024-01-15T09:30:12.000Z
+
+function caught(fn: () => unknown): CspRulesError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(CspRulesError);
+    return error as CspRulesError;
+  }
+  throw new Error('expected a CspRulesError, nothing was thrown');
+}
+
+function expectError(input: unknown, code: ErrorCode, field: string): void {
+  const error = caught(() => toSubscription(input as SubscriptionInput));
+  expect({ code: error.code, field: error.field }).toEqual({ code, field });
+}
+
+describe('toSubscription defaults', () => {
+  it('R1 auto-renew is on by default (000, 002), trials included (TR1); an explicit false is kept', () => {
+    expect(toSubscription(BASE).autoRenew).toBe(true);
+    expect(toSubscription({ ...BASE, trial: true }).autoRenew).toBe(true);
+    expect(toSubscription({ ...BASE, autoRenew: false }).autoRenew).toBe(false);
+  });
+
+  it('defaults: active, first term from the purchase, no trial, returnable, batches unknown', () => {
+    const sub = toSubscription(BASE);
+    expect(sub).toEqual({
+      id: null,
+      offerName: null,
+      program: 'nce-license',
+      status: 'active',
+      term: 'P1Y',
+      billing: 'monthly',
+      quantity: 15,
+      purchasedAt: PURCHASE,
+      termStartedAt: PURCHASE,
+      termStartDay: d('2024-01-15'),
+      termEndDay: d('2025-01-14'),
+      autoRenew: true,
+      trial: false,
+      seatBatches: [],
+      seatBatchesKnown: false,
+      promotionId: null,
+      isReturnable: true,
+      parentSubscriptionId: null,
+      cancellationWindowFrom: null,
+      scheduledChange: null,
+      nextChargeBilling: null,
+      updateCount: null,
+    });
+    expect(Object.isFrozen(sub)).toBe(true);
+    expect(toSubscription(sub)).toBe(sub); // a snapshot is returned as it is
+  });
+
+  it.each([
+    ['P1M', '2024-01-15T09:30:12Z', '2024-02-14'],
+    ['P1Y', '2024-01-15T09:30:12Z', '2025-01-14'],
+    ['P3Y', '2024-01-15T09:30:12Z', '2027-01-14'],
+    ['P1M', '2024-01-31T23:59:59.999Z', '2024-02-28'],
+    ['P1M', '2024-02-01T00:00:00+05:00', '2024-02-28'], // 2024-01-31T19:00Z: the UTC day (Jan 31) counts
+    ['P1Y', '2023-03-01T00:00:00Z', '2024-02-29'],
+  ] as const)('T6 default termEndDate: %s purchased %s ends %s (inclusive, T2)', (term, purchasedAt, end) => {
+    expect(toSubscription({ ...BASE, term, purchasedAt }).termEndDay).toBe(d(end));
+  });
+
+  it('T6 default termEndDate of a renewed term anchors on the purchase day-of-month (anniversary)', () => {
+    const renewed = { ...BASE, term: 'P1M', purchasedAt: '2023-01-31T10:00:00Z' } as const;
+    expect(toSubscription({ ...renewed, termStartedAt: '2023-02-28T05:00:00Z' }).termEndDay).toBe(d('2023-03-30'));
+    expect(toSubscription({ ...renewed, termStartedAt: '2023-03-31T05:00:00Z' }).termEndDay).toBe(d('2023-04-29'));
+  });
+
+  it('T2 an explicit termEndDate is taken as an inclusive whole UTC day', () => {
+    const sub = toSubscription({ ...BASE, termEndDate: '2025-01-14T23:59:59.999Z' });
+    expect(sub.termEndDay).toBe(d('2025-01-14'));
+    expect(toSubscription({ ...BASE, termEndDate: '2024-01-15' }).termEndDay).toBe(d('2024-01-15')); // one-day term
+  });
+
+  it('R3 termStartedAt null (completion unknown) needs termStartDate: MISSING_FIELD otherwise', () => {
+    expectError({ ...BASE, termStartedAt: null }, 'MISSING_FIELD', 'termStartDate');
+    const sub = toSubscription({ ...BASE, termStartedAt: null, termStartDate: '2025-01-15', termEndDate: '2026-01-14' });
+    expect(sub.termStartedAt).toBeNull();
+    expect(sub.termStartDay).toBe(d('2025-01-15'));
+    expect(sub.termEndDay).toBe(d('2026-01-14'));
+  });
+
+  it('a seat batch list makes batches known, with instants read', () => {
+    const sub = toSubscription({
+      ...BASE,
+      seatBatches: [
+        { quantity: 10, addedAt: '2024-01-15T09:30:12Z' },
+        { quantity: 5, addedAt: '2024-03-10T14:02:45+01:00' },
+      ],
+    });
+    expect(sub.seatBatchesKnown).toBe(true);
+    expect(sub.seatBatches).toEqual([
+      { quantity: 10, addedAt: PURCHASE },
+      { quantity: 5, addedAt: Date.UTC(2024, 2, 10, 13, 2, 45) },
+    ]);
+    expect(Object.isFrozen(sub.seatBatches)).toBe(true);
+  });
+});
+
+describe('toSubscription: contradictory facts are INCONSISTENT, boundaries to the millisecond', () => {
+  it('termStartedAt before purchasedAt (1 ms before is refused, equal is fine)', () => {
+    expectError({ ...BASE, termStartedAt: PURCHASE - 1 }, 'INCONSISTENT', 'termStartedAt');
+    expect(toSubscription({ ...BASE, termStartedAt: PURCHASE }).termStartedAt).toBe(PURCHASE);
+  });
+
+  it('termStartDate before the purchase day (the purchase day itself is fine)', () => {
+    expectError({ ...BASE, termStartedAt: null, termStartDate: '2024-01-14' }, 'INCONSISTENT', 'termStartDate');
+    expect(toSubscription({ ...BASE, termStartedAt: null, termStartDate: '2024-01-15' }).termStartDay).toBe(d('2024-01-15'));
+  });
+
+  it('termEndDate before the term start day', () => {
+    expectError({ ...BASE, termEndDate: '2024-01-14' }, 'INCONSISTENT', 'termEndDate');
+    expectError({ ...BASE, termEndDate: '2024-01-14T23:59:59.999Z' }, 'INCONSISTENT', 'termEndDate');
+  });
+
+  it('a seat batch added before the purchase', () => {
+    const batches = [
+      { quantity: 10, addedAt: PURCHASE },
+      { quantity: 5, addedAt: PURCHASE - 1 },
+    ];
+    expectError({ ...BASE, seatBatches: batches }, 'INCONSISTENT', 'seatBatches[1].addedAt');
+  });
+});
+
+describe('toSubscription: every invalid field gives a code and its path', () => {
+  const batch = { quantity: 10, addedAt: PURCHASE };
+  it.each<[string, Record<string, unknown>, ErrorCode, string]>([
+    ['unknown program', { program: 'nce' }, 'INVALID_ENUM', 'program'],
+    ['missing program', { program: undefined }, 'MISSING_FIELD', 'program'],
+    ['unknown status', { status: 'paused' }, 'INVALID_ENUM', 'status'],
+    ['null status', { status: null }, 'INVALID_ENUM', 'status'],
+    ['unknown term', { term: 'P2Y' }, 'INVALID_ENUM', 'term'],
+    ['unknown billing', { billing: 'weekly' }, 'INVALID_ENUM', 'billing'],
+    ['negative seats', { quantity: -1 }, 'INVALID_QUANTITY', 'quantity'],
+    ['fractional seats', { quantity: 1.5 }, 'INVALID_QUANTITY', 'quantity'],
+    ['NaN seats', { quantity: Number.NaN }, 'INVALID_QUANTITY', 'quantity'],
+    ['Infinity seats', { quantity: Number.POSITIVE_INFINITY }, 'INVALID_QUANTITY', 'quantity'],
+    ['seats as a string', { quantity: '15' }, 'INVALID_QUANTITY', 'quantity'],
+    ['missing purchasedAt', { purchasedAt: undefined }, 'MISSING_FIELD', 'purchasedAt'],
+    ['offset-less purchasedAt', { purchasedAt: '2024-01-15T09:30:12' }, 'AMBIGUOUS_INSTANT', 'purchasedAt'],
+    ['impossible purchasedAt', { purchasedAt: '2023-02-29T09:30:12Z' }, 'INVALID_INSTANT', 'purchasedAt'],
+    ['NaN purchasedAt', { purchasedAt: Number.NaN }, 'INVALID_INSTANT', 'purchasedAt'],
+    ['invalid Date purchasedAt', { purchasedAt: new Date(Number.NaN) }, 'INVALID_INSTANT', 'purchasedAt'],
+    ['bad termStartedAt', { termStartedAt: '2024-01-15T24:00:00Z' }, 'INVALID_INSTANT', 'termStartedAt'],
+    ['bad termStartDate', { termStartedAt: null, termStartDate: '2024-02-30' }, 'INVALID_DATE', 'termStartDate'],
+    ['bad termEndDate', { termEndDate: 'soon' }, 'INVALID_DATE', 'termEndDate'],
+    ['offset-less termEndDate', { termEndDate: '2025-01-14T00:00:00' }, 'AMBIGUOUS_INSTANT', 'termEndDate'],
+    ['autoRenew as a string', { autoRenew: 'yes' }, 'INVALID_TYPE', 'autoRenew'],
+    ['trial as a number', { trial: 1 }, 'INVALID_TYPE', 'trial'],
+    ['isReturnable null', { isReturnable: null }, 'INVALID_TYPE', 'isReturnable'],
+    ['id as a number', { id: 5 }, 'INVALID_TYPE', 'id'],
+    ['offerName as an object', { offerName: {} }, 'INVALID_TYPE', 'offerName'],
+    ['promotionId as a number', { promotionId: 1 }, 'INVALID_TYPE', 'promotionId'],
+    ['parentSubscriptionId as an array', { parentSubscriptionId: [] }, 'INVALID_TYPE', 'parentSubscriptionId'],
+    ['bad cancellationWindowFrom', { cancellationWindowFrom: 1.5 }, 'INVALID_INSTANT', 'cancellationWindowFrom'],
+    ['seatBatches not an array', { seatBatches: { quantity: 1 } }, 'INVALID_TYPE', 'seatBatches'],
+    ['seatBatches[1] null', { seatBatches: [batch, null] }, 'INVALID_TYPE', 'seatBatches[1]'],
+    ['seatBatches[1].quantity 0', { seatBatches: [batch, { quantity: 0, addedAt: PURCHASE }] }, 'INVALID_QUANTITY', 'seatBatches[1].quantity'],
+    ['seatBatches[1].quantity negative', { seatBatches: [batch, { quantity: -2, addedAt: PURCHASE }] }, 'INVALID_QUANTITY', 'seatBatches[1].quantity'],
+    ['seatBatches[1].quantity fractional', { seatBatches: [batch, { quantity: 2.5, addedAt: PURCHASE }] }, 'INVALID_QUANTITY', 'seatBatches[1].quantity'],
+    ['seatBatches[1].quantity missing', { seatBatches: [batch, { addedAt: PURCHASE }] }, 'INVALID_QUANTITY', 'seatBatches[1].quantity'],
+    ['seatBatches[1].addedAt missing', { seatBatches: [batch, { quantity: 2 }] }, 'MISSING_FIELD', 'seatBatches[1].addedAt'],
+    ['seatBatches[1].addedAt offset-less', { seatBatches: [batch, { quantity: 2, addedAt: '2024-02-01T10:00:00' }] }, 'AMBIGUOUS_INSTANT', 'seatBatches[1].addedAt'],
+    ['scheduledChange not an object', { scheduledChange: 'P3Y' }, 'INVALID_TYPE', 'scheduledChange'],
+    ['scheduledChange.quantity 0', { scheduledChange: { quantity: 0 } }, 'INVALID_QUANTITY', 'scheduledChange.quantity'],
+    ['scheduledChange.term', { scheduledChange: { term: 'P5Y' } }, 'INVALID_ENUM', 'scheduledChange.term'],
+    ['scheduledChange.billing', { scheduledChange: { billing: 'daily' } }, 'INVALID_ENUM', 'scheduledChange.billing'],
+    ['scheduledChange.offerName', { scheduledChange: { offerName: 7 } }, 'INVALID_TYPE', 'scheduledChange.offerName'],
+    ['scheduledChange.customTermEndDate', { scheduledChange: { customTermEndDate: '2025-02-30' } }, 'INVALID_DATE', 'scheduledChange.customTermEndDate'],
+    ['nextChargeBilling', { nextChargeBilling: 'weekly' }, 'INVALID_ENUM', 'nextChargeBilling'],
+    ['updateCount negative', { updateCount: -1 }, 'INVALID_QUANTITY', 'updateCount'],
+  ])('%s → %s %s', (_, patch, code, field) => {
+    expectError({ ...BASE, ...patch }, code, field);
+  });
+
+  it.each([null, undefined, 'nce-license', 42, [], [BASE]])('a non-object subscription %j → INVALID_TYPE subscription', (value) => {
+    expectError(value, 'INVALID_TYPE', 'subscription');
+  });
+
+  it('property: any value in any field gives a snapshot or a CspRulesError — never a bare TypeError', () => {
+    const fields = Object.keys({ ...BASE, status: 0, termStartedAt: 0, termStartDate: 0, termEndDate: 0, autoRenew: 0, trial: 0, seatBatches: 0, scheduledChange: 0, cancellationWindowFrom: 0, updateCount: 0, nextChargeBilling: 0, offerName: 0 });
+    const value = fc.oneof(
+      fc.anything({ withBigInt: true, withDate: true, withNullPrototype: true, withMap: true, withSet: true, withTypedArray: true }),
+      fc.array(fc.record({ quantity: fc.anything(), addedAt: fc.anything() }, { requiredKeys: [] })),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...fields), value, (field, v) => {
+        try {
+          const sub = toSubscription({ ...BASE, [field]: v } as SubscriptionInput);
+          expect(Object.isFrozen(sub)).toBe(true);
+        } catch (error) {
+          expect(error).toBeInstanceOf(CspRulesError);
+          expect((error as CspRulesError).field.startsWith(field === 'termStartedAt' ? 'termStart' : field)).toBe(true);
+        }
+      }),
+    );
+  });
+});
+
+describe('prototype keys are data, never prototype pollution', () => {
+  afterEach(() => {
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('autoRenew');
+  });
+
+  it('__proto__ and constructor keys in JSON.parse’d input are ignored', () => {
+    const input = JSON.parse(
+      `{"program":"nce-license","term":"P1Y","billing":"monthly","quantity":15,"purchasedAt":"2024-01-15T09:30:12Z",
+        "__proto__":{"polluted":true,"autoRenew":false,"trial":true},
+        "constructor":{"prototype":{"polluted":true}},
+        "seatBatches":[{"quantity":15,"addedAt":"2024-01-15T09:30:12Z","__proto__":{"polluted":true}}],
+        "scheduledChange":{"__proto__":{"quantity":3},"constructor":{"prototype":{"polluted":true}}}}`,
+    ) as SubscriptionInput;
+    const sub = toSubscription(input);
+    expect(sub.autoRenew).toBe(true);
+    expect(sub.trial).toBe(false);
+    expect(sub.scheduledChange).toEqual({ quantity: null, term: null, billing: null, offerName: null, customTermEndDay: null });
+    expect(Object.getPrototypeOf(sub)).toBe(Object.prototype);
+  });
+
+  it('inherited properties are not read as fields', () => {
+    const inherited = Object.create({ ...BASE }) as SubscriptionInput;
+    expectError(inherited, 'MISSING_FIELD', 'program');
+    const withInheritedFlag = Object.assign(Object.create({ autoRenew: false }), BASE) as SubscriptionInput;
+    expect(toSubscription(withInheritedFlag).autoRenew).toBe(true);
+  });
+
+  it('withChanges with a JSON __proto__ key changes nothing and pollutes nothing', () => {
+    const sub = toSubscription(BASE);
+    const changed = withChanges(sub, JSON.parse('{"__proto__":{"polluted":true,"quantity":1}}') as Partial<SubscriptionInput>);
+    expect(changed.quantity).toBe(15);
+    expect(changed).toEqual(sub);
+  });
+});
+
+/** A valid SubscriptionInput of any shape: first or renewed term, known or unknown completion, batches, changes. */
+const inputArb: fc.Arbitrary<SubscriptionInput> = fc
+  .record({
+    program: fc.constantFrom(...PROGRAMS),
+    status: fc.constantFrom(...STATUSES),
+    term: termArb,
+    billing: billingArb,
+    quantity: fc.integer({ min: 0, max: 10_000 }),
+    purchase: instantArb.filter((t) => t <= MAX_INSTANT - 5 * 366 * DAY),
+    form: fc.constantFrom('ms', 'iso', 'date'),
+    start: fc.oneof(fc.constant<'first'>('first'), fc.integer({ min: 0, max: 3 * 366 * DAY }), fc.integer({ min: 0, max: 1100 }).map((days) => ({ days }))),
+    endDays: fc.option(fc.integer({ min: 0, max: 1200 }), { nil: undefined }),
+    batchOffsets: fc.option(fc.array(fc.tuple(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 0, max: 400 * DAY })), { maxLength: 4 }), { nil: undefined }),
+    optional: fc.record(
+      {
+        id: fc.string(),
+        offerName: fc.option(fc.string()),
+        autoRenew: fc.boolean(),
+        trial: fc.boolean(),
+        promotionId: fc.option(fc.string()),
+        isReturnable: fc.boolean(),
+        parentSubscriptionId: fc.option(fc.string()),
+        nextChargeBilling: fc.option(billingArb),
+        updateCount: fc.option(fc.nat(100)),
+        scheduledChange: fc.option(
+          fc.record(
+            { quantity: fc.integer({ min: 1, max: 500 }), term: termArb, billing: billingArb, offerName: fc.string(), customTermEndDate: fc.integer({ min: 0, max: 60_000 }).map(dayText) },
+            { requiredKeys: [] },
+          ),
+        ),
+      },
+      { requiredKeys: [] },
+    ),
+    windowFrom: fc.option(fc.integer({ min: 0, max: 30 * DAY }), { nil: undefined }),
+  })
+  .map((r) => {
+    const at = (t: number) => (r.form === 'ms' ? t : r.form === 'date' ? new Date(t) : new Date(t).toISOString());
+    const purchaseDay = Math.floor(r.purchase / DAY);
+    const startDay = r.start === 'first' ? purchaseDay : typeof r.start === 'number' ? Math.floor((r.purchase + r.start) / DAY) : purchaseDay + r.start.days;
+    const input: Record<string, unknown> = { ...r.optional, program: r.program, status: r.status, term: r.term, billing: r.billing, quantity: r.quantity, purchasedAt: at(r.purchase) };
+    if (typeof r.start === 'number') input['termStartedAt'] = at(r.purchase + r.start);
+    if (typeof r.start === 'object') Object.assign(input, { termStartedAt: null, termStartDate: dayText(startDay) });
+    if (r.endDays !== undefined) input['termEndDate'] = dayText(startDay + r.endDays);
+    if (r.batchOffsets !== undefined) input['seatBatches'] = r.batchOffsets.map(([quantity, offset]) => ({ quantity, addedAt: at(r.purchase + offset) }));
+    if (r.windowFrom !== undefined) input['cancellationWindowFrom'] = at(r.purchase + r.windowFrom);
+    return input as unknown as SubscriptionInput;
+  });
+
+describe('withChanges / toInput', () => {
+  it('property: toSubscription(toInput(sub)) equals sub, and withChanges(sub, {}) too', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const sub = toSubscription(input);
+        expect(toSubscription(toInput(sub))).toEqual(sub);
+        expect(withChanges(sub, {})).toEqual(sub);
+      }),
+    );
+  });
+
+  it('property: withChanges changes exactly the given fact, makes a new frozen snapshot and leaves the old one', () => {
+    fc.assert(
+      fc.property(inputArb, fc.boolean(), fc.integer({ min: 0, max: 10_000 }), (input, autoRenew, quantity) => {
+        const sub = toSubscription(input);
+        const before = { ...sub };
+        const changed = withChanges(sub, { autoRenew, quantity });
+        expect(changed).toEqual({ ...sub, autoRenew, quantity });
+        expect(Object.isFrozen(changed)).toBe(true);
+        expect(changed).not.toBe(sub);
+        expect(sub).toEqual(before);
+      }),
+    );
+  });
+
+  it('withChanges validates the changes like any input', () => {
+    const sub = toSubscription(BASE);
+    expect(caught(() => withChanges(sub, { quantity: -1 })).field).toBe('quantity');
+    expect(caught(() => withChanges(sub, { termStartedAt: '2024-02-01T00:00:00' })).code).toBe('AMBIGUOUS_INSTANT');
+    expect(caught(() => withChanges(sub, { termEndDate: '2024-01-14' })).code).toBe('INCONSISTENT');
+  });
+
+  it('toInput spells dates as YYYY-MM-DD and instants as epoch ms', () => {
+    const input = toInput(toSubscription({ ...BASE, termStartedAt: null, termStartDate: '2025-01-15', termEndDate: '2026-01-14' }));
+    expect(input).toMatchObject({ purchasedAt: PURCHASE, termStartedAt: null, termStartDate: '2025-01-15', termEndDate: '2026-01-14' });
+  });
+});

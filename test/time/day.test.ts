@@ -1,0 +1,137 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  civilFromDay,
+  dayFromCivil,
+  dayOf,
+  daysInMonth,
+  DAY_MS,
+  endOfDay,
+  formatDay,
+  HOUR_MS,
+  isLeapYear,
+  startOfDay,
+} from '../../src/time/day.js';
+import { toUtcDay } from '../../src/time/instant.js';
+import { civilArb, DAY, dayArb, dayNumber, dayText, instantArb, lastDayOfMonth } from '../arbitraries.js';
+
+/** Oracle over the whole Date range: setUTCFullYear handles years 0–99 and negative years. */
+function oracleDay(year: number, month: number, day: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return d.getTime() / DAY;
+}
+
+// ±10,000 years around the epoch, in days.
+const TEN_THOUSAND_YEARS = 3_652_425;
+
+describe('T2 civil dates ↔ UTC day numbers', () => {
+  it('T2 examples written by hand', () => {
+    expect(dayFromCivil(1970, 1, 1)).toBe(0);
+    expect(dayFromCivil(1969, 12, 31)).toBe(-1);
+    expect(dayFromCivil(2024, 1, 15)).toBe(19_737);
+    expect(dayFromCivil(2000, 3, 1)).toBe(11_017);
+    expect(civilFromDay(19_737)).toEqual({ year: 2024, month: 1, day: 15 });
+    expect(civilFromDay(-1)).toEqual({ year: 1969, month: 12, day: 31 });
+    expect(civilFromDay(0)).toEqual({ year: 1970, month: 1, day: 1 });
+  });
+
+  it('T2 property: civilFromDay then dayFromCivil is the identity over ±10000 years, and agrees with Date', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -TEN_THOUSAND_YEARS, max: TEN_THOUSAND_YEARS }), (day) => {
+        const c = civilFromDay(day);
+        expect(dayFromCivil(c.year, c.month, c.day)).toBe(day);
+        expect(oracleDay(c.year, c.month, c.day)).toBe(day);
+        expect(c.day).toBeGreaterThanOrEqual(1);
+        expect(c.day).toBeLessThanOrEqual(daysInMonth(c.year, c.month));
+      }),
+    );
+  });
+
+  it('T2 property: dayFromCivil agrees with Date.UTC for every civil date 1970–2100 (month ends, Feb 29 …)', () => {
+    fc.assert(
+      fc.property(civilArb, ({ year, month, day }) => {
+        expect(dayFromCivil(year, month, day)).toBe(Date.UTC(year, month - 1, day) / DAY);
+        expect(civilFromDay(dayFromCivil(year, month, day))).toEqual({ year, month, day });
+      }),
+    );
+  });
+
+  it('T2 every day 1970–2100 round-trips (exhaustive, consecutive days are consecutive numbers)', () => {
+    let expected = dayFromCivil(1970, 1, 1);
+    for (let year = 1970; year <= 2100; year++) {
+      for (let month = 1; month <= 12; month++) {
+        expect(daysInMonth(year, month)).toBe(lastDayOfMonth(year, month));
+        for (let day = 1; day <= daysInMonth(year, month); day++) {
+          if (dayFromCivil(year, month, day) !== expected) expect(`${year}-${month}-${day}`).toBe(expected);
+          expected++;
+        }
+      }
+    }
+    expect(expected).toBe(Date.UTC(2101, 0, 1) / DAY);
+  });
+
+  it('T2 leap years are Gregorian', () => {
+    expect([1900, 2000, 2023, 2024, 2100, 2400].map(isLeapYear)).toEqual([false, true, false, true, false, true]);
+    expect(daysInMonth(2024, 2)).toBe(29);
+    expect(daysInMonth(2023, 2)).toBe(28);
+    expect(daysInMonth(2100, 2)).toBe(28);
+    expect([1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2023, m))).toEqual([31, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
+  });
+});
+
+describe('T2 whole UTC days: dayOf, startOfDay, endOfDay', () => {
+  it('T2 end date 2023-03-01 covers [2023-03-01T00:00Z, 2023-03-02T00:00Z) (000 "Renewals", 002 "Subscription renewals")', () => {
+    const day = dayFromCivil(2023, 3, 1);
+    expect(startOfDay(day)).toBe(1_677_628_800_000); // 2023-03-01T00:00:00.000Z
+    expect(endOfDay(day)).toBe(1_677_715_200_000); // 2023-03-02T00:00:00.000Z
+    expect(new Date(endOfDay(day)).toISOString()).toBe('2023-03-02T00:00:00.000Z');
+  });
+
+  it('T2 dayOf at the day boundaries, to the millisecond', () => {
+    const mar1 = 1_677_628_800_000; // 2023-03-01T00:00:00.000Z
+    expect(dayOf(mar1)).toBe(dayNumber('2023-03-01'));
+    expect(dayOf(mar1 - 1)).toBe(dayNumber('2023-02-28')); // 2023-02-28T23:59:59.999Z
+    expect(dayOf(mar1 + DAY - 1)).toBe(dayNumber('2023-03-01')); // 2023-03-01T23:59:59.999Z
+    expect(dayOf(mar1 + DAY)).toBe(dayNumber('2023-03-02')); // 2023-03-02T00:00:00.000Z
+    expect(dayOf(0)).toBe(0);
+    expect(dayOf(-1)).toBe(-1); // 1969-12-31T23:59:59.999Z
+  });
+
+  it('T2 property: every instant lies in [startOfDay, endOfDay) of its day, and that day is its UTC date', () => {
+    fc.assert(
+      fc.property(instantArb, (t) => {
+        const day = dayOf(t);
+        expect(startOfDay(day)).toBeLessThanOrEqual(t);
+        expect(t).toBeLessThan(endOfDay(day));
+        expect(endOfDay(day)).toBe(startOfDay(day + 1));
+        expect(dayText(day)).toBe(new Date(t).toISOString().slice(0, 10));
+      }),
+    );
+  });
+
+  it('T2 constants: a day is 24 h', () => {
+    expect(HOUR_MS).toBe(3_600_000);
+    expect(DAY_MS).toBe(24 * 3_600_000);
+  });
+});
+
+describe('T2 formatDay', () => {
+  it('T2 examples', () => {
+    expect(formatDay(19_737)).toBe('2024-01-15');
+    expect(formatDay(0)).toBe('1970-01-01');
+    expect(formatDay(-1)).toBe('1969-12-31');
+    expect(formatDay(dayFromCivil(2024, 2, 29))).toBe('2024-02-29');
+    expect(formatDay(dayFromCivil(1, 1, 1))).toBe('0001-01-01');
+    expect(formatDay(dayFromCivil(9999, 12, 31))).toBe('9999-12-31');
+  });
+
+  it('T2 property: formatDay writes the UTC date, and toUtcDay reads it back', () => {
+    fc.assert(
+      fc.property(fc.oneof(dayArb, fc.integer({ min: dayFromCivil(0, 1, 1), max: dayFromCivil(9999, 12, 31) })), (day) => {
+        expect(formatDay(day)).toBe(dayText(day));
+        expect(toUtcDay(formatDay(day), 'day')).toBe(day);
+      }),
+    );
+  });
+});

@@ -1,0 +1,231 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CspRulesError, type ErrorCode } from '../../src/errors.js';
+import { toInstant, toIso, toUtcDay } from '../../src/time/instant.js';
+import { dayNumber, instantArb, isoWithOffsetArb } from '../arbitraries.js';
+
+/** Runs `fn` and returns the CspRulesError it throws (fails the test on anything else). */
+function caught(fn: () => unknown): CspRulesError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(CspRulesError);
+    return error as CspRulesError;
+  }
+  throw new Error('expected a CspRulesError, nothing was thrown');
+}
+
+function expectError(fn: () => unknown, code: ErrorCode, field: string): void {
+  const error = caught(fn);
+  expect({ code: error.code, field: error.field }).toEqual({ code, field });
+}
+
+// 2024-01-15T09:30:00.000Z, written out by hand.
+const JAN15_0930 = 1_705_311_000_000;
+
+describe('T1 toInstant: accepted forms', () => {
+  it.each([
+    ['2024-01-15T09:30:00Z', JAN15_0930],
+    ['2024-01-15T09:30:00.000Z', JAN15_0930],
+    ['2024-01-15T09:30Z', JAN15_0930],
+    ['2024-01-15T11:30:00+02:00', JAN15_0930],
+    ['2024-01-15T11:30:00+0200', JAN15_0930],
+    ['2024-01-15T11:30:00+02', JAN15_0930],
+    ['2024-01-15T09:30:00+00:00', JAN15_0930],
+    ['2024-01-15T09:30:00-00:00', JAN15_0930],
+    ['2024-01-15T23:30:00+14:00', JAN15_0930],
+    ['2024-01-14T21:30:00-12:00', JAN15_0930],
+    ['2024-01-15T15:15:00+05:45', JAN15_0930],
+    ['2024-01-15T23:15:00+13:45', JAN15_0930],
+    ['2024-01-15T00:00:00-09:30', JAN15_0930],
+    ['2024-01-15T06:00:00-03:30', JAN15_0930],
+    ['2024-01-15T09:30:00.123Z', JAN15_0930 + 123],
+    ['2024-01-15T09:30:00.1Z', JAN15_0930 + 100],
+    ['2024-01-15T09:30:00,5Z', JAN15_0930 + 500],
+    ['2024-01-15T09:30:00.123999999Z', JAN15_0930 + 123], // beyond ms: truncated, not rounded
+    ['2024-01-15T09:30:00.999Z', JAN15_0930 + 999],
+    ['1970-01-01T00:00:00Z', 0],
+    ['1969-12-31T23:59:59.999Z', -1],
+    ['1970-01-01T00:00:00+14:00', -14 * 3_600_000],
+  ])('T1 %s → %i', (text, expected) => {
+    expect(toInstant(text, 'now')).toBe(expected);
+  });
+
+  it('T1/T2 a plain date YYYY-MM-DD is 00:00Z of that UTC day', () => {
+    expect(toInstant('2024-01-15', 'now')).toBe(1_705_276_800_000);
+    expect(toInstant('2024-02-29', 'now')).toBe(1_709_164_800_000);
+    expect(toInstant('1970-01-01', 'now')).toBe(0);
+  });
+
+  it('T1 a Date is read as its epoch ms, whatever the zone it was built in', () => {
+    expect(toInstant(new Date(JAN15_0930), 'now')).toBe(JAN15_0930);
+    expect(toInstant(new Date('2024-01-15T11:30:00+02:00'), 'now')).toBe(JAN15_0930);
+  });
+
+  it('T1 integer epoch milliseconds are taken as they are, to the Date range limit', () => {
+    expect(toInstant(JAN15_0930, 'now')).toBe(JAN15_0930);
+    expect(toInstant(0, 'now')).toBe(0);
+    expect(toInstant(-1, 'now')).toBe(-1);
+    expect(toInstant(8.64e15, 'now')).toBe(8.64e15);
+    expect(toInstant(-8.64e15, 'now')).toBe(-8.64e15);
+  });
+});
+
+describe('T1 toInstant: rejections carry a code and the field', () => {
+  it('T1 a date-time without offset is AMBIGUOUS_INSTANT (never read as host-local time)', () => {
+    expectError(() => toInstant('2024-01-15T09:30:00', 'now'), 'AMBIGUOUS_INSTANT', 'now');
+    expectError(() => toInstant('2024-01-15T09:30', 'purchasedAt'), 'AMBIGUOUS_INSTANT', 'purchasedAt');
+    expectError(() => toInstant('2024-01-15T09:30:00.123', 'seatBatches[1].addedAt'), 'AMBIGUOUS_INSTANT', 'seatBatches[1].addedAt');
+    expectError(() => toInstant('2024-01-15 09:30:00', 'now'), 'AMBIGUOUS_INSTANT', 'now');
+  });
+
+  it.each([
+    ['2023-02-29', 'not a leap year'],
+    ['2100-02-29', '2100 is not a leap year'],
+    ['2024-04-31', 'April has 30 days'],
+    ['2024-13-01', 'month 13'],
+    ['2024-00-10', 'month 0'],
+    ['2024-01-00', 'day 0'],
+    ['2023-02-29T00:00:00Z', 'impossible date with a time'],
+    ['2024-01-15T24:00:00Z', '24:00'],
+    ['2024-01-15T23:60:00Z', 'minute 60'],
+    ['2024-01-15T23:59:60Z', 'leap second'],
+    ['2024-01-15T09:30:00+24:00', 'offset 24 h'],
+    ['2024-01-15T09:30:00+05:60', 'offset minute 60'],
+    ['2024-01-15T09:30:00+5:00', 'one-digit offset'],
+    ['2024-01-15t09:30:00Z', 'lowercase t'],
+    ['2024-01-15T09:30:00z', 'lowercase z'],
+    ['2024-01-15T09:30:00UTC', 'zone name'],
+    ['2024-01-15T09:30:00 Z', 'space before Z'],
+    [' 2024-01-15T09:30:00Z', 'leading space'],
+    ['2024-01-15T09:30:00Z\n', 'trailing newline'],
+    ['2024-1-15', 'one-digit month'],
+    ['20240115T093000Z', 'basic format'],
+    ['+002024-01-15T09:30:00Z', 'expanded year'],
+    ['2024-01-15T09Z', 'hour only'],
+    ['2024-01-15T09:30:00.Z', 'empty fraction'],
+    ['2024-01-15T09:30:00.1234567890Z', '10 fraction digits'],
+    ['Mon, 15 Jan 2024 09:30:00 GMT', 'RFC 2822'],
+    ['1705311000000', 'epoch ms as a string'],
+    ['', 'empty'],
+    ['２０２４-01-15', 'non-ASCII digits'],
+  ])('T1 %j is INVALID_INSTANT (%s)', (text) => {
+    expectError(() => toInstant(text, 'now'), 'INVALID_INSTANT', 'now');
+  });
+
+  it.each<[unknown, string]>([
+    [Number.NaN, 'NaN'],
+    [Number.POSITIVE_INFINITY, 'Infinity'],
+    [Number.NEGATIVE_INFINITY, '-Infinity'],
+    [1.5, 'a fraction'],
+    [8.64e15 + 1, 'beyond the Date range'],
+    [-8.64e15 - 1, 'before the Date range'],
+    [new Date(Number.NaN), 'an Invalid Date'],
+    [new Date('not a date'), 'an Invalid Date from an unparseable string'],
+    [null, 'null'],
+    [undefined, 'undefined'],
+    [true, 'a boolean'],
+    [1_705_311_000_000n, 'a bigint'],
+    [{}, 'an object'],
+    [[2024, 0, 15], 'an array'],
+    [{ valueOf: () => JAN15_0930 }, 'an object with valueOf (never coerced)'],
+    [{ toISOString: () => '2024-01-15T09:30:00Z' }, 'a Date look-alike'],
+    [Symbol('now'), 'a symbol'],
+    [() => JAN15_0930, 'a function'],
+  ])('T1 %s is INVALID_INSTANT (%s)', (value) => {
+    expectError(() => toInstant(value, 'now'), 'INVALID_INSTANT', 'now');
+  });
+
+  it('T1 100 KB strings are rejected with INVALID_INSTANT (bounded work, no backtracking)', () => {
+    const long = [
+      'x'.repeat(100_000),
+      `2024-01-15T09:30:00.${'1'.repeat(100_000)}Z`,
+      `2024-01-15T09:30:00${'+00'.repeat(33_000)}`,
+      `${'2024-01-15'.repeat(10_000)}`,
+      `2024-01-15T09:30:00Z${' '.repeat(100_000)}`,
+    ];
+    for (const text of long) expectError(() => toInstant(text, 'now'), 'INVALID_INSTANT', 'now');
+  });
+
+  it('T1 the error message starts with the field and describes the value', () => {
+    const error = caught(() => toInstant('2024-01-15T09:30:00', 'options.now'));
+    expect(error.message.startsWith('options.now: ')).toBe(true);
+    expect(error.message).toContain('"2024-01-15T09:30:00"');
+    expect(error.received).toBe('2024-01-15T09:30:00');
+  });
+
+  it('T1 property: anything that is not an instant throws CspRulesError, never a bare TypeError', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.anything({ withBigInt: true, withDate: true, withNullPrototype: true }), fc.string({ unit: 'binary' })), (value) => {
+        try {
+          const ms = toInstant(value, 'now');
+          expect(Number.isSafeInteger(ms)).toBe(true);
+        } catch (error) {
+          expect(error).toBeInstanceOf(CspRulesError);
+          expect((error as CspRulesError).field).toBe('now');
+        }
+      }),
+    );
+  });
+});
+
+describe('T1 properties', () => {
+  it('T1 property: ISO text with any offset −12:00…+14:00 parses to the instant it denotes', () => {
+    fc.assert(
+      fc.property(isoWithOffsetArb, ({ text, instant }) => {
+        expect(toInstant(text, 'now')).toBe(instant);
+      }),
+    );
+  });
+
+  it('T1 property: toIso(toInstant(x)) round-trips the UTC spelling, and toInstant(toIso(t)) === t', () => {
+    fc.assert(
+      fc.property(instantArb, (t) => {
+        const text = new Date(t).toISOString(); // oracle spelling
+        expect(toIso(toInstant(text, 'now'))).toBe(text);
+        expect(toInstant(toIso(t), 'now')).toBe(t);
+      }),
+    );
+  });
+
+  it('T1 property: a Date and its epoch ms give the same instant', () => {
+    fc.assert(
+      fc.property(instantArb, (t) => {
+        expect(toInstant(new Date(t), 'now')).toBe(t);
+        expect(toInstant(t, 'now')).toBe(t);
+      }),
+    );
+  });
+
+  it('T1 toIso examples', () => {
+    expect(toIso(0)).toBe('1970-01-01T00:00:00.000Z');
+    expect(toIso(JAN15_0930 + 1)).toBe('2024-01-15T09:30:00.001Z');
+    expect(toIso(-1)).toBe('1969-12-31T23:59:59.999Z');
+  });
+});
+
+describe('T2 toUtcDay: dates are whole UTC days', () => {
+  it('T2 a plain date and any instant on that UTC day give the same day', () => {
+    const day = dayNumber('2025-01-14');
+    expect(toUtcDay('2025-01-14', 'termEndDate')).toBe(day);
+    expect(toUtcDay('2025-01-14T00:00:00Z', 'termEndDate')).toBe(day);
+    expect(toUtcDay('2025-01-14T23:59:59.999Z', 'termEndDate')).toBe(day);
+    expect(toUtcDay('2025-01-15T00:00:00Z', 'termEndDate')).toBe(day + 1);
+    expect(toUtcDay(new Date(Date.UTC(2025, 0, 14, 12)), 'termEndDate')).toBe(day);
+    expect(toUtcDay(Date.UTC(2025, 0, 14), 'termEndDate')).toBe(day);
+  });
+
+  it('T2 an offset date-time is taken on the UTC day it falls on', () => {
+    // 00:00 at +05:00 is 19:00Z the day before; 00:00 at −08:00 is 08:00Z the same day.
+    expect(toUtcDay('2025-01-14T00:00:00+05:00', 'termEndDate')).toBe(dayNumber('2025-01-13'));
+    expect(toUtcDay('2025-01-14T00:00:00-08:00', 'termEndDate')).toBe(dayNumber('2025-01-14'));
+    expect(toUtcDay('2025-01-14T23:00:00-12:00', 'termEndDate')).toBe(dayNumber('2025-01-15'));
+  });
+
+  it('T2 invalid dates are INVALID_DATE naming the field; offset-less date-times stay AMBIGUOUS_INSTANT', () => {
+    expectError(() => toUtcDay('2023-02-29', 'termEndDate'), 'INVALID_DATE', 'termEndDate');
+    expectError(() => toUtcDay(Number.NaN, 'termStartDate'), 'INVALID_DATE', 'termStartDate');
+    expectError(() => toUtcDay(null, 'termStartDate'), 'INVALID_DATE', 'termStartDate');
+    expectError(() => toUtcDay('2025-01-14T00:00:00', 'termEndDate'), 'AMBIGUOUS_INSTANT', 'termEndDate');
+  });
+});
