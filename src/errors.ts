@@ -19,7 +19,7 @@ export type ErrorCode =
   | 'MISSING_FIELD'
   /** A field has the wrong JavaScript type (e.g. a number where a boolean is expected). */
   | 'INVALID_TYPE'
-  /** Fields that are each valid but contradict one another (e.g. batches summing above the quantity). */
+  /** Fields that are each valid but contradict one another (e.g. a term that ends before it starts). */
   | 'INCONSISTENT';
 
 /**

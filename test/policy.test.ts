@@ -119,3 +119,22 @@ describe('readPolicy', () => {
     expectError(() => readPolicy(value as unknown as PolicyOverrides), 'INVALID_TYPE', 'policy');
   });
 });
+
+describe('definePolicy checks every program setting (C1 "except where required by law" overrides stay valid)', () => {
+  it.each([
+    [{ refund: 'bogus' }, 'policy.programs.nce-license.refund', 'INVALID_ENUM'],
+    [{ cancelWindowHour: 24 }, 'policy.programs.nce-license.cancelWindowHour', 'INVALID_ENUM'],
+    [{ cancelWindowHours: { weekly: 24 } }, 'policy.programs.nce-license.cancelWindowHours.weekly', 'INVALID_ENUM'],
+    [{ cancelWindowHours: { annual: 1e306 } }, 'policy.programs.nce-license.cancelWindowHours.annual', 'INVALID_QUANTITY'],
+    [{ cancelRule: { annual: 'Z9' } }, 'policy.programs.nce-license.cancelRule.annual', 'INVALID_ENUM'],
+    [{ cancelFrom: 'renewal' }, 'policy.programs.nce-license.cancelFrom', 'INVALID_ENUM'],
+    [{ seatWindowHours: -1 }, 'policy.programs.nce-license.seatWindowHours', 'INVALID_QUANTITY'],
+  ])('%o → %s (%s)', (patch, field, code) => {
+    expect(() => definePolicy({ programs: { 'nce-license': patch as never } })).toThrow(expect.objectContaining({ code, field }));
+  });
+
+  it('keeps the settings not overridden', () => {
+    const p = definePolicy({ programs: { 'nce-license': { refund: 'full' } } });
+    expect(p.programs['nce-license']).toMatchObject({ refund: 'full', fullRefundHours: 24, cancelWindowHours: { monthly: 168, annual: 168, triennial: 168 } });
+  });
+});

@@ -3,8 +3,9 @@
  * silent, each with the default rules.md gives.
  */
 import { CspRulesError, describe } from '../errors.js';
-import type { RenewalAnchor } from '../time/term.js';
-import { toBoolean, toEnum, toRecord } from '../validate.js';
+import { RULE_IDS } from '../rules.js';
+import { BILLING_FREQUENCIES, type BillingFrequency, type RenewalAnchor } from '../time/term.js';
+import { own, toBoolean, toEnum, toRecord } from '../validate.js';
 import { DEFAULT_PROGRAMS, PROGRAMS, type Program, type ProgramPolicy } from './programs.js';
 
 /** The whole policy. Build variants with {@link definePolicy}; never mutate. */
@@ -73,6 +74,7 @@ const policies = new WeakSet<object>([DEFAULT_POLICY]);
  * ```
  */
 export function definePolicy(overrides: PolicyOverrides, base: Policy = DEFAULT_POLICY): Policy {
+  toRecord(overrides, 'policy'); // principle 5: null or a non-object is a CspRulesError, never a TypeError
   const programs: Record<Program, ProgramPolicy> = { ...base.programs };
   const given = overrides.programs === undefined ? {} : toRecord(overrides.programs, 'policy.programs');
   for (const key of Object.keys(given)) {
@@ -80,21 +82,7 @@ export function definePolicy(overrides: PolicyOverrides, base: Policy = DEFAULT_
       throw new CspRulesError('INVALID_ENUM', `policy.programs.${key}`, `unknown program ${describe(key)}`, key);
     }
     const program = key as Program;
-    const patch = toRecord(given[program], `policy.programs.${program}`) as ProgramOverrides;
-    const current = programs[program];
-    const merged: ProgramPolicy = {
-      ...current,
-      ...patch,
-      // A window may be overridden for one billing frequency only.
-      cancelWindowHours: { ...current.cancelWindowHours, ...(patch.cancelWindowHours ?? {}) },
-      cancelRule: { ...current.cancelRule, ...(patch.cancelRule ?? {}) },
-    };
-    for (const [billing, hours] of Object.entries(merged.cancelWindowHours)) {
-      checkHours(hours, `policy.programs.${program}.cancelWindowHours.${billing}`);
-    }
-    checkHours(merged.fullRefundHours, `policy.programs.${program}.fullRefundHours`);
-    checkHours(merged.seatWindowHours, `policy.programs.${program}.seatWindowHours`);
-    programs[program] = merged;
+    programs[program] = mergeProgram(programs[program], given[program], `policy.programs.${program}`);
   }
   const policy: Policy = Object.freeze({
     programs: Object.freeze(programs),
@@ -126,8 +114,50 @@ function pick<T extends string>(value: unknown, allowed: readonly T[], field: st
   return value === undefined ? fallback : toEnum(value, allowed, field);
 }
 
-function checkHours(value: unknown, field: string): void {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new CspRulesError('INVALID_QUANTITY', field, `expected whole hours ≥ 0, got ${describe(value)}`, value);
+const PROGRAM_KEYS: readonly (keyof ProgramPolicy)[] = [
+  'cancelRule', 'cancelWindowHours', 'cancelFrom', 'refund', 'fullRefundHours', 'afterWindow', 'seatReduction', 'seatWindowHours', 'seatIncrease',
+];
+
+/** One program's overrides checked field by field: unknown keys and values are errors, never silently kept. */
+function mergeProgram(current: ProgramPolicy, value: unknown, path: string): ProgramPolicy {
+  const patch = toRecord(value, path);
+  for (const key of Object.keys(patch)) {
+    if (!(PROGRAM_KEYS as readonly string[]).includes(key)) {
+      throw new CspRulesError('INVALID_ENUM', `${path}.${key}`, `unknown setting; expected one of ${PROGRAM_KEYS.join(', ')}`, key);
+    }
   }
+  const field = <T extends string>(key: keyof ProgramPolicy, allowed: readonly T[]): T =>
+    own(patch, key) === undefined ? (current[key] as T) : toEnum(own(patch, key), allowed, `${path}.${key}`);
+  const perBilling = <T>(key: 'cancelWindowHours' | 'cancelRule', read: (v: unknown, f: string) => T): Record<BillingFrequency, T> => {
+    const given = own(patch, key) === undefined ? {} : toRecord(own(patch, key), `${path}.${key}`);
+    const out = { ...(current[key] as Record<BillingFrequency, T>) };
+    for (const billing of Object.keys(given)) {
+      const b = toEnum(billing, BILLING_FREQUENCIES, `${path}.${key}.${billing}`);
+      out[b] = read(own(given, billing), `${path}.${key}.${b}`);
+    }
+    return out;
+  };
+  const hours = (key: 'fullRefundHours' | 'seatWindowHours'): number =>
+    own(patch, key) === undefined ? current[key] : checkHours(own(patch, key), `${path}.${key}`);
+  return Object.freeze({
+    cancelRule: perBilling('cancelRule', (v, f) => toEnum(v, RULE_IDS, f)),
+    cancelWindowHours: perBilling('cancelWindowHours', checkHours),
+    cancelFrom: field('cancelFrom', ['term-start', 'purchase']),
+    refund: field('refund', ['full', 'prorated', 'none']),
+    fullRefundHours: hours('fullRefundHours'),
+    afterWindow: field('afterWindow', ['refused', 'at-renewal']),
+    seatReduction: field('seatReduction', ['batch-window', 'never']),
+    seatWindowHours: hours('seatWindowHours'),
+    seatIncrease: field('seatIncrease', ['any-time', 'new-subscription']),
+  });
+}
+
+/** Whole hours, 0 to 100 years: a window can't run past the representable instants. */
+const MAX_HOURS = 876_600;
+
+function checkHours(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_HOURS) {
+    throw new CspRulesError('INVALID_QUANTITY', field, `expected whole hours from 0 to ${MAX_HOURS}, got ${describe(value)}`, value);
+  }
+  return value;
 }
