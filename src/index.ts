@@ -67,3 +67,13 @@ export { planTwoToOne } from './twoToOne.js';
 export type { TwoToOneOptions, TwoToOnePlan, TwoToOneReason, TwoToOneStep } from './twoToOne.js';
 export { trialConversion, trialLocked, saasFreeTrial, TRIAL_SEATS, TRIAL_DAYS, TRIAL_AUTO_RENEW_DEFAULT, TRIAL_DEFAULT_TERM, TRIAL_DEFAULT_BILLING } from './trial.js';
 export type { SaasFreeTrial, TrialConversion, TrialConversionFacts, TrialConversionOptions, TrialConversionReason, TrialLockReason, TrialLockedChange, TrialMode, TrialTarget } from './trial.js';
+
+// Partner Center adapter and reconciliation.
+export { fromPartnerCenter, fromPartnerCenterList, prefixError } from './adapters/partnerCenter.js';
+export type { FromPartnerCenterOptions, PartnerCenterSubscription, Note as PartnerCenterNote, NoteCode as PartnerCenterNoteCode } from './adapters/partnerCenter.js';
+export { reconcile } from './reconcile.js';
+export type { Difference, ReconcileOptions, ReconciledBatch } from './reconcile.js';
+
+// explain(): every action as now / at renewal / never.
+export { explain, ACTIONS } from './explain.js';
+export type { Action, ActionExplanation, AlertClass, ExplainOptions, Explanation, Outcome, TermTimeline } from './explain.js';

@@ -4,4 +4,6 @@
  *
  * @packageDocumentation
  */
-export {};
+export { formatInZone, isTimeZone, ZONE_PATTERN } from './zone.js';
+export { formatDuration, formatRelative, formatUtc } from './relative.js';
+export type { RelativeVerb } from './relative.js';

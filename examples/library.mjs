@@ -1,4 +1,6 @@
-// Prints the cancellation and seat decisions of examples/subscriptions.json at a fixed `now`.
+// Library use from plain input (no Partner Center JSON): prints the cancellation and seat
+// decisions of examples/subscriptions.json at a fixed `now`. Run after `npm run build`:
+// node examples/library.mjs
 import { readFileSync } from 'node:fs';
 import { canCancel, formatDay, planSeatReduction, reducibleSeats, toIso, toSubscription } from '../dist/index.js';
 

@@ -1,0 +1,44 @@
+/**
+ * What the Partner Center adapter could not read as a fact: unknowns, inferences and
+ * placeholders, each with the JSON field it concerns. Decisions carry their own assumptions
+ * (`RENEWAL_COMPLETION_ASSUMED_EARLIEST`, `SEAT_BATCHES_ASSUMED`); these notes say why.
+ */
+
+/** Stable codes of {@link Note}. */
+export type NoteCode =
+  /** R3: `effectiveStartDate` of a renewed term is 00:00Z: the completion instant is unknown (`termStartedAt: null`). */
+  | 'RENEWAL_COMPLETION_UNKNOWN'
+  /** Q2: a batch's `addedAt` = `allowedUntilDateTime` − the program's seat window (an inference, not a reported fact). */
+  | 'SEAT_BATCH_ADDED_AT_INFERRED'
+  /** The inferred `addedAt` fell before `creationDate` (clock skew); it was moved to `creationDate`. */
+  | 'SEAT_BATCH_CLAMPED_TO_PURCHASE'
+  /** No `refundableQuantity.details`: seat batches unknown; seat decisions assume `SEAT_BATCHES_ASSUMED`. */
+  | 'SEAT_BATCHES_UNKNOWN'
+  /** The program has no seat reduction (Q8, C2): `refundableQuantity` is not turned into batches. */
+  | 'SEAT_BATCHES_IGNORED'
+  /** No `commitmentEndDate`: the term end is computed by T6 from the term start. */
+  | 'TERM_END_COMPUTED'
+  /** `commitmentEndDate` in year 9999: Partner Center's "not renewable" marker (legacy/Azure). */
+  | 'NOT_RENEWABLE_DATE'
+  /** No `autoRenewEnabled`: R1's default (on) is used. */
+  | 'AUTO_RENEW_DEFAULTED'
+  /** A trial is not billed: billing frequency `monthly` is a placeholder. */
+  | 'TRIAL_BILLING_PLACEHOLDER'
+  /** Perpetual software has no term or billing frequency: `P1Y` / `annual` are placeholders. */
+  | 'PERPETUAL_TERM_PLACEHOLDER'
+  /** The program came from `options.program`, not from the JSON. */
+  | 'PROGRAM_FORCED'
+  /** Microsoft's per-asset `isReturnable` flag is not in the resource (C7, C16); `true` unless `options.isReturnable`. */
+  | 'RETURNABLE_UNKNOWN'
+  /** The scheduled next-term product differs from the current one; the resource names it by ids only. */
+  | 'SCHEDULED_PRODUCT_UNNAMED';
+
+/** One note of the adapter. */
+export interface Note {
+  readonly code: NoteCode;
+  /** JSON path of the field concerned, e.g. `refundableQuantity.details[0].allowedUntilDateTime`. */
+  readonly field: string;
+  /** `unknown`: the fact is absent and stays unknown; `inferred`: derived, not reported; `defaulted`: a default or placeholder. */
+  readonly kind: 'unknown' | 'inferred' | 'defaulted';
+  readonly message: string;
+}

@@ -1,0 +1,132 @@
+/**
+ * Text output of `csp-rules explain`: a table per subscription, a one-line timeline of the term,
+ * and one summary line per subscription for lists. Deadlines in UTC and, with `--tz`, in a zone (T5).
+ */
+import type { Note } from '../adapters/pcNotes.js';
+import { formatInZone, formatRelative, formatUtc } from '../display/index.js';
+import type { ActionExplanation, Explanation } from '../explain.js';
+import type { Subscription } from '../subscription.js';
+import type { Instant } from '../time/instant.js';
+
+/** One subscription read and explained, with where it came from. */
+export interface Explained {
+  /** `file` or `file[2]`. */
+  readonly label: string;
+  readonly subscription: Subscription;
+  readonly notes: readonly Note[];
+  readonly explanation: Explanation;
+}
+
+/** How to render. */
+export interface RenderOptions {
+  /** IANA zone for the second deadline column; `UTC` shows UTC only. */
+  readonly tz: string;
+}
+
+/**
+ * The readable table of one subscription: header, one row per action (outcome, deadline in UTC
+ * and in the zone, "closes in …", reason and rule), the timeline, and the adapter's notes.
+ */
+export function renderDetail(item: Explained, options: RenderOptions): string {
+  const { subscription: s, explanation: e } = item;
+  const zoned = options.tz !== 'UTC';
+  const lines: string[] = [];
+  lines.push(`${item.label}: ${s.id ?? '(no id)'}${s.offerName === null ? '' : `  ${s.offerName}`}`);
+  lines.push(
+    `  ${s.program} · ${s.trial ? 'trial · ' : ''}${s.term} billed ${s.billing} · ${s.quantity} seat${s.quantity === 1 ? '' : 's'} · ${s.status}` +
+      ` · auto-renew ${s.autoRenew ? 'on' : 'off'} · alert: ${e.alert}`,
+  );
+  lines.push(`  now ${formatUtc(e.now)}${zoned ? ` (${formatInZone(e.now, options.tz)} ${options.tz})` : ''}`);
+  lines.push('');
+  const header = ['ACTION', 'OUTCOME', 'UNTIL / OPENS (UTC)', ...(zoned ? [`UNTIL / OPENS (${options.tz})`] : []), 'WHEN', 'REASON'];
+  const rows = e.actions.map((a) => {
+    const at = deadline(a);
+    return [
+      a.action,
+      a.outcome,
+      at === null ? '—' : formatUtc(at),
+      ...(zoned ? [at === null ? '—' : formatInZone(at, options.tz)] : []),
+      when(a, e.now),
+      reason(a),
+    ];
+  });
+  lines.push(...table([header, ...rows]).map((l) => `  ${l}`));
+  lines.push('');
+  lines.push(`  timeline (UTC): ${renderTimeline(e)}`);
+  for (const n of item.notes) lines.push(`  note: ${n.field}: ${n.message} [${n.kind}]`);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * One line of the term in time order: purchase, window start, each open window's end, now,
+ * term end, renewal. Instants in UTC to the minute; events at the same instant share a slot.
+ */
+export function renderTimeline(e: Explanation): string {
+  const events: { at: Instant; label: string }[] = [{ at: e.timeline.purchasedAt, label: 'purchase' }];
+  if (e.timeline.windowStart !== e.timeline.purchasedAt) {
+    const assumed = e.actions.some((a) => a.assumptions.some((x) => x.startsWith('RENEWAL_COMPLETION_ASSUMED')));
+    events.push({ at: e.timeline.windowStart, label: assumed ? 'term start (assumed)' : 'term start' });
+  }
+  for (const a of e.actions) {
+    if (a.outcome === 'now' && a.until !== null) events.push({ at: a.until, label: `${a.action} closes` });
+  }
+  events.push({ at: e.now, label: '▶ now' });
+  events.push({ at: e.timeline.termEndsAt, label: 'term ends' });
+  if (e.timeline.renewalStartsAt !== null) events.push({ at: e.timeline.renewalStartsAt, label: 'renewal starts' });
+  if (e.timeline.renewalCompletesBy !== null) events.push({ at: e.timeline.renewalCompletesBy, label: 'renewed by' });
+  events.sort((a, b) => a.at - b.at);
+  const slots: { at: Instant; labels: string[] }[] = [];
+  for (const ev of events) {
+    const last = slots[slots.length - 1];
+    if (last !== undefined && last.at === ev.at) last.labels.push(ev.label);
+    else slots.push({ at: ev.at, labels: [ev.label] });
+  }
+  return slots.map((s) => `${formatUtc(s.at).slice(0, 16)} ${s.labels.join(' / ')}`).join(' ─ ');
+}
+
+/** The list view: one line per subscription with its alert class and the next deadline. */
+export function renderSummary(items: readonly Explained[]): string {
+  const header = ['SUBSCRIPTION', 'ID', 'OFFER', 'PROGRAM', 'STATUS', 'ALERT', 'NEXT DEADLINE'];
+  const rows = items.map(({ label, subscription: s, explanation: e }) => {
+    const next = e.actions
+      .filter((a) => a.outcome === 'now' && a.until !== null)
+      .sort((a, b) => (a.until as number) - (b.until as number))[0];
+    return [
+      label,
+      s.id ?? '—',
+      s.offerName ?? '—',
+      s.program,
+      s.trial ? `${s.status} (trial)` : s.status,
+      e.alert,
+      next === undefined ? '—' : `${next.action} ${formatRelative(e.now, next.until as number)} (${formatUtc(next.until as number)})`,
+    ];
+  });
+  return `${table([header, ...rows]).join('\n')}\n`;
+}
+
+/** The instant to show: the deadline when possible now, else when it opens. */
+function deadline(a: ActionExplanation): Instant | null {
+  return a.outcome === 'now' ? a.until : a.opensAt;
+}
+
+function when(a: ActionExplanation, now: Instant): string {
+  if (a.outcome === 'now') return a.until === null ? 'no deadline' : formatRelative(now, a.until);
+  return a.opensAt === null ? '—' : formatRelative(now, a.opensAt, 'opens');
+}
+
+function reason(a: ActionExplanation): string {
+  const extra = [
+    ...a.assumptions.map((x) => `assumed ${x}`),
+    ...a.warnings.map((x) => `warning ${x}`),
+  ];
+  return `${a.reason} (${a.rule})${extra.length === 0 ? '' : ` [${extra.join('; ')}]`}`;
+}
+
+/** Left-aligned columns, two spaces apart; the last column is not padded. */
+function table(rows: readonly (readonly string[])[]): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length)));
+  return rows.map((row) =>
+    row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - [...cell].length))).join('  '),
+  );
+}
