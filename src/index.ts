@@ -77,3 +77,20 @@ export type { Difference, ReconcileOptions, ReconciledBatch } from './reconcile.
 // explain(): every action as now / at renewal / never.
 export { explain, ACTIONS } from './explain.js';
 export type { Action, ActionExplanation, AlertClass, ExplainOptions, Explanation, Outcome, TermTimeline } from './explain.js';
+
+// Lifecycle: renewal timing, the subscription machine, scheduled changes, add-ons, the BSS
+// cancellation request and coterminosity (R1–R5, P1–P7, S1–S5, A1, A2, W1–W4, CO1–CO5).
+export { renewalSchedule, renewalAnchorDay, nextTermOf, RENEWAL_CONFLICT, RENEWAL_READ_ONLY, RENEWAL_CONFLICT_PRONE } from './renewal.js';
+export type { ConflictAdvice, ConflictProneAction, NextTerm, NotRenewing, PostRenewalWindow, ReadOnlyProperty, ReadOnlyWindow, RenewalOutcome, RenewalSchedule, RenewalScheduleOptions, Renewing } from './renewal.js';
+export { transition, LIFECYCLE_EVENTS } from './lifecycle/transition.js';
+export type { Access, Effect, EffectType, LifecycleEvent, LifecycleEventType, LifecyclePolicyOptions, LifecycleReason, LifecycleState, Phase, Rejected, TransitionOptions, TransitionResult, Transitioned, WithEligibility } from './lifecycle/events.js';
+export { afterTermStages, afterTermStageAt, STATUS_FACTS, EXPIRED_DAYS, DISABLED_DAYS, SUSPENDED_DISABLED_DAYS, CANCELLED_BACKUP_DAYS } from './lifecycle/afterTerm.js';
+export type { AfterTermStage, StatusFacts, SuspendedAtTermEnd } from './lifecycle/afterTerm.js';
+export { canScheduleChange, deletesScheduledChanges, nextTermPlan, SCHEDULABLE_CHANGES, DELETES_SCHEDULED_CHANGES } from './lifecycle/scheduledChanges.js';
+export type { MidtermChange, NextTermPlan, Reassignment, SchedulableChange, ScheduledChangeDeletion, ScheduleReason } from './lifecycle/scheduledChanges.js';
+export { canBuyAddOn, alignedAddOnTerm, suspendAddOns, isAddOnOf, commerceOf } from './addons.js';
+export type { AddOnOptions, AddOnReason, AlignedAddOnTerm, Commerce, SuspendedAddOns } from './addons.js';
+export { bssCancellation, cancelActionShown, requestRibbon, BSS_REJECTION_MESSAGE } from './bssCancellation.js';
+export type { BssEvent, BssOptions, BssReason, BssRequestState, BssResult, CancelActionDecision } from './bssCancellation.js';
+export { canAlign, checkEndDay, calendarMonthEnd, alignedTerms, alignmentOptions, purchaseAlignmentOptions, customEndDateDecision } from './coterm.js';
+export type { AlignmentOption, AlignmentOptions, AlignmentOptionsInput, CotermReason } from './coterm.js';

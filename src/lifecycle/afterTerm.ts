@@ -1,0 +1,111 @@
+/**
+ * P7: what happens after a term ends without renewal — expired → disabled → deleted, each
+ * with its length and who can still do what (Partner Center "Subscription lifecycle states").
+ */
+import type { Status, Subscription } from '../subscription.js';
+import { DAY_MS, endOfDay } from '../time/day.js';
+import type { Instant } from '../time/instant.js';
+import type { Access } from './events.js';
+
+/** P7: what holds in a status. */
+export interface StatusFacts {
+  /** Who can use the service / reach the data. */
+  readonly access: Access;
+  /** Whether the transacting partner is billed. */
+  readonly billed: boolean;
+  /** Whether the partner can bring it back to active (P3: only suspended, before the term end). */
+  readonly canReactivate: boolean;
+}
+
+/** P7 stage of the after-term timeline; `end` exclusive, `null` for the last stage. */
+export interface AfterTermStage {
+  readonly status: 'expired' | 'disabled' | 'deleted';
+  readonly start: Instant;
+  readonly end: Instant | null;
+  /** Length in 24-hour days, `null` when open-ended. */
+  readonly days: number | null;
+}
+
+/** P7 (policy): a subscription suspended at term end follows the lifecycle stages, or 002's "all data deleted". */
+export type SuspendedAtTermEnd = 'lifecycle' | 'deleted';
+
+/** P7: 30-day expired state after an active term ends with auto-renew off. */
+export const EXPIRED_DAYS = 30;
+/** P7: 90-day disabled state after expired. */
+export const DISABLED_DAYS = 90;
+/** P7: a subscription suspended at term end is disabled for 30 days, then the 90-day disabled state. */
+export const SUSPENDED_DISABLED_DAYS = 30;
+/** P7: a cancelled subscription goes straight to deleted, with 7 days to back up data. */
+export const CANCELLED_BACKUP_DAYS = 7;
+
+/**
+ * P1, P7: access, billing and reactivation per status, as the lifecycle page gives them.
+ * `pending` is a purchase not yet provisioned: nothing yet.
+ */
+export const STATUS_FACTS: Readonly<Record<Status, StatusFacts>> = Object.freeze({
+  active: { access: 'users-and-admins', billed: true, canReactivate: false },
+  // P1: customer access blocked, admins keep data, partner still billed; P3: reactivate until the term end.
+  suspended: { access: 'admins-only', billed: true, canReactivate: true },
+  // P7: 30 days, users keep access, not billed, no reactivation.
+  expired: { access: 'users-and-admins', billed: false, canReactivate: false },
+  // P7: admins only.
+  disabled: { access: 'admins-only', billed: false, canReactivate: false },
+  deleted: { access: 'none', billed: false, canReactivate: false },
+  // C3: access ends immediately (data kept 7 days for backup, P7).
+  cancelled: { access: 'none', billed: false, canReactivate: false },
+  pending: { access: 'none', billed: false, canReactivate: false },
+});
+
+/**
+ * P7: the after-term timeline of a subscription from its term end (00:00Z after the term end
+ * date, T2). Active with auto-renew off, or expired: expired 30 d → disabled 90 d → deleted.
+ * Suspended: disabled 30 d → disabled 90 d → deleted (or deleted at once with
+ * `suspendedAtTermEnd: 'deleted'`). Disabled: deleted 120 d after the term end (both paths
+ * take 120 d). Empty for a subscription that renews, or is already deleted or cancelled.
+ *
+ * @example
+ * ```ts
+ * afterTermStages(toSubscription({ ...input, autoRenew: false })).map((s) => s.status);
+ * // ['expired', 'disabled', 'deleted']
+ * ```
+ */
+export function afterTermStages(sub: Subscription, suspendedAtTermEnd: SuspendedAtTermEnd = 'lifecycle'): readonly AfterTermStage[] {
+  const end = endOfDay(sub.termEndDay);
+  const stage = (status: AfterTermStage['status'], from: number, days: number | null): AfterTermStage => ({
+    status,
+    start: end + from * DAY_MS,
+    end: days === null ? null : end + (from + days) * DAY_MS,
+    days,
+  });
+  const deleted = stage('deleted', EXPIRED_DAYS + DISABLED_DAYS, null);
+  switch (sub.status) {
+    case 'active':
+      if (sub.autoRenew) return [];
+      return [stage('expired', 0, EXPIRED_DAYS), stage('disabled', EXPIRED_DAYS, DISABLED_DAYS), deleted];
+    case 'expired':
+      return [stage('expired', 0, EXPIRED_DAYS), stage('disabled', EXPIRED_DAYS, DISABLED_DAYS), deleted];
+    case 'suspended':
+      if (suspendedAtTermEnd === 'deleted') return [stage('deleted', 0, null)];
+      return [stage('disabled', 0, SUSPENDED_DISABLED_DAYS), stage('disabled', SUSPENDED_DISABLED_DAYS, DISABLED_DAYS), deleted];
+    case 'disabled':
+      // Either path ends 120 d after the term end; the day it became disabled is not in the snapshot.
+      return [{ status: 'disabled', start: end, end: deleted.start, days: null }, deleted];
+    default:
+      return [];
+  }
+}
+
+/**
+ * P7: the after-term stage a subscription is in at `now`, or `null` before the term end or
+ * when it has no after-term timeline.
+ *
+ * @example
+ * ```ts
+ * afterTermStageAt(sub, Date.parse('2024-02-20T00:00:00Z'))?.status; // 'disabled'
+ * ```
+ */
+export function afterTermStageAt(sub: Subscription, now: Instant, suspendedAtTermEnd: SuspendedAtTermEnd = 'lifecycle'): AfterTermStage | null {
+  let found: AfterTermStage | null = null;
+  for (const stage of afterTermStages(sub, suspendedAtTermEnd)) if (now >= stage.start) found = stage;
+  return found;
+}

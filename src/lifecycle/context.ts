@@ -1,0 +1,173 @@
+/**
+ * What every event handler of the lifecycle machine shares: the context it decides in (the
+ * snapshot, its renewal phase, `now`, the policy choices) and the builders of its answers.
+ */
+import { NONE, refuse, type Refused, type Warning } from '../decision.js';
+import { CspRulesError } from '../errors.js';
+import type { Policy } from '../policy/policy.js';
+import type { RuleId } from '../rules.js';
+import { toSubscription, withChanges, type Subscription, type SubscriptionInput } from '../subscription.js';
+import { renewalInProgress } from '../termWindow.js';
+import { endOfDay } from '../time/day.js';
+import type { Instant } from '../time/instant.js';
+import { own, toEnum, toRecord } from '../validate.js';
+import type { SuspendedAtTermEnd } from './afterTerm.js';
+import type { Effect, LifecycleReason, LifecycleState, Phase, Rejected, Transitioned } from './events.js';
+import { deletesScheduledChanges, type MidtermChange, type ScheduledChangeDeletion } from './scheduledChanges.js';
+
+/** The context an event is decided in. */
+export interface Ctx {
+  readonly sub: Subscription;
+  readonly phase: Phase;
+  /** The phase was given as `renewing` in a {@link LifecycleState} (renewalStarted recorded). */
+  readonly declaredRenewing: boolean;
+  readonly now: Instant;
+  readonly policy: Policy;
+  readonly suspendedAtTermEnd: SuspendedAtTermEnd;
+  readonly scheduledChangeDeletion: ScheduledChangeDeletion;
+  readonly addOns: readonly Subscription[];
+  readonly base: Subscription | null;
+}
+
+/** An accepted event's parts, before the shared fields are added. */
+export interface Outcome {
+  readonly next: Subscription;
+  readonly effects: readonly Effect[];
+  readonly phase?: Phase;
+  readonly warnings?: readonly Warning[];
+  readonly created?: readonly Subscription[];
+  readonly addOns?: readonly Subscription[];
+}
+
+const PHASES: readonly Phase[] = ['in-term', 'renewing'];
+
+/**
+ * Reads a machine state: a {@link LifecycleState} as given, or a bare snapshot / input whose
+ * phase follows from the time (R2, R4): `renewing` while `now` lies on the renewal day of an
+ * active, auto-renewing subscription.
+ *
+ * @throws {@link CspRulesError} for invalid input, or a `renewing` phase that can't be (not
+ *   active with auto-renew on, or before the term end)
+ *
+ * @example
+ * ```ts
+ * readState(sub, Date.parse('2023-03-02T05:00:00Z')).phase; // 'renewing' when the term end date is 2023-03-01
+ * ```
+ */
+export function readState(
+  state: SubscriptionInput | Subscription | LifecycleState,
+  now: Instant,
+): LifecycleState & { readonly declaredRenewing: boolean } {
+  const r = toRecord(state, 'state');
+  const wrapped = own(r, 'subscription');
+  if (wrapped === undefined) {
+    const sub = toSubscription(state as SubscriptionInput | Subscription);
+    return { subscription: sub, phase: renewalInProgress(sub, now) ? 'renewing' : 'in-term', declaredRenewing: false };
+  }
+  const sub = toSubscription(wrapped as SubscriptionInput | Subscription);
+  const explicit = toEnum(own(r, 'phase'), PHASES, 'state.phase');
+  if (explicit === 'renewing') {
+    // R2/R5: only an active, auto-renewing subscription past its term end can be renewing.
+    if (sub.status !== 'active' || !sub.autoRenew || now < endOfDay(sub.termEndDay)) {
+      throw new CspRulesError('INCONSISTENT', 'state.phase', 'renewing needs an active, auto-renewing subscription past its term end (R2, R5)', explicit);
+    }
+    return { subscription: sub, phase: 'renewing', declaredRenewing: true };
+  }
+  return { subscription: sub, phase: renewalInProgress(sub, now) ? 'renewing' : 'in-term', declaredRenewing: false };
+}
+
+/**
+ * Builds an accepted result.
+ *
+ * @example
+ * ```ts
+ * accept(ctx, { next, effects: [] });
+ * ```
+ */
+export function accept(ctx: Ctx, outcome: Outcome): Transitioned {
+  // R2/R5: only an active, auto-renewing subscription can stay in a renewal.
+  const phase = outcome.next.status === 'active' && outcome.next.autoRenew ? (outcome.phase ?? ctx.phase) : 'in-term';
+  return {
+    ok: true,
+    next: outcome.next,
+    phase,
+    state: { subscription: outcome.next, phase },
+    effects: outcome.effects,
+    warnings: outcome.warnings ?? NONE,
+    ...(outcome.created === undefined ? {} : { created: outcome.created }),
+    ...(outcome.addOns === undefined ? {} : { addOns: outcome.addOns }),
+  };
+}
+
+/**
+ * Builds a refused result from a refusal (own or passed through).
+ *
+ * @example
+ * ```ts
+ * reject(refuse('P1', 'NOT_ACTIVE', null));
+ * ```
+ */
+export function reject(refusal: Refused<LifecycleReason>): Rejected {
+  return { ok: false, refusal };
+}
+
+/**
+ * Shorthand for an own refusal.
+ *
+ * @example
+ * ```ts
+ * no('R4', 'RENEWAL_READ_ONLY', null);
+ * ```
+ */
+export function no(rule: RuleId, reason: LifecycleReason, opensAt: Instant | null): Rejected {
+  return reject(refuse(rule, reason, opensAt));
+}
+
+/**
+ * S3: when a midterm change deletes the saved scheduled change, the snapshot changes that
+ * remove it and the effect; else nothing.
+ *
+ * @example
+ * ```ts
+ * const { changes, effects } = scheduledDeletion(ctx, 'quantity', 'S3');
+ * ```
+ */
+export function scheduledDeletion(
+  ctx: Ctx,
+  change: MidtermChange,
+  rule: RuleId = 'S3',
+): { readonly changes: Partial<SubscriptionInput>; readonly effects: readonly Effect[] } {
+  const saved = ctx.sub.scheduledChange;
+  if (saved === null || !deletesScheduledChanges(change, ctx.scheduledChangeDeletion)) return { changes: {}, effects: NONE };
+  return { changes: { scheduledChange: null }, effects: [{ type: 'SCHEDULED_CHANGES_DELETED', rule, change: saved }] };
+}
+
+/**
+ * R2, R5, P3, P4: the term of an active or suspended snapshot is over (now past its end and
+ * no renewal running): only the renewal and after-term events apply. Returns the refusal, or
+ * `null` while the term runs.
+ *
+ * @example
+ * ```ts
+ * termOver(ctx); // null mid-term
+ * ```
+ */
+export function termOver(ctx: Ctx): Rejected | null {
+  const { sub } = ctx;
+  if (sub.status !== 'active' && sub.status !== 'suspended') return null;
+  if (ctx.now < endOfDay(sub.termEndDay) || ctx.phase === 'renewing') return null;
+  const rule: RuleId = sub.status === 'suspended' ? 'P4' : sub.autoRenew ? 'R2' : 'R5';
+  return no(rule, 'TERM_OVER', null);
+}
+
+/**
+ * A new snapshot with changes (validated again).
+ *
+ * @example
+ * ```ts
+ * change(ctx, { autoRenew: false });
+ * ```
+ */
+export function change(ctx: Ctx, changes: Partial<SubscriptionInput>): Subscription {
+  return withChanges(ctx.sub, changes);
+}

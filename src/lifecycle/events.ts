@@ -1,0 +1,203 @@
+/**
+ * The lifecycle machine's vocabulary, types only: the machine state, the events it accepts,
+ * the effects a transition causes, its reasons and its result (issue 4).
+ */
+import type { Decision, Refused, Warning } from '../decision.js';
+import type { Policy, PolicyOverrides } from '../policy/policy.js';
+import type { RefundMode } from '../policy/programs.js';
+import type { RuleId } from '../rules.js';
+import type { ScheduledChange, ScheduledChangeInput, Status, Subscription, SubscriptionInput } from '../subscription.js';
+import type { UtcDay } from '../time/day.js';
+import type { Instant, InstantInput } from '../time/instant.js';
+import type { BillingFrequency, Term } from '../time/term.js';
+
+/**
+ * R4: where a subscription stands relative to its renewal. `renewing` from 00:00 UTC of the
+ * day after the term end date until the renewal is recorded complete.
+ */
+export type Phase = 'in-term' | 'renewing';
+
+/**
+ * The machine state: a snapshot plus its renewal phase. A bare snapshot is read as `in-term`,
+ * or `renewing` when `now` lies in [00:00Z of the term end date + 1, + 24 h) and it renews (R2, R4).
+ */
+export interface LifecycleState {
+  readonly subscription: Subscription;
+  readonly phase: Phase;
+}
+
+/**
+ * Optional decision of an eligibility check made elsewhere (e.g. `canUpgrade`, the term and
+ * billing tables, `trialConversion`). When it is a refusal, the transition is refused with it.
+ */
+export interface WithEligibility {
+  readonly eligibility?: Decision<string>;
+}
+
+/** The events the machine accepts. */
+export type LifecycleEvent =
+  /** C1–C16, C3: cancel the whole subscription (C2). */
+  | { readonly type: 'cancel' }
+  /** P1, P2, P5, P6: suspend (customer access blocked, auto-renew off, add-ons suspended). */
+  | { readonly type: 'suspend' }
+  /** P3: reactivate a suspended subscription before its term ends. */
+  | { readonly type: 'reactivate' }
+  /** R1, R5, S3: turn auto-renew on or off. */
+  | { readonly type: 'setAutoRenew'; readonly autoRenew: boolean }
+  /** Q1–Q3, Q7, Q10: set the seat count now. */
+  | { readonly type: 'changeQuantity'; readonly quantity: number }
+  /** S1, S2: save a change for the next term ("Manage renewal"), replacing any saved one. */
+  | { readonly type: 'scheduleChange'; readonly change: ScheduledChangeInput }
+  /** S1: remove the saved change. */
+  | { readonly type: 'clearScheduledChanges' }
+  /** U1, U3, U4, U9, S5: immediate upgrade of `quantity` seats to `offerName`. */
+  | ({
+      readonly type: 'upgrade';
+      readonly quantity: number;
+      readonly offerName?: string;
+      /** Partial upgrade: the new subscription's term and billing (default the source's). */
+      readonly term?: Term;
+      readonly billing?: BillingFrequency;
+      /** Partial upgrade: the id of the subscription it creates, when known. */
+      readonly newSubscriptionId?: string;
+    } & WithEligibility)
+  /** B2, B3: a longer term now (B3), or a billing frequency for the next cycle (B2). */
+  | ({ readonly type: 'changeTermOrBilling'; readonly term: Term; readonly billing: BillingFrequency } & WithEligibility)
+  /** TR2–TR4: convert a trial to paid now (term Annual, billing Monthly, 25 seats by default). */
+  | ({
+      readonly type: 'convertTrial';
+      readonly term?: Term;
+      readonly billing?: BillingFrequency;
+      readonly quantity?: number;
+    } & WithEligibility)
+  /** R2: the renewal was queued (from 00:00 UTC of the term end date + 1). */
+  | { readonly type: 'renewalStarted' }
+  /** R2, R3: the renewal completed, at `completedAt` (default `now`; unknown when `now` is past the 24 h bound). */
+  | { readonly type: 'renewalCompleted'; readonly completedAt?: InstantInput }
+  /** R5, P4, P7: the term ended without renewal. */
+  | { readonly type: 'termEnded' }
+  /** P7: a stage after the term ran its length (expired → disabled → deleted). */
+  | { readonly type: 'stageElapsed' };
+
+/** The event names. */
+export type LifecycleEventType = LifecycleEvent['type'];
+
+/** Who still has access in a state (P1, P7). */
+export type Access = 'users-and-admins' | 'admins-only' | 'none';
+
+/** What a transition caused. Every effect names its rule. */
+export type Effect =
+  | { readonly type: 'STATUS_CHANGED'; readonly rule: RuleId; readonly from: Status; readonly to: Status }
+  | { readonly type: 'ACCESS_BLOCKED'; readonly rule: RuleId; readonly access: Access }
+  | { readonly type: 'ACCESS_RESTORED'; readonly rule: RuleId }
+  | { readonly type: 'AUTO_RENEW_TURNED_OFF'; readonly rule: RuleId }
+  | { readonly type: 'AUTO_RENEW_TURNED_ON'; readonly rule: RuleId }
+  | { readonly type: 'SCHEDULED_CHANGES_DELETED'; readonly rule: RuleId; readonly change: ScheduledChange }
+  | { readonly type: 'SCHEDULED_CHANGE_SAVED'; readonly rule: RuleId; readonly change: ScheduledChange; readonly replaced: boolean }
+  | { readonly type: 'SCHEDULED_CHANGES_APPLIED'; readonly rule: RuleId; readonly change: ScheduledChange }
+  | { readonly type: 'ADD_ONS_SUSPENDED'; readonly rule: 'P5'; readonly ids: readonly string[] }
+  | { readonly type: 'SUBSCRIPTION_CREATED'; readonly rule: 'U4'; readonly subscription: Subscription }
+  | { readonly type: 'QUANTITY_CHANGED'; readonly rule: RuleId; readonly from: number; readonly to: number; readonly refund: 'prorated' | 'none' }
+  | { readonly type: 'UPGRADED'; readonly rule: RuleId; readonly mode: 'full' | 'partial'; readonly quantity: number; readonly offerName: string | null }
+  | { readonly type: 'TERM_CHANGED'; readonly rule: 'B3'; readonly term: Term; readonly billing: BillingFrequency }
+  | { readonly type: 'BILLING_CHANGE_PENDING'; readonly rule: 'B2'; readonly billing: BillingFrequency }
+  | { readonly type: 'TRIAL_CONVERTED'; readonly rule: RuleId; readonly term: Term; readonly billing: BillingFrequency; readonly quantity: number }
+  | { readonly type: 'CANCELLED'; readonly rule: RuleId; readonly refund: RefundMode }
+  | { readonly type: 'CANCELLATION_SCHEDULED'; readonly rule: RuleId; readonly at: Instant }
+  | { readonly type: 'RENEWAL_STARTED'; readonly rule: 'R2'; readonly completesBy: Instant }
+  | { readonly type: 'RENEWED'; readonly rule: RuleId; readonly startDay: UtcDay; readonly endDay: UtcDay; readonly completedAt: Instant | null }
+  | { readonly type: 'BILLING_STOPPED'; readonly rule: 'P7' }
+  | { readonly type: 'DATA_DELETION_SCHEDULED'; readonly rule: 'P7'; readonly at: Instant }
+  | { readonly type: 'DATA_DELETED'; readonly rule: RuleId; readonly at: Instant };
+
+/** The effect names. */
+export type EffectType = Effect['type'];
+
+/** Why the machine refused an event (its own checks; an `eligibility` refusal passes through as is). */
+export type LifecycleReason =
+  /** C3, P7: cancelled or deleted — nothing more happens. */
+  | 'TERMINATED'
+  /** The status doesn't allow the event (P1, P3, Q10, U1, S2, R5 …). */
+  | 'NOT_ACTIVE'
+  /** TR8, C9: a trial's status and quantity can't change. */
+  | 'TRIAL_STATUS_LOCKED'
+  /** Only for trials (convertTrial). */
+  | 'NOT_A_TRIAL'
+  /** TR3, U1: a trial changes plan or SKU by conversion. */
+  | 'USE_CONVERT_TRIAL'
+  /** P3: only a suspended subscription can be reactivated. */
+  | 'NOT_SUSPENDED'
+  /** B3: midterm, only to a longer term. */
+  | 'NOT_LONGER_TERM'
+  /** B2: switching to an upfront plan is only possible at purchase. */
+  | 'UPFRONT_MIDTERM'
+  /** R4, P6: read-only while a renewal is queued or running. */
+  | 'RENEWAL_READ_ONLY'
+  /** S2: auto-renew is off. */
+  | 'AUTO_RENEW_OFF'
+  /** The term is over; record `termEnded` or the renewal first (R2, R5, P3, P4). */
+  | 'TERM_OVER'
+  /** renewalStarted/renewalCompleted/termEnded before the term end (R2, P7). */
+  | 'TERM_NOT_ENDED'
+  /** R5: it renews; record renewalStarted/renewalCompleted, not termEnded. */
+  | 'RENEWS'
+  /** R2: a renewal is already running. */
+  | 'ALREADY_RENEWING'
+  /** P7: the current after-term stage has not run its length. */
+  | 'STAGE_NOT_ELAPSED'
+  /** C2: quantity 0 is a cancellation. */
+  | 'USE_CANCEL'
+  /** U3/U4: more seats than the subscription has. */
+  | 'QUANTITY_ABOVE_CURRENT'
+  /** TR4: a midterm conversion keeps at least 25 seats. */
+  | 'BELOW_TRIAL_SEATS'
+  /** Nothing would change. */
+  | 'NO_CHANGE'
+  /** A1: the add-on's base subscription is not active (traditional commerce). */
+  | 'BASE_NOT_ACTIVE'
+  /** Reasons of the reused decisions (canCancel, reducibleSeats, canIncreaseSeats) pass through. */
+  | (string & {});
+
+/** What a policy choice of the machine accepts (to move into Policy, see docs/lifecycle.md). */
+export interface LifecyclePolicyOptions {
+  /** P7/P4: suspended at term end → the lifecycle stages (default) or 002's "all data deleted". */
+  readonly suspendedAtTermEnd?: 'lifecycle' | 'deleted';
+  /** S3: the API docs' "any immediate midterm change" (default) or 002's five-item list. */
+  readonly scheduledChangeDeletion?: 'any-immediate' | 'listed';
+}
+
+/** Options of `transition`. */
+export interface TransitionOptions extends LifecyclePolicyOptions {
+  /** The instant the event happens (T4). */
+  readonly now: InstantInput;
+  readonly policy?: Policy | PolicyOverrides;
+  /** P5: the subscription's add-ons (those whose `parentSubscriptionId` is its id are affected). */
+  readonly addOns?: readonly (SubscriptionInput | Subscription)[];
+  /** A1: for an add-on, its base subscription. */
+  readonly base?: SubscriptionInput | Subscription;
+}
+
+/** An accepted event. */
+export interface Transitioned {
+  readonly ok: true;
+  readonly next: Subscription;
+  readonly phase: Phase;
+  /** `{ subscription: next, phase }`, to feed the next transition. */
+  readonly state: LifecycleState;
+  readonly effects: readonly Effect[];
+  /** E.g. `RENEWAL_IN_PROGRESS` (R4: the call may meet 409 Conflict, retry after 2 minutes). */
+  readonly warnings: readonly Warning[];
+  /** U4: subscriptions the event created. */
+  readonly created?: readonly Subscription[];
+  /** P5: the next snapshots of the add-ons the event changed. */
+  readonly addOns?: readonly Subscription[];
+}
+
+/** A refused event: nothing changed. */
+export interface Rejected {
+  readonly ok: false;
+  readonly refusal: Refused<LifecycleReason>;
+}
+
+/** The answer of `transition`. */
+export type TransitionResult = Transitioned | Rejected;

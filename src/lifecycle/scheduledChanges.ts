@@ -1,0 +1,136 @@
+/**
+ * Scheduled changes ("Manage renewal"): what may be scheduled (S1), when (S2), what deletes
+ * them (S3, S5), how licenses are reassigned (S4) and what the next term becomes.
+ */
+import { allow, refuse, type Decision } from '../decision.js';
+import type { ScheduledChange, Subscription } from '../subscription.js';
+import { endOfDay } from '../time/day.js';
+import type { BillingFrequency, Term } from '../time/term.js';
+
+/** S1: the kinds of change that can be scheduled for the end of the term (002 "Scheduled changes"). */
+export type SchedulableChange = 'upgrade' | 'quantity' | 'term' | 'billing' | 'coterminousDate';
+
+/** S3: the midterm changes that can delete saved scheduled changes. */
+export type MidtermChange =
+  | 'cancel'
+  | 'autoRenewOff'
+  | 'quantity'
+  | 'upgrade'
+  | 'convertTrial'
+  /** P2: suspension turns auto-renew off. */
+  | 'suspend'
+  /** B3: an immediate term (and billing) change. */
+  | 'termChange'
+  /** B2: a billing-frequency change for the next cycle — scheduled, not immediate. */
+  | 'billingOnly';
+
+/** S3 policy: which midterm changes delete scheduled changes. */
+export type ScheduledChangeDeletion = 'any-immediate' | 'listed';
+
+/** Why a change can or can't be scheduled now. */
+export type ScheduleReason = 'ALLOWED' | 'NOT_ACTIVE' | 'AUTO_RENEW_OFF' | 'RENEWAL_READ_ONLY' | 'TERMINATED';
+
+/** S4: how licenses move at a scheduled SKU upgrade. */
+export type Reassignment = 'automatic' | 'manual';
+
+/** The next term's facts with the scheduled change applied (S1, B2, TR2). */
+export interface NextTermPlan {
+  readonly term: Term;
+  readonly billing: BillingFrequency;
+  readonly quantity: number;
+  readonly offerName: string | null;
+  /** CO2/CO3: the coterminous end date for the next term, if scheduled. */
+  readonly customTermEndDay: number | null;
+  /** S4: for a scheduled SKU upgrade; `null` when no upgrade is scheduled. */
+  readonly reassignment: Reassignment | null;
+}
+
+/** S1, in the order of 002's list. */
+export const SCHEDULABLE_CHANGES: readonly SchedulableChange[] = Object.freeze(['upgrade', 'quantity', 'term', 'billing', 'coterminousDate']);
+
+/**
+ * S3: the midterm changes that delete scheduled changes, per policy. `listed` is 002's list
+ * ("Cancel a subscription, Turn off autorenew, Change a quantity, Upgrade a SKU, Convert a
+ * trial") plus suspension, which turns auto-renew off (P2); `any-immediate` (the API docs,
+ * default) adds every other immediate midterm change — an immediate term change (B3). A
+ * billing-only change (B2) is scheduled for the next cycle, not immediate: it deletes nothing
+ * (the lifecycle page keeps next charge instructions on suspension).
+ */
+export const DELETES_SCHEDULED_CHANGES: Readonly<Record<ScheduledChangeDeletion, readonly MidtermChange[]>> = Object.freeze({
+  listed: Object.freeze(['cancel', 'autoRenewOff', 'quantity', 'upgrade', 'convertTrial', 'suspend'] as const),
+  'any-immediate': Object.freeze(['cancel', 'autoRenewOff', 'quantity', 'upgrade', 'convertTrial', 'suspend', 'termChange'] as const),
+});
+
+/**
+ * S3: whether a midterm change deletes the saved scheduled changes.
+ *
+ * @example
+ * ```ts
+ * deletesScheduledChanges('termChange');           // true (API docs: any immediate change)
+ * deletesScheduledChanges('termChange', 'listed'); // false (002's list)
+ * deletesScheduledChanges('billingOnly');          // false
+ * ```
+ */
+export function deletesScheduledChanges(change: MidtermChange, mode: ScheduledChangeDeletion = 'any-immediate'): boolean {
+  return DELETES_SCHEDULED_CHANGES[mode].includes(change);
+}
+
+/**
+ * S2, R4: whether a change can be scheduled (or a saved one changed or removed) now: only for
+ * an active subscription with auto-renew on, and not while a renewal is queued or running.
+ *
+ * @param renewing - whether a renewal is queued or running (the machine's `renewing` phase)
+ *
+ * @example
+ * ```ts
+ * canScheduleChange(sub, false); // { allowed: true, rule: 'S2', reason: 'ALLOWED', until: … }
+ * ```
+ */
+export function canScheduleChange(sub: Subscription, renewing: boolean): Decision<ScheduleReason> {
+  if (sub.status === 'cancelled' || sub.status === 'deleted') return refuse(sub.status === 'cancelled' ? 'C3' : 'P7', 'TERMINATED', null);
+  if (sub.status !== 'active') return refuse('S2', 'NOT_ACTIVE', null);
+  if (!sub.autoRenew) return refuse('S2', 'AUTO_RENEW_OFF', null);
+  // R4: "scheduled changes next term instructions" are read-only until the renewal completes.
+  if (renewing) return refuse('R4', 'RENEWAL_READ_ONLY', null);
+  // Until the renewal starts (00:00Z after the term end date, R2).
+  return allow('S2', 'ALLOWED', endOfDay(sub.termEndDay));
+}
+
+/**
+ * S1 + S4 + B2 + TR2: the next term's term, billing, quantity and SKU with the saved change
+ * applied. A pending billing-cycle change (B2) applies at the latest at renewal. A trial
+ * converts with term Annual, billing Monthly (TR2) unless scheduled otherwise.
+ *
+ * @example
+ * ```ts
+ * nextTermPlan(sub); // { term: 'P1Y', billing: 'monthly', quantity: 10, offerName: null, customTermEndDay: null, reassignment: null }
+ * ```
+ */
+export function nextTermPlan(sub: Subscription): NextTermPlan {
+  const sc: ScheduledChange | null = sub.scheduledChange;
+  const quantity = sc?.quantity ?? sub.quantity;
+  const upgrade = sc !== null && sc.offerName !== null && sc.offerName !== sub.offerName;
+  return {
+    term: sc?.term ?? (sub.trial ? 'P1Y' : sub.term),
+    billing: sc?.billing ?? sub.nextChargeBilling ?? (sub.trial ? 'monthly' : sub.billing),
+    quantity,
+    offerName: sc?.offerName ?? sub.offerName,
+    customTermEndDay: sc?.customTermEndDay ?? null,
+    // S4: automatic when the quantity is unchanged, else manual.
+    reassignment: upgrade ? (quantity === sub.quantity ? 'automatic' : 'manual') : null,
+  };
+}
+
+/**
+ * S1: whether a scheduled change names at least one change.
+ *
+ * @example
+ * ```ts
+ * isEmptyChange({ quantity: null, term: null, billing: null, offerName: null, customTermEndDay: null }); // true
+ * ```
+ */
+export function isEmptyChange(change: ScheduledChange): boolean {
+  return (
+    change.quantity === null && change.term === null && change.billing === null && change.offerName === null && change.customTermEndDay === null
+  );
+}

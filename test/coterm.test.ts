@@ -1,0 +1,190 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  alignedTerms,
+  alignmentOptions,
+  calendarMonthEnd,
+  canAlign,
+  checkEndDay,
+  customEndDateDecision,
+  purchaseAlignmentOptions,
+} from '../src/coterm.js';
+import { transition } from '../src/lifecycle/transition.js';
+import { toSubscription, type SubscriptionInput } from '../src/subscription.js';
+import { civilFromDay, DAY_MS, daysInMonth, formatDay } from '../src/time/day.js';
+
+const day = (iso: string): number => Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+
+const base: SubscriptionInput = {
+  id: 'sub-1',
+  program: 'nce-license',
+  term: 'P1Y',
+  billing: 'monthly',
+  quantity: 10,
+  purchasedAt: '2024-07-15T09:00:00Z', // term 2024-07-15 – 2025-07-14
+};
+
+describe('CO1 only new-commerce license-based subscriptions can be aligned', () => {
+  it('license-based yes; trials, software, perpetual, SaaS, third parties no', () => {
+    expect(canAlign(base)).toMatchObject({ allowed: true, rule: 'CO1', reason: 'ALIGNABLE' });
+    expect(canAlign({ ...base, trial: true })).toMatchObject({ allowed: false, rule: 'CO1', reason: 'NOT_ALIGNABLE' });
+    for (const program of ['nce-software', 'nce-perpetual', 'nce-saas', 'traditional-saas', 'bss-software', 'softwareone'] as const) {
+      expect(canAlign({ ...base, program }).reason).toBe('NOT_ALIGNABLE');
+    }
+    expect(canAlign({ ...base, status: 'suspended' })).toMatchObject({ allowed: false, reason: 'NOT_ACTIVE' });
+  });
+});
+
+describe('CO2 valid custom term end dates', () => {
+  const p1m = { startDay: day('2024-03-05'), endDay: day('2024-04-04') };
+
+  it('must fall within the first term: first and last day accepted, the days around refused', () => {
+    expect(checkEndDay('P1Y', { startDay: day('2024-07-15'), endDay: day('2025-07-14') }, day('2025-07-14')).allowed).toBe(true);
+    expect(checkEndDay('P1Y', { startDay: day('2024-07-15'), endDay: day('2025-07-14') }, day('2025-07-15')).reason).toBe('OUTSIDE_FIRST_TERM');
+    expect(checkEndDay('P1Y', { startDay: day('2024-07-15'), endDay: day('2025-07-14') }, day('2024-07-14')).reason).toBe('OUTSIDE_FIRST_TERM');
+  });
+
+  it('P1M: the 28th–30th only when it is the month end; 31st and 1st–27th always', () => {
+    expect(checkEndDay('P1M', p1m, day('2024-03-30'))).toMatchObject({ allowed: false, rule: 'CO2', reason: 'NOT_MONTH_END' });
+    expect(checkEndDay('P1M', p1m, day('2024-03-28')).reason).toBe('NOT_MONTH_END');
+    expect(checkEndDay('P1M', p1m, day('2024-03-31')).allowed).toBe(true);
+    expect(checkEndDay('P1M', p1m, day('2024-03-27')).allowed).toBe(true);
+    expect(checkEndDay('P1M', { startDay: day('2023-02-10'), endDay: day('2023-03-09') }, day('2023-02-28')).allowed).toBe(true);
+    expect(checkEndDay('P1M', { startDay: day('2024-02-10'), endDay: day('2024-03-09') }, day('2024-02-28')).reason).toBe('NOT_MONTH_END');
+    expect(checkEndDay('P1M', { startDay: day('2024-04-10'), endDay: day('2024-05-09') }, day('2024-04-30')).allowed).toBe(true);
+    // P1Y is not bound by the month-end rule.
+    expect(checkEndDay('P1Y', { startDay: day('2024-03-05'), endDay: day('2025-03-04') }, day('2024-03-30')).allowed).toBe(true);
+  });
+
+  it('P1Y and P3Y never coterm onto a P1M subscription; a P1M onto any', () => {
+    const year = { startDay: day('2024-07-15'), endDay: day('2025-07-14') };
+    expect(checkEndDay('P1Y', year, day('2024-12-14'), 'P1M')).toMatchObject({ allowed: false, reason: 'TERM_MISMATCH' });
+    expect(checkEndDay('P3Y', { startDay: day('2024-07-15'), endDay: day('2027-07-14') }, day('2024-12-14'), 'P1M').reason).toBe('TERM_MISMATCH');
+    expect(checkEndDay('P1M', { startDay: day('2024-07-15'), endDay: day('2024-08-14') }, day('2024-08-01'), 'P3Y').allowed).toBe(true);
+    expect(checkEndDay('P1Y', year, day('2024-12-14'), 'P3Y').allowed).toBe(true);
+  });
+
+  it('property: a P1M end day passes exactly when it is in the term and not a 28th–30th short of the month end', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: day('2020-01-01'), max: day('2030-12-31') }), fc.integer({ min: 0, max: 30 }), (start, offset) => {
+        const first = { startDay: start, endDay: start + 29 };
+        const end = start + offset;
+        const c = civilFromDay(end);
+        const shortOfMonthEnd = c.day >= 28 && c.day <= 30 && c.day < daysInMonth(c.year, c.month);
+        return checkEndDay('P1M', first, end).allowed === (offset <= 29 && !shortOfMonthEnd);
+      }),
+    );
+  });
+});
+
+describe('CO3 nothing moves midterm', () => {
+  it('a coterminous date is a scheduled change for the next term; the current end date stays', () => {
+    const r = transition(base, { type: 'scheduleChange', change: { customTermEndDate: '2025-12-31' } }, { now: '2024-09-01T00:00:00Z' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(formatDay(r.next.termEndDay)).toBe('2025-07-14');
+    expect(r.next.scheduledChange?.customTermEndDay).toBe(day('2025-12-31'));
+  });
+
+  it('seat changes and upgrades keep the renewal date', () => {
+    const now = '2024-07-16T00:00:00Z';
+    const more = transition(base, { type: 'changeQuantity', quantity: 12 }, { now });
+    const up = transition(base, { type: 'upgrade', quantity: 4, offerName: 'E5' }, { now });
+    expect(more.ok && formatDay(more.next.termEndDay)).toBe('2025-07-14');
+    expect(up.ok && formatDay(up.next.termEndDay)).toBe('2025-07-14');
+    expect(up.ok && up.created?.map((s) => formatDay(s.termEndDay))).toEqual(['2025-07-14']);
+  });
+
+  it('an invalid scheduled end date is refused (CO2), not saved', () => {
+    const r = transition(base, { type: 'scheduleChange', change: { customTermEndDate: '2026-07-15' } }, { now: '2024-09-01T00:00:00Z' });
+    expect(r).toMatchObject({ ok: false, refusal: { rule: 'CO2', reason: 'OUTSIDE_FIRST_TERM' } });
+    expect(customEndDateDecision(toSubscription(base), day('2026-07-14')).allowed).toBe(true);
+    expect(customEndDateDecision(toSubscription({ ...base, program: 'nce-software' }), day('2026-07-14')).reason).toBe('NOT_ALIGNABLE');
+  });
+});
+
+describe('CO4 the first aligned term is shorter and prorated; later terms are full length', () => {
+  it('rules.md example: existing ends 2022-10-01; a P3Y bought 2022-07-01 runs to 2024-10-01, then 2024-10-02 to 2027-10-01', () => {
+    const t = alignedTerms(day('2022-07-01'), 'P3Y', day('2024-10-01'));
+    expect(t.firstTerm).toEqual({ startDay: day('2022-07-01'), endDay: day('2024-10-01'), prorated: true });
+    expect(t.followingTerm).toEqual({ startDay: day('2024-10-02'), endDay: day('2027-10-01') });
+  });
+
+  it('purchaseAlignmentOptions offers that date, aligned to the existing subscription', () => {
+    const existing: SubscriptionInput = { ...base, id: 'existing', purchasedAt: '2021-10-02T08:00:00Z' }; // ends 2022-10-01, yearly
+    const a = purchaseAlignmentOptions({ term: 'P3Y', purchasedAt: '2022-07-01T10:00:00Z', others: [existing] });
+    const option = a.options.find((o) => o.alignsTo.includes('existing'));
+    expect(option).toEqual({
+      endDay: day('2024-10-01'),
+      alignsTo: ['existing'],
+      calendarMonth: false,
+      firstTerm: { startDay: day('2022-07-01'), endDay: day('2024-10-01'), prorated: true },
+      followingTerm: { startDay: day('2024-10-02'), endDay: day('2027-10-01') },
+    });
+  });
+});
+
+describe('CO5 calendar-month alignment', () => {
+  it('rules.md example: bought 2022-07-15 → P1Y ends 2023-06-30, P3Y 2025-06-30, P1M 2022-07-31', () => {
+    expect(formatDay(calendarMonthEnd(day('2022-07-15'), 'P1Y'))).toBe('2023-06-30');
+    expect(formatDay(calendarMonthEnd(day('2022-07-15'), 'P3Y'))).toBe('2025-06-30');
+    expect(formatDay(calendarMonthEnd(day('2022-07-15'), 'P1M'))).toBe('2022-07-31');
+  });
+
+  it('a term that already ends on a month end keeps it (bought on the 1st)', () => {
+    expect(formatDay(calendarMonthEnd(day('2024-02-01'), 'P1M'))).toBe('2024-02-29');
+    expect(formatDay(calendarMonthEnd(day('2024-01-01'), 'P1Y'))).toBe('2024-12-31');
+  });
+
+  it('property: the result is a month end, inside the term, and the next month end is beyond it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: day('2020-01-01'), max: day('2030-12-31') }), fc.constantFrom('P1M', 'P1Y', 'P3Y' as const), (start, term) => {
+        const end = calendarMonthEnd(start, term);
+        const c = civilFromDay(end);
+        const months = term === 'P1M' ? 1 : term === 'P1Y' ? 12 : 36;
+        const s = civilFromDay(start);
+        // the term's last day is the day before start + months (clamped)
+        const idx = s.year * 12 + s.month - 1 + months;
+        const y = Math.floor(idx / 12);
+        const m = (idx % 12) + 1;
+        const fullEnd = day(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(s.day, daysInMonth(y, m))).padStart(2, '0')}`) - 1;
+        const nextMonthEnd = end + daysInMonth(civilFromDay(end + 1).year, civilFromDay(end + 1).month);
+        return c.day === daysInMonth(c.year, c.month) && end >= start && end <= fullEnd && nextMonthEnd > fullEnd;
+      }),
+    );
+  });
+
+  it('alignmentOptions lists the calendar-month date and the other subscriptions’ end dates for the next term', () => {
+    const others: SubscriptionInput[] = [
+      { ...base, id: 'yearly', purchasedAt: '2023-10-01T00:00:00Z' }, // ends 2024-09-30, 2025-09-30, 2026-09-30
+      { ...base, id: 'monthly', term: 'P1M', purchasedAt: '2024-08-10T00:00:00Z' }, // P1M: a P1Y can't coterm onto it (CO2)
+      { ...base, id: 'software', program: 'nce-software', purchasedAt: '2023-11-01T00:00:00Z' }, // CO1
+      { ...base, id: 'sub-1' }, // itself
+    ];
+    const a = alignmentOptions(base, { others, now: '2024-09-01T00:00:00Z' });
+    expect(a.decision).toMatchObject({ allowed: true, rule: 'CO1' });
+    expect([formatDay(a.term.startDay), formatDay(a.term.endDay)]).toEqual(['2025-07-15', '2026-07-14']);
+    expect(a.options.map((o) => [formatDay(o.endDay), o.alignsTo, o.calendarMonth])).toEqual([
+      ['2025-09-30', ['yearly'], false],
+      ['2026-06-30', [], true],
+    ]);
+    expect(a.options[0]?.followingTerm).toEqual({ startDay: day('2025-10-01'), endDay: day('2026-09-30') });
+  });
+
+  it('alignmentOptions is refused once the renewal has started or without auto-renew (CO3, S2)', () => {
+    expect(alignmentOptions(base, { others: [], now: '2025-07-15T00:00:00Z' })).toMatchObject({
+      decision: { allowed: false, rule: 'CO3', reason: 'NO_NEXT_TERM' },
+      options: [],
+    });
+    expect(alignmentOptions(base, { others: [], now: '2025-07-14T23:59:59.999Z' }).decision.allowed).toBe(true);
+    expect(alignmentOptions({ ...base, autoRenew: false }, { others: [], now: '2024-09-01T00:00:00Z' }).decision.reason).toBe('NO_NEXT_TERM');
+  });
+});
+
+describe('CO1–CO5 bad input is a typed error', () => {
+  it('others must be an array; the term an enumeration value; now an instant', () => {
+    expect(() => alignmentOptions(base, { others: 'x' as never, now: '2024-09-01T00:00:00Z' })).toThrowError(/others/);
+    expect(() => alignmentOptions(base, { others: [], now: '2024-09-01T00:00:00' })).toThrowError(/now/);
+    expect(() => purchaseAlignmentOptions({ term: 'P2Y' as never, purchasedAt: '2022-07-01T00:00:00Z', others: [] })).toThrowError(/term/);
+  });
+});
