@@ -27,6 +27,21 @@ export interface Policy {
   readonly daysUsed: 'inclusive' | 'exclusive';
   /** T6: how renewed terms anchor (default `anniversary`). */
   readonly renewalAnchor: RenewalAnchor;
+  /**
+   * P7: a subscription still suspended at its term end goes through the lifecycle page's stages
+   * (`lifecycle`, default: disabled 30 d, then 90 d) or has its data deleted at once (`deleted`, 002).
+   */
+  readonly suspendedAtTermEnd: 'lifecycle' | 'deleted';
+  /**
+   * S3: which midterm changes delete saved scheduled changes — any immediate change (`any-immediate`,
+   * default, the API docs) or only 002's five-item list (`listed`).
+   */
+  readonly scheduledChangeDeletion: 'any-immediate' | 'listed';
+  /**
+   * U5: an existing upgrade destination must have the `equal` term (default, 002 UI "term durations
+   * don't match") or a `not-shorter` one (the transitions API).
+   */
+  readonly destinationTerm: 'equal' | 'not-shorter';
 }
 
 /** Overrides of one program; windows may be given for some billing frequencies only. */
@@ -42,6 +57,9 @@ export interface PolicyOverrides {
   readonly keepOneSeat?: boolean;
   readonly daysUsed?: Policy['daysUsed'];
   readonly renewalAnchor?: RenewalAnchor;
+  readonly suspendedAtTermEnd?: Policy['suspendedAtTermEnd'];
+  readonly scheduledChangeDeletion?: Policy['scheduledChangeDeletion'];
+  readonly destinationTerm?: Policy['destinationTerm'];
 }
 
 /**
@@ -58,6 +76,9 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
   keepOneSeat: true,
   daysUsed: 'inclusive',
   renewalAnchor: 'anniversary',
+  suspendedAtTermEnd: 'lifecycle',
+  scheduledChangeDeletion: 'any-immediate',
+  destinationTerm: 'equal',
 });
 
 /** Policies known to be valid (the default and every result of {@link definePolicy}). */
@@ -74,7 +95,12 @@ const policies = new WeakSet<object>([DEFAULT_POLICY]);
  * ```
  */
 export function definePolicy(overrides: PolicyOverrides, base: Policy = DEFAULT_POLICY): Policy {
-  toRecord(overrides, 'policy'); // principle 5: null or a non-object is a CspRulesError, never a TypeError
+  // Principle 5: null, a non-object or an unknown setting is a CspRulesError, never ignored.
+  for (const key of Object.keys(toRecord(overrides, 'policy'))) {
+    if (!(POLICY_KEYS as readonly string[]).includes(key)) {
+      throw new CspRulesError('INVALID_ENUM', `policy.${key}`, `unknown setting; expected one of ${POLICY_KEYS.join(', ')}`, key);
+    }
+  }
   const programs: Record<Program, ProgramPolicy> = { ...base.programs };
   const given = overrides.programs === undefined ? {} : toRecord(overrides.programs, 'policy.programs');
   for (const key of Object.keys(given)) {
@@ -90,6 +116,9 @@ export function definePolicy(overrides: PolicyOverrides, base: Policy = DEFAULT_
     keepOneSeat: toBoolean(overrides.keepOneSeat, 'policy.keepOneSeat', base.keepOneSeat),
     daysUsed: pick(overrides.daysUsed, ['inclusive', 'exclusive'], 'policy.daysUsed', base.daysUsed),
     renewalAnchor: pick(overrides.renewalAnchor, ['anniversary', 'clamped'], 'policy.renewalAnchor', base.renewalAnchor),
+    suspendedAtTermEnd: pick(overrides.suspendedAtTermEnd, ['lifecycle', 'deleted'], 'policy.suspendedAtTermEnd', base.suspendedAtTermEnd),
+    scheduledChangeDeletion: pick(overrides.scheduledChangeDeletion, ['any-immediate', 'listed'], 'policy.scheduledChangeDeletion', base.scheduledChangeDeletion),
+    destinationTerm: pick(overrides.destinationTerm, ['equal', 'not-shorter'], 'policy.destinationTerm', base.destinationTerm),
   });
   policies.add(policy);
   return policy;
@@ -113,6 +142,10 @@ export function readPolicy(value: Policy | PolicyOverrides | undefined): Policy 
 function pick<T extends string>(value: unknown, allowed: readonly T[], field: string, fallback: T): T {
   return value === undefined ? fallback : toEnum(value, allowed, field);
 }
+
+const POLICY_KEYS: readonly (keyof Policy)[] = [
+  'programs', 'unknownRenewalCompletion', 'keepOneSeat', 'daysUsed', 'renewalAnchor', 'suspendedAtTermEnd', 'scheduledChangeDeletion', 'destinationTerm',
+];
 
 const PROGRAM_KEYS: readonly (keyof ProgramPolicy)[] = [
   'cancelRule', 'cancelWindowHours', 'cancelFrom', 'refund', 'fullRefundHours', 'afterWindow', 'seatReduction', 'seatWindowHours', 'seatIncrease',
