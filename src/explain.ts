@@ -2,16 +2,23 @@
  * "What can I do with this subscription, until when, and why?" — every action as now /
  * at renewal / never, with deadline, reason, rule and warnings, plus an alert class.
  */
+import { eligibleBillingFrequencyChanges, type PlanChanges } from './billingChanges.js';
 import { canCancel } from './cancel.js';
-import { NONE, type Assumption, type Decision, type Warning } from './decision.js';
+import { allow, NONE, refuse, type Assumption, type Decision, type Warning } from './decision.js';
+import type { Effect, LifecycleEvent } from './lifecycle/events.js';
+import { canScheduleChange } from './lifecycle/scheduledChanges.js';
+import { transition } from './lifecycle/transition.js';
 import { readPolicy, type Policy, type PolicyOverrides } from './policy/policy.js';
 import type { RuleId } from './rules.js';
 import { canIncreaseSeats } from './seatIncrease.js';
-import { reducibleSeats } from './seats.js';
+import { reducibleSeats, type OpenBatch } from './seats.js';
+import { eligibleTermChanges } from './termChanges.js';
+import { trialConversion } from './trial.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from './subscription.js';
 import { nextRenewalOpensAt, renewalInProgress, termWindowStart } from './termWindow.js';
 import { DAY_MS, endOfDay } from './time/day.js';
 import { toInstant, type Instant, type InstantInput } from './time/instant.js';
+import type { Term } from './time/term.js';
 import { toCount } from './validate.js';
 
 /** The actions `explain` answers for. */
@@ -45,8 +52,13 @@ export const ACTIONS: readonly Action[] = [
   'scheduleChange',
 ];
 
-/** When an action is possible: now, only from the next renewal (or scheduled for it), or never. */
-export type Outcome = 'now' | 'at-renewal' | 'never';
+/**
+ * When an action is possible: `now`; `at-renewal` (not now, but from the next renewal, or
+ * scheduled for it); `never` (not in this term, nor by scheduling). A refusal that reopens
+ * later in the same term (a cycle-charge day, B5; a window not yet open) is `at-renewal` only
+ * when it reopens with the renewal; otherwise `never` is not said: it is `later`, with `opensAt`.
+ */
+export type Outcome = 'now' | 'later' | 'at-renewal' | 'never';
 
 /** One action's answer. */
 export interface ActionExplanation {
@@ -60,6 +72,8 @@ export interface ActionExplanation {
   readonly rule: RuleId;
   readonly warnings: readonly Warning[];
   readonly assumptions: readonly Assumption[];
+  /** For `reduceSeats`: every open batch with its own deadline (Q4); empty otherwise. */
+  readonly batches: readonly OpenBatch[];
 }
 
 /**
@@ -97,6 +111,8 @@ export interface ExplainOptions {
   readonly policy?: Policy | PolicyOverrides;
   /** Horizon of the `renewing-soon` and `lock-in-soon` alerts in days (default 7). */
   readonly alertDays?: number;
+  /** Terms the catalog offers for this SKU (B1), for `changeTerm`; default without Triennial. */
+  readonly offeredTerms?: readonly Term[];
 }
 
 /**
@@ -119,13 +135,20 @@ export function explain(subscription: SubscriptionInput | Subscription, options:
 
   const cancel = canCancel(sub, opts);
   const reduce = reducibleSeats(sub, opts);
+  const renewing = renewalInProgress(sub, now);
+  const renewalAt = nextRenewalOpensAt(sub);
+  const outcome = (d: Decision): Outcome => outcomeOf(d, renewalAt);
   const actions: ActionExplanation[] = [
-    fromDecision('cancel', cancel, cancel.allowed && cancel.effective === 'at-renewal' ? 'at-renewal' : undefined),
-    fromDecision('reduceSeats', reduce),
-    fromDecision('addSeats', canIncreaseSeats(sub, opts)),
+    explainDecision('cancel', cancel, cancel.allowed && cancel.effective === 'at-renewal' ? 'at-renewal' : outcome(cancel)),
+    { ...explainDecision('reduceSeats', reduce, outcome(reduce)), batches: reduce.batches },
+    explainDecision('addSeats', canIncreaseSeats(sub, opts)),
+    explainList('changeBillingFrequency', eligibleBillingFrequencyChanges(sub, { now }), sub, renewing),
+    explainList('changeTerm', eligibleTermChanges(sub, { now, ...(options.offeredTerms === undefined ? {} : { offeredTerms: options.offeredTerms }) }), sub, renewing),
+    explainDecision('upgrade', upgradeEligibility(sub, renewing)),
+    explainDecision('convertTrial', trialEligibility(sub, now)),
+    ...lifecycleActions(sub, now, policy, renewing),
   ];
-
-  const renewalStartsAt = nextRenewalOpensAt(sub);
+  const renewalStartsAt = renewalAt;
   const timeline: TermTimeline = {
     purchasedAt: sub.purchasedAt,
     windowStart: termWindowStart(sub, policy).start,
@@ -136,7 +159,7 @@ export function explain(subscription: SubscriptionInput | Subscription, options:
   return { id: sub.id, now, alert: alertClass(sub, now, alertDays, cancel, reduce), actions, timeline };
 }
 
-function fromDecision(action: Action, d: Decision, outcome?: Outcome): ActionExplanation {
+function explainDecision(action: Action, d: Decision, outcome?: Outcome): ActionExplanation {
   return {
     action,
     outcome: outcome ?? (d.allowed ? 'now' : d.opensAt !== null ? 'at-renewal' : 'never'),
@@ -145,8 +168,87 @@ function fromDecision(action: Action, d: Decision, outcome?: Outcome): ActionExp
     reason: d.reason,
     rule: d.rule,
     warnings: d.warnings,
-    assumptions: d.assumptions.length === 0 ? NONE : d.assumptions,
+    assumptions: d.assumptions,
+    batches: NONE,
   };
+}
+
+/** A refusal's outcome: reopening with the renewal → `at-renewal`; earlier → `later`; never → `never`. */
+function outcomeOf(d: Decision, renewalAt: Instant | null): Outcome {
+  if (d.allowed) return 'now';
+  if (d.opensAt === null) return 'never';
+  return renewalAt !== null && d.opensAt >= renewalAt ? 'at-renewal' : 'later';
+}
+
+/**
+ * A list answer (B2, B3) as one action: `now` when any target is allowed (the first one's rule
+ * and reason, the latest deadline); else `at-renewal` when the change can be scheduled for the
+ * next term (S1, S2); else the first refusal.
+ */
+function explainList(action: Action, list: PlanChanges<string>, sub: Subscription, renewing: boolean): ActionExplanation {
+  const first = list.allowed[0];
+  if (first !== undefined) {
+    const deadlines = list.allowed.map((o) => (o.allowed ? o.until : null));
+    const until = deadlines.includes(null) ? null : Math.max(...(deadlines as number[]));
+    const warnings = [...new Set(list.allowed.flatMap((o) => o.warnings))];
+    return { ...explainDecision(action, first), until, warnings };
+  }
+  const schedule = canScheduleChange(sub, renewing);
+  const refusal = list.refused[0];
+  if (schedule.allowed) {
+    return { ...explainDecision(action, schedule, 'at-renewal'), rule: 'S1', reason: refusal?.reason ?? schedule.reason, until: schedule.until };
+  }
+  if (refusal === undefined || refusal.allowed) return explainDecision(action, schedule);
+  return explainDecision(action, refusal, refusal.opensAt === null ? 'never' : 'later');
+}
+
+/** U1, U8, C10: whether an upgrade can be started at all (the target SKU is a catalog question: canUpgrade). */
+function upgradeEligibility(sub: Subscription, renewing: boolean): Decision {
+  if (sub.status === 'cancelled' || sub.status === 'deleted') return refuse('C3', 'TERMINATED', null);
+  if (sub.trial) return refuse('TR3', 'USE_CONVERT_TRIAL', null);
+  if (sub.status !== 'active') return refuse('U1', 'NOT_ACTIVE', null);
+  if (renewing) return refuse('R4', 'RENEWAL_READ_ONLY', null, NONE, RENEWAL_409);
+  const warnings: Warning[] = ['UPGRADE_NOT_CANCELLABLE'];
+  if (sub.scheduledChange !== null) warnings.push('SCHEDULED_CHANGES_REMOVED');
+  return allow('U8', 'ELIGIBLE_FOR_UPGRADE', sub.autoRenew ? null : endOfDay(sub.termEndDay), NONE, warnings);
+}
+
+/** TR3, TR7: a trial converts now (midterm) or at its end (scheduled); anything else has nothing to convert. */
+function trialEligibility(sub: Subscription, now: Instant): Decision {
+  if (!sub.trial) return refuse('TR3', 'NOT_A_TRIAL', null);
+  const midterm = trialConversion(sub, { target: 'equivalent', mode: 'midterm', now });
+  return midterm.allowed ? midterm : trialConversion(sub, { target: 'equivalent', mode: 'scheduled', now });
+}
+
+const RENEWAL_409: readonly Warning[] = Object.freeze(['RENEWAL_IN_PROGRESS']);
+
+/** Suspend, reactivate, auto-renew and scheduling, answered by the lifecycle machine (P1–P6, R4, R5, S2, S3). */
+function lifecycleActions(sub: Subscription, now: Instant, policy: Policy, renewing: boolean): ActionExplanation[] {
+  const termEnd = endOfDay(sub.termEndDay);
+  const viaMachine = (action: Action, event: LifecycleEvent): ActionExplanation => {
+    const r = transition(sub, event, { now, policy });
+    if (!r.ok) return explainDecision(action, r.refusal, r.refusal.opensAt === null ? 'never' : 'later');
+    if (r.effects.length === 0) return explainDecision(action, refuse(ruleOf(r.effects, action), 'NO_CHANGE', null));
+    const warnings = [...new Set([...r.warnings, ...r.effects.filter((e) => WARNED.has(e.type)).map((e) => e.type)])];
+    // Possible until the term ends (P3) or the renewal starts, after which these are read-only (R4).
+    return { ...explainDecision(action, allow(ruleOf(r.effects, action), 'ALLOWED', termEnd)), warnings };
+  };
+  const schedule = canScheduleChange(sub, renewing);
+  return [
+    viaMachine('suspend', { type: 'suspend' }),
+    viaMachine('reactivate', { type: 'reactivate' }),
+    viaMachine('turnAutoRenewOn', { type: 'setAutoRenew', autoRenew: true }),
+    viaMachine('turnAutoRenewOff', { type: 'setAutoRenew', autoRenew: false }),
+    explainDecision('scheduleChange', schedule, schedule.allowed ? 'now' : 'never'),
+  ];
+}
+
+/** Effects worth a warning on an action that causes them. */
+const WARNED = new Set<string>(['AUTO_RENEW_TURNED_OFF', 'SCHEDULED_CHANGES_DELETED', 'ADD_ONS_SUSPENDED', 'ACCESS_BLOCKED']);
+
+function ruleOf(effects: readonly Effect[], action: Action): RuleId {
+  const fallback: Record<string, RuleId> = { suspend: 'P1', reactivate: 'P3', turnAutoRenewOn: 'R1', turnAutoRenewOff: 'R5' };
+  return effects[0]?.rule ?? fallback[action] ?? 'R1';
 }
 
 function alertClass(sub: Subscription, now: Instant, alertDays: number, cancel: Decision, reduce: Decision): AlertClass {

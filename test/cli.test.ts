@@ -87,8 +87,8 @@ describe('T5 C12 csp-rules explain: one table per subscription', () => {
     const lines = r.out.trimEnd().split('\n');
     expect(lines).toHaveLength(6);
     expect(lines[1]).toMatch(/^examples\/annual-two-batches\.json\s.*\slock-in-soon\s+reduceSeats closes in 5 d 2 h \(2024-03-17 14:02:45 UTC\)$/);
-    expect(lines[3]).toMatch(/\sactive \(trial\)\s+renewing-soon\s+—$/);
-    expect(lines[4]).toMatch(/\ssuspended\s+locked\s+—$/);
+    expect(lines[3]).toMatch(/\sactive \(trial\)\s+renewing-soon\s+convertTrial closes in 5 d 12 h \(2024-03-18 00:00:00 UTC\)$/);
+    expect(lines[4]).toMatch(/\ssuspended\s+locked\s+reactivate closes in 80 d 12 h \(2024-06-01 00:00:00 UTC\)$/);
   });
   it('an array file (or { items }): labels carry the index', () => {
     const items = [JSON.parse(readFileSync(ex('suspended'), 'utf8')), JSON.parse(readFileSync(ex('marketplace-saas'), 'utf8'))];
@@ -177,7 +177,9 @@ describe('run() in process', () => {
   it('without --now the CLI, and only the CLI, reads the clock it is given', () => {
     const io = memoryIo({ 'a.json': readFileSync(ex('marketplace-saas'), 'utf8') });
     expect(run(['explain', 'a.json', '--json'], { ...io, clock: () => Date.parse('2024-03-13T18:19:59.999Z') })).toBe(0);
-    expect(JSON.parse(io.out.join(''))).toMatchObject({ now: Date.parse('2024-03-13T18:19:59.999Z'), actions: [{ action: 'cancel', outcome: 'now' }, {}, {}] });
+    const out = JSON.parse(io.out.join(''));
+    expect(out.now).toBe(Date.parse('2024-03-13T18:19:59.999Z'));
+    expect(out.actions[0]).toMatchObject({ action: 'cancel', outcome: 'now' });
   });
   it('an unexpected failure exits 1', () => {
     const ok = memoryIo({ 'a.json': readFileSync(ex('trial'), 'utf8') });

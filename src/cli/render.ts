@@ -68,7 +68,8 @@ export function renderTimeline(e: Explanation): string {
     events.push({ at: e.timeline.windowStart, label: assumed ? 'term start (assumed)' : 'term start' });
   }
   for (const a of e.actions) {
-    if (a.outcome === 'now' && a.until !== null) events.push({ at: a.until, label: `${a.action} closes` });
+    // Windows that simply end with the term are shown by "term ends" itself.
+    if (a.outcome === 'now' && a.until !== null && a.until !== e.timeline.termEndsAt) events.push({ at: a.until, label: `${a.action} closes` });
   }
   events.push({ at: e.now, label: '▶ now' });
   events.push({ at: e.timeline.termEndsAt, label: 'term ends' });
