@@ -1,0 +1,40 @@
+/**
+ * The rule catalogue as the page shows it: parsed from the repo's docs/rules.md at build time
+ * (bundled, so the links work offline). Each rule ID in an answer links to its entry here.
+ */
+import rulesMarkdown from '../../docs/rules.md?raw';
+
+/** One rule: ID, first sentence, source. */
+export interface RuleEntry {
+  readonly id: string;
+  readonly text: string;
+  readonly source: string;
+}
+
+/** Markdown emphasis and code marks dropped: the page shows the words. */
+const plain = (cell: string): string => cell.replace(/\*\*|`/g, '').replace(/\\\|/g, '|').trim();
+
+/**
+ * The table rows of docs/rules.md: `| ID | Rule | Source | Code | Tests |`.
+ *
+ * @example
+ * ```ts
+ * parseRules('| C1 | New-commerce … | 002 | … | … |')[0].id; // 'C1'
+ * ```
+ */
+export function parseRules(markdown: string): RuleEntry[] {
+  const out: RuleEntry[] = [];
+  for (const line of markdown.split('\n')) {
+    const m = /^\|\s*([A-Z]{1,3}\d{1,2})\s*\|(.*)$/.exec(line);
+    if (m === null) continue;
+    const cells = (m[2] ?? '').split(/(?<!\\)\|/);
+    out.push({ id: m[1] as string, text: plain(cells[0] ?? ''), source: plain(cells[1] ?? '') });
+  }
+  return out;
+}
+
+/** The catalogue, by rule ID. */
+export const RULES: ReadonlyMap<string, RuleEntry> = new Map(parseRules(rulesMarkdown).map((r) => [r.id, r]));
+
+/** The in-page anchor of a rule. */
+export const ruleAnchor = (id: string): string => `rule-${id}`;
