@@ -87,7 +87,7 @@ export interface UpgradeOptions {
   readonly now: InstantInput;
   /** Conversions the offer matrix allows (U2). Without it only 002's deny list applies (warning `CATALOG_NOT_GIVEN`). */
   readonly catalog?: UpgradeCatalog;
-  /** U5 term rule. Default `equal`. */
+  /** U5 term rule. Default: the policy's `destinationTerm` (itself default `equal`). */
   readonly destinationTerm?: DestinationTermPolicy;
   /** U3: the destination SKU was bought from another partner or channel → manual assignment (warning). */
   readonly destinationFromOtherChannel?: boolean;
@@ -134,9 +134,10 @@ export function canUpgrade(source: SubscriptionInput | Subscription, options: Up
   const to = readName(own(o, 'to'), 'to');
   const when = toEnum(own(o, 'when'), WHENS, 'when');
   const quantity = toCount(own(o, 'quantity'), 'quantity', 1);
-  const termPolicy = own(o, 'destinationTerm') === undefined ? 'equal' : toEnum(own(o, 'destinationTerm'), TERM_POLICIES, 'destinationTerm');
   const otherChannel = toBoolean(own(o, 'destinationFromOtherChannel'), 'destinationFromOtherChannel', false);
   const policy = readPolicy(own(o, 'policy') as Policy | PolicyOverrides | undefined);
+  // U5: the option wins; else the policy's choice (default `equal`, 002 UI).
+  const termPolicy = own(o, 'destinationTerm') === undefined ? policy.destinationTerm : toEnum(own(o, 'destinationTerm'), TERM_POLICIES, 'destinationTerm');
   const rawDestination = own(o, 'destination');
   const destination = rawDestination === undefined ? null : toSubscription(rawDestination as SubscriptionInput);
   if (sub.offerName === null) throw new CspRulesError('MISSING_FIELD', 'offerName', 'the source subscription needs its offer name (U2)');

@@ -17,6 +17,7 @@ const day = (iso: string): number => Math.floor(Date.parse(`${iso}T00:00:00Z`) /
 
 const base: SubscriptionInput = {
   id: 'sub-1',
+  offerName: 'Microsoft 365 E3',
   program: 'nce-license',
   term: 'P1Y',
   billing: 'monthly',

@@ -21,6 +21,8 @@ interface Model {
   trial: boolean;
   /** Known exactly, or null after a decrease the model does not predict. */
   quantity: number;
+  /** The current SKU: an upgrade to the same one is refused (U1, via canUpgrade). */
+  offer: string;
   scheduledQuantity: number | null;
   /** Exclusive end of the current term (T2). */
   termEnd: number;
@@ -75,7 +77,7 @@ function predict(m: Model, e: LifecycleEvent): boolean | 'any' {
     case 'clearScheduledChanges':
       return live(m) && !renewing(m);
     case 'upgrade':
-      return live(m) && !m.trial && m.status === 'active' && e.quantity <= m.quantity && !renewing(m);
+      return live(m) && !m.trial && m.status === 'active' && e.quantity <= m.quantity && !renewing(m) && e.offerName !== m.offer;
     case 'convertTrial':
       return live(m) && m.trial && m.status === 'active' && !renewing(m);
     case 'renewalStarted':
@@ -120,7 +122,8 @@ function update(m: Model, e: LifecycleEvent, next: Subscription): void {
       m.scheduledQuantity = null;
       break;
     case 'upgrade':
-      m.quantity -= e.quantity === m.quantity ? 0 : e.quantity;
+      if (e.quantity === m.quantity) m.offer = e.offerName ?? m.offer; // U3: in place; U4: the source keeps its SKU
+      else m.quantity -= e.quantity;
       m.scheduledQuantity = null;
       break;
     case 'convertTrial':
@@ -177,7 +180,13 @@ function checkTransition(prev: Subscription, r: Extract<TransitionResult, { ok: 
 /** The invariants of issue 4 on the current snapshot, and agreement with the model. */
 function checkState(m: Model, r: Real): void {
   const s = subOf(r);
-  expect([s.status, s.autoRenew, s.trial, s.scheduledChange?.quantity ?? null]).toEqual([m.status, m.autoRenew, m.trial, m.scheduledQuantity]);
+  expect([s.status, s.autoRenew, s.trial, s.scheduledChange?.quantity ?? null, s.offerName]).toEqual([
+    m.status,
+    m.autoRenew,
+    m.trial,
+    m.scheduledQuantity,
+    m.offer,
+  ]);
   expect(s.quantity).toBe(m.quantity);
   if (s.status === 'active') expect(s.quantity).toBeGreaterThanOrEqual(1);
   if (s.scheduledChange !== null) expect(s.status === 'active' && s.autoRenew).toBe(true);
@@ -195,7 +204,8 @@ class EventCommand implements fc.Command<Model, Real> {
   run(m: Model, r: Real): void {
     const prev = subOf(r);
     const expected = predict(m, this.event);
-    const res = transition(r.state, this.event, { now: r.now, suspendedAtTermEnd: m.suspendedPolicy });
+    // P7: the choice comes from the policy (the option of the same name is kept for compatibility).
+    const res = transition(r.state, this.event, { now: r.now, policy: { suspendedAtTermEnd: m.suspendedPolicy } });
     if (expected !== 'any') expect(res.ok, `${this.toString()} at ${new Date(r.now).toISOString()}`).toBe(expected);
     if (res.ok) {
       checkTransition(prev, res, r.now);
@@ -299,6 +309,7 @@ describe('Lifecycle model (P1–P7, S1–S5, C3, C9, TR8, R4, R5): random event 
           const quantity = trial ? 25 : seats;
           const input: SubscriptionInput = {
             id: 'sub-1',
+            offerName: 'Microsoft 365 E3',
             program: 'nce-license',
             term: 'P1M',
             billing: 'monthly',
@@ -319,6 +330,7 @@ describe('Lifecycle model (P1–P7, S1–S5, C3, C9, TR8, R4, R5): random event 
               autoRenew,
               trial,
               quantity,
+              offer: 'Microsoft 365 E3',
               scheduledQuantity: null,
               termEnd: (sub.termEndDay + 1) * DAY_MS,
               windowStart: purchasedAt,

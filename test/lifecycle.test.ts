@@ -6,7 +6,9 @@ import type { LifecycleState, TransitionResult, Transitioned } from '../src/life
 import { canScheduleChange, deletesScheduledChanges, nextTermPlan, SCHEDULABLE_CHANGES } from '../src/lifecycle/scheduledChanges.js';
 import { LIFECYCLE_EVENTS, transition } from '../src/lifecycle/transition.js';
 import { toSubscription, type SubscriptionInput } from '../src/subscription.js';
+import { definePolicy } from '../src/policy/policy.js';
 import { DAY_MS, formatDay } from '../src/time/day.js';
+import { canUpgrade } from '../src/upgrade.js';
 
 const at = (iso: string): number => Date.parse(iso);
 const day = (iso: string): number => Math.floor(at(`${iso}T00:00:00Z`) / DAY_MS);
@@ -250,7 +252,7 @@ describe('TR8 during a trial: no quantity change, no status change', () => {
     });
     expect(transition(trial, { type: 'convertTrial', quantity: 24 }, { now: '2024-01-20T00:00:00Z' })).toMatchObject({
       ok: false,
-      refusal: { rule: 'TR4', reason: 'BELOW_TRIAL_SEATS' },
+      refusal: { rule: 'TR4', reason: 'BELOW_TRIAL_MINIMUM' },
     });
     const paid = ok(transition(trial, { type: 'convertTrial' }, { now: '2024-01-20T08:00:00Z' }));
     expect(paid.next).toMatchObject({ trial: false, term: 'P1Y', billing: 'monthly', quantity: 25, termStartedAt: at('2024-01-20T08:00:00Z') });
@@ -359,7 +361,8 @@ describe('S3 what deletes scheduled changes', () => {
 
   it('a quantity change deletes them; an immediate term change only under the default policy', () => {
     expect(types(transition(sub, { type: 'changeQuantity', quantity: 11 }, { now: MID }))).toEqual(['QUANTITY_CHANGED', 'SCHEDULED_CHANGES_DELETED']);
-    const p3y = { type: 'changeTermOrBilling', term: 'P3Y', billing: 'monthly' } as const;
+    // B1: Triennial only when the catalog offers it.
+    const p3y = { type: 'changeTermOrBilling', term: 'P3Y', billing: 'monthly', offeredTerms: ['P1M', 'P1Y', 'P3Y'] } as const;
     expect(types(transition(sub, p3y, { now: MID }))).toEqual(['TERM_CHANGED', 'SCHEDULED_CHANGES_DELETED']);
     expect(types(transition(sub, p3y, { now: MID, scheduledChangeDeletion: 'listed' }))).toEqual(['TERM_CHANGED']);
   });
@@ -427,8 +430,8 @@ describe('B2 B3 B4 term and billing changes, the lifecycle side', () => {
   it('refusals: same plan, upfront midterm, shorter term, trials, eligibility', () => {
     const plan = (term: 'P1M' | 'P1Y' | 'P3Y', billing: 'monthly' | 'annual' | 'triennial') => ({ type: 'changeTermOrBilling', term, billing }) as const;
     expect(transition(sub, plan('P1Y', 'monthly'), { now: MID })).toMatchObject({ ok: false, refusal: { rule: 'B2', reason: 'NO_CHANGE' } });
-    expect(transition(sub, plan('P1Y', 'annual'), { now: MID })).toMatchObject({ ok: false, refusal: { rule: 'B2', reason: 'UPFRONT_MIDTERM' } });
-    expect(transition(sub, plan('P1M', 'monthly'), { now: MID })).toMatchObject({ ok: false, refusal: { rule: 'B3', reason: 'NOT_LONGER_TERM' } });
+    expect(transition(sub, plan('P1Y', 'annual'), { now: MID })).toMatchObject({ ok: false, refusal: { rule: 'B2', reason: 'UPFRONT_NOT_ALLOWED_MIDTERM' } });
+    expect(transition(sub, plan('P1M', 'monthly'), { now: MID })).toMatchObject({ ok: false, refusal: { rule: 'B3', reason: 'TERM_NOT_LONGER' } });
     expect(transition({ ...sub, trial: true, quantity: 25, seatBatches: [] }, plan('P3Y', 'monthly'), { now: MID })).toMatchObject({
       ok: false,
       refusal: { rule: 'TR3', reason: 'USE_CONVERT_TRIAL' },
@@ -442,7 +445,9 @@ describe('B2 B3 B4 term and billing changes, the lifecycle side', () => {
   });
 
   it('an immediate term change starts a new term today, keeps the window, warns about a promotion (B4)', () => {
-    const r = ok(transition({ ...sub, promotionId: 'PROMO' }, { type: 'changeTermOrBilling', term: 'P3Y', billing: 'annual' }, { now: MID }));
+    const r = ok(
+      transition({ ...sub, promotionId: 'PROMO' }, { type: 'changeTermOrBilling', term: 'P3Y', billing: 'annual', offeredTerms: ['P1Y', 'P3Y'] }, { now: MID }),
+    );
     expect(r.next).toMatchObject({
       term: 'P3Y',
       billing: 'annual',
@@ -549,5 +554,161 @@ describe('P7 a disabled snapshot: deletion 120 d after the term end, whichever p
     expect(afterTermStages(toSubscription(sub))).toEqual([]);
     expect(transition(sub, { type: 'stageElapsed' }, { now: MID })).toMatchObject({ ok: false, refusal: { rule: 'P7', reason: 'NOT_ACTIVE' } });
     expect(transition({ ...sub, status: 'expired' }, { type: 'termEnded' }, { now: RENEWAL_DAY })).toMatchObject({ ok: false, refusal: { rule: 'P7', reason: 'NOT_ACTIVE' } });
+  });
+});
+
+describe('U2 U1 C10 the upgrade event is decided by canUpgrade (wired)', () => {
+  const E5 = 'Microsoft 365 E5';
+  const catalog = [{ from: 'Microsoft 365 E3', to: E5 }];
+
+  it('U2: a path on 002’s deny list is refused through transition, with the U7 note and the API code', () => {
+    const ems = { ...sub, offerName: 'Enterprise Mobility + Security E3' };
+    const r = transition(ems, { type: 'upgrade', quantity: 10, offerName: 'Enterprise Mobility + Security E5' }, { now: MID });
+    expect(r).toMatchObject({
+      ok: false,
+      refusal: { allowed: false, rule: 'U2', reason: 'UNSUPPORTED_UPGRADE_PATH', opensAt: null, apiCode: 'ConversionsNotFound', duplicateLicenses: { rule: 'U7' } },
+    });
+  });
+
+  it('U2: a path absent from the given catalog is refused; listed, it is allowed (C10 warning passes through)', () => {
+    const other = [{ from: 'Microsoft 365 E3', to: 'Microsoft 365 E5 (no Teams)' }];
+    expect(transition(sub, { type: 'upgrade', quantity: 10, offerName: E5, catalog: other }, { now: MID })).toMatchObject({
+      ok: false,
+      refusal: { rule: 'U2', reason: 'UNSUPPORTED_UPGRADE_PATH' },
+    });
+    const r = ok(transition(sub, { type: 'upgrade', quantity: 10, offerName: E5, catalog }, { now: MID }));
+    expect(r.next).toMatchObject({ id: 'sub-1', offerName: E5, quantity: 10, scheduledChange: null });
+    expect(r.warnings).toEqual(['UPGRADE_NOT_CANCELLABLE', 'SCHEDULED_CHANGES_REMOVED']);
+  });
+
+  it('U1: the same product is not an upgrade', () => {
+    expect(transition(sub, { type: 'upgrade', quantity: 10, offerName: ' microsoft 365 e3 ' }, { now: MID })).toMatchObject({
+      ok: false,
+      refusal: { rule: 'U1', reason: 'SAME_PRODUCT' },
+    });
+  });
+
+  it('bad input names the event’s fields: no target without eligibility, a malformed catalog', () => {
+    expect(() => transition(sub, { type: 'upgrade', quantity: 10 }, { now: MID })).toThrow(
+      expect.objectContaining({ code: 'MISSING_FIELD', field: 'event.offerName' }),
+    );
+    expect(() => transition(sub, { type: 'upgrade', quantity: 10, offerName: E5, catalog: [{ from: 'Microsoft 365 E3' }] as never }, { now: MID })).toThrow(
+      expect.objectContaining({ code: 'MISSING_FIELD', field: 'event.catalog[0].to' }),
+    );
+  });
+
+  it('U4 U9: the created subscription is canUpgrade’s: coterminous, the parent’s window to the millisecond', () => {
+    const now = '2024-01-16T00:00:00Z';
+    const r = ok(transition(sub, { type: 'upgrade', quantity: 4, offerName: E5, catalog, newSubscriptionId: 'sub-2' }, { now }));
+    const created = r.created?.[0];
+    expect(created).toMatchObject({
+      id: 'sub-2',
+      offerName: E5,
+      term: 'P1Y',
+      billing: 'monthly',
+      quantity: 4,
+      purchasedAt: at(now),
+      termEndDay: day('2025-01-14'),
+      cancellationWindowFrom: at('2024-01-15T09:30:00Z'),
+    });
+    if (created === undefined) throw new Error('no subscription created');
+    const fact = canUpgrade(sub, { to: E5, quantity: 4, when: 'midterm', now, catalog }).newSubscription;
+    expect(fact).toMatchObject({ offerName: E5, quantity: 4, termEndDate: formatDay(created.termEndDay), cancellationWindowFrom: created.cancellationWindowFrom });
+    // U9: the parent's 7-day window (C1), not a new one from the upgrade.
+    expect(transition(created, { type: 'cancel' }, { now: '2024-01-22T09:29:59.999Z' }).ok).toBe(true);
+    expect(transition(created, { type: 'cancel' }, { now: '2024-01-22T09:30:00.000Z' }).ok).toBe(false);
+  });
+});
+
+describe('B3 B1 a term change is decided by eligibleTermChanges (wired)', () => {
+  const plan = (term: 'P1M' | 'P1Y' | 'P3Y', billing: 'monthly' | 'annual' | 'triennial') =>
+    ({ type: 'changeTermOrBilling', term, billing, offeredTerms: ['P1M', 'P1Y', 'P3Y'] }) as const;
+
+  it('B3: a shorter term is refused', () => {
+    expect(transition(sub, plan('P1M', 'monthly'), { now: MID })).toMatchObject({
+      ok: false,
+      refusal: { allowed: false, rule: 'B3', reason: 'TERM_NOT_LONGER', term: 'P1M', billing: 'monthly' },
+    });
+  });
+
+  it('B1: Triennial only when the catalog offers it; a billing longer than the term is no plan', () => {
+    expect(transition(sub, { type: 'changeTermOrBilling', term: 'P3Y', billing: 'monthly' }, { now: MID })).toMatchObject({
+      ok: false,
+      refusal: { rule: 'B1', reason: 'TERM_NOT_OFFERED', warnings: ['OFFERED_TERMS_DEFAULTED'] },
+    });
+    expect(ok(transition(sub, plan('P3Y', 'triennial'), { now: MID })).effects[0]).toEqual({ type: 'TERM_CHANGED', rule: 'B3', term: 'P3Y', billing: 'triennial' });
+    expect(transition({ ...sub, term: 'P1M', scheduledChange: null }, plan('P1Y', 'triennial'), { now: '2024-01-20T00:00:00Z' })).toMatchObject({
+      ok: false,
+      refusal: { rule: 'B1', reason: 'NOT_A_PLAN' },
+    });
+    expect(() => transition(sub, { ...plan('P3Y', 'monthly'), offeredTerms: ['P2Y'] as never }, { now: MID })).toThrow(
+      expect.objectContaining({ code: 'INVALID_ENUM', field: 'event.offeredTerms[0]' }),
+    );
+  });
+});
+
+describe('B2 B5 a billing-only change is decided by eligibleBillingFrequencyChanges (wired)', () => {
+  /** P3Y billed monthly: charge cycles on the 15th (2024-02-15, 2024-03-15, …). */
+  const p3y: SubscriptionInput = { ...sub, term: 'P3Y', scheduledChange: null };
+
+  it('B2: a billing change to upfront (Triennial on a Triennial term) is refused', () => {
+    expect(transition(p3y, { type: 'changeTermOrBilling', term: 'P3Y', billing: 'triennial' }, { now: MID })).toMatchObject({
+      ok: false,
+      refusal: { allowed: false, rule: 'B2', reason: 'UPFRONT_NOT_ALLOWED_MIDTERM', opensAt: null },
+    });
+  });
+
+  it('B5: read-only on the cycle-charge day, to the millisecond', () => {
+    const annual = { type: 'changeTermOrBilling', term: 'P3Y', billing: 'annual' } as const;
+    expect(ok(transition(p3y, annual, { now: '2024-03-14T23:59:59.999Z' })).effects).toEqual([{ type: 'BILLING_CHANGE_PENDING', rule: 'B2', billing: 'annual' }]);
+    expect(transition(p3y, annual, { now: '2024-03-15T00:00:00.000Z' })).toMatchObject({
+      ok: false,
+      refusal: { rule: 'B5', reason: 'CYCLE_CHARGE_IN_PROGRESS', opensAt: at('2024-03-16T00:00:00Z') },
+    });
+    expect(transition(p3y, annual, { now: '2024-03-16T00:00:00.000Z' }).ok).toBe(true);
+  });
+});
+
+describe('TR4 TR9 a trial conversion is decided by trialConversion (wired)', () => {
+  const trial: SubscriptionInput = { ...sub, trial: true, quantity: 25, term: 'P1M', seatBatches: [], scheduledChange: null, termEndDate: '2024-02-13' };
+  const now = '2024-01-20T00:00:00Z';
+
+  it('TR4: below 25 seats refused, 25 accepted', () => {
+    expect(transition(trial, { type: 'convertTrial', quantity: 24 }, { now })).toMatchObject({
+      ok: false,
+      refusal: { allowed: false, rule: 'TR4', reason: 'BELOW_TRIAL_MINIMUM', seats: 24 },
+    });
+    expect(ok(transition(trial, { type: 'convertTrial', quantity: 25 }, { now })).next).toMatchObject({ trial: false, quantity: 25 });
+  });
+
+  it('TR9: a marketplace SaaS free trial can’t be waived; B1: the billing can’t be longer than the term', () => {
+    expect(transition({ ...trial, program: 'nce-saas' }, { type: 'convertTrial' }, { now })).toMatchObject({
+      ok: false,
+      refusal: { rule: 'TR9', reason: 'FREE_TRIAL_NOT_WAIVABLE', opensAt: at('2024-02-14T00:00:00Z') },
+    });
+    expect(() => transition(trial, { type: 'convertTrial', term: 'P1M', billing: 'annual' }, { now })).toThrow(
+      expect.objectContaining({ code: 'INCONSISTENT', field: 'event.billing' }),
+    );
+  });
+});
+
+describe('P7 S3 the machine’s choices come from the policy (the options of the same name win)', () => {
+  const suspended = { ...sub, status: 'suspended' as const, autoRenew: false, scheduledChange: null };
+
+  it('P7: policy.suspendedAtTermEnd = deleted is honoured; the option still overrides it', () => {
+    const r = ok(transition(suspended, { type: 'termEnded' }, { now: RENEWAL_DAY, policy: { suspendedAtTermEnd: 'deleted' } }));
+    expect(r.next.status).toBe('deleted');
+    expect(r.effects).toContainEqual({ type: 'DATA_DELETED', rule: 'P4', at: at(RENEWAL_DAY) });
+    const defined = definePolicy({ suspendedAtTermEnd: 'deleted' });
+    expect(ok(transition(suspended, { type: 'termEnded' }, { now: RENEWAL_DAY, policy: defined })).next.status).toBe('deleted');
+    expect(ok(transition(suspended, { type: 'termEnded' }, { now: RENEWAL_DAY, policy: defined, suspendedAtTermEnd: 'lifecycle' })).next.status).toBe('disabled');
+  });
+
+  it('S3: policy.scheduledChangeDeletion = listed keeps scheduled changes on a term change', () => {
+    const p3y = { type: 'changeTermOrBilling', term: 'P3Y', billing: 'monthly', offeredTerms: ['P1Y', 'P3Y'] } as const;
+    expect(types(transition(sub, p3y, { now: MID, policy: { scheduledChangeDeletion: 'listed' } }))).toEqual(['TERM_CHANGED']);
+    expect(() => transition(sub, p3y, { now: MID, policy: { scheduledChangeDeletion: 'some' as never } })).toThrow(
+      expect.objectContaining({ code: 'INVALID_ENUM', field: 'policy.scheduledChangeDeletion' }),
+    );
   });
 });

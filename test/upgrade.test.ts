@@ -140,6 +140,17 @@ describe('U5 existing destination subscription', () => {
     expect(canUpgrade(sub(), opts({ destination: longer, destinationTerm: 'not-shorter' })).allowed).toBe(true);
     expect(canUpgrade(sub(), opts({ destination: dest({ term: 'P1M' }), destinationTerm: 'not-shorter' })).reason).toBe('DESTINATION_TERM_MISMATCH');
   });
+  it('the U5 term rule defaults to the policy’s destinationTerm; the option wins over it', () => {
+    const longer = dest({ term: 'P3Y', billing: 'annual', termEndDate: '2026-12-31' });
+    expect(canUpgrade(sub(), opts({ destination: longer, policy: { destinationTerm: 'not-shorter' } })).allowed).toBe(true);
+    expect(canUpgrade(sub(), opts({ destination: longer, policy: { destinationTerm: 'equal' } })).reason).toBe('DESTINATION_TERM_MISMATCH');
+    expect(canUpgrade(sub(), opts({ destination: longer, policy: { destinationTerm: 'not-shorter' }, destinationTerm: 'equal' })).reason).toBe(
+      'DESTINATION_TERM_MISMATCH',
+    );
+    expect(() => canUpgrade(sub(), opts({ policy: { destinationTerm: 'longer' as never } }))).toThrow(
+      expect.objectContaining({ code: 'INVALID_ENUM', field: 'policy.destinationTerm' }),
+    );
+  });
   it('ends before the source → DESTINATION_ENDS_EARLIER; the same end day is fine', () => {
     expect(canUpgrade(sub(), opts({ destination: dest({ termEndDate: '2025-01-13' }) }))).toMatchObject({ allowed: false, reason: 'DESTINATION_ENDS_EARLIER', apiCode: null });
     expect(canUpgrade(sub(), opts({ destination: dest({ termEndDate: '2025-01-14' }) })).allowed).toBe(true);

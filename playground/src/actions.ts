@@ -12,6 +12,7 @@ import { RULES, ruleAnchor } from './rules.js';
 
 const OUTCOME_TEXT: Readonly<Record<ActionExplanation['outcome'], string>> = {
   now: 'Now',
+  later: 'Later',
   'at-renewal': 'At renewal',
   never: 'Never',
 };

@@ -1,19 +1,21 @@
 /**
  * Property events: quantity (Q1–Q3, Q7, Q10, C2), scheduled changes (S1–S3, CO2, CO3) and
- * term or billing (B2, B3, B4).
+ * term or billing (B1–B5, via `eligibleTermChanges` / `eligibleBillingFrequencyChanges`).
  */
 import { customEndDateDecision } from '../coterm.js';
-import { refuse, type Warning } from '../decision.js';
+import { eligibleBillingFrequencyChanges, type PlanTarget } from '../billingChanges.js';
+import { refuse, type Decision, type Warning } from '../decision.js';
 import { CspRulesError } from '../errors.js';
 import { canIncreaseSeats } from '../seatIncrease.js';
 import { planSeatReduction, seatChangeBlocked } from '../seats.js';
 import type { ScheduledChangeInput } from '../subscription.js';
 import { dayOf, formatDay } from '../time/day.js';
-import { BILLING_FREQUENCIES, TERM_MONTHS, TERMS, termEndDay, type BillingFrequency, type Term } from '../time/term.js';
+import { eligibleTermChanges } from '../termChanges.js';
+import { BILLING_FREQUENCIES, TERMS, termEndDay, type BillingFrequency, type Term } from '../time/term.js';
 import { termWindowStart } from '../termWindow.js';
 import { toCount, toEnum } from '../validate.js';
 import { currentBatches, releasePlanned } from './batches.js';
-import { accept, change, no, reject, scheduledDeletion, termOver, type Ctx } from './context.js';
+import { accept, change, inEventTerms, mergeWarnings, no, reject, scheduledDeletion, termOver, type Ctx } from './context.js';
 import type { TransitionResult, WithEligibility } from './events.js';
 import { canScheduleChange, isEmptyChange } from './scheduledChanges.js';
 import { renewalEnd } from './status.js';
@@ -117,23 +119,31 @@ export function onClearScheduledChanges(ctx: Ctx): TransitionResult {
   });
 }
 
-/** The upfront billing of each term (B1: billing equals the term). */
-const UPFRONT: Readonly<Record<Term, BillingFrequency>> = { P1M: 'monthly', P1Y: 'annual', P3Y: 'triennial' };
-
 /**
- * B2, B3, B4 — the lifecycle side. A different term is an immediate change to a longer term
- * (B3): a new term starts today, ends by T6, and deletes scheduled changes (S3, API docs);
- * the current cancellation window is kept (sources silent; no new 7-day window is opened).
- * The same term with another billing is a change for the next billing cycle (B2: pending,
- * term not reset; never to an upfront plan). Which plans the catalog accepts is
- * `eligibility`'s job (the B2/B3 tables).
+ * B1–B5, S3 — a plan change through the machine. The lifecycle side first: term not over, not a
+ * trial (its plan is chosen at conversion, TR3), active, a plan that differs. Then, unless
+ * `eligibility` is given, the source tables decide — the target must be among the `allowed`
+ * options, else the matching `refused` option's decision is the refusal:
+ * - a different term: `eligibleTermChanges` (B3: only longer, the cells' billings; B1: a term
+ *   the catalog offers — `offeredTerms` of the event, default without Triennial). The change is
+ *   immediate: a new term starts today, ends by T6, scheduled changes are deleted (S3, API
+ *   docs); the current cancellation window is kept (sources silent; no new 7-day window).
+ * - the same term: `eligibleBillingFrequencyChanges` (B2: the table; never to an upfront plan;
+ *   B5: not on a cycle-charge day). Pending for the next billing cycle; the term is not reset.
+ * A billing longer than the target term is no plan (B1, `NOT_A_PLAN`). Allowed options' warnings
+ * pass through (`PROMOTION_MAY_BE_LOST`, B4); during a renewal `RENEWAL_IN_PROGRESS` (R4).
+ *
+ * @throws {@link CspRulesError} for a bad `term`, `billing` or `offeredTerms` (field `event.…`)
  *
  * @example
  * ```ts
- * onChangeTermOrBilling(ctx, { type: 'changeTermOrBilling', term: 'P3Y', billing: 'monthly' });
+ * onChangeTermOrBilling(ctx, { type: 'changeTermOrBilling', term: 'P3Y', billing: 'monthly', offeredTerms: ['P1M', 'P1Y', 'P3Y'] });
  * ```
  */
-export function onChangeTermOrBilling(ctx: Ctx, event: { readonly term: unknown; readonly billing: unknown } & WithEligibility): TransitionResult {
+export function onChangeTermOrBilling(
+  ctx: Ctx,
+  event: { readonly term: unknown; readonly billing: unknown; readonly offeredTerms?: unknown } & WithEligibility,
+): TransitionResult {
   const { sub, now } = ctx;
   const term = toEnum(event.term, TERMS, 'event.term');
   const billing = toEnum(event.billing, BILLING_FREQUENCIES, 'event.billing');
@@ -143,32 +153,46 @@ export function onChangeTermOrBilling(ctx: Ctx, event: { readonly term: unknown;
   const rule = termChange ? 'B3' : 'B2';
   if (sub.trial) return no('TR3', 'USE_CONVERT_TRIAL', null);
   if (sub.status !== 'active') return no(rule, 'NOT_ACTIVE', null);
-  if (event.eligibility !== undefined && !event.eligibility.allowed) return reject(event.eligibility);
-  const warnings: Warning[] = ctx.phase === 'renewing' ? ['RENEWAL_IN_PROGRESS'] : [];
+  if (!termChange && billing === sub.billing) return no('B2', 'NO_CHANGE', null);
+  const decision = event.eligibility ?? planDecision(ctx, term, billing, event.offeredTerms);
+  if (!decision.allowed) return reject(decision);
+  const warnings = mergeWarnings(decision.warnings, ctx.phase === 'renewing' ? RENEWAL_409 : []);
   if (!termChange) {
-    if (billing === sub.billing) return no('B2', 'NO_CHANGE', null);
-    if (billing === UPFRONT[term]) return no('B2', 'UPFRONT_MIDTERM', null);
     return accept(ctx, {
       next: change(ctx, { nextChargeBilling: billing }),
       effects: [{ type: 'BILLING_CHANGE_PENDING', rule: 'B2', billing }],
       warnings,
     });
   }
-  if (TERM_MONTHS[term] < TERM_MONTHS[sub.term]) return no('B3', 'NOT_LONGER_TERM', null);
-  if (sub.promotionId !== null) warnings.push('PROMOTION_MAY_BE_LOST'); // B4
   const deletion = scheduledDeletion(ctx, 'termChange');
-  const today = dayOf(now);
   return accept(ctx, {
     next: change(ctx, {
       term,
       billing,
       termStartedAt: now,
-      termEndDate: formatDay(termEndDay(today, term)),
+      termEndDate: formatDay(termEndDay(dayOf(now), term)),
       cancellationWindowFrom: termWindowStart(sub, ctx.policy).start,
       nextChargeBilling: null,
       ...deletion.changes,
     }),
     effects: [{ type: 'TERM_CHANGED', rule: 'B3', term, billing }, ...deletion.effects],
-    warnings,
+    // B4: a promotion may be lost (also when the caller brought its own decision).
+    warnings: mergeWarnings(warnings, sub.promotionId === null ? [] : ['PROMOTION_MAY_BE_LOST']),
   });
+}
+
+/** B1–B3, B5: the table decision for the target plan — its allowed option, or its refused one (with the option's facts). */
+function planDecision(ctx: Ctx, term: Term, billing: BillingFrequency, offeredTerms: unknown): Decision<string> {
+  const { sub, now } = ctx;
+  const options =
+    term === sub.term
+      ? eligibleBillingFrequencyChanges(sub, { now })
+      : inEventTerms({ offeredTerms: 'event.offeredTerms' }, () =>
+          eligibleTermChanges(sub, { now, ...(offeredTerms === undefined ? {} : { offeredTerms: offeredTerms as readonly Term[] }) }),
+        );
+  // The target must be among the allowed options; else its refused option (the decision, as is) says why.
+  const match = [...options.allowed, ...options.refused].find((o: PlanTarget) => o.term === term && o.billing === billing);
+  if (match !== undefined) return match;
+  // B1: the term tables list only plans; a billing longer than the term is none.
+  return refuse('B1', 'NOT_A_PLAN', null);
 }

@@ -41,6 +41,34 @@ export interface Outcome {
 
 const PHASES: readonly Phase[] = ['in-term', 'renewing'];
 
+/** The machine's policy choices (P7, S3). */
+export interface PolicyChoices {
+  readonly suspendedAtTermEnd: SuspendedAtTermEnd;
+  readonly scheduledChangeDeletion: ScheduledChangeDeletion;
+}
+
+/**
+ * P7, S3: the machine's policy choices — the `transition` option of the same name when given
+ * (kept for compatibility), else the policy's setting (`policy.suspendedAtTermEnd`, default
+ * `lifecycle`; `policy.scheduledChangeDeletion`, default `any-immediate`).
+ *
+ * @throws {@link CspRulesError} `INVALID_ENUM` naming the option for a value outside its choices
+ *
+ * @example
+ * ```ts
+ * policyChoices({}, definePolicy({ suspendedAtTermEnd: 'deleted' })).suspendedAtTermEnd; // 'deleted'
+ * policyChoices({ suspendedAtTermEnd: 'lifecycle' }, definePolicy({ suspendedAtTermEnd: 'deleted' })).suspendedAtTermEnd; // 'lifecycle'
+ * ```
+ */
+export function policyChoices(options: Readonly<Record<string, unknown>>, policy: Policy): PolicyChoices {
+  const pick = <T extends string>(key: string, allowed: readonly T[], fallback: T): T =>
+    own(options, key) === undefined ? fallback : toEnum(own(options, key), allowed, key);
+  return {
+    suspendedAtTermEnd: pick('suspendedAtTermEnd', ['lifecycle', 'deleted'], policy.suspendedAtTermEnd),
+    scheduledChangeDeletion: pick('scheduledChangeDeletion', ['any-immediate', 'listed'], policy.scheduledChangeDeletion),
+  };
+}
+
 /**
  * Reads a machine state: a {@link LifecycleState} as given, or a bare snapshot / input whose
  * phase follows from the time (R2, R4): `renewing` while `now` lies on the renewal day of an
@@ -158,6 +186,43 @@ export function termOver(ctx: Ctx): Rejected | null {
   if (ctx.now < endOfDay(sub.termEndDay) || ctx.phase === 'renewing') return null;
   const rule: RuleId = sub.status === 'suspended' ? 'P4' : sub.autoRenew ? 'R2' : 'R5';
   return no(rule, 'TERM_OVER', null);
+}
+
+/**
+ * Runs a reused check whose options are the event's fields, renaming the field of a
+ * {@link CspRulesError} it throws into the event's terms, so errors name what the caller wrote.
+ *
+ * @example
+ * ```ts
+ * inEventTerms({ catalog: 'event.catalog' }, () => canUpgrade(sub, options)); // throws field `event.catalog[0].to`, not `catalog[0].to`
+ * ```
+ */
+export function inEventTerms<T>(fields: Readonly<Record<string, string>>, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (!(error instanceof CspRulesError)) throw error;
+    for (const [from, to] of Object.entries(fields)) {
+      const rest = error.field.slice(from.length);
+      if (error.field.startsWith(from) && (rest === '' || rest.startsWith('.') || rest.startsWith('['))) {
+        const message = error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error.message;
+        throw new CspRulesError(error.code, `${to}${rest}`, message, error.received);
+      }
+    }
+    throw error;
+  }
+}
+
+/**
+ * Warnings of several sources, each once, in first-seen order.
+ *
+ * @example
+ * ```ts
+ * mergeWarnings(['PROMOTION_MAY_BE_LOST'], ['RENEWAL_IN_PROGRESS', 'PROMOTION_MAY_BE_LOST']); // ['PROMOTION_MAY_BE_LOST', 'RENEWAL_IN_PROGRESS']
+ * ```
+ */
+export function mergeWarnings(...lists: readonly (readonly Warning[])[]): readonly Warning[] {
+  return [...new Set(lists.flat())];
 }
 
 /**

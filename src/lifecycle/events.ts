@@ -10,6 +10,7 @@ import type { ScheduledChange, ScheduledChangeInput, Status, Subscription, Subsc
 import type { UtcDay } from '../time/day.js';
 import type { Instant, InstantInput } from '../time/instant.js';
 import type { BillingFrequency, Term } from '../time/term.js';
+import type { UpgradeCatalog } from '../upgradePaths.js';
 
 /**
  * R4: where a subscription stands relative to its renewal. `renewing` from 00:00 UTC of the
@@ -28,7 +29,8 @@ export interface LifecycleState {
 
 /**
  * Optional decision of an eligibility check made elsewhere (e.g. `canUpgrade`, the term and
- * billing tables, `trialConversion`). When it is a refusal, the transition is refused with it.
+ * billing tables, `trialConversion`). When given, it replaces the machine's own call of that
+ * check: a refusal refuses the transition with it unchanged; an allowance is taken as is.
  */
 export interface WithEligibility {
   readonly eligibility?: Decision<string>;
@@ -50,20 +52,35 @@ export type LifecycleEvent =
   | { readonly type: 'scheduleChange'; readonly change: ScheduledChangeInput }
   /** S1: remove the saved change. */
   | { readonly type: 'clearScheduledChanges' }
-  /** U1, U3, U4, U9, S5: immediate upgrade of `quantity` seats to `offerName`. */
+  /**
+   * U1–U4, U9, S5, C10: immediate (midterm) upgrade of `quantity` seats to `offerName`, decided by
+   * `canUpgrade` unless `eligibility` is given. A scheduled upgrade is `scheduleChange` with an `offerName` (U8, S1).
+   */
   | ({
       readonly type: 'upgrade';
       readonly quantity: number;
+      /** The SKU to upgrade to (U2). Required unless `eligibility` is given (then default: the current offer). */
       readonly offerName?: string;
+      /** U2: the offer matrix's conversions (ProductSkuConversion). Without it only 002's deny list applies. */
+      readonly catalog?: UpgradeCatalog;
       /** Partial upgrade: the new subscription's term and billing (default the source's). */
       readonly term?: Term;
       readonly billing?: BillingFrequency;
       /** Partial upgrade: the id of the subscription it creates, when known. */
       readonly newSubscriptionId?: string;
     } & WithEligibility)
-  /** B2, B3: a longer term now (B3), or a billing frequency for the next cycle (B2). */
-  | ({ readonly type: 'changeTermOrBilling'; readonly term: Term; readonly billing: BillingFrequency } & WithEligibility)
-  /** TR2–TR4: convert a trial to paid now (term Annual, billing Monthly, 25 seats by default). */
+  /**
+   * B1–B5: a longer term now (B3, `eligibleTermChanges`), or a billing frequency for the next
+   * cycle (B2, `eligibleBillingFrequencyChanges`), unless `eligibility` is given.
+   */
+  | ({
+      readonly type: 'changeTermOrBilling';
+      readonly term: Term;
+      readonly billing: BillingFrequency;
+      /** B1: the terms the catalog offers for the product (default Monthly and Annual: Triennial only when listed). */
+      readonly offeredTerms?: readonly Term[];
+    } & WithEligibility)
+  /** TR2–TR4, TR6, TR9: convert a trial to paid now (term Annual, billing Monthly, 25 seats by default), decided by `trialConversion`. */
   | ({
       readonly type: 'convertTrial';
       readonly term?: Term;
@@ -127,10 +144,8 @@ export type LifecycleReason =
   | 'USE_CONVERT_TRIAL'
   /** P3: only a suspended subscription can be reactivated. */
   | 'NOT_SUSPENDED'
-  /** B3: midterm, only to a longer term. */
-  | 'NOT_LONGER_TERM'
-  /** B2: switching to an upfront plan is only possible at purchase. */
-  | 'UPFRONT_MIDTERM'
+  /** B1: the billing frequency is longer than the term — not a plan. */
+  | 'NOT_A_PLAN'
   /** R4, P6: read-only while a renewal is queued or running. */
   | 'RENEWAL_READ_ONLY'
   /** S2: auto-renew is off. */
@@ -149,20 +164,33 @@ export type LifecycleReason =
   | 'USE_CANCEL'
   /** U3/U4: more seats than the subscription has. */
   | 'QUANTITY_ABOVE_CURRENT'
-  /** TR4: a midterm conversion keeps at least 25 seats. */
-  | 'BELOW_TRIAL_SEATS'
   /** Nothing would change. */
   | 'NO_CHANGE'
   /** A1: the add-on's base subscription is not active (traditional commerce). */
   | 'BASE_NOT_ACTIVE'
-  /** Reasons of the reused decisions (canCancel, reducibleSeats, canIncreaseSeats) pass through. */
+  /**
+   * Reasons of the reused decisions pass through: canCancel, reducibleSeats, canIncreaseSeats,
+   * canUpgrade (U1, U2, U5 …), eligibleTermChanges (`TERM_NOT_LONGER`, `TERM_NOT_OFFERED` …),
+   * eligibleBillingFrequencyChanges (`UPFRONT_NOT_ALLOWED_MIDTERM`, `CYCLE_CHARGE_IN_PROGRESS` …),
+   * trialConversion (`BELOW_TRIAL_MINIMUM`, `FREE_TRIAL_NOT_WAIVABLE` …).
+   */
   | (string & {});
 
-/** What a policy choice of the machine accepts (to move into Policy, see docs/lifecycle.md). */
+/**
+ * The machine's policy choices as options of `transition`, kept for compatibility: each, when
+ * given, wins over the policy setting of the same name (`policy.suspendedAtTermEnd`,
+ * `policy.scheduledChangeDeletion`), which is where they now live.
+ */
 export interface LifecyclePolicyOptions {
-  /** P7/P4: suspended at term end → the lifecycle stages (default) or 002's "all data deleted". */
+  /**
+   * P7/P4: suspended at term end → the lifecycle stages or 002's "all data deleted".
+   * @deprecated use `policy: { suspendedAtTermEnd }` (default `lifecycle`).
+   */
   readonly suspendedAtTermEnd?: 'lifecycle' | 'deleted';
-  /** S3: the API docs' "any immediate midterm change" (default) or 002's five-item list. */
+  /**
+   * S3: the API docs' "any immediate midterm change" or 002's five-item list.
+   * @deprecated use `policy: { scheduledChangeDeletion }` (default `any-immediate`).
+   */
   readonly scheduledChangeDeletion?: 'any-immediate' | 'listed';
 }
 

@@ -9,7 +9,7 @@ import { toSubscription, type Subscription, type SubscriptionInput } from '../su
 import { toInstant } from '../time/instant.js';
 import { own, toBoolean, toEnum, toRecord } from '../validate.js';
 import { onChangeQuantity, onChangeTermOrBilling, onClearScheduledChanges, onScheduleChange } from './changes.js';
-import { no, readState, type Ctx } from './context.js';
+import { no, policyChoices, readState, type Ctx } from './context.js';
 import { onConvertTrial, onUpgrade } from './conversions.js';
 import type { LifecycleEvent, LifecycleEventType, LifecycleState, TransitionOptions, TransitionResult } from './events.js';
 import { onCancel, onReactivate, onSetAutoRenew, onSuspend } from './status.js';
@@ -48,8 +48,9 @@ export const LIFECYCLE_EVENTS: readonly LifecycleEventType[] = Object.freeze([
  *
  * @param state - the current snapshot, its input, or a lifecycle state
  * @param event - what happens
- * @param options - `now`; `policy`; `addOns` (P5); `base` (A1); the policy choices
- *   `suspendedAtTermEnd` (P7, default `lifecycle`) and `scheduledChangeDeletion` (S3, default `any-immediate`)
+ * @param options - `now`; `policy` (its `suspendedAtTermEnd`, P7, and `scheduledChangeDeletion`, S3,
+ *   are the machine's choices; options of the same name, kept for compatibility, win when given);
+ *   `addOns` (P5); `base` (A1)
  * @throws {@link CspRulesError} for invalid input (a bad snapshot, event or option)
  *
  * @example
@@ -75,14 +76,14 @@ export function transition(
     throw new CspRulesError('INVALID_TYPE', 'addOns', `expected an array of subscriptions, got ${describe(rawAddOns)}`, rawAddOns);
   }
   const rawBase = own(opts, 'base');
+  const policy = readPolicy(own(opts, 'policy') as TransitionOptions['policy']);
   const ctx: Ctx = {
     sub: read.subscription,
     phase: read.phase,
     declaredRenewing: read.declaredRenewing,
     now,
-    policy: readPolicy(own(opts, 'policy') as TransitionOptions['policy']),
-    suspendedAtTermEnd: pick(own(opts, 'suspendedAtTermEnd'), ['lifecycle', 'deleted'], 'suspendedAtTermEnd', 'lifecycle'),
-    scheduledChangeDeletion: pick(own(opts, 'scheduledChangeDeletion'), ['any-immediate', 'listed'], 'scheduledChangeDeletion', 'any-immediate'),
+    policy,
+    ...policyChoices(opts, policy),
     addOns: ((rawAddOns ?? []) as readonly (SubscriptionInput | Subscription)[]).map((a) => toSubscription(a)),
     base: rawBase === undefined ? null : toSubscription(rawBase as SubscriptionInput),
   };
@@ -122,10 +123,6 @@ export function transition(
     default:
       return unreachable(type);
   }
-}
-
-function pick<T extends string>(value: unknown, allowed: readonly T[], field: string, fallback: T): T {
-  return value === undefined ? fallback : toEnum(value, allowed, field);
 }
 
 function requireBoolean(value: unknown, field: string): boolean {
