@@ -1,5 +1,6 @@
 // Pack smoke test: installs the packed tarball into a temporary folder and uses it from ESM,
-// CJS and a strict TypeScript consumer, as a user of the published package would.
+// CJS and a strict TypeScript consumer, as a user of the published package would — for the main
+// entry and for ./display.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +26,17 @@ for (const n of ${JSON.stringify(names)}) if (typeof m[n] !== 'function') throw 
   process.stdout.write(run('node', ['esm.mjs']));
   process.stdout.write(run('node', ['cjs.cjs']));
 
+  // The ./display entry (T5), from ESM and CJS. Expected strings worked out by hand:
+  // 2024-03-17T14:02:45Z is 15:02:45 in Berlin (CET, +01:00).
+  const displayCheck = `if (d.formatUtc('2024-03-17T14:02:45Z') !== '2024-03-17 14:02:45 UTC') throw new Error('formatUtc: ' + d.formatUtc('2024-03-17T14:02:45Z'));
+if (d.formatInZone('2024-03-17T14:02:45Z', 'Europe/Berlin') !== '2024-03-17 15:02:45 +01:00') throw new Error('formatInZone');
+if (d.isTimeZone('Europe/Berln') !== false) throw new Error('isTimeZone');
+for (const n of ['formatDuration', 'formatRelative']) if (typeof d[n] !== 'function') throw new Error('missing display ' + n);`;
+  writeFileSync(join(dir, 'display-esm.mjs'), `import * as d from 'csp-subscription-rules/display';\n${displayCheck}\nconsole.log('display esm ok');\n`);
+  writeFileSync(join(dir, 'display-cjs.cjs'), `const d = require('csp-subscription-rules/display');\n${displayCheck}\nconsole.log('display cjs ok');\n`);
+  process.stdout.write(run('node', ['display-esm.mjs']));
+  process.stdout.write(run('node', ['display-cjs.cjs']));
+
   writeFileSync(
     join(dir, 'consumer.ts'),
     `import { ${names.join(', ')}, type CancelDecision, type SubscriptionInput } from 'csp-subscription-rules';
@@ -36,13 +48,33 @@ void [until, total, planSeatReduction, canIncreaseSeats, proratedRefund, multiGe
 `,
   );
   writeFileSync(
+    join(dir, 'display-consumer.ts'),
+    `import { formatInZone, formatRelative, formatUtc, isTimeZone, type RelativeVerb } from 'csp-subscription-rules/display';
+const verb: RelativeVerb = 'closes';
+const zone: unknown = 'Europe/Berlin';
+const shown: string = isTimeZone(zone) ? formatInZone(0, zone) : formatUtc(0);
+const relative: string = formatRelative('2024-01-15T09:30:00Z', '2024-01-22T09:30:00Z', verb);
+void [shown, relative];
+`,
+  );
+  // A CommonJS TypeScript consumer: resolves the `require` conditions (the .d.cts declarations).
+  writeFileSync(
+    join(dir, 'consumer-cjs.cts'),
+    `import rules = require('csp-subscription-rules');
+import display = require('csp-subscription-rules/display');
+const d: rules.CancelDecision = rules.canCancel({ program: 'nce-license', term: 'P1M', billing: 'monthly', quantity: 1, purchasedAt: 0 }, { now: 1 });
+const text: string = display.formatUtc(d.allowed ? (d.until ?? 0) : 0);
+void text;
+`,
+  );
+  writeFileSync(
     join(dir, 'tsconfig.json'),
     JSON.stringify({
       compilerOptions: {
         strict: true, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true,
         module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', noEmit: true, skipLibCheck: false, types: [],
       },
-      files: ['consumer.ts'],
+      files: ['consumer.ts', 'display-consumer.ts', 'consumer-cjs.cts'],
     }),
   );
   run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json']);

@@ -9,11 +9,11 @@ import type { BillingFrequency, Term } from '../src/time/term.js';
 /** 24 h in ms, written out here so the oracle does not import src. */
 export const DAY = 86_400_000;
 /** First instant generated: 1970-01-01T00:00:00.000Z. */
-export const MIN_INSTANT = Date.UTC(1970, 0, 1);
+const MIN_INSTANT = Date.UTC(1970, 0, 1);
 /** Last instant generated: 2100-12-31T23:59:59.999Z. */
 export const MAX_INSTANT = Date.UTC(2101, 0, 1) - 1;
 /** UTC day number of 2100-12-31 (the last day generated). */
-export const MAX_DAY = Date.UTC(2100, 11, 31) / DAY;
+const MAX_DAY = Date.UTC(2100, 11, 31) / DAY;
 
 /**
  * Oracle: the UTC day number (days since 1970-01-01) of `YYYY-MM-DD`, by `Date.UTC`.
@@ -79,7 +79,7 @@ function civilOf(day: number): Civil {
 export const dayArb: fc.Arbitrary<number> = civilArb.map((c) => Date.UTC(c.year, c.month - 1, c.day) / DAY);
 
 /** A time of day in ms, biased to 00:00:00.000, 00:00:00.001 and 23:59:59.999. */
-export const timeOfDayArb: fc.Arbitrary<number> = fc.oneof(
+const timeOfDayArb: fc.Arbitrary<number> = fc.oneof(
   fc.constantFrom(0, 1, DAY - 1, 12 * 3_600_000),
   fc.integer({ min: 0, max: DAY - 1 }),
 );
@@ -100,7 +100,7 @@ export const instantArb: fc.Arbitrary<number> = fc.oneof(
  * UTC offsets in minutes, −12:00 … +14:00, biased to the extremes, ±00:00 and the odd ones
  * (+05:45 Nepal, +13:45 Chatham DST, −09:30 Marquesas, −03:30 Newfoundland).
  */
-export const offsetMinutesArb: fc.Arbitrary<number> = fc.oneof(
+const offsetMinutesArb: fc.Arbitrary<number> = fc.oneof(
   fc.constantFrom(-720, 840, 0, 345, 825, -570, -210, 330, 60, -60),
   fc.integer({ min: -48, max: 56 }).map((q) => q * 15),
 );

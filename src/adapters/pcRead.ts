@@ -42,7 +42,7 @@ export function optionalObject(at: At, key: string): At | null {
  * normalizeEnum('One_Time'); // 'onetime'
  * ```
  */
-export function normalizeEnum(value: string): string {
+function normalizeEnum(value: string): string {
   return value.toLowerCase().replaceAll('_', '');
 }
 

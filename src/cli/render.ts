@@ -61,7 +61,7 @@ export function renderDetail(item: Explained, options: RenderOptions): string {
  * One line of the term in time order: purchase, window start, each open window's end, now,
  * term end, renewal. Instants in UTC to the minute; events at the same instant share a slot.
  */
-export function renderTimeline(e: Explanation): string {
+function renderTimeline(e: Explanation): string {
   const events: { at: Instant; label: string }[] = [{ at: e.timeline.purchasedAt, label: 'purchase' }];
   if (e.timeline.windowStart !== e.timeline.purchasedAt) {
     const assumed = e.actions.some((a) => a.assumptions.some((x) => x.startsWith('RENEWAL_COMPLETION_ASSUMED')));

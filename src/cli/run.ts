@@ -22,7 +22,7 @@ export interface Io {
 }
 
 /** Exit codes. */
-export const EXIT = { ok: 0, unexpected: 1, badInput: 2 } as const;
+const EXIT = { ok: 0, unexpected: 1, badInput: 2 } as const;
 
 /** Bad input with the message to print (already naming the file and the field). */
 class InputError extends Error {}
