@@ -2,7 +2,7 @@
  * "How many seats can I still reduce, batch by batch?" — Q2–Q4, Q7, Q8, Q10 — and the plan to
  * reach a target quantity (Q2, Q3, Q5).
  */
-import { allow, refuse, type Allowed, type Assumption, type Refused } from './decision.js';
+import { allow, NONE, refuse, type Allowed, type Assumption, type Refused } from './decision.js';
 import { readPolicy, type Policy, type PolicyOverrides } from './policy/policy.js';
 import type { RuleId } from './rules.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from './subscription.js';
@@ -54,8 +54,13 @@ export interface SeatOptions {
   readonly policy?: Policy | PolicyOverrides;
 }
 
-const NO_BATCHES: ReducibleFacts = Object.freeze({ total: 0, batches: Object.freeze([]) });
-const ASSUMED_BATCHES: readonly Assumption[] = Object.freeze(['SEAT_BATCHES_ASSUMED']);
+// Decisions get their facts with `Object.assign(allow(…) | refuse(…), facts)` or as one literal
+// (reducibleSeats, the hot path), not `{ ...d, ...facts }`: same keys in the same order, but on
+// Node 20 (V8 11.3) an object literal that adds properties after a spread leaves the fast path
+// and costs ~1 µs per property (docs/performance.md).
+// `@__PURE__`: a bundler may drop these tables when only other decisions are imported.
+const NO_BATCHES: ReducibleFacts = /* @__PURE__ */ Object.freeze({ total: 0, batches: /* @__PURE__ */ Object.freeze([]) });
+const ASSUMED_BATCHES: readonly Assumption[] = /* @__PURE__ */ Object.freeze(['SEAT_BATCHES_ASSUMED']);
 
 /**
  * Q2–Q4: the seats reducible at `now` — per batch (initial purchase, renewal, each midterm
@@ -77,10 +82,10 @@ export function reducibleSeats(subscription: SubscriptionInput | Subscription, o
   const now = toInstant(options.now, 'now');
   const policy = readPolicy(options.policy);
   const blocked = seatChangeBlocked(sub);
-  if (blocked !== null) return { ...refuse(blocked.rule, blocked.reason, null), ...NO_BATCHES };
+  if (blocked !== null) return seatsRefused(blocked.rule, blocked.reason, null, NONE, 0, NO_BATCHES.batches);
   const program = policy.programs[sub.program];
   if (program.seatReduction === 'never') {
-    return { ...refuse(sub.program === 'nce-software' ? 'Q8' : 'C2', 'NOT_SUPPORTED', null), ...NO_BATCHES };
+    return seatsRefused(sub.program === 'nce-software' ? 'Q8' : 'C2', 'NOT_SUPPORTED', null, NONE, 0, NO_BATCHES.batches);
   }
 
   const window = program.seatWindowHours * HOUR_MS;
@@ -109,10 +114,27 @@ export function reducibleSeats(subscription: SubscriptionInput | Subscription, o
   open.sort((a, b) => a.until - b.until);
   const cap = sub.quantity - (policy.keepOneSeat ? 1 : 0);
   const total = Math.max(0, Math.min(sum, cap));
-  const facts: ReducibleFacts = { total, batches: open };
-  if (total > 0) return { ...allow('Q2', 'WITHIN_WINDOW', last, assumptions), ...facts };
-  if (sum > 0) return { ...refuse('Q2', 'LAST_SEAT', null, assumptions), ...facts };
-  return { ...refuse('Q3', 'NO_OPEN_BATCH', nextRenewalOpensAt(sub), assumptions), ...facts };
+  if (total > 0) {
+    return { allowed: true, rule: 'Q2', reason: 'WITHIN_WINDOW', until: last, assumptions, warnings: NONE, total, batches: open };
+  }
+  if (sum > 0) return seatsRefused('Q2', 'LAST_SEAT', null, assumptions, total, open);
+  return seatsRefused('Q3', 'NO_OPEN_BATCH', nextRenewalOpensAt(sub), assumptions, total, open);
+}
+
+/**
+ * A refused {@link reducibleSeats} answer, written as one object literal in the key order of
+ * `{ ...refuse(…), ...facts }` (that spread costs ~1 µs per property on Node 20, Object.assign
+ * ~50 ns: docs/performance.md).
+ */
+function seatsRefused(
+  rule: RuleId,
+  reason: SeatReductionReason,
+  opensAt: Instant | null,
+  assumptions: readonly Assumption[],
+  total: number,
+  batches: readonly OpenBatch[],
+): ReducibleSeats {
+  return { allowed: false, rule, reason, opensAt, assumptions, warnings: NONE, total, batches };
 }
 
 /** Why a plan can or can't reach its target. */
@@ -173,14 +195,14 @@ export function planSeatReduction(subscription: SubscriptionInput | Subscription
   });
   const none = facts([]);
 
-  if (reduceBy < 0) return { ...refuse('Q1', 'NOT_A_REDUCTION', null), ...none };
-  if (reduceBy === 0) return { ...allow('Q2', 'NOTHING_TO_REDUCE', null, view.assumptions), ...none };
-  if (target === 0 && readPolicy(options.policy).keepOneSeat) return { ...refuse('C2', 'USE_CANCEL', null), ...none };
+  if (reduceBy < 0) return Object.assign(refuse('Q1', 'NOT_A_REDUCTION', null), none);
+  if (reduceBy === 0) return Object.assign(allow('Q2', 'NOTHING_TO_REDUCE', null, view.assumptions), none);
+  if (target === 0 && readPolicy(options.policy).keepOneSeat) return Object.assign(refuse('C2', 'USE_CANCEL', null), none);
   if (!view.allowed && view.reason !== 'NO_OPEN_BATCH') {
-    return { ...refuse(view.rule, view.reason, view.opensAt, view.assumptions), ...none };
+    return Object.assign(refuse(view.rule, view.reason, view.opensAt, view.assumptions), none);
   }
   if (reduceBy > view.total) {
-    return { ...refuse('Q3', 'INSUFFICIENT_REDUCIBLE_SEATS', nextRenewalOpensAt(sub), view.assumptions), ...none };
+    return Object.assign(refuse('Q3', 'INSUFFICIENT_REDUCIBLE_SEATS', nextRenewalOpensAt(sub), view.assumptions), none);
   }
 
   const release: OpenBatch[] = [];
@@ -193,7 +215,7 @@ export function planSeatReduction(subscription: SubscriptionInput | Subscription
     left -= take;
     if (batch.until < actBy) actBy = batch.until;
   }
-  return { ...allow('Q2', 'WITHIN_WINDOW', actBy, view.assumptions), ...facts(release) };
+  return Object.assign(allow('Q2', 'WITHIN_WINDOW', actBy, view.assumptions), facts(release));
 }
 
 /**

@@ -14,8 +14,8 @@ export interface WindowStart {
   readonly assumptions: readonly Assumption[];
 }
 
-const EARLIEST: readonly Assumption[] = Object.freeze(['RENEWAL_COMPLETION_ASSUMED_EARLIEST']);
-const LATEST: readonly Assumption[] = Object.freeze(['RENEWAL_COMPLETION_ASSUMED_LATEST']);
+const EARLIEST: readonly Assumption[] = /* @__PURE__ */ Object.freeze(['RENEWAL_COMPLETION_ASSUMED_EARLIEST']);
+const LATEST: readonly Assumption[] = /* @__PURE__ */ Object.freeze(['RENEWAL_COMPLETION_ASSUMED_LATEST']);
 
 /**
  * The start of the current term's windows: an inherited window start (U9), the known term

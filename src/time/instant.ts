@@ -16,7 +16,7 @@ export type DateInput = string | Date | number;
 
 // Linear: no nested or overlapping quantifiers, so no catastrophic backtracking on long input.
 const ISO =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?([Zz]|[+-]\d{2}(?::?\d{2})?)?)?$/;
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
 /** The largest |epoch ms| a `Date` can hold (±100,000,000 days). */
 const MAX_EPOCH_MS = 8.64e15;
@@ -93,6 +93,8 @@ export function toIso(instant: Instant): string {
 }
 
 function parseIso(text: string, field: string): Instant {
+  const fast = parseCanonical(text);
+  if (fast === fast) return fast; // not NaN: the common spelling, read without the regex
   const m = text.length <= 40 ? ISO.exec(text) : null;
   if (m === null) {
     throw new CspRulesError('INVALID_INSTANT', field, `expected an ISO-8601 date-time with Z or an offset, got ${describe(text)}`, text);
@@ -134,4 +136,54 @@ function offsetMs(zone: string, text: string, field: string): number {
     throw new CspRulesError('INVALID_INSTANT', field, `${describe(text)} has an invalid offset`, text);
   }
   return sign * (hours * HOUR_MS + minutes * 60_000);
+}
+
+/** The digit at `i` (0–9), or NaN for any other character. */
+function digit(text: string, i: number): number {
+  const c = text.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : Number.NaN;
+}
+
+/**
+ * Fast path of {@link parseIso} for the spellings JSON exports and `toInput` use:
+ * `YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)` and `YYYY-MM-DD`. Returns NaN for anything else — another spelling,
+ * or an impossible date, time or offset — and the regex path then reads it (or throws), so
+ * results and errors stay those of the regex path. Reading the characters directly avoids the
+ * regex's match array, its seven substrings and their `Number()` conversions
+ * (docs/performance.md).
+ */
+function parseCanonical(text: string): number {
+  const n = text.length;
+  if (n !== 10 && n !== 20 && n !== 24 && n !== 25 && n !== 29) return Number.NaN;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN; // - -
+  const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
+  const month = digit(text, 5) * 10 + digit(text, 6);
+  const day = digit(text, 8) * 10 + digit(text, 9);
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return Number.NaN;
+  if (n === 10) return dayFromCivil(year, month, day) * DAY_MS; // T2: a plain date is 00:00Z
+  if (text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return Number.NaN; // T : :
+  const hour = digit(text, 11) * 10 + digit(text, 12);
+  const minute = digit(text, 14) * 10 + digit(text, 15);
+  const second = digit(text, 17) * 10 + digit(text, 18);
+  let ms = 0;
+  let z = 19;
+  if (n === 24 || n === 29) {
+    if (text.charCodeAt(19) !== 46) return Number.NaN; // '.'
+    ms = digit(text, 20) * 100 + digit(text, 21) * 10 + digit(text, 22);
+    z = 23;
+  }
+  let offset = 0;
+  const sign = text.charCodeAt(z);
+  if (z + 1 === n) {
+    if (sign !== 90) return Number.NaN; // 'Z'
+  } else {
+    if ((sign !== 43 && sign !== 45) || text.charCodeAt(z + 3) !== 58) return Number.NaN; // +/- and ':'
+    const oh = digit(text, z + 1) * 10 + digit(text, z + 2);
+    const om = digit(text, z + 4) * 10 + digit(text, z + 5);
+    if (!(oh <= 23 && om <= 59)) return Number.NaN; // also false for NaN
+    offset = (sign === 45 ? -1 : 1) * (oh * HOUR_MS + om * 60_000);
+  }
+  // `!(a <= b)` is true for NaN too: a non-digit anywhere sends the text to the regex path.
+  if (!(hour <= 23 && minute <= 59 && second <= 59 && ms >= 0)) return Number.NaN;
+  return dayFromCivil(year, month, day) * DAY_MS + hour * HOUR_MS + minute * 60_000 + second * 1000 + ms - offset;
 }
