@@ -9,6 +9,7 @@ import { toSubscription, type Subscription, type SubscriptionInput } from './sub
 import { nextRenewalOpensAt, renewalInProgress, termWindowStart } from './termWindow.js';
 import { endOfDay, HOUR_MS } from './time/day.js';
 import { toInstant, type Instant, type InstantInput } from './time/instant.js';
+import { own, toRecord } from './validate.js';
 
 /** Why a cancellation is or isn't possible. */
 export type CancelReason =
@@ -27,7 +28,9 @@ export type CancelReason =
   /** Expired, disabled or pending: nothing to cancel (P7). */
   | 'NOT_ACTIVE'
   /** Microsoft marked the asset not returnable (C7, C16). */
-  | 'NOT_RETURNABLE';
+  | 'NOT_RETURNABLE'
+  /** The snapshot's term has ended (C4/C5 after the window): refresh the subscription (R2, R5). */
+  | 'TERM_ENDED';
 
 /** When a cancellation takes effect. */
 export type CancelEffect = 'immediate' | 'at-renewal';
@@ -84,8 +87,9 @@ const RENEWAL_409 = /* @__PURE__ */ Object.freeze(['RENEWAL_IN_PROGRESS'] as con
  */
 export function canCancel(subscription: SubscriptionInput | Subscription, options: CancelOptions): CancelDecision {
   const sub = toSubscription(subscription);
-  const now = toInstant(options.now, 'now');
-  const policy = readPolicy(options.policy);
+  const o = toRecord(options, 'options');
+  const now = toInstant(own(o, 'now'), 'now');
+  const policy = readPolicy(own(o, 'policy') as CancelOptions['policy']);
   const program = policy.programs[sub.program];
   const rule = program.cancelRule[sub.billing];
 
@@ -109,6 +113,8 @@ export function canCancel(subscription: SubscriptionInput | Subscription, option
   }
   if (program.afterWindow === 'at-renewal') {
     // C4/C5: accepted, takes effect at the term end, no refund; possible until the term ends.
+    // A snapshot whose term is over is stale: say so rather than give a deadline in the past.
+    if (now >= endOfDay(sub.termEndDay)) return refused(rule, 'TERM_ENDED', null, assumptions, warnings);
     return allowed(rule, 'SCHEDULED_AT_RENEWAL', endOfDay(sub.termEndDay), assumptions, warnings, 'none', 'at-renewal', null);
   }
   const opensAt = program.cancelFrom === 'term-start' ? nextRenewalOpensAt(sub) : null;

@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'INVALID_ENUM'
   /** A required field is absent. */
   | 'MISSING_FIELD'
+  /** A field the input does not have (a typo such as `autorenew`, or a copied snapshot's `termEndDay`): never silently ignored. */
+  | 'UNKNOWN_FIELD'
   /** A field has the wrong JavaScript type (e.g. a number where a boolean is expected). */
   | 'INVALID_TYPE'
   /** Fields that are each valid but contradict one another (e.g. a term that ends before it starts). */

@@ -9,7 +9,7 @@ import { toSubscription, type Subscription, type SubscriptionInput } from './sub
 import { nextRenewalOpensAt, termWindowStart } from './termWindow.js';
 import { HOUR_MS } from './time/day.js';
 import { toInstant, type Instant, type InstantInput } from './time/instant.js';
-import { toCount } from './validate.js';
+import { own, toCount, toRecord } from './validate.js';
 
 /** Why seats can or can't be reduced. */
 export type SeatReductionReason =
@@ -79,8 +79,9 @@ const ASSUMED_BATCHES: readonly Assumption[] = /* @__PURE__ */ Object.freeze(['S
  */
 export function reducibleSeats(subscription: SubscriptionInput | Subscription, options: SeatOptions): ReducibleSeats {
   const sub = toSubscription(subscription);
-  const now = toInstant(options.now, 'now');
-  const policy = readPolicy(options.policy);
+  const o = toRecord(options, 'options');
+  const now = toInstant(own(o, 'now'), 'now');
+  const policy = readPolicy(own(o, 'policy') as SeatOptions['policy']);
   const blocked = seatChangeBlocked(sub);
   if (blocked !== null) return seatsRefused(blocked.rule, blocked.reason, null, NONE, 0, NO_BATCHES.batches);
   const program = policy.programs[sub.program];
@@ -184,7 +185,7 @@ export interface SeatPlanOptions extends SeatOptions {
  */
 export function planSeatReduction(subscription: SubscriptionInput | Subscription, options: SeatPlanOptions): SeatPlan {
   const sub = toSubscription(subscription);
-  const target = toCount(options.targetQuantity, 'targetQuantity');
+  const target = toCount(own(toRecord(options, 'options'), 'targetQuantity'), 'targetQuantity');
   const view = reducibleSeats(sub, options);
   const reduceBy = sub.quantity - target;
   const facts = (release: readonly OpenBatch[]): SeatPlanFacts => ({

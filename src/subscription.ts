@@ -5,9 +5,9 @@
  */
 import { CspRulesError } from './errors.js';
 import { PROGRAMS, type Program } from './policy/programs.js';
-import { civilFromDay, dayOf, formatDay, type UtcDay } from './time/day.js';
+import { civilFromDay, dayOf, daysInMonth, formatDay, type UtcDay } from './time/day.js';
 import { toInstant, toUtcDay, type DateInput, type Instant, type InstantInput } from './time/instant.js';
-import { addMonthsClamped, BILLING_FREQUENCIES, TERM_MONTHS, TERMS, type BillingFrequency, type Term } from './time/term.js';
+import { addMonthsClamped, BILLING_FREQUENCIES, billingMonths, TERM_MONTHS, TERMS, type BillingFrequency, type Term } from './time/term.js';
 import { own, toBoolean, toCount, toEnum, toOptionalString, toRecord } from './validate.js';
 
 /**
@@ -151,11 +151,15 @@ const validated = new WeakSet<object>();
 export function toSubscription(input: SubscriptionInput | Subscription): Subscription {
   if (validated.has(input)) return input as Subscription;
   const r = toRecord(input, 'subscription');
+  // A typo ("autorenew") or a copied snapshot ("termEndDay") must not be silently ignored.
+  onlyKnownKeys(r, INPUT_KEYS, '', 'a copied snapshot? pass toInput(snapshot) instead');
   const program = toEnum(own(r, 'program'), PROGRAMS, 'program');
   const term = toEnum(own(r, 'term'), TERMS, 'term');
   const billing = toEnum(own(r, 'billing'), BILLING_FREQUENCIES, 'billing');
+  // B1: a plan bills at most once per term (Annual term billed triennially does not exist).
+  if (billingMonths(billing) > TERM_MONTHS[term]) inconsistent('billing', `${billing} billing is longer than the ${term} term (B1)`);
   const status = own(r, 'status') === undefined ? 'active' : toEnum(own(r, 'status'), STATUSES, 'status');
-  const quantity = toCount(own(r, 'quantity'), 'quantity');
+  const quantity = toCount(required(r, 'quantity'), 'quantity');
   const purchasedAt = toInstant(required(r, 'purchasedAt'), 'purchasedAt');
 
   const rawStart = own(r, 'termStartedAt');
@@ -166,13 +170,17 @@ export function toSubscription(input: SubscriptionInput | Subscription): Subscri
   } else {
     if (termStartedAt < purchasedAt) inconsistent('termStartedAt', 'is before purchasedAt');
     termStartDay = dayOf(termStartedAt);
+    const rawStartDate = own(r, 'termStartDate');
+    if (rawStartDate !== undefined && toUtcDay(rawStartDate, 'termStartDate') !== termStartDay) {
+      inconsistent('termStartDate', 'is not the UTC day of termStartedAt');
+    }
   }
   if (termStartDay < dayOf(purchasedAt)) inconsistent('termStartDate', 'is before the purchase day');
 
   const rawEnd = own(r, 'termEndDate');
   const termEndDay =
     rawEnd === undefined
-      ? addMonthsClamped(termStartDay, TERM_MONTHS[term], civilFromDay(dayOf(purchasedAt)).day) - 1
+      ? addMonthsClamped(termStartDay, TERM_MONTHS[term], anchorDay(termStartDay, dayOf(purchasedAt))) - 1
       : toUtcDay(rawEnd, 'termEndDate');
   if (termEndDay < termStartDay) inconsistent('termEndDate', 'is before the term start');
 
@@ -220,12 +228,14 @@ export function toSubscription(input: SubscriptionInput | Subscription): Subscri
  * const off = withChanges(sub, { autoRenew: false });
  * ```
  */
-export function withChanges(sub: Subscription, changes: Partial<SubscriptionInput>): Subscription {
+export function withChanges(subscription: SubscriptionInput | Subscription, changes: Partial<SubscriptionInput>): Subscription {
+  const sub = toSubscription(subscription);
+  toRecord(changes, 'changes');
   // `{ ...toInput(sub), ...changes }` without the second spread (slow on Node 20, see toInput):
   // each own enumerable key of `changes`, in order, as an own data property of the input. A key
   // found only on the prototype chain (`__proto__`) is defined, so no inherited setter runs.
   const input = toInput(sub) as unknown as Record<string, unknown>;
-  for (const key of changes === null || changes === undefined ? [] : Object.keys(changes)) {
+  for (const key of Object.keys(changes)) {
     const value = (changes as Record<string, unknown>)[key];
     if (Object.prototype.hasOwnProperty.call(input, key) || !(key in input)) input[key] = value;
     else Object.defineProperty(input, key, { value, enumerable: true, writable: true, configurable: true });
@@ -241,7 +251,8 @@ export function withChanges(sub: Subscription, changes: Partial<SubscriptionInpu
  * toSubscription(toInput(sub)); // equal to sub
  * ```
  */
-export function toInput(sub: Subscription): SubscriptionInput {
+export function toInput(subscription: SubscriptionInput | Subscription): SubscriptionInput {
+  const sub = toSubscription(subscription);
   // Built by assignment in the key order the spread version had: on Node 20 (V8 11.3) an object
   // literal with a property after a spread (`{ ...(c ? {} : { id }), offerName, … }`) costs
   // ~1 µs per property, and explain's what-ifs call this for every action (docs/performance.md).
@@ -255,7 +266,8 @@ export function toInput(sub: Subscription): SubscriptionInput {
   input.quantity = sub.quantity;
   input.purchasedAt = sub.purchasedAt;
   input.termStartedAt = sub.termStartedAt;
-  input.termStartDate = formatDay(sub.termStartDay);
+  // The start day is implied by a known start instant; given only when the instant is unknown (R3).
+  if (sub.termStartedAt === null) input.termStartDate = formatDay(sub.termStartDay);
   input.termEndDate = formatDay(sub.termEndDay);
   input.autoRenew = sub.autoRenew;
   input.trial = sub.trial;
@@ -283,9 +295,38 @@ export function toInput(sub: Subscription): SubscriptionInput {
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
+/**
+ * T6: the day-of-month a default term end aims at — the purchase's day-of-month when the term
+ * starts on a clamped month end (Jan 31 → a term starting Feb 28 ends Mar 30), else the start's own day.
+ */
+function anchorDay(termStartDay: UtcDay, purchaseDay: UtcDay): number {
+  const start = civilFromDay(termStartDay);
+  const purchase = civilFromDay(purchaseDay).day;
+  return start.day < purchase && start.day === daysInMonth(start.year, start.month) ? purchase : start.day;
+}
+
+const INPUT_KEYS: readonly string[] = [
+  'id', 'offerName', 'program', 'status', 'term', 'billing', 'quantity', 'purchasedAt', 'termStartedAt', 'termStartDate',
+  'termEndDate', 'autoRenew', 'trial', 'seatBatches', 'promotionId', 'isReturnable', 'parentSubscriptionId',
+  'cancellationWindowFrom', 'scheduledChange', 'nextChargeBilling', 'updateCount',
+];
+const BATCH_KEYS: readonly string[] = ['quantity', 'addedAt'];
+const SCHEDULED_KEYS: readonly string[] = ['quantity', 'term', 'billing', 'offerName', 'customTermEndDate'];
+
+function onlyKnownKeys(r: Readonly<Record<string, unknown>>, known: readonly string[], path: string, hint?: string): void {
+  for (const key of Object.keys(r)) {
+    if (r[key] !== undefined && !known.includes(key)) {
+      // Keys that are not plain names ("", "a b") are quoted so the path still names them.
+      const name = /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
+      throw new CspRulesError('UNKNOWN_FIELD', `${path}${name}`, `is not a field of this input${hint === undefined ? '' : ` (${hint})`}`, key);
+    }
+  }
+}
+
 function readScheduledChange(value: unknown): ScheduledChange | null {
   if (value === undefined || value === null) return null;
   const r = toRecord(value, 'scheduledChange');
+  onlyKnownKeys(r, SCHEDULED_KEYS, 'scheduledChange.');
   return Object.freeze({
     quantity: nullable(own(r, 'quantity'), (v) => toCount(v, 'scheduledChange.quantity', 1)),
     term: nullable(own(r, 'term'), (v) => toEnum(v, TERMS, 'scheduledChange.term')),
@@ -308,6 +349,7 @@ function readBatches(value: unknown, purchasedAt: Instant): readonly SeatBatch[]
   for (let i = 0; i < value.length; i++) {
     const path = `seatBatches[${i}]`;
     const b = toRecord(value[i], path);
+    onlyKnownKeys(b, BATCH_KEYS, `${path}.`);
     const addedAt = toInstant(required(b, 'addedAt', `${path}.addedAt`), `${path}.addedAt`);
     if (addedAt < purchasedAt) inconsistent(`${path}.addedAt`, 'is before purchasedAt');
     batches[i] = Object.freeze({ quantity: toCount(own(b, 'quantity'), `${path}.quantity`, 1), addedAt });

@@ -154,14 +154,19 @@ describe('prototype keys in JSON input never reach a prototype', () => {
     JSON.parse(`{${JSON.stringify(extra).slice(1, -1)}${Object.keys(extra).length > 0 ? ',' : ''}${json.slice(1)}`);
 
   for (const payload of PAYLOADS) {
-    it(`subscription, seat batch, scheduled change with ${payload}`, () => {
-      const sub = api.toSubscription(merge(payload, VALID) as api.SubscriptionInput);
-      expect(sub.program).toBe('nce-license');
-      expect((sub as unknown as Record<string, unknown>).polluted).toBeUndefined();
-      api.toSubscription({ ...VALID, seatBatches: [merge(payload, { quantity: 15, addedAt: VALID.purchasedAt })] } as api.SubscriptionInput);
-      api.toSubscription({ ...VALID, scheduledChange: merge(payload, { quantity: 3 }) } as api.SubscriptionInput);
-      api.withChanges(sub, merge(payload, { autoRenew: false }) as Partial<api.SubscriptionInput>);
-      expect(api.canCancel(merge(payload, VALID) as api.SubscriptionInput, merge(payload, { now: NOW }) as api.CancelOptions).allowed).toBe(true);
+    it(`subscription, seat batch, scheduled change with ${payload}: an unknown field named as such, never a prototype`, () => {
+      const key = Object.keys(JSON.parse(payload) as object)[0] as string;
+      const named = (run: () => unknown, field: string): void => {
+        const e = outcome(run);
+        expect(e === 'returned' ? e : [e.code, e.field]).toEqual(['UNKNOWN_FIELD', field]);
+      };
+      named(() => api.toSubscription(merge(payload, VALID) as api.SubscriptionInput), key);
+      named(() => api.toSubscription({ ...VALID, seatBatches: [merge(payload, { quantity: 15, addedAt: VALID.purchasedAt })] } as api.SubscriptionInput), `seatBatches[0].${key}`);
+      named(() => api.toSubscription({ ...VALID, scheduledChange: merge(payload, { quantity: 3 }) } as api.SubscriptionInput), `scheduledChange.${key}`);
+      named(() => api.withChanges(api.toSubscription(VALID), merge(payload, { autoRenew: false }) as Partial<api.SubscriptionInput>), key);
+      named(() => api.canCancel(merge(payload, VALID) as api.SubscriptionInput, { now: NOW }), key);
+      // Options bags read only the options they know: prototype keys there are ignored data.
+      expect(api.canCancel(VALID, merge(payload, { now: NOW }) as api.CancelOptions).allowed).toBe(true);
       api.proratedRefund(merge(payload, { amountPaid: 100, periodStart: '2024-01-01', periodEnd: '2024-12-31', at: NOW }) as api.RefundInput);
     });
 
@@ -189,10 +194,14 @@ describe('prototype keys in JSON input never reach a prototype', () => {
     });
   }
 
-  it('a field supplied only under "__proto__" is missing, not inherited', () => {
+  it('a field supplied only under "__proto__" is never inherited: the key itself is refused', () => {
     const input = JSON.parse('{"__proto__": {"program": "nce-license"}, "term": "P1Y", "billing": "monthly", "quantity": 1, "purchasedAt": 0}');
     const e = outcome(() => api.toSubscription(input));
-    expect(e === 'returned' ? e : [e.code, e.field]).toEqual(['MISSING_FIELD', 'program']);
+    expect(e === 'returned' ? e : [e.code, e.field]).toEqual(['UNKNOWN_FIELD', '__proto__']);
+    const inherited = Object.create({ program: 'nce-license' }) as Record<string, unknown>;
+    Object.assign(inherited, { term: 'P1Y', billing: 'monthly', quantity: 1, purchasedAt: 0 });
+    const m = outcome(() => api.toSubscription(inherited as unknown as api.SubscriptionInput));
+    expect(m === 'returned' ? m : [m.code, m.field]).toEqual(['MISSING_FIELD', 'program']);
   });
 
   it('prototype keys as enum values are rejected (no lookup in a table by a user key)', () => {

@@ -132,13 +132,13 @@ describe('U5 existing destination subscription', () => {
     expect(canUpgrade(sub(), opts({ destination: d, now: '2024-03-06T12:00:00.000Z' })).allowed).toBe(true);
   });
   it('different term → DESTINATION_TERM_MISMATCH; the API code only when shorter; `not-shorter` accepts a longer one', () => {
-    expect(canUpgrade(sub(), opts({ destination: dest({ term: 'P1M', termEndDate: '2025-01-31' }) }))).toMatchObject({
+    expect(canUpgrade(sub(), opts({ destination: dest({ term: 'P1M', billing: 'monthly', termEndDate: '2025-01-31' }) }))).toMatchObject({
       reason: 'DESTINATION_TERM_MISMATCH', apiCode: 'SubscriptionTermDurationShorterThanSourceTermDuration',
     });
     const longer = dest({ term: 'P3Y', billing: 'annual', termEndDate: '2026-12-31' });
     expect(canUpgrade(sub(), opts({ destination: longer }))).toMatchObject({ allowed: false, reason: 'DESTINATION_TERM_MISMATCH', apiCode: null });
     expect(canUpgrade(sub(), opts({ destination: longer, destinationTerm: 'not-shorter' })).allowed).toBe(true);
-    expect(canUpgrade(sub(), opts({ destination: dest({ term: 'P1M' }), destinationTerm: 'not-shorter' })).reason).toBe('DESTINATION_TERM_MISMATCH');
+    expect(canUpgrade(sub(), opts({ destination: dest({ term: 'P1M', billing: 'monthly' }), destinationTerm: 'not-shorter' })).reason).toBe('DESTINATION_TERM_MISMATCH');
   });
   it('the U5 term rule defaults to the policy’s destinationTerm; the option wins over it', () => {
     const longer = dest({ term: 'P3Y', billing: 'annual', termEndDate: '2026-12-31' });

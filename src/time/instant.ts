@@ -18,8 +18,9 @@ export type DateInput = string | Date | number;
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
-/** The largest |epoch ms| a `Date` can hold (±100,000,000 days). */
-const MAX_EPOCH_MS = 8.64e15;
+/** 0000-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z: the years a `YYYY-MM-DD` date can spell. */
+const MIN_EPOCH_MS = -62_167_219_200_000;
+const MAX_EPOCH_MS = 253_402_300_799_999;
 
 /**
  * Reads an instant (T1) into epoch milliseconds.
@@ -42,13 +43,13 @@ const MAX_EPOCH_MS = 8.64e15;
  */
 export function toInstant(value: unknown, field: string): Instant {
   if (typeof value === 'number') {
-    if (Number.isInteger(value) && Math.abs(value) <= MAX_EPOCH_MS) return value;
+    if (Number.isInteger(value)) return inRange(value, field, value);
     throw new CspRulesError('INVALID_INSTANT', field, `expected integer epoch milliseconds, got ${describe(value)}`, value);
   }
-  if (typeof value === 'string') return parseIso(value, field);
+  if (typeof value === 'string') return inRange(parseIso(value, field), field, value);
   if (value instanceof Date) {
     const ms = value.getTime();
-    if (Number.isFinite(ms)) return ms;
+    if (Number.isFinite(ms)) return inRange(ms, field, value);
     throw new CspRulesError('INVALID_INSTANT', field, 'expected a valid Date, got an Invalid Date', value);
   }
   throw new CspRulesError(
@@ -57,6 +58,12 @@ export function toInstant(value: unknown, field: string): Instant {
     `expected an ISO-8601 string with Z or an offset, a Date or epoch milliseconds, got ${describe(value)}`,
     value,
   );
+}
+
+/** Years 0000–9999 only, so every instant has a `YYYY-MM-DD` UTC day that reads back the same. */
+function inRange(ms: number, field: string, received: unknown): Instant {
+  if (ms >= MIN_EPOCH_MS && ms <= MAX_EPOCH_MS) return ms;
+  throw new CspRulesError('INVALID_INSTANT', field, `${describe(received)} is outside the years 0000–9999 (UTC)`, received);
 }
 
 /**

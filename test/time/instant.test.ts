@@ -62,12 +62,17 @@ describe('T1 toInstant: accepted forms', () => {
     expect(toInstant(new Date('2024-01-15T11:30:00+02:00'), 'now')).toBe(JAN15_0930);
   });
 
-  it('T1 integer epoch milliseconds are taken as they are, to the Date range limit', () => {
+  it('T1 integer epoch milliseconds are taken as they are, within the years 0000–9999', () => {
     expect(toInstant(JAN15_0930, 'now')).toBe(JAN15_0930);
     expect(toInstant(0, 'now')).toBe(0);
     expect(toInstant(-1, 'now')).toBe(-1);
-    expect(toInstant(8.64e15, 'now')).toBe(8.64e15);
-    expect(toInstant(-8.64e15, 'now')).toBe(-8.64e15);
+    // 9999-12-31T23:59:59.999Z and 0000-01-01T00:00:00.000Z are the last and first instants.
+    expect(toInstant(253_402_300_799_999, 'now')).toBe(253_402_300_799_999);
+    expect(toInstant(-62_167_219_200_000, 'now')).toBe(-62_167_219_200_000);
+    expect(() => toInstant(253_402_300_800_000, 'now')).toThrow(expect.objectContaining({ code: 'INVALID_INSTANT', field: 'now' }));
+    expect(() => toInstant(-62_167_219_200_001, 'now')).toThrow(expect.objectContaining({ code: 'INVALID_INSTANT', field: 'now' }));
+    expect(() => toInstant(8.64e15, 'now')).toThrow(expect.objectContaining({ code: 'INVALID_INSTANT' }));
+    expect(() => toInstant('0000-01-01T00:00:00+01:00', 'now')).toThrow(expect.objectContaining({ code: 'INVALID_INSTANT' }));
   });
 });
 
