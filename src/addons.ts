@@ -5,7 +5,7 @@
 import { allow, refuse, type Decision } from './decision.js';
 import { toSubscription, withChanges, type Subscription, type SubscriptionInput } from './subscription.js';
 import { dayOf, endOfDay, formatDay } from './time/day.js';
-import { CspRulesError } from './errors.js';
+import { CspRulesError, describe } from './errors.js';
 import { toInstant, type Instant } from './time/instant.js';
 import { own, toEnum, toRecord } from './validate.js';
 
@@ -88,11 +88,11 @@ export function canBuyAddOn(base: SubscriptionInput | Subscription, options: Add
  *
  * @example
  * ```ts
- * commerceOf(toSubscription({ ...input, program: 'traditional-saas' })); // 'traditional'
+ * commerceOf({ ...input, program: 'traditional-saas' }); // 'traditional'
  * ```
  */
-export function commerceOf(sub: Subscription): Commerce {
-  return sub.program === 'traditional-saas' ? 'traditional' : 'new-commerce';
+export function commerceOf(subscription: SubscriptionInput | Subscription): Commerce {
+  return toSubscription(subscription).program === 'traditional-saas' ? 'traditional' : 'new-commerce';
 }
 
 /**
@@ -132,6 +132,7 @@ export function suspendAddOns(
   base: SubscriptionInput | Subscription,
   addOns: readonly (SubscriptionInput | Subscription)[],
 ): SuspendedAddOns {
+  if (!Array.isArray(addOns)) throw new CspRulesError('INVALID_TYPE', 'addOns', `expected an array of subscriptions, got ${describe(addOns)}`, addOns);
   const ids: string[] = [];
   const next: Subscription[] = [];
   for (let i = 0; i < addOns.length; i++) {

@@ -7,7 +7,7 @@ import { canCancel, type CancelDecision } from './cancel.js';
 import { allow, refuse, type Decision, type Refused } from './decision.js';
 import { readPolicy, type Policy, type PolicyOverrides } from './policy/policy.js';
 import { toSubscription, withChanges, type Subscription, type SubscriptionInput } from './subscription.js';
-import { dayOf, formatDay, type UtcDay } from './time/day.js';
+import { dayOf, formatDay, toDay, type UtcDay } from './time/day.js';
 import { toInstant, type Instant, type InstantInput } from './time/instant.js';
 import { own, toBoolean, toEnum, toRecord } from './validate.js';
 
@@ -136,9 +136,13 @@ export function bssCancellation(
  * ```ts
  * requestRibbon(state); // '2024-01-20'
  * ```
+ *
+ * @throws {@link CspRulesError} `INVALID_TYPE` `state`, `INVALID_ENUM` `state.status`, `INVALID_DATE` `state.requestDay`
  */
 export function requestRibbon(state: BssRequestState): string | null {
-  return state.status === 'requested' ? formatDay(state.requestDay) : null;
+  const r = toRecord(state, 'state');
+  if (toEnum(own(r, 'status'), STATUSES, 'state.status') !== 'requested') return null;
+  return formatDay(toDay(own(r, 'requestDay'), 'state.requestDay'));
 }
 
 function execute(

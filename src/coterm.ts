@@ -8,9 +8,9 @@ import { readPolicy, type Policy, type PolicyOverrides } from './policy/policy.j
 import { nextTermPlan } from './lifecycle/scheduledChanges.js';
 import { renewalAnchorDay } from './renewal.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from './subscription.js';
-import { civilFromDay, dayFromCivil, dayOf, daysInMonth, endOfDay, type UtcDay } from './time/day.js';
+import { civilFromDay, dayFromCivil, dayOf, daysInMonth, endOfDay, toDay, type UtcDay } from './time/day.js';
 import { toInstant, type InstantInput } from './time/instant.js';
-import { renewedTerm, termEndDay, TERMS, type RenewalAnchor, type Term, type TermDates } from './time/term.js';
+import { RENEWAL_ANCHORS, renewedTermOf, termEndOf, TERMS, type RenewalAnchor, type Term, type TermDates } from './time/term.js';
 import { CspRulesError } from './errors.js';
 import { own, toEnum, toRecord } from './validate.js';
 
@@ -79,10 +79,14 @@ export function canAlign(subscription: SubscriptionInput | Subscription): Decisi
   return allow('CO1', 'ALIGNABLE', null);
 }
 
+type AlignedTerms = { readonly firstTerm: TermDates & { readonly prorated: boolean }; readonly followingTerm: TermDates };
+
 /**
  * CO2: whether `endDay` is a valid custom end date for a term `term` running over `first`:
  * inside the first term, and for P1M not on the 28th–30th unless that is the month's last day.
  * With `targetTerm`, also that P1Y/P3Y never coterm onto P1M.
+ *
+ * @throws {@link CspRulesError} `INVALID_ENUM` `term` / `targetTerm`, `INVALID_TYPE` `first`, `INVALID_DATE` `first.startDay` / `first.endDay` / `endDay`
  *
  * @example
  * ```ts
@@ -90,6 +94,13 @@ export function canAlign(subscription: SubscriptionInput | Subscription): Decisi
  * ```
  */
 export function checkEndDay(term: Term, first: TermDates, endDay: UtcDay, targetTerm?: Term): Decision<CotermReason> {
+  const f = toRecord(first, 'first');
+  const dates = { startDay: toDay(own(f, 'startDay'), 'first.startDay'), endDay: toDay(own(f, 'endDay'), 'first.endDay') };
+  const target = targetTerm === undefined ? undefined : toEnum(targetTerm, TERMS, 'targetTerm');
+  return endDayDecision(toEnum(term, TERMS, 'term'), dates, toDay(endDay, 'endDay'), target);
+}
+
+function endDayDecision(term: Term, first: TermDates, endDay: UtcDay, targetTerm?: Term): Decision<CotermReason> {
   if (targetTerm === 'P1M' && term !== 'P1M') return refuse('CO2', 'TERM_MISMATCH', null);
   if (endDay < first.startDay || endDay > first.endDay) return refuse('CO2', 'OUTSIDE_FIRST_TERM', null);
   const c = civilFromDay(endDay);
@@ -105,9 +116,15 @@ export function checkEndDay(term: Term, first: TermDates, endDay: UtcDay, target
  * ```ts
  * formatDay(calendarMonthEnd(dayFromCivil(2022, 7, 15), 'P1Y')); // '2023-06-30'
  * ```
+ *
+ * @throws {@link CspRulesError} `INVALID_DATE` `startDay`, `INVALID_ENUM` `term`
  */
 export function calendarMonthEnd(startDay: UtcDay, term: Term): UtcDay {
-  const fullEnd = termEndDay(startDay, term);
+  return monthEndOf(toDay(startDay, 'startDay'), toEnum(term, TERMS, 'term'));
+}
+
+function monthEndOf(startDay: UtcDay, term: Term): UtcDay {
+  const fullEnd = termEndOf(startDay, term);
   const c = civilFromDay(fullEnd);
   return c.day === daysInMonth(c.year, c.month) ? fullEnd : dayFromCivil(c.year, c.month, 1) - 1;
 }
@@ -121,15 +138,21 @@ export function calendarMonthEnd(startDay: UtcDay, term: Term): UtcDay {
  * const t = alignedTerms(dayFromCivil(2022, 7, 1), 'P3Y', dayFromCivil(2024, 10, 1));
  * formatDay(t.followingTerm.endDay); // '2027-10-01'
  * ```
+ *
+ * @throws {@link CspRulesError} `INVALID_DATE` `startDay` / `customEndDay`, `INVALID_ENUM` `term` / `anchor`;
+ *   `INCONSISTENT` `customEndDay` outside the full term from `startDay` (CO2)
  */
-export function alignedTerms(
-  startDay: UtcDay,
-  term: Term,
-  customEndDay: UtcDay,
-  anchor: RenewalAnchor = 'anniversary',
-): { readonly firstTerm: TermDates & { readonly prorated: boolean }; readonly followingTerm: TermDates } {
-  const prorated = customEndDay < termEndDay(startDay, term);
-  const following = renewedTerm(customEndDay, term, civilFromDay(customEndDay + 1).day, anchor);
+export function alignedTerms(startDay: UtcDay, term: Term, customEndDay: UtcDay, anchor: RenewalAnchor = 'anniversary'): AlignedTerms {
+  const start = toDay(startDay, 'startDay');
+  const length = toEnum(term, TERMS, 'term');
+  const end = toDay(customEndDay, 'customEndDay');
+  if (end < start || end > termEndOf(start, length)) throw new CspRulesError('INCONSISTENT', 'customEndDay', 'must fall within the term from startDay (CO2)', customEndDay);
+  return termsAligned(start, length, end, toEnum(anchor, RENEWAL_ANCHORS, 'anchor'));
+}
+
+function termsAligned(startDay: UtcDay, term: Term, customEndDay: UtcDay, anchor: RenewalAnchor): AlignedTerms {
+  const prorated = customEndDay < termEndOf(startDay, term);
+  const following = renewedTermOf(customEndDay, term, civilFromDay(customEndDay + 1).day, anchor);
   return { firstTerm: { startDay, endDay: customEndDay, prorated }, followingTerm: following };
 }
 
@@ -152,7 +175,7 @@ export function alignmentOptions(subscription: SubscriptionInput | Subscription,
   const now = toInstant(own(r, 'now'), 'now');
   const policy = readPolicy(own(r, 'policy') as Policy | PolicyOverrides | undefined);
   const plan = nextTermPlan(sub);
-  const term = renewedTerm(sub.termEndDay, plan.term, renewalAnchorDay(sub), policy.renewalAnchor);
+  const term = renewedTermOf(sub.termEndDay, plan.term, renewalAnchorDay(sub), policy.renewalAnchor);
   let decision = canAlign(sub);
   // CO3 + S2: saved for the next term, before the renewal starts (R2), with auto-renew on.
   if (decision.allowed && (!sub.autoRenew || now >= endOfDay(sub.termEndDay))) decision = refuse('CO3', 'NO_NEXT_TERM', null);
@@ -177,7 +200,7 @@ export function purchaseAlignmentOptions(input: {
   const r = toRecord(input, 'input');
   const termLength = toEnum(own(r, 'term'), TERMS, 'term');
   const start = dayOf(toInstant(own(r, 'purchasedAt'), 'purchasedAt'));
-  const term: TermDates = { startDay: start, endDay: termEndDay(start, termLength) };
+  const term: TermDates = { startDay: start, endDay: termEndOf(start, termLength) };
   const policy = readPolicy(own(r, 'policy') as Policy | PolicyOverrides | undefined);
   const others = readOthers(own(r, 'others'));
   return { decision: allow('CO1', 'ALIGNABLE', null), term, options: optionsFor(termLength, term, others, policy.renewalAnchor) };
@@ -191,17 +214,25 @@ export function purchaseAlignmentOptions(input: {
  * ```ts
  * customEndDateDecision(sub, dayFromCivil(2025, 6, 30)); // allowed, rule 'CO2'
  * ```
+ *
+ * @throws {@link CspRulesError} for an invalid subscription or policy, `INVALID_DATE` `endDay`
  */
-export function customEndDateDecision(sub: Subscription, endDay: UtcDay, policy: Policy = readPolicy(undefined)): Decision<CotermReason> {
+export function customEndDateDecision(subscription: SubscriptionInput | Subscription, endDay: UtcDay, policy?: Policy | PolicyOverrides): Decision<CotermReason> {
+  const sub = toSubscription(subscription);
+  const day = toDay(endDay, 'endDay');
+  const { renewalAnchor } = readPolicy(policy);
   const alignable = canAlign(sub);
   if (!alignable.allowed) return alignable;
   const plan = nextTermPlan(sub);
-  return checkEndDay(plan.term, renewedTerm(sub.termEndDay, plan.term, renewalAnchorDay(sub), policy.renewalAnchor), endDay);
+  return endDayDecision(plan.term, renewedTermOf(sub.termEndDay, plan.term, renewalAnchorDay(sub), renewalAnchor), day);
 }
 
 function readOthers(value: unknown): Subscription[] {
   if (!Array.isArray(value)) throw new CspRulesError('INVALID_TYPE', 'others', 'expected an array of subscriptions', value);
-  return value.map((o: SubscriptionInput | Subscription) => toSubscription(o));
+  // A for loop, not map: a hole in a sparse array is an error, never skipped.
+  const out: Subscription[] = [];
+  for (let i = 0; i < value.length; i++) out.push(toSubscription(toRecord(value[i], `others[${i}]`) as unknown as SubscriptionInput));
+  return out;
 }
 
 function optionsFor(term: Term, first: TermDates, others: readonly Subscription[], anchor: RenewalAnchor): AlignmentOption[] {
@@ -213,16 +244,16 @@ function optionsFor(term: Term, first: TermDates, others: readonly Subscription[
     byDay.set(day, entry);
   };
   // CO5: the calendar-month option.
-  const monthEnd = calendarMonthEnd(first.startDay, term);
-  if (checkEndDay(term, first, monthEnd).allowed) add(monthEnd, null, true);
+  const monthEnd = monthEndOf(first.startDay, term);
+  if (endDayDecision(term, first, monthEnd).allowed) add(monthEnd, null, true);
   for (const other of others) {
     if (other.id === null || !canAlign(other).allowed) continue;
     const day = latestEndWithin(other, first, anchor);
-    if (day !== null && checkEndDay(term, first, day, other.term).allowed) add(day, other.id, false);
+    if (day !== null && endDayDecision(term, first, day, other.term).allowed) add(day, other.id, false);
   }
   return [...byDay.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([endDay, e]) => ({ endDay, alignsTo: e.ids, calendarMonth: e.calendarMonth, ...alignedTerms(first.startDay, term, endDay, anchor) }));
+    .map(([endDay, e]) => ({ endDay, alignsTo: e.ids, calendarMonth: e.calendarMonth, ...termsAligned(first.startDay, term, endDay, anchor) }));
 }
 
 /** The last end date of `other` (current or renewed, T6) inside `first`, as late as possible; `null` if none. */
@@ -233,7 +264,7 @@ function latestEndWithin(other: Subscription, first: TermDates, anchor: RenewalA
   while (end <= first.endDay) {
     if (end >= first.startDay) found = end;
     if (!other.autoRenew) break; // R5: it won't renew, so it has no later end date
-    end = renewedTerm(end, other.term, anchorDay, anchor).endDay;
+    end = renewedTermOf(end, other.term, anchorDay, anchor).endDay;
   }
   return found;
 }

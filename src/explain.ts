@@ -19,7 +19,7 @@ import { nextRenewalOpensAt, renewalInProgress, termWindowStart } from './termWi
 import { DAY_MS, endOfDay } from './time/day.js';
 import { toInstant, type Instant, type InstantInput } from './time/instant.js';
 import type { Term } from './time/term.js';
-import { toCount } from './validate.js';
+import { own, toCount, toRecord } from './validate.js';
 
 /** The actions `explain` answers for. */
 export type Action =
@@ -128,9 +128,12 @@ export interface ExplainOptions {
  */
 export function explain(subscription: SubscriptionInput | Subscription, options: ExplainOptions): Explanation {
   const sub = toSubscription(subscription);
-  const now = toInstant(options.now, 'now');
-  const policy = readPolicy(options.policy);
-  const alertDays = options.alertDays === undefined ? 7 : toCount(options.alertDays, 'alertDays');
+  const o = toRecord(options, 'options');
+  const now = toInstant(own(o, 'now'), 'now');
+  const policy = readPolicy(own(o, 'policy') as ExplainOptions['policy']);
+  const rawAlertDays = own(o, 'alertDays');
+  const alertDays = rawAlertDays === undefined ? 7 : toCount(rawAlertDays, 'alertDays');
+  const offeredTerms = own(o, 'offeredTerms') as ExplainOptions['offeredTerms'];
   const opts = { now, policy };
 
   const cancel = canCancel(sub, opts);
@@ -143,7 +146,7 @@ export function explain(subscription: SubscriptionInput | Subscription, options:
     { ...explainDecision('reduceSeats', reduce, outcome(reduce)), batches: reduce.batches },
     explainDecision('addSeats', canIncreaseSeats(sub, opts)),
     explainList('changeBillingFrequency', eligibleBillingFrequencyChanges(sub, { now }), sub, renewing),
-    explainList('changeTerm', eligibleTermChanges(sub, { now, ...(options.offeredTerms === undefined ? {} : { offeredTerms: options.offeredTerms }) }), sub, renewing),
+    explainList('changeTerm', eligibleTermChanges(sub, { now, ...(offeredTerms === undefined ? {} : { offeredTerms }) }), sub, renewing),
     explainDecision('upgrade', upgradeEligibility(sub, renewing)),
     explainDecision('convertTrial', trialEligibility(sub, now)),
     ...lifecycleActions(sub, now, policy, renewing),

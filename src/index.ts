@@ -36,22 +36,14 @@ export type { ErrorCode } from './errors.js';
 export { RULE_IDS } from './rules.js';
 export type { RuleId } from './rules.js';
 
+// Time: the raw day arithmetic (dayOf, startOfDay, endOfDay, civil conversions, windows,
+// addMonthsClamped, billingMonths) is internal; what is exported checks its arguments.
 export { toInstant, toUtcDay, toIso } from './time/instant.js';
 export type { DateInput, Instant, InstantInput } from './time/instant.js';
-export { dayOf, startOfDay, endOfDay, formatDay, dayFromCivil, civilFromDay, DAY_MS, HOUR_MS } from './time/day.js';
-export type { CivilDate, UtcDay } from './time/day.js';
-export { isWithin, windowOfHours } from './time/window.js';
+export { formatDay, DAY_MS, HOUR_MS } from './time/day.js';
+export type { UtcDay } from './time/day.js';
 export type { Window } from './time/window.js';
-export {
-  addMonthsClamped,
-  termEndDay,
-  renewedTerm,
-  chargeCycleStart,
-  billingMonths,
-  TERMS,
-  BILLING_FREQUENCIES,
-  TERM_MONTHS,
-} from './time/term.js';
+export { termEndDay, renewedTerm, chargeCycleStart, TERMS, BILLING_FREQUENCIES, TERM_MONTHS } from './time/term.js';
 export type { BillingFrequency, RenewalAnchor, Term, TermDates } from './time/term.js';
 
 // Plans, upgrades and trials (B1–B5, U1–U9, S2, S5, C10, TR1–TR9).

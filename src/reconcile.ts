@@ -10,7 +10,7 @@ import type { Policy, PolicyOverrides } from './policy/policy.js';
 import { reducibleSeats } from './seats.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from './subscription.js';
 import { toInstant, type Instant, type InstantInput } from './time/instant.js';
-import { toRecord } from './validate.js';
+import { own, toRecord } from './validate.js';
 
 /** A seat batch on either side: its quantity and the exclusive end of its window. */
 export interface ReconciledBatch {
@@ -85,14 +85,16 @@ export function reconcile(
   options: ReconcileOptions,
 ): readonly Difference[] {
   const sub = toSubscription(subscription);
-  const now = toInstant(options.now, 'now');
-  const tolerance = options.toleranceMs ?? 0;
+  const o = toRecord(options, 'options');
+  const now = toInstant(own(o, 'now'), 'now');
+  const tolerance = own(o, 'toleranceMs') ?? 0;
   if (typeof tolerance !== 'number' || !Number.isSafeInteger(tolerance) || tolerance < 0) {
     throw new CspRulesError('INVALID_QUANTITY', 'toleranceMs', `expected whole milliseconds ≥ 0, got ${describe(tolerance)}`, tolerance);
   }
   const root: At = { record: toRecord(partnerCenter, '$'), path: '' };
   const same = (a: Instant | null, b: Instant | null): boolean => (a === null || b === null ? a === b : Math.abs(a - b) <= tolerance);
-  const decide = { now, ...(options.policy === undefined ? {} : { policy: options.policy }) };
+  const policy = own(o, 'policy') as ReconcileOptions['policy'];
+  const decide = { now, ...(policy === undefined ? {} : { policy }) };
   const differences: Difference[] = [];
 
   // C1, C12: the cancellation deadline.

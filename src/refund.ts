@@ -7,7 +7,7 @@ import type { RefundMode } from './policy/programs.js';
 import type { RuleId } from './rules.js';
 import { dayOf, type UtcDay } from './time/day.js';
 import { toInstant, toUtcDay, type DateInput, type InstantInput } from './time/instant.js';
-import { toCount, toEnum } from './validate.js';
+import { own, toCount, toEnum, toRecord } from './validate.js';
 
 /** Input of {@link proratedRefund}. */
 export interface RefundInput {
@@ -59,13 +59,15 @@ export interface Refund {
  * ```
  */
 export function proratedRefund(input: RefundInput): Refund {
-  const amount = toCount(input.amountPaid, 'amountPaid');
-  const start: UtcDay = toUtcDay(input.periodStart, 'periodStart');
-  const end: UtcDay = toUtcDay(input.periodEnd, 'periodEnd');
+  const o = toRecord(input, 'options');
+  const amount = toCount(own(o, 'amountPaid'), 'amountPaid');
+  const start: UtcDay = toUtcDay(own(o, 'periodStart'), 'periodStart');
+  const end: UtcDay = toUtcDay(own(o, 'periodEnd'), 'periodEnd');
   if (end < start) throw new CspRulesError('INCONSISTENT', 'periodEnd', 'is before periodStart');
-  const atDay = dayOf(toInstant(input.at, 'at'));
-  const mode = input.mode === undefined ? 'prorated' : toEnum(input.mode, ['full', 'prorated', 'none'], 'mode');
-  const policy = readPolicy(input.policy);
+  const atDay = dayOf(toInstant(own(o, 'at'), 'at'));
+  const rawMode = own(o, 'mode');
+  const mode = rawMode === undefined ? 'prorated' : toEnum(rawMode, ['full', 'prorated', 'none'], 'mode');
+  const policy = readPolicy(own(o, 'policy') as RefundInput['policy']);
   const daysInPeriod = end - start + 1;
   const raw = atDay - start + (policy.daysUsed === 'inclusive' ? 1 : 0);
   const daysUsed = Math.min(daysInPeriod, Math.max(0, raw));

@@ -10,9 +10,9 @@ import type { RuleId } from './rules.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from './subscription.js';
 import { civilFromDay, dayOf, daysInMonth, DAY_MS, endOfDay, HOUR_MS, type UtcDay } from './time/day.js';
 import { toInstant, type Instant, type InstantInput } from './time/instant.js';
-import { renewedTerm, type BillingFrequency, type RenewalAnchor, type Term, type TermDates } from './time/term.js';
+import { RENEWAL_ANCHORS, renewedTermOf, type BillingFrequency, type RenewalAnchor, type Term, type TermDates } from './time/term.js';
 import type { Window } from './time/window.js';
-import { own, toRecord } from './validate.js';
+import { own, toEnum, toRecord } from './validate.js';
 
 /** R5, TR2: what happens at the end of the current term. */
 export type RenewalOutcome =
@@ -219,7 +219,8 @@ export function renewalSchedule(
  * renewalAnchorDay(sub); // 31 for a P1M bought on Jan 31 whose term ended Feb 27
  * ```
  */
-export function renewalAnchorDay(sub: Subscription): number {
+export function renewalAnchorDay(subscription: SubscriptionInput | Subscription): number {
+  const sub = toSubscription(subscription);
   const purchaseDay = civilFromDay(dayOf(sub.purchasedAt)).day;
   const next = civilFromDay(sub.termEndDay + 1);
   // The next start lands on the anniversary (clamped in a short month): keep the purchase day.
@@ -230,17 +231,20 @@ export function renewalAnchorDay(sub: Subscription): number {
  * S1, CO4, T6, TR2: the next term with the scheduled changes applied. A trial converts with
  * term Annual and billing Monthly unless scheduled otherwise (TR2).
  *
- * @throws {@link CspRulesError} `INCONSISTENT` when a scheduled custom end date lies outside the next term
+ * @throws {@link CspRulesError} for an invalid subscription, `INVALID_ENUM` / `MISSING_FIELD` `anchor`;
+ *   `INCONSISTENT` when a scheduled custom end date lies outside the next term
  *
  * @example
  * ```ts
  * nextTermOf(sub, 'anniversary'); // { startDay, endDay, term, billing, quantity, offerName, shortened, anchorDayOfMonth }
  * ```
  */
-export function nextTermOf(sub: Subscription, anchor: RenewalAnchor): NextTerm {
+export function nextTermOf(subscription: SubscriptionInput | Subscription, anchor: RenewalAnchor): NextTerm {
+  const sub = toSubscription(subscription);
+  const renewalAnchor = toEnum(anchor, RENEWAL_ANCHORS, 'anchor');
   const plan = nextTermPlan(sub);
   const anchorDayOfMonth = sub.trial ? civilFromDay(sub.termEndDay + 1).day : renewalAnchorDay(sub);
-  const full = renewedTerm(sub.termEndDay, plan.term, anchorDayOfMonth, anchor);
+  const full = renewedTermOf(sub.termEndDay, plan.term, anchorDayOfMonth, renewalAnchor);
   const custom: UtcDay | null = plan.customTermEndDay;
   if (custom !== null && (custom < full.startDay || custom > full.endDay)) {
     throw new CspRulesError('INCONSISTENT', 'scheduledChange.customTermEndDate', 'must fall within the next term (CO2)', custom);

@@ -8,6 +8,7 @@ import { toSubscription, type Subscription, type SubscriptionInput } from './sub
 import { renewalInProgress } from './termWindow.js';
 import { endOfDay } from './time/day.js';
 import { toInstant } from './time/instant.js';
+import { own, toRecord } from './validate.js';
 
 /** Why seats can or can't be added. */
 export type SeatIncreaseReason =
@@ -35,8 +36,9 @@ const RENEWAL_409 = Object.freeze(['RENEWAL_IN_PROGRESS'] as const);
  */
 export function canIncreaseSeats(subscription: SubscriptionInput | Subscription, options: SeatOptions): Decision<SeatIncreaseReason> {
   const sub = toSubscription(subscription);
-  const now = toInstant(options.now, 'now');
-  const policy = readPolicy(options.policy);
+  const o = toRecord(options, 'options');
+  const now = toInstant(own(o, 'now'), 'now');
+  const policy = readPolicy(own(o, 'policy') as SeatOptions['policy']);
   const blocked = seatChangeBlocked(sub);
   if (blocked !== null) return refuse(blocked.rule, blocked.reason, null);
   if (policy.programs[sub.program].seatIncrease === 'new-subscription') return refuse('Q9', 'NEW_SUBSCRIPTION_REQUIRED', null);

@@ -115,9 +115,11 @@ export interface UpgradeMatrix {
  * ```ts
  * offerKey('  Microsoft 365  E5 '); // 'microsoft 365 e5'
  * ```
+ *
+ * @throws {@link CspRulesError} `MISSING_FIELD` / `INVALID_TYPE` `name` for anything but a non-empty offer name
  */
 export function offerKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+  return readName(name, 'name').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 const DENIED: ReadonlySet<string> = new Set(UNSUPPORTED_UPGRADES.flatMap((r) => r.to.map((to) => pairKey(r.from, to))));
@@ -192,10 +194,13 @@ function readCatalog(value: unknown, field: string): UpgradeCatalog {
   if (!Array.isArray(value)) {
     throw new CspRulesError('INVALID_TYPE', field, `expected an array of { from, to }, got ${describe(value)}`, value);
   }
-  return value.map((entry: unknown, i) => {
-    const r = toRecord(entry, `${field}[${i}]`);
-    return { from: readName(own(r, 'from'), `${field}[${i}].from`), to: readName(own(r, 'to'), `${field}[${i}].to`) };
-  });
+  // A for loop, not map: map skips the holes of a sparse array, which must be errors.
+  const paths: UpgradePath[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const r = toRecord(value[i], `${field}[${i}]`);
+    paths.push({ from: readName(own(r, 'from'), `${field}[${i}].from`), to: readName(own(r, 'to'), `${field}[${i}].to`) });
+  }
+  return paths;
 }
 
 /**

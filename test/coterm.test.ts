@@ -189,3 +189,23 @@ describe('CO1–CO5 bad input is a typed error', () => {
     expect(() => purchaseAlignmentOptions({ term: 'P2Y' as never, purchasedAt: '2022-07-01T00:00:00Z', others: [] })).toThrowError(/term/);
   });
 });
+
+describe('CO2, CO4 checked entry points (principle 5)', () => {
+  const err = (code: string, field: string): unknown => expect.objectContaining({ name: 'CspRulesError', code, field });
+  it('CO4 alignedTerms: a custom end outside the full term from startDay is INCONSISTENT (first and last day allowed)', () => {
+    const start = day('2024-07-15');
+    expect(alignedTerms(start, 'P1Y', day('2025-07-14')).firstTerm.prorated).toBe(false);
+    expect(alignedTerms(start, 'P1Y', start).firstTerm.prorated).toBe(true);
+    expect(() => alignedTerms(start, 'P1Y', day('2025-07-15'))).toThrow(err('INCONSISTENT', 'customEndDay'));
+    expect(() => alignedTerms(start, 'P1Y', day('2024-07-14'))).toThrow(err('INCONSISTENT', 'customEndDay'));
+  });
+  it('CO2 checkEndDay / calendarMonthEnd / customEndDateDecision name the bad argument', () => {
+    expect(() => checkEndDay('P1M', null as never, day('2024-03-30'))).toThrow(err('INVALID_TYPE', 'first'));
+    expect(() => checkEndDay('P1M', { startDay: day('2024-03-05'), endDay: Number.NaN }, day('2024-03-30'))).toThrow(err('INVALID_DATE', 'first.endDay'));
+    expect(() => calendarMonthEnd(day('2024-03-05'), 'P2Y' as never)).toThrow(err('INVALID_ENUM', 'term'));
+    const sub = { program: 'nce-license', term: 'P1Y', billing: 'monthly', quantity: 5, purchasedAt: '2024-07-15T10:00:00Z' } as const;
+    expect(() => customEndDateDecision(sub, 1.5)).toThrow(err('INVALID_DATE', 'endDay'));
+    expect(() => customEndDateDecision(sub, day('2026-07-14'), { renewalAnchor: 'x' } as never)).toThrow(err('INVALID_ENUM', 'policy.renewalAnchor'));
+    expect(customEndDateDecision(sub, day('2026-07-14')).allowed).toBe(true); // input accepted, not only snapshots
+  });
+});

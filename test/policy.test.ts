@@ -138,3 +138,14 @@ describe('definePolicy checks every program setting (C1 "except where required b
     expect(p.programs['nce-license']).toMatchObject({ refund: 'full', fullRefundHours: 24, cancelWindowHours: { monthly: 168, annual: 168, triennial: 168 } });
   });
 });
+
+describe('definePolicy base (principle 5)', () => {
+  it('accepts only a policy known to be valid as base: DEFAULT_POLICY or a definePolicy result', () => {
+    const a = definePolicy({ keepOneSeat: false });
+    expect(definePolicy({}, a).keepOneSeat).toBe(false);
+    expect(definePolicy({}, DEFAULT_POLICY)).toEqual(DEFAULT_POLICY);
+    for (const bad of [{ ...DEFAULT_POLICY }, {}, null, 5, 'strict']) {
+      expectError(() => definePolicy({}, bad as never), 'INVALID_TYPE', 'base');
+    }
+  });
+});

@@ -9,12 +9,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  addMonthsClamped,
   canCancel,
   canIncreaseSeats,
   chargeCycleStart,
   CspRulesError,
-  endOfDay,
   formatDay,
   reducibleSeats,
   renewedTerm,
@@ -25,6 +23,9 @@ import {
   type SubscriptionInput,
   type Term,
 } from '../src/index.js';
+// Internal day arithmetic (no longer in the public index).
+import { endOfDay } from '../src/time/day.js';
+import { addMonthsClamped } from '../src/time/term.js';
 
 /** Oracle: UTC day number of `YYYY-MM-DD`. */
 const day = (text: string): number => Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10))) / 86_400_000;
@@ -417,7 +418,7 @@ describe('T2 a commitmentEndDate at T00:00:00Z is the whole day', () => {
   // A decision about a snapshot whose term has already ended (now ≥ 00:00Z after the end date)
   // should not say allowed with a deadline that has passed. C5 "at renewal" at 2025-01-15T00:00Z:
   // until = 2025-01-15T00:00Z = now, so `allowed: true` is a window of zero length.
-  it.fails('KNOWN GAP C5 at-renewal after the term end: allowed with until ≤ now', () => {
+  it('C5 after the term end: refused as TERM_ENDED, never allowed with until ≤ now', () => {
     const sub = {
       program: 'traditional-saas',
       term: 'P1Y',
@@ -428,6 +429,8 @@ describe('T2 a commitmentEndDate at T00:00:00Z is the whole day', () => {
     } as const;
     const now = at('2025-01-15T00:00:00Z');
     const d = canCancel(sub, { now });
-    expect(d.allowed && d.until !== null && d.until <= now).toBe(false);
+    expect(d).toMatchObject({ allowed: false, rule: 'C5', reason: 'TERM_ENDED', opensAt: null });
+    // The last instant of the term is still inside it: scheduled for the renewal.
+    expect(canCancel(sub, { now: now - 1 })).toMatchObject({ allowed: true, reason: 'SCHEDULED_AT_RENEWAL', until: now });
   });
 });

@@ -2,9 +2,10 @@
  * P7: what happens after a term ends without renewal — expired → disabled → deleted, each
  * with its length and who can still do what (Partner Center "Subscription lifecycle states").
  */
-import type { Status, Subscription } from '../subscription.js';
+import { toSubscription, type Status, type Subscription, type SubscriptionInput } from '../subscription.js';
 import { DAY_MS, endOfDay } from '../time/day.js';
-import type { Instant } from '../time/instant.js';
+import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
+import { toEnum } from '../validate.js';
 import type { Access } from './events.js';
 
 /** P7: what holds in a status. */
@@ -38,6 +39,8 @@ export const SUSPENDED_DISABLED_DAYS = 30;
 /** P7: a cancelled subscription goes straight to deleted, with 7 days to back up data. */
 export const CANCELLED_BACKUP_DAYS = 7;
 
+const SUSPENDED_AT_TERM_END: readonly SuspendedAtTermEnd[] = ['lifecycle', 'deleted'];
+
 /**
  * P1, P7: access, billing and reactivation per status, as the lifecycle page gives them.
  * `pending` is a purchase not yet provisioned: nothing yet.
@@ -68,8 +71,15 @@ export const STATUS_FACTS: Readonly<Record<Status, StatusFacts>> = Object.freeze
  * afterTermStages(toSubscription({ ...input, autoRenew: false })).map((s) => s.status);
  * // ['expired', 'disabled', 'deleted']
  * ```
+ *
+ * @throws {@link CspRulesError} for an invalid subscription, `INVALID_ENUM` `suspendedAtTermEnd`
  */
-export function afterTermStages(sub: Subscription, suspendedAtTermEnd: SuspendedAtTermEnd = 'lifecycle'): readonly AfterTermStage[] {
+export function afterTermStages(
+  subscription: SubscriptionInput | Subscription,
+  suspendedAtTermEnd: SuspendedAtTermEnd = 'lifecycle',
+): readonly AfterTermStage[] {
+  const sub = toSubscription(subscription);
+  const suspended = toEnum(suspendedAtTermEnd, SUSPENDED_AT_TERM_END, 'suspendedAtTermEnd');
   const end = endOfDay(sub.termEndDay);
   const stage = (status: AfterTermStage['status'], from: number, days: number | null): AfterTermStage => ({
     status,
@@ -85,7 +95,7 @@ export function afterTermStages(sub: Subscription, suspendedAtTermEnd: Suspended
     case 'expired':
       return [stage('expired', 0, EXPIRED_DAYS), stage('disabled', EXPIRED_DAYS, DISABLED_DAYS), deleted];
     case 'suspended':
-      if (suspendedAtTermEnd === 'deleted') return [stage('deleted', 0, null)];
+      if (suspended === 'deleted') return [stage('deleted', 0, null)];
       return [stage('disabled', 0, SUSPENDED_DISABLED_DAYS), stage('disabled', SUSPENDED_DISABLED_DAYS, DISABLED_DAYS), deleted];
     case 'disabled':
       // Either path ends 120 d after the term end; the day it became disabled is not in the snapshot.
@@ -101,11 +111,18 @@ export function afterTermStages(sub: Subscription, suspendedAtTermEnd: Suspended
  *
  * @example
  * ```ts
- * afterTermStageAt(sub, Date.parse('2024-02-20T00:00:00Z'))?.status; // 'disabled'
+ * afterTermStageAt(sub, '2024-02-20T00:00:00Z')?.status; // 'disabled'
  * ```
+ *
+ * @throws {@link CspRulesError} for an invalid subscription, `now` (T1) or `suspendedAtTermEnd`
  */
-export function afterTermStageAt(sub: Subscription, now: Instant, suspendedAtTermEnd: SuspendedAtTermEnd = 'lifecycle'): AfterTermStage | null {
+export function afterTermStageAt(
+  subscription: SubscriptionInput | Subscription,
+  now: InstantInput,
+  suspendedAtTermEnd: SuspendedAtTermEnd = 'lifecycle',
+): AfterTermStage | null {
+  const at: Instant = toInstant(now, 'now');
   let found: AfterTermStage | null = null;
-  for (const stage of afterTermStages(sub, suspendedAtTermEnd)) if (now >= stage.start) found = stage;
+  for (const stage of afterTermStages(subscription, suspendedAtTermEnd)) if (at >= stage.start) found = stage;
   return found;
 }

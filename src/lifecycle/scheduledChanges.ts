@@ -3,9 +3,11 @@
  * them (S3, S5), how licenses are reassigned (S4) and what the next term becomes.
  */
 import { allow, refuse, type Decision } from '../decision.js';
-import type { ScheduledChange, Subscription } from '../subscription.js';
+import { CspRulesError, describe } from '../errors.js';
+import { toSubscription, type ScheduledChange, type Subscription, type SubscriptionInput } from '../subscription.js';
 import { endOfDay } from '../time/day.js';
 import type { BillingFrequency, Term } from '../time/term.js';
+import { toEnum } from '../validate.js';
 
 /** S1: the kinds of change that can be scheduled for the end of the term (002 "Scheduled changes"). */
 export type SchedulableChange = 'upgrade' | 'quantity' | 'term' | 'billing' | 'coterminousDate';
@@ -45,6 +47,10 @@ export interface NextTermPlan {
   readonly reassignment: Reassignment | null;
 }
 
+/** S3: every midterm change {@link deletesScheduledChanges} knows. */
+const MIDTERM_CHANGES: readonly MidtermChange[] = ['cancel', 'autoRenewOff', 'quantity', 'upgrade', 'convertTrial', 'suspend', 'termChange', 'billingOnly'];
+const DELETION_MODES: readonly ScheduledChangeDeletion[] = ['any-immediate', 'listed'];
+
 /** S1, in the order of 002's list. */
 export const SCHEDULABLE_CHANGES: readonly SchedulableChange[] = Object.freeze(['upgrade', 'quantity', 'term', 'billing', 'coterminousDate']);
 
@@ -70,9 +76,11 @@ export const DELETES_SCHEDULED_CHANGES: Readonly<Record<ScheduledChangeDeletion,
  * deletesScheduledChanges('termChange', 'listed'); // false (002's list)
  * deletesScheduledChanges('billingOnly');          // false
  * ```
+ *
+ * @throws {@link CspRulesError} `INVALID_ENUM` `change` / `mode`
  */
 export function deletesScheduledChanges(change: MidtermChange, mode: ScheduledChangeDeletion = 'any-immediate'): boolean {
-  return DELETES_SCHEDULED_CHANGES[mode].includes(change);
+  return DELETES_SCHEDULED_CHANGES[toEnum(mode, DELETION_MODES, 'mode')].includes(toEnum(change, MIDTERM_CHANGES, 'change'));
 }
 
 /**
@@ -85,8 +93,12 @@ export function deletesScheduledChanges(change: MidtermChange, mode: ScheduledCh
  * ```ts
  * canScheduleChange(sub, false); // { allowed: true, rule: 'S2', reason: 'ALLOWED', until: … }
  * ```
+ *
+ * @throws {@link CspRulesError} for an invalid subscription, `INVALID_TYPE` `renewing` (not a boolean)
  */
-export function canScheduleChange(sub: Subscription, renewing: boolean): Decision<ScheduleReason> {
+export function canScheduleChange(subscription: SubscriptionInput | Subscription, renewing: boolean): Decision<ScheduleReason> {
+  const sub = toSubscription(subscription);
+  if (typeof renewing !== 'boolean') throw new CspRulesError('INVALID_TYPE', 'renewing', `expected true or false, got ${describe(renewing)}`, renewing);
   if (sub.status === 'cancelled' || sub.status === 'deleted') return refuse(sub.status === 'cancelled' ? 'C3' : 'P7', 'TERMINATED', null);
   if (sub.status !== 'active') return refuse('S2', 'NOT_ACTIVE', null);
   if (!sub.autoRenew) return refuse('S2', 'AUTO_RENEW_OFF', null);
@@ -106,7 +118,8 @@ export function canScheduleChange(sub: Subscription, renewing: boolean): Decisio
  * nextTermPlan(sub); // { term: 'P1Y', billing: 'monthly', quantity: 10, offerName: null, customTermEndDay: null, reassignment: null }
  * ```
  */
-export function nextTermPlan(sub: Subscription): NextTermPlan {
+export function nextTermPlan(subscription: SubscriptionInput | Subscription): NextTermPlan {
+  const sub = toSubscription(subscription);
   const sc: ScheduledChange | null = sub.scheduledChange;
   const quantity = sc?.quantity ?? sub.quantity;
   const upgrade = sc !== null && sc.offerName !== null && sc.offerName !== sub.offerName;

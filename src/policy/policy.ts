@@ -86,7 +86,8 @@ const policies = new WeakSet<object>([DEFAULT_POLICY]);
 
 /**
  * A policy with some values overridden, e.g. a longer window where required by law, or the
- * C15 full-refund tier switched off. Unknown programs or invalid hours throw.
+ * C15 full-refund tier switched off. Unknown programs or invalid hours throw; so does a `base`
+ * that is not a policy from {@link definePolicy} or {@link DEFAULT_POLICY} (`INVALID_TYPE` `base`).
  *
  * @example
  * ```ts
@@ -95,6 +96,8 @@ const policies = new WeakSet<object>([DEFAULT_POLICY]);
  * ```
  */
 export function definePolicy(overrides: PolicyOverrides, base: Policy = DEFAULT_POLICY): Policy {
+  // Only a policy known to be valid can be built on: a hand-made object is never spread unchecked.
+  if (!policies.has(base)) throw new CspRulesError('INVALID_TYPE', 'base', `expected a policy from definePolicy or DEFAULT_POLICY, got ${describe(base)}`, base);
   // Principle 5: null, a non-object or an unknown setting is a CspRulesError, never ignored.
   for (const key of Object.keys(toRecord(overrides, 'policy'))) {
     if (!(POLICY_KEYS as readonly string[]).includes(key)) {

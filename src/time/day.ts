@@ -1,7 +1,12 @@
 /**
  * T2: UTC calendar days as integers (days since 1970-01-01), with civil-date conversion in
  * pure integer arithmetic. Nothing here reads the host time zone (T4).
+ *
+ * The raw helpers (dayOf, startOfDay, endOfDay, dayFromCivil, civilFromDay) are internal
+ * plumbing and take their arguments unchecked; public entry points read a day with
+ * {@link toDay} first (principle 5).
  */
+import { CspRulesError, describe } from '../errors.js';
 
 /** A UTC calendar day: whole days since 1970-01-01 (day 0). `2024-01-15` is 19737. */
 export type UtcDay = number;
@@ -17,6 +22,29 @@ export interface CivilDate {
 export const HOUR_MS = 3_600_000;
 /** Milliseconds in one 24-hour day (T3: a "day" of a window is 24 h). */
 export const DAY_MS = 86_400_000;
+
+/** 0000-01-01 and 9999-12-31 as UTC day numbers: the days an instant can fall on (T1). */
+const MIN_DAY = -719_528;
+const MAX_DAY = 2_932_896;
+
+/**
+ * Reads a UTC day number (T2): a whole number of days since 1970-01-01, from 0000-01-01 to
+ * 9999-12-31 (the years an instant may have, T1). The check at every public entry that takes a
+ * `UtcDay` (principle 5).
+ *
+ * @throws {@link CspRulesError} `INVALID_DATE` naming `field` for anything else (NaN, a
+ *   fraction, a string, a BigInt, a day beyond the range)
+ *
+ * @example
+ * ```ts
+ * toDay(19737, 'endDay'); // 19737
+ * toDay('2024-01-15', 'endDay'); // throws INVALID_DATE endDay
+ * ```
+ */
+export function toDay(value: unknown, field: string): UtcDay {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= MIN_DAY && value <= MAX_DAY) return value;
+  throw new CspRulesError('INVALID_DATE', field, `expected a UTC day number (whole days since 1970-01-01, years 0000–9999), got ${describe(value)}`, value);
+}
 
 /**
  * Days in a month of the proleptic Gregorian calendar.
@@ -115,12 +143,16 @@ export function endOfDay(utcDay: UtcDay): number {
 /**
  * `YYYY-MM-DD` of a UTC day.
  *
+ * @throws {@link CspRulesError} `INVALID_DATE` `day` when `utcDay` is not a UTC day number ({@link toDay})
+ *
  * @example
  * ```ts
  * formatDay(19737); // '2024-01-15'
  * ```
  */
 export function formatDay(utcDay: UtcDay): string {
-  const { year, month, day } = civilFromDay(utcDay);
-  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+  const { year, month, day } = civilFromDay(toDay(utcDay, 'day'));
+  // Years outside 0000–9999 in ISO 8601's expanded form, as Date#toISOString writes them.
+  const y = year >= 0 && year <= 9999 ? String(year).padStart(4, '0') : `${year < 0 ? '-' : '+'}${String(Math.abs(year)).padStart(6, '0')}`;
+  return `${y}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }

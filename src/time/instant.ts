@@ -88,15 +88,22 @@ export function toUtcDay(value: unknown, field: string): UtcDay {
 }
 
 /**
- * The ISO-8601 UTC spelling of an instant, for output.
+ * The ISO-8601 UTC spelling of an instant (epoch ms), for output.
+ *
+ * @throws {@link CspRulesError} `INVALID_INSTANT` (field `instant`) for anything but integer epoch
+ *   milliseconds within the years 0000–9999
  *
  * @example
  * ```ts
  * toIso(0); // '1970-01-01T00:00:00.000Z'
+ * toIso(Number.NaN); // throws INVALID_INSTANT
  * ```
  */
 export function toIso(instant: Instant): string {
-  return new Date(instant).toISOString();
+  if (typeof instant !== 'number') {
+    throw new CspRulesError('INVALID_INSTANT', 'instant', `expected integer epoch milliseconds, got ${describe(instant)}`, instant);
+  }
+  return new Date(toInstant(instant, 'instant')).toISOString();
 }
 
 function parseIso(text: string, field: string): Instant {

@@ -1,8 +1,14 @@
 /**
  * T6 and B1: term lengths, term end dates with month-end clamping, renewed terms and
  * charge cycles, all on integer UTC days.
+ *
+ * The public functions check their arguments (principle 5) and call the unchecked
+ * `termEndOf` / `renewedTermOf` / `addMonthsClamped`, which internal callers with validated
+ * snapshots use directly.
  */
-import { civilFromDay, dayFromCivil, daysInMonth, type UtcDay } from './day.js';
+import { CspRulesError, describe } from '../errors.js';
+import { toCount, toEnum } from '../validate.js';
+import { civilFromDay, dayFromCivil, daysInMonth, toDay, type UtcDay } from './day.js';
 
 /** B1: term durations as Partner Center spells them (ISO-8601). */
 export type Term = 'P1M' | 'P1Y' | 'P3Y';
@@ -26,6 +32,12 @@ export const TERM_MONTHS: Readonly<Record<Term, number>> = { P1M: 1, P1Y: 12, P3
  */
 export type RenewalAnchor = 'anniversary' | 'clamped';
 
+/** Every renewal anchor. */
+export const RENEWAL_ANCHORS: readonly RenewalAnchor[] = ['anniversary', 'clamped'];
+
+/** Months spanning the whole `Date` range (±100,000,000 days): keeps month arithmetic exact. */
+const MAX_MONTHS = 6_600_000;
+
 /** A term's first and last UTC day, both inclusive (T2). */
 export interface TermDates {
   readonly startDay: UtcDay;
@@ -35,6 +47,7 @@ export interface TermDates {
 /**
  * T6: `day` plus `months` calendar months, clamped to the last day of a shorter month.
  * `dayOfMonth` overrides the day-of-month to aim at (used to return to an anniversary).
+ * Internal: arguments unchecked.
  *
  * @example
  * ```ts
@@ -59,8 +72,15 @@ export function addMonthsClamped(day: UtcDay, months: number, dayOfMonth?: numbe
  * formatDay(termEndDay(dayFromCivil(2023, 3, 1), 'P1Y'));  // '2024-02-29'
  * formatDay(termEndDay(dayFromCivil(2024, 1, 31), 'P1M')); // '2024-02-28'
  * ```
+ *
+ * @throws {@link CspRulesError} `INVALID_DATE` `startDay`, `INVALID_ENUM` `term`
  */
 export function termEndDay(startDay: UtcDay, term: Term): UtcDay {
+  return termEndOf(toDay(startDay, 'startDay'), toEnum(term, TERMS, 'term'));
+}
+
+/** {@link termEndDay} without the argument checks, for validated input. */
+export function termEndOf(startDay: UtcDay, term: Term): UtcDay {
   return addMonthsClamped(startDay, TERM_MONTHS[term]) - 1;
 }
 
@@ -77,6 +97,8 @@ export function termEndDay(startDay: UtcDay, term: Term): UtcDay {
  * formatDay(next.startDay); // '2023-02-28'
  * formatDay(next.endDay);   // '2023-03-30'
  * ```
+ *
+ * @throws {@link CspRulesError} `INVALID_DATE` `endDay` / `anchorDayOfMonth` (1–31), `INVALID_ENUM` `term` / `anchor`
  */
 export function renewedTerm(
   endDay: UtcDay,
@@ -84,9 +106,17 @@ export function renewedTerm(
   anchorDayOfMonth: number,
   anchor: RenewalAnchor = 'anniversary',
 ): TermDates {
+  if (typeof anchorDayOfMonth !== 'number' || !Number.isInteger(anchorDayOfMonth) || anchorDayOfMonth < 1 || anchorDayOfMonth > 31) {
+    throw new CspRulesError('INVALID_DATE', 'anchorDayOfMonth', `expected a day of the month 1–31, got ${describe(anchorDayOfMonth)}`, anchorDayOfMonth);
+  }
+  return renewedTermOf(toDay(endDay, 'endDay'), toEnum(term, TERMS, 'term'), anchorDayOfMonth, toEnum(anchor, RENEWAL_ANCHORS, 'anchor'));
+}
+
+/** {@link renewedTerm} without the argument checks, for validated input. */
+export function renewedTermOf(endDay: UtcDay, term: Term, anchorDayOfMonth: number, anchor: RenewalAnchor): TermDates {
   const startDay = endDay + 1;
   const months = TERM_MONTHS[term];
-  const end = anchor === 'anniversary' ? addMonthsClamped(startDay, months, anchorDayOfMonth) - 1 : termEndDay(startDay, term);
+  const end = anchor === 'anniversary' ? addMonthsClamped(startDay, months, anchorDayOfMonth) - 1 : termEndOf(startDay, term);
   return { startDay, endDay: end };
 }
 
@@ -98,13 +128,17 @@ export function renewedTerm(
  * ```ts
  * formatDay(chargeCycleStart(dayFromCivil(2023, 1, 31), 2)); // '2023-03-31'
  * ```
+ *
+ * @throws {@link CspRulesError} `INVALID_DATE` `termStartDay`, `INVALID_QUANTITY` `k` (a whole number of months ≥ 0)
  */
 export function chargeCycleStart(termStartDay: UtcDay, k: number): UtcDay {
-  return addMonthsClamped(termStartDay, k);
+  const cycle = toCount(k, 'k');
+  if (cycle > MAX_MONTHS) throw new CspRulesError('INVALID_QUANTITY', 'k', `expected at most ${MAX_MONTHS} months, got ${describe(k)}`, k);
+  return addMonthsClamped(toDay(termStartDay, 'termStartDay'), cycle);
 }
 
 /**
- * B1: months between charges for a billing frequency.
+ * B1: months between charges for a billing frequency. Internal (callers pass validated values).
  *
  * @example
  * ```ts
@@ -112,5 +146,17 @@ export function chargeCycleStart(termStartDay: UtcDay, k: number): UtcDay {
  * ```
  */
 export function billingMonths(billing: BillingFrequency): number {
-  return billing === 'monthly' ? 1 : billing === 'annual' ? 12 : 36;
+  switch (billing) {
+    case 'monthly':
+      return 1;
+    case 'annual':
+      return 12;
+    case 'triennial':
+      return 36;
+    default: {
+      // Unreachable for typed callers; a JavaScript caller's typo is an error, never 36.
+      const unknown: never = billing;
+      throw new CspRulesError('INVALID_ENUM', 'billing', `expected one of ${BILLING_FREQUENCIES.join(', ')}, got ${describe(unknown)}`, unknown);
+    }
+  }
 }

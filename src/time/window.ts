@@ -1,5 +1,6 @@
 /**
  * T3: half-open windows of whole hours from an exact instant: [start, start + N h).
+ * `windowOfHours` and `isWithin` are internal: their arguments are unchecked.
  */
 import { HOUR_MS } from './day.js';
 import type { Instant } from './instant.js';

@@ -11,7 +11,9 @@ import {
   HOUR_MS,
   isLeapYear,
   startOfDay,
+  toDay,
 } from '../../src/time/day.js';
+import { CspRulesError } from '../../src/errors.js';
 import { toUtcDay } from '../../src/time/instant.js';
 import { civilArb, DAY, dayArb, dayNumber, dayText, instantArb, lastDayOfMonth } from '../arbitraries.js';
 
@@ -133,5 +135,26 @@ describe('T2 formatDay', () => {
         expect(toUtcDay(formatDay(day), 'day')).toBe(day);
       }),
     );
+  });
+});
+
+describe('T2 toDay: the public entry check of a UTC day number (principle 5)', () => {
+  it('T2 accepts whole days from 0000-01-01 to 9999-12-31, boundaries included', () => {
+    expect(toDay(19_737, 'endDay')).toBe(19_737);
+    // Date.UTC(9999, 11, 31) / 86 400 000 and -62 167 219 200 000 / 86 400 000.
+    expect(toDay(2_932_896, 'endDay')).toBe(2_932_896);
+    expect(toDay(-719_528, 'endDay')).toBe(-719_528);
+  });
+  it('T2 rejects anything else with INVALID_DATE naming the field, never a TypeError or NaN', () => {
+    for (const bad of [2_932_897, -719_529, 100_000_000, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '19737', 19_737n, null, undefined, {}, Symbol('x')]) {
+      expect(() => toDay(bad, 'first.startDay')).toThrow(expect.objectContaining({ code: 'INVALID_DATE', field: 'first.startDay' }));
+      expect(() => toDay(bad, 'first.startDay')).toThrow(CspRulesError);
+    }
+  });
+  it('T2 formatDay checks its day (field `day`): years 0000–9999 only', () => {
+    expect(() => formatDay(Number.NaN)).toThrow(expect.objectContaining({ code: 'INVALID_DATE', field: 'day' }));
+    expect(formatDay(2_932_896)).toBe('9999-12-31');
+    expect(formatDay(-719_528)).toBe('0000-01-01');
+    expect(() => formatDay(dayFromCivil(10_000, 1, 1))).toThrow(expect.objectContaining({ code: 'INVALID_DATE', field: 'day' }));
   });
 });

@@ -191,3 +191,20 @@ describe('T6 renewed terms: anniversary (default) vs clamped anchor', () => {
     );
   });
 });
+
+describe('T6, B1 public term functions check their arguments (principle 5)', () => {
+  const err = (code: string, field: string): unknown => expect.objectContaining({ name: 'CspRulesError', code, field });
+  it('T6 termEndDay / renewedTerm / chargeCycleStart: bad days, terms, anchors and cycles are CspRulesErrors naming the argument', () => {
+    expect(() => termEndDay(Number.NaN, 'P1M')).toThrow(err('INVALID_DATE', 'startDay'));
+    expect(() => termEndDay(d('2024-01-15'), 'P2Y' as Term)).toThrow(err('INVALID_ENUM', 'term'));
+    expect(() => renewedTerm(1.5, 'P1M', 15)).toThrow(err('INVALID_DATE', 'endDay'));
+    expect(() => renewedTerm(d('2024-01-15'), 'P1M', 32)).toThrow(err('INVALID_DATE', 'anchorDayOfMonth'));
+    expect(() => renewedTerm(d('2024-01-15'), 'P1M', 0)).toThrow(err('INVALID_DATE', 'anchorDayOfMonth'));
+    expect(() => renewedTerm(d('2024-01-15'), 'P1M', 15, 'x' as RenewalAnchor)).toThrow(err('INVALID_ENUM', 'anchor'));
+    expect(() => chargeCycleStart(d('2024-01-15'), -1)).toThrow(err('INVALID_QUANTITY', 'k'));
+    expect(() => chargeCycleStart('2024-01-15' as unknown as number, 1)).toThrow(err('INVALID_DATE', 'termStartDay'));
+  });
+  it('B1 billingMonths: an unknown frequency is INVALID_ENUM, never 36', () => {
+    expect(() => billingMonths('weekly' as never)).toThrow(err('INVALID_ENUM', 'billing'));
+  });
+});
