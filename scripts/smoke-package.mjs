@@ -20,6 +20,9 @@ try {
   const names = ['canCancel', 'reducibleSeats', 'planSeatReduction', 'canIncreaseSeats', 'proratedRefund', 'multiGeoMinimum'];
   const check = `const sub = { program: 'nce-license', term: 'P1Y', billing: 'monthly', quantity: 15, purchasedAt: '2024-01-15T09:30:12Z' };
 if (!m.canCancel(sub, { now: '2024-01-16T00:00:00Z' }).allowed) throw new Error('canCancel');
+// The build marks Object.freeze pure: check that snapshots are still frozen in the shipped code.
+const snap = m.toSubscription({ ...sub, seatBatches: [{ quantity: 15, addedAt: sub.purchasedAt }] });
+if (!Object.isFrozen(snap) || !Object.isFrozen(snap.seatBatches) || !Object.isFrozen(snap.seatBatches[0]) || !Object.isFrozen(m.toSubscription(sub).seatBatches)) throw new Error('snapshot not frozen');
 for (const n of ${JSON.stringify(names)}) if (typeof m[n] !== 'function') throw new Error('missing ' + n);`;
   writeFileSync(join(dir, 'esm.mjs'), `import * as m from 'csp-subscription-rules';\n${check}\nconsole.log('esm ok');\n`);
   writeFileSync(join(dir, 'cjs.cjs'), `const m = require('csp-subscription-rules');\n${check}\nconsole.log('cjs ok');\n`);

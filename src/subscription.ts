@@ -186,7 +186,7 @@ export function toSubscription(input: SubscriptionInput | Subscription): Subscri
 
   const rawBatches = own(r, 'seatBatches');
   const seatBatchesKnown = rawBatches !== undefined;
-  const seatBatches = seatBatchesKnown ? readBatches(rawBatches, purchasedAt) : [];
+  const seatBatches = seatBatchesKnown ? readBatches(rawBatches, purchasedAt) : NO_BATCHES;
 
   const rawFrom = own(r, 'cancellationWindowFrom');
   const snapshot: Subscription = {
@@ -214,8 +214,8 @@ export function toSubscription(input: SubscriptionInput | Subscription): Subscri
     nextChargeBilling: nullable(own(r, 'nextChargeBilling'), (v) => toEnum(v, BILLING_FREQUENCIES, 'nextChargeBilling')),
     updateCount: nullable(own(r, 'updateCount'), (v) => toCount(v, 'updateCount')),
   };
-  Object.freeze(snapshot);
-  validated.add(snapshot);
+  // The frozen object is the one used (the build marks Object.freeze pure: a bare call would be dropped).
+  validated.add(Object.freeze(snapshot));
   return snapshot;
 }
 
@@ -304,6 +304,8 @@ function anchorDay(termStartDay: UtcDay, purchaseDay: UtcDay): number {
   const purchase = civilFromDay(purchaseDay).day;
   return start.day < purchase && start.day === daysInMonth(start.year, start.month) ? purchase : start.day;
 }
+
+const NO_BATCHES: readonly SeatBatch[] = Object.freeze([]);
 
 const INPUT_KEYS: readonly string[] = [
   'id', 'offerName', 'program', 'status', 'term', 'billing', 'quantity', 'purchasedAt', 'termStartedAt', 'termStartDate',
