@@ -33,8 +33,14 @@ export function parseRules(markdown: string): RuleEntry[] {
   return out;
 }
 
-/** The catalogue, by rule ID. */
-export const RULES: ReadonlyMap<string, RuleEntry> = new Map(parseRules(rulesMarkdown).map((r) => [r.id, r]));
+/** The catalogue, by rule ID: the first row of each ID (the generated index; later tables are per-area notes). */
+export const RULES: ReadonlyMap<string, RuleEntry> = firstOfEach(parseRules(rulesMarkdown));
+
+function firstOfEach(entries: readonly RuleEntry[]): ReadonlyMap<string, RuleEntry> {
+  const map = new Map<string, RuleEntry>();
+  for (const entry of entries) if (!map.has(entry.id)) map.set(entry.id, entry);
+  return map;
+}
 
 /** The in-page anchor of a rule. */
 export const ruleAnchor = (id: string): string => `rule-${id}`;
