@@ -23,6 +23,18 @@ export type { SeatIncreaseReason } from './seatIncrease.js';
 export { proratedRefund } from './refund.js';
 export type { Refund, RefundInput } from './refund.js';
 export { multiGeoMinimum } from './multiGeo.js';
+export { updateLimit, UPDATE_LIMIT } from './updateLimit.js';
+export type { UpdateLimitReason } from './updateLimit.js';
+export { offerAvailability, canSellSubscriptions, resellerDeclaration, MAX_OTHER_RESELLERS } from './offers.js';
+export type {
+  DeclaredReseller,
+  OfferAvailabilityReason,
+  OfferFacts,
+  PartnerModel,
+  PartnerModelReason,
+  ResellerDeclarationFacts,
+  ResellerDeclarationReason,
+} from './offers.js';
 
 export { toSubscription, toInput, withChanges, STATUSES } from './subscription.js';
 export type { ScheduledChange, ScheduledChangeInput, SeatBatch, SeatBatchInput, Status, Subscription, SubscriptionInput } from './subscription.js';

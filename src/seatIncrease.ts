@@ -1,7 +1,8 @@
 /**
  * "Can I add seats?" — Q1, Q7, Q9, Q10, R4.
  */
-import { allow, NONE, refuse, type Decision } from './decision.js';
+import { allow, NONE, refuse, type Decision, type Warning } from './decision.js';
+import { updateLimit } from './updateLimit.js';
 import { readPolicy } from './policy/policy.js';
 import { seatChangeBlocked, type SeatOptions } from './seats.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from './subscription.js';
@@ -42,6 +43,8 @@ export function canIncreaseSeats(subscription: SubscriptionInput | Subscription,
   const blocked = seatChangeBlocked(sub);
   if (blocked !== null) return refuse(blocked.rule, blocked.reason, null);
   if (policy.programs[sub.program].seatIncrease === 'new-subscription') return refuse('Q9', 'NEW_SUBSCRIPTION_REQUIRED', null);
-  const warnings = renewalInProgress(sub, now) ? RENEWAL_409 : NONE;
-  return allow('Q1', 'ALLOWED', sub.autoRenew ? null : endOfDay(sub.termEndDay), NONE, warnings);
+  const warnings: Warning[] = renewalInProgress(sub, now) ? [...RENEWAL_409] : [];
+  // Q6: after ~1,200 updates Partner Center may refuse more; the remedy is a second subscription.
+  if (!updateLimit(sub).allowed) warnings.push('UPDATE_LIMIT_REACHED');
+  return allow('Q1', 'ALLOWED', sub.autoRenew ? null : endOfDay(sub.termEndDay), NONE, warnings.length === 0 ? NONE : warnings);
 }

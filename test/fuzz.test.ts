@@ -192,6 +192,20 @@ const ROWS: Record<string, Row> = {
     ],
   },
   multiGeoMinimum: { args: () => [400], slots: [{ at: [0], invalid: notCount }] },
+  updateLimit: { args: () => [{ ...SUB, updateCount: 1200 }], slots: [subscriptionSlot(0), { at: [0, 'updateCount'], invalid: (v) => v !== undefined && v !== null && notCount(v) }] },
+  offerAvailability: {
+    args: () => [{ onePerCustomer: true, customerHasActive: false }],
+    slots: [{ at: [0], invalid: (v) => !isRecord(v) }, { at: [0, 'onePerCustomer'], invalid: (v) => v !== undefined && notBoolean(v) }],
+  },
+  canSellSubscriptions: { args: () => ['direct-bill'], slots: [{ at: [0], invalid: notOneOf('direct-bill', 'indirect-provider') }] },
+  resellerDeclaration: {
+    args: () => [{ initial: { partnerId: '100', signedMpa: true }, others: [{ partnerId: '1', signedMpa: true }] }],
+    slots: [
+      { at: [0], invalid: (v) => !isRecord(v) },
+      { at: [0, 'others'], invalid: (v) => v !== undefined && v !== null && !Array.isArray(v) },
+      { at: [0, 'initial', 'signedMpa'], invalid: (v) => v !== true },
+    ],
+  },
   toSubscription: { args: () => [SUB], slots: [subscriptionSlot(0)] },
   toInput: {
     args: () => [api.toSubscription(SUB)],
