@@ -79,7 +79,8 @@ export function canAlign(subscription: SubscriptionInput | Subscription): Decisi
   return allow('CO1', 'ALIGNABLE', null);
 }
 
-type AlignedTerms = { readonly firstTerm: TermDates & { readonly prorated: boolean }; readonly followingTerm: TermDates };
+/** CO4: the first aligned term (maybe shorter, prorated) and the full-length term after it. */
+export type AlignedTerms = { readonly firstTerm: TermDates & { readonly prorated: boolean }; readonly followingTerm: TermDates };
 
 /**
  * CO2: whether `endDay` is a valid custom end date for a term `term` running over `first`:

@@ -97,4 +97,4 @@ export type { AddOnOptions, AddOnReason, AlignedAddOnTerm, Commerce, SuspendedAd
 export { bssCancellation, cancelActionShown, requestRibbon, BSS_REJECTION_MESSAGE } from './bssCancellation.js';
 export type { BssEvent, BssOptions, BssReason, BssRequestState, BssResult, CancelActionDecision } from './bssCancellation.js';
 export { canAlign, checkEndDay, calendarMonthEnd, alignedTerms, alignmentOptions, purchaseAlignmentOptions, customEndDateDecision } from './coterm.js';
-export type { AlignmentOption, AlignmentOptions, AlignmentOptionsInput, CotermReason } from './coterm.js';
+export type { AlignedTerms, AlignmentOption, AlignmentOptions, AlignmentOptionsInput, CotermReason } from './coterm.js';

@@ -143,7 +143,7 @@ export function endOfDay(utcDay: UtcDay): number {
 /**
  * `YYYY-MM-DD` of a UTC day.
  *
- * @throws {@link CspRulesError} `INVALID_DATE` `day` when `utcDay` is not a UTC day number ({@link toDay})
+ * @throws {@link CspRulesError} `INVALID_DATE` `day` when `utcDay` is not a UTC day number (see `toDay`)
  *
  * @example
  * ```ts
