@@ -138,7 +138,7 @@ export function eligibleBillingFrequencyChanges(
     if (billing === sub.billing) continue;
     const target = { term: sub.term, billing };
     const no = (rule: RuleId, reason: BillingChangeReason, opensAt: Instant | null = null): void => {
-      refused.push({ ...refuse(rule, reason, opensAt), ...target, effective: 'next-cycle', effectiveAt: null });
+      refused.push(Object.assign(refuse(rule, reason, opensAt), target, { effective: 'next-cycle' as const, effectiveAt: null }));
     };
     if (blocked !== null) no(blocked.rule, blocked.reason);
     else if (billingMonths(billing) > TERM_MONTHS[sub.term]) no('B1', 'NOT_A_PLAN');
@@ -150,7 +150,7 @@ export function eligibleBillingFrequencyChanges(
     else {
       const at = startOfDay(cycle.next);
       const warnings = sub.nextChargeBilling === billing ? [...promo, 'CHANGE_ALREADY_PENDING'] : promo;
-      allowed.push({ ...allow('B2', 'NEXT_CYCLE', at, NONE, warnings), ...target, effective: 'next-cycle', effectiveAt: at });
+      allowed.push(Object.assign(allow('B2', 'NEXT_CYCLE', at, NONE, warnings), target, { effective: 'next-cycle' as const, effectiveAt: at }));
     }
   }
   return { allowed, refused };

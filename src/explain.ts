@@ -143,7 +143,7 @@ export function explain(subscription: SubscriptionInput | Subscription, options:
   const outcome = (d: Decision): Outcome => outcomeOf(d, renewalAt);
   const actions: ActionExplanation[] = [
     explainDecision('cancel', cancel, cancel.allowed && cancel.effective === 'at-renewal' ? 'at-renewal' : outcome(cancel)),
-    { ...explainDecision('reduceSeats', reduce, outcome(reduce)), batches: reduce.batches },
+    Object.assign(explainDecision('reduceSeats', reduce, outcome(reduce)), { batches: reduce.batches }),
     explainDecision('addSeats', canIncreaseSeats(sub, opts)),
     explainList('changeBillingFrequency', eligibleBillingFrequencyChanges(sub, { now }), sub, renewing),
     explainList('changeTerm', eligibleTermChanges(sub, { now, ...(offeredTerms === undefined ? {} : { offeredTerms }) }), sub, renewing),
@@ -194,12 +194,12 @@ function explainList(action: Action, list: PlanChanges<string>, sub: Subscriptio
     const deadlines = list.allowed.map((o) => (o.allowed ? o.until : null));
     const until = deadlines.includes(null) ? null : Math.max(...(deadlines as number[]));
     const warnings = [...new Set(list.allowed.flatMap((o) => o.warnings))];
-    return { ...explainDecision(action, first), until, warnings };
+    return Object.assign(explainDecision(action, first), { until, warnings });
   }
   const schedule = canScheduleChange(sub, renewing);
   const refusal = list.refused[0];
   if (schedule.allowed) {
-    return { ...explainDecision(action, schedule, 'at-renewal'), rule: 'S1', reason: refusal?.reason ?? schedule.reason, until: schedule.until };
+    return Object.assign(explainDecision(action, schedule, 'at-renewal'), { rule: 'S1' as const, reason: refusal?.reason ?? schedule.reason, until: schedule.until });
   }
   if (refusal === undefined || refusal.allowed) return explainDecision(action, schedule);
   return explainDecision(action, refusal, refusal.opensAt === null ? 'never' : 'later');
@@ -234,7 +234,7 @@ function lifecycleActions(sub: Subscription, now: Instant, policy: Policy, renew
     if (r.effects.length === 0) return explainDecision(action, refuse(ruleOf(r.effects, action), 'NO_CHANGE', null));
     const warnings = [...new Set([...r.warnings, ...r.effects.filter((e) => WARNED.has(e.type)).map((e) => e.type)])];
     // Possible until the term ends (P3) or the renewal starts, after which these are read-only (R4).
-    return { ...explainDecision(action, allow(ruleOf(r.effects, action), 'ALLOWED', termEnd)), warnings };
+    return Object.assign(explainDecision(action, allow(ruleOf(r.effects, action), 'ALLOWED', termEnd)), { warnings });
   };
   const schedule = canScheduleChange(sub, renewing);
   return [

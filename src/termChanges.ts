@@ -131,13 +131,13 @@ export function eligibleTermChanges(
       if (billingMonths(billing) > TERM_MONTHS[term]) continue;
       const target = { term, billing };
       const no = (rule: RuleId, reason: TermChangeReason, warnings: readonly Warning[] = NONE): void => {
-        refused.push({ ...refuse(rule, reason, null, NONE, warnings), ...target, effective: 'immediate', effectiveAt: null });
+        refused.push(Object.assign(refuse(rule, reason, null, NONE, warnings), target, { effective: 'immediate' as const, effectiveAt: null }));
       };
       if (blocked !== null) no(blocked.rule, blocked.reason);
       else if (TERM_MONTHS[term] < TERM_MONTHS[sub.term]) no('B3', 'TERM_NOT_LONGER');
       else if (!offered.terms.includes(term)) no('B1', 'TERM_NOT_OFFERED', defaulted);
       else if (!row.accepted.some((a) => a.term === term && a.billing.includes(billing))) no('B3', 'CHANGE_NOT_ACCEPTED');
-      else allowed.push({ ...allow('B3', 'IMMEDIATE', until, NONE, promo), ...target, effective: 'immediate', effectiveAt: now });
+      else allowed.push(Object.assign(allow('B3', 'IMMEDIATE', until, NONE, promo), target, { effective: 'immediate' as const, effectiveAt: now }));
     }
   }
   return { allowed, refused };

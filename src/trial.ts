@@ -157,10 +157,7 @@ export function trialConversion(trial: SubscriptionInput | Subscription, options
   const facts = (effective: TrialConversionFacts['effective'], effectiveAt: Instant | null): TrialConversionFacts => ({
     target, mode, seats, term, billing, effective, effectiveAt, promotionsApply: false,
   });
-  const no = (rule: RuleId, reason: TrialConversionReason, opensAt: Instant | null = null): TrialConversion => ({
-    ...refuse(rule, reason, opensAt, NONE, warnings),
-    ...facts(null, null),
-  });
+  const no = (rule: RuleId, reason: TrialConversionReason, opensAt: Instant | null = null): TrialConversion => Object.assign(refuse(rule, reason, opensAt, NONE, warnings), facts(null, null));
 
   if (sub.status === 'cancelled' || sub.status === 'deleted') return no('C3', 'TERMINATED');
   if (!sub.trial) return no('TR3', 'NOT_A_TRIAL');
@@ -171,7 +168,7 @@ export function trialConversion(trial: SubscriptionInput | Subscription, options
     if (existing !== null) return no('TR3', 'SCHEDULED_INTO_EXISTING');
     if (now >= trialEnd) return no('TR3', 'TRIAL_ENDED');
     // TR7: fewer than 25 seats allowed; converts after the trial's last day (TR2).
-    return { ...allow('TR7', 'CONVERT_AT_TRIAL_END', trialEnd, NONE, warnings), ...facts('at-trial-end', trialEnd) };
+    return Object.assign(allow('TR7', 'CONVERT_AT_TRIAL_END', trialEnd, NONE, warnings), facts('at-trial-end', trialEnd));
   }
 
   // TR9: a marketplace SaaS free trial can't be waived; it converts when it ends.
@@ -185,7 +182,7 @@ export function trialConversion(trial: SubscriptionInput | Subscription, options
   }
   // S3: converting a trial deletes its saved scheduled changes.
   if (sub.scheduledChange !== null) warnings.push('SCHEDULED_CHANGES_REMOVED');
-  return { ...allow('TR4', 'CONVERT_NOW', trialEnd, NONE, warnings), ...facts('immediate', now) };
+  return Object.assign(allow('TR4', 'CONVERT_NOW', trialEnd, NONE, warnings), facts('immediate', now));
 }
 
 /** TR8: what a trial can't change. `plan` (term, billing) is chosen at conversion instead (TR3). */

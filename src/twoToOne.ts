@@ -84,10 +84,10 @@ export function planTwoToOne(
     { order: 1, action: 'upgrade', subscriptionId: a.id, decision: step1 },
     { order: 2, action: 'transition-into-upgraded', subscriptionId: b.id, decision: step2 },
   ];
-  const stop = (s: Refused<UpgradeReason>): TwoToOnePlan => ({ ...refuse('U6', s.reason, s.opensAt, s.assumptions, s.warnings), steps });
+  const stop = (s: Refused<UpgradeReason>): TwoToOnePlan => Object.assign(refuse('U6', s.reason, s.opensAt, s.assumptions, s.warnings), { steps });
   if (!step1.allowed) return stop(step1);
   if (!step2.allowed) return stop(step2);
   const untils = [step1.until, step2.until].filter((u): u is number => u !== null);
   const warnings: Warning[] = [...new Set([...step1.warnings, ...step2.warnings])];
-  return { ...allow('U6', 'TWO_STEPS', untils.length === 0 ? null : Math.min(...untils), [...step1.assumptions, ...step2.assumptions], warnings), steps };
+  return Object.assign(allow('U6', 'TWO_STEPS', untils.length === 0 ? null : Math.min(...untils), [...step1.assumptions, ...step2.assumptions], warnings), { steps });
 }

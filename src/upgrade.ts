@@ -161,15 +161,14 @@ export function canUpgrade(source: SubscriptionInput | Subscription, options: Up
     apiCode: UpgradeApiCode | null = null,
     opensAt: Instant | null = null,
     duplicateLicenses: DuplicateLicenseNote | null = null,
-  ): UpgradeDecision => ({
-    ...refuse(rule, reason, opensAt),
-    ...base,
-    apiCode,
-    effectiveAt: null,
-    newSubscription: null,
-    licenseAssignment: 'manual',
-    duplicateLicenses,
-  });
+  ): UpgradeDecision =>
+    Object.assign(refuse(rule, reason, opensAt), base, {
+      apiCode,
+      effectiveAt: null,
+      newSubscription: null,
+      licenseAssignment: 'manual' as const,
+      duplicateLicenses,
+    });
 
   // U1: only active, paid subscriptions start an upgrade.
   if (sub.status === 'cancelled' || sub.status === 'deleted') return no('C3', 'TERMINATED', 'SubscriptionStatusNotActive');
@@ -187,15 +186,13 @@ export function canUpgrade(source: SubscriptionInput | Subscription, options: Up
     if (!sub.autoRenew) return no('S2', 'SCHEDULE_REQUIRES_AUTO_RENEW');
     if (destination !== null) return no('U5', 'SCHEDULED_INTO_EXISTING');
     // S1/U8: saved for the next term, until the term ends; S4: same quantity → automatic reassignment.
-    return {
-      ...allow('U8', 'SCHEDULED_UPGRADE', termEnd, NONE, warnings),
-      ...base,
+    return Object.assign(allow('U8', 'SCHEDULED_UPGRADE', termEnd, NONE, warnings), base, {
       apiCode: null,
       effectiveAt: termEnd,
       newSubscription: null,
-      licenseAssignment: quantity === sub.quantity ? 'automatic' : 'manual',
+      licenseAssignment: quantity === sub.quantity ? ('automatic' as const) : ('manual' as const),
       duplicateLicenses: null,
-    };
+    });
   }
 
   if (destination !== null) {
@@ -227,16 +224,14 @@ export function canUpgrade(source: SubscriptionInput | Subscription, options: Up
     };
   }
   const full = kind === 'full';
-  return {
-    ...allow(full ? 'U3' : 'U4', full ? 'FULL_UPGRADE' : 'PARTIAL_UPGRADE', sub.autoRenew ? null : termEnd, assumptions, warnings),
-    ...base,
+  return Object.assign(allow(full ? 'U3' : 'U4', full ? 'FULL_UPGRADE' : 'PARTIAL_UPGRADE', sub.autoRenew ? null : termEnd, assumptions, warnings), base, {
     apiCode: null,
     effectiveAt: now,
     newSubscription,
     // U3: automatic for a full upgrade unless the destination SKU came from another channel; U4: manual.
-    licenseAssignment: full && !otherChannel ? 'automatic' : 'manual',
+    licenseAssignment: full && !otherChannel ? ('automatic' as const) : ('manual' as const),
     duplicateLicenses: null,
-  };
+  });
 }
 
 type Refuser = (rule: RuleId, reason: UpgradeReason, apiCode?: UpgradeApiCode | null, opensAt?: Instant | null) => UpgradeDecision;

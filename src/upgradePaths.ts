@@ -175,19 +175,16 @@ export function checkUpgradePath(from: string, to: string, catalog?: UpgradeCata
   const dst = readName(to, 'to');
   const paths = catalog === undefined ? null : readCatalog(catalog, 'catalog');
   const key = pairKey(src, dst);
-  const refused = (reason: UpgradePathReason, deniedBy: UpgradePathFacts['deniedBy'], note: DuplicateLicenseNote | null): UpgradePathDecision => ({
-    ...refuse(reason === 'SAME_PRODUCT' ? 'U1' : 'U2', reason, null),
-    deniedBy,
-    duplicateLicenses: note,
-  });
+  const refused = (reason: UpgradePathReason, deniedBy: UpgradePathFacts['deniedBy'], note: DuplicateLicenseNote | null): UpgradePathDecision =>
+    Object.assign(refuse(reason === 'SAME_PRODUCT' ? 'U1' : 'U2', reason, null), { deniedBy, duplicateLicenses: note });
   if (offerKey(src) === offerKey(dst)) return refused('SAME_PRODUCT', null, null);
   if (DENIED.has(key)) return refused('UNSUPPORTED_UPGRADE_PATH', 'deny-list', DUPLICATE_LICENSE_NOTE);
   if (paths === null) {
     const warnings: readonly Warning[] = ['CATALOG_NOT_GIVEN'];
-    return { ...allow('U2', 'NOT_DENIED', null, NONE, warnings), deniedBy: null, duplicateLicenses: null };
+    return Object.assign(allow('U2', 'NOT_DENIED', null, NONE, warnings), { deniedBy: null, duplicateLicenses: null });
   }
   if (!paths.some((p) => pairKey(p.from, p.to) === key)) return refused('UNSUPPORTED_UPGRADE_PATH', 'catalog', DUPLICATE_LICENSE_NOTE);
-  return { ...allow('U2', 'IN_CATALOG', null), deniedBy: null, duplicateLicenses: null };
+  return Object.assign(allow('U2', 'IN_CATALOG', null), { deniedBy: null, duplicateLicenses: null });
 }
 
 function readCatalog(value: unknown, field: string): UpgradeCatalog {
