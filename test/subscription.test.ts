@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CspRulesError, type ErrorCode } from '../src/errors.js';
 import { PROGRAMS } from '../src/policy/programs.js';
-import { STATUSES, toInput, toSubscription, withChanges, type SubscriptionInput } from '../src/subscription.js';
+import { STATUSES, toInput, deriveSnapshot, toSubscription, withChanges, type SubscriptionInput } from '../src/subscription.js';
 import { billingArb, DAY, dayNumber, dayText, instantArb, MAX_INSTANT, termArb } from './arbitraries.js';
 
 const d = dayNumber;
@@ -338,5 +338,42 @@ describe('withChanges / toInput', () => {
   it('toInput spells dates as YYYY-MM-DD and instants as epoch ms', () => {
     const input = toInput(toSubscription({ ...BASE, termStartedAt: null, termStartDate: '2025-01-15', termEndDate: '2026-01-14' }));
     expect(input).toMatchObject({ purchasedAt: PURCHASE, termStartedAt: null, termStartDate: '2025-01-15', termEndDate: '2026-01-14' });
+  });
+});
+
+describe('deriveSnapshot (the lifecycle machine\'s fast path) equals withChanges for simple facts', () => {
+  it('property: same snapshot as the validated path, frozen and trusted', () => {
+    fc.assert(
+      fc.property(
+        inputArb,
+        fc.record(
+          {
+            status: fc.constantFrom(...STATUSES),
+            autoRenew: fc.boolean(),
+            nextChargeBilling: fc.option(billingArb, { nil: null }),
+            scheduledChange: fc.constant(null),
+          },
+          { requiredKeys: [] },
+        ),
+        (input, facts) => {
+          let sub;
+          try {
+            sub = toSubscription(input);
+          } catch {
+            return; // inputArb may build contradictory inputs; only valid snapshots are derived
+          }
+          const fast = deriveSnapshot(sub, facts);
+          expect(fast).toEqual(withChanges(sub, facts));
+          expect(Object.isFrozen(fast)).toBe(true);
+          expect(toSubscription(fast)).toBe(fast);
+        },
+      ),
+    );
+  });
+
+  it('refuses anything but the simple facts', () => {
+    const sub = toSubscription(BASE);
+    expect(() => deriveSnapshot(sub, { quantity: 3 } as never)).toThrow(expect.objectContaining({ code: 'UNKNOWN_FIELD', field: 'quantity' }));
+    expect(() => deriveSnapshot(sub, { status: 'paused' as never })).toThrow(expect.objectContaining({ code: 'INVALID_ENUM', field: 'status' }));
   });
 });

@@ -6,7 +6,7 @@ import { NONE, refuse, type Refused, type Warning } from '../decision.js';
 import { CspRulesError } from '../errors.js';
 import type { Policy } from '../policy/policy.js';
 import type { RuleId } from '../rules.js';
-import { toSubscription, withChanges, type Subscription, type SubscriptionInput } from '../subscription.js';
+import { deriveSnapshot, toSubscription, withChanges, type SimpleFacts, type Subscription, type SubscriptionInput } from '../subscription.js';
 import { renewalInProgress } from '../termWindow.js';
 import { endOfDay } from '../time/day.js';
 import type { Instant } from '../time/instant.js';
@@ -234,5 +234,16 @@ export function mergeWarnings(...lists: readonly (readonly Warning[])[]): readon
  * ```
  */
 export function change(ctx: Ctx, changes: Partial<SubscriptionInput>): Subscription {
-  return withChanges(ctx.sub, changes);
+  // Status, auto-renew and clearing the scheduled change need no re-validation of the whole
+  // snapshot (explain asks these what-ifs for every subscription, docs/performance.md).
+  return isSimple(changes) ? deriveSnapshot(ctx.sub, changes) : withChanges(ctx.sub, changes);
+}
+
+const SIMPLE: readonly string[] = ['status', 'autoRenew', 'nextChargeBilling', 'scheduledChange'];
+
+function isSimple(changes: Partial<SubscriptionInput>): changes is SimpleFacts {
+  for (const key of Object.keys(changes)) {
+    if (!SIMPLE.includes(key) || (key === 'scheduledChange' && changes.scheduledChange !== null)) return false;
+  }
+  return true;
 }
