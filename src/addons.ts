@@ -3,7 +3,8 @@
  * (A1), starting aligned with the base (A2), suspended with it (P5).
  */
 import { allow, refuse, type Decision } from './decision.js';
-import { toSubscription, withChanges, type Subscription, type SubscriptionInput } from './subscription.js';
+import { withChanges } from './snapshotChanges.js';
+import { toSubscription, type Subscription, type SubscriptionInput } from './subscription.js';
 import { dayOf, endOfDay, formatDay } from './time/day.js';
 import { CspRulesError, describe } from './errors.js';
 import { toInstant, type Instant } from './time/instant.js';

@@ -6,7 +6,8 @@
 import { canCancel, type CancelDecision } from './cancel.js';
 import { allow, refuse, type Decision, type Refused } from './decision.js';
 import { readPolicy, type Policy, type PolicyOverrides } from './policy/policy.js';
-import { toSubscription, withChanges, type Subscription, type SubscriptionInput } from './subscription.js';
+import { withChanges } from './snapshotChanges.js';
+import { toSubscription, type Subscription, type SubscriptionInput } from './subscription.js';
 import { dayOf, formatDay, toDay, type UtcDay } from './time/day.js';
 import { toInstant, type Instant, type InstantInput } from './time/instant.js';
 import { own, toBoolean, toEnum, toRecord } from './validate.js';

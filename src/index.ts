@@ -36,7 +36,8 @@ export type {
   ResellerDeclarationReason,
 } from './offers.js';
 
-export { toSubscription, toInput, withChanges, STATUSES } from './subscription.js';
+export { toSubscription, STATUSES } from './subscription.js';
+export { toInput, withChanges } from './snapshotChanges.js';
 export type { ScheduledChange, ScheduledChangeInput, SeatBatch, SeatBatchInput, Status, Subscription, SubscriptionInput } from './subscription.js';
 export { DEFAULT_POLICY, definePolicy } from './policy/policy.js';
 export type { Policy, PolicyOverrides, ProgramOverrides } from './policy/policy.js';

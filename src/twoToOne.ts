@@ -5,7 +5,8 @@
 import { allow, refuse, type Allowed, type Refused, type Warning } from './decision.js';
 import { CspRulesError } from './errors.js';
 import type { Policy, PolicyOverrides } from './policy/policy.js';
-import { toSubscription, withChanges, type Subscription, type SubscriptionInput } from './subscription.js';
+import { withChanges } from './snapshotChanges.js';
+import { toSubscription, type Subscription, type SubscriptionInput } from './subscription.js';
 import type { InstantInput } from './time/instant.js';
 import { canUpgrade, type DestinationTermPolicy, type UpgradeDecision, type UpgradeReason } from './upgrade.js';
 import type { UpgradeCatalog } from './upgradePaths.js';

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CspRulesError, type ErrorCode } from '../src/errors.js';
 import { PROGRAMS } from '../src/policy/programs.js';
-import { STATUSES, toInput, deriveSnapshot, toSubscription, withChanges, type SubscriptionInput } from '../src/subscription.js';
+import { deriveSnapshot, toInput, withChanges } from '../src/snapshotChanges.js';
+import { STATUSES, toSubscription, type SubscriptionInput } from '../src/subscription.js';
 import { billingArb, DAY, dayNumber, dayText, instantArb, MAX_INSTANT, termArb } from './arbitraries.js';
 
 const d = dayNumber;

@@ -5,7 +5,8 @@
 import type { Warning } from '../decision.js';
 import { CspRulesError } from '../errors.js';
 import { nextTermOf, renewalSchedule } from '../renewal.js';
-import { toInput, toSubscription, type Status, type SubscriptionInput } from '../subscription.js';
+import { toInput } from '../snapshotChanges.js';
+import { toSubscription, type Status, type SubscriptionInput } from '../subscription.js';
 import { DAY_MS, endOfDay, formatDay } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 import { afterTermStageAt, afterTermStages, STATUS_FACTS, type AfterTermStage } from './afterTerm.js';
