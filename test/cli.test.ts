@@ -34,6 +34,15 @@ function cli(args: readonly string[], env: Record<string, string> = {}): { code:
 /** A table row: cells separated by two or more spaces. */
 const row = (...cells: string[]): RegExp => new RegExp(`^\\s*${cells.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s{2,}')}\\s*$`, 'm');
 
+describe('Q4 csp-rules explain lists each open seat batch with its own deadline', () => {
+  it('shows the batch closing in 20 h as well as the one closing in 5 d', () => {
+    const r = cli(['explain', ex('annual-two-batches'), '--now', NOW]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('seats: 5 added 2024-03-06 08:15:00 UTC reducible until 2024-03-13 08:15:00 UTC (closes in 20 h 15 min)');
+    expect(r.out).toContain('seats: 3 added 2024-03-10 14:02:45 UTC reducible until 2024-03-17 14:02:45 UTC (closes in 5 d 2 h)');
+  });
+});
+
 describe('T5 C12 csp-rules explain: one table per subscription', () => {
   it('annual with two seat batches: reduction open, cancellation at renewal', () => {
     const r = cli(['explain', ex('annual-two-batches'), '--now', NOW, '--tz', 'Europe/Berlin']);

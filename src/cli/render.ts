@@ -51,6 +51,14 @@ export function renderDetail(item: Explained, options: RenderOptions): string {
     ];
   });
   lines.push(...table([header, ...rows]).map((l) => `  ${l}`));
+  // Q4: each open seat batch with its own deadline, when there is more than one.
+  const batches = e.actions.find((a) => a.action === 'reduceSeats')?.batches ?? [];
+  if (batches.length > 1) {
+    lines.push('');
+    for (const b of batches) {
+      lines.push(`  seats: ${b.quantity} added ${formatUtc(b.addedAt)} reducible until ${formatUtc(b.until)} (${formatRelative(e.now, b.until)})`);
+    }
+  }
   lines.push('');
   lines.push(`  timeline (UTC): ${renderTimeline(e)}`);
   for (const n of item.notes) lines.push(`  note: ${n.field}: ${n.message} [${n.kind}]`);
