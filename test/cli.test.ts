@@ -3,9 +3,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fromPartnerCenter, fromPartnerCenterList } from '../src/adapters/partnerCenter.js';
-import { parseArgs, UsageError } from '../src/cli/args.js';
-import { run, type Io } from '../src/cli/run.js';
+import { run } from '../src/cli/run.js';
 import { explain } from '../src/explain.js';
+import { memoryIo } from './cli/memoryIo.js';
 
 const CLI = join('dist', 'cli.js');
 const NOW = '2024-03-12T12:00:00Z';
@@ -181,46 +181,3 @@ describe('the built package', () => {
     expect(readFileSync('dist/display.js', 'utf8')).toMatch(/date-fns-tz/);
   });
 });
-
-describe('run() in process', () => {
-  it('without --now the CLI, and only the CLI, reads the clock it is given', () => {
-    const io = memoryIo({ 'a.json': readFileSync(ex('marketplace-saas'), 'utf8') });
-    expect(run(['explain', 'a.json', '--json'], { ...io, clock: () => Date.parse('2024-03-13T18:19:59.999Z') })).toBe(0);
-    const out = JSON.parse(io.out.join(''));
-    expect(out.now).toBe(Date.parse('2024-03-13T18:19:59.999Z'));
-    expect(out.actions[0]).toMatchObject({ action: 'cancel', outcome: 'now' });
-  });
-  it('an unexpected failure exits 1', () => {
-    const ok = memoryIo({ 'a.json': readFileSync(ex('trial'), 'utf8') });
-    expect(run(['explain', 'a.json', '--now', NOW], { ...ok, stdout: () => { throw new Error('EPIPE'); } })).toBe(1);
-    expect(ok.err.join('')).toMatch(/^csp-rules: unexpected error: Error: EPIPE/);
-  });
-  it('parseArgs', () => {
-    expect(parseArgs(['explain', 'a.json', '--now=2024-03-12T12:00:00Z', '--tz', 'Asia/Tokyo', '--json'])).toMatchObject({
-      command: 'explain', files: ['a.json'], now: '2024-03-12T12:00:00Z', tz: 'Asia/Tokyo', json: true,
-    });
-    expect(parseArgs(['explain', '--', '--odd-name.json']).files).toEqual(['--odd-name.json']);
-    expect(() => parseArgs(['explain', 'a.json', '--now'])).toThrow(UsageError);
-    expect(() => parseArgs(['explain', 'a.json', '--json=1'])).toThrow(UsageError);
-    expect(parseArgs([]).command).toBe('help');
-  });
-});
-
-function memoryIo(files: Record<string, string>): Io & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    readFile: (path) => {
-      const text = Object.prototype.hasOwnProperty.call(files, path) ? files[path] : undefined;
-      if (text === undefined) throw new Error(`ENOENT: ${path}`);
-      return text;
-    },
-    stdout: (text) => void out.push(text),
-    stderr: (text) => void err.push(text),
-    clock: () => {
-      throw new Error('the clock must not be read when --now is given');
-    },
-  };
-}
