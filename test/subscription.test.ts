@@ -5,6 +5,7 @@ import { PROGRAMS } from '../src/policy/programs.js';
 import { deriveSnapshot, toInput, withChanges } from '../src/snapshotChanges.js';
 import { STATUSES, toSubscription, type SubscriptionInput } from '../src/subscription.js';
 import { billingArb, DAY, dayNumber, dayText, instantArb, MAX_INSTANT, termArb } from './arbitraries.js';
+import { caught } from './caught.js';
 
 const d = dayNumber;
 
@@ -16,16 +17,6 @@ const BASE = {
   purchasedAt: '2024-01-15T09:30:12Z',
 } as const satisfies SubscriptionInput;
 const PURCHASE = 1_705_311_012_000; // 2024-01-15T09:30:12.000Z
-
-function caught(fn: () => unknown): CspRulesError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CspRulesError);
-    return error as CspRulesError;
-  }
-  throw new Error('expected a CspRulesError, nothing was thrown');
-}
 
 function expectError(input: unknown, code: ErrorCode, field: string): void {
   const error = caught(() => toSubscription(input as SubscriptionInput));

@@ -3,17 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CspRulesError, type ErrorCode } from '../../src/errors.js';
 import { toInstant, toIso, toUtcDay } from '../../src/time/instant.js';
 import { dayNumber, instantArb, isoWithOffsetArb } from '../arbitraries.js';
-
-/** Runs `fn` and returns the CspRulesError it throws (fails the test on anything else). */
-function caught(fn: () => unknown): CspRulesError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CspRulesError);
-    return error as CspRulesError;
-  }
-  throw new Error('expected a CspRulesError, nothing was thrown');
-}
+import { caught } from '../caught.js';
 
 function expectError(fn: () => unknown, code: ErrorCode, field: string): void {
   const error = caught(fn);

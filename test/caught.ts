@@ -1,0 +1,13 @@
+import { expect } from 'vitest';
+import { CspRulesError } from '../src/errors.js';
+
+/** Runs `fn` and returns the CspRulesError it throws (fails the test on anything else). */
+export function caught(fn: () => unknown): CspRulesError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(CspRulesError);
+    return error as CspRulesError;
+  }
+  throw new Error('expected a CspRulesError, nothing was thrown');
+}
