@@ -121,3 +121,46 @@ describe('explain alert class (lock-in-soon, renewing-soon, locked, none)', () =
     expect(() => explain(annual, { now: 0, alertDays: -1 })).toThrow(expect.objectContaining({ code: 'INVALID_QUANTITY', field: 'alertDays' }));
   });
 });
+
+describe('explain C12: the whole answer for one subscription, worked out by hand', () => {
+  it('annual, two batches, on 2024-01-19T00:00Z (inside both windows, after the 24 h full-refund tier)', () => {
+    const termEnd = at('2025-01-15T00:00:00Z'); // term end date 2025-01-14 (T2, T6)
+    const none = { opensAt: null, assumptions: [], warnings: [], batches: [] };
+    const yes = (action: string, rule: string, reason: string, until: number | null, warnings: string[] = []) => ({ ...none, action, outcome: 'now', rule, reason, until, warnings });
+    const no = (action: string, rule: string, reason: string) => ({ ...none, action, outcome: 'never', rule, reason, until: null });
+    expect(explain(annual, { now: '2024-01-19T00:00:00Z' })).toEqual({
+      id: 'a1',
+      now: at('2024-01-19T00:00:00Z'),
+      alert: 'lock-in-soon',
+      actions: [
+        yes('cancel', 'C1', 'WITHIN_WINDOW', at('2024-01-22T09:30:12Z')),
+        {
+          ...yes('reduceSeats', 'Q2', 'WITHIN_WINDOW', at('2024-01-25T00:00:00Z')),
+          batches: [
+            { quantity: 10, addedAt: at('2024-01-15T09:30:12Z'), until: at('2024-01-22T09:30:12Z') },
+            { quantity: 5, addedAt: at('2024-01-18T00:00:00Z'), until: at('2024-01-25T00:00:00Z') },
+          ],
+        },
+        yes('addSeats', 'Q1', 'ALLOWED', null),
+        // B2: Annual/Monthly accepts no billing change midterm; S1: schedule it for the next term.
+        { ...none, action: 'changeBillingFrequency', outcome: 'at-renewal', rule: 'S1', reason: 'UPFRONT_NOT_ALLOWED_MIDTERM', until: termEnd },
+        // B3: P1M is shorter (the first target listed); S1: a term change can be scheduled.
+        { ...none, action: 'changeTerm', outcome: 'at-renewal', rule: 'S1', reason: 'TERM_NOT_LONGER', until: termEnd },
+        yes('upgrade', 'U8', 'ELIGIBLE_FOR_UPGRADE', null, ['UPGRADE_NOT_CANCELLABLE']),
+        no('convertTrial', 'TR3', 'NOT_A_TRIAL'),
+        yes('suspend', 'P1', 'ALLOWED', termEnd, ['ACCESS_BLOCKED', 'AUTO_RENEW_TURNED_OFF']),
+        no('reactivate', 'P3', 'NOT_SUSPENDED'),
+        no('turnAutoRenewOn', 'R1', 'NO_CHANGE'),
+        yes('turnAutoRenewOff', 'R5', 'ALLOWED', termEnd, ['AUTO_RENEW_TURNED_OFF']),
+        yes('scheduleChange', 'S2', 'ALLOWED', termEnd),
+      ],
+      timeline: {
+        purchasedAt: at('2024-01-15T09:30:12Z'),
+        windowStart: at('2024-01-15T09:30:12Z'),
+        termEndsAt: termEnd,
+        renewalStartsAt: termEnd,
+        renewalCompletesBy: at('2025-01-16T00:00:00Z'),
+      },
+    });
+  });
+});
