@@ -5,7 +5,7 @@
 import { allow, NONE, refuse, type Allowed, type Refused, type Warning } from './decision.js';
 import { CspRulesError } from './errors.js';
 import type { RuleId } from './rules.js';
-import { toSubscription, type Subscription, type SubscriptionInput } from './subscription.js';
+import { isTerminated, toSubscription, type Subscription, type SubscriptionInput } from './subscription.js';
 import { trialLocked } from './trial.js';
 import { dayOf, endOfDay, startOfDay, type UtcDay } from './time/day.js';
 import { toInstant, type Instant, type InstantInput } from './time/instant.js';
@@ -185,7 +185,7 @@ export function billingRow(sub: Subscription): BillingChangeRow {
  * ```
  */
 export function planChangeBlocked(sub: Subscription, rule: RuleId): { readonly rule: RuleId; readonly reason: PlanBlockReason } | null {
-  if (sub.status === 'cancelled' || sub.status === 'deleted') return { rule: 'C3', reason: 'TERMINATED' };
+  if (isTerminated(sub.status)) return { rule: 'C3', reason: 'TERMINATED' };
   const trial = trialLocked(sub, 'plan');
   if (trial !== null) return { rule: trial.rule, reason: 'TRIAL_PLAN_LOCKED' };
   if (sub.status !== 'active') return { rule, reason: 'NOT_ACTIVE' };

@@ -5,8 +5,8 @@ import { NONE, type Allowed, type Assumption, type Refused, type Warning } from 
 import { readPolicy, type Policy, type PolicyOverrides } from './policy/policy.js';
 import type { RefundMode } from './policy/programs.js';
 import type { RuleId } from './rules.js';
-import { toSubscription, type Subscription, type SubscriptionInput } from './subscription.js';
-import { nextRenewalOpensAt, renewalInProgress, termWindowStart } from './termWindow.js';
+import { isTerminated, toSubscription, type Subscription, type SubscriptionInput } from './subscription.js';
+import { nextRenewalOpensAt, RENEWAL_409, renewalInProgress, termWindowStart } from './termWindow.js';
 import { endOfDay, HOUR_MS } from './time/day.js';
 import { toInstant, type Instant, type InstantInput } from './time/instant.js';
 import { own, toRecord } from './validate.js';
@@ -56,7 +56,6 @@ export interface CancelOptions {
   readonly policy?: Policy | PolicyOverrides;
 }
 
-const RENEWAL_409 = /* @__PURE__ */ Object.freeze(['RENEWAL_IN_PROGRESS'] as const);
 
 /**
  * Whether the subscription can be cancelled at `now`, until when, with which refund.
@@ -93,7 +92,7 @@ export function canCancel(subscription: SubscriptionInput | Subscription, option
   const program = policy.programs[sub.program];
   const rule = program.cancelRule[sub.billing];
 
-  if (sub.status === 'cancelled' || sub.status === 'deleted') return refused('C3', 'TERMINATED', null);
+  if (isTerminated(sub.status)) return refused('C3', 'TERMINATED', null);
   if (sub.trial) return refused('C9', 'TRIAL_STATUS_LOCKED', null);
   if (sub.status !== 'active' && sub.status !== 'suspended') return refused('P7', 'NOT_ACTIVE', null);
   if (!sub.isReturnable) return refused(rule, 'NOT_RETURNABLE', null);

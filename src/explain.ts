@@ -14,8 +14,8 @@ import { canIncreaseSeats } from './seatIncrease.js';
 import { reducibleSeats, type OpenBatch } from './seats.js';
 import { eligibleTermChanges } from './termChanges.js';
 import { trialConversion } from './trial.js';
-import { toSubscription, type Subscription, type SubscriptionInput } from './subscription.js';
-import { nextRenewalOpensAt, renewalInProgress, termWindowStart } from './termWindow.js';
+import { isTerminated, toSubscription, type Subscription, type SubscriptionInput } from './subscription.js';
+import { nextRenewalOpensAt, RENEWAL_409, renewalInProgress, termWindowStart } from './termWindow.js';
 import { DAY_MS, endOfDay } from './time/day.js';
 import { toInstant, type Instant, type InstantInput } from './time/instant.js';
 import type { Term } from './time/term.js';
@@ -207,7 +207,7 @@ function explainList(action: Action, list: PlanChanges<string>, sub: Subscriptio
 
 /** U1, U8, C10: whether an upgrade can be started at all (the target SKU is a catalog question: canUpgrade). */
 function upgradeEligibility(sub: Subscription, renewing: boolean): Decision {
-  if (sub.status === 'cancelled' || sub.status === 'deleted') return refuse('C3', 'TERMINATED', null);
+  if (isTerminated(sub.status)) return refuse('C3', 'TERMINATED', null);
   if (sub.trial) return refuse('TR3', 'USE_CONVERT_TRIAL', null);
   if (sub.status !== 'active') return refuse('U1', 'NOT_ACTIVE', null);
   if (renewing) return refuse('R4', 'RENEWAL_READ_ONLY', null, NONE, RENEWAL_409);
@@ -223,7 +223,6 @@ function trialEligibility(sub: Subscription, now: Instant): Decision {
   return midterm.allowed ? midterm : trialConversion(sub, { target: 'equivalent', mode: 'scheduled', now });
 }
 
-const RENEWAL_409: readonly Warning[] = Object.freeze(['RENEWAL_IN_PROGRESS']);
 
 /** Suspend, reactivate, auto-renew and scheduling, answered by the lifecycle machine (P1–P6, R4, R5, S2, S3). */
 function lifecycleActions(sub: Subscription, now: Instant, policy: Policy, renewing: boolean): ActionExplanation[] {

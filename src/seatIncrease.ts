@@ -6,7 +6,7 @@ import { updateLimit } from './updateLimit.js';
 import { readPolicy } from './policy/policy.js';
 import { seatChangeBlocked, type SeatOptions } from './seats.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from './subscription.js';
-import { renewalInProgress } from './termWindow.js';
+import { RENEWAL_409, renewalInProgress } from './termWindow.js';
 import { endOfDay } from './time/day.js';
 import { toInstant } from './time/instant.js';
 import { own, toRecord } from './validate.js';
@@ -21,7 +21,6 @@ export type SeatIncreaseReason =
   | 'NOT_ACTIVE'
   | 'TERMINATED';
 
-const RENEWAL_409 = Object.freeze(['RENEWAL_IN_PROGRESS'] as const);
 
 /**
  * Q1: seats can be added at any time while the subscription is active; billing adjusts on the

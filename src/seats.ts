@@ -5,7 +5,7 @@
 import { allow, NONE, refuse, type Allowed, type Assumption, type Refused } from './decision.js';
 import { readPolicy, type Policy, type PolicyOverrides } from './policy/policy.js';
 import type { RuleId } from './rules.js';
-import { toSubscription, type Subscription, type SubscriptionInput } from './subscription.js';
+import { isTerminated, toSubscription, type Subscription, type SubscriptionInput } from './subscription.js';
 import { nextRenewalOpensAt, termWindowStart } from './termWindow.js';
 import { HOUR_MS } from './time/day.js';
 import { toInstant, type Instant, type InstantInput } from './time/instant.js';
@@ -231,7 +231,7 @@ export function planSeatReduction(subscription: SubscriptionInput | Subscription
 export function seatChangeBlocked(
   sub: Subscription,
 ): { readonly rule: RuleId; readonly reason: 'TERMINATED' | 'TRIAL_QUANTITY_LOCKED' | 'NOT_ACTIVE' } | null {
-  if (sub.status === 'cancelled' || sub.status === 'deleted') return { rule: 'C3', reason: 'TERMINATED' };
+  if (isTerminated(sub.status)) return { rule: 'C3', reason: 'TERMINATED' };
   if (sub.trial) return { rule: 'Q7', reason: 'TRIAL_QUANTITY_LOCKED' };
   if (sub.status !== 'active') return { rule: 'Q10', reason: 'NOT_ACTIVE' };
   return null;

@@ -16,6 +16,18 @@ import { own, toBoolean, toCount, toEnum, toOptionalString, toRecord } from './v
  */
 export type Status = 'active' | 'pending' | 'suspended' | 'expired' | 'disabled' | 'deleted' | 'cancelled';
 
+/**
+ * C3, P7: cancelled or deleted — terminal, every action refused.
+ *
+ * @example
+ * ```ts
+ * isTerminated('deleted'); // true
+ * ```
+ */
+export function isTerminated(status: Status): boolean {
+  return status === 'cancelled' || status === 'deleted';
+}
+
 /** Every status. */
 export const STATUSES: readonly Status[] = ['active', 'pending', 'suspended', 'expired', 'disabled', 'deleted', 'cancelled'];
 

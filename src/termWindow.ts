@@ -2,7 +2,7 @@
  * Where the current term's windows run from (C1, R3, U9) and when the next renewal window
  * opens (C12, Q3): shared by the cancellation and the seat decisions.
  */
-import { NONE, type Assumption } from './decision.js';
+import { NONE, type Assumption, type Warning } from './decision.js';
 import type { Policy } from './policy/policy.js';
 import type { Subscription } from './subscription.js';
 import { DAY_MS, endOfDay, startOfDay } from './time/day.js';
@@ -13,6 +13,9 @@ export interface WindowStart {
   readonly start: Instant;
   readonly assumptions: readonly Assumption[];
 }
+
+/** R4: the warning of a call made while a renewal may be running (409 Conflict likely, retry after 2 minutes). */
+export const RENEWAL_409: readonly Warning[] = /* @__PURE__ */ Object.freeze(['RENEWAL_IN_PROGRESS']);
 
 const EARLIEST: readonly Assumption[] = /* @__PURE__ */ Object.freeze(['RENEWAL_COMPLETION_ASSUMED_EARLIEST']);
 const LATEST: readonly Assumption[] = /* @__PURE__ */ Object.freeze(['RENEWAL_COMPLETION_ASSUMED_LATEST']);

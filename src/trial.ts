@@ -5,7 +5,7 @@
 import { allow, NONE, refuse, type Allowed, type Refused, type Warning } from './decision.js';
 import { CspRulesError } from './errors.js';
 import type { RuleId } from './rules.js';
-import { toSubscription, type Subscription, type SubscriptionInput } from './subscription.js';
+import { isTerminated, toSubscription, type Subscription, type SubscriptionInput } from './subscription.js';
 import { endOfDay } from './time/day.js';
 import { toInstant, type Instant, type InstantInput } from './time/instant.js';
 import { BILLING_FREQUENCIES, billingMonths, TERM_MONTHS, TERMS, type BillingFrequency, type Term } from './time/term.js';
@@ -159,7 +159,7 @@ export function trialConversion(trial: SubscriptionInput | Subscription, options
   });
   const no = (rule: RuleId, reason: TrialConversionReason, opensAt: Instant | null = null): TrialConversion => Object.assign(refuse(rule, reason, opensAt, NONE, warnings), facts(null, null));
 
-  if (sub.status === 'cancelled' || sub.status === 'deleted') return no('C3', 'TERMINATED');
+  if (isTerminated(sub.status)) return no('C3', 'TERMINATED');
   if (!sub.trial) return no('TR3', 'NOT_A_TRIAL');
   if (sub.status !== 'active') return no('TR3', 'NOT_ACTIVE');
 

@@ -7,7 +7,7 @@ import { allow, NONE, refuse, type Allowed, type Assumption, type Refused, type 
 import { CspRulesError } from './errors.js';
 import { readPolicy, type Policy, type PolicyOverrides } from './policy/policy.js';
 import type { RuleId } from './rules.js';
-import { toSubscription, type Subscription, type SubscriptionInput } from './subscription.js';
+import { isTerminated, toSubscription, type Subscription, type SubscriptionInput } from './subscription.js';
 import { termWindowStart } from './termWindow.js';
 import { endOfDay, formatDay } from './time/day.js';
 import { toInstant, type Instant, type InstantInput } from './time/instant.js';
@@ -171,7 +171,7 @@ export function canUpgrade(source: SubscriptionInput | Subscription, options: Up
     });
 
   // U1: only active, paid subscriptions start an upgrade.
-  if (sub.status === 'cancelled' || sub.status === 'deleted') return no('C3', 'TERMINATED', 'SubscriptionStatusNotActive');
+  if (isTerminated(sub.status)) return no('C3', 'TERMINATED', 'SubscriptionStatusNotActive');
   if (sub.trial) return no('U1', 'TRIAL_USE_CONVERSION');
   if (sub.status !== 'active') return no('U1', 'NOT_ACTIVE', 'SubscriptionStatusNotActive');
 

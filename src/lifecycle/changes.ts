@@ -12,7 +12,7 @@ import type { ScheduledChangeInput } from '../subscription.js';
 import { dayOf, formatDay } from '../time/day.js';
 import { eligibleTermChanges } from '../termChanges.js';
 import { BILLING_FREQUENCIES, TERMS, termEndDay, type BillingFrequency, type Term } from '../time/term.js';
-import { termWindowStart } from '../termWindow.js';
+import { RENEWAL_409, termWindowStart } from '../termWindow.js';
 import { toCount, toEnum } from '../validate.js';
 import { currentBatches, releasePlanned } from './batches.js';
 import { accept, change, inEventTerms, mergeWarnings, no, reject, scheduledDeletion, termOver, type Ctx } from './context.js';
@@ -20,7 +20,6 @@ import type { TransitionResult, WithEligibility } from './events.js';
 import { canScheduleChange, isEmptyChange } from './scheduledChanges.js';
 import { renewalEnd } from './status.js';
 
-const RENEWAL_409: readonly Warning[] = Object.freeze(['RENEWAL_IN_PROGRESS']);
 
 /**
  * Q1/Q2 via `canIncreaseSeats` / `planSeatReduction`: set the seat count now. An increase is a

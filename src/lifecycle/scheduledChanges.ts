@@ -4,7 +4,7 @@
  */
 import { allow, refuse, type Decision } from '../decision.js';
 import { CspRulesError, describe } from '../errors.js';
-import { toSubscription, type ScheduledChange, type Subscription, type SubscriptionInput } from '../subscription.js';
+import { isTerminated, toSubscription, type ScheduledChange, type Subscription, type SubscriptionInput } from '../subscription.js';
 import { endOfDay } from '../time/day.js';
 import type { BillingFrequency, Term } from '../time/term.js';
 import { toEnum } from '../validate.js';
@@ -99,7 +99,7 @@ export function deletesScheduledChanges(change: MidtermChange, mode: ScheduledCh
 export function canScheduleChange(subscription: SubscriptionInput | Subscription, renewing: boolean): Decision<ScheduleReason> {
   const sub = toSubscription(subscription);
   if (typeof renewing !== 'boolean') throw new CspRulesError('INVALID_TYPE', 'renewing', `expected true or false, got ${describe(renewing)}`, renewing);
-  if (sub.status === 'cancelled' || sub.status === 'deleted') return refuse(sub.status === 'cancelled' ? 'C3' : 'P7', 'TERMINATED', null);
+  if (isTerminated(sub.status)) return refuse(sub.status === 'cancelled' ? 'C3' : 'P7', 'TERMINATED', null);
   if (sub.status !== 'active') return refuse('S2', 'NOT_ACTIVE', null);
   if (!sub.autoRenew) return refuse('S2', 'AUTO_RENEW_OFF', null);
   // R4: "scheduled changes next term instructions" are read-only until the renewal completes.
