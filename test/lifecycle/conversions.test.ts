@@ -1,69 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { allow, refuse } from '../../src/decision.js';
-import type { LifecycleState, TransitionResult } from '../../src/lifecycle/events.js';
+import type { LifecycleState } from '../../src/lifecycle/events.js';
 import { transition } from '../../src/lifecycle/transition.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../../src/subscription.js';
-import { DAY_MS } from '../../src/time/day.js';
 import { caught } from '../caught.js';
+import { accepted, at, day, E3, E5, MID, refused, SCHEDULED_12, SNAP, sub, T0 } from './fixtures.js';
 
-const at = (iso: string): number => Date.parse(iso);
-const day = (iso: string): number => Math.floor(at(`${iso}T00:00:00Z`) / DAY_MS);
-
-const E3 = 'Microsoft 365 E3';
-const E5 = 'Microsoft 365 E5';
 const catalog = [{ from: E3, to: E5 }];
-const T0 = '2024-01-15T09:30:00Z';
-const MID = '2024-06-01T12:00:00Z';
-
-/** Term 2024-01-15 – 2025-01-14 (renewal day 2025-01-15); 10 seats bought at T0; 12 scheduled for the next term. */
-const sub: SubscriptionInput = {
-  id: 'sub-1',
-  offerName: E3,
-  program: 'nce-license',
-  term: 'P1Y',
-  billing: 'monthly',
-  quantity: 10,
-  purchasedAt: T0,
-  seatBatches: [{ quantity: 10, addedAt: T0 }],
-  scheduledChange: { quantity: 12 },
-};
-const SCHEDULED_12 = { quantity: 12, term: null, billing: null, offerName: null, customTermEndDay: null };
-
-/** The snapshot of `sub`, written out by hand. */
-const SNAP: Subscription = {
-  id: 'sub-1',
-  offerName: E3,
-  program: 'nce-license',
-  status: 'active',
-  term: 'P1Y',
-  billing: 'monthly',
-  quantity: 10,
-  purchasedAt: at(T0),
-  termStartedAt: at(T0),
-  termStartDay: day('2024-01-15'),
-  termEndDay: day('2025-01-14'),
-  autoRenew: true,
-  trial: false,
-  seatBatches: [{ quantity: 10, addedAt: at(T0) }],
-  seatBatchesKnown: true,
-  promotionId: null,
-  isReturnable: true,
-  parentSubscriptionId: null,
-  cancellationWindowFrom: null,
-  scheduledChange: SCHEDULED_12,
-  nextChargeBilling: null,
-  updateCount: null,
-};
-
-/** An accepted in-term result, whole. */
-function accepted(next: Subscription, effects: readonly unknown[], warnings: readonly string[], extra: Record<string, unknown> = {}): TransitionResult {
-  return { ok: true, next, phase: 'in-term', state: { subscription: next, phase: 'in-term' }, effects, warnings, ...extra } as TransitionResult;
-}
-/** A refused result, whole (an own refusal: no assumptions, no warnings). */
-const refused = (rule: string, reason: string, opensAt: number | null): TransitionResult => ({
-  ok: false,
-  refusal: { allowed: false, rule, reason, opensAt, assumptions: [], warnings: [] } as never,
-});
 
 describe('U3 U4 U9 S3 S5 the upgrade event, whole results', () => {
   it('U3: all seats: in place, same id, scheduled change deleted (S3), canUpgrade’s warnings (C10) pass through', () => {

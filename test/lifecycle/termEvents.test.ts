@@ -1,0 +1,236 @@
+import { describe, expect, it } from 'vitest';
+import type { LifecycleState } from '../../src/lifecycle/events.js';
+import { transition } from '../../src/lifecycle/transition.js';
+import { toSubscription, type Subscription, type SubscriptionInput } from '../../src/subscription.js';
+import { caught } from '../caught.js';
+import { accepted, at, day, LAST_OF_TERM, MID, refused, RENEWAL_DAY, SCHEDULED_12, SNAP, sub, T0 } from './fixtures.js';
+
+/** The renewal of `sub` runs [2025-01-15T00:00Z, 2025-01-16T00:00Z) (R2). */
+const LATEST = '2025-01-16T00:00:00Z';
+const LAST_OF_RENEWAL_DAY = '2025-01-15T23:59:59.999Z';
+const noRenew: SubscriptionInput = { ...sub, autoRenew: false, scheduledChange: null };
+const NO_RENEW: Subscription = { ...SNAP, autoRenew: false, scheduledChange: null };
+const suspended: SubscriptionInput = { ...noRenew, status: 'suspended' };
+const renewing = (s: SubscriptionInput): LifecycleState => ({ subscription: toSubscription(s), phase: 'renewing' });
+
+describe('R2 R5 renewalStarted', () => {
+  it('R2: from 00:00Z after the term end date: renewing, completing within 24 h; the last instant of the term is refused', () => {
+    expect(transition(sub, { type: 'renewalStarted' }, { now: RENEWAL_DAY })).toEqual(
+      accepted(SNAP, [{ type: 'RENEWAL_STARTED', rule: 'R2', completesBy: at(LATEST) }], [], {}, 'renewing'),
+    );
+    expect(transition(sub, { type: 'renewalStarted' }, { now: LAST_OF_TERM })).toEqual(refused('R2', 'TERM_NOT_ENDED', at(RENEWAL_DAY)));
+  });
+
+  it('R2: a late record (past the 24 h bound) of a bare snapshot is accepted; a declared renewal is not started twice', () => {
+    expect(transition(sub, { type: 'renewalStarted' }, { now: '2025-01-20T00:00:00Z' })).toEqual(
+      accepted(SNAP, [{ type: 'RENEWAL_STARTED', rule: 'R2', completesBy: at(LATEST) }], [], {}, 'renewing'),
+    );
+    expect(transition(renewing(sub), { type: 'renewalStarted' }, { now: RENEWAL_DAY })).toEqual(refused('R2', 'ALREADY_RENEWING', null));
+  });
+
+  it('R5: only an active subscription with auto-renew on renews', () => {
+    expect(transition(noRenew, { type: 'renewalStarted' }, { now: RENEWAL_DAY })).toEqual(refused('R5', 'AUTO_RENEW_OFF', null));
+    expect(transition(suspended, { type: 'renewalStarted' }, { now: RENEWAL_DAY })).toEqual(refused('R5', 'NOT_ACTIVE', null));
+    expect(transition(noRenew, { type: 'renewalCompleted' }, { now: RENEWAL_DAY })).toEqual(refused('R5', 'AUTO_RENEW_OFF', null));
+    expect(transition(suspended, { type: 'renewalCompleted' }, { now: RENEWAL_DAY })).toEqual(refused('R5', 'NOT_ACTIVE', null));
+    expect(transition(sub, { type: 'renewalCompleted' }, { now: LAST_OF_TERM })).toEqual(refused('R2', 'TERM_NOT_ENDED', at(RENEWAL_DAY)));
+  });
+});
+
+describe('R2 R3 S1 TR2 renewalCompleted', () => {
+  /** Renewed 2025-01-15T06:00Z: term 2025-01-15 – 2026-01-14 with the 12 scheduled seats, one batch at the completion. */
+  const renewedAt = (completedAt: string): Subscription => ({
+    ...SNAP,
+    quantity: 12,
+    termStartedAt: at(completedAt),
+    termStartDay: day('2025-01-15'),
+    termEndDay: day('2026-01-14'),
+    seatBatches: [{ quantity: 12, addedAt: at(completedAt) }],
+    scheduledChange: null,
+  });
+  const effectsAt = (completedAt: number | null) => [
+    { type: 'RENEWED', rule: 'R2', startDay: day('2025-01-15'), endDay: day('2026-01-14'), completedAt },
+    { type: 'SCHEDULED_CHANGES_APPLIED', rule: 'S1', change: SCHEDULED_12 },
+    { type: 'QUANTITY_CHANGED', rule: 'S1', from: 10, to: 12, refund: 'none' },
+  ];
+
+  it('R2 S1: completed now: the new term, the scheduled change applied and cleared, a batch at the completion (Q2)', () => {
+    const now = '2025-01-15T06:00:00Z';
+    expect(transition(renewing(sub), { type: 'renewalCompleted' }, { now })).toEqual(accepted(renewedAt(now), effectsAt(at(now))));
+  });
+
+  it('R2 R3: without completedAt, now is the completion until the last instant of the renewal day; from 24 h on it is unknown', () => {
+    expect(transition(sub, { type: 'renewalCompleted' }, { now: LAST_OF_RENEWAL_DAY })).toEqual(accepted(renewedAt(LAST_OF_RENEWAL_DAY), effectsAt(at(LAST_OF_RENEWAL_DAY))));
+    // Unknown: no term start instant, the batch assumed (R3), named in the warnings.
+    const unknown: Subscription = { ...renewedAt(LATEST), termStartedAt: null, seatBatches: [], seatBatchesKnown: false };
+    expect(transition(sub, { type: 'renewalCompleted' }, { now: LATEST })).toEqual(accepted(unknown, effectsAt(null), ['RENEWAL_COMPLETION_UNKNOWN']));
+  });
+
+  it('R2: a given completedAt lies on the renewal day and not after now (bounds to the millisecond)', () => {
+    const done = (completedAt: string, now: string) => transition(sub, { type: 'renewalCompleted', completedAt }, { now });
+    expect(done(RENEWAL_DAY, RENEWAL_DAY)).toEqual(accepted(renewedAt(RENEWAL_DAY), effectsAt(at(RENEWAL_DAY))));
+    expect(done(LAST_OF_RENEWAL_DAY, '2025-02-01T00:00:00Z')).toEqual(accepted(renewedAt(LAST_OF_RENEWAL_DAY), effectsAt(at(LAST_OF_RENEWAL_DAY))));
+    for (const [completedAt, now] of [
+      [LAST_OF_TERM, '2025-01-15T10:00:00Z'],
+      [LATEST, '2025-01-17T00:00:00Z'],
+      ['2025-01-15T10:00:00.001Z', '2025-01-15T10:00:00Z'],
+    ] as const) {
+      const e = caught(() => done(completedAt, now));
+      expect([e.code, e.field, e.message, e.received]).toEqual([
+        'INCONSISTENT',
+        'event.completedAt',
+        'event.completedAt: must lie on the renewal day (R2) and not after now',
+        completedAt,
+      ]);
+    }
+    const bad = caught(() => done('soon', '2025-01-15T10:00:00Z'));
+    expect([bad.code, bad.field]).toEqual(['INVALID_INSTANT', 'event.completedAt']);
+  });
+
+  it('R2: nothing scheduled: only RENEWED; the promotion, returnable flag and id stay; a pending billing change applies (B2)', () => {
+    const p3y: SubscriptionInput = { ...sub, term: 'P3Y', scheduledChange: null, nextChargeBilling: 'annual', promotionId: 'P-1', isReturnable: false };
+    const now = '2027-01-15T01:00:00Z';
+    // Term 2024-01-15 – 2027-01-14; renewed 2027-01-15 – 2030-01-14, billed annually from now on.
+    const next: Subscription = {
+      ...SNAP,
+      term: 'P3Y',
+      billing: 'annual',
+      termStartedAt: at(now),
+      termStartDay: day('2027-01-15'),
+      termEndDay: day('2030-01-14'),
+      seatBatches: [{ quantity: 10, addedAt: at(now) }],
+      promotionId: 'P-1',
+      isReturnable: false,
+      scheduledChange: null,
+    };
+    expect(transition(p3y, { type: 'renewalCompleted' }, { now })).toEqual(
+      accepted(next, [{ type: 'RENEWED', rule: 'R2', startDay: day('2027-01-15'), endDay: day('2030-01-14'), completedAt: at(now) }]),
+    );
+  });
+
+  it('R3 U9: an inherited cancellation window ends with the term: the renewed term opens its own', () => {
+    const created: SubscriptionInput = { ...sub, purchasedAt: '2024-03-01T00:00:00Z', seatBatches: [{ quantity: 10, addedAt: '2024-03-01T00:00:00Z' }], termEndDate: '2025-01-14', cancellationWindowFrom: T0, scheduledChange: null };
+    const r = transition(created, { type: 'renewalCompleted' }, { now: '2025-01-15T02:00:00Z' });
+    expect(r).toMatchObject({ ok: true, next: { cancellationWindowFrom: null, termStartedAt: at('2025-01-15T02:00:00Z') } });
+  });
+
+  it('TR2 TR6: a trial renews into the paid plan (Annual, Monthly), its promotion dropped', () => {
+    // A 30-day trial: term 2024-01-15 – 2024-02-13; renewal day 2024-02-14; the paid year 2024-02-14 – 2025-02-13.
+    const trial: SubscriptionInput = { ...sub, trial: true, term: 'P1M', quantity: 25, seatBatches: [], termEndDate: '2024-02-13', promotionId: 'P-1', scheduledChange: null };
+    const now = '2024-02-14T03:00:00Z';
+    const next: Subscription = {
+      ...SNAP,
+      quantity: 25,
+      termStartedAt: at(now),
+      termStartDay: day('2024-02-14'),
+      termEndDay: day('2025-02-13'),
+      seatBatches: [{ quantity: 25, addedAt: at(now) }],
+      scheduledChange: null,
+    };
+    expect(transition(trial, { type: 'renewalCompleted' }, { now })).toEqual(
+      accepted(next, [
+        { type: 'RENEWED', rule: 'R2', startDay: day('2024-02-14'), endDay: day('2025-02-13'), completedAt: at(now) },
+        { type: 'TRIAL_CONVERTED', rule: 'TR2', term: 'P1Y', billing: 'monthly', quantity: 25 },
+      ]),
+    );
+  });
+});
+
+describe('R5 P4 P7 termEnded', () => {
+  const E = at(RENEWAL_DAY);
+  const DISABLED_AT = at('2025-02-14T00:00:00Z'); // E + 30 d
+  const DELETED_AT = at('2025-05-15T00:00:00Z'); // E + 120 d
+
+  it('R5 P7: auto-renew off, at the term end: expired, billing stops, users keep access', () => {
+    expect(transition(noRenew, { type: 'termEnded' }, { now: RENEWAL_DAY })).toEqual(
+      accepted({ ...NO_RENEW, status: 'expired' }, [
+        { type: 'STATUS_CHANGED', rule: 'P7', from: 'active', to: 'expired' },
+        { type: 'BILLING_STOPPED', rule: 'P7' },
+      ]),
+    );
+    expect(transition(noRenew, { type: 'termEnded' }, { now: LAST_OF_TERM })).toEqual(refused('P7', 'TERM_NOT_ENDED', E));
+  });
+
+  it('P7: recorded late, the stage due: disabled from E + 30 d (admins only), deleted from E + 120 d (data deleted)', () => {
+    expect(transition(noRenew, { type: 'termEnded' }, { now: '2025-02-14T00:00:00Z' })).toEqual(
+      accepted({ ...NO_RENEW, status: 'disabled' }, [
+        { type: 'STATUS_CHANGED', rule: 'P7', from: 'active', to: 'disabled' },
+        { type: 'BILLING_STOPPED', rule: 'P7' },
+        { type: 'ACCESS_BLOCKED', rule: 'P7', access: 'admins-only' },
+      ]),
+    );
+    expect(transition(noRenew, { type: 'termEnded' }, { now: '2025-02-13T23:59:59.999Z' })).toMatchObject({ ok: true, next: { status: 'expired' } });
+    expect(transition(noRenew, { type: 'termEnded' }, { now: '2025-05-15T00:00:00Z' })).toEqual(
+      accepted({ ...NO_RENEW, status: 'deleted' }, [
+        { type: 'STATUS_CHANGED', rule: 'P7', from: 'active', to: 'deleted' },
+        { type: 'BILLING_STOPPED', rule: 'P7' },
+        { type: 'ACCESS_BLOCKED', rule: 'P7', access: 'none' },
+        { type: 'DATA_DELETED', rule: 'P7', at: DELETED_AT },
+      ]),
+    );
+  });
+
+  it('P4: suspended at the term end: disabled (same access, billing stops), or deleted at once under 002’s policy', () => {
+    const SUSPENDED: Subscription = { ...NO_RENEW, status: 'suspended' };
+    expect(transition(suspended, { type: 'termEnded' }, { now: RENEWAL_DAY })).toEqual(
+      accepted({ ...SUSPENDED, status: 'disabled' }, [
+        { type: 'STATUS_CHANGED', rule: 'P4', from: 'suspended', to: 'disabled' },
+        { type: 'BILLING_STOPPED', rule: 'P7' },
+      ]),
+    );
+    expect(transition(suspended, { type: 'termEnded' }, { now: RENEWAL_DAY, suspendedAtTermEnd: 'deleted' })).toEqual(
+      accepted({ ...SUSPENDED, status: 'deleted' }, [
+        { type: 'STATUS_CHANGED', rule: 'P4', from: 'suspended', to: 'deleted' },
+        { type: 'BILLING_STOPPED', rule: 'P7' },
+        { type: 'ACCESS_BLOCKED', rule: 'P4', access: 'none' },
+        { type: 'DATA_DELETED', rule: 'P4', at: E },
+      ]),
+    );
+    expect(transition(suspended, { type: 'termEnded' }, { now: LAST_OF_TERM })).toEqual(refused('P7', 'TERM_NOT_ENDED', E));
+  });
+
+  it('R5 P7: an auto-renewing subscription renews; an expired or disabled one has already ended', () => {
+    expect(transition(sub, { type: 'termEnded' }, { now: RENEWAL_DAY })).toEqual(refused('R5', 'RENEWS', null));
+    expect(transition({ ...noRenew, status: 'expired' }, { type: 'termEnded' }, { now: RENEWAL_DAY })).toEqual(refused('P7', 'NOT_ACTIVE', null));
+    expect(transition({ ...noRenew, status: 'disabled' }, { type: 'termEnded' }, { now: MID })).toEqual(refused('P7', 'NOT_ACTIVE', null));
+    expect(DISABLED_AT).toBe(E + 30 * 86_400_000);
+  });
+});
+
+describe('P7 stageElapsed', () => {
+  const EXPIRED: Subscription = { ...NO_RENEW, status: 'expired' };
+  const DISABLED: Subscription = { ...NO_RENEW, status: 'disabled' };
+  const expired: SubscriptionInput = { ...noRenew, status: 'expired' };
+  const disabled: SubscriptionInput = { ...noRenew, status: 'disabled' };
+
+  it('P7: expired → disabled at E + 30 d to the millisecond (access blocked, no billing to stop)', () => {
+    expect(transition(expired, { type: 'stageElapsed' }, { now: '2025-02-13T23:59:59.999Z' })).toEqual(refused('P7', 'STAGE_NOT_ELAPSED', at('2025-02-14T00:00:00Z')));
+    expect(transition(expired, { type: 'stageElapsed' }, { now: '2025-02-14T00:00:00Z' })).toEqual(
+      accepted(DISABLED, [
+        { type: 'STATUS_CHANGED', rule: 'P7', from: 'expired', to: 'disabled' },
+        { type: 'ACCESS_BLOCKED', rule: 'P7', access: 'admins-only' },
+      ]),
+    );
+  });
+
+  it('P7: an expired snapshot before its term end: the disabled stage is the next to open', () => {
+    expect(transition(expired, { type: 'stageElapsed' }, { now: MID })).toEqual(refused('P7', 'STAGE_NOT_ELAPSED', at('2025-02-14T00:00:00Z')));
+    expect(transition(disabled, { type: 'stageElapsed' }, { now: MID })).toEqual(refused('P7', 'STAGE_NOT_ELAPSED', at('2025-05-15T00:00:00Z')));
+  });
+
+  it('P7: disabled → deleted at E + 120 d to the millisecond; an expired one catches up with deletion', () => {
+    expect(transition(disabled, { type: 'stageElapsed' }, { now: '2025-05-14T23:59:59.999Z' })).toEqual(refused('P7', 'STAGE_NOT_ELAPSED', at('2025-05-15T00:00:00Z')));
+    const deletion = (from: string) => [
+      { type: 'STATUS_CHANGED', rule: 'P7', from, to: 'deleted' },
+      { type: 'ACCESS_BLOCKED', rule: 'P7', access: 'none' },
+      { type: 'DATA_DELETED', rule: 'P7', at: at('2025-05-15T00:00:00Z') },
+    ];
+    expect(transition(disabled, { type: 'stageElapsed' }, { now: '2025-05-15T00:00:00Z' })).toEqual(accepted({ ...DISABLED, status: 'deleted' }, deletion('disabled')));
+    expect(transition(expired, { type: 'stageElapsed' }, { now: '2025-06-01T00:00:00Z' })).toEqual(accepted({ ...EXPIRED, status: 'deleted' }, deletion('expired')));
+  });
+
+  it('P7: active and suspended subscriptions have no stage to elapse', () => {
+    expect(transition(noRenew, { type: 'stageElapsed' }, { now: '2025-03-01T00:00:00Z' })).toEqual(refused('P7', 'NOT_ACTIVE', null));
+    expect(transition(suspended, { type: 'stageElapsed' }, { now: '2025-03-01T00:00:00Z' })).toEqual(refused('P7', 'NOT_ACTIVE', null));
+  });
+});
