@@ -2,14 +2,23 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    // The library: the eligibility entry and the display entry (date-fns-tz stays out of the main one).
-    entry: { index: 'src/index.ts', display: 'src/display/index.ts' },
+    // The library: the decisions (main), and the entry points a page that only asks canCancel
+    // never loads: lifecycle, explain, the Partner Center adapter, display (date-fns-tz).
+    entry: {
+      index: 'src/index.ts',
+      lifecycle: 'src/lifecycle/index.ts',
+      explain: 'src/explain.ts',
+      'partner-center': 'src/adapters/index.ts',
+      display: 'src/display/index.ts',
+    },
     format: ['esm', 'cjs'],
     dts: true,
     clean: false,
     treeshake: true,
     target: 'es2022',
-    splitting: false,
+    // Shared code goes to chunks, for CJS too: one CspRulesError class and one set of validated
+    // snapshots and policies whichever entry point a caller imports them from.
+    splitting: true,
     // Frozen tables are side-effect free: let bundlers drop the ones a caller doesn't import.
     pure: ['Object.freeze'],
   },

@@ -1,5 +1,5 @@
 // API report (issue 7): runs API Extractor on the built declarations of every entry point
-// (dist/index.d.ts for `.`, dist/display.d.ts for `./display`) and joins the reports into
+// (dist/index.d.ts for `.`, dist/lifecycle.d.ts for `./lifecycle` and so on) and joins the reports into
 // docs/api-report.md.
 //
 //   npm run build && node scripts/api-report.mjs          regenerate docs/api-report.md
@@ -15,6 +15,9 @@ const check = process.argv.includes('--check');
 const target = join(root, 'docs', 'api-report.md');
 const entries = [
   { subpath: 'csp-subscription-rules', file: 'dist/index.d.ts', name: 'index' },
+  { subpath: 'csp-subscription-rules/lifecycle', file: 'dist/lifecycle.d.ts', name: 'lifecycle' },
+  { subpath: 'csp-subscription-rules/explain', file: 'dist/explain.d.ts', name: 'explain' },
+  { subpath: 'csp-subscription-rules/partner-center', file: 'dist/partner-center.d.ts', name: 'partner-center' },
   { subpath: 'csp-subscription-rules/display', file: 'dist/display.d.ts', name: 'display' },
 ];
 

@@ -1,8 +1,8 @@
 // Pack smoke test: installs the packed tarball into a temporary folder and uses it from ESM,
 // CJS and a strict TypeScript consumer, as a user of the published package would — for the main
-// entry and for ./display.
+// entry, ./lifecycle, ./explain, ./partner-center and ./display.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -28,6 +28,35 @@ for (const n of ${JSON.stringify(names)}) if (typeof m[n] !== 'function') throw 
   writeFileSync(join(dir, 'cjs.cjs'), `const m = require('csp-subscription-rules');\n${check}\nconsole.log('cjs ok');\n`);
   process.stdout.write(run('node', ['esm.mjs']));
   process.stdout.write(run('node', ['cjs.cjs']));
+
+  // ./lifecycle, ./explain, ./partner-center: they share the main entry's code (one CspRulesError
+  // class, one set of validated snapshots), so a snapshot or an error crosses entry points.
+  const entriesCheck = `const snap = m.toSubscription({ program: 'nce-license', term: 'P1Y', billing: 'monthly', quantity: 15, purchasedAt: '2024-01-15T09:30:12Z' });
+const now = '2024-01-16T00:00:00Z';
+const cancel = e.explain(snap, { now }).actions.find((a) => a.action === 'cancel');
+if (cancel === undefined || cancel.outcome !== 'now') throw new Error('explain: ' + JSON.stringify(cancel));
+if (l.renewalSchedule(snap, { now }).outcome !== 'renew') throw new Error('renewalSchedule');
+const pc = p.fromPartnerCenter(${readFileSync(join(root, 'examples', 'annual-two-batches.json'), 'utf8')});
+if (pc.subscription.quantity !== ${JSON.parse(readFileSync(join(root, 'examples', 'annual-two-batches.json'), 'utf8')).quantity}) throw new Error('fromPartnerCenter');
+let shared = false;
+try { l.transition(snap, { type: 'nope' }, { now }); } catch (x) { shared = x instanceof m.CspRulesError && x.code === 'INVALID_ENUM'; }
+if (!shared) throw new Error('CspRulesError is not shared across entry points');`;
+  writeFileSync(join(dir, 'entries-esm.mjs'), `import * as m from 'csp-subscription-rules';
+import * as l from 'csp-subscription-rules/lifecycle';
+import * as e from 'csp-subscription-rules/explain';
+import * as p from 'csp-subscription-rules/partner-center';
+${entriesCheck}
+console.log('lifecycle, explain, partner-center esm ok');
+`);
+  writeFileSync(join(dir, 'entries-cjs.cjs'), `const m = require('csp-subscription-rules');
+const l = require('csp-subscription-rules/lifecycle');
+const e = require('csp-subscription-rules/explain');
+const p = require('csp-subscription-rules/partner-center');
+${entriesCheck}
+console.log('lifecycle, explain, partner-center cjs ok');
+`);
+  process.stdout.write(run('node', ['entries-esm.mjs']));
+  process.stdout.write(run('node', ['entries-cjs.cjs']));
 
   // The ./display entry (T5), from ESM and CJS. Expected strings worked out by hand:
   // 2024-03-17T14:02:45Z is 15:02:45 in Berlin (CET, +01:00).
@@ -60,6 +89,19 @@ const relative: string = formatRelative('2024-01-15T09:30:00Z', '2024-01-22T09:3
 void [shown, relative];
 `,
   );
+  writeFileSync(
+    join(dir, 'entries-consumer.ts'),
+    `import { toSubscription, type Subscription } from 'csp-subscription-rules';
+import { transition, type TransitionResult } from 'csp-subscription-rules/lifecycle';
+import { explain, type Explanation } from 'csp-subscription-rules/explain';
+import { fromPartnerCenter, type PartnerCenterNote } from 'csp-subscription-rules/partner-center';
+const snap: Subscription = toSubscription({ program: 'nce-license', term: 'P1Y', billing: 'monthly', quantity: 1, purchasedAt: 0 });
+const x: Explanation = explain(snap, { now: 1 });
+const t: TransitionResult = transition(snap, { type: 'suspend' }, { now: 1 });
+const notes: readonly PartnerCenterNote[] = fromPartnerCenter({}).notes;
+void [x, t, notes];
+`,
+  );
   // A CommonJS TypeScript consumer: resolves the `require` conditions (the .d.cts declarations).
   writeFileSync(
     join(dir, 'consumer-cjs.cts'),
@@ -77,7 +119,7 @@ void text;
         strict: true, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true,
         module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', noEmit: true, skipLibCheck: false, types: [],
       },
-      files: ['consumer.ts', 'display-consumer.ts', 'consumer-cjs.cts'],
+      files: ['consumer.ts', 'display-consumer.ts', 'entries-consumer.ts', 'consumer-cjs.cts'],
     }),
   );
   run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json']);

@@ -2,6 +2,15 @@
  * csp-subscription-rules: offline, exact answers to Microsoft CSP subscription questions.
  * Every decision names its rule (../shared/spec/rules.md), a reason code and its deadline.
  *
+ * This entry point holds the decisions on one subscription (cancellation, seats, refunds, plans,
+ * upgrades, trials), the snapshot, the policy and the time model. The rest lives in its own entry
+ * point so that a page importing `canCancel` never loads it:
+ * - `csp-subscription-rules/lifecycle`: renewal timing, the subscription machine, scheduled
+ *   changes, add-ons, the BSS cancellation request and coterminosity;
+ * - `csp-subscription-rules/explain`: every action of one subscription at once;
+ * - `csp-subscription-rules/partner-center`: the Partner Center adapter and `reconcile`;
+ * - `csp-subscription-rules/display`: local-time display (date-fns-tz).
+ *
  * @packageDocumentation
  */
 export { canCancel } from './cancel.js';
@@ -72,30 +81,3 @@ export { planTwoToOne } from './twoToOne.js';
 export type { TwoToOneOptions, TwoToOnePlan, TwoToOneReason, TwoToOneStep } from './twoToOne.js';
 export { trialConversion, trialLocked, saasFreeTrial, TRIAL_SEATS, TRIAL_DAYS, TRIAL_AUTO_RENEW_DEFAULT, TRIAL_DEFAULT_TERM, TRIAL_DEFAULT_BILLING } from './trial.js';
 export type { SaasFreeTrial, TrialConversion, TrialConversionFacts, TrialConversionOptions, TrialConversionReason, TrialLockReason, TrialLockedChange, TrialMode, TrialTarget } from './trial.js';
-
-// Partner Center adapter and reconciliation.
-export { fromPartnerCenter, fromPartnerCenterList, prefixError } from './adapters/partnerCenter.js';
-export type { FromPartnerCenterOptions, PartnerCenterSubscription, Note as PartnerCenterNote, NoteCode as PartnerCenterNoteCode } from './adapters/partnerCenter.js';
-export { reconcile } from './reconcile.js';
-export type { Difference, ReconcileOptions, ReconciledBatch } from './reconcile.js';
-
-// explain(): every action as now / at renewal / never.
-export { explain, ACTIONS } from './explain.js';
-export type { Action, ActionExplanation, AlertClass, ExplainOptions, Explanation, Outcome, TermTimeline } from './explain.js';
-
-// Lifecycle: renewal timing, the subscription machine, scheduled changes, add-ons, the BSS
-// cancellation request and coterminosity (R1–R5, P1–P7, S1–S5, A1, A2, W1–W4, CO1–CO5).
-export { renewalSchedule, renewalAnchorDay, nextTermOf, RENEWAL_CONFLICT, RENEWAL_READ_ONLY, RENEWAL_CONFLICT_PRONE } from './renewal.js';
-export type { ConflictAdvice, ConflictProneAction, NextTerm, NotRenewing, PostRenewalWindow, ReadOnlyProperty, ReadOnlyWindow, RenewalOutcome, RenewalSchedule, RenewalScheduleOptions, Renewing } from './renewal.js';
-export { transition, LIFECYCLE_EVENTS } from './lifecycle/transition.js';
-export type { Access, Effect, EffectType, LifecycleEvent, LifecycleEventType, LifecyclePolicyOptions, LifecycleReason, LifecycleState, Phase, Rejected, TransitionOptions, TransitionResult, Transitioned, WithEligibility } from './lifecycle/events.js';
-export { afterTermStages, afterTermStageAt, STATUS_FACTS, EXPIRED_DAYS, DISABLED_DAYS, SUSPENDED_DISABLED_DAYS, CANCELLED_BACKUP_DAYS } from './lifecycle/afterTerm.js';
-export type { AfterTermStage, StatusFacts, SuspendedAtTermEnd } from './lifecycle/afterTerm.js';
-export { canScheduleChange, deletesScheduledChanges, nextTermPlan, SCHEDULABLE_CHANGES, DELETES_SCHEDULED_CHANGES } from './lifecycle/scheduledChanges.js';
-export type { MidtermChange, NextTermPlan, Reassignment, SchedulableChange, ScheduledChangeDeletion, ScheduleReason } from './lifecycle/scheduledChanges.js';
-export { canBuyAddOn, alignedAddOnTerm, suspendAddOns, isAddOnOf, commerceOf } from './addons.js';
-export type { AddOnOptions, AddOnReason, AlignedAddOnTerm, Commerce, SuspendedAddOns } from './addons.js';
-export { bssCancellation, cancelActionShown, requestRibbon, BSS_REJECTION_MESSAGE } from './bssCancellation.js';
-export type { BssEvent, BssOptions, BssReason, BssRequestState, BssResult, CancelActionDecision } from './bssCancellation.js';
-export { canAlign, checkEndDay, calendarMonthEnd, alignedTerms, alignmentOptions, purchaseAlignmentOptions, customEndDateDecision } from './coterm.js';
-export type { AlignedTerms, AlignmentOption, AlignmentOptions, AlignmentOptionsInput, CotermReason } from './coterm.js';

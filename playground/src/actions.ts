@@ -4,7 +4,8 @@
  * Rows carry stable data-* attributes (data-action, data-outcome, data-until, data-opens-at,
  * data-rule, data-reason) for tests and scrapers.
  */
-import type { ActionExplanation, Explanation, Subscription } from 'csp-subscription-rules';
+import type { Subscription } from 'csp-subscription-rules';
+import type { ActionExplanation, Explanation } from 'csp-subscription-rules/explain';
 import { h } from './dom.js';
 import { relative, utc, zoned } from './format.js';
 import { lib } from './lib.js';

@@ -2,8 +2,10 @@
  * The library as the page uses it: the built ESM (`csp-subscription-rules` is aliased to the
  * repo's dist/ in vite.config.ts). Reads a JSON document into a snapshot.
  */
-import * as lib from 'csp-subscription-rules';
-import type { PartnerCenterNote, Program, Subscription } from 'csp-subscription-rules';
+import * as main from 'csp-subscription-rules';
+import type { Program, Subscription, SubscriptionInput } from 'csp-subscription-rules';
+import { explain } from 'csp-subscription-rules/explain';
+import { fromPartnerCenter, type PartnerCenterNote } from 'csp-subscription-rules/partner-center';
 import { kindOf, type ExampleKind } from './examples.js';
 
 /** A document read into a snapshot, with the adapter's notes. */
@@ -22,7 +24,7 @@ export interface Loaded {
  */
 export function load(json: unknown, program: Program | null = null): Loaded {
   const kind = kindOf(json);
-  if (kind === 'input') return { subscription: lib.toSubscription(json as lib.SubscriptionInput), kind, notes: [] };
+  if (kind === 'input') return { subscription: lib.toSubscription(json as SubscriptionInput), kind, notes: [] };
   const { subscription, notes } = lib.fromPartnerCenter(json, program === null ? {} : { program });
   return { subscription, kind, notes };
 }
@@ -33,5 +35,8 @@ export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/** The library's entry points the page uses, as one namespace. */
+const lib = { ...main, explain, fromPartnerCenter };
 
 export { lib };

@@ -4,7 +4,8 @@
  * (`#example=subscriptions.json%230&now=2024-01-17T09:30:12Z&tz=Europe%2FBerlin`) so a view can be shared.
  */
 import './style.css';
-import type { Explanation, Program, Subscription } from 'csp-subscription-rules';
+import type { Program, Subscription } from 'csp-subscription-rules';
+import type { Explanation } from 'csp-subscription-rules/explain';
 import { actionLabel, renderActions } from './actions.js';
 import { byId, h } from './dom.js';
 import { examplesOf, type Example } from './examples.js';

@@ -4,7 +4,8 @@
  * Every window comes from the library's own decisions (probed at the window's start), so the
  * picture can't disagree with the answers beside it.
  */
-import type { Explanation, Subscription } from 'csp-subscription-rules';
+import type { Subscription } from 'csp-subscription-rules';
+import type { Explanation } from 'csp-subscription-rules/explain';
 import { lib } from './lib.js';
 import type { Span } from './scale.js';
 

@@ -14,10 +14,6 @@ export type InstantInput = string | Date | number;
 /** What the library accepts wherever it needs a UTC calendar date (T2). */
 export type DateInput = string | Date | number;
 
-// Linear: no nested or overlapping quantifiers, so no catastrophic backtracking on long input.
-const ISO =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
-
 /** 0000-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z: the years a `YYYY-MM-DD` date can spell. */
 const MIN_EPOCH_MS = -62_167_219_200_000;
 const MAX_EPOCH_MS = 253_402_300_799_999;
@@ -106,98 +102,104 @@ export function toIso(instant: Instant): string {
   return new Date(toInstant(instant, 'instant')).toISOString();
 }
 
+/**
+ * The one ISO-8601 reader (T1), a scan of character codes with no regular expression, so it is
+ * linear and allocates nothing. The grammar, with errors checked in this order:
+ *
+ * `YYYY-MM-DD[(T| )HH:MM[:SS[(.|,)F{1,9}]][Z|±HH[[:]MM]]]`
+ *
+ * 1. anything else: "expected an ISO-8601 date-time …" (`INVALID_INSTANT`);
+ * 2. a month or day that does not exist: "is not a calendar date";
+ * 3. a plain date is 00:00Z of that UTC day (T2); a date-time without `Z` or offset is
+ *    `AMBIGUOUS_INSTANT`;
+ * 4. an hour over 23, a minute or second over 59: "is not a valid time of day";
+ * 5. an offset hour over 23 or minute over 59: "has an invalid offset".
+ *
+ * Fractions beyond milliseconds are truncated. Reading the codes directly, rather than a regex
+ * match and its substrings, is what keeps `canCancel` near the hand-written limit (docs/performance.md).
+ */
 function parseIso(text: string, field: string): Instant {
-  const fast = parseCanonical(text);
-  if (fast === fast) return fast; // not NaN: the common spelling, read without the regex
-  const m = text.length <= 40 ? ISO.exec(text) : null;
-  if (m === null) {
+  const n = text.length;
+  // 1. Syntax. `two` is NaN unless both characters are digits, and NaN fails every comparison.
+  const year = two(text, 0) * 100 + two(text, 2);
+  const month = two(text, 5);
+  const day = two(text, 8);
+  let ok = n <= 35 && year >= 0 && month >= 0 && day >= 0 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45; // - -
+  let hour = -1; // -1: a plain date
+  let minute = 0;
+  let second = 0;
+  let ms = 0;
+  let zone = -1; // where the zone starts; -1: none
+  if (ok && n > 10) {
+    const t = text.charCodeAt(10);
+    hour = two(text, 11);
+    minute = two(text, 14);
+    ok = (t === 84 || t === 32) && text.charCodeAt(13) === 58 && hour >= 0 && minute >= 0; // T or space, ':'
+    let i = 16;
+    if (ok && text.charCodeAt(i) === 58) {
+      second = two(text, 17);
+      ok = second >= 0;
+      i = 19;
+      const dot = text.charCodeAt(i);
+      if (ok && (dot === 46 || dot === 44)) {
+        // 1 to 9 digits; the first three are the milliseconds.
+        let j = i + 1;
+        while (j < n && j - i <= 9 && digit(text, j) >= 0) {
+          if (j - i <= 3) ms += digit(text, j) * (j - i === 1 ? 100 : j - i === 2 ? 10 : 1);
+          j++;
+        }
+        ok = j > i + 1;
+        i = j;
+      }
+    }
+    if (ok && i < n) {
+      zone = i;
+      const c = text.charCodeAt(i);
+      // Z, or ±HH, ±HHMM, ±HH:MM ending the text.
+      ok =
+        (c === 90 && n === i + 1) ||
+        ((c === 43 || c === 45) &&
+          two(text, i + 1) >= 0 &&
+          (n === i + 3 || (n === i + 5 && two(text, i + 3) >= 0) || (n === i + 6 && text.charCodeAt(i + 3) === 58 && two(text, i + 4) >= 0)));
+    }
+  }
+  if (!ok) {
     throw new CspRulesError('INVALID_INSTANT', field, `expected an ISO-8601 date-time with Z or an offset, got ${describe(text)}`, text);
   }
-  const [, ys, mos, ds, hs, mis, ss, frac, zone] = m;
-  const year = Number(ys);
-  const month = Number(mos);
-  const day = Number(ds);
+  // 2. The calendar.
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     throw new CspRulesError('INVALID_INSTANT', field, `${describe(text)} is not a calendar date`, text);
   }
   const midnight = dayFromCivil(year, month, day) * DAY_MS;
-  if (hs === undefined) return midnight; // T1: a plain date is 00:00Z of that UTC day
-  if (zone === undefined) {
-    throw new CspRulesError(
-      'AMBIGUOUS_INSTANT',
-      field,
-      `${describe(text)} has no Z or offset; a local date-time is ambiguous (T1)`,
-      text,
-    );
+  // 3. A plain date is 00:00Z of that UTC day (T2); a local date-time is ambiguous (T1).
+  if (hour < 0) return midnight;
+  if (zone < 0) {
+    throw new CspRulesError('AMBIGUOUS_INSTANT', field, `${describe(text)} has no Z or offset; a local date-time is ambiguous (T1)`, text);
   }
-  const hour = Number(hs);
-  const minute = Number(mis);
-  const second = ss === undefined ? 0 : Number(ss);
+  // 4. The time of day.
   if (hour > 23 || minute > 59 || second > 59) {
     throw new CspRulesError('INVALID_INSTANT', field, `${describe(text)} is not a valid time of day`, text);
   }
-  const ms = frac === undefined ? 0 : Number(frac.slice(0, 3).padEnd(3, '0'));
-  const offset = zone === 'Z' || zone === 'z' ? 0 : offsetMs(zone, text, field);
+  // 5. The offset: none for Z; minutes after an optional ':'.
+  let offset = 0;
+  if (n > zone + 1) {
+    const oh = two(text, zone + 1);
+    const om = n === zone + 3 ? 0 : two(text, n - 2);
+    if (oh > 23 || om > 59) {
+      throw new CspRulesError('INVALID_INSTANT', field, `${describe(text)} has an invalid offset`, text);
+    }
+    offset = (text.charCodeAt(zone) === 45 ? -1 : 1) * (oh * HOUR_MS + om * 60_000);
+  }
   return midnight + hour * HOUR_MS + minute * 60_000 + second * 1000 + ms - offset;
 }
 
-function offsetMs(zone: string, text: string, field: string): number {
-  const sign = zone[0] === '-' ? -1 : 1;
-  const digits = zone.slice(1).replace(':', '');
-  const hours = Number(digits.slice(0, 2));
-  const minutes = digits.length > 2 ? Number(digits.slice(2)) : 0;
-  if (hours > 23 || minutes > 59) {
-    throw new CspRulesError('INVALID_INSTANT', field, `${describe(text)} has an invalid offset`, text);
-  }
-  return sign * (hours * HOUR_MS + minutes * 60_000);
-}
-
-/** The digit at `i` (0–9), or NaN for any other character. */
+/** The digit at `i` (0–9), or NaN for any other character or past the end. */
 function digit(text: string, i: number): number {
   const c = text.charCodeAt(i) - 48;
   return c >= 0 && c <= 9 ? c : Number.NaN;
 }
 
-/**
- * Fast path of {@link parseIso} for the spellings JSON exports and `toInput` use:
- * `YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)` and `YYYY-MM-DD`. Returns NaN for anything else — another spelling,
- * or an impossible date, time or offset — and the regex path then reads it (or throws), so
- * results and errors stay those of the regex path. Reading the characters directly avoids the
- * regex's match array, its seven substrings and their `Number()` conversions
- * (docs/performance.md).
- */
-function parseCanonical(text: string): number {
-  const n = text.length;
-  if (n !== 10 && n !== 20 && n !== 24 && n !== 25 && n !== 29) return Number.NaN;
-  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN; // - -
-  const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
-  const month = digit(text, 5) * 10 + digit(text, 6);
-  const day = digit(text, 8) * 10 + digit(text, 9);
-  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return Number.NaN;
-  if (n === 10) return dayFromCivil(year, month, day) * DAY_MS; // T2: a plain date is 00:00Z
-  if (text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return Number.NaN; // T : :
-  const hour = digit(text, 11) * 10 + digit(text, 12);
-  const minute = digit(text, 14) * 10 + digit(text, 15);
-  const second = digit(text, 17) * 10 + digit(text, 18);
-  let ms = 0;
-  let z = 19;
-  if (n === 24 || n === 29) {
-    if (text.charCodeAt(19) !== 46) return Number.NaN; // '.'
-    ms = digit(text, 20) * 100 + digit(text, 21) * 10 + digit(text, 22);
-    z = 23;
-  }
-  let offset = 0;
-  const sign = text.charCodeAt(z);
-  if (z + 1 === n) {
-    if (sign !== 90) return Number.NaN; // 'Z'
-  } else {
-    if ((sign !== 43 && sign !== 45) || text.charCodeAt(z + 3) !== 58) return Number.NaN; // +/- and ':'
-    const oh = digit(text, z + 1) * 10 + digit(text, z + 2);
-    const om = digit(text, z + 4) * 10 + digit(text, z + 5);
-    if (!(oh <= 23 && om <= 59)) return Number.NaN; // also false for NaN
-    offset = (sign === 45 ? -1 : 1) * (oh * HOUR_MS + om * 60_000);
-  }
-  // `!(a <= b)` is true for NaN too: a non-digit anywhere sends the text to the regex path.
-  if (!(hour <= 23 && minute <= 59 && second <= 59 && ms >= 0)) return Number.NaN;
-  return dayFromCivil(year, month, day) * DAY_MS + hour * HOUR_MS + minute * 60_000 + second * 1000 + ms - offset;
+/** The two-digit number at `i`, or NaN. */
+function two(text: string, i: number): number {
+  return digit(text, i) * 10 + digit(text, i + 1);
 }

@@ -1,0 +1,23 @@
+/**
+ * csp-subscription-rules/lifecycle: what happens to a subscription over time — renewal timing,
+ * the pure subscription machine (`transition`), the stages after the term end, scheduled
+ * changes, add-ons, the BSS cancellation request and coterminosity
+ * (R1–R5, P1–P7, S1–S5, A1, A2, W1–W4, CO1–CO5). Snapshots and errors are those of the main
+ * entry point: the two share one copy of the code.
+ *
+ * @packageDocumentation
+ */
+export { renewalSchedule, renewalAnchorDay, nextTermOf, RENEWAL_CONFLICT, RENEWAL_READ_ONLY, RENEWAL_CONFLICT_PRONE } from '../renewal.js';
+export type { ConflictAdvice, ConflictProneAction, NextTerm, NotRenewing, PostRenewalWindow, ReadOnlyProperty, ReadOnlyWindow, RenewalOutcome, RenewalSchedule, RenewalScheduleOptions, Renewing } from '../renewal.js';
+export { transition, LIFECYCLE_EVENTS } from './transition.js';
+export type { Access, Effect, EffectType, LifecycleEvent, LifecycleEventType, LifecyclePolicyOptions, LifecycleReason, LifecycleState, Phase, Rejected, TransitionOptions, TransitionResult, Transitioned, WithEligibility } from './events.js';
+export { afterTermStages, afterTermStageAt, STATUS_FACTS, EXPIRED_DAYS, DISABLED_DAYS, SUSPENDED_DISABLED_DAYS, CANCELLED_BACKUP_DAYS } from './afterTerm.js';
+export type { AfterTermStage, StatusFacts, SuspendedAtTermEnd } from './afterTerm.js';
+export { canScheduleChange, deletesScheduledChanges, nextTermPlan, SCHEDULABLE_CHANGES, DELETES_SCHEDULED_CHANGES } from './scheduledChanges.js';
+export type { MidtermChange, NextTermPlan, Reassignment, SchedulableChange, ScheduledChangeDeletion, ScheduleReason } from './scheduledChanges.js';
+export { canBuyAddOn, alignedAddOnTerm, suspendAddOns, isAddOnOf, commerceOf } from '../addons.js';
+export type { AddOnOptions, AddOnReason, AlignedAddOnTerm, Commerce, SuspendedAddOns } from '../addons.js';
+export { bssCancellation, cancelActionShown, requestRibbon, BSS_REJECTION_MESSAGE } from '../bssCancellation.js';
+export type { BssEvent, BssOptions, BssReason, BssRequestState, BssResult, CancelActionDecision } from '../bssCancellation.js';
+export { canAlign, checkEndDay, calendarMonthEnd, alignedTerms, alignmentOptions, purchaseAlignmentOptions, customEndDateDecision } from '../coterm.js';
+export type { AlignedTerms, AlignmentOption, AlignmentOptions, AlignmentOptionsInput, CotermReason } from '../coterm.js';
