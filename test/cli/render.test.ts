@@ -252,3 +252,86 @@ describe('T5 renderSummary: one line per subscription, then (--detail) each tabl
     });
   });
 });
+
+describe('renderDetail / renderSummary on a hand-made explanation', () => {
+  const H = 3_600_000;
+  const now = Date.parse(NOW); // 2024-03-12 12:00:00Z
+  const read = fromPartnerCenter(JSON.parse(example('suspended')));
+  const real = explain(read.subscription, { now });
+  const action = (a: Partial<ActionExplanation> & Pick<ActionExplanation, 'action' | 'outcome'>): ActionExplanation => ({
+    until: null, opensAt: null, reason: 'ALLOWED', rule: 'C1', warnings: [], assumptions: [], batches: [], ...a,
+  });
+  const item = (actions: readonly ActionExplanation[], patch: Partial<Explained> = {}): Explained => ({
+    label: 'x.json',
+    subscription: read.subscription,
+    notes: [],
+    explanation: {
+      ...real,
+      alert: 'none',
+      actions,
+      // purchase 2023-06-01 08:00Z, term ends 2024-06-01 00:00Z, no renewal (auto-renew off)
+      timeline: { purchasedAt: Date.parse('2023-06-01T08:00:00Z'), windowStart: Date.parse('2023-06-01T08:00:00Z'), termEndsAt: Date.parse('2024-06-01T00:00:00Z'), renewalStartsAt: null, renewalCompletesBy: null },
+    },
+    ...patch,
+  });
+
+  it('C12 the next deadline is the earliest one open now, whatever the order of the actions; deadlines of other outcomes are ignored', () => {
+    const items = [
+      item([
+        action({ action: 'suspend', outcome: 'now', until: now + 240 * H }), // 10 d
+        action({ action: 'cancel', outcome: 'at-renewal', until: now + H, opensAt: now + 2 * H }),
+        action({ action: 'addSeats', outcome: 'now', until: null }),
+        action({ action: 'reduceSeats', outcome: 'now', until: now + 48 * H }), // 2 d: the earliest
+        action({ action: 'scheduleChange', outcome: 'now', until: now + 49 * H }),
+      ]),
+      item([], { label: 'y.json', subscription: { ...read.subscription, offerName: '📦 Box', id: 'b', trial: true, status: 'active' } }),
+    ];
+    // OFFER column: 'Dynamics 365 Business Central Essentials' is 40 characters; '📦 Box' counts 5 (one per code point).
+    expect(renderSummary(items)).toBe(
+      text(
+        'SUBSCRIPTION  ID                                    OFFER                                     PROGRAM      STATUS          ALERT  NEXT DEADLINE',
+        'x.json        0a1b2c3d-4e5f-4a6b-9c7d-8e9fa0b1c2d3  Dynamics 365 Business Central Essentials  nce-license  suspended       none   reduceSeats closes in 2 d (2024-03-14 12:00:00 UTC)',
+        'y.json        b                                     📦 Box                                     nce-license  active (trial)  none   —',
+      ),
+    );
+  });
+
+  it('the reason lists every assumption, then every warning; a single seat batch gets no batch line; notes keep their order', () => {
+    const out = renderDetail(
+      item(
+        [
+          action({ action: 'cancel', outcome: 'now', until: now + 26 * H, reason: 'WITHIN_WINDOW', assumptions: ['A1', 'A2'] as never, warnings: ['W1'] as never }),
+          action({ action: 'changeTerm', outcome: 'at-renewal', opensAt: now + 72 * H, reason: 'TERM_NOT_LONGER', rule: 'S1' }),
+          action({
+            action: 'reduceSeats', outcome: 'now', until: now + 30 * H, reason: 'WITHIN_WINDOW', rule: 'Q2',
+            batches: [{ quantity: 2, addedAt: now - 138 * H, until: now + 30 * H }] as never,
+          }),
+        ],
+        {
+          notes: [
+            { code: 'TERM_END_COMPUTED', field: 'b', kind: 'defaulted', message: 'second' },
+            { code: 'AUTO_RENEW_DEFAULTED', field: 'a', kind: 'unknown', message: 'first' },
+          ] as never,
+        },
+      ),
+      { tz: 'UTC' },
+    );
+    // 26 h = 1 d 2 h; 72 h = 3 d; 30 h = 1 d 6 h. The term end (2024-06-01) is not a "closes" event of its own.
+    expect(out).toBe(
+      text(
+        'x.json: 0a1b2c3d-4e5f-4a6b-9c7d-8e9fa0b1c2d3  Dynamics 365 Business Central Essentials',
+        '  nce-license · P1Y billed monthly · 4 seats · suspended · auto-renew off · alert: none',
+        '  now 2024-03-12 12:00:00 UTC',
+        '',
+        '  ACTION       OUTCOME     UNTIL / OPENS (UTC)      WHEN               REASON',
+        '  cancel       now         2024-03-13 14:00:00 UTC  closes in 1 d 2 h  WITHIN_WINDOW (C1) [assumed A1; assumed A2; warning W1]',
+        '  changeTerm   at-renewal  2024-03-15 12:00:00 UTC  opens in 3 d       TERM_NOT_LONGER (S1)',
+        '  reduceSeats  now         2024-03-13 18:00:00 UTC  closes in 1 d 6 h  WITHIN_WINDOW (Q2)',
+        '',
+        '  timeline (UTC): 2023-06-01 08:00 purchase ─ 2024-03-12 12:00 ▶ now ─ 2024-03-13 14:00 cancel closes ─ 2024-03-13 18:00 reduceSeats closes ─ 2024-06-01 00:00 term ends',
+        '  note: b: second [defaulted]',
+        '  note: a: first [unknown]',
+      ),
+    );
+  });
+});
