@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import {
+  afterTermStageAt,
+  afterTermStages,
+  CANCELLED_BACKUP_DAYS,
+  DISABLED_DAYS,
+  EXPIRED_DAYS,
+  STATUS_FACTS,
+  SUSPENDED_DISABLED_DAYS,
+} from '../../src/lifecycle/afterTerm.js';
+import type { SubscriptionInput } from '../../src/subscription.js';
+import { caught } from '../caught.js';
+import { at, LAST_OF_TERM, RENEWAL_DAY, sub } from './fixtures.js';
+
+/** Term end E = 2025-01-15T00:00Z; E + 30 d = 2025-02-14; E + 60 d = 2025-03-16; E + 120 d = 2025-05-15. */
+const E = at(RENEWAL_DAY);
+const E30 = at('2025-02-14T00:00:00Z');
+const E120 = at('2025-05-15T00:00:00Z');
+const noRenew: SubscriptionInput = { ...sub, autoRenew: false, scheduledChange: null };
+
+describe('P1 P3 P7 C3 STATUS_FACTS', () => {
+  it('P7: who has access, who is billed, who can come back, per status', () => {
+    expect(STATUS_FACTS).toEqual({
+      active: { access: 'users-and-admins', billed: true, canReactivate: false },
+      suspended: { access: 'admins-only', billed: true, canReactivate: true },
+      expired: { access: 'users-and-admins', billed: false, canReactivate: false },
+      disabled: { access: 'admins-only', billed: false, canReactivate: false },
+      deleted: { access: 'none', billed: false, canReactivate: false },
+      cancelled: { access: 'none', billed: false, canReactivate: false },
+      pending: { access: 'none', billed: false, canReactivate: false },
+    });
+    expect(Object.isFrozen(STATUS_FACTS)).toBe(true);
+    expect([EXPIRED_DAYS, DISABLED_DAYS, SUSPENDED_DISABLED_DAYS, CANCELLED_BACKUP_DAYS]).toEqual([30, 90, 30, 7]);
+  });
+});
+
+describe('P7 P4 afterTermStages', () => {
+  const expiredPath = [
+    { status: 'expired', start: E, end: E30, days: 30 },
+    { status: 'disabled', start: E30, end: E120, days: 90 },
+    { status: 'deleted', start: E120, end: null, days: null },
+  ];
+
+  it('P7: active with auto-renew off, or expired: expired 30 d → disabled 90 d → deleted', () => {
+    expect(afterTermStages(noRenew)).toEqual(expiredPath);
+    expect(afterTermStages({ ...noRenew, status: 'expired' })).toEqual(expiredPath);
+    expect(afterTermStages({ ...noRenew, status: 'expired' }, 'deleted')).toEqual(expiredPath);
+  });
+
+  it('P4 P7: suspended: disabled 30 d → disabled 90 d → deleted; or deleted at the term end under 002’s policy', () => {
+    const suspended: SubscriptionInput = { ...noRenew, status: 'suspended' };
+    expect(afterTermStages(suspended)).toEqual([
+      { status: 'disabled', start: E, end: E30, days: 30 },
+      { status: 'disabled', start: E30, end: E120, days: 90 },
+      { status: 'deleted', start: E120, end: null, days: null },
+    ]);
+    expect(afterTermStages(suspended, 'lifecycle')).toEqual(afterTermStages(suspended));
+    expect(afterTermStages(suspended, 'deleted')).toEqual([{ status: 'deleted', start: E, end: null, days: null }]);
+  });
+
+  it('P7: disabled: deleted 120 d after the term end; no timeline for renewing, cancelled, deleted or pending ones', () => {
+    expect(afterTermStages({ ...noRenew, status: 'disabled' })).toEqual([
+      { status: 'disabled', start: E, end: E120, days: null },
+      { status: 'deleted', start: E120, end: null, days: null },
+    ]);
+    expect(afterTermStages(sub)).toEqual([]);
+    for (const status of ['cancelled', 'deleted', 'pending'] as const) expect(afterTermStages({ ...noRenew, status })).toEqual([]);
+  });
+
+  it('P7: the policy choice is checked', () => {
+    const e = caught(() => afterTermStages(noRenew, 'purged' as never));
+    expect([e.code, e.field, e.message]).toEqual(['INVALID_ENUM', 'suspendedAtTermEnd', 'suspendedAtTermEnd: expected one of lifecycle, deleted, got "purged"']);
+  });
+});
+
+describe('P7 afterTermStageAt', () => {
+  it('P7: each stage from its first millisecond', () => {
+    expect(afterTermStageAt(noRenew, LAST_OF_TERM)).toBeNull();
+    expect(afterTermStageAt(noRenew, RENEWAL_DAY)).toEqual({ status: 'expired', start: E, end: E30, days: 30 });
+    expect(afterTermStageAt(noRenew, E30 - 1)).toEqual({ status: 'expired', start: E, end: E30, days: 30 });
+    expect(afterTermStageAt(noRenew, E30)).toEqual({ status: 'disabled', start: E30, end: E120, days: 90 });
+    expect(afterTermStageAt(noRenew, E120 - 1)?.status).toBe('disabled');
+    expect(afterTermStageAt(noRenew, E120)).toEqual({ status: 'deleted', start: E120, end: null, days: null });
+  });
+
+  it('P4 P7: with the policy choice; none for a renewing subscription', () => {
+    const suspended: SubscriptionInput = { ...noRenew, status: 'suspended' };
+    expect(afterTermStageAt(suspended, RENEWAL_DAY, 'deleted')).toEqual({ status: 'deleted', start: E, end: null, days: null });
+    expect(afterTermStageAt(suspended, RENEWAL_DAY)).toEqual({ status: 'disabled', start: E, end: E30, days: 30 });
+    expect(afterTermStageAt(sub, '2030-01-01T00:00:00Z')).toBeNull();
+    const e = caught(() => afterTermStageAt(noRenew, 'later'));
+    expect([e.code, e.field]).toEqual(['INVALID_INSTANT', 'now']);
+  });
+});
