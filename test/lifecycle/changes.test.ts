@@ -91,7 +91,7 @@ describe('S1 S2 R4 CO2 scheduleChange and clearScheduledChanges', () => {
         { type: 'SCHEDULED_CHANGE_SAVED', rule: 'S1', change: { ...SCHEDULED_12, quantity: 8 }, replaced: true },
       ]),
     );
-    const saved = { quantity: null, term: 'P3Y', billing: null, offerName: null, customTermEndDay: null };
+    const saved = { quantity: null, term: 'P3Y' as const, billing: null, offerName: null, customTermEndDay: null };
     expect(transition({ ...sub, scheduledChange: null }, { type: 'scheduleChange', change: { term: 'P3Y' } }, { now: LAST_OF_TERM })).toEqual(
       accepted({ ...SNAP, scheduledChange: saved }, [{ type: 'SCHEDULED_CHANGE_SAVED', rule: 'S1', change: saved, replaced: false }]),
     );
@@ -106,7 +106,7 @@ describe('S1 S2 R4 CO2 scheduleChange and clearScheduledChanges', () => {
   });
 
   it('S1: a change that names nothing, or no change object, is bad input', () => {
-    const e = caught(() => transition(sub, { type: 'scheduleChange', change: { quantity: null } }, { now: MID }));
+    const e = caught(() => transition(sub, { type: 'scheduleChange', change: { quantity: null } as never }, { now: MID }));
     expect([e.code, e.field, e.message, e.received]).toEqual(['INCONSISTENT', 'event.change', 'event.change: names no change (S1)', { quantity: null }]);
     const missing = caught(() => transition(sub, { type: 'scheduleChange' } as never, { now: MID }));
     expect([missing.code, missing.field]).toEqual(['INVALID_TYPE', 'event.change']);
