@@ -129,6 +129,7 @@ function compareBatches(
     .map((d, index) => ({ index, batch: { quantity: d.quantity, allowedUntil: d.allowedUntil } }))
     .filter((t) => t.batch.allowedUntil > now && t.batch.quantity > 0)
     .sort((a, b) => a.batch.allowedUntil - b.batch.allowedUntil || a.index - b.index);
+  // Stryker disable next-line MethodExpression,ArrowFunction: equivalent — ours come from reducibleSeats, already sorted by window end (seats.ts), so dropping this sort or its comparator never reorders
   const left = [...ours].sort((a, b) => a.allowedUntil - b.allowedUntil);
   const unmatched: typeof theirs = [];
   const out: Difference[] = [];

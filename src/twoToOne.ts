@@ -90,5 +90,6 @@ export function planTwoToOne(
   if (!step2.allowed) return stop(step2);
   const untils = [step1.until, step2.until].filter((u): u is number => u !== null);
   const warnings: Warning[] = [...new Set([...step1.warnings, ...step2.warnings])];
+  // Stryker disable next-line ArrayDeclaration: equivalent — both steps are full upgrades (U3, into the same or an existing subscription), which canUpgrade answers with no assumptions
   return Object.assign(allow('U6', 'TWO_STEPS', untils.length === 0 ? null : Math.min(...untils), [...step1.assumptions, ...step2.assumptions], warnings), { steps });
 }

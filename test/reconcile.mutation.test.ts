@@ -160,6 +160,25 @@ describe('Q4 reconcile: unmatched batches are paired in order of window end', ()
   });
 });
 
+describe('T1 Q4 reconcile: before 1970 (negative epoch ms) batches still pair by window end', () => {
+  it('Q4: two open batches of 1969, each reported one second late: each paired with its own', () => {
+    // Bought 1969-06-01T00:00Z: 10 seats until 1969-06-08T00:00Z (also the C1 deadline), 5 seats added
+    // 1969-06-03T00:00Z until 1969-06-10T00:00Z; both instants are negative epoch ms.
+    const old: SubscriptionInput = {
+      program: 'nce-license', term: 'P1Y', billing: 'monthly', quantity: 15, purchasedAt: '1969-06-01T00:00:00Z',
+      seatBatches: [{ quantity: 10, addedAt: '1969-06-01T00:00:00Z' }, { quantity: 5, addedAt: '1969-06-03T00:00:00Z' }],
+    };
+    const json = pc({
+      cancellationAllowedUntilDate: '1969-06-08T00:00:00Z',
+      refundableQuantity: { totalQuantity: 15, details: [detail(10, '1969-06-08T00:00:01Z'), detail(5, '1969-06-10T00:00:01Z')] },
+    });
+    expect(reconcile(old, json, { now: '1969-06-04T00:00:00Z' })).toEqual([
+      { kind: 'instant', field: 'refundableQuantity.details[0].allowedUntilDateTime', ours: ms('1969-06-08T00:00:00Z'), theirs: ms('1969-06-08T00:00:01Z') },
+      { kind: 'instant', field: 'refundableQuantity.details[1].allowedUntilDateTime', ours: ms('1969-06-10T00:00:00Z'), theirs: ms('1969-06-10T00:00:01Z') },
+    ]);
+  });
+});
+
 describe('T1 reconcile: toleranceMs must be whole milliseconds ≥ 0', () => {
   it.each([
     [-1, '-1'],
