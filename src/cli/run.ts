@@ -43,17 +43,22 @@ export function run(argv: readonly string[], io: Io): number {
       io.stdout(USAGE);
       return EXIT.ok;
     }
+    // Stryker disable next-line StringLiteral: option() strips the field name ('now: …') from the message, whatever it is
     const now = args.now === undefined ? io.clock() : option('--now', () => toInstant(args.now, 'now'));
     if (!isTimeZone(args.tz)) throw new InputError(`--tz: expected an IANA time zone such as Europe/Berlin, got ${JSON.stringify(args.tz)}`);
+    // Stryker disable next-line StringLiteral: option() strips the field name ('alertDays: …') from the message, whatever it is
     const alertDays = args.alertDays === undefined ? undefined : option('--alert-days', () => toCount(Number(args.alertDays), 'alertDays'));
     const program = args.program as Program | undefined;
+    // Stryker disable next-line ConditionalExpression: fromPartnerCenter reads { program: undefined } as no program given
     const adapter = program === undefined ? {} : { program };
+    // Stryker disable next-line ConditionalExpression: explain reads { alertDays: undefined } as the default
     const explainOptions: ExplainOptions = { now, ...(alertDays === undefined ? {} : { alertDays }) };
 
     const items: Explained[] = [];
     let single = args.files.length === 1;
     for (const file of args.files) {
       const json = readJson(file, io);
+      // Stryker disable next-line ConditionalExpression: a JSON string, number or boolean has no own 'items' property either
       const isList = Array.isArray(json) || (typeof json === 'object' && json !== null && Object.prototype.hasOwnProperty.call(json, 'items'));
       if (isList) single = false;
       const read: readonly PartnerCenterSubscription[] = inFile(file, () =>
@@ -66,7 +71,9 @@ export function run(argv: readonly string[], io: Io): number {
     }
 
     if (args.json) {
+      // Stryker disable next-line OptionalChaining: single means one file holding one subscription, so items[0] exists
       io.stdout(`${JSON.stringify(single ? items[0]?.explanation : items.map((i) => i.explanation))}\n`);
+      // Stryker disable next-line ConditionalExpression: single means one file holding one subscription, so items[0] exists
     } else if (single && items[0] !== undefined) {
       io.stdout(renderDetail(items[0], args));
     } else {
@@ -119,6 +126,7 @@ function option<T>(name: string, read: () => T): T {
   try {
     return read();
   } catch (error) {
+    // Stryker disable next-line Regex: the message is always `${field}: …` with a field without ':', so the leftmost match starts at 0 anyway
     if (error instanceof CspRulesError) throw new InputError(`${name}: ${error.message.replace(/^[^:]*: /, '')}`);
     throw error;
   }

@@ -334,4 +334,25 @@ describe('renderDetail / renderSummary on a hand-made explanation', () => {
       ),
     );
   });
+
+  it('R3 a term start after the purchase is "(assumed)" only for a RENEWAL_COMPLETION_ASSUMED assumption; only actions open now close on the timeline; no reduceSeats action → no batch lines', () => {
+    const windowStart = Date.parse('2024-03-08T00:00:00Z');
+    const explained = (assumption: string): Explained => {
+      const base = item([
+        action({ action: 'cancel', outcome: 'now', until: now + 36 * H, assumptions: [assumption] as never }),
+        // allowed but effective at renewal: has an `until`, yet nothing closes on the timeline for it
+        action({ action: 'suspend', outcome: 'at-renewal', until: now + 12 * H, opensAt: now + 24 * H, reason: 'X', rule: 'P1' }),
+      ]);
+      return { ...base, explanation: { ...base.explanation, timeline: { ...base.explanation.timeline, windowStart } } };
+    };
+    const timeline = (assumption: string): string | undefined => renderDetail(explained(assumption), { tz: 'UTC' }).split('\n').find((l) => l.startsWith('  timeline'));
+    // 36 h after now = 2024-03-14 00:00Z
+    expect(timeline('OTHER_ASSUMPTION')).toBe(
+      '  timeline (UTC): 2023-06-01 08:00 purchase ─ 2024-03-08 00:00 term start ─ 2024-03-12 12:00 ▶ now ─ 2024-03-14 00:00 cancel closes ─ 2024-06-01 00:00 term ends',
+    );
+    expect(timeline('RENEWAL_COMPLETION_ASSUMED_LATEST')).toBe(
+      '  timeline (UTC): 2023-06-01 08:00 purchase ─ 2024-03-08 00:00 term start (assumed) ─ 2024-03-12 12:00 ▶ now ─ 2024-03-14 00:00 cancel closes ─ 2024-06-01 00:00 term ends',
+    );
+    expect(renderDetail(explained('OTHER_ASSUMPTION'), { tz: 'UTC' })).not.toContain('seats:');
+  });
 });

@@ -214,7 +214,7 @@ describe('unexpected failures: exit 1 with the stack, or the message, or the val
 
   it('an Error without a stack: the message', () => {
     const error = new Error('EPIPE');
-    error.stack = undefined;
+    Object.defineProperty(error, 'stack', { value: undefined });
     expect(cli(files, argv, failing(error))).toEqual({ code: 1, out: [], err: ['csp-rules: unexpected error: EPIPE\n'] });
   });
 
