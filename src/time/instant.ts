@@ -120,11 +120,13 @@ export function toIso(instant: Instant): string {
  */
 function parseIso(text: string, field: string): Instant {
   const n = text.length;
-  // 1. Syntax. `two` is NaN unless both characters are digits, and NaN fails every comparison.
+  // 1. Syntax. `two` is NaN unless both characters are digits (also past the end), and NaN fails
+  // every comparison. Every position read is fixed or bounded (at most 9 fraction digits), so a
+  // long text costs no more than a short one, and it fails on its length at the zone.
   const year = two(text, 0) * 100 + two(text, 2);
   const month = two(text, 5);
   const day = two(text, 8);
-  let ok = n <= 35 && year >= 0 && month >= 0 && day >= 0 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45; // - -
+  let ok = year >= 0 && month >= 0 && day >= 0 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45; // - -
   let hour = -1; // -1: a plain date
   let minute = 0;
   let second = 0;
@@ -144,7 +146,7 @@ function parseIso(text: string, field: string): Instant {
       if (ok && (dot === 46 || dot === 44)) {
         // 1 to 9 digits; the first three are the milliseconds.
         let j = i + 1;
-        while (j < n && j - i <= 9 && digit(text, j) >= 0) {
+        while (j - i <= 9 && digit(text, j) >= 0) {
           if (j - i <= 3) ms += digit(text, j) * (j - i === 1 ? 100 : j - i === 2 ? 10 : 1);
           j++;
         }

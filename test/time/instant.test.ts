@@ -164,6 +164,53 @@ describe('T1 toInstant: rejections carry a code and the field', () => {
   });
 });
 
+describe('T1 toInstant: which error, in the scanner\'s order (syntax, calendar, ambiguity, time, offset)', () => {
+  const syntax = (text: string): string => `now: expected an ISO-8601 date-time with Z or an offset, got ${JSON.stringify(text)}`;
+  it.each([
+    // The zone must end the text: junk in or after an offset is a syntax error, never a value.
+    ['2024-01-15T09:30:00+0x:00', 'a letter in the offset hour'],
+    ['2024-01-15T09:30:00+02ab', 'letters as ±HHMM minutes'],
+    ['2024-01-15T09:30:00+02:ab', 'letters as ±HH:MM minutes'],
+    ['2024-01-15T09:30:00+02:305', 'a digit after ±HH:MM'],
+    ['2024-01-15T09:30:00+02:3', 'one minute digit'],
+    ['2024-01-15T09:30:00+023', 'three offset digits'],
+    ['2024-01-15T09:30:00.1234567890Z', 'ten fraction digits'],
+    ['2024-01-15T09:30:00.123456789+02:00X', '36 characters: one past the longest spelling'],
+    ['2024-01-15T09:30:00.Z', 'a separator without fraction digits'],
+    ['2024-01-15T09:30:', 'a colon without seconds'],
+    ['2024-01-15T', 'a T without a time'],
+  ])('T1 %j (%s) → the syntax message', (text) => {
+    const e = caught(() => toInstant(text, 'now'));
+    expect({ code: e.code, field: e.field, message: e.message }).toEqual({ code: 'INVALID_INSTANT', field: 'now', message: syntax(text) });
+  });
+
+  it('T1 the longest spelling (35 characters: 9 fraction digits and ±HH:MM) is read', () => {
+    // 09:30:00.123 at +02:00 is 07:30:00.123Z; the digits after the third are truncated.
+    expect(toInstant('2024-01-15T09:30:00.123456789+02:00', 'now')).toBe(JAN15_0930 - 2 * 3_600_000 + 123);
+    expect(toInstant('2024-01-15T09:30:00,9Z', 'now')).toBe(JAN15_0930 + 900);
+    expect(toInstant('2024-01-15T09:30:00.05Z', 'now')).toBe(JAN15_0930 + 50);
+  });
+
+  it.each([
+    ['2024-00-10', 'month 00'],
+    ['2024-01-00', 'day 00'],
+    ['2024-02-30T25:00:00', 'an impossible date comes before a missing offset and an impossible hour'],
+  ])('T1 %j (%s) → "is not a calendar date"', (text) => {
+    expect(caught(() => toInstant(text, 'now')).message).toBe(`now: ${JSON.stringify(text)} is not a calendar date`);
+  });
+
+  it('T1 a missing offset comes before an impossible time; then the time before the offset', () => {
+    expect(caught(() => toInstant('2024-01-15T25:00:00', 'now')).code).toBe('AMBIGUOUS_INSTANT');
+    expect(caught(() => toInstant('2024-01-15T25:00:00+25:00', 'now')).message).toBe('now: "2024-01-15T25:00:00+25:00" is not a valid time of day');
+    expect(caught(() => toInstant('2024-01-15T23:00:00+25:00', 'now')).message).toBe('now: "2024-01-15T23:00:00+25:00" has an invalid offset');
+    expect(caught(() => toInstant('2024-01-15T23:00:00+0160', 'now')).message).toBe('now: "2024-01-15T23:00:00+0160" has an invalid offset');
+  });
+
+  it('T1 toIso names what it got', () => {
+    expect(caught(() => toIso('0' as unknown as number)).message).toBe('instant: expected integer epoch milliseconds, got "0"');
+  });
+});
+
 describe('T1 properties', () => {
   it('T1 property: ISO text with any offset −12:00…+14:00 parses to the instant it denotes', () => {
     fc.assert(
