@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseArgs, USAGE, UsageError, type Args } from '../../src/cli/args.js';
 
@@ -78,6 +79,28 @@ describe('parseArgs: explain with every option', () => {
 
   it('a single-dash word other than -h is a file name', () => {
     expect(parseArgs(['explain', '-', '-x.json']).files).toEqual(['-', '-x.json']);
+  });
+});
+
+describe('parseArgs: files, as documented in the usage', () => {
+  it('`explain FILE.json [FILE.json …]`: the files in the order given, whatever their names, after `--`', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string(), { minLength: 1, maxLength: 5 }), (files) => {
+        expect(parseArgs(['explain', '--', ...files]).files).toEqual(files);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('names that do not start with - need no `--`, and options may sit between them', () => {
+    const name = fc.string({ minLength: 1 }).filter((s) => !s.startsWith('-'));
+    fc.assert(
+      fc.property(fc.array(name, { minLength: 1, maxLength: 5 }), fc.boolean(), (files, json) => {
+        const argv = ['explain', ...files.flatMap((f, i) => (i === 0 && json ? ['--json', f] : [f]))];
+        expect(parseArgs(argv)).toEqual({ ...HELP, command: 'explain', files, json });
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 
