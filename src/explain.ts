@@ -192,15 +192,19 @@ function explainList(action: Action, list: PlanChanges<string>, sub: Subscriptio
   const first = list.allowed[0];
   if (first !== undefined) {
     const deadlines = list.allowed.map((o) => (o.allowed ? o.until : null));
+    // Stryker disable next-line MethodExpression: equivalent — the allowed options of one list share one deadline (B2: the next cycle start; B3: null or the term end), so min = max
     const until = deadlines.includes(null) ? null : Math.max(...(deadlines as number[]));
     const warnings = [...new Set(list.allowed.flatMap((o) => o.warnings))];
+    // Stryker disable next-line ObjectLiteral: equivalent — the allowed options of one list share until and warnings (B2 accepts at most one target; B3 targets all carry the same promotion warning)
     return Object.assign(explainDecision(action, first), { until, warnings });
   }
   const schedule = canScheduleChange(sub, renewing);
   const refusal = list.refused[0];
   if (schedule.allowed) {
+    // Stryker disable next-line OptionalChaining: equivalent — B2/B3 list every other plan, so with no allowed option the refused list is never empty
     return Object.assign(explainDecision(action, schedule, 'at-renewal'), { rule: 'S1' as const, reason: refusal?.reason ?? schedule.reason, until: schedule.until });
   }
+  // Stryker disable next-line LogicalOperator: equivalent — the refused list is never empty here (see above) and holds only refusals, so the condition is always false either way
   if (refusal === undefined || refusal.allowed) return explainDecision(action, schedule);
   return explainDecision(action, refusal, refusal.opensAt === null ? 'never' : 'later');
 }
@@ -250,6 +254,7 @@ const WARNED = new Set<string>(['AUTO_RENEW_TURNED_OFF', 'SCHEDULED_CHANGES_DELE
 
 function ruleOf(effects: readonly Effect[], action: Action): RuleId {
   const fallback: Record<string, RuleId> = { suspend: 'P1', reactivate: 'P3', turnAutoRenewOn: 'R1', turnAutoRenewOff: 'R5' };
+  // Stryker disable next-line StringLiteral: equivalent — unreachable: fallback names every action viaMachine asks about
   return effects[0]?.rule ?? fallback[action] ?? 'R1';
 }
 
