@@ -71,7 +71,6 @@ export function parseArgs(argv: readonly string[]): Args {
         const value = eq < 0 ? argv[++i] : arg.slice(eq + 1);
         if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
         values.set(name, value);
-        // Stryker disable next-line EqualityOperator: an option starts with '--', so '=' is never at index 0 and eq < 0 equals eq <= 0
       } else if ((name === '--json' || name === '--detail') && eq < 0) {
         flags.add(name);
       } else {

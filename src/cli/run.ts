@@ -73,7 +73,6 @@ export function run(argv: readonly string[], io: Io): number {
     if (args.json) {
       // Stryker disable next-line OptionalChaining: single means one file holding one subscription, so items[0] exists
       io.stdout(`${JSON.stringify(single ? items[0]?.explanation : items.map((i) => i.explanation))}\n`);
-      // Stryker disable next-line ConditionalExpression: single means one file holding one subscription, so items[0] exists
     } else if (single && items[0] !== undefined) {
       io.stdout(renderDetail(items[0], args));
     } else {
