@@ -14,7 +14,8 @@ import { CspRulesError, describe } from './errors.js';
  * ```
  */
 export function toCount(value: unknown, field: string, min = 0): number {
-  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= min) return value;
+  // Number.isSafeInteger is false for every non-number (no coercion).
+  if (Number.isSafeInteger(value) && (value as number) >= min) return value as number;
   throw new CspRulesError('INVALID_QUANTITY', field, `expected a whole number ≥ ${min}, got ${describe(value)}`, value);
 }
 
@@ -27,7 +28,8 @@ export function toCount(value: unknown, field: string, min = 0): number {
  * ```
  */
 export function toEnum<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
-  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  // includes() compares with SameValueZero: only one of the strings matches.
+  if ((allowed as readonly unknown[]).includes(value)) return value as T;
   if (value === undefined) throw new CspRulesError('MISSING_FIELD', field, `is required (one of ${allowed.join(', ')})`);
   throw new CspRulesError('INVALID_ENUM', field, `expected one of ${allowed.join(', ')}, got ${describe(value)}`, value);
 }
