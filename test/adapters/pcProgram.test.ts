@@ -58,6 +58,11 @@ describe('Program choice (C1, C2, C4, C13, C14, C16): the productType table, who
       notes: [{ code: 'PERPETUAL_TERM_PLACEHOLDER', field: 'termDuration', kind: 'defaulted', message: 'perpetual software has no term; P1Y is a placeholder' }],
     });
     expect(fromPartnerCenter(pc({ productType: { id: 'Software' }, termDuration: null, refundableQuantity: null })).subscription.program).toBe('nce-perpetual');
+    // termDuration none (not absent) with a monthly cycle: perpetual too, the same single placeholder note.
+    expect(fromPartnerCenter(pc({ productType: { id: 'Software' }, termDuration: 'none', refundableQuantity: null }))).toEqual({
+      subscription: snapshot({ program: 'nce-perpetual', term: 'P1Y', billing: 'monthly', ...NO_BATCHES }),
+      notes: [{ code: 'PERPETUAL_TERM_PLACEHOLDER', field: 'termDuration', kind: 'defaulted', message: 'perpetual software has no term; P1Y is a placeholder' }],
+    });
   });
 
   it('C16: Software with a term but billed oneTime is nce-perpetual with that term', () => {
