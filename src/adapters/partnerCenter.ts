@@ -209,6 +209,8 @@ export function prefixError(error: unknown, prefix: string): unknown {
 
 /** Snapshot field → JSON path, for the rare error only `toSubscription` detects. */
 const FIELD_PATHS: ReadonlyMap<string, string> = new Map([
+  // B1: a billing longer than the term is found by toSubscription, under the snapshot's name.
+  ['billing', 'billingCycle'],
   ['purchasedAt', 'creationDate'],
   ['termStartedAt', 'effectiveStartDate'],
   ['termStartDate', 'effectiveStartDate'],
@@ -227,7 +229,6 @@ function validate(input: SubscriptionInput, batchPaths: readonly string[]): Subs
     const batch = /^seatBatches\[(\d+)\]/.exec(error.field);
     const path = batch === null ? FIELD_PATHS.get(error.field) : batchPaths[Number(batch[1])];
     if (path === undefined) throw error;
-    // Stryker disable next-line MethodExpression,ArithmeticOperator: unreachable, every FIELD_PATHS field and seatBatches[i] is validated before toSubscription
     throw new CspRulesError(error.code, path, error.message.slice(error.field.length + 2), error.received);
   }
 }
