@@ -38,6 +38,7 @@ export function currentBatches(sub: Subscription, policy: Policy): Batch[] {
 export function releasePlanned(batches: Batch[], release: readonly OpenBatch[]): readonly SeatBatchInput[] {
   for (const r of release) {
     let left = r.quantity;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: once left is 0 every further take is min(quantity, 0) = 0, so scanning on changes nothing
     for (let i = batches.length - 1; i >= 0 && left > 0; i--) {
       const b = batches[i] as Batch;
       if (b.addedAt !== r.addedAt) continue;

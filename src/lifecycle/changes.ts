@@ -44,6 +44,7 @@ export function onChangeQuantity(ctx: Ctx, rawQuantity: unknown): TransitionResu
   const deletion = scheduledDeletion(ctx, 'quantity');
   const renewing = ctx.phase === 'renewing' ? RENEWAL_409 : [];
   const batches = currentBatches(sub, policy);
+  // Stryker disable next-line EqualityOperator: quantity === sub.quantity returned above, so > and >= agree
   if (quantity > sub.quantity) {
     const d = canIncreaseSeats(sub, { now, policy });
     if (!d.allowed) return reject(d);
@@ -87,6 +88,7 @@ export function onScheduleChange(ctx: Ctx, changeInput: ScheduledChangeInput): T
   if (!d.allowed) return no(d.rule, d.reason, d.reason === 'RENEWAL_READ_ONLY' ? renewalEnd(ctx) : null);
   const next = change(ctx, { scheduledChange: changeInput });
   const saved = next.scheduledChange;
+  // Stryker disable next-line ConditionalExpression: event.change is a record (toRecord), which always parses to a non-null change; the null test narrows the type
   if (saved === null || isEmptyChange(saved)) throw new CspRulesError('INCONSISTENT', 'event.change', 'names no change (S1)', changeInput);
   if (saved.customTermEndDay !== null) {
     const end = customEndDateDecision(next, saved.customTermEndDay, ctx.policy);
@@ -187,6 +189,7 @@ function planDecision(ctx: Ctx, term: Term, billing: BillingFrequency, offeredTe
     term === sub.term
       ? eligibleBillingFrequencyChanges(sub, { now })
       : inEventTerms({ offeredTerms: 'event.offeredTerms' }, () =>
+          // Stryker disable next-line ConditionalExpression: eligibleTermChanges reads own(options, 'offeredTerms'), so an undefined value and an absent key are the same
           eligibleTermChanges(sub, { now, ...(offeredTerms === undefined ? {} : { offeredTerms: offeredTerms as readonly Term[] }) }),
         );
   // The target must be among the allowed options; else its refused option (the decision, as is) says why.

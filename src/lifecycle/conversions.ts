@@ -69,6 +69,7 @@ export function onUpgrade(ctx: Ctx, event: UpgradeEvent): TransitionResult {
   // U4, U9: canUpgrade's new subscription (coterminous, the parent's window) when it decided.
   const created: Subscription = toSubscription({
     ...(upgrade?.newSubscription ?? coterminousInput(ctx, offerName, quantity)),
+    // Stryker disable next-line ConditionalExpression: canUpgrade's newSubscription has no id, and toSubscription reads id: undefined as absent (null)
     ...(event.newSubscriptionId === undefined ? {} : { id: event.newSubscriptionId }),
     ...(event.term === undefined ? {} : { term: toEnum(event.term, TERMS, 'event.term') }),
     ...(event.billing === undefined ? {} : { billing: toEnum(event.billing, BILLING_FREQUENCIES, 'event.billing') }),
@@ -100,6 +101,7 @@ function decideUpgrade(ctx: Ctx, event: UpgradeEvent, to: string | null, quantit
       when: 'midterm',
       now: ctx.now,
       policy: ctx.policy,
+      // Stryker disable next-line ConditionalExpression: canUpgrade reads own(options, 'catalog'), so an undefined value and an absent key are the same
       ...(event.catalog === undefined ? {} : { catalog: event.catalog }),
     }),
   );

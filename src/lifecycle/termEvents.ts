@@ -59,7 +59,9 @@ export function onRenewalCompleted(ctx: Ctx, completedAtInput: InstantInput | un
       throw new CspRulesError('INCONSISTENT', 'event.completedAt', 'must lie on the renewal day (R2) and not after now', completedAtInput);
     }
   }
+  // Stryker disable next-line ConditionalExpression: only nextTerm is read, and it does not depend on completedAt
   const schedule = renewalSchedule(sub, { policy, ...(completedAt === null ? {} : { completedAt }) });
+  // Stryker disable next-line LogicalOperator: renewalRefused ensures an active, auto-renewing subscription, for which renewalSchedule's nextTerm is nextTermOf(sub, policy.renewalAnchor), never null
   const next = schedule.nextTerm ?? nextTermOf(sub, policy.renewalAnchor);
   const input: Record<string, unknown> = {
     ...toInput(sub),
@@ -123,7 +125,9 @@ export function onStageElapsed(ctx: Ctx): TransitionResult {
   const stages = afterTermStages(sub, ctx.suspendedAtTermEnd);
   const stage = afterTermStageAt(sub, now, ctx.suspendedAtTermEnd);
   if (stage === null || stage.status === sub.status) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: here now is before the next stage of another status (else it would have been entered), so its start is > now anyway
     const upcoming = stages.find((s) => s.status !== sub.status && s.start > now);
+    // Stryker disable next-line OptionalChaining: expired and disabled timelines always have a later stage of another status, so upcoming is always found
     return no('P7', 'STAGE_NOT_ELAPSED', upcoming?.start ?? null);
   }
   return accept(ctx, { next: toSubscription({ ...toInput(sub), status: stage.status }), effects: stageEffects(sub.status, stage) });

@@ -48,7 +48,13 @@ describe('R2 R4 readState: the phase of a state', () => {
 
   it('R2 R5: renewing needs an active, auto-renewing subscription past its term end', () => {
     const bad = (input: SubscriptionInput, now: string): CspRulesError => caught(() => readState({ subscription: toSubscription(input), phase: 'renewing' }, at(now)));
-    for (const e of [bad({ ...sub, autoRenew: false, scheduledChange: null }, RENEWAL_DAY), bad({ ...sub, status: 'suspended', autoRenew: false, scheduledChange: null }, RENEWAL_DAY), bad(sub, LAST_OF_TERM)]) {
+    const cases = [
+      bad({ ...sub, autoRenew: false, scheduledChange: null }, RENEWAL_DAY),
+      // Suspended, even with auto-renew still on: not renewing.
+      bad({ ...sub, status: 'suspended', scheduledChange: null }, RENEWAL_DAY),
+      bad(sub, LAST_OF_TERM),
+    ];
+    for (const e of cases) {
       expect([e.code, e.field, e.message, e.received]).toEqual([
         'INCONSISTENT',
         'state.phase',
@@ -82,6 +88,17 @@ describe('R2 R5 accept: only an active, auto-renewing subscription stays in a re
       ok: false,
       refusal: { allowed: false, rule: 'C5', reason: 'TERM_ENDED', opensAt: null, assumptions: [], warnings: ['RENEWAL_IN_PROGRESS'] },
     });
+  });
+});
+
+describe('U4 P5 accept: a result names created subscriptions and add-ons only when there are some', () => {
+  it('no created or addOns key on a plain result; both when the event made them', () => {
+    const plain = transition({ ...sub, scheduledChange: null }, { type: 'suspend' }, { now: MID });
+    expect(Object.keys(plain)).toEqual(['ok', 'next', 'phase', 'state', 'effects', 'warnings']);
+    const addOn: SubscriptionInput = { ...sub, id: 'addon-1', quantity: 2, seatBatches: [], parentSubscriptionId: 'sub-1', scheduledChange: null };
+    expect(Object.keys(transition(sub, { type: 'suspend' }, { now: MID, addOns: [addOn] }))).toEqual(['ok', 'next', 'phase', 'state', 'effects', 'warnings', 'addOns']);
+    const partial = transition(sub, { type: 'upgrade', quantity: 4, offerName: 'Microsoft 365 E5', catalog: [{ from: E3, to: 'Microsoft 365 E5' }] }, { now: MID });
+    expect(Object.keys(partial)).toEqual(['ok', 'next', 'phase', 'state', 'effects', 'warnings', 'created']);
   });
 });
 

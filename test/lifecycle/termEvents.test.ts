@@ -114,6 +114,20 @@ describe('R2 R3 S1 TR2 renewalCompleted', () => {
     expect(r).toMatchObject({ ok: true, next: { cancellationWindowFrom: null, termStartedAt: at('2025-01-15T02:00:00Z') } });
   });
 
+  it('T6 R2: the next term follows the policy’s renewal anchor', () => {
+    // P1M bought 2024-01-31: term 2024-01-31 – 2024-02-28, renewal day 2024-02-29 (leap year).
+    // Anniversary: back to the 31st → 2024-02-29 – 2024-03-30. Clamped: a month from the 29th → 2024-02-29 – 2024-03-28.
+    const monthly: SubscriptionInput = { ...sub, term: 'P1M', purchasedAt: '2024-01-31T10:00:00Z', seatBatches: [{ quantity: 10, addedAt: '2024-01-31T10:00:00Z' }], scheduledChange: null };
+    const now = '2024-02-29T01:00:00Z';
+    const renewed = (endDay: string) => ({ type: 'RENEWED', rule: 'R2', startDay: day('2024-02-29'), endDay: day(endDay), completedAt: at(now) });
+    expect(transition(monthly, { type: 'renewalCompleted' }, { now })).toMatchObject({ ok: true, effects: [renewed('2024-03-30')] });
+    expect(transition(monthly, { type: 'renewalCompleted' }, { now, policy: { renewalAnchor: 'clamped' } })).toMatchObject({
+      ok: true,
+      effects: [renewed('2024-03-28')],
+      next: { termStartDay: day('2024-02-29'), termEndDay: day('2024-03-28') },
+    });
+  });
+
   it('TR2 TR6: a trial renews into the paid plan (Annual, Monthly), its promotion dropped', () => {
     // A 30-day trial: term 2024-01-15 – 2024-02-13; renewal day 2024-02-14; the paid year 2024-02-14 – 2025-02-13.
     const trial: SubscriptionInput = { ...sub, trial: true, term: 'P1M', quantity: 25, seatBatches: [], termEndDate: '2024-02-13', promotionId: 'P-1', scheduledChange: null };
@@ -187,6 +201,15 @@ describe('R5 P4 P7 termEnded', () => {
       ]),
     );
     expect(transition(suspended, { type: 'termEnded' }, { now: LAST_OF_TERM })).toEqual(refused('P7', 'TERM_NOT_ENDED', E));
+  });
+
+  it('P4: a suspended snapshot still marked auto-renewing ends too (suspended never renews)', () => {
+    expect(transition({ ...suspended, autoRenew: true }, { type: 'termEnded' }, { now: RENEWAL_DAY })).toEqual(
+      accepted({ ...NO_RENEW, autoRenew: true, status: 'disabled' }, [
+        { type: 'STATUS_CHANGED', rule: 'P4', from: 'suspended', to: 'disabled' },
+        { type: 'BILLING_STOPPED', rule: 'P7' },
+      ]),
+    );
   });
 
   it('R5 P7: an auto-renewing subscription renews; an expired or disabled one has already ended', () => {
