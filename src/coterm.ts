@@ -105,6 +105,7 @@ function endDayDecision(term: Term, first: TermDates, endDay: UtcDay, targetTerm
   if (targetTerm === 'P1M' && term !== 'P1M') return refuse('CO2', 'TERM_MISMATCH', null);
   if (endDay < first.startDay || endDay > first.endDay) return refuse('CO2', 'OUTSIDE_FIRST_TERM', null);
   const c = civilFromDay(endDay);
+  // Stryker disable next-line ConditionalExpression: equivalent — `c.day <= 30` → true: a 31st is always its month's last day, so `c.day !== daysInMonth` already refuses nothing there
   if (term === 'P1M' && c.day >= 28 && c.day <= 30 && c.day !== daysInMonth(c.year, c.month)) return refuse('CO2', 'NOT_MONTH_END', null);
   return allow('CO2', 'ALIGNABLE', null);
 }
@@ -180,6 +181,7 @@ export function alignmentOptions(subscription: SubscriptionInput | Subscription,
   let decision = canAlign(sub);
   // CO3 + S2: saved for the next term, before the renewal starts (R2), with auto-renew on.
   if (decision.allowed && (!sub.autoRenew || now >= endOfDay(sub.termEndDay))) decision = refuse('CO3', 'NO_NEXT_TERM', null);
+  // Stryker disable next-line ConditionalExpression: equivalent — `sub.id === null` → false only drops others without an id, which optionsFor skips anyway
   const others = readOthers(own(r, 'others')).filter((o) => sub.id === null || o.id !== sub.id);
   return { decision, term, options: decision.allowed ? optionsFor(plan.term, term, others, policy.renewalAnchor) : [] };
 }
@@ -246,6 +248,7 @@ function optionsFor(term: Term, first: TermDates, others: readonly Subscription[
   };
   // CO5: the calendar-month option.
   const monthEnd = monthEndOf(first.startDay, term);
+  // Stryker disable next-line ConditionalExpression: equivalent — → true: monthEndOf is a month end in [first.startDay, first.endDay] for every first term built here (the anniversary end is never before the clamped one), so the check always passes
   if (endDayDecision(term, first, monthEnd).allowed) add(monthEnd, null, true);
   for (const other of others) {
     if (other.id === null || !canAlign(other).allowed) continue;
@@ -263,6 +266,7 @@ function latestEndWithin(other: Subscription, first: TermDates, anchor: RenewalA
   let end = other.termEndDay;
   let found: UtcDay | null = null;
   while (end <= first.endDay) {
+    // Stryker disable next-line ConditionalExpression: equivalent — → true: an end before first.startDay is only kept when no later end falls inside, and endDayDecision then refuses it (OUTSIDE_FIRST_TERM), as for null
     if (end >= first.startDay) found = end;
     if (!other.autoRenew) break; // R5: it won't renew, so it has no later end date
     end = renewedTermOf(end, other.term, anchorDay, anchor).endDay;
