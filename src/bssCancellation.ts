@@ -127,6 +127,7 @@ export function bssCancellation(
   const requestedAt = toInstant(pending.requestedAt, 'state.requestedAt');
   const base = { requestedAt, requestDay: dayOf(requestedAt) };
   if (type === 'ignore') return { ok: true, state: { status: 'ignored', ...base, resolvedAt: now }, subscription: sub };
+  // Stryker disable next-line StringLiteral: equivalent — execute reads only requestedAt and requestDay of the request, never its status
   return execute({ status: 'requested', ...base }, sub, now, policy);
 }
 
