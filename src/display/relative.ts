@@ -31,6 +31,7 @@ export function formatUtc(instant: InstantInput): string {
   const m = Math.floor((rest % HOUR_MS) / MINUTE_MS);
   const s = Math.floor((rest % MINUTE_MS) / 1000);
   const frac = rest % 1000;
+  // Stryker disable next-line ConditionalExpression,StringLiteral,UnaryOperator: toInstant only accepts the years 0000–9999, so `year < 0` is never true (`<= 0` is killed by year 0000).
   const yyyy = year < 0 ? `-${pad(-year, 4)}` : pad(year, 4);
   return `${yyyy}-${pad(month, 2)}-${pad(dom, 2)} ${pad(h, 2)}:${pad(m, 2)}:${pad(s, 2)}${frac === 0 ? '' : `.${pad(frac, 3)}`} UTC`;
 }
