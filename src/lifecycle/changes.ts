@@ -54,7 +54,9 @@ export function onChangeQuantity(ctx: Ctx, rawQuantity: unknown): TransitionResu
     return accept(ctx, {
       next: change(ctx, { quantity, seatBatches: batches, ...deletion.changes }),
       effects: [{ type: 'QUANTITY_CHANGED', rule: 'Q1', from: sub.quantity, to: quantity, refund: 'none' }, ...deletion.effects],
-      warnings: [...(d.warnings.length > 0 ? d.warnings : renewing), ...assumed],
+      // R4 first (canIncreaseSeats gives it on the renewal day; the machine also while a declared
+      // renewal runs past it), then the decision's own (Q6), then the assumed batch.
+      warnings: [...renewing.filter((w) => !d.warnings.includes(w)), ...d.warnings, ...assumed],
     });
   }
   const plan = planSeatReduction(sub, { targetQuantity: quantity, now, policy });
