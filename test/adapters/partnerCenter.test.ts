@@ -5,35 +5,7 @@ import { CspRulesError } from '../../src/errors.js';
 import { canCancel } from '../../src/cancel.js';
 import { reducibleSeats } from '../../src/seats.js';
 import { formatDay } from '../../src/time/day.js';
-
-/** The partner-center.md example (an annual subscription bought 2024-01-15 09:30 UTC, +5 seats on 2024-03-10). */
-function pc(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    id: '4c0b3f6e-8d55-4c1e-9a57-2d2f5c0f9a11',
-    offerId: 'CFQ7TTC0LH18:0001:CFQ7TTC0K5QH',
-    offerName: 'Microsoft 365 Business Basic',
-    friendlyName: 'Contoso M365 Basic',
-    quantity: 15,
-    unitType: 'Licenses',
-    creationDate: '2024-01-15T09:30:12Z',
-    effectiveStartDate: '2024-01-15T09:30:11Z',
-    commitmentEndDate: '2025-01-14T00:00:00Z',
-    status: 'active',
-    autoRenewEnabled: true,
-    billingType: 'license',
-    billingCycle: 'monthly',
-    termDuration: 'P1Y',
-    isTrial: false,
-    isMicrosoftProduct: true,
-    actions: ['edit'],
-    cancellationAllowedUntilDate: '2024-01-22T09:30:12Z',
-    refundableQuantity: { totalQuantity: 5, details: [{ quantity: 5, allowedUntilDateTime: '2024-03-17T14:02:45Z' }] },
-    productType: { id: 'OnlineServicesNCE', displayName: 'OnlineServicesNCE' },
-    scheduledNextTermInstructions: null,
-    promotionId: null,
-    ...overrides,
-  };
-}
+import { pc } from './pcFixture.js';
 
 function failure(run: () => unknown): CspRulesError {
   try {
