@@ -210,7 +210,6 @@ function cycleAt(sub: Subscription, day: UtcDay): { readonly today: boolean; rea
     const start = chargeCycleStart(sub.termStartDay, k * step);
     if (start > sub.termEndDay) return { today, next: null };
     if (start === day) today = true;
-    // Stryker disable next-line EqualityOperator: start === day is taken by the branch above, so `>=` sees the same cases
     else if (start > day) return { today, next: start };
   }
 }

@@ -109,7 +109,6 @@ export function reducibleSeats(subscription: SubscriptionInput | Subscription, o
     if (now >= batch.addedAt && now < until) {
       open.push({ quantity: batch.quantity, addedAt: batch.addedAt, until });
       sum += batch.quantity;
-      // Stryker disable next-line EqualityOperator: for until === last, `>=` assigns the same value
       if (until > last) last = until;
     }
   }
@@ -215,7 +214,6 @@ export function planSeatReduction(subscription: SubscriptionInput | Subscription
     const take = Math.min(batch.quantity, left);
     release.push({ quantity: take, addedAt: batch.addedAt, until: batch.until });
     left -= take;
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: batches are sorted by until and read backwards, so each until is ≤ actBy: the last one read is the minimum either way
     if (batch.until < actBy) actBy = batch.until;
   }
   return Object.assign(allow('Q2', 'WITHIN_WINDOW', actBy, view.assumptions), facts(release));

@@ -134,10 +134,8 @@ export function eligibleTermChanges(
         refused.push(Object.assign(refuse(rule, reason, null, NONE, warnings), target, { effective: 'immediate' as const, effectiveAt: null }));
       };
       if (blocked !== null) no(blocked.rule, blocked.reason);
-      // Stryker disable next-line EqualityOperator: `<=` differs only for term === sub.term, skipped by the `continue` above
       else if (TERM_MONTHS[term] < TERM_MONTHS[sub.term]) no('B3', 'TERM_NOT_LONGER');
       else if (!offered.terms.includes(term)) no('B1', 'TERM_NOT_OFFERED', defaulted);
-      // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: unreachable with the constant TERM_CHANGES: every row accepts every longer term with every billing B1 allows
       else if (!row.accepted.some((a) => a.term === term && a.billing.includes(billing))) no('B3', 'CHANGE_NOT_ACCEPTED');
       else allowed.push(Object.assign(allow('B3', 'IMMEDIATE', until, NONE, promo), target, { effective: 'immediate' as const, effectiveAt: now }));
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SubscriptionInput } from '../src/subscription.js';
-import { eligibleTermChanges } from '../src/termChanges.js';
+import { eligibleTermChanges, TERM_CHANGES, type TermChangeRow } from '../src/termChanges.js';
 import { caught } from './caught.js';
 
 // Mutation tests of termChanges.ts: whole options, whole errors.
@@ -56,5 +56,27 @@ describe('B1 B3 B4 eligibleTermChanges, whole options', () => {
   it('B1: offeredTerms that is not an array: INVALID_TYPE, field, message and received value', () => {
     const e = caught(() => eligibleTermChanges(sub(), { now, offeredTerms: 'P3Y' as never }));
     expect([e.code, e.field, e.message, e.received]).toEqual(['INVALID_TYPE', 'offeredTerms', 'offeredTerms: expected an array of terms, got "P3Y"', 'P3Y']);
+  });
+});
+
+describe('B3 the decision is read from TERM_CHANGES, cell by cell', () => {
+  it('B3: a row narrowed to "Annual term with Monthly billing" refuses the plans it drops with B3 CHANGE_NOT_ACCEPTED', () => {
+    // No row of 002's table refuses a longer term B1 allows, so CHANGE_NOT_ACCEPTED only shows when a cell is narrowed.
+    // The rows are plain objects (only the list is frozen): narrow the P1M row for this test, then put it back.
+    const row = TERM_CHANGES[5] as { accepted: TermChangeRow['accepted'] };
+    const saved = row.accepted;
+    try {
+      row.accepted = [{ term: 'P1Y', billing: ['monthly'] }];
+      const r = eligibleTermChanges(sub(), { now, offeredTerms: ['P1M', 'P1Y', 'P3Y'] });
+      const no = (term: string, billing: string) => ({
+        allowed: false, rule: 'B3', reason: 'CHANGE_NOT_ACCEPTED', opensAt: null, assumptions: [], warnings: [],
+        term, billing, effective: 'immediate', effectiveAt: null,
+      });
+      expect(r.allowed.map((o) => `${o.term}/${o.billing}`)).toEqual(['P1Y/monthly']);
+      expect(r.refused).toEqual([no('P1Y', 'annual'), no('P3Y', 'monthly'), no('P3Y', 'annual'), no('P3Y', 'triennial')]);
+    } finally {
+      row.accepted = saved;
+    }
+    expect(TERM_CHANGES[5]?.accepted).toHaveLength(2);
   });
 });
