@@ -29,7 +29,6 @@ describe('U2 offer names and catalogs: whole errors', () => {
   });
 
   it('U2: a hole in a sparse catalog is an error at its index, not skipped', () => {
-    // eslint-disable-next-line no-sparse-arrays
     const sparse = [{ from: 'A', to: 'B' }, , { from: 'C', to: 'D' }] as unknown as UpgradeCatalog;
     expect(err(() => upgradeMatrix(sparse))).toEqual(['INVALID_TYPE', 'catalog[1]', 'catalog[1]: expected an object, got undefined', undefined]);
     expect(err(() => upgradeMatrix([{ from: 'A', to: 'B' }, { to: 'D' } as never]))).toEqual([
