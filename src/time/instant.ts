@@ -132,6 +132,9 @@ function parseIso(text: string, field: string): Instant {
   let second = 0;
   let ms = 0;
   let zone = -1; // where the zone starts; -1: none
+  let sign = 0; // of the offset; 0: Z or none
+  let offsetHours = 0;
+  let offsetMinutes = 0;
   if (ok && n > 10) {
     const t = text.charCodeAt(10);
     hour = two(text, 11);
@@ -144,11 +147,12 @@ function parseIso(text: string, field: string): Instant {
       i = 19;
       const dot = text.charCodeAt(i);
       if (ok && (dot === 46 || dot === 44)) {
-        // 1 to 9 digits; the first three are the milliseconds.
+        // 1 to 9 digits; the first three are the milliseconds (weights 100, 10, 1, then 0).
         let j = i + 1;
-        while (j - i <= 9 && digit(text, j) >= 0) {
-          if (j - i <= 3) ms += digit(text, j) * (j - i === 1 ? 100 : j - i === 2 ? 10 : 1);
-          j++;
+        let weight = 100;
+        for (let d = digit(text, j); d >= 0 && j - i <= 9; d = digit(text, ++j)) {
+          ms += d * weight;
+          weight = (weight / 10) | 0;
         }
         ok = j > i + 1;
         i = j;
@@ -158,41 +162,47 @@ function parseIso(text: string, field: string): Instant {
       zone = i;
       const c = text.charCodeAt(i);
       // Z, or ±HH, ±HHMM, ±HH:MM ending the text.
-      ok =
-        (c === 90 && n === i + 1) ||
-        ((c === 43 || c === 45) &&
-          two(text, i + 1) >= 0 &&
-          (n === i + 3 || (n === i + 5 && two(text, i + 3) >= 0) || (n === i + 6 && text.charCodeAt(i + 3) === 58 && two(text, i + 4) >= 0)));
+      if (c === 43 || c === 45) {
+        sign = c === 45 ? -1 : 1;
+        offsetHours = two(text, i + 1);
+        offsetMinutes = n === i + 3 ? 0 : n === i + 5 ? two(text, i + 3) : n === i + 6 && text.charCodeAt(i + 3) === 58 ? two(text, i + 4) : Number.NaN;
+        ok = offsetHours >= 0 && offsetMinutes >= 0;
+      } else {
+        ok = c === 90 && n === i + 1;
+      }
     }
   }
   if (!ok) {
-    throw new CspRulesError('INVALID_INSTANT', field, `expected an ISO-8601 date-time with Z or an offset, got ${describe(text)}`, text);
+    invalid(field, text, 'INVALID_INSTANT', '');
   }
   // 2. The calendar.
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    throw new CspRulesError('INVALID_INSTANT', field, `${describe(text)} is not a calendar date`, text);
+    invalid(field, text, 'INVALID_INSTANT', ' is not a calendar date');
   }
   const midnight = dayFromCivil(year, month, day) * DAY_MS;
   // 3. A plain date is 00:00Z of that UTC day (T2); a local date-time is ambiguous (T1).
   if (hour < 0) return midnight;
   if (zone < 0) {
-    throw new CspRulesError('AMBIGUOUS_INSTANT', field, `${describe(text)} has no Z or offset; a local date-time is ambiguous (T1)`, text);
+    invalid(field, text, 'AMBIGUOUS_INSTANT', ' has no Z or offset; a local date-time is ambiguous (T1)');
   }
   // 4. The time of day.
   if (hour > 23 || minute > 59 || second > 59) {
-    throw new CspRulesError('INVALID_INSTANT', field, `${describe(text)} is not a valid time of day`, text);
+    invalid(field, text, 'INVALID_INSTANT', ' is not a valid time of day');
   }
-  // 5. The offset: none for Z; minutes after an optional ':'.
-  let offset = 0;
-  if (n > zone + 1) {
-    const oh = two(text, zone + 1);
-    const om = n === zone + 3 ? 0 : two(text, n - 2);
-    if (oh > 23 || om > 59) {
-      throw new CspRulesError('INVALID_INSTANT', field, `${describe(text)} has an invalid offset`, text);
-    }
-    offset = (text.charCodeAt(zone) === 45 ? -1 : 1) * (oh * HOUR_MS + om * 60_000);
+  // 5. The offset (none for Z).
+  if (offsetHours > 23 || offsetMinutes > 59) {
+    invalid(field, text, 'INVALID_INSTANT', ' has an invalid offset');
   }
-  return midnight + hour * HOUR_MS + minute * 60_000 + second * 1000 + ms - offset;
+  return midnight + hour * HOUR_MS + minute * 60_000 + second * 1000 + ms - sign * (offsetHours * HOUR_MS + offsetMinutes * 60_000);
+}
+
+/**
+ * Throws the scanner's error: `what` after the quoted text, or (empty `what`) the syntax message.
+ * Kept out of {@link parseIso} so the scanner stays small enough to inline.
+ */
+function invalid(field: string, text: string, code: 'INVALID_INSTANT' | 'AMBIGUOUS_INSTANT', what: string): never {
+  const message = what === '' ? `expected an ISO-8601 date-time with Z or an offset, got ${describe(text)}` : describe(text) + what;
+  throw new CspRulesError(code, field, message, text);
 }
 
 /** The digit at `i` (0–9), or NaN for any other character or past the end. */
