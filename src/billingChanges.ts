@@ -11,6 +11,7 @@ import { dayOf, endOfDay, startOfDay, type UtcDay } from './time/day.js';
 import { toInstant, type Instant, type InstantInput } from './time/instant.js';
 import { BILLING_FREQUENCIES, billingMonths, chargeCycleStart, TERM_MONTHS, type BillingFrequency, type Term } from './time/term.js';
 import { own, toRecord } from './validate.js';
+import { deepFreeze } from './deepFreeze.js';
 
 /** A billing plan (B1): a term and a billing frequency. */
 export interface PlanTarget {
@@ -81,7 +82,7 @@ export interface BillingChangeRow {
  * BILLING_FREQUENCY_CHANGES[0]; // { term: 'P3Y', billing: 'monthly', accepted: ['annual'], cell: 'Yes (Monthly to Annual)' }
  * ```
  */
-export const BILLING_FREQUENCY_CHANGES: readonly BillingChangeRow[] = Object.freeze([
+export const BILLING_FREQUENCY_CHANGES: readonly BillingChangeRow[] = /* @__PURE__ */ deepFreeze([
   { term: 'P3Y', billing: 'monthly',   accepted: ['annual'],  cell: 'Yes (Monthly to Annual)' },
   { term: 'P3Y', billing: 'triennial', accepted: [],          cell: 'None' },
   { term: 'P3Y', billing: 'annual',    accepted: ['monthly'], cell: 'Yes (Annual to Monthly)' },

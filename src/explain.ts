@@ -37,7 +37,7 @@ export type Action =
   | 'scheduleChange';
 
 /** Every action, in display order. */
-export const ACTIONS: readonly Action[] = [
+export const ACTIONS: readonly Action[] = /* @__PURE__ */ Object.freeze([
   'cancel',
   'reduceSeats',
   'addSeats',
@@ -50,7 +50,7 @@ export const ACTIONS: readonly Action[] = [
   'turnAutoRenewOn',
   'turnAutoRenewOff',
   'scheduleChange',
-];
+]);
 
 /**
  * When an action is possible: `now`; `at-renewal` (not now, but from the next renewal, or

@@ -29,7 +29,7 @@ export function isTerminated(status: Status): boolean {
 }
 
 /** Every status. */
-export const STATUSES: readonly Status[] = ['active', 'pending', 'suspended', 'expired', 'disabled', 'deleted', 'cancelled'];
+export const STATUSES: readonly Status[] = /* @__PURE__ */ Object.freeze(['active', 'pending', 'suspended', 'expired', 'disabled', 'deleted', 'cancelled']);
 
 /** A batch of seats added at one instant (Q2): the initial purchase, a renewal, a midterm increase. */
 export interface SeatBatchInput {

@@ -11,6 +11,7 @@ import { endOfDay } from './time/day.js';
 import { toInstant, type Instant, type InstantInput } from './time/instant.js';
 import { BILLING_FREQUENCIES, billingMonths, TERM_MONTHS, TERMS, type BillingFrequency, type Term } from './time/term.js';
 import { own, toEnum, toRecord } from './validate.js';
+import { deepFreeze } from './deepFreeze.js';
 
 /** Why a term change is or isn't possible. */
 export type TermChangeReason =
@@ -48,7 +49,7 @@ const TRIENNIAL_ANY = { term: 'P3Y', billing: ['monthly', 'triennial', 'annual']
  * TERM_CHANGES[5].accepted; // [{ term: 'P1Y', billing: ['monthly', 'annual'] }, { term: 'P3Y', billing: ['monthly', 'triennial', 'annual'] }]
  * ```
  */
-export const TERM_CHANGES: readonly TermChangeRow[] = Object.freeze([
+export const TERM_CHANGES: readonly TermChangeRow[] = /* @__PURE__ */ deepFreeze([
   { term: 'P3Y', billing: 'monthly', accepted: [], termCell: 'None', billingCell: 'None' },
   { term: 'P3Y', billing: 'triennial', accepted: [], termCell: 'None', billingCell: 'None' },
   { term: 'P3Y', billing: 'annual', accepted: [], termCell: 'None', billingCell: 'None' },
@@ -136,6 +137,10 @@ export function eligibleTermChanges(
       if (blocked !== null) no(blocked.rule, blocked.reason);
       else if (TERM_MONTHS[term] < TERM_MONTHS[sub.term]) no('B3', 'TERM_NOT_LONGER');
       else if (!offered.terms.includes(term)) no('B1', 'TERM_NOT_OFFERED', defaulted);
+      // The table decides (B3). With 002's table this never refuses: every longer offered term is in
+      // its row (test/termChanges.mutation.test.ts checks that cell by cell), so mutants here can't
+      // be observed; the line stays so the table, not the order of the checks, is the rule.
+      // Stryker disable next-line all: unreachable with 002's table (see above)
       else if (!row.accepted.some((a) => a.term === term && a.billing.includes(billing))) no('B3', 'CHANGE_NOT_ACCEPTED');
       else allowed.push(Object.assign(allow('B3', 'IMMEDIATE', until, NONE, promo), target, { effective: 'immediate' as const, effectiveAt: now }));
     }

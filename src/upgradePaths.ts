@@ -5,6 +5,7 @@
 import { allow, NONE, refuse, type Allowed, type Refused, type Warning } from './decision.js';
 import { CspRulesError, describe } from './errors.js';
 import { own, toRecord } from './validate.js';
+import { deepFreeze } from './deepFreeze.js';
 
 /** One conversion: from an offer name to an offer name (as Partner Center's `offerName`). */
 export interface UpgradePath {
@@ -38,7 +39,7 @@ const M365_E5_CELL = 'Microsoft 365 E5 or Microsoft 365 E5 without Audio Confere
  * UNSUPPORTED_UPGRADES[8]; // { from: 'Microsoft Defender for Endpoint P1', cell: 'Microsoft Defender for Endpoint P2', to: ['Microsoft Defender for Endpoint P2'] }
  * ```
  */
-export const UNSUPPORTED_UPGRADES: readonly UnsupportedUpgradeRow[] = Object.freeze([
+export const UNSUPPORTED_UPGRADES: readonly UnsupportedUpgradeRow[] = /* @__PURE__ */ deepFreeze([
   { from: 'Enterprise Mobility + Security E3', cell: 'Enterprise Mobility + Security E5', to: ['Enterprise Mobility + Security E5'] },
   { from: 'Enterprise Mobility + Security E5', cell: M365_E5_CELL, to: M365_E5 },
   {

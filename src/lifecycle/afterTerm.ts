@@ -7,6 +7,7 @@ import { DAY_MS, endOfDay } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 import { toEnum } from '../validate.js';
 import type { Access } from './events.js';
+import { deepFreeze } from '../deepFreeze.js';
 
 /** P7: what holds in a status. */
 export interface StatusFacts {
@@ -45,7 +46,7 @@ const SUSPENDED_AT_TERM_END: readonly SuspendedAtTermEnd[] = ['lifecycle', 'dele
  * P1, P7: access, billing and reactivation per status, as the lifecycle page gives them.
  * `pending` is a purchase not yet provisioned: nothing yet.
  */
-export const STATUS_FACTS: Readonly<Record<Status, StatusFacts>> = Object.freeze({
+export const STATUS_FACTS: Readonly<Record<Status, StatusFacts>> = /* @__PURE__ */ deepFreeze({
   active: { access: 'users-and-admins', billed: true, canReactivate: false },
   // P1: customer access blocked, admins keep data, partner still billed; P3: reactivate until the term end.
   suspended: { access: 'admins-only', billed: true, canReactivate: true },

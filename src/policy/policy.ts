@@ -171,7 +171,7 @@ function mergeProgram(current: ProgramPolicy, value: unknown, path: string): Pro
       const b = toEnum(billing, BILLING_FREQUENCIES, `${path}.${key}.${billing}`);
       out[b] = read(own(given, billing), `${path}.${key}.${b}`);
     }
-    return out;
+    return Object.freeze(out);
   };
   const hours = (key: 'fullRefundHours' | 'seatWindowHours'): number =>
     own(patch, key) === undefined ? current[key] : checkHours(own(patch, key), `${path}.${key}`);

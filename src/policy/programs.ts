@@ -6,6 +6,7 @@
  */
 import type { BillingFrequency } from '../time/term.js';
 import type { RuleId } from '../rules.js';
+import { deepFreeze } from '../deepFreeze.js';
 
 /** The programs the library knows. */
 export type Program =
@@ -25,7 +26,7 @@ export type Program =
   | 'softwareone';
 
 /** Every program, in declaration order. */
-export const PROGRAMS: readonly Program[] = [
+export const PROGRAMS: readonly Program[] = /* @__PURE__ */ Object.freeze([
   'nce-license',
   'nce-software',
   'nce-perpetual',
@@ -33,7 +34,7 @@ export const PROGRAMS: readonly Program[] = [
   'traditional-saas',
   'bss-software',
   'softwareone',
-];
+]);
 
 /** What a cancellation refunds. */
 export type RefundMode = 'full' | 'prorated' | 'none';
@@ -102,7 +103,7 @@ const SEVEN_DAYS = 168;
  * DEFAULT_PROGRAMS['nce-license'].cancelWindowHours.annual; // 168
  * ```
  */
-export const DEFAULT_PROGRAMS: Readonly<Record<Program, ProgramPolicy>> = {
+export const DEFAULT_PROGRAMS: Readonly<Record<Program, ProgramPolicy>> = /* @__PURE__ */ deepFreeze({
   // C1 + C15: 7 d from the start of any term, full in the first 24 h, prorated after. Q1–Q4.
   'nce-license': {
     cancelRule: every('C1'), cancelWindowHours: every(SEVEN_DAYS), cancelFrom: 'term-start', refund: 'prorated',
@@ -139,4 +140,4 @@ export const DEFAULT_PROGRAMS: Readonly<Record<Program, ProgramPolicy>> = {
     cancelRule: every('C8'), cancelWindowHours: every(SEVEN_DAYS), cancelFrom: 'term-start', refund: 'prorated',
     fullRefundHours: 0, afterWindow: 'refused', seatReduction: 'batch-window', seatWindowHours: SEVEN_DAYS, seatIncrease: 'new-subscription',
   },
-};
+});

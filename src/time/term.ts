@@ -17,12 +17,12 @@ export type Term = 'P1M' | 'P1Y' | 'P3Y';
 export type BillingFrequency = 'monthly' | 'annual' | 'triennial';
 
 /** Every term, shortest first. */
-export const TERMS: readonly Term[] = ['P1M', 'P1Y', 'P3Y'];
+export const TERMS: readonly Term[] = /* @__PURE__ */ Object.freeze(['P1M', 'P1Y', 'P3Y']);
 /** Every billing frequency, most frequent first. */
-export const BILLING_FREQUENCIES: readonly BillingFrequency[] = ['monthly', 'annual', 'triennial'];
+export const BILLING_FREQUENCIES: readonly BillingFrequency[] = /* @__PURE__ */ Object.freeze(['monthly', 'annual', 'triennial']);
 
 /** T6: months in a term. */
-export const TERM_MONTHS: Readonly<Record<Term, number>> = { P1M: 1, P1Y: 12, P3Y: 36 };
+export const TERM_MONTHS: Readonly<Record<Term, number>> = /* @__PURE__ */ Object.freeze({ P1M: 1, P1Y: 12, P3Y: 36 });
 
 /**
  * T6, policy: how a renewed term's end is computed when the first term started on a day
