@@ -18,18 +18,8 @@ import { toCount } from './validate.js';
  */
 export function multiGeoMinimum(baseSeats: number): number {
   const seats = toCount(baseSeats, 'baseSeats');
-  // Exact ceil(seats / 20) for every safe integer: correct the float quotient by its remainder.
-  let quotient = Math.floor(seats / 20);
-  let remainder = seats - quotient * 20;
-  // Unreachable for safe integers (seats < 2^53 → quotient < 2^49, float spacing ≤ 1/16, while a
-  // non-zero remainder puts the exact quotient ≥ 0.05 from an integer), and at remainder 0 the `<=`
-  // correction gives the same result: every mutant of this guard is equivalent.
-  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: unreachable guard (see above)
-  if (remainder < 0) {
-    // Stryker disable next-line AssignmentOperator: unreachable (see above)
-    quotient -= 1;
-    // Stryker disable next-line AssignmentOperator: unreachable (see above)
-    remainder += 20;
-  }
-  return remainder > 0 ? quotient + 1 : quotient;
+  // Exact for every safe integer: seats < 2^53 gives a quotient < 2^49, where floats are at most
+  // 1/16 apart, while a quotient that is not whole lies at least 0.05 from the nearest integer;
+  // so seats / 20 never rounds onto an integer and the ceiling is the exact one.
+  return Math.ceil(seats / 20);
 }
