@@ -115,8 +115,8 @@ export function toIso(instant: Instant): string {
  * 4. an hour over 23, a minute or second over 59: "is not a valid time of day";
  * 5. an offset hour over 23 or minute over 59: "has an invalid offset".
  *
- * Fractions beyond milliseconds are truncated. Reading the codes directly, rather than a regex
- * match and its substrings, is what keeps `canCancel` near the hand-written limit (docs/performance.md).
+ * Fractions beyond milliseconds are truncated. Reading the codes directly, rather than through a
+ * regex match and its substrings, costs ~120 ns per instant (docs/performance.md).
  */
 function parseIso(text: string, field: string): Instant {
   const n = text.length;
