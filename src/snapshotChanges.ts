@@ -83,9 +83,12 @@ export function withChanges(subscription: SubscriptionInput | Subscription, chan
   for (const key of Object.keys(changes)) {
     const value = (changes as Record<string, unknown>)[key];
     // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, defining a property gives the same input as assigning it; assigning is just faster
-    if (Object.prototype.hasOwnProperty.call(input, key) || !(key in input)) input[key] = value;
-    // Stryker disable next-line BooleanLiteral: equivalent, the input is private and read once by toSubscription
-    else Object.defineProperty(input, key, { value, enumerable: true, writable: true, configurable: true });
+    if (Object.prototype.hasOwnProperty.call(input, key) || !(key in input)) {
+      input[key] = value;
+    } else {
+      // Stryker disable next-line BooleanLiteral: equivalent, the input is private and read once by toSubscription
+      Object.defineProperty(input, key, { value, enumerable: true, writable: true, configurable: true });
+    }
   }
   return toSubscription(input as unknown as SubscriptionInput);
 }

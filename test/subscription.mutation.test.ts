@@ -156,6 +156,8 @@ describe('deriveSnapshot (the lifecycle machine\'s simple facts)', () => {
     expect(error(() => deriveSnapshot(s, { quantity: 3 } as never))).toEqual({ code: 'UNKNOWN_FIELD', field: 'quantity', message: 'quantity: is not a simple fact' });
     expect(caught(() => deriveSnapshot(s, { scheduledChange: { quantity: 4 } } as never)).field).toBe('scheduledChange');
     expect(deriveSnapshot(s, { scheduledChange: null }).scheduledChange).toBeNull();
+    // Clearing the scheduled change does not let another fact through.
+    expect(caught(() => deriveSnapshot(s, { quantity: 3, scheduledChange: null } as never)).field).toBe('quantity');
     expect(deriveSnapshot(s, {}).scheduledChange).toEqual(s.scheduledChange);
   });
   it('each fact is checked under its own name', () => {

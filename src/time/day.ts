@@ -42,7 +42,8 @@ const MAX_DAY = 2_932_896;
  * ```
  */
 export function toDay(value: unknown, field: string): UtcDay {
-  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= MIN_DAY && value <= MAX_DAY) return value;
+  // Number.isSafeInteger is false for every non-number (no coercion).
+  if (Number.isSafeInteger(value) && (value as number) >= MIN_DAY && (value as number) <= MAX_DAY) return value as UtcDay;
   throw new CspRulesError('INVALID_DATE', field, `expected a UTC day number (whole days since 1970-01-01, years 0000–9999), got ${describe(value)}`, value);
 }
 
@@ -152,7 +153,6 @@ export function endOfDay(utcDay: UtcDay): number {
  */
 export function formatDay(utcDay: UtcDay): string {
   const { year, month, day } = civilFromDay(toDay(utcDay, 'day'));
-  // Years outside 0000–9999 in ISO 8601's expanded form, as Date#toISOString writes them.
-  const y = year >= 0 && year <= 9999 ? String(year).padStart(4, '0') : `${year < 0 ? '-' : '+'}${String(Math.abs(year)).padStart(6, '0')}`;
-  return `${y}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+  // toDay keeps the year in 0000–9999: four digits always.
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }

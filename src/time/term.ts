@@ -106,7 +106,8 @@ export function renewedTerm(
   anchorDayOfMonth: number,
   anchor: RenewalAnchor = 'anniversary',
 ): TermDates {
-  if (typeof anchorDayOfMonth !== 'number' || !Number.isInteger(anchorDayOfMonth) || anchorDayOfMonth < 1 || anchorDayOfMonth > 31) {
+  // Number.isInteger is false for every non-number (no coercion).
+  if (!Number.isInteger(anchorDayOfMonth) || anchorDayOfMonth < 1 || anchorDayOfMonth > 31) {
     throw new CspRulesError('INVALID_DATE', 'anchorDayOfMonth', `expected a day of the month 1–31, got ${describe(anchorDayOfMonth)}`, anchorDayOfMonth);
   }
   return renewedTermOf(toDay(endDay, 'endDay'), toEnum(term, TERMS, 'term'), anchorDayOfMonth, toEnum(anchor, RENEWAL_ANCHORS, 'anchor'));

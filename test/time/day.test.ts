@@ -15,6 +15,7 @@ import {
 } from '../../src/time/day.js';
 import { CspRulesError } from '../../src/errors.js';
 import { toUtcDay } from '../../src/time/instant.js';
+import { caught } from '../caught.js';
 import { civilArb, DAY, dayArb, dayNumber, dayText, instantArb, lastDayOfMonth } from '../arbitraries.js';
 
 /** Oracle over the whole Date range: setUTCFullYear handles years 0–99 and negative years. */
@@ -156,5 +157,21 @@ describe('T2 toDay: the public entry check of a UTC day number (principle 5)', (
     expect(formatDay(2_932_896)).toBe('9999-12-31');
     expect(formatDay(-719_528)).toBe('0000-01-01');
     expect(() => formatDay(dayFromCivil(10_000, 1, 1))).toThrow(expect.objectContaining({ code: 'INVALID_DATE', field: 'day' }));
+  });
+});
+
+describe('T2 toDay and formatDay at the ends of the range', () => {
+  it('T2 toDay names what it got', () => {
+    const e = caught(() => toDay('19737', 'endDay'));
+    expect([e.code, e.field, e.message]).toEqual([
+      'INVALID_DATE', 'endDay', 'endDay: expected a UTC day number (whole days since 1970-01-01, years 0000–9999), got "19737"',
+    ]);
+  });
+  it('T2 formatDay writes four-digit years from 0000 to 9999', () => {
+    // 0000-01-01 is day −719,528 and 9999-12-31 is day 2,932,896 (the documented range).
+    expect(formatDay(-719_528)).toBe('0000-01-01');
+    // Years 0000–0008 hold three leap years (0000, 0004, 0008): 9 × 365 + 3 = 3,288 days.
+    expect(formatDay(-719_528 + 3_288)).toBe('0009-01-01');
+    expect(formatDay(2_932_896)).toBe('9999-12-31');
   });
 });

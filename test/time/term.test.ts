@@ -14,6 +14,7 @@ import {
   type TermDates,
 } from '../../src/time/term.js';
 import { DAY, dayArb, dayNumber, dayText, termArb } from '../arbitraries.js';
+import { caught } from '../caught.js';
 
 const d = dayNumber; // 'YYYY-MM-DD' → UTC day, by Date.UTC (oracle)
 
@@ -206,5 +207,31 @@ describe('T6, B1 public term functions check their arguments (principle 5)', () 
   });
   it('B1 billingMonths: an unknown frequency is INVALID_ENUM, never 36', () => {
     expect(() => billingMonths('weekly' as never)).toThrow(err('INVALID_ENUM', 'billing'));
+  });
+});
+
+describe('T6 argument errors, whole', () => {
+  const whole = (fn: () => unknown): unknown[] => {
+    const e = caught(fn);
+    return [e.code, e.field, e.message];
+  };
+
+  it('T6 renewedTerm: an anchor day must be a whole day of the month 1–31', () => {
+    expect(whole(() => renewedTerm(dayNumber('2024-01-14'), 'P1M', '15' as unknown as number))).toEqual([
+      'INVALID_DATE', 'anchorDayOfMonth', 'anchorDayOfMonth: expected a day of the month 1–31, got "15"',
+    ]);
+    expect(whole(() => renewedTerm(dayNumber('2024-01-14'), 'P1M', 32))[0]).toBe('INVALID_DATE');
+    expect(whole(() => renewedTerm(dayNumber('2024-01-14'), 'P1M', 0))[0]).toBe('INVALID_DATE');
+    expect(() => renewedTerm(dayNumber('2024-01-14'), 'P1M', 31)).not.toThrow();
+    expect(() => renewedTerm(dayNumber('2024-01-14'), 'P1M', 1)).not.toThrow();
+  });
+
+  it('T6 chargeCycleStart: at most 6,600,000 months', () => {
+    expect(() => chargeCycleStart(0, 6_600_000)).not.toThrow();
+    expect(whole(() => chargeCycleStart(0, 6_600_001))).toEqual(['INVALID_QUANTITY', 'k', 'k: expected at most 6600000 months, got 6600001']);
+  });
+
+  it('B1 billingMonths: an unknown frequency from an untyped caller is an error, never 36', () => {
+    expect(whole(() => billingMonths('weekly' as never))).toEqual(['INVALID_ENUM', 'billing', 'billing: expected one of monthly, annual, triennial, got "weekly"']);
   });
 });
