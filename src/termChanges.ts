@@ -138,9 +138,9 @@ export function eligibleTermChanges(
       else if (TERM_MONTHS[term] < TERM_MONTHS[sub.term]) no('B3', 'TERM_NOT_LONGER');
       else if (!offered.terms.includes(term)) no('B1', 'TERM_NOT_OFFERED', defaulted);
       // The table decides (B3). With 002's table this never refuses: every longer offered term is in
-      // its row (test/termChanges.mutation.test.ts checks that cell by cell), so mutants here can't
-      // be observed; the line stays so the table, not the order of the checks, is the rule.
-      // Stryker disable next-line all: unreachable with 002's table (see above)
+      // its row (test/termChanges.mutation.test.ts checks that cell by cell), so the mutants of this
+      // line are equivalent (docs/quality.md); it stays so the table, not the order of the checks,
+      // is the rule.
       else if (!row.accepted.some((a) => a.term === term && a.billing.includes(billing))) no('B3', 'CHANGE_NOT_ACCEPTED');
       else allowed.push(Object.assign(allow('B3', 'IMMEDIATE', until, NONE, promo), target, { effective: 'immediate' as const, effectiveAt: now }));
     }

@@ -271,3 +271,15 @@ describe('T2 toUtcDay: dates are whole UTC days', () => {
     expectError(() => toUtcDay('2025-01-14T00:00:00', 'termEndDate'), 'AMBIGUOUS_INSTANT', 'termEndDate');
   });
 });
+
+describe('T1 the years 0000–9999', () => {
+  it('T1 an instant outside them names the value and the range', () => {
+    // 9999-12-31T23:59:59.999Z is the last instant; one ms later is outside.
+    expect(toInstant('9999-12-31T23:59:59.999Z', 'now')).toBe(253_402_300_799_999);
+    expect(caught(() => toInstant(253_402_300_800_000, 'now')).message).toBe('now: 253402300800000 is outside the years 0000–9999 (UTC)');
+    expect(caught(() => toInstant('0000-01-01T00:00:00+00:01', 'now')).message).toBe('now: "0000-01-01T00:00:00+00:01" is outside the years 0000–9999 (UTC)');
+  });
+  it('T1 a separator other than T or space is a syntax error', () => {
+    expect(caught(() => toInstant('2024-01-15X09:30:00Z', 'now')).message).toBe('now: expected an ISO-8601 date-time with Z or an offset, got "2024-01-15X09:30:00Z"');
+  });
+});
