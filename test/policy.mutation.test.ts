@@ -30,81 +30,53 @@ function errorOf(fn: () => unknown): { code: string; field: string; message: str
   return { code: e.code, field: e.field, message: e.message, received: e.received };
 }
 
+/** Every top-level setting at the value rules.md gives it (written out, not read from src). */
+const DEFAULTS = {
+  unknownRenewalCompletion: 'earliest',
+  keepOneSeat: true,
+  daysUsed: 'inclusive',
+  renewalAnchor: 'anniversary',
+  suspendedAtTermEnd: 'lifecycle',
+  scheduledChangeDeletion: 'any-immediate',
+  destinationTerm: 'equal',
+} as const;
+
+/** Every top-level setting at its other allowed value. */
+const NON_DEFAULTS = {
+  unknownRenewalCompletion: 'latest',
+  keepOneSeat: false,
+  daysUsed: 'exclusive',
+  renewalAnchor: 'clamped',
+  suspendedAtTermEnd: 'deleted',
+  scheduledChangeDeletion: 'listed',
+  destinationTerm: 'not-shorter',
+} as const;
+
 describe('DEFAULT_POLICY (R3 Q2 M1 T6 P7 S3 U5 defaults)', () => {
   it('is the whole rules.md default, frozen', () => {
-    expect(DEFAULT_POLICY).toEqual({
-      programs: DEFAULT_PROGRAMS,
-      unknownRenewalCompletion: 'earliest',
-      keepOneSeat: true,
-      daysUsed: 'inclusive',
-      renewalAnchor: 'anniversary',
-      suspendedAtTermEnd: 'lifecycle',
-      scheduledChangeDeletion: 'any-immediate',
-      destinationTerm: 'equal',
-    });
+    expect(DEFAULT_POLICY).toEqual({ programs: DEFAULT_PROGRAMS, ...DEFAULTS });
     expect(Object.isFrozen(DEFAULT_POLICY)).toBe(true);
   });
 });
 
 describe('definePolicy: every top-level setting, every allowed value', () => {
   it('R3 P7 S3 U5 M1 T6 Q2: the non-default value of every setting at once', () => {
-    const p = definePolicy({
-      unknownRenewalCompletion: 'latest',
-      keepOneSeat: false,
-      daysUsed: 'exclusive',
-      renewalAnchor: 'clamped',
-      suspendedAtTermEnd: 'deleted',
-      scheduledChangeDeletion: 'listed',
-      destinationTerm: 'not-shorter',
-    });
-    expect(p).toEqual({
-      programs: DEFAULT_PROGRAMS,
-      unknownRenewalCompletion: 'latest',
-      keepOneSeat: false,
-      daysUsed: 'exclusive',
-      renewalAnchor: 'clamped',
-      suspendedAtTermEnd: 'deleted',
-      scheduledChangeDeletion: 'listed',
-      destinationTerm: 'not-shorter',
-    });
+    const p = definePolicy(NON_DEFAULTS);
+    expect(p).toEqual({ programs: DEFAULT_PROGRAMS, ...NON_DEFAULTS });
     expect(Object.isFrozen(p)).toBe(true);
   });
 
   it('the default value of every setting given explicitly is accepted', () => {
-    const p = definePolicy({
-      unknownRenewalCompletion: 'earliest',
-      keepOneSeat: true,
-      daysUsed: 'inclusive',
-      renewalAnchor: 'anniversary',
-      suspendedAtTermEnd: 'lifecycle',
-      scheduledChangeDeletion: 'any-immediate',
-      destinationTerm: 'equal',
-      programs: {},
-    });
+    const p = definePolicy({ ...DEFAULTS, programs: {} });
     expect(p).toEqual(DEFAULT_POLICY);
   });
 
   it('settings not given come from the base, not from the defaults', () => {
-    const base = definePolicy({
-      unknownRenewalCompletion: 'latest',
-      keepOneSeat: false,
-      daysUsed: 'exclusive',
-      renewalAnchor: 'clamped',
-      suspendedAtTermEnd: 'deleted',
-      scheduledChangeDeletion: 'listed',
-      destinationTerm: 'not-shorter',
-      programs: { 'nce-saas': { refund: 'none' } },
-    });
+    const base = definePolicy({ ...NON_DEFAULTS, programs: { 'nce-saas': { refund: 'none' } } });
     const p = definePolicy({ programs: { 'nce-license': { refund: 'full' } } }, base);
     expect(p).toEqual({
       programs: { ...DEFAULT_PROGRAMS, 'nce-saas': { ...DEFAULT_PROGRAMS['nce-saas'], refund: 'none' }, 'nce-license': { ...NCE_LICENSE, refund: 'full' } },
-      unknownRenewalCompletion: 'latest',
-      keepOneSeat: false,
-      daysUsed: 'exclusive',
-      renewalAnchor: 'clamped',
-      suspendedAtTermEnd: 'deleted',
-      scheduledChangeDeletion: 'listed',
-      destinationTerm: 'not-shorter',
+      ...NON_DEFAULTS,
     });
     // and a definePolicy result is itself a valid base and a valid readPolicy value
     expect(readPolicy(p)).toBe(p);

@@ -6,23 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { reconcile } from '../src/reconcile.js';
 import type { SubscriptionInput } from '../src/subscription.js';
 import { caught } from './caught.js';
+import { ours } from './reconcileFixture.js';
 
 const ms = (iso: string): number => Date.parse(iso);
 
-/** 10 seats at purchase (window closed since 2024-01-22T09:30:12Z) and 5 on 2024-03-10 (open until 2024-03-17T14:02:45Z). */
-const ours: SubscriptionInput = {
-  id: '4c0b3f6e-8d55-4c1e-9a57-2d2f5c0f9a11',
-  program: 'nce-license',
-  term: 'P1Y',
-  billing: 'monthly',
-  quantity: 15,
-  purchasedAt: '2024-01-15T09:30:12Z',
-  termEndDate: '2025-01-14',
-  seatBatches: [
-    { quantity: 10, addedAt: '2024-01-15T09:30:12Z' },
-    { quantity: 5, addedAt: '2024-03-10T14:02:45Z' },
-  ],
-};
 /** The same plus 3 seats on 2024-03-11T00:00Z (open until 2024-03-18T00:00Z). */
 const three: SubscriptionInput = {
   ...ours,

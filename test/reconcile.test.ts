@@ -4,23 +4,10 @@ import { fromPartnerCenter } from '../src/adapters/partnerCenter.js';
 import { CspRulesError } from '../src/errors.js';
 import { reconcile } from '../src/reconcile.js';
 import type { SubscriptionInput } from '../src/subscription.js';
+import { ours } from './reconcileFixture.js';
 
 const ms = (iso: string): number => Date.parse(iso);
 
-/** Our own records: the partner-center.md subscription, 10 seats at purchase and 5 on 2024-03-10. */
-const ours: SubscriptionInput = {
-  id: '4c0b3f6e-8d55-4c1e-9a57-2d2f5c0f9a11',
-  program: 'nce-license',
-  term: 'P1Y',
-  billing: 'monthly',
-  quantity: 15,
-  purchasedAt: '2024-01-15T09:30:12Z',
-  termEndDate: '2025-01-14',
-  seatBatches: [
-    { quantity: 10, addedAt: '2024-01-15T09:30:12Z' },
-    { quantity: 5, addedAt: '2024-03-10T14:02:45Z' },
-  ],
-};
 
 function pc(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {

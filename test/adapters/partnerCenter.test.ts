@@ -5,7 +5,7 @@ import { CspRulesError } from '../../src/errors.js';
 import { canCancel } from '../../src/cancel.js';
 import { reducibleSeats } from '../../src/seats.js';
 import { formatDay } from '../../src/time/day.js';
-import { pc } from './pcFixture.js';
+import { ms, pc } from './pcFixture.js';
 
 function failure(run: () => unknown): CspRulesError {
   try {
@@ -16,8 +16,6 @@ function failure(run: () => unknown): CspRulesError {
   }
   throw new Error('expected a CspRulesError');
 }
-
-const ms = (iso: string): number => Date.parse(iso);
 
 describe('fromPartnerCenter: the partner-center.md example', () => {
   it('reads every fact into the snapshot', () => {
