@@ -141,8 +141,38 @@ export interface Subscription {
   readonly updateCount: number | null;
 }
 
-/** Snapshots this module made: read once, then trusted (frozen, so they can't change after). */
-const validated = new WeakSet<object>();
+/**
+ * Returns its argument from `new`: lets {@link Snapshot} stamp its private field onto a plain
+ * object literal, which keeps the snapshot's prototype, keys and JSON those of a plain object.
+ */
+class PlainObject {
+  constructor(object: object) {
+    return object;
+  }
+}
+
+/**
+ * The mark of the snapshots this module made: read once, then trusted (frozen, so they can't
+ * change after). A private field, not a WeakSet: checking it reads the object's own hidden class,
+ * where a WeakSet probes a hash table at a random address and keeps one ephemeron per snapshot
+ * for the collector to trace (2× faster decisions on 10^5–10^6 snapshots, docs/performance.md).
+ * Invisible to `Reflect.ownKeys` and JSON, and unforgeable: only this module can add it, and a
+ * copy (spread, `structuredClone`, JSON) does not carry it.
+ */
+class Snapshot extends PlainObject {
+  #validated = true;
+
+  /** Whether `value` is a snapshot this module made. */
+  static has(value: unknown): boolean {
+    return typeof value === 'object' && value !== null && #validated in value;
+  }
+
+  /** Marks and freezes `snapshot` (marked first: a frozen object can't take the field). */
+  static trust<T extends object>(snapshot: T): T {
+    // The result is used: `new` on a constructor without visible effects would be dropped by the build.
+    return Object.freeze(new Snapshot(snapshot) as unknown as T);
+  }
+}
 
 /**
  * Validates a subscription description into a snapshot. Passing a snapshot it made returns it
@@ -161,7 +191,7 @@ const validated = new WeakSet<object>();
  * ```
  */
 export function toSubscription(input: SubscriptionInput | Subscription): Subscription {
-  if (validated.has(input)) return input as Subscription;
+  if (Snapshot.has(input)) return input as Subscription;
   const r = toRecord(input, 'subscription');
   // A typo ("autorenew") or a copied snapshot ("termEndDay") must not be silently ignored.
   onlyKnownKeys(r, INPUT_KEYS, '', 'a copied snapshot? pass toInput(snapshot) instead');
@@ -226,9 +256,7 @@ export function toSubscription(input: SubscriptionInput | Subscription): Subscri
     nextChargeBilling: nullable(own(r, 'nextChargeBilling'), (v) => toEnum(v, BILLING_FREQUENCIES, 'nextChargeBilling')),
     updateCount: nullable(own(r, 'updateCount'), (v) => toCount(v, 'updateCount')),
   };
-  // The frozen object is the one used (the build marks Object.freeze pure: a bare call would be dropped).
-  validated.add(Object.freeze(snapshot));
-  return snapshot;
+  return Snapshot.trust(snapshot);
 }
 
 
@@ -285,8 +313,7 @@ function readScheduledChange(value: unknown): ScheduledChange | null {
  * ```
  */
 export function trust(snapshot: Subscription): Subscription {
-  validated.add(Object.freeze(snapshot));
-  return snapshot;
+  return Snapshot.trust(snapshot);
 }
 
 /**

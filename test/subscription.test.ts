@@ -295,6 +295,49 @@ const inputArb: fc.Arbitrary<SubscriptionInput> = fc
     return input as unknown as SubscriptionInput;
   });
 
+describe('a snapshot is recognised by its private mark, and only the one toSubscription made', () => {
+  it('passing a snapshot back returns the same object, not validated again', () => {
+    const sub = toSubscription(BASE);
+    expect(toSubscription(sub)).toBe(sub);
+    expect(Object.isFrozen(sub)).toBe(true);
+  });
+
+  it('the mark is invisible: a snapshot is a plain object, its keys and JSON are its facts only', () => {
+    const sub = toSubscription(BASE);
+    expect(Object.getPrototypeOf(sub)).toBe(Object.prototype);
+    expect(Reflect.ownKeys(sub)).toEqual([
+      'id', 'offerName', 'program', 'status', 'term', 'billing', 'quantity', 'purchasedAt', 'termStartedAt',
+      'termStartDay', 'termEndDay', 'autoRenew', 'trial', 'seatBatches', 'seatBatchesKnown', 'promotionId',
+      'isReturnable', 'parentSubscriptionId', 'cancellationWindowFrom', 'scheduledChange', 'nextChargeBilling',
+      'updateCount',
+    ]);
+    expect(Object.keys(JSON.parse(JSON.stringify(sub)) as object)).toEqual(Reflect.ownKeys(sub));
+  });
+
+  it('copies and wrappers do not carry the mark: each is read as input, and a snapshot is not valid input', () => {
+    const sub = toSubscription(BASE);
+    const copies: unknown[] = [
+      { ...sub },
+      structuredClone(sub),
+      JSON.parse(JSON.stringify(sub)),
+      Object.freeze({ ...sub }),
+      new Proxy(sub, {}),
+      Object.create(sub),
+    ];
+    expect(copies.map((copy) => caught(() => toSubscription(copy as SubscriptionInput)).code)).toEqual([
+      'UNKNOWN_FIELD', 'UNKNOWN_FIELD', 'UNKNOWN_FIELD', 'UNKNOWN_FIELD', 'UNKNOWN_FIELD',
+      // Object.create: the facts are inherited, not own, so none is read.
+      'MISSING_FIELD',
+    ]);
+  });
+
+  it('primitives are never snapshots: each gives INVALID_TYPE, never a bare TypeError', () => {
+    for (const value of [undefined, null, 0, 'sub', true, Symbol('s'), 10n]) {
+      expect(caught(() => toSubscription(value as unknown as SubscriptionInput)).code).toBe('INVALID_TYPE');
+    }
+  });
+});
+
 describe('withChanges / toInput', () => {
   it('property: toSubscription(toInput(sub)) equals sub, and withChanges(sub, {}) too', () => {
     fc.assert(
