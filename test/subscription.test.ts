@@ -295,6 +295,65 @@ const inputArb: fc.Arbitrary<SubscriptionInput> = fc
     return input as unknown as SubscriptionInput;
   });
 
+describe('seat batch errors name the batch by its index (the path is spelled only on failure)', () => {
+  const whole = (batch: unknown) => {
+    const e = caught(() => toSubscription({ ...BASE, seatBatches: [{ quantity: 10, addedAt: PURCHASE }, batch] } as SubscriptionInput));
+    return { code: e.code, field: e.field, message: e.message, received: e.received };
+  };
+
+  it('every kind of batch error, whole: code, field, message, received value', () => {
+    expect(whole(null)).toEqual({ code: 'INVALID_TYPE', field: 'seatBatches[1]', message: 'seatBatches[1]: expected an object, got null', received: null });
+    expect(whole({ quantity: 5, addedAt: PURCHASE, note: 'x' })).toEqual({
+      code: 'UNKNOWN_FIELD', field: 'seatBatches[1].note', message: 'seatBatches[1].note: is not a field of this input', received: 'note',
+    });
+    expect(whole({ quantity: 5, addedAt: PURCHASE, 'a b': 1 })).toEqual({
+      code: 'UNKNOWN_FIELD', field: 'seatBatches[1]."a b"', message: 'seatBatches[1]."a b": is not a field of this input', received: 'a b',
+    });
+    expect(whole({ quantity: 5 })).toEqual({
+      code: 'MISSING_FIELD', field: 'seatBatches[1].addedAt', message: 'seatBatches[1].addedAt: is required', received: undefined,
+    });
+    expect(whole({ quantity: 5, addedAt: '2024-03-10T14:02:45' })).toEqual({
+      code: 'AMBIGUOUS_INSTANT',
+      field: 'seatBatches[1].addedAt',
+      message: 'seatBatches[1].addedAt: "2024-03-10T14:02:45" has no Z or offset; a local date-time is ambiguous (T1)',
+      received: '2024-03-10T14:02:45',
+    });
+    expect(whole({ quantity: 5, addedAt: PURCHASE - 1 })).toEqual({
+      code: 'INCONSISTENT', field: 'seatBatches[1].addedAt', message: 'seatBatches[1].addedAt: is before purchasedAt', received: undefined,
+    });
+    expect(whole({ quantity: 0, addedAt: PURCHASE })).toEqual({
+      code: 'INVALID_QUANTITY', field: 'seatBatches[1].quantity', message: 'seatBatches[1].quantity: expected a whole number ≥ 1, got 0', received: 0,
+    });
+  });
+
+  it('an error of the caller’s own (a throwing getter) passes through unchanged', () => {
+    const own = new RangeError('from the getter');
+    const batch = { quantity: 5, get addedAt(): never { throw own; } };
+    let thrown: unknown;
+    try {
+      toSubscription({ ...BASE, seatBatches: [batch] } as unknown as SubscriptionInput);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBe(own);
+  });
+});
+
+describe('fields are the own enumerable properties, as JSON.parse makes them', () => {
+  it('a non-enumerable property is neither read nor refused', () => {
+    const input = Object.defineProperty({ ...BASE }, 'autoRenew', { value: false, enumerable: false });
+    Object.defineProperty(input, 'autorenew', { value: false, enumerable: false });
+    expect(toSubscription(input).autoRenew).toBe(true);
+  });
+
+  it('an enumerable getter is read once', () => {
+    let reads = 0;
+    const input = { ...BASE, get quantity(): number { reads += 1; return 7; } };
+    expect(toSubscription(input).quantity).toBe(7);
+    expect(reads).toBe(1);
+  });
+});
+
 describe('a snapshot is recognised by its private mark, and only the one toSubscription made', () => {
   it('passing a snapshot back returns the same object, not validated again', () => {
     const sub = toSubscription(BASE);
