@@ -160,7 +160,7 @@ class PlainObject {
  * copy (spread, `structuredClone`, JSON) does not carry it.
  */
 class Snapshot extends PlainObject {
-  #validated = true;
+  #validated: undefined;
 
   /** Whether `value` is a snapshot this module made. */
   static has(value: unknown): boolean {
@@ -306,9 +306,7 @@ function readFields(r: Readonly<Record<string, unknown>>): InputFields {
     nextChargeBilling: undefined,
     updateCount: undefined,
   };
-  const keys = Object.keys(r);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
+  for (const key of Object.keys(r)) {
     const value = r[key];
     if (value === undefined) continue;
     switch (key) {
@@ -415,9 +413,7 @@ function readBatch(value: unknown, purchasedAt: Instant): SeatBatch {
   const b = toRecord(value, '');
   let quantity: unknown;
   let rawAddedAt: unknown;
-  const keys = Object.keys(b);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
+  for (const key of Object.keys(b)) {
     const v = b[key];
     if (v === undefined) continue;
     if (key === 'quantity') quantity = v;

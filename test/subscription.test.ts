@@ -346,6 +346,28 @@ describe('fields are the own enumerable properties, as JSON.parse makes them', (
     expect(toSubscription(input).autoRenew).toBe(true);
   });
 
+  it('a key whose value is undefined is as if absent, known or not (as JSON.stringify drops it)', () => {
+    const sub = toSubscription({ ...BASE, autoRenew: undefined, note: undefined } as SubscriptionInput);
+    expect(sub.autoRenew).toBe(true);
+    const batch = { quantity: 5, addedAt: PURCHASE, note: undefined };
+    expect(toSubscription({ ...BASE, seatBatches: [batch] } as SubscriptionInput).seatBatches).toEqual([{ quantity: 5, addedAt: PURCHASE }]);
+  });
+
+  it('a polluted Object.prototype never supplies a field', () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.autoRenew = false;
+    proto.trial = true;
+    proto.termEndDate = '2024-02-01';
+    try {
+      const sub = toSubscription(BASE);
+      expect([sub.autoRenew, sub.trial, sub.termEndDay]).toEqual([true, false, d('2025-01-14')]);
+    } finally {
+      delete proto.autoRenew;
+      delete proto.trial;
+      delete proto.termEndDate;
+    }
+  });
+
   it('an enumerable getter is read once', () => {
     let reads = 0;
     const input = { ...BASE, get quantity(): number { reads += 1; return 7; } };
