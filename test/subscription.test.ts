@@ -347,7 +347,7 @@ describe('fields are the own enumerable properties, as JSON.parse makes them', (
   });
 
   it('a key whose value is undefined is as if absent, known or not (as JSON.stringify drops it)', () => {
-    const sub = toSubscription({ ...BASE, autoRenew: undefined, note: undefined } as SubscriptionInput);
+    const sub = toSubscription({ ...BASE, autoRenew: undefined, note: undefined } as unknown as SubscriptionInput);
     expect(sub.autoRenew).toBe(true);
     const batch = { quantity: 5, addedAt: PURCHASE, note: undefined };
     expect(toSubscription({ ...BASE, seatBatches: [batch] } as SubscriptionInput).seatBatches).toEqual([{ quantity: 5, addedAt: PURCHASE }]);
