@@ -2,7 +2,7 @@
  * "To which longer term (and billing) can I move now?" — B1, B3, B4 (002 "Change billing
  * frequency along with billing term and other fields (immediate change)").
  */
-import { billingRow, planChangeBlocked, type PlanBlockReason, type PlanChanges, type PlanOption } from './billingChanges.js';
+import { billingRow, planChangeBlocked, planOption, type PlanBlockReason, type PlanChanges, type PlanOption } from './billingChanges.js';
 import { allow, NONE, refuse, type Warning } from './decision.js';
 import { CspRulesError, describe } from './errors.js';
 import type { RuleId } from './rules.js';
@@ -130,9 +130,8 @@ export function eligibleTermChanges(
     for (const billing of BILLING_FREQUENCIES) {
       // B1: a plan bills at most once per term.
       if (billingMonths(billing) > TERM_MONTHS[term]) continue;
-      const target = { term, billing };
       const no = (rule: RuleId, reason: TermChangeReason, warnings: readonly Warning[] = NONE): void => {
-        refused.push(Object.assign(refuse(rule, reason, null, NONE, warnings), target, { effective: 'immediate' as const, effectiveAt: null }));
+        refused.push(planOption(refuse(rule, reason, null, NONE, warnings), term, billing, 'immediate', null));
       };
       if (blocked !== null) no(blocked.rule, blocked.reason);
       else if (TERM_MONTHS[term] < TERM_MONTHS[sub.term]) no('B3', 'TERM_NOT_LONGER');
@@ -142,7 +141,7 @@ export function eligibleTermChanges(
       // line are equivalent (docs/quality.md); it stays so the table, not the order of the checks,
       // is the rule.
       else if (!row.accepted.some((a) => a.term === term && a.billing.includes(billing))) no('B3', 'CHANGE_NOT_ACCEPTED');
-      else allowed.push(Object.assign(allow('B3', 'IMMEDIATE', until, NONE, promo), target, { effective: 'immediate' as const, effectiveAt: now }));
+      else allowed.push(planOption(allow('B3', 'IMMEDIATE', until, NONE, promo), term, billing, 'immediate', now));
     }
   }
   return { allowed, refused };

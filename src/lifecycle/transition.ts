@@ -61,6 +61,8 @@ export const LIFECYCLE_EVENTS: readonly LifecycleEventType[] = Object.freeze([
  * else console.log(r.refusal.reason, r.refusal.rule);
  * ```
  */
+const NO_ADD_ONS: readonly Subscription[] = Object.freeze([]);
+
 export function transition(
   state: SubscriptionInput | Subscription | LifecycleState,
   event: LifecycleEvent,
@@ -77,14 +79,17 @@ export function transition(
   }
   const rawBase = own(opts, 'base');
   const policy = readPolicy(own(opts, 'policy') as TransitionOptions['policy']);
+  const choices = policyChoices(opts, policy);
+  // One literal, no spread: a property after a spread leaves V8's literal fast path (docs/performance.md).
   const ctx: Ctx = {
     sub: read.subscription,
     phase: read.phase,
     declaredRenewing: read.declaredRenewing,
     now,
     policy,
-    ...policyChoices(opts, policy),
-    addOns: ((rawAddOns ?? []) as readonly (SubscriptionInput | Subscription)[]).map((a) => toSubscription(a)),
+    suspendedAtTermEnd: choices.suspendedAtTermEnd,
+    scheduledChangeDeletion: choices.scheduledChangeDeletion,
+    addOns: rawAddOns === undefined ? NO_ADD_ONS : (rawAddOns as readonly (SubscriptionInput | Subscription)[]).map((a) => toSubscription(a)),
     base: rawBase === undefined ? null : toSubscription(rawBase as SubscriptionInput),
   };
   // C3: a cancelled subscription is terminal; P7: deleted is unrecoverable.
