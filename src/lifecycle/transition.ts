@@ -33,6 +33,9 @@ export const LIFECYCLE_EVENTS: readonly LifecycleEventType[] = Object.freeze([
   'stageElapsed',
 ]);
 
+/** No add-ons given (P5): one frozen list, not a new array per event. */
+const NO_ADD_ONS: readonly Subscription[] = Object.freeze([]);
+
 /**
  * Applies one event to a subscription at `now`.
  *
@@ -61,8 +64,6 @@ export const LIFECYCLE_EVENTS: readonly LifecycleEventType[] = Object.freeze([
  * else console.log(r.refusal.reason, r.refusal.rule);
  * ```
  */
-const NO_ADD_ONS: readonly Subscription[] = Object.freeze([]);
-
 export function transition(
   state: SubscriptionInput | Subscription | LifecycleState,
   event: LifecycleEvent,
