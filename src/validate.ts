@@ -71,8 +71,21 @@ export function toOptionalString(value: unknown, field: string): string | null {
  * ```
  */
 export function toRecord(value: unknown, field: string): Readonly<Record<string, unknown>> {
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+  if (isRecord(value)) return value;
   throw new CspRulesError('INVALID_TYPE', field, `expected an object, got ${describe(value)}`, value);
+}
+
+/**
+ * Whether `value` is a plain object to read fields from (not null, not an array).
+ *
+ * @example
+ * ```ts
+ * isRecord({ now: 0 }); // true
+ * isRecord([]); // false
+ * ```
+ */
+export function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

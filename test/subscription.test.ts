@@ -326,16 +326,34 @@ describe('seat batch errors name the batch by its index (the path is spelled onl
     });
   });
 
-  it('an error of the caller’s own (a throwing getter) passes through unchanged', () => {
-    const own = new RangeError('from the getter');
-    const batch = { quantity: 5, get addedAt(): never { throw own; } };
-    let thrown: unknown;
-    try {
-      toSubscription({ ...BASE, seatBatches: [batch] } as unknown as SubscriptionInput);
-    } catch (error) {
-      thrown = error;
+  it('errors of the caller’s own code (getters, a Date subclass) pass through unchanged, CspRulesError or not', () => {
+    const thrownBy = (batches: unknown[]): unknown => {
+      try {
+        toSubscription({ ...BASE, seatBatches: batches } as unknown as SubscriptionInput);
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    };
+    const plain = new RangeError('from the getter');
+    expect(thrownBy([{ quantity: 5, get addedAt(): never { throw plain; } }])).toBe(plain);
+    // A CspRulesError of the caller's own keeps its field: it is not one of the batch's checks.
+    const ours = new CspRulesError('INVALID_INSTANT', 'myField', 'from the caller');
+    expect(thrownBy([{ quantity: 5, get addedAt(): never { throw ours; } }])).toBe(ours);
+    const atIndex = [] as unknown[];
+    Object.defineProperty(atIndex, 0, { get: (): never => { throw ours; }, enumerable: true });
+    atIndex.length = 1;
+    expect(thrownBy(atIndex)).toBe(ours);
+    class BrokenDate extends Date {
+      override getTime(): number {
+        throw plain;
+      }
     }
-    expect(thrown).toBe(own);
+    expect(thrownBy([{ quantity: 5, addedAt: new BrokenDate(PURCHASE) }])).toBe(plain);
+  });
+
+  it('the first unknown key of a batch is the one named', () => {
+    expect(whole({ quantity: 5, addedAt: PURCHASE, note: 'x', other: 'y' }).field).toBe('seatBatches[1].note');
   });
 });
 
@@ -410,6 +428,24 @@ describe('a snapshot is recognised by its private mark, and only the one toSubsc
       // Object.create: the facts are inherited, not own, so none is read.
       'MISSING_FIELD',
     ]);
+  });
+
+  it('replacing the array iterator can’t get an object of the caller’s marked as a snapshot', () => {
+    const iterator = Array.prototype[Symbol.iterator];
+    const forged = { program: 'bogus', quantity: -5 };
+    // What a derived class's default constructor would spread its arguments through.
+    Array.prototype[Symbol.iterator] = function (this: unknown[]) {
+      return iterator.call(this.length === 1 && typeof this[0] === 'object' && this[0] !== null && 'termEndDay' in this[0] ? [forged] : this);
+    } as typeof iterator;
+    let sub: unknown;
+    try {
+      sub = toSubscription(BASE);
+    } finally {
+      Array.prototype[Symbol.iterator] = iterator;
+    }
+    expect(sub).not.toBe(forged);
+    expect(Object.isFrozen(forged)).toBe(false);
+    expect(caught(() => toSubscription(forged as unknown as SubscriptionInput)).code).toBe('INVALID_ENUM');
   });
 
   it('primitives are never snapshots: each gives INVALID_TYPE, never a bare TypeError', () => {
