@@ -11,9 +11,22 @@ const dir = mkdtempSync(join(tmpdir(), 'csp-rules-smoke-'));
 const run = (cmd, args, cwd = dir) => execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
 
 try {
+  // `npm pack` runs `prepack`, which builds: the tarball is what a publish from a clean checkout ships.
   run('npm', ['pack', '--silent', '--pack-destination', dir], root);
   const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'));
   if (tarball === undefined) throw new Error('npm pack produced no tarball');
+  const packed = new Set(run('tar', ['-tzf', tarball]).split('\n').filter(Boolean).map((f) => f.replace(/^package\//, '')));
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const expected = [
+    ...Object.values(pkg.exports).flatMap((e) => (typeof e === 'string' ? [e] : Object.values(e).flatMap((c) => Object.values(c)))),
+    ...Object.values(pkg.bin),
+    pkg.main, pkg.module, pkg.types, 'README.md', 'LICENSE', 'package.json',
+  ].map((f) => f.replace(/^\.\//, ''));
+  const absent = expected.filter((f) => !packed.has(f));
+  if (absent.length > 0) throw new Error(`the tarball lacks ${absent.join(', ')}`);
+  const outside = [...packed].filter((f) => !f.startsWith('dist/') && !['README.md', 'LICENSE', 'package.json', 'CHANGELOG.md'].includes(f));
+  if (outside.length > 0) throw new Error(`the tarball holds files it should not: ${outside.join(', ')}`);
+  console.log(`tarball ok: ${packed.size} files, every entry point and the csp-rules command`);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'smoke', private: true, type: 'module' }));
   run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--silent', `./${tarball}`]);
 

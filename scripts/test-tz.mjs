@@ -24,6 +24,7 @@ const NOT_TIME_SENSITIVE = new Set([
   'test/policy.test.ts',
   'test/upgradePaths.test.ts', // offer-name catalog
   'test/mutation-gaps.test.ts', // boundary examples; the originals run under every zone
+  'test/repository.test.ts', // files of the repository
 ]);
 const isE2e = (file) => file.startsWith('test/e2e/');
 

@@ -1,6 +1,7 @@
 /**
  * csp-subscription-rules: offline, exact answers to Microsoft CSP subscription questions.
- * Every decision names its rule (../shared/spec/rules.md), a reason code and its deadline.
+ * Every decision names its rule (the rule catalogue: https://github.com/csp-subscription-rules/csp-subscription-rules/blob/main/docs/catalogue.md),
+ * a reason code and its deadline.
  *
  * This entry point holds the decisions on one subscription (cancellation, seats, refunds, plans,
  * upgrades, trials), the snapshot, the policy and the time model. The rest lives in its own entry

@@ -1,5 +1,6 @@
 /**
- * The rule IDs of the catalogue (../shared/spec/rules.md). Every decision names one.
+ * The rule IDs of the rule catalogue (https://github.com/csp-subscription-rules/csp-subscription-rules/blob/main/docs/catalogue.md).
+ * Every decision names one.
  */
 
 /** A rule ID from the catalogue, e.g. `C1`, `Q2`, `TR4`. */

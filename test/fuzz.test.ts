@@ -89,7 +89,7 @@ const ADD_ON = {
 } as const;
 const BSS_ASSET = { program: 'bss-software', term: 'P1Y', billing: 'annual', quantity: 1, purchasedAt: '2024-01-15T09:30:12Z' } as const;
 const DAY = 19_737; // 2024-01-15
-/** The Partner Center subscription of /work/shared/spec/partner-center.md, abridged. */
+/** The Partner Center subscription of docs/partner-center.md, abridged. */
 const PC = {
   id: '4c0b3f6e-8d55-4c1e-9a57-2d2f5c0f9a11',
   quantity: 15,

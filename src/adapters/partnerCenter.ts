@@ -1,5 +1,5 @@
 /**
- * Reads the Partner Center subscription resource (../shared/spec/partner-center.md) into the
+ * Reads the Partner Center subscription resource (docs/partner-center.md) into the
  * library's snapshot. Facts that are not in the JSON stay unknown and are listed as notes;
  * nothing is guessed. Every error names the JSON path at fault.
  */

@@ -1,5 +1,5 @@
 /**
- * Field readers for the Partner Center subscription resource (../shared/spec/partner-center.md):
+ * Field readers for the Partner Center subscription resource (docs/partner-center.md):
  * each reads an own property only (`__proto__` and `constructor` are data, never structure) and
  * throws a {@link CspRulesError} whose `field` is the JSON path, e.g.
  * `refundableQuantity.details[1].allowedUntilDateTime`.

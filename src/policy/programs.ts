@@ -1,7 +1,7 @@
 /**
  * Programs as policy data (design principle 4): each CSP program's cancellation window, what
  * the window is measured from, the refund it gives and how seats may change. Defaults come
- * from ../shared/spec/rules.md; every number here can be overridden with `definePolicy`
+ * from the rule catalogue; every number here can be overridden with `definePolicy`
  * ("except where otherwise required by law").
  */
 import type { BillingFrequency } from '../time/term.js';
