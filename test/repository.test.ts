@@ -30,7 +30,7 @@ function trackedFiles(): string[] {
 const OUTSIDE = new RegExp(['\\.\\./sha', 'red', '|/wo', 'rk/'].join(''));
 
 describe('nothing tracked points outside the repository', () => {
-  it('no tracked text file names ../shared or a machine path', () => {
+  it('no tracked text file points at a folder beside the repository or at a machine path', () => {
     const offenders = trackedFiles()
       .filter((f) => f !== 'package-lock.json' && existsSync(join(root, f)) && !/\.(png|ico|tgz)$/.test(f))
       .flatMap((f) =>
