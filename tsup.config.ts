@@ -7,8 +7,8 @@ export default defineConfig([
     entry: {
       index: 'src/index.ts',
       lifecycle: 'src/lifecycle/index.ts',
-      explain: 'src/explain.ts',
-      'partner-center': 'src/adapters/index.ts',
+      explain: 'src/explain/index.ts',
+      'partner-center': 'src/partner-center/index.ts',
       display: 'src/display/index.ts',
     },
     format: ['esm', 'cjs'],

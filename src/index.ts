@@ -14,9 +14,9 @@
  *
  * @packageDocumentation
  */
-export { canCancel } from './cancel.js';
-export type { CancelDecision, CancelEffect, CancelFacts, CancelOptions, CancelReason } from './cancel.js';
-export { reducibleSeats, planSeatReduction } from './seats.js';
+export { canCancel } from './decisions/cancel.js';
+export type { CancelDecision, CancelEffect, CancelFacts, CancelOptions, CancelReason } from './decisions/cancel.js';
+export { reducibleSeats, planSeatReduction } from './decisions/seats.js';
 export type {
   OpenBatch,
   ReducibleFacts,
@@ -27,15 +27,15 @@ export type {
   SeatPlanOptions,
   SeatPlanReason,
   SeatReductionReason,
-} from './seats.js';
-export { canIncreaseSeats } from './seatIncrease.js';
-export type { SeatIncreaseReason } from './seatIncrease.js';
-export { proratedRefund } from './refund.js';
-export type { Refund, RefundInput } from './refund.js';
-export { multiGeoMinimum } from './multiGeo.js';
-export { updateLimit, UPDATE_LIMIT } from './updateLimit.js';
-export type { UpdateLimitReason } from './updateLimit.js';
-export { offerAvailability, canSellSubscriptions, resellerDeclaration, MAX_OTHER_RESELLERS } from './offers.js';
+} from './decisions/seats.js';
+export { canIncreaseSeats } from './decisions/seatIncrease.js';
+export type { SeatIncreaseReason } from './decisions/seatIncrease.js';
+export { proratedRefund } from './decisions/refund.js';
+export type { Refund, RefundInput } from './decisions/refund.js';
+export { multiGeoMinimum } from './decisions/multiGeo.js';
+export { updateLimit, UPDATE_LIMIT } from './decisions/updateLimit.js';
+export type { UpdateLimitReason } from './decisions/updateLimit.js';
+export { offerAvailability, canSellSubscriptions, resellerDeclaration, MAX_OTHER_RESELLERS } from './decisions/offers.js';
 export type {
   DeclaredReseller,
   OfferAvailabilityReason,
@@ -44,20 +44,20 @@ export type {
   PartnerModelReason,
   ResellerDeclarationFacts,
   ResellerDeclarationReason,
-} from './offers.js';
+} from './decisions/offers.js';
 
-export { toSubscription, STATUSES } from './subscription.js';
-export { toInput, withChanges } from './snapshotChanges.js';
-export type { ScheduledChange, ScheduledChangeInput, SeatBatch, SeatBatchInput, Status, Subscription, SubscriptionInput } from './subscription.js';
+export { toSubscription, STATUSES } from './snapshot/subscription.js';
+export { toInput, withChanges } from './snapshot/changes.js';
+export type { ScheduledChange, ScheduledChangeInput, SeatBatch, SeatBatchInput, Status, Subscription, SubscriptionInput } from './snapshot/subscription.js';
 export { DEFAULT_POLICY, definePolicy } from './policy/policy.js';
 export type { Policy, PolicyOverrides, ProgramOverrides } from './policy/policy.js';
 export { DEFAULT_PROGRAMS, PROGRAMS } from './policy/programs.js';
 export type { Program, ProgramPolicy, RefundMode, SeatIncrease, SeatReduction, WindowFrom } from './policy/programs.js';
-export type { Allowed, Assumption, Decision, Refused, Warning } from './decision.js';
-export { CspRulesError } from './errors.js';
-export type { ErrorCode } from './errors.js';
-export { RULE_IDS } from './rules.js';
-export type { RuleId } from './rules.js';
+export type { Allowed, Assumption, Decision, Refused, Warning } from './core/decision.js';
+export { CspRulesError } from './core/errors.js';
+export type { ErrorCode } from './core/errors.js';
+export { RULE_IDS } from './core/rules.js';
+export type { RuleId } from './core/rules.js';
 
 // Time: the raw day arithmetic (dayOf, startOfDay, endOfDay, civil conversions, windows,
 // addMonthsClamped, billingMonths) is internal; what is exported checks its arguments.
@@ -70,15 +70,15 @@ export { termEndDay, renewedTerm, chargeCycleStart, TERMS, BILLING_FREQUENCIES, 
 export type { BillingFrequency, RenewalAnchor, Term, TermDates } from './time/term.js';
 
 // Plans, upgrades and trials (B1–B5, U1–U9, S2, S5, C10, TR1–TR9).
-export { eligibleBillingFrequencyChanges, BILLING_FREQUENCY_CHANGES } from './billingChanges.js';
-export type { BillingChangeOptions, BillingChangeReason, BillingChangeRow, PlanBlockReason, PlanChanges, PlanEffect, PlanOption, PlanTarget } from './billingChanges.js';
-export { eligibleTermChanges, TERM_CHANGES, DEFAULT_OFFERED_TERMS } from './termChanges.js';
-export type { TermChangeOptions, TermChangeReason, TermChangeRow } from './termChanges.js';
-export { upgradeMatrix, checkUpgradePath, offerKey, UNSUPPORTED_UPGRADES, DUPLICATE_LICENSE_NOTE } from './upgradePaths.js';
-export type { DuplicateLicenseNote, UnsupportedUpgradeRow, UpgradeCatalog, UpgradeMatrix, UpgradePath, UpgradePathDecision, UpgradePathFacts, UpgradePathReason } from './upgradePaths.js';
-export { canUpgrade } from './upgrade.js';
-export type { DestinationTermPolicy, UpgradeApiCode, UpgradeDecision, UpgradeFacts, UpgradeKind, UpgradeOptions, UpgradeReason, UpgradeWhen } from './upgrade.js';
-export { planTwoToOne } from './twoToOne.js';
-export type { TwoToOneOptions, TwoToOnePlan, TwoToOneReason, TwoToOneStep } from './twoToOne.js';
-export { trialConversion, trialLocked, saasFreeTrial, TRIAL_SEATS, TRIAL_DAYS, TRIAL_AUTO_RENEW_DEFAULT, TRIAL_DEFAULT_TERM, TRIAL_DEFAULT_BILLING } from './trial.js';
-export type { SaasFreeTrial, TrialConversion, TrialConversionFacts, TrialConversionOptions, TrialConversionReason, TrialLockReason, TrialLockedChange, TrialMode, TrialTarget } from './trial.js';
+export { eligibleBillingFrequencyChanges, BILLING_FREQUENCY_CHANGES } from './decisions/billingChanges.js';
+export type { BillingChangeOptions, BillingChangeReason, BillingChangeRow, PlanBlockReason, PlanChanges, PlanEffect, PlanOption, PlanTarget } from './decisions/billingChanges.js';
+export { eligibleTermChanges, TERM_CHANGES, DEFAULT_OFFERED_TERMS } from './decisions/termChanges.js';
+export type { TermChangeOptions, TermChangeReason, TermChangeRow } from './decisions/termChanges.js';
+export { upgradeMatrix, checkUpgradePath, offerKey, UNSUPPORTED_UPGRADES, DUPLICATE_LICENSE_NOTE } from './decisions/upgradePaths.js';
+export type { DuplicateLicenseNote, UnsupportedUpgradeRow, UpgradeCatalog, UpgradeMatrix, UpgradePath, UpgradePathDecision, UpgradePathFacts, UpgradePathReason } from './decisions/upgradePaths.js';
+export { canUpgrade } from './decisions/upgrade.js';
+export type { DestinationTermPolicy, UpgradeApiCode, UpgradeDecision, UpgradeFacts, UpgradeKind, UpgradeOptions, UpgradeReason, UpgradeWhen } from './decisions/upgrade.js';
+export { planTwoToOne } from './decisions/twoToOne.js';
+export type { TwoToOneOptions, TwoToOnePlan, TwoToOneReason, TwoToOneStep } from './decisions/twoToOne.js';
+export { trialConversion, trialLocked, saasFreeTrial, TRIAL_SEATS, TRIAL_DAYS, TRIAL_AUTO_RENEW_DEFAULT, TRIAL_DEFAULT_TERM, TRIAL_DEFAULT_BILLING } from './decisions/trial.js';
+export type { SaasFreeTrial, TrialConversion, TrialConversionFacts, TrialConversionOptions, TrialConversionReason, TrialLockReason, TrialLockedChange, TrialMode, TrialTarget } from './decisions/trial.js';

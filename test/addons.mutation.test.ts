@@ -3,8 +3,8 @@
  * (issue 7.5). Expected values are worked out by hand from rules.md (A1, P5).
  */
 import { describe, expect, it } from 'vitest';
-import { canBuyAddOn, isAddOnOf, suspendAddOns } from '../src/addons.js';
-import type { SubscriptionInput } from '../src/subscription.js';
+import { canBuyAddOn, isAddOnOf, suspendAddOns } from '../src/lifecycle/addons.js';
+import type { SubscriptionInput } from '../src/snapshot/subscription.js';
 import { caught } from './caught.js';
 
 const base: SubscriptionInput = {

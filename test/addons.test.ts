@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { alignedAddOnTerm, canBuyAddOn, commerceOf, isAddOnOf, suspendAddOns } from '../src/addons.js';
-import { CspRulesError } from '../src/errors.js';
-import { transition } from '../src/lifecycle/transition.js';
-import { toSubscription, type SubscriptionInput } from '../src/subscription.js';
+import { alignedAddOnTerm, canBuyAddOn, commerceOf, isAddOnOf, suspendAddOns } from '../src/lifecycle/addons.js';
+import { CspRulesError } from '../src/core/errors.js';
+import { transition } from '../src/lifecycle/machine/transition.js';
+import { toSubscription, type SubscriptionInput } from '../src/snapshot/subscription.js';
 import { formatDay } from '../src/time/day.js';
 
 const base: SubscriptionInput = {

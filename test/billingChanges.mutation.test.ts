@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { billingRow, eligibleBillingFrequencyChanges, planChangeBlocked } from '../src/billingChanges.js';
-import { toSubscription, type Subscription, type SubscriptionInput } from '../src/subscription.js';
+import { billingRow, eligibleBillingFrequencyChanges, planChangeBlocked } from '../src/decisions/billingChanges.js';
+import { toSubscription, type Subscription, type SubscriptionInput } from '../src/snapshot/subscription.js';
 import { caught } from './caught.js';
 
 // Mutation tests of billingChanges.ts: whole rows, whole errors, whole options.

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BILLING_FREQUENCY_CHANGES, eligibleBillingFrequencyChanges } from '../src/billingChanges.js';
-import { CspRulesError } from '../src/errors.js';
-import type { SubscriptionInput } from '../src/subscription.js';
+import { BILLING_FREQUENCY_CHANGES, eligibleBillingFrequencyChanges } from '../src/decisions/billingChanges.js';
+import { CspRulesError } from '../src/core/errors.js';
+import type { SubscriptionInput } from '../src/snapshot/subscription.js';
 import { daysInMonth } from '../src/time/day.js';
 import type { BillingFrequency, Term } from '../src/time/term.js';
 

@@ -4,8 +4,8 @@
  * from rules.md (W2, W3, W4, C7).
  */
 import { describe, expect, it } from 'vitest';
-import { bssCancellation, cancelActionShown, requestRibbon, type BssRequestState } from '../src/bssCancellation.js';
-import type { SubscriptionInput } from '../src/subscription.js';
+import { bssCancellation, cancelActionShown, requestRibbon, type BssRequestState } from '../src/lifecycle/bssCancellation.js';
+import type { SubscriptionInput } from '../src/snapshot/subscription.js';
 import { caught } from './caught.js';
 
 /** Bought 2024-01-10T10:00Z: the 30-day window runs [2024-01-10T10:00Z, 2024-02-09T10:00Z) (C7). */

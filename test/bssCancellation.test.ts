@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BSS_REJECTION_MESSAGE, bssCancellation, cancelActionShown, requestRibbon, type BssRequestState } from '../src/bssCancellation.js';
-import { CspRulesError } from '../src/errors.js';
-import type { SubscriptionInput } from '../src/subscription.js';
+import { BSS_REJECTION_MESSAGE, bssCancellation, cancelActionShown, requestRibbon, type BssRequestState } from '../src/lifecycle/bssCancellation.js';
+import { CspRulesError } from '../src/core/errors.js';
+import type { SubscriptionInput } from '../src/snapshot/subscription.js';
 import { DAY_MS } from '../src/time/day.js';
 
 const at = (iso: string): number => Date.parse(iso);

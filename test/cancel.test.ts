@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canCancel } from '../src/cancel.js';
-import { CspRulesError } from '../src/errors.js';
+import { canCancel } from '../src/decisions/cancel.js';
+import { CspRulesError } from '../src/core/errors.js';
 import { definePolicy } from '../src/policy/policy.js';
-import type { SubscriptionInput } from '../src/subscription.js';
+import type { SubscriptionInput } from '../src/snapshot/subscription.js';
 
 /** Expected instants are written as UTC text and read by the platform, not by the code under test. */
 const at = (iso: string): number => Date.parse(iso);

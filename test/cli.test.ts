@@ -2,9 +2,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fromPartnerCenter, fromPartnerCenterList } from '../src/adapters/partnerCenter.js';
+import { fromPartnerCenter, fromPartnerCenterList } from '../src/partner-center/fromPartnerCenter.js';
 import { run } from '../src/cli/run.js';
-import { explain } from '../src/explain.js';
+import { explain } from '../src/explain/explain.js';
 import { memoryIo } from './cli/memoryIo.js';
 
 const CLI = join('dist', 'cli.js');

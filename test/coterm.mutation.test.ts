@@ -5,8 +5,8 @@
  * value is worked out by hand from rules.md (CO1–CO5, T2, T6).
  */
 import { describe, expect, it } from 'vitest';
-import { alignedTerms, alignmentOptions, canAlign, checkEndDay, purchaseAlignmentOptions } from '../src/coterm.js';
-import type { SubscriptionInput } from '../src/subscription.js';
+import { alignedTerms, alignmentOptions, canAlign, checkEndDay, purchaseAlignmentOptions } from '../src/lifecycle/coterm.js';
+import type { SubscriptionInput } from '../src/snapshot/subscription.js';
 import { caught } from './caught.js';
 import { dayNumber as day } from './arbitraries.js';
 

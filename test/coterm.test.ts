@@ -8,9 +8,9 @@ import {
   checkEndDay,
   customEndDateDecision,
   purchaseAlignmentOptions,
-} from '../src/coterm.js';
-import { transition } from '../src/lifecycle/transition.js';
-import { toSubscription, type SubscriptionInput } from '../src/subscription.js';
+} from '../src/lifecycle/coterm.js';
+import { transition } from '../src/lifecycle/machine/transition.js';
+import { toSubscription, type SubscriptionInput } from '../src/snapshot/subscription.js';
 import { civilFromDay, DAY_MS, daysInMonth, formatDay } from '../src/time/day.js';
 
 const day = (iso: string): number => Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deepFreeze } from '../src/deepFreeze.js';
+import { deepFreeze } from '../src/core/deepFreeze.js';
 import * as api from './publicApi.js';
 
 /** Paths of every object or array inside `value` (itself included) that is not frozen. */

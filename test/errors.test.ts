@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CspRulesError, describe as describeValue } from '../src/errors.js';
-import { toSubscription } from '../src/subscription.js';
+import { CspRulesError, describe as describeValue } from '../src/core/errors.js';
+import { toSubscription } from '../src/snapshot/subscription.js';
 import { toInstant } from '../src/time/instant.js';
 
 describe('CspRulesError shape', () => {

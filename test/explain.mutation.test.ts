@@ -4,8 +4,8 @@
  * eligibility, term choices. Every expected value is worked out by hand from rules.md.
  */
 import { describe, expect, it } from 'vitest';
-import { explain, type Action, type ActionExplanation, type Explanation } from '../src/explain.js';
-import type { SubscriptionInput } from '../src/subscription.js';
+import { explain, type Action, type ActionExplanation, type Explanation } from '../src/explain/explain.js';
+import type { SubscriptionInput } from '../src/snapshot/subscription.js';
 
 const at = (iso: string): number => Date.parse(iso);
 

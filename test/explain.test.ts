@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, explain, type Action, type ActionExplanation, type Explanation } from '../src/explain.js';
-import type { SubscriptionInput } from '../src/subscription.js';
+import { ACTIONS, explain, type Action, type ActionExplanation, type Explanation } from '../src/explain/explain.js';
+import type { SubscriptionInput } from '../src/snapshot/subscription.js';
 
 const at = (iso: string): number => Date.parse(iso);
 

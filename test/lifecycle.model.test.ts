@@ -6,9 +6,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { LifecycleEvent, LifecycleState, TransitionResult } from '../src/lifecycle/events.js';
-import { transition } from '../src/lifecycle/transition.js';
-import { toSubscription, type Status, type Subscription, type SubscriptionInput } from '../src/subscription.js';
+import type { LifecycleEvent, LifecycleState, TransitionResult } from '../src/lifecycle/machine/events.js';
+import { transition } from '../src/lifecycle/machine/transition.js';
+import { toSubscription, type Status, type Subscription, type SubscriptionInput } from '../src/snapshot/subscription.js';
 import { DAY_MS, formatDay } from '../src/time/day.js';
 
 const HOUR = 3_600_000;

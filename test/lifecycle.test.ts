@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { allow, refuse } from '../src/decision.js';
-import { CspRulesError } from '../src/errors.js';
+import { allow, refuse } from '../src/core/decision.js';
+import { CspRulesError } from '../src/core/errors.js';
 import { afterTermStageAt, afterTermStages, STATUS_FACTS } from '../src/lifecycle/afterTerm.js';
-import type { LifecycleState, TransitionResult, Transitioned } from '../src/lifecycle/events.js';
+import type { LifecycleState, TransitionResult, Transitioned } from '../src/lifecycle/machine/events.js';
 import { canScheduleChange, deletesScheduledChanges, nextTermPlan, SCHEDULABLE_CHANGES } from '../src/lifecycle/scheduledChanges.js';
-import { LIFECYCLE_EVENTS, transition } from '../src/lifecycle/transition.js';
-import { toSubscription, type SubscriptionInput } from '../src/subscription.js';
+import { LIFECYCLE_EVENTS, transition } from '../src/lifecycle/machine/transition.js';
+import { toSubscription, type SubscriptionInput } from '../src/snapshot/subscription.js';
 import { definePolicy } from '../src/policy/policy.js';
 import { DAY_MS, formatDay } from '../src/time/day.js';
-import { canUpgrade } from '../src/upgrade.js';
+import { canUpgrade } from '../src/decisions/upgrade.js';
 
 const at = (iso: string): number => Date.parse(iso);
 const day = (iso: string): number => Math.floor(at(`${iso}T00:00:00Z`) / DAY_MS);

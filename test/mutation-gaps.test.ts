@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canCancel } from '../src/cancel.js';
-import { CspRulesError } from '../src/errors.js';
+import { canCancel } from '../src/decisions/cancel.js';
+import { CspRulesError } from '../src/core/errors.js';
 import { definePolicy } from '../src/policy/policy.js';
 import { toInstant, toUtcDay } from '../src/time/instant.js';
 

@@ -3,7 +3,7 @@
  * each thrown CspRulesError, worked out by hand from rules.md.
  */
 import { describe, expect, it } from 'vitest';
-import { canSellSubscriptions, offerAvailability, resellerDeclaration } from '../src/offers.js';
+import { canSellSubscriptions, offerAvailability, resellerDeclaration } from '../src/decisions/offers.js';
 import { caught } from './caught.js';
 
 const refusedA4 = (reason: string) => ({ allowed: false, rule: 'A4', reason, opensAt: null, assumptions: [], warnings: [] });

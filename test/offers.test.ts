@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canSellSubscriptions, MAX_OTHER_RESELLERS, offerAvailability, resellerDeclaration } from '../src/offers.js';
+import { canSellSubscriptions, MAX_OTHER_RESELLERS, offerAvailability, resellerDeclaration } from '../src/decisions/offers.js';
 
 describe('A4 offer availability from caller-supplied facts', () => {
   it('is available when nothing stands in the way', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CspRulesError, type ErrorCode } from '../src/errors.js';
+import { CspRulesError, type ErrorCode } from '../src/core/errors.js';
 import { DEFAULT_POLICY, definePolicy, readPolicy, type PolicyOverrides } from '../src/policy/policy.js';
 import { DEFAULT_PROGRAMS, PROGRAMS } from '../src/policy/programs.js';
 

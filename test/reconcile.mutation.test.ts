@@ -3,8 +3,8 @@
  * difference is worked out by hand: nce-license windows are 7 × 24 h (T3) from each addition.
  */
 import { describe, expect, it } from 'vitest';
-import { reconcile } from '../src/reconcile.js';
-import type { SubscriptionInput } from '../src/subscription.js';
+import { reconcile } from '../src/partner-center/reconcile.js';
+import type { SubscriptionInput } from '../src/snapshot/subscription.js';
 import { caught } from './caught.js';
 import { ours } from './reconcileFixture.js';
 

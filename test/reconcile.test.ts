@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromPartnerCenter } from '../src/adapters/partnerCenter.js';
-import { CspRulesError } from '../src/errors.js';
-import { reconcile } from '../src/reconcile.js';
-import type { SubscriptionInput } from '../src/subscription.js';
+import { fromPartnerCenter } from '../src/partner-center/fromPartnerCenter.js';
+import { CspRulesError } from '../src/core/errors.js';
+import { reconcile } from '../src/partner-center/reconcile.js';
+import type { SubscriptionInput } from '../src/snapshot/subscription.js';
 import { ours } from './reconcileFixture.js';
 
 const ms = (iso: string): number => Date.parse(iso);

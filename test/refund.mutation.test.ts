@@ -3,7 +3,7 @@
  * and every field of the thrown CspRulesError.
  */
 import { describe, expect, it } from 'vitest';
-import { proratedRefund } from '../src/refund.js';
+import { proratedRefund } from '../src/decisions/refund.js';
 import { caught } from './caught.js';
 
 // 2024 is a leap year: 2024-01-01..2024-12-31 is 366 days. At 2024-01-02 (inclusive count) 2 days are used.

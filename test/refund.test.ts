@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { definePolicy } from '../src/policy/policy.js';
-import { proratedRefund } from '../src/refund.js';
+import { proratedRefund } from '../src/decisions/refund.js';
 
 describe('M1 prorated refund: amount paid minus the daily-prorated days used', () => {
   it('cancelled on the third day of a 365-day term: 3 days charged (inclusive count, the default)', () => {

@@ -4,8 +4,8 @@
  * worked out by hand from rules.md (R2, R3, CO2, CO4, T2).
  */
 import { describe, expect, it } from 'vitest';
-import { nextTermOf, renewalSchedule } from '../src/renewal.js';
-import type { SubscriptionInput } from '../src/subscription.js';
+import { nextTermOf, renewalSchedule } from '../src/lifecycle/renewal.js';
+import type { SubscriptionInput } from '../src/snapshot/subscription.js';
 import { caught } from './caught.js';
 import { dayNumber as day } from './arbitraries.js';
 

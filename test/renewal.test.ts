@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CspRulesError } from '../src/errors.js';
+import { CspRulesError } from '../src/core/errors.js';
 import { definePolicy } from '../src/policy/policy.js';
-import { renewalAnchorDay, renewalSchedule, RENEWAL_CONFLICT } from '../src/renewal.js';
-import { toSubscription, type SubscriptionInput } from '../src/subscription.js';
+import { renewalAnchorDay, renewalSchedule, RENEWAL_CONFLICT } from '../src/lifecycle/renewal.js';
+import { toSubscription, type SubscriptionInput } from '../src/snapshot/subscription.js';
 import { DAY_MS, formatDay, HOUR_MS } from '../src/time/day.js';
 
 const at = (iso: string): number => Date.parse(iso);

@@ -2,8 +2,8 @@
  * Q1 seat increases asserted whole (issue 7.5): every field of the decision, worked out by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { canIncreaseSeats } from '../src/seatIncrease.js';
-import type { SubscriptionInput } from '../src/subscription.js';
+import { canIncreaseSeats } from '../src/decisions/seatIncrease.js';
+import type { SubscriptionInput } from '../src/snapshot/subscription.js';
 import { caught } from './caught.js';
 
 // P1M bought 2024-01-31: term end date 2024-02-28 (T2), renewal day 2024-02-29 (UTC).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canIncreaseSeats } from '../src/seatIncrease.js';
-import type { SubscriptionInput } from '../src/subscription.js';
+import { canIncreaseSeats } from '../src/decisions/seatIncrease.js';
+import type { SubscriptionInput } from '../src/snapshot/subscription.js';
 
 const at = (iso: string): number => Date.parse(iso);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planSeatReduction, reducibleSeats } from '../src/seats.js';
-import type { SubscriptionInput } from '../src/subscription.js';
+import { planSeatReduction, reducibleSeats } from '../src/decisions/seats.js';
+import type { SubscriptionInput } from '../src/snapshot/subscription.js';
 
 // Mutation tests of seats.ts: whole answers.
 const at = (iso: string): number => Date.parse(iso);

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { definePolicy } from '../src/policy/policy.js';
-import { planSeatReduction, reducibleSeats } from '../src/seats.js';
-import type { SubscriptionInput } from '../src/subscription.js';
+import { planSeatReduction, reducibleSeats } from '../src/decisions/seats.js';
+import type { SubscriptionInput } from '../src/snapshot/subscription.js';
 
 const at = (iso: string): number => Date.parse(iso);
 const H = 3_600_000;

@@ -4,11 +4,11 @@
  * worked out by hand in the comments.
  */
 import { describe, expect, it } from 'vitest';
-import { describe as describeValue } from '../src/errors.js';
-import { deriveSnapshot, toInput, withChanges } from '../src/snapshotChanges.js';
-import { toSubscription, type SubscriptionInput } from '../src/subscription.js';
+import { describe as describeValue } from '../src/core/errors.js';
+import { deriveSnapshot, toInput, withChanges } from '../src/snapshot/changes.js';
+import { toSubscription, type SubscriptionInput } from '../src/snapshot/subscription.js';
 import { formatDay } from '../src/time/day.js';
-import { toBoolean, toCount, toEnum, toOptionalString, toRecord } from '../src/validate.js';
+import { toBoolean, toCount, toEnum, toOptionalString, toRecord } from '../src/core/validate.js';
 import { caught } from './caught.js';
 
 const BASE = {

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CspRulesError, type ErrorCode } from '../src/errors.js';
+import { CspRulesError, type ErrorCode } from '../src/core/errors.js';
 import { PROGRAMS } from '../src/policy/programs.js';
-import { deriveSnapshot, toInput, withChanges } from '../src/snapshotChanges.js';
-import { STATUSES, toSubscription, type SubscriptionInput } from '../src/subscription.js';
+import { deriveSnapshot, toInput, withChanges } from '../src/snapshot/changes.js';
+import { STATUSES, toSubscription, type SubscriptionInput } from '../src/snapshot/subscription.js';
 import { billingArb, DAY, dayNumber, dayText, instantArb, MAX_INSTANT, termArb } from './arbitraries.js';
 import { caught } from './caught.js';
 

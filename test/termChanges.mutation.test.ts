@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SubscriptionInput } from '../src/subscription.js';
-import { eligibleTermChanges, TERM_CHANGES, type TermChangeRow } from '../src/termChanges.js';
+import type { SubscriptionInput } from '../src/snapshot/subscription.js';
+import { eligibleTermChanges, TERM_CHANGES, type TermChangeRow } from '../src/decisions/termChanges.js';
 import { caught } from './caught.js';
 
 // Mutation tests of termChanges.ts: whole options, whole errors.

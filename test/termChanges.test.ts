@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OFFERED_TERMS, eligibleTermChanges, TERM_CHANGES } from '../src/termChanges.js';
-import type { Status, SubscriptionInput } from '../src/subscription.js';
+import { DEFAULT_OFFERED_TERMS, eligibleTermChanges, TERM_CHANGES } from '../src/decisions/termChanges.js';
+import type { Status, SubscriptionInput } from '../src/snapshot/subscription.js';
 import type { BillingFrequency, Term } from '../src/time/term.js';
 
 const base: SubscriptionInput = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { definePolicy, DEFAULT_POLICY } from '../src/policy/policy.js';
-import { toSubscription, type SubscriptionInput } from '../src/subscription.js';
-import { nextRenewalOpensAt, RENEWAL_409, renewalInProgress, termWindowStart } from '../src/termWindow.js';
+import { toSubscription, type SubscriptionInput } from '../src/snapshot/subscription.js';
+import { nextRenewalOpensAt, RENEWAL_409, renewalInProgress, termWindowStart } from '../src/snapshot/termWindow.js';
 
 // Mutation tests of termWindow.ts (C1, R3, U9, C12, Q3, R4), each function asserted directly.
 const at = (iso: string): number => Date.parse(iso);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SubscriptionInput } from '../src/subscription.js';
-import { trialConversion, type TrialConversionOptions } from '../src/trial.js';
+import type { SubscriptionInput } from '../src/snapshot/subscription.js';
+import { trialConversion, type TrialConversionOptions } from '../src/decisions/trial.js';
 import { caught } from './caught.js';
 
 // Mutation tests of trial.ts: whole decisions, whole errors.

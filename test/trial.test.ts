@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eligibleBillingFrequencyChanges } from '../src/billingChanges.js';
-import { toSubscription, type SubscriptionInput } from '../src/subscription.js';
+import { eligibleBillingFrequencyChanges } from '../src/decisions/billingChanges.js';
+import { toSubscription, type SubscriptionInput } from '../src/snapshot/subscription.js';
 import {
   saasFreeTrial,
   TRIAL_AUTO_RENEW_DEFAULT,
@@ -12,7 +12,7 @@ import {
   trialConversion,
   trialLocked,
   type TrialConversionOptions,
-} from '../src/trial.js';
+} from '../src/decisions/trial.js';
 
 // A 30-day trial from 2024-01-01: its last day (termEndDay) is 2024-01-30.
 const trial: SubscriptionInput = {

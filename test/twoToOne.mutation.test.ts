@@ -3,8 +3,8 @@
  * worked out by hand from rules.md (U2, U3, U5, U6, U7, U8, C10, T2).
  */
 import { describe, expect, it } from 'vitest';
-import type { SubscriptionInput } from '../src/subscription.js';
-import { planTwoToOne } from '../src/twoToOne.js';
+import type { SubscriptionInput } from '../src/snapshot/subscription.js';
+import { planTwoToOne } from '../src/decisions/twoToOne.js';
 import { caught } from './caught.js';
 
 const E3 = 'Microsoft 365 E3';

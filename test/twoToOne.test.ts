@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SubscriptionInput } from '../src/subscription.js';
-import { planTwoToOne } from '../src/twoToOne.js';
+import type { SubscriptionInput } from '../src/snapshot/subscription.js';
+import { planTwoToOne } from '../src/decisions/twoToOne.js';
 
 const E5 = 'Microsoft 365 E5';
 const catalog = [

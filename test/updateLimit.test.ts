@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { canIncreaseSeats } from '../src/seatIncrease.js';
-import type { SubscriptionInput } from '../src/subscription.js';
-import { updateLimit } from '../src/updateLimit.js';
+import { canIncreaseSeats } from '../src/decisions/seatIncrease.js';
+import type { SubscriptionInput } from '../src/snapshot/subscription.js';
+import { updateLimit } from '../src/decisions/updateLimit.js';
 
 const sub: SubscriptionInput = { program: 'nce-license', term: 'P1Y', billing: 'monthly', quantity: 10, purchasedAt: '2024-01-15T09:30:12Z' };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { canCancel } from '../src/cancel.js';
-import type { SubscriptionInput } from '../src/subscription.js';
-import { canUpgrade, type UpgradeOptions } from '../src/upgrade.js';
+import { canCancel } from '../src/decisions/cancel.js';
+import type { SubscriptionInput } from '../src/snapshot/subscription.js';
+import { canUpgrade, type UpgradeOptions } from '../src/decisions/upgrade.js';
 import { caught } from './caught.js';
 
 // Mutation tests of upgrade.ts: whole decisions, whole errors.

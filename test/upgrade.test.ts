@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canCancel } from '../src/cancel.js';
-import type { Status, SubscriptionInput } from '../src/subscription.js';
+import { canCancel } from '../src/decisions/cancel.js';
+import type { Status, SubscriptionInput } from '../src/snapshot/subscription.js';
 import { daysInMonth } from '../src/time/day.js';
-import { canUpgrade, type UpgradeOptions } from '../src/upgrade.js';
+import { canUpgrade, type UpgradeOptions } from '../src/decisions/upgrade.js';
 
 const E3 = 'Microsoft 365 E3';
 const E5 = 'Microsoft 365 E5';

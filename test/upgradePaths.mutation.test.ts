@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkUpgradePath, offerKey, readName, upgradeMatrix, type UpgradeCatalog } from '../src/upgradePaths.js';
+import { checkUpgradePath, offerKey, readName, upgradeMatrix, type UpgradeCatalog } from '../src/decisions/upgradePaths.js';
 import { caught } from './caught.js';
 
 // Mutation tests of upgradePaths.ts: whole errors, whole matrices.

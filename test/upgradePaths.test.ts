@@ -7,7 +7,7 @@ import {
   UNSUPPORTED_UPGRADES,
   upgradeMatrix,
   type UpgradePath,
-} from '../src/upgradePaths.js';
+} from '../src/decisions/upgradePaths.js';
 
 // 002 "Upgrades that aren't currently supported" — copied from the source, with each cell's SKUs split by hand.
 const SOURCE_U2: readonly [string, string, string[]][] = [

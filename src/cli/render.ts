@@ -2,10 +2,10 @@
  * Text output of `csp-rules explain`: a table per subscription, a one-line timeline of the term,
  * and one summary line per subscription for lists. Deadlines in UTC and, with `--tz`, in a zone (T5).
  */
-import type { Note } from '../adapters/pcNotes.js';
+import type { Note } from '../partner-center/notes.js';
 import { formatInZone, formatRelative, formatUtc } from '../display/index.js';
-import type { ActionExplanation, Explanation } from '../explain.js';
-import type { Subscription } from '../subscription.js';
+import type { ActionExplanation, Explanation } from '../explain/explain.js';
+import type { Subscription } from '../snapshot/subscription.js';
 import type { Instant } from '../time/instant.js';
 
 /** One subscription read and explained, with where it came from. */

@@ -2,13 +2,13 @@
  * The `csp-rules` command, with its inputs and outputs passed in (so tests can run it in
  * process): read each file, `fromPartnerCenter` + `explain` every subscription, print.
  */
-import { fromPartnerCenter, fromPartnerCenterList, type PartnerCenterSubscription } from '../adapters/partnerCenter.js';
+import { fromPartnerCenter, fromPartnerCenterList, type PartnerCenterSubscription } from '../partner-center/fromPartnerCenter.js';
 import { isTimeZone } from '../display/index.js';
-import { CspRulesError } from '../errors.js';
-import { explain, type Explanation, type ExplainOptions } from '../explain.js';
+import { CspRulesError } from '../core/errors.js';
+import { explain, type Explanation, type ExplainOptions } from '../explain/explain.js';
 import type { Program } from '../policy/programs.js';
 import { toInstant, type Instant } from '../time/instant.js';
-import { toCount } from '../validate.js';
+import { toCount } from '../core/validate.js';
 import { parseArgs, USAGE, UsageError } from './args.js';
 import { renderDetail, renderSummary, type Explained } from './render.js';
 

@@ -2,7 +2,7 @@
  * Deadlines as text without time-zone data: UTC spelled out, and relative "closes in 2 d 3 h".
  * Pure integer arithmetic on epoch ms; no clock (T4) — `from` is always given.
  */
-import { CspRulesError, describe } from '../errors.js';
+import { CspRulesError, describe } from '../core/errors.js';
 import { civilFromDay, dayOf, DAY_MS, HOUR_MS } from '../time/day.js';
 import { toInstant, type InstantInput } from '../time/instant.js';
 

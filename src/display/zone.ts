@@ -4,7 +4,7 @@
  * shifted instant), so one must never reach a comparison — this file only returns strings.
  */
 import { formatInTimeZone } from 'date-fns-tz';
-import { CspRulesError, describe } from '../errors.js';
+import { CspRulesError, describe } from '../core/errors.js';
 import { toInstant, type InstantInput } from '../time/instant.js';
 
 /** Default pattern of {@link formatInZone}: date, time to the second, numeric offset. */

@@ -2,14 +2,17 @@
  * P7: what happens after a term ends without renewal — expired → disabled → deleted, each
  * with its length and who can still do what (Partner Center "Subscription lifecycle states").
  */
-import { toSubscription, type Status, type Subscription, type SubscriptionInput } from '../subscription.js';
+import { toSubscription, type Status, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { DAY_MS, endOfDay } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
-import { toEnum } from '../validate.js';
-import type { Access } from './events.js';
-import { deepFreeze } from '../deepFreeze.js';
+import { toEnum } from '../core/validate.js';
+import { deepFreeze } from '../core/deepFreeze.js';
 
 /** P7: what holds in a status. */
+
+/** Who still has access in a state (P1, P7). */
+export type Access = 'users-and-admins' | 'admins-only' | 'none';
+
 export interface StatusFacts {
   /** Who can use the service / reach the data. */
   readonly access: Access;

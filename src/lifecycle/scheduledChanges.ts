@@ -2,12 +2,12 @@
  * Scheduled changes ("Manage renewal"): what may be scheduled (S1), when (S2), what deletes
  * them (S3, S5), how licenses are reassigned (S4) and what the next term becomes.
  */
-import { allow, refuse, type Decision } from '../decision.js';
-import { CspRulesError, describe } from '../errors.js';
-import { isTerminated, toSubscription, type ScheduledChange, type Subscription, type SubscriptionInput } from '../subscription.js';
+import { allow, refuse, type Decision } from '../core/decision.js';
+import { CspRulesError, describe } from '../core/errors.js';
+import { isTerminated, toSubscription, type ScheduledChange, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { endOfDay } from '../time/day.js';
 import type { BillingFrequency, Term } from '../time/term.js';
-import { toEnum } from '../validate.js';
+import { toEnum } from '../core/validate.js';
 
 /** S1: the kinds of change that can be scheduled for the end of the term (002 "Scheduled changes"). */
 export type SchedulableChange = 'upgrade' | 'quantity' | 'term' | 'billing' | 'coterminousDate';

@@ -2,10 +2,10 @@
  * The policy object: the program table plus every choice where the sources disagree or are
  * silent, each with the default rules.md gives.
  */
-import { CspRulesError, describe } from '../errors.js';
-import { RULE_IDS } from '../rules.js';
+import { CspRulesError, describe } from '../core/errors.js';
+import { RULE_IDS } from '../core/rules.js';
 import { BILLING_FREQUENCIES, type BillingFrequency, type RenewalAnchor } from '../time/term.js';
-import { own, toBoolean, toEnum, toRecord } from '../validate.js';
+import { own, toBoolean, toEnum, toRecord } from '../core/validate.js';
 import { DEFAULT_PROGRAMS, PROGRAMS, type Program, type ProgramPolicy } from './programs.js';
 
 /** The whole policy. Build variants with {@link definePolicy}; never mutate. */

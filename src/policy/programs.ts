@@ -5,8 +5,8 @@
  * ("except where otherwise required by law").
  */
 import type { BillingFrequency } from '../time/term.js';
-import type { RuleId } from '../rules.js';
-import { deepFreeze } from '../deepFreeze.js';
+import type { RuleId } from '../core/rules.js';
+import { deepFreeze } from '../core/deepFreeze.js';
 
 /** The programs the library knows. */
 export type Program =

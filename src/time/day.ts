@@ -6,7 +6,7 @@
  * plumbing and take their arguments unchecked; public entry points read a day with
  * {@link toDay} first (principle 5).
  */
-import { CspRulesError, describe } from '../errors.js';
+import { CspRulesError, describe } from '../core/errors.js';
 
 /** A UTC calendar day: whole days since 1970-01-01 (day 0). `2024-01-15` is 19737. */
 export type UtcDay = number;

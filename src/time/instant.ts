@@ -2,11 +2,11 @@
  * T1: instants are UTC epoch milliseconds. Parse once, at the edge, from an ISO-8601 string
  * with `Z` or a numeric offset, a `Date`, or epoch milliseconds; reject everything ambiguous.
  */
-import { CspRulesError, describe } from '../errors.js';
+import { CspRulesError, describe } from '../core/errors.js';
+import type { Instant } from '../core/instant.js';
 import { DAY_MS, HOUR_MS, dayFromCivil, dayOf, daysInMonth, type UtcDay } from './day.js';
 
-/** An instant: integer milliseconds since 1970-01-01T00:00:00Z. */
-export type Instant = number;
+export type { Instant } from '../core/instant.js';
 
 /** What the library accepts wherever it needs an instant (T1). */
 export type InstantInput = string | Date | number;

@@ -6,8 +6,8 @@
  * `termEndOf` / `renewedTermOf` / `addMonthsClamped`, which internal callers with validated
  * snapshots use directly.
  */
-import { CspRulesError, describe } from '../errors.js';
-import { toCount, toEnum } from '../validate.js';
+import { CspRulesError, describe } from '../core/errors.js';
+import { toCount, toEnum } from '../core/validate.js';
 import { civilFromDay, dayFromCivil, daysInMonth, toDay, type UtcDay } from './day.js';
 
 /** B1: term durations as Partner Center spells them (ISO-8601). */

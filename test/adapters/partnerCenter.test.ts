@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromPartnerCenter, fromPartnerCenterList, prefixError } from '../../src/adapters/partnerCenter.js';
-import { CspRulesError } from '../../src/errors.js';
-import { canCancel } from '../../src/cancel.js';
-import { reducibleSeats } from '../../src/seats.js';
+import { fromPartnerCenter, fromPartnerCenterList, prefixError } from '../../src/partner-center/fromPartnerCenter.js';
+import { CspRulesError } from '../../src/core/errors.js';
+import { canCancel } from '../../src/decisions/cancel.js';
+import { reducibleSeats } from '../../src/decisions/seats.js';
 import { formatDay } from '../../src/time/day.js';
 import { ms, pc } from './pcFixture.js';
 

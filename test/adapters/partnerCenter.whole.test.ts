@@ -3,8 +3,8 @@
  * errors (code, field, message, received), every expected value worked out by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { fromPartnerCenter, fromPartnerCenterList, prefixError } from '../../src/adapters/partnerCenter.js';
-import { CspRulesError } from '../../src/errors.js';
+import { fromPartnerCenter, fromPartnerCenterList, prefixError } from '../../src/partner-center/fromPartnerCenter.js';
+import { CspRulesError } from '../../src/core/errors.js';
 import { dayNumber } from '../arbitraries.js';
 import { BATCH_NOTE, fault, ms, pc, snapshot } from './pcFixture.js';
 

@@ -3,7 +3,7 @@
  * the inferred addedAt (allowedUntilDateTime − the program's seat window) noted for each.
  */
 import { describe, expect, it } from 'vitest';
-import { fromPartnerCenter } from '../../src/adapters/partnerCenter.js';
+import { fromPartnerCenter } from '../../src/partner-center/fromPartnerCenter.js';
 import { ignoredNote, ms, pc, snapshot } from './pcFixture.js';
 
 const NO_BATCHES = { seatBatches: [], seatBatchesKnown: false };

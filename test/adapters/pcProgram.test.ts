@@ -3,7 +3,7 @@
  * isMicrosoftProduct, billingType, termDuration and billingCycle; whole results and whole errors.
  */
 import { describe, expect, it } from 'vitest';
-import { fromPartnerCenter } from '../../src/adapters/partnerCenter.js';
+import { fromPartnerCenter } from '../../src/partner-center/fromPartnerCenter.js';
 import { dayNumber } from '../arbitraries.js';
 import { BATCH_NOTE, fault, ignoredNote, pc, snapshot } from './pcFixture.js';
 

@@ -3,8 +3,8 @@
  * names the JSON path at fault; errors are asserted whole (code, field, message, received).
  */
 import { describe, expect, it } from 'vitest';
-import { fromPartnerCenter } from '../../src/adapters/partnerCenter.js';
-import { optionalInstant, pathOf, readDateOnly, readEnum, readRefundable, type At } from '../../src/adapters/pcRead.js';
+import { fromPartnerCenter } from '../../src/partner-center/fromPartnerCenter.js';
+import { optionalInstant, pathOf, readDateOnly, readEnum, readRefundable, type At } from '../../src/partner-center/read.js';
 import { dayNumber } from '../arbitraries.js';
 import { fault, ms, pc, snapshot } from './pcFixture.js';
 

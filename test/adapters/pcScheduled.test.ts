@@ -3,7 +3,7 @@
  * B2 nextChargeInstructions → nextChargeBilling. Whole answers, whole errors.
  */
 import { describe, expect, it } from 'vitest';
-import { fromPartnerCenter } from '../../src/adapters/partnerCenter.js';
+import { fromPartnerCenter } from '../../src/partner-center/fromPartnerCenter.js';
 import { dayNumber } from '../arbitraries.js';
 import { BATCH_NOTE, fault, pc, snapshot } from './pcFixture.js';
 

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fromPartnerCenter } from '../../src/adapters/partnerCenter.js';
+import { fromPartnerCenter } from '../../src/partner-center/fromPartnerCenter.js';
 import { renderDetail, renderSummary, type Explained } from '../../src/cli/render.js';
 import { run } from '../../src/cli/run.js';
-import { explain, type ActionExplanation } from '../../src/explain.js';
+import { explain, type ActionExplanation } from '../../src/explain/explain.js';
 import { memoryIo } from './memoryIo.js';
 
 // The text output of `csp-rules explain` (src/cli/render.ts), asserted whole: padding, labels,

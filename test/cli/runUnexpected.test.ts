@@ -11,8 +11,8 @@ import { memoryIo } from './memoryIo.js';
 
 const failure = vi.hoisted(() => ({ adapter: undefined as Error | undefined, count: undefined as Error | undefined }));
 
-vi.mock('../../src/adapters/partnerCenter.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/adapters/partnerCenter.js')>();
+vi.mock('../../src/partner-center/fromPartnerCenter.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/partner-center/fromPartnerCenter.js')>();
   return {
     ...original,
     fromPartnerCenter: (...args: Parameters<typeof original.fromPartnerCenter>) => {
@@ -22,8 +22,8 @@ vi.mock('../../src/adapters/partnerCenter.js', async (importOriginal) => {
   };
 });
 
-vi.mock('../../src/validate.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/validate.js')>();
+vi.mock('../../src/core/validate.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/core/validate.js')>();
   return {
     ...original,
     toCount: (...args: Parameters<typeof original.toCount>) => {

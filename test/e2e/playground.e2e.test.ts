@@ -18,8 +18,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { examplesOf, type Example } from '../../playground/src/examples.js';
 import { formatInZone, formatUtc } from '../../src/display/index.js';
-import { explain, type Explanation } from '../../src/explain.js';
-import type { Subscription, SubscriptionInput } from '../../src/subscription.js';
+import { explain, type Explanation } from '../../src/explain/explain.js';
+import type { Subscription, SubscriptionInput } from '../../src/snapshot/subscription.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const SITE = resolve(REPO, 'playground/dist');
@@ -64,7 +64,7 @@ function examples(): Example[] {
 /** The snapshot of an example, read as the page reads it (Partner Center JSON through the adapter). */
 async function subjectOf(example: Example): Promise<SubscriptionInput | Subscription> {
   if (example.kind === 'input') return example.json as SubscriptionInput;
-  const { fromPartnerCenter } = await import('../../src/adapters/partnerCenter.js');
+  const { fromPartnerCenter } = await import('../../src/partner-center/fromPartnerCenter.js');
   return fromPartnerCenter(example.json).subscription;
 }
 
@@ -289,7 +289,7 @@ describe.runIf(onlyInE2e)('playground in Debian Chromium (T5 local display, C12 
   it('forces the program of Partner Center JSON (a BSS asset looks like new-commerce software)', async () => {
     const example = examples().find((x) => x.kind === 'partner-center');
     if (example === undefined) return;
-    const { fromPartnerCenter } = await import('../../src/adapters/partnerCenter.js');
+    const { fromPartnerCenter } = await import('../../src/partner-center/fromPartnerCenter.js');
     const page = await open(1280);
     await page.locator('#example').selectOption(example.key);
     await page.locator('#program').selectOption('bss-software');

@@ -8,7 +8,7 @@ import {
   STATUS_FACTS,
   SUSPENDED_DISABLED_DAYS,
 } from '../../src/lifecycle/afterTerm.js';
-import type { SubscriptionInput } from '../../src/subscription.js';
+import type { SubscriptionInput } from '../../src/snapshot/subscription.js';
 import { caught } from '../caught.js';
 import { at, LAST_OF_TERM, RENEWAL_DAY, sub } from './fixtures.js';
 

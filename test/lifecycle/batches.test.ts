@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { currentBatches, releasePlanned, takeNewest } from '../../src/lifecycle/batches.js';
+import { currentBatches, releasePlanned, takeNewest } from '../../src/lifecycle/machine/batches.js';
 import { DEFAULT_POLICY, definePolicy } from '../../src/policy/policy.js';
-import { toSubscription, type SubscriptionInput } from '../../src/subscription.js';
+import { toSubscription, type SubscriptionInput } from '../../src/snapshot/subscription.js';
 
 const at = (iso: string): number => Date.parse(iso);
 

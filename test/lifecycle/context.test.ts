@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CspRulesError } from '../../src/errors.js';
-import { inEventTerms, mergeWarnings, policyChoices, readState } from '../../src/lifecycle/context.js';
-import { LIFECYCLE_EVENTS, transition } from '../../src/lifecycle/transition.js';
+import { CspRulesError } from '../../src/core/errors.js';
+import { inEventTerms, mergeWarnings, policyChoices, readState } from '../../src/lifecycle/machine/context.js';
+import { LIFECYCLE_EVENTS, transition } from '../../src/lifecycle/machine/transition.js';
 import { DEFAULT_POLICY, definePolicy } from '../../src/policy/policy.js';
-import { toSubscription, type SubscriptionInput } from '../../src/subscription.js';
+import { toSubscription, type SubscriptionInput } from '../../src/snapshot/subscription.js';
 import { caught } from '../caught.js';
 import { accepted, at, E3, LAST_OF_TERM, MID, refused, RENEWAL_DAY, SNAP, sub } from './fixtures.js';
 

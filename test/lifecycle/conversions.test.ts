@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { allow, refuse } from '../../src/decision.js';
-import type { LifecycleState } from '../../src/lifecycle/events.js';
-import { transition } from '../../src/lifecycle/transition.js';
-import { toSubscription, type Subscription, type SubscriptionInput } from '../../src/subscription.js';
+import { allow, refuse } from '../../src/core/decision.js';
+import type { LifecycleState } from '../../src/lifecycle/machine/events.js';
+import { transition } from '../../src/lifecycle/machine/transition.js';
+import { toSubscription, type Subscription, type SubscriptionInput } from '../../src/snapshot/subscription.js';
 import { caught } from '../caught.js';
 import { accepted, at, day, E3, E5, MID, refused, SCHEDULED_12, SNAP, sub, T0 } from './fixtures.js';
 

@@ -2,8 +2,8 @@
  * Shared by the lifecycle suites: one subscription, its snapshot written out by hand, and the
  * whole shapes of an accepted and a refused transition.
  */
-import type { TransitionResult } from '../../src/lifecycle/events.js';
-import type { Subscription, SubscriptionInput } from '../../src/subscription.js';
+import type { TransitionResult } from '../../src/lifecycle/machine/events.js';
+import type { Subscription, SubscriptionInput } from '../../src/snapshot/subscription.js';
 import { DAY_MS } from '../../src/time/day.js';
 
 export const at = (iso: string): number => Date.parse(iso);

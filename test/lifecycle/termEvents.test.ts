@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { LifecycleState } from '../../src/lifecycle/events.js';
-import { transition } from '../../src/lifecycle/transition.js';
-import { toSubscription, type Subscription, type SubscriptionInput } from '../../src/subscription.js';
+import type { LifecycleState } from '../../src/lifecycle/machine/events.js';
+import { transition } from '../../src/lifecycle/machine/transition.js';
+import { toSubscription, type Subscription, type SubscriptionInput } from '../../src/snapshot/subscription.js';
 import { caught } from '../caught.js';
 import { accepted, at, day, LAST_OF_TERM, MID, refused, RENEWAL_DAY, SCHEDULED_12, SNAP, sub, T0 } from './fixtures.js';
 

@@ -13,7 +13,7 @@ import {
   startOfDay,
   toDay,
 } from '../../src/time/day.js';
-import { CspRulesError } from '../../src/errors.js';
+import { CspRulesError } from '../../src/core/errors.js';
 import { toUtcDay } from '../../src/time/instant.js';
 import { caught } from '../caught.js';
 import { civilArb, DAY, dayArb, dayNumber, dayText, instantArb, lastDayOfMonth } from '../arbitraries.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CspRulesError, type ErrorCode } from '../../src/errors.js';
+import { CspRulesError, type ErrorCode } from '../../src/core/errors.js';
 import { toInstant, toIso, toUtcDay } from '../../src/time/instant.js';
 import { dayNumber, instantArb, isoWithOffsetArb } from '../arbitraries.js';
 import { caught } from '../caught.js';

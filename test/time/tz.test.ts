@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { canCancel } from '../../src/cancel.js';
-import { toSubscription } from '../../src/subscription.js';
+import { canCancel } from '../../src/decisions/cancel.js';
+import { toSubscription } from '../../src/snapshot/subscription.js';
 import { dayOf } from '../../src/time/day.js';
 import { toInstant, toIso, toUtcDay } from '../../src/time/instant.js';
 import { renewedTerm, termEndDay } from '../../src/time/term.js';

@@ -1,0 +1,232 @@
+/**
+ * "To which billing frequency can I switch midterm?" — B1, B2, B4, B5 (002 "Change only billing
+ * frequency (scheduled change)", "Applying changes to new commerce license-based subscriptions").
+ */
+import { allow, NONE, refuse, type Allowed, type Refused, type Warning } from '../core/decision.js';
+import { CspRulesError } from '../core/errors.js';
+import type { RuleId } from '../core/rules.js';
+import { isTerminated, toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
+import { trialLocked } from './trial.js';
+import { dayOf, endOfDay, startOfDay, type UtcDay } from '../time/day.js';
+import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
+import { BILLING_FREQUENCIES, billingMonths, chargeCycleStart, TERM_MONTHS, type BillingFrequency, type Term } from '../time/term.js';
+import { own, toRecord } from '../core/validate.js';
+import { deepFreeze } from '../core/deepFreeze.js';
+
+/** A billing plan (B1): a term and a billing frequency. */
+export interface PlanTarget {
+  readonly term: Term;
+  readonly billing: BillingFrequency;
+}
+
+/** When an allowed plan change takes effect: at the next billing cycle (B2) or now (B3). */
+export type PlanEffect = 'next-cycle' | 'immediate';
+
+/** One target of a plan-change list: the plan, the decision for it, and when it would take effect. */
+export type PlanOption<R extends string> = (Allowed<R> | Refused<R>) &
+  PlanTarget & {
+    /** `next-cycle` for billing-only changes, `immediate` for term changes. */
+    readonly effective: PlanEffect;
+    /** The instant the change takes effect; `null` when refused. */
+    readonly effectiveAt: Instant | null;
+  };
+
+/**
+ * A plan option as one object literal: the decision's keys (as `allow`/`refuse` write them), then
+ * the target and its effect. Adding them with `Object.assign` cost a third of the plan lists' time.
+ *
+ * @example
+ * ```ts
+ * planOption(refuse('B1', 'NOT_A_PLAN', null), 'P1M', 'annual', 'next-cycle', null);
+ * // { allowed: false, rule: 'B1', reason: 'NOT_A_PLAN', opensAt: null, assumptions: [], warnings: [],
+ * //   term: 'P1M', billing: 'annual', effective: 'next-cycle', effectiveAt: null }
+ * ```
+ */
+export function planOption<R extends string>(d: Allowed<R> | Refused<R>, term: Term, billing: BillingFrequency, effective: PlanEffect, effectiveAt: Instant | null): PlanOption<R> {
+  return d.allowed
+    ? { allowed: true, rule: d.rule, reason: d.reason, until: d.until, assumptions: d.assumptions, warnings: d.warnings, term, billing, effective, effectiveAt }
+    : { allowed: false, rule: d.rule, reason: d.reason, opensAt: d.opensAt, assumptions: d.assumptions, warnings: d.warnings, term, billing, effective, effectiveAt };
+}
+
+/** A list answer: every target, split into allowed and refused (each with its reason). */
+export interface PlanChanges<R extends string> {
+  readonly allowed: readonly PlanOption<R>[];
+  readonly refused: readonly PlanOption<R>[];
+}
+
+/** States in which no plan may change. */
+export type PlanBlockReason =
+  /** C3: cancelled or deleted. */
+  | 'TERMINATED'
+  /** TR8: a trial's plan is chosen when it converts (TR3), not changed during the trial. */
+  | 'TRIAL_PLAN_LOCKED'
+  /** Suspended, expired, disabled or pending. */
+  | 'NOT_ACTIVE';
+
+/** Why a billing-frequency change is or isn't possible. */
+export type BillingChangeReason =
+  | PlanBlockReason
+  /** B2: the table accepts it; it takes effect at the next billing cycle. */
+  | 'NEXT_CYCLE'
+  /** B2: switching **to** an upfront plan (billing = term) is only possible at purchase. */
+  | 'UPFRONT_NOT_ALLOWED_MIDTERM'
+  /** B1: billing less often than the term is not a plan (e.g. Annual term, Triennial billing). */
+  | 'NOT_A_PLAN'
+  /** B2: the table's cell says "None" for this plan. */
+  | 'CHANGE_NOT_ACCEPTED'
+  /** B5: a cycle charge is running (its whole UTC day): the next-charge instruction is read-only. */
+  | 'CYCLE_CHARGE_IN_PROGRESS'
+  /** No billing cycle starts before the term ends; change the next term's billing instead (S1). */
+  | 'NO_CYCLE_LEFT_IN_TERM';
+
+/** One row of 002's "Change only billing frequency" table. */
+export interface BillingChangeRow {
+  readonly term: Term;
+  readonly billing: BillingFrequency;
+  /** Billing frequencies the row accepts; empty for "None". */
+  readonly accepted: readonly BillingFrequency[];
+  /** The "Billing frequency changes accepted" cell, as written in 002. */
+  readonly cell: string;
+}
+
+// B2: 002 "Change only billing frequency (scheduled change)" — Eligible changes, row for row.
+//  Term duration | Billing frequency    | Billing frequency changes accepted
+/**
+ * B2: the source table, cell for cell.
+ *
+ * @example
+ * ```ts
+ * BILLING_FREQUENCY_CHANGES[0]; // { term: 'P3Y', billing: 'monthly', accepted: ['annual'], cell: 'Yes (Monthly to Annual)' }
+ * ```
+ */
+export const BILLING_FREQUENCY_CHANGES: readonly BillingChangeRow[] = /* @__PURE__ */ deepFreeze([
+  { term: 'P3Y', billing: 'monthly',   accepted: ['annual'],  cell: 'Yes (Monthly to Annual)' },
+  { term: 'P3Y', billing: 'triennial', accepted: [],          cell: 'None' },
+  { term: 'P3Y', billing: 'annual',    accepted: ['monthly'], cell: 'Yes (Annual to Monthly)' },
+  { term: 'P1Y', billing: 'annual',    accepted: [],          cell: 'None' },
+  { term: 'P1Y', billing: 'monthly',   accepted: [],          cell: 'None' },
+  { term: 'P1M', billing: 'monthly',   accepted: [],          cell: 'None' },
+] as const);
+
+/** Options of {@link eligibleBillingFrequencyChanges}. */
+export interface BillingChangeOptions {
+  readonly now: InstantInput;
+}
+
+/**
+ * B2, B5: the billing frequencies the subscription can switch to midterm, keeping its term.
+ *
+ * Every other billing frequency is listed: `allowed` ones take effect at the start of the next
+ * billing cycle (`effectiveAt`, 00:00Z of the next charge-cycle day of the current billing
+ * frequency, T6) without resetting the term, and can be requested until that instant (`until`);
+ * `refused` ones carry the reason. Switching to an upfront plan is never allowed midterm.
+ * B5: on a cycle-charge day — taken as the whole UTC day [00:00Z, +24 h), since the instant the
+ * charge completes is unknown — the instruction is read-only (`opensAt` = 00:00Z the next day).
+ * B4: allowed options warn `PROMOTION_MAY_BE_LOST` when the subscription has a promotion; a
+ * change already pending (`nextChargeBilling`) warns `CHANGE_ALREADY_PENDING`.
+ *
+ * @throws {@link CspRulesError} for invalid input, or `INCONSISTENT` when the subscription's
+ *   billing is longer than its term (no such plan, B1)
+ *
+ * @example
+ * ```ts
+ * const r = eligibleBillingFrequencyChanges(
+ *   { program: 'nce-license', term: 'P3Y', billing: 'monthly', quantity: 10, purchasedAt: '2024-01-15T09:30:00Z' },
+ *   { now: '2024-03-01T12:00:00Z' },
+ * );
+ * // r.allowed → [{ term: 'P3Y', billing: 'annual', allowed: true, rule: 'B2', reason: 'NEXT_CYCLE',
+ * //   effective: 'next-cycle', effectiveAt: Date.parse('2024-03-15T00:00:00Z'), until: Date.parse('2024-03-15T00:00:00Z'), … }]
+ * // r.refused → [{ term: 'P3Y', billing: 'triennial', reason: 'UPFRONT_NOT_ALLOWED_MIDTERM', … }]
+ * ```
+ */
+export function eligibleBillingFrequencyChanges(
+  subscription: SubscriptionInput | Subscription,
+  options: BillingChangeOptions,
+): PlanChanges<BillingChangeReason> {
+  const sub = toSubscription(subscription);
+  const now = toInstant(own(toRecord(options, 'options'), 'now'), 'now');
+  const row = billingRow(sub);
+  const blocked = planChangeBlocked(sub, 'B2');
+  const cycle = cycleAt(sub, dayOf(now));
+  const promo: readonly Warning[] = sub.promotionId === null ? NONE : ['PROMOTION_MAY_BE_LOST'];
+
+  const allowed: PlanOption<BillingChangeReason>[] = [];
+  const refused: PlanOption<BillingChangeReason>[] = [];
+  for (const billing of BILLING_FREQUENCIES) {
+    if (billing === sub.billing) continue;
+    const no = (rule: RuleId, reason: BillingChangeReason, opensAt: Instant | null = null): void => {
+      refused.push(planOption(refuse(rule, reason, opensAt), sub.term, billing, 'next-cycle', null));
+    };
+    if (blocked !== null) no(blocked.rule, blocked.reason);
+    else if (billingMonths(billing) > TERM_MONTHS[sub.term]) no('B1', 'NOT_A_PLAN');
+    else if (!row.accepted.includes(billing)) {
+      // B2: "Partner Center doesn't support switching to an 'upfront' billing plan at midterm".
+      no('B2', billingMonths(billing) === TERM_MONTHS[sub.term] ? 'UPFRONT_NOT_ALLOWED_MIDTERM' : 'CHANGE_NOT_ACCEPTED');
+    } else if (cycle.today) no('B5', 'CYCLE_CHARGE_IN_PROGRESS', endOfDay(dayOf(now)));
+    else if (cycle.next === null) no('B2', 'NO_CYCLE_LEFT_IN_TERM');
+    else {
+      const at = startOfDay(cycle.next);
+      const warnings = sub.nextChargeBilling === billing ? [...promo, 'CHANGE_ALREADY_PENDING'] : promo;
+      allowed.push(planOption(allow('B2', 'NEXT_CYCLE', at, NONE, warnings), sub.term, billing, 'next-cycle', at));
+    }
+  }
+  return { allowed, refused };
+}
+
+/**
+ * The B2 table row of the subscription's plan.
+ *
+ * @throws {@link CspRulesError} `INCONSISTENT` (field `billing`) for a billing frequency longer
+ *   than the term: such a plan does not exist (B1)
+ *
+ * @example
+ * ```ts
+ * billingRow(toSubscription({ ...input, term: 'P3Y', billing: 'annual' })).accepted; // ['monthly']
+ * ```
+ */
+export function billingRow(sub: Subscription): BillingChangeRow {
+  const row = BILLING_FREQUENCY_CHANGES.find((r) => r.term === sub.term && r.billing === sub.billing);
+  if (row === undefined) {
+    throw new CspRulesError('INCONSISTENT', 'billing', `billing ${sub.billing} is longer than the term ${sub.term}: not a plan (B1)`);
+  }
+  return row;
+}
+
+/**
+ * C3, TR8 and status: the refusal every plan change gets, or `null` when the plan may change.
+ * `rule` names the rule of the caller's table for the not-active case (B2 or B3).
+ *
+ * @example
+ * ```ts
+ * planChangeBlocked(toSubscription({ ...input, status: 'suspended' }), 'B2'); // { rule: 'B2', reason: 'NOT_ACTIVE' }
+ * ```
+ */
+export function planChangeBlocked(sub: Subscription, rule: RuleId): { readonly rule: RuleId; readonly reason: PlanBlockReason } | null {
+  if (isTerminated(sub.status)) return { rule: 'C3', reason: 'TERMINATED' };
+  const trial = trialLocked(sub, 'plan');
+  if (trial !== null) return { rule: trial.rule, reason: 'TRIAL_PLAN_LOCKED' };
+  if (sub.status !== 'active') return { rule, reason: 'NOT_ACTIVE' };
+  return null;
+}
+
+/**
+ * B5/T6: whether `day` is a charge-cycle day of the current term (cycle 1 onwards: cycle 0 is
+ * the term start, a purchase or renewal, R4), and the next cycle day after `day` inside the
+ * term (`null` when none is left). Cycles follow the current billing frequency.
+ *
+ * @example
+ * ```ts
+ * // P3Y billed monthly from 2024-01-31: cycles 2024-02-29, 2024-03-31, …
+ * cycleAt(sub, dayFromCivil(2024, 2, 29)); // { today: true, next: dayFromCivil(2024, 3, 31) }
+ * ```
+ */
+function cycleAt(sub: Subscription, day: UtcDay): { readonly today: boolean; readonly next: UtcDay | null } {
+  const step = billingMonths(sub.billing);
+  let today = false;
+  for (let k = 1; ; k++) {
+    const start = chargeCycleStart(sub.termStartDay, k * step);
+    if (start > sub.termEndDay) return { today, next: null };
+    if (start === day) today = true;
+    else if (start > day) return { today, next: start };
+  }
+}

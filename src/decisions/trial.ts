@@ -1,0 +1,245 @@
+/**
+ * "Can I convert this trial, how, and when?" — TR1–TR9 (002 "Manage trials for new commerce
+ * license-based subscriptions", "After you buy a subscription").
+ */
+import { allow, NONE, refuse, type Allowed, type Refused, type Warning } from '../core/decision.js';
+import { CspRulesError } from '../core/errors.js';
+import type { RuleId } from '../core/rules.js';
+import { isTerminated, toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
+import { endOfDay } from '../time/day.js';
+import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
+import { BILLING_FREQUENCIES, billingMonths, TERM_MONTHS, TERMS, type BillingFrequency, type Term } from '../time/term.js';
+import { own, toCount, toEnum, toOptionalString, toRecord } from '../core/validate.js';
+
+/** TR1: a new-commerce trial comes with 25 seats (002 "Come with 25 seats"). */
+export const TRIAL_SEATS = 25;
+/** TR1: a new-commerce trial lasts 30 days (002 "Last for 30 days"). */
+export const TRIAL_DAYS = 30;
+/** TR1/R1: auto-renew is on by default for trials. */
+export const TRIAL_AUTO_RENEW_DEFAULT = true;
+/** TR2: on conversion the term defaults to Annual … */
+export const TRIAL_DEFAULT_TERM: Term = 'P1Y';
+/** TR2: … and the billing cycle to Monthly. */
+export const TRIAL_DEFAULT_BILLING: BillingFrequency = 'monthly';
+
+/** TR3: what a trial converts to. */
+export type TrialTarget = 'equivalent' | 'higher-tier' | 'existing';
+/** TR3: when: now (midterm) or at the end of the trial (scheduled, "Manage renewal"). */
+export type TrialMode = 'midterm' | 'scheduled';
+
+const TARGETS: readonly TrialTarget[] = ['equivalent', 'higher-tier', 'existing'];
+const MODES: readonly TrialMode[] = ['midterm', 'scheduled'];
+
+/** Why a trial conversion is or isn't possible. */
+export type TrialConversionReason =
+  /** TR3/TR4: a midterm conversion, effective now. */
+  | 'CONVERT_NOW'
+  /** TR7: a conversion scheduled for the end of the trial. */
+  | 'CONVERT_AT_TRIAL_END'
+  /** TR4: a midterm conversion below 25 seats. */
+  | 'BELOW_TRIAL_MINIMUM'
+  /** TR5: the existing target ends before the trial's end day. */
+  | 'EXISTING_ENDS_BEFORE_TRIAL'
+  /** TR3: the existing target is not an active paid subscription. */
+  | 'EXISTING_NOT_ACTIVE'
+  /** TR3 (choice, as U5): a scheduled conversion can't target an existing subscription. */
+  | 'SCHEDULED_INTO_EXISTING'
+  /** TR7: scheduling needs auto-renew on. */
+  | 'SCHEDULE_REQUIRES_AUTO_RENEW'
+  /** TR3: the trial is over; a midterm conversion is no longer possible. */
+  | 'TRIAL_ENDED'
+  /** TR9: a marketplace SaaS free trial can't be waived (ended early by converting). */
+  | 'FREE_TRIAL_NOT_WAIVABLE'
+  /** TR3: the subscription is not a trial. */
+  | 'NOT_A_TRIAL'
+  /** The trial is not active (expired, disabled, suspended, pending). */
+  | 'NOT_ACTIVE'
+  /** C3: cancelled or deleted. */
+  | 'TERMINATED';
+
+/** Extra facts of a {@link trialConversion} answer. */
+export interface TrialConversionFacts {
+  readonly target: TrialTarget;
+  readonly mode: TrialMode;
+  /** Seats converted (TR4: added to the existing subscription when the target is `existing`). */
+  readonly seats: number;
+  /** Term of the paid subscription: the chosen one, TR2's default, or the existing one's (TR4). */
+  readonly term: Term;
+  readonly billing: BillingFrequency;
+  /** `immediate` (midterm) or `at-trial-end` (scheduled); `null` when refused. */
+  readonly effective: 'immediate' | 'at-trial-end' | null;
+  /** When the paid subscription starts: `now`, or 00:00Z after the trial's end day; `null` when refused. */
+  readonly effectiveAt: Instant | null;
+  /** TR6: promotions never apply to a trial conversion. */
+  readonly promotionsApply: false;
+}
+
+/** The answer of {@link trialConversion}. */
+export type TrialConversion = (Allowed<TrialConversionReason> | Refused<TrialConversionReason>) & TrialConversionFacts;
+
+/** Options of {@link trialConversion}. */
+export interface TrialConversionOptions {
+  readonly target: TrialTarget;
+  readonly mode: TrialMode;
+  /** Seats to convert. Default 25 (TR1). */
+  readonly seats?: number;
+  /** New subscription's term. Default Annual (TR2). Ignored for `existing` (TR4). */
+  readonly term?: Term;
+  /** New subscription's billing. Default Monthly (TR2). Ignored for `existing` (TR4). */
+  readonly billing?: BillingFrequency;
+  /** The existing paid subscription to convert into; required exactly when `target` is `existing`. */
+  readonly existing?: SubscriptionInput | Subscription;
+  /** A promotion the caller hoped to apply: TR6 warns it won't. */
+  readonly promotionId?: string;
+  readonly now: InstantInput;
+}
+
+/**
+ * TR1–TR9: whether a trial can convert to a paid subscription with these choices.
+ *
+ * - Targets (TR3): the equivalent paid SKU, a higher tier, or an `existing` subscription, whose
+ *   term end must be on the trial's end day or later (TR5) and whose term and billing are kept (TR4).
+ * - `midterm` (TR3/TR4): any time before the end of the trial's last day, at least 25 seats.
+ * - `scheduled` (TR7): at the end of the trial; needs auto-renew on; fewer than 25 seats allowed.
+ * - Defaults (TR2): 25 seats, Annual term, Monthly billing. Promotions never apply (TR6).
+ * - Marketplace SaaS (`nce-saas`) free trials can't be waived (TR9): no midterm conversion.
+ * The trial's end day is its `termEndDay`.
+ *
+ * @throws {@link CspRulesError} `INVALID_ENUM` for `target`, `mode`, `term`, `billing`;
+ *   `MISSING_FIELD` / `INCONSISTENT` for `existing`; `INVALID_QUANTITY` for `seats`
+ *
+ * @example
+ * ```ts
+ * const trial = { program: 'nce-license', term: 'P1M', billing: 'monthly', quantity: 25, trial: true,
+ *   purchasedAt: '2024-01-01T10:00:00Z', termEndDate: '2024-01-30' } as const;
+ * trialConversion(trial, { target: 'equivalent', mode: 'midterm', seats: 24, now: '2024-01-10T00:00:00Z' });
+ * // { allowed: false, rule: 'TR4', reason: 'BELOW_TRIAL_MINIMUM', … }
+ * trialConversion(trial, { target: 'equivalent', mode: 'scheduled', seats: 10, now: '2024-01-10T00:00:00Z' });
+ * // { allowed: true, rule: 'TR7', reason: 'CONVERT_AT_TRIAL_END', term: 'P1Y', billing: 'monthly',
+ * //   effectiveAt: Date.parse('2024-01-31T00:00:00Z'), … }
+ * ```
+ */
+export function trialConversion(trial: SubscriptionInput | Subscription, options: TrialConversionOptions): TrialConversion {
+  const sub = toSubscription(trial);
+  const o = toRecord(options, 'options');
+  const now = toInstant(own(o, 'now'), 'now');
+  const target = toEnum(own(o, 'target'), TARGETS, 'target');
+  const mode = toEnum(own(o, 'mode'), MODES, 'mode');
+  const seats = own(o, 'seats') === undefined ? TRIAL_SEATS : toCount(own(o, 'seats'), 'seats', 1);
+  const rawTerm = own(o, 'term');
+  const rawBilling = own(o, 'billing');
+  let term = rawTerm === undefined ? TRIAL_DEFAULT_TERM : toEnum(rawTerm, TERMS, 'term');
+  let billing = rawBilling === undefined ? TRIAL_DEFAULT_BILLING : toEnum(rawBilling, BILLING_FREQUENCIES, 'billing');
+  const promotionId = toOptionalString(own(o, 'promotionId'), 'promotionId');
+  const rawExisting = own(o, 'existing');
+  if (target === 'existing' && rawExisting === undefined) {
+    throw new CspRulesError('MISSING_FIELD', 'existing', "is required when target is 'existing'");
+  }
+  if (target !== 'existing' && rawExisting !== undefined) {
+    throw new CspRulesError('INCONSISTENT', 'existing', "is only for target 'existing'");
+  }
+  const existing = rawExisting === undefined ? null : toSubscription(rawExisting as SubscriptionInput);
+  const warnings: Warning[] = [];
+  if (existing !== null) {
+    // TR4: the seats keep the existing subscription's term and billing.
+    if ((rawTerm !== undefined && term !== existing.term) || (rawBilling !== undefined && billing !== existing.billing)) {
+      warnings.push('TERM_AND_BILLING_FROM_EXISTING');
+    }
+    term = existing.term;
+    billing = existing.billing;
+  } else if (billingMonths(billing) > TERM_MONTHS[term]) {
+    throw new CspRulesError('INCONSISTENT', 'billing', `billing ${billing} is longer than the term ${term} (B1)`);
+  }
+  // TR6: promotions don't apply to a trial conversion.
+  if (promotionId !== null || sub.promotionId !== null) warnings.push('PROMOTION_NOT_APPLIED');
+
+  const trialEnd = endOfDay(sub.termEndDay);
+  const facts = (effective: TrialConversionFacts['effective'], effectiveAt: Instant | null): TrialConversionFacts => ({
+    target, mode, seats, term, billing, effective, effectiveAt, promotionsApply: false,
+  });
+  const no = (rule: RuleId, reason: TrialConversionReason, opensAt: Instant | null = null): TrialConversion => Object.assign(refuse(rule, reason, opensAt, NONE, warnings), facts(null, null));
+
+  if (isTerminated(sub.status)) return no('C3', 'TERMINATED');
+  if (!sub.trial) return no('TR3', 'NOT_A_TRIAL');
+  if (sub.status !== 'active') return no('TR3', 'NOT_ACTIVE');
+
+  if (mode === 'scheduled') {
+    if (!sub.autoRenew) return no('TR7', 'SCHEDULE_REQUIRES_AUTO_RENEW');
+    if (existing !== null) return no('TR3', 'SCHEDULED_INTO_EXISTING');
+    if (now >= trialEnd) return no('TR3', 'TRIAL_ENDED');
+    // TR7: fewer than 25 seats allowed; converts after the trial's last day (TR2).
+    return Object.assign(allow('TR7', 'CONVERT_AT_TRIAL_END', trialEnd, NONE, warnings), facts('at-trial-end', trialEnd));
+  }
+
+  // TR9: a marketplace SaaS free trial can't be waived; it converts when it ends.
+  if (sub.program === 'nce-saas') return no('TR9', 'FREE_TRIAL_NOT_WAIVABLE', trialEnd);
+  if (now >= trialEnd) return no('TR3', 'TRIAL_ENDED');
+  if (seats < TRIAL_SEATS) return no('TR4', 'BELOW_TRIAL_MINIMUM');
+  if (existing !== null) {
+    if (existing.status !== 'active' || existing.trial) return no('TR3', 'EXISTING_NOT_ACTIVE');
+    // TR5: the existing subscription must end on the trial's end day or later.
+    if (existing.termEndDay < sub.termEndDay) return no('TR5', 'EXISTING_ENDS_BEFORE_TRIAL');
+  }
+  // S3: converting a trial deletes its saved scheduled changes.
+  if (sub.scheduledChange !== null) warnings.push('SCHEDULED_CHANGES_REMOVED');
+  return Object.assign(allow('TR4', 'CONVERT_NOW', trialEnd, NONE, warnings), facts('immediate', now));
+}
+
+/** TR8: what a trial can't change. `plan` (term, billing) is chosen at conversion instead (TR3). */
+export type TrialLockedChange = 'quantity' | 'status' | 'plan';
+
+/** The refusal a trial gives for a locked change. */
+export type TrialLockReason = 'TRIAL_QUANTITY_LOCKED' | 'TRIAL_STATUS_LOCKED' | 'TRIAL_PLAN_LOCKED';
+
+const LOCK_REASON: Readonly<Record<TrialLockedChange, TrialLockReason>> = {
+  quantity: 'TRIAL_QUANTITY_LOCKED',
+  status: 'TRIAL_STATUS_LOCKED',
+  plan: 'TRIAL_PLAN_LOCKED',
+};
+
+/**
+ * TR8: during a trial, no quantity change and no status change (002 "During a trial, the
+ * following actions aren't available"); term and billing are chosen when it converts. Returns
+ * the rule and reason to refuse with, or `null` when the subscription is not a trial.
+ *
+ * @example
+ * ```ts
+ * trialLocked(toSubscription({ ...input, trial: true }), 'quantity'); // { rule: 'TR8', reason: 'TRIAL_QUANTITY_LOCKED' }
+ * trialLocked(toSubscription(input), 'status'); // null
+ * ```
+ */
+export function trialLocked(
+  subscription: SubscriptionInput | Subscription,
+  change: TrialLockedChange,
+): { readonly rule: 'TR8'; readonly reason: TrialLockReason } | null {
+  const sub = toSubscription(subscription);
+  const reason = LOCK_REASON[toEnum(change, ['quantity', 'status', 'plan'] as const, 'change')];
+  return sub.trial ? { rule: 'TR8', reason } : null;
+}
+
+/** TR9: the facts of a marketplace SaaS free trial. */
+export interface SaasFreeTrial {
+  readonly rule: 'TR9';
+  /** Always false: a CSP partner can't waive the free trial. */
+  readonly waivable: false;
+  /** The paid term starts when the trial ends: 00:00Z after the trial's end day. */
+  readonly paidTermStartsAt: Instant;
+}
+
+/**
+ * TR9: a marketplace SaaS subscription bought with a 30-day free trial gets the trial
+ * automatically; the partner can't waive it; the paid term starts when it ends (002 "After you
+ * buy a subscription"). `null` for anything that is not an `nce-saas` trial.
+ *
+ * @example
+ * ```ts
+ * saasFreeTrial({ program: 'nce-saas', trial: true, term: 'P1M', billing: 'monthly', quantity: 5,
+ *   purchasedAt: '2024-01-01T10:00:00Z', termEndDate: '2024-01-30' });
+ * // { rule: 'TR9', waivable: false, paidTermStartsAt: Date.parse('2024-01-31T00:00:00Z') }
+ * ```
+ */
+export function saasFreeTrial(subscription: SubscriptionInput | Subscription): SaasFreeTrial | null {
+  const sub = toSubscription(subscription);
+  if (sub.program !== 'nce-saas' || !sub.trial) return null;
+  return { rule: 'TR9', waivable: false, paidTermStartsAt: endOfDay(sub.termEndDay) };
+}

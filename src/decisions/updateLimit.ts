@@ -1,0 +1,33 @@
+/**
+ * Q6: Partner Center may fail updates to a subscription after about 1,200 of them (002 note).
+ */
+import { allow, refuse, type Decision } from '../core/decision.js';
+import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
+
+/** Updates to one subscription after which Partner Center may answer with errors (Q6). */
+export const UPDATE_LIMIT = 1200;
+
+/** Why another update is or isn't safe. */
+export type UpdateLimitReason =
+  /** Fewer than 1,200 updates so far, or the count is unknown. */
+  | 'UNDER_LIMIT'
+  /** 1,200 or more updates: errors are likely; buy a second subscription for the same SKU (and align its term, CO1). */
+  | 'UPDATE_LIMIT_REACHED';
+
+/**
+ * Q6: whether another update (seat change, …) is likely to go through. Unknown `updateCount`
+ * counts as under the limit, with no assumption to report (it is a soft limit).
+ *
+ * @example
+ * ```ts
+ * updateLimit({ ...input, updateCount: 1200 });
+ * // { allowed: false, rule: 'Q6', reason: 'UPDATE_LIMIT_REACHED', opensAt: null, … }
+ * ```
+ */
+export function updateLimit(subscription: SubscriptionInput | Subscription): Decision<UpdateLimitReason> {
+  const sub = toSubscription(subscription);
+  // Stryker disable next-line ConditionalExpression: `null >= UPDATE_LIMIT` is false too, so dropping the null check changes no result.
+  return sub.updateCount !== null && sub.updateCount >= UPDATE_LIMIT
+    ? refuse('Q6', 'UPDATE_LIMIT_REACHED', null)
+    : allow('Q6', 'UNDER_LIMIT', null);
+}

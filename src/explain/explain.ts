@@ -1,0 +1,269 @@
+/**
+ * "What can I do with this subscription, until when, and why?" — every action as now /
+ * at renewal / never, with deadline, reason, rule and warnings, plus an alert class.
+ */
+import { eligibleBillingFrequencyChanges, type PlanChanges } from '../decisions/billingChanges.js';
+import { canCancel } from '../decisions/cancel.js';
+import { allow, NONE, refuse, type Assumption, type Decision, type Warning } from '../core/decision.js';
+import type { Effect, LifecycleEvent } from '../lifecycle/machine/events.js';
+import { canScheduleChange } from '../lifecycle/scheduledChanges.js';
+import { transition } from '../lifecycle/machine/transition.js';
+import { readPolicy, type Policy, type PolicyOverrides } from '../policy/policy.js';
+import type { RuleId } from '../core/rules.js';
+import { canIncreaseSeats } from '../decisions/seatIncrease.js';
+import { reducibleSeats, type OpenBatch } from '../decisions/seats.js';
+import { eligibleTermChanges } from '../decisions/termChanges.js';
+import { trialConversion } from '../decisions/trial.js';
+import { isTerminated, toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
+import { nextRenewalOpensAt, RENEWAL_409, renewalInProgress, termWindowStart } from '../snapshot/termWindow.js';
+import { DAY_MS, endOfDay } from '../time/day.js';
+import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
+import type { Term } from '../time/term.js';
+import { own, toCount, toRecord } from '../core/validate.js';
+
+/** The actions `explain` answers for. */
+export type Action =
+  | 'cancel'
+  | 'reduceSeats'
+  | 'addSeats'
+  | 'changeBillingFrequency'
+  | 'changeTerm'
+  | 'upgrade'
+  | 'convertTrial'
+  | 'suspend'
+  | 'reactivate'
+  | 'turnAutoRenewOn'
+  | 'turnAutoRenewOff'
+  | 'scheduleChange';
+
+/** Every action, in display order. */
+export const ACTIONS: readonly Action[] = /* @__PURE__ */ Object.freeze([
+  'cancel',
+  'reduceSeats',
+  'addSeats',
+  'changeBillingFrequency',
+  'changeTerm',
+  'upgrade',
+  'convertTrial',
+  'suspend',
+  'reactivate',
+  'turnAutoRenewOn',
+  'turnAutoRenewOff',
+  'scheduleChange',
+]);
+
+/**
+ * When an action is possible: `now`; `at-renewal` (not now, but from the next renewal, or
+ * scheduled for it); `never` (not in this term, nor by scheduling). A refusal that reopens
+ * later in the same term (a cycle-charge day, B5; a window not yet open) is `at-renewal` only
+ * when it reopens with the renewal; otherwise `never` is not said: it is `later`, with `opensAt`.
+ */
+export type Outcome = 'now' | 'later' | 'at-renewal' | 'never';
+
+/** One action's answer. */
+export interface ActionExplanation {
+  readonly action: Action;
+  readonly outcome: Outcome;
+  /** Exclusive deadline when `now`; `null` when open-ended or not possible now. */
+  readonly until: Instant | null;
+  /** When it next becomes possible, if not now and known. */
+  readonly opensAt: Instant | null;
+  readonly reason: string;
+  readonly rule: RuleId;
+  readonly warnings: readonly Warning[];
+  readonly assumptions: readonly Assumption[];
+  /** For `reduceSeats`: every open batch with its own deadline (Q4); empty otherwise. */
+  readonly batches: readonly OpenBatch[];
+}
+
+/**
+ * The subscription's alert class: `renewing-soon` (the term ends within `alertDays` and it
+ * auto-renews), `lock-in-soon` (a cancellation or reduction window closes within `alertDays`),
+ * `locked` (no cancellation and no reduction possible now), `none`.
+ */
+export type AlertClass = 'renewing-soon' | 'lock-in-soon' | 'locked' | 'none';
+
+/** Key instants of the current term, for a timeline. */
+export interface TermTimeline {
+  readonly purchasedAt: Instant;
+  /** Start of the current term's windows (purchase, renewal completion, or an R3 bound). */
+  readonly windowStart: Instant;
+  /** Exclusive end of the term (00:00Z after the term end date, T2). */
+  readonly termEndsAt: Instant;
+  /** When the renewal starts (R2), or `null` when it will not renew (R5). */
+  readonly renewalStartsAt: Instant | null;
+  /** Latest renewal completion (R2: +24 h), or `null`. */
+  readonly renewalCompletesBy: Instant | null;
+}
+
+/** The answer of {@link explain}. */
+export interface Explanation {
+  readonly id: string | null;
+  readonly now: Instant;
+  readonly alert: AlertClass;
+  readonly actions: readonly ActionExplanation[];
+  readonly timeline: TermTimeline;
+}
+
+/** Options of {@link explain}. */
+export interface ExplainOptions {
+  readonly now: InstantInput;
+  readonly policy?: Policy | PolicyOverrides;
+  /** Horizon of the `renewing-soon` and `lock-in-soon` alerts in days (default 7). */
+  readonly alertDays?: number;
+  /** Terms the catalog offers for this SKU (B1), for `changeTerm`; default without Triennial. */
+  readonly offeredTerms?: readonly Term[];
+}
+
+/**
+ * Every action on the subscription at `now`: outcome, deadline, reason, rule, warnings; plus
+ * the alert class and the term's timeline.
+ *
+ * @example
+ * ```ts
+ * const e = explain(sub, { now: '2024-01-16T00:00:00Z' });
+ * e.actions.find((a) => a.action === 'cancel'); // { outcome: 'now', until: …, rule: 'C1', … }
+ * e.alert; // 'lock-in-soon'
+ * ```
+ */
+export function explain(subscription: SubscriptionInput | Subscription, options: ExplainOptions): Explanation {
+  const sub = toSubscription(subscription);
+  const o = toRecord(options, 'options');
+  const now = toInstant(own(o, 'now'), 'now');
+  const policy = readPolicy(own(o, 'policy') as ExplainOptions['policy']);
+  const rawAlertDays = own(o, 'alertDays');
+  const alertDays = rawAlertDays === undefined ? 7 : toCount(rawAlertDays, 'alertDays');
+  const offeredTerms = own(o, 'offeredTerms') as ExplainOptions['offeredTerms'];
+  const opts = { now, policy };
+
+  const cancel = canCancel(sub, opts);
+  const reduce = reducibleSeats(sub, opts);
+  const renewing = renewalInProgress(sub, now);
+  const renewalAt = nextRenewalOpensAt(sub);
+  const outcome = (d: Decision): Outcome => outcomeOf(d, renewalAt);
+  const actions: ActionExplanation[] = [
+    explainDecision('cancel', cancel, cancel.allowed && cancel.effective === 'at-renewal' ? 'at-renewal' : outcome(cancel)),
+    Object.assign(explainDecision('reduceSeats', reduce, outcome(reduce)), { batches: reduce.batches }),
+    explainDecision('addSeats', canIncreaseSeats(sub, opts)),
+    explainList('changeBillingFrequency', eligibleBillingFrequencyChanges(sub, { now }), sub, renewing),
+    explainList('changeTerm', eligibleTermChanges(sub, { now, ...(offeredTerms === undefined ? {} : { offeredTerms }) }), sub, renewing),
+    explainDecision('upgrade', upgradeEligibility(sub, renewing)),
+    explainDecision('convertTrial', trialEligibility(sub, now)),
+    ...lifecycleActions(sub, now, policy, renewing),
+  ];
+  const renewalStartsAt = renewalAt;
+  const timeline: TermTimeline = {
+    purchasedAt: sub.purchasedAt,
+    windowStart: termWindowStart(sub, policy).start,
+    termEndsAt: endOfDay(sub.termEndDay),
+    renewalStartsAt,
+    renewalCompletesBy: renewalStartsAt === null ? null : renewalStartsAt + DAY_MS,
+  };
+  return { id: sub.id, now, alert: alertClass(sub, now, alertDays, cancel, reduce), actions, timeline };
+}
+
+function explainDecision(action: Action, d: Decision, outcome?: Outcome): ActionExplanation {
+  return {
+    action,
+    outcome: outcome ?? (d.allowed ? 'now' : d.opensAt !== null ? 'at-renewal' : 'never'),
+    until: d.allowed ? d.until : null,
+    opensAt: d.allowed ? null : d.opensAt,
+    reason: d.reason,
+    rule: d.rule,
+    warnings: d.warnings,
+    assumptions: d.assumptions,
+    batches: NONE,
+  };
+}
+
+/** A refusal's outcome: reopening with the renewal → `at-renewal`; earlier → `later`; never → `never`. */
+function outcomeOf(d: Decision, renewalAt: Instant | null): Outcome {
+  if (d.allowed) return 'now';
+  if (d.opensAt === null) return 'never';
+  return renewalAt !== null && d.opensAt >= renewalAt ? 'at-renewal' : 'later';
+}
+
+/**
+ * A list answer (B2, B3) as one action: `now` when any target is allowed (the first one's rule
+ * and reason, the latest deadline); else `at-renewal` when the change can be scheduled for the
+ * next term (S1, S2); else the first refusal.
+ */
+function explainList(action: Action, list: PlanChanges<string>, sub: Subscription, renewing: boolean): ActionExplanation {
+  const first = list.allowed[0];
+  if (first !== undefined) {
+    const deadlines = list.allowed.map((o) => (o.allowed ? o.until : null));
+    // Stryker disable next-line MethodExpression: equivalent — the allowed options of one list share one deadline (B2: the next cycle start; B3: null or the term end), so min = max
+    const until = deadlines.includes(null) ? null : Math.max(...(deadlines as number[]));
+    const warnings = [...new Set(list.allowed.flatMap((o) => o.warnings))];
+    // Stryker disable next-line ObjectLiteral: equivalent — the allowed options of one list share until and warnings (B2 accepts at most one target; B3 targets all carry the same promotion warning)
+    return Object.assign(explainDecision(action, first), { until, warnings });
+  }
+  const schedule = canScheduleChange(sub, renewing);
+  const refusal = list.refused[0];
+  if (schedule.allowed) {
+    // Stryker disable next-line OptionalChaining: equivalent — B2/B3 list every other plan, so with no allowed option the refused list is never empty
+    return Object.assign(explainDecision(action, schedule, 'at-renewal'), { rule: 'S1' as const, reason: refusal?.reason ?? schedule.reason, until: schedule.until });
+  }
+  // Stryker disable next-line LogicalOperator: equivalent — the refused list is never empty here (see above) and holds only refusals, so the condition is always false either way
+  if (refusal === undefined || refusal.allowed) return explainDecision(action, schedule);
+  return explainDecision(action, refusal, refusal.opensAt === null ? 'never' : 'later');
+}
+
+/** U1, U8, C10: whether an upgrade can be started at all (the target SKU is a catalog question: canUpgrade). */
+function upgradeEligibility(sub: Subscription, renewing: boolean): Decision {
+  if (isTerminated(sub.status)) return refuse('C3', 'TERMINATED', null);
+  if (sub.trial) return refuse('TR3', 'USE_CONVERT_TRIAL', null);
+  if (sub.status !== 'active') return refuse('U1', 'NOT_ACTIVE', null);
+  if (renewing) return refuse('R4', 'RENEWAL_READ_ONLY', null, NONE, RENEWAL_409);
+  const warnings: Warning[] = ['UPGRADE_NOT_CANCELLABLE'];
+  if (sub.scheduledChange !== null) warnings.push('SCHEDULED_CHANGES_REMOVED');
+  return allow('U8', 'ELIGIBLE_FOR_UPGRADE', sub.autoRenew ? null : endOfDay(sub.termEndDay), NONE, warnings);
+}
+
+/** TR3, TR7: a trial converts now (midterm) or at its end (scheduled); anything else has nothing to convert. */
+function trialEligibility(sub: Subscription, now: Instant): Decision {
+  if (!sub.trial) return refuse('TR3', 'NOT_A_TRIAL', null);
+  const midterm = trialConversion(sub, { target: 'equivalent', mode: 'midterm', now });
+  return midterm.allowed ? midterm : trialConversion(sub, { target: 'equivalent', mode: 'scheduled', now });
+}
+
+
+/** Suspend, reactivate, auto-renew and scheduling, answered by the lifecycle machine (P1–P6, R4, R5, S2, S3). */
+function lifecycleActions(sub: Subscription, now: Instant, policy: Policy, renewing: boolean): ActionExplanation[] {
+  const termEnd = endOfDay(sub.termEndDay);
+  const viaMachine = (action: Action, event: LifecycleEvent): ActionExplanation => {
+    const r = transition(sub, event, { now, policy });
+    if (!r.ok) return explainDecision(action, r.refusal, r.refusal.opensAt === null ? 'never' : 'later');
+    if (r.effects.length === 0) return explainDecision(action, refuse(ruleOf(r.effects, action), 'NO_CHANGE', null));
+    const warnings = [...new Set([...r.warnings, ...r.effects.filter((e) => WARNED.has(e.type)).map((e) => e.type)])];
+    // Possible until the term ends (P3) or the renewal starts, after which these are read-only (R4).
+    return Object.assign(explainDecision(action, allow(ruleOf(r.effects, action), 'ALLOWED', termEnd)), { warnings });
+  };
+  const schedule = canScheduleChange(sub, renewing);
+  return [
+    viaMachine('suspend', { type: 'suspend' }),
+    viaMachine('reactivate', { type: 'reactivate' }),
+    viaMachine('turnAutoRenewOn', { type: 'setAutoRenew', autoRenew: true }),
+    viaMachine('turnAutoRenewOff', { type: 'setAutoRenew', autoRenew: false }),
+    explainDecision('scheduleChange', schedule, schedule.allowed ? 'now' : 'never'),
+  ];
+}
+
+/** Effects worth a warning on an action that causes them. */
+const WARNED = new Set<string>(['AUTO_RENEW_TURNED_OFF', 'SCHEDULED_CHANGES_DELETED', 'ADD_ONS_SUSPENDED', 'ACCESS_BLOCKED']);
+
+function ruleOf(effects: readonly Effect[], action: Action): RuleId {
+  const fallback: Record<string, RuleId> = { suspend: 'P1', reactivate: 'P3', turnAutoRenewOn: 'R1', turnAutoRenewOff: 'R5' };
+  // Stryker disable next-line StringLiteral: equivalent — unreachable: fallback names every action viaMachine asks about
+  return effects[0]?.rule ?? fallback[action] ?? 'R1';
+}
+
+function alertClass(sub: Subscription, now: Instant, alertDays: number, cancel: Decision, reduce: Decision): AlertClass {
+  const horizon = now + alertDays * DAY_MS;
+  const closesSoon = (d: Decision): boolean => d.allowed && d.until !== null && d.until <= horizon;
+  if (closesSoon(cancel) || closesSoon(reduce)) return 'lock-in-soon';
+  const termEnd = endOfDay(sub.termEndDay);
+  if (sub.autoRenew && sub.status === 'active' && termEnd > now && termEnd <= horizon) return 'renewing-soon';
+  if (!cancel.allowed && !reduce.allowed) return 'locked';
+  return renewalInProgress(sub, now) ? 'renewing-soon' : 'none';
+}

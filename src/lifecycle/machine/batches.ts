@@ -1,0 +1,71 @@
+/**
+ * Q2: seat batches as a transition rewrites them — a new batch for seats added now, seats
+ * released from the batches a plan names, seats moved out newest first (U4).
+ */
+import type { OpenBatch } from '../../decisions/seats.js';
+import type { SeatBatchInput, Subscription } from '../../snapshot/subscription.js';
+import { termWindowStart } from '../../snapshot/termWindow.js';
+import type { Policy } from '../../policy/policy.js';
+
+/** A mutable batch while rewriting. */
+interface Batch {
+  quantity: number;
+  readonly addedAt: number;
+}
+
+/**
+ * The snapshot's batches; when unknown, the assumed single batch at the term's window start
+ * (Q2, as `reducibleSeats` assumes it), never before the purchase.
+ *
+ * @example
+ * ```ts
+ * currentBatches(sub, DEFAULT_POLICY); // [{ quantity: 10, addedAt: … }]
+ * ```
+ */
+export function currentBatches(sub: Subscription, policy: Policy): Batch[] {
+  if (sub.seatBatchesKnown) return sub.seatBatches.map((b) => ({ quantity: b.quantity, addedAt: b.addedAt }));
+  return [{ quantity: sub.quantity, addedAt: Math.max(termWindowStart(sub, policy).start, sub.purchasedAt) }];
+}
+
+/**
+ * Q2: removes the seats a reduction plan releases from the batches it names.
+ *
+ * @example
+ * ```ts
+ * releasePlanned(batches, plan.release);
+ * ```
+ */
+export function releasePlanned(batches: Batch[], release: readonly OpenBatch[]): readonly SeatBatchInput[] {
+  for (const r of release) {
+    let left = r.quantity;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: once left is 0 every further take is min(quantity, 0) = 0, so scanning on changes nothing
+    for (let i = batches.length - 1; i >= 0 && left > 0; i--) {
+      const b = batches[i] as Batch;
+      if (b.addedAt !== r.addedAt) continue;
+      const take = Math.min(b.quantity, left);
+      b.quantity -= take;
+      left -= take;
+    }
+  }
+  return batches.filter((b) => b.quantity > 0);
+}
+
+/**
+ * U4: removes `count` seats, newest batches first (the seats moved to a partial upgrade).
+ *
+ * @example
+ * ```ts
+ * takeNewest([{ quantity: 10, addedAt: 0 }, { quantity: 5, addedAt: 9 }], 7); // [{ quantity: 8, addedAt: 0 }]
+ * ```
+ */
+export function takeNewest(batches: Batch[], count: number): readonly SeatBatchInput[] {
+  const order = batches.map((_, i) => i).sort((a, b) => (batches[b] as Batch).addedAt - (batches[a] as Batch).addedAt);
+  let left = count;
+  for (const i of order) {
+    const b = batches[i] as Batch;
+    const take = Math.min(b.quantity, left);
+    b.quantity -= take;
+    left -= take;
+  }
+  return batches.filter((b) => b.quantity > 0);
+}

@@ -1,0 +1,202 @@
+/**
+ * Property events: quantity (Q1–Q3, Q7, Q10, C2), scheduled changes (S1–S3, CO2, CO3) and
+ * term or billing (B1–B5, via `eligibleTermChanges` / `eligibleBillingFrequencyChanges`).
+ */
+import { customEndDateDecision } from '../coterm.js';
+import { eligibleBillingFrequencyChanges, type PlanTarget } from '../../decisions/billingChanges.js';
+import { refuse, type Decision, type Warning } from '../../core/decision.js';
+import { CspRulesError } from '../../core/errors.js';
+import { canIncreaseSeats } from '../../decisions/seatIncrease.js';
+import { planSeatReduction, seatChangeBlocked } from '../../decisions/seats.js';
+import type { ScheduledChangeInput } from '../../snapshot/subscription.js';
+import { dayOf, formatDay } from '../../time/day.js';
+import { eligibleTermChanges } from '../../decisions/termChanges.js';
+import { BILLING_FREQUENCIES, TERMS, termEndDay, type BillingFrequency, type Term } from '../../time/term.js';
+import { RENEWAL_409, termWindowStart } from '../../snapshot/termWindow.js';
+import { toCount, toEnum } from '../../core/validate.js';
+import { currentBatches, releasePlanned } from './batches.js';
+import { accept, change, inEventTerms, mergeWarnings, no, reject, scheduledDeletion, termOver, type Ctx } from './context.js';
+import type { TransitionResult, WithEligibility } from './events.js';
+import { canScheduleChange, isEmptyChange } from '../scheduledChanges.js';
+import { renewalEnd } from './status.js';
+
+
+/**
+ * Q1/Q2 via `canIncreaseSeats` / `planSeatReduction`: set the seat count now. An increase is a
+ * new batch dated `now` (unknown earlier batches become the assumed one, warning
+ * `SEAT_BATCHES_ASSUMED`); a decrease releases seats from open batches. Either deletes scheduled
+ * changes (S3). Quantity 0 is a cancellation (C2). During a renewal the call may meet 409 (R4).
+ *
+ * @example
+ * ```ts
+ * onChangeQuantity(ctx, 12); // { ok: true, effects: [{ type: 'QUANTITY_CHANGED', from: 10, to: 12, … }] }
+ * ```
+ */
+export function onChangeQuantity(ctx: Ctx, rawQuantity: unknown): TransitionResult {
+  const { sub, now, policy } = ctx;
+  const quantity = toCount(rawQuantity, 'event.quantity');
+  const over = termOver(ctx);
+  if (over !== null) return over;
+  const blocked = seatChangeBlocked(sub);
+  if (blocked !== null) return no(blocked.rule, blocked.reason, null);
+  if (quantity === 0) return no('C2', 'USE_CANCEL', null);
+  if (quantity === sub.quantity) return accept(ctx, { next: sub, effects: [] });
+  const deletion = scheduledDeletion(ctx, 'quantity');
+  const renewing = ctx.phase === 'renewing' ? RENEWAL_409 : [];
+  const batches = currentBatches(sub, policy);
+  // Stryker disable next-line EqualityOperator: quantity === sub.quantity returned above, so > and >= agree
+  if (quantity > sub.quantity) {
+    const d = canIncreaseSeats(sub, { now, policy });
+    if (!d.allowed) return reject(d);
+    batches.push({ quantity: quantity - sub.quantity, addedAt: now });
+    // Q2: the new seats need their own batch; unknown earlier batches become the assumed one (named).
+    const assumed: readonly Warning[] = sub.seatBatchesKnown ? [] : ['SEAT_BATCHES_ASSUMED'];
+    return accept(ctx, {
+      next: change(ctx, { quantity, seatBatches: batches, ...deletion.changes }),
+      effects: [{ type: 'QUANTITY_CHANGED', rule: 'Q1', from: sub.quantity, to: quantity, refund: 'none' }, ...deletion.effects],
+      // R4 first (canIncreaseSeats gives it on the renewal day; the machine also while a declared
+      // renewal runs past it), then the decision's own (Q6), then the assumed batch.
+      warnings: [...renewing.filter((w) => !d.warnings.includes(w)), ...d.warnings, ...assumed],
+    });
+  }
+  const plan = planSeatReduction(sub, { targetQuantity: quantity, now, policy });
+  if (!plan.allowed) return reject(refuse(plan.rule, plan.reason, plan.opensAt, plan.assumptions));
+  // Unknown batches stay unknown: the remaining seats are still the assumed batch at the term start.
+  const released = sub.seatBatchesKnown ? { seatBatches: releasePlanned(batches, plan.release) } : {};
+  return accept(ctx, {
+    next: change(ctx, { quantity, ...released, ...deletion.changes }),
+    effects: [{ type: 'QUANTITY_CHANGED', rule: 'Q2', from: sub.quantity, to: quantity, refund: plan.refund }, ...deletion.effects],
+    warnings: renewing,
+  });
+}
+
+/**
+ * S1, S2, R4, CO2, CO3: save a change for the next term ("Manage renewal"), replacing a saved
+ * one. Only while active with auto-renew on and no renewal running. A coterminous end date
+ * must be valid for the next term (CO2); it applies from then (CO3). A trial may schedule its
+ * conversion with fewer than 25 seats (TR7).
+ *
+ * @throws {@link CspRulesError} for a malformed change or one that names nothing
+ *
+ * @example
+ * ```ts
+ * onScheduleChange(ctx, { quantity: 8 }); // effects: [{ type: 'SCHEDULED_CHANGE_SAVED', … }]
+ * ```
+ */
+export function onScheduleChange(ctx: Ctx, changeInput: ScheduledChangeInput): TransitionResult {
+  const over = termOver(ctx);
+  if (over !== null) return over;
+  const d = canScheduleChange(ctx.sub, ctx.phase === 'renewing');
+  if (!d.allowed) return no(d.rule, d.reason, d.reason === 'RENEWAL_READ_ONLY' ? renewalEnd(ctx) : null);
+  const next = change(ctx, { scheduledChange: changeInput });
+  const saved = next.scheduledChange;
+  // Stryker disable next-line ConditionalExpression: event.change is a record (toRecord), which always parses to a non-null change; the null test narrows the type
+  if (saved === null || isEmptyChange(saved)) throw new CspRulesError('INCONSISTENT', 'event.change', 'names no change (S1)', changeInput);
+  if (saved.customTermEndDay !== null) {
+    const end = customEndDateDecision(next, saved.customTermEndDay, ctx.policy);
+    if (!end.allowed) return reject(end);
+  }
+  return accept(ctx, {
+    next,
+    effects: [{ type: 'SCHEDULED_CHANGE_SAVED', rule: 'S1', change: saved, replaced: ctx.sub.scheduledChange !== null }],
+  });
+}
+
+/**
+ * S1, R4: remove the saved change (not while a renewal runs).
+ *
+ * @example
+ * ```ts
+ * onClearScheduledChanges(ctx).effects; // [{ type: 'SCHEDULED_CHANGES_DELETED', rule: 'S1', … }]
+ * ```
+ */
+export function onClearScheduledChanges(ctx: Ctx): TransitionResult {
+  const over = termOver(ctx);
+  if (over !== null) return over;
+  if (ctx.phase === 'renewing') return no('R4', 'RENEWAL_READ_ONLY', renewalEnd(ctx));
+  const saved = ctx.sub.scheduledChange;
+  if (saved === null) return accept(ctx, { next: ctx.sub, effects: [] });
+  return accept(ctx, {
+    next: change(ctx, { scheduledChange: null }),
+    effects: [{ type: 'SCHEDULED_CHANGES_DELETED', rule: 'S1', change: saved }],
+  });
+}
+
+/**
+ * B1–B5, S3 — a plan change through the machine. The lifecycle side first: term not over, not a
+ * trial (its plan is chosen at conversion, TR3), active, a plan that differs. Then, unless
+ * `eligibility` is given, the source tables decide — the target must be among the `allowed`
+ * options, else the matching `refused` option's decision is the refusal:
+ * - a different term: `eligibleTermChanges` (B3: only longer, the cells' billings; B1: a term
+ *   the catalog offers — `offeredTerms` of the event, default without Triennial). The change is
+ *   immediate: a new term starts today, ends by T6, scheduled changes are deleted (S3, API
+ *   docs); the current cancellation window is kept (sources silent; no new 7-day window).
+ * - the same term: `eligibleBillingFrequencyChanges` (B2: the table; never to an upfront plan;
+ *   B5: not on a cycle-charge day). Pending for the next billing cycle; the term is not reset.
+ * A billing longer than the target term is no plan (B1, `NOT_A_PLAN`). Allowed options' warnings
+ * pass through (`PROMOTION_MAY_BE_LOST`, B4); during a renewal `RENEWAL_IN_PROGRESS` (R4).
+ *
+ * @throws {@link CspRulesError} for a bad `term`, `billing` or `offeredTerms` (field `event.…`)
+ *
+ * @example
+ * ```ts
+ * onChangeTermOrBilling(ctx, { type: 'changeTermOrBilling', term: 'P3Y', billing: 'monthly', offeredTerms: ['P1M', 'P1Y', 'P3Y'] });
+ * ```
+ */
+export function onChangeTermOrBilling(
+  ctx: Ctx,
+  event: { readonly term: unknown; readonly billing: unknown; readonly offeredTerms?: unknown } & WithEligibility,
+): TransitionResult {
+  const { sub, now } = ctx;
+  const term = toEnum(event.term, TERMS, 'event.term');
+  const billing = toEnum(event.billing, BILLING_FREQUENCIES, 'event.billing');
+  const over = termOver(ctx);
+  if (over !== null) return over;
+  const termChange = term !== sub.term;
+  const rule = termChange ? 'B3' : 'B2';
+  if (sub.trial) return no('TR3', 'USE_CONVERT_TRIAL', null);
+  if (sub.status !== 'active') return no(rule, 'NOT_ACTIVE', null);
+  if (!termChange && billing === sub.billing) return no('B2', 'NO_CHANGE', null);
+  const decision = event.eligibility ?? planDecision(ctx, term, billing, event.offeredTerms);
+  if (!decision.allowed) return reject(decision);
+  const warnings = mergeWarnings(decision.warnings, ctx.phase === 'renewing' ? RENEWAL_409 : []);
+  if (!termChange) {
+    return accept(ctx, {
+      next: change(ctx, { nextChargeBilling: billing }),
+      effects: [{ type: 'BILLING_CHANGE_PENDING', rule: 'B2', billing }],
+      warnings,
+    });
+  }
+  const deletion = scheduledDeletion(ctx, 'termChange');
+  return accept(ctx, {
+    next: change(ctx, {
+      term,
+      billing,
+      termStartedAt: now,
+      termEndDate: formatDay(termEndDay(dayOf(now), term)),
+      cancellationWindowFrom: termWindowStart(sub, ctx.policy).start,
+      nextChargeBilling: null,
+      ...deletion.changes,
+    }),
+    effects: [{ type: 'TERM_CHANGED', rule: 'B3', term, billing }, ...deletion.effects],
+    // B4: a promotion may be lost (also when the caller brought its own decision).
+    warnings: mergeWarnings(warnings, sub.promotionId === null ? [] : ['PROMOTION_MAY_BE_LOST']),
+  });
+}
+
+/** B1–B3, B5: the table decision for the target plan — its allowed option, or its refused one (with the option's facts). */
+function planDecision(ctx: Ctx, term: Term, billing: BillingFrequency, offeredTerms: unknown): Decision<string> {
+  const { sub, now } = ctx;
+  const options =
+    term === sub.term
+      ? eligibleBillingFrequencyChanges(sub, { now })
+      : inEventTerms({ offeredTerms: 'event.offeredTerms' }, () =>
+          // Stryker disable next-line ConditionalExpression: eligibleTermChanges reads own(options, 'offeredTerms'), so an undefined value and an absent key are the same
+          eligibleTermChanges(sub, { now, ...(offeredTerms === undefined ? {} : { offeredTerms: offeredTerms as readonly Term[] }) }),
+        );
+  // The target must be among the allowed options; else its refused option (the decision, as is) says why.
+  const match = [...options.allowed, ...options.refused].find((o: PlanTarget) => o.term === term && o.billing === billing);
+  if (match !== undefined) return match;
+  // B1: the term tables list only plans; a billing longer than the term is none.
+  return refuse('B1', 'NOT_A_PLAN', null);
+}

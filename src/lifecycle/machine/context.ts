@@ -1,0 +1,253 @@
+/**
+ * What every event handler of the lifecycle machine shares: the context it decides in (the
+ * snapshot, its renewal phase, `now`, the policy choices) and the builders of its answers.
+ */
+import { NONE, refuse, type Refused, type Warning } from '../../core/decision.js';
+import { CspRulesError } from '../../core/errors.js';
+import type { Policy } from '../../policy/policy.js';
+import type { RuleId } from '../../core/rules.js';
+import { deriveSnapshot, withChanges, type SimpleFacts } from '../../snapshot/changes.js';
+import { toSubscription, type Subscription, type SubscriptionInput } from '../../snapshot/subscription.js';
+import { renewalInProgress } from '../../snapshot/termWindow.js';
+import { endOfDay } from '../../time/day.js';
+import type { Instant } from '../../time/instant.js';
+import { own, toEnum, toRecord } from '../../core/validate.js';
+import type { SuspendedAtTermEnd } from '../afterTerm.js';
+import type { Effect, LifecycleReason, LifecycleState, Phase, Rejected, Transitioned } from './events.js';
+import { deletesScheduledChanges, type MidtermChange, type ScheduledChangeDeletion } from '../scheduledChanges.js';
+
+/** The context an event is decided in. */
+export interface Ctx {
+  readonly sub: Subscription;
+  readonly phase: Phase;
+  /** The phase was given as `renewing` in a {@link LifecycleState} (renewalStarted recorded). */
+  readonly declaredRenewing: boolean;
+  readonly now: Instant;
+  readonly policy: Policy;
+  readonly suspendedAtTermEnd: SuspendedAtTermEnd;
+  readonly scheduledChangeDeletion: ScheduledChangeDeletion;
+  readonly addOns: readonly Subscription[];
+  readonly base: Subscription | null;
+}
+
+/** An accepted event's parts, before the shared fields are added. */
+export interface Outcome {
+  readonly next: Subscription;
+  readonly effects: readonly Effect[];
+  readonly phase?: Phase;
+  readonly warnings?: readonly Warning[];
+  readonly created?: readonly Subscription[];
+  readonly addOns?: readonly Subscription[];
+}
+
+const PHASES: readonly Phase[] = ['in-term', 'renewing'];
+
+/** The machine's policy choices (P7, S3). */
+export interface PolicyChoices {
+  readonly suspendedAtTermEnd: SuspendedAtTermEnd;
+  readonly scheduledChangeDeletion: ScheduledChangeDeletion;
+}
+
+/**
+ * P7, S3: the machine's policy choices — the `transition` option of the same name when given
+ * (kept for compatibility), else the policy's setting (`policy.suspendedAtTermEnd`, default
+ * `lifecycle`; `policy.scheduledChangeDeletion`, default `any-immediate`).
+ *
+ * @throws {@link CspRulesError} `INVALID_ENUM` naming the option for a value outside its choices
+ *
+ * @example
+ * ```ts
+ * policyChoices({}, definePolicy({ suspendedAtTermEnd: 'deleted' })).suspendedAtTermEnd; // 'deleted'
+ * policyChoices({ suspendedAtTermEnd: 'lifecycle' }, definePolicy({ suspendedAtTermEnd: 'deleted' })).suspendedAtTermEnd; // 'lifecycle'
+ * ```
+ */
+export function policyChoices(options: Readonly<Record<string, unknown>>, policy: Policy): PolicyChoices {
+  const pick = <T extends string>(key: string, allowed: readonly T[], fallback: T): T =>
+    own(options, key) === undefined ? fallback : toEnum(own(options, key), allowed, key);
+  return {
+    suspendedAtTermEnd: pick('suspendedAtTermEnd', ['lifecycle', 'deleted'], policy.suspendedAtTermEnd),
+    scheduledChangeDeletion: pick('scheduledChangeDeletion', ['any-immediate', 'listed'], policy.scheduledChangeDeletion),
+  };
+}
+
+/**
+ * Reads a machine state: a {@link LifecycleState} as given, or a bare snapshot / input whose
+ * phase follows from the time (R2, R4): `renewing` while `now` lies on the renewal day of an
+ * active, auto-renewing subscription.
+ *
+ * @throws {@link CspRulesError} for invalid input, or a `renewing` phase that can't be (not
+ *   active with auto-renew on, or before the term end)
+ *
+ * @example
+ * ```ts
+ * readState(sub, Date.parse('2023-03-02T05:00:00Z')).phase; // 'renewing' when the term end date is 2023-03-01
+ * ```
+ */
+export function readState(
+  state: SubscriptionInput | Subscription | LifecycleState,
+  now: Instant,
+): LifecycleState & { readonly declaredRenewing: boolean } {
+  const r = toRecord(state, 'state');
+  const wrapped = own(r, 'subscription');
+  if (wrapped === undefined) {
+    const sub = toSubscription(state as SubscriptionInput | Subscription);
+    return { subscription: sub, phase: renewalInProgress(sub, now) ? 'renewing' : 'in-term', declaredRenewing: false };
+  }
+  const sub = toSubscription(wrapped as SubscriptionInput | Subscription);
+  const explicit = toEnum(own(r, 'phase'), PHASES, 'state.phase');
+  if (explicit === 'renewing') {
+    // R2/R5: only an active, auto-renewing subscription past its term end can be renewing.
+    if (sub.status !== 'active' || !sub.autoRenew || now < endOfDay(sub.termEndDay)) {
+      throw new CspRulesError('INCONSISTENT', 'state.phase', 'renewing needs an active, auto-renewing subscription past its term end (R2, R5)', explicit);
+    }
+    return { subscription: sub, phase: 'renewing', declaredRenewing: true };
+  }
+  return { subscription: sub, phase: renewalInProgress(sub, now) ? 'renewing' : 'in-term', declaredRenewing: false };
+}
+
+/**
+ * Builds an accepted result.
+ *
+ * @example
+ * ```ts
+ * accept(ctx, { next, effects: [] });
+ * ```
+ */
+export function accept(ctx: Ctx, outcome: Outcome): Transitioned {
+  // R2/R5: only an active, auto-renewing subscription can stay in a renewal.
+  const phase = outcome.next.status === 'active' && outcome.next.autoRenew ? (outcome.phase ?? ctx.phase) : 'in-term';
+  return {
+    ok: true,
+    next: outcome.next,
+    phase,
+    state: { subscription: outcome.next, phase },
+    effects: outcome.effects,
+    warnings: outcome.warnings ?? NONE,
+    ...(outcome.created === undefined ? {} : { created: outcome.created }),
+    ...(outcome.addOns === undefined ? {} : { addOns: outcome.addOns }),
+  };
+}
+
+/**
+ * Builds a refused result from a refusal (own or passed through).
+ *
+ * @example
+ * ```ts
+ * reject(refuse('P1', 'NOT_ACTIVE', null));
+ * ```
+ */
+export function reject(refusal: Refused<LifecycleReason>): Rejected {
+  return { ok: false, refusal };
+}
+
+/**
+ * Shorthand for an own refusal.
+ *
+ * @example
+ * ```ts
+ * no('R4', 'RENEWAL_READ_ONLY', null);
+ * ```
+ */
+export function no(rule: RuleId, reason: LifecycleReason, opensAt: Instant | null): Rejected {
+  return reject(refuse(rule, reason, opensAt));
+}
+
+/**
+ * S3: when a midterm change deletes the saved scheduled change, the snapshot changes that
+ * remove it and the effect; else nothing.
+ *
+ * @example
+ * ```ts
+ * const { changes, effects } = scheduledDeletion(ctx, 'quantity', 'S3');
+ * ```
+ */
+export function scheduledDeletion(
+  ctx: Ctx,
+  change: MidtermChange,
+  rule: RuleId = 'S3',
+): { readonly changes: Partial<SubscriptionInput>; readonly effects: readonly Effect[] } {
+  const saved = ctx.sub.scheduledChange;
+  if (saved === null || !deletesScheduledChanges(change, ctx.scheduledChangeDeletion)) return { changes: {}, effects: NONE };
+  return { changes: { scheduledChange: null }, effects: [{ type: 'SCHEDULED_CHANGES_DELETED', rule, change: saved }] };
+}
+
+/**
+ * R2, R5, P3, P4: the term of an active or suspended snapshot is over (now past its end and
+ * no renewal running): only the renewal and after-term events apply. Returns the refusal, or
+ * `null` while the term runs.
+ *
+ * @example
+ * ```ts
+ * termOver(ctx); // null mid-term
+ * ```
+ */
+export function termOver(ctx: Ctx): Rejected | null {
+  const { sub } = ctx;
+  if (sub.status !== 'active' && sub.status !== 'suspended') return null;
+  if (ctx.now < endOfDay(sub.termEndDay) || ctx.phase === 'renewing') return null;
+  const rule: RuleId = sub.status === 'suspended' ? 'P4' : sub.autoRenew ? 'R2' : 'R5';
+  return no(rule, 'TERM_OVER', null);
+}
+
+/**
+ * Runs a reused check whose options are the event's fields, renaming the field of a
+ * {@link CspRulesError} it throws into the event's terms, so errors name what the caller wrote.
+ *
+ * @example
+ * ```ts
+ * inEventTerms({ catalog: 'event.catalog' }, () => canUpgrade(sub, options)); // throws field `event.catalog[0].to`, not `catalog[0].to`
+ * ```
+ */
+export function inEventTerms<T>(fields: Readonly<Record<string, string>>, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (!(error instanceof CspRulesError)) throw error;
+    for (const [from, to] of Object.entries(fields)) {
+      const rest = error.field.slice(from.length);
+      if (error.field.startsWith(from) && (rest === '' || rest.startsWith('.') || rest.startsWith('['))) {
+        const message = error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error.message;
+        throw new CspRulesError(error.code, `${to}${rest}`, message, error.received);
+      }
+    }
+    throw error;
+  }
+}
+
+/**
+ * Warnings of several sources, each once, in first-seen order.
+ *
+ * @example
+ * ```ts
+ * mergeWarnings(['PROMOTION_MAY_BE_LOST'], ['RENEWAL_IN_PROGRESS', 'PROMOTION_MAY_BE_LOST']); // ['PROMOTION_MAY_BE_LOST', 'RENEWAL_IN_PROGRESS']
+ * ```
+ */
+export function mergeWarnings(...lists: readonly (readonly Warning[])[]): readonly Warning[] {
+  return [...new Set(lists.flat())];
+}
+
+/**
+ * A new snapshot with changes (validated again).
+ *
+ * @example
+ * ```ts
+ * change(ctx, { autoRenew: false });
+ * ```
+ */
+export function change(ctx: Ctx, changes: Partial<SubscriptionInput>): Subscription {
+  // Status, auto-renew and clearing the scheduled change need no re-validation of the whole
+  // snapshot (explain asks these what-ifs for every subscription, docs/performance.md).
+  return isSimple(changes) ? deriveSnapshot(ctx.sub, changes) : withChanges(ctx.sub, changes);
+}
+
+const SIMPLE: readonly string[] = ['status', 'autoRenew', 'nextChargeBilling', 'scheduledChange'];
+
+// Stryker disable next-line BlockStatement: isSimple only picks the fast path; deriveSnapshot and withChanges give the same snapshot (docs/performance.md)
+function isSimple(changes: Partial<SubscriptionInput>): changes is SimpleFacts {
+  for (const key of Object.keys(changes)) {
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: a false answer only takes the slower withChanges path, which gives the same snapshot
+    if (!SIMPLE.includes(key) || (key === 'scheduledChange' && changes.scheduledChange !== null)) return false;
+  }
+  // Stryker disable next-line BooleanLiteral: false only takes the slower withChanges path, which gives the same snapshot
+  return true;
+}

@@ -1,0 +1,152 @@
+/**
+ * Status events: cancel (C1–C16, C3), suspend (P1, P2, P5, P6), reactivate (P3) and
+ * auto-renew (R1, R5, S3).
+ */
+import { suspendAddOns } from '../addons.js';
+import { canCancel } from '../../decisions/cancel.js';
+import { refuse } from '../../core/decision.js';
+import { DAY_MS, endOfDay } from '../../time/day.js';
+import { CANCELLED_BACKUP_DAYS } from '../afterTerm.js';
+import { accept, change, no, reject, scheduledDeletion, termOver, type Ctx } from './context.js';
+import type { Effect, TransitionResult } from './events.js';
+
+/**
+ * C1–C16 via `canCancel`: an immediate cancellation ends access now (C3), deletes scheduled
+ * changes (S3) and leaves 7 days to back up data (P7); after a C4/C5 window the cancellation
+ * is accepted for the term end: auto-renew goes off.
+ *
+ * @example
+ * ```ts
+ * onCancel(ctx); // { ok: true, next: { status: 'cancelled', … }, effects: [STATUS_CHANGED, CANCELLED, …] }
+ * ```
+ */
+export function onCancel(ctx: Ctx): TransitionResult {
+  const over = termOver(ctx);
+  if (over !== null) return over;
+  const d = canCancel(ctx.sub, { now: ctx.now, policy: ctx.policy });
+  if (!d.allowed) return reject(refuse(d.rule, d.reason, d.opensAt, d.assumptions, d.warnings));
+  const deletion = scheduledDeletion(ctx, 'cancel');
+  if (d.effective === 'at-renewal') {
+    // C4/C5: scheduled to occur at renewal — the subscription won't renew.
+    const effects: Effect[] = [{ type: 'CANCELLATION_SCHEDULED', rule: d.rule, at: endOfDay(ctx.sub.termEndDay) }];
+    if (ctx.sub.autoRenew) effects.push({ type: 'AUTO_RENEW_TURNED_OFF', rule: d.rule });
+    return accept(ctx, {
+      next: change(ctx, { autoRenew: false, ...deletion.changes }),
+      effects: [...effects, ...deletion.effects],
+      warnings: d.warnings,
+    });
+  }
+  return accept(ctx, {
+    next: change(ctx, { status: 'cancelled', ...deletion.changes }),
+    effects: [
+      { type: 'STATUS_CHANGED', rule: d.rule, from: ctx.sub.status, to: 'cancelled' },
+      { type: 'CANCELLED', rule: d.rule, refund: d.refund },
+      { type: 'ACCESS_BLOCKED', rule: 'C3', access: 'none' },
+      // P7: straight to deleted, with 7 days to back up data.
+      { type: 'DATA_DELETION_SCHEDULED', rule: 'P7', at: ctx.now + CANCELLED_BACKUP_DAYS * DAY_MS },
+      ...deletion.effects,
+    ],
+    warnings: d.warnings,
+  });
+}
+
+/**
+ * P1, P2, P5, P6: suspend an active subscription — customer access blocked (admins keep data,
+ * billing continues), auto-renew off, scheduled changes deleted, add-ons suspended. Refused
+ * for trials (TR8) and while a renewal runs (R4).
+ *
+ * @example
+ * ```ts
+ * onSuspend(ctx).effects.map((e) => e.type); // ['STATUS_CHANGED', 'ACCESS_BLOCKED', 'AUTO_RENEW_TURNED_OFF', …]
+ * ```
+ */
+export function onSuspend(ctx: Ctx): TransitionResult {
+  const { sub } = ctx;
+  if (sub.trial) return no('TR8', 'TRIAL_STATUS_LOCKED', null);
+  const over = termOver(ctx);
+  if (over !== null) return over;
+  if (sub.status !== 'active') return no('P1', 'NOT_ACTIVE', null);
+  if (ctx.phase === 'renewing') return no('R4', 'RENEWAL_READ_ONLY', renewalEnd(ctx));
+  const deletion = scheduledDeletion(ctx, 'suspend', 'P2');
+  const addOns = suspendAddOns(sub, ctx.addOns);
+  const effects: Effect[] = [
+    { type: 'STATUS_CHANGED', rule: 'P1', from: 'active', to: 'suspended' },
+    { type: 'ACCESS_BLOCKED', rule: 'P1', access: 'admins-only' },
+  ];
+  if (sub.autoRenew) effects.push({ type: 'AUTO_RENEW_TURNED_OFF', rule: 'P2' });
+  effects.push(...deletion.effects);
+  if (addOns.ids.length > 0) effects.push({ type: 'ADD_ONS_SUSPENDED', rule: 'P5', ids: addOns.ids });
+  return accept(ctx, {
+    next: change(ctx, { status: 'suspended', autoRenew: false, ...deletion.changes }),
+    effects,
+    ...(addOns.next.length > 0 ? { addOns: addOns.next } : {}),
+  });
+}
+
+/**
+ * P3: reactivate a suspended subscription before its term ends; access returns at once.
+ * Auto-renew stays off (P2; warning `AUTO_RENEW_OFF`). An add-on of a traditional-commerce
+ * base needs the base active (A1).
+ *
+ * @example
+ * ```ts
+ * onReactivate(ctx); // { ok: true, next: { status: 'active', autoRenew: false, … }, warnings: ['AUTO_RENEW_OFF'] }
+ * ```
+ */
+export function onReactivate(ctx: Ctx): TransitionResult {
+  const { sub } = ctx;
+  if (sub.trial) return no('TR8', 'TRIAL_STATUS_LOCKED', null);
+  if (sub.status !== 'suspended') return no('P3', 'NOT_SUSPENDED', null);
+  const over = termOver(ctx);
+  if (over !== null) return over;
+  const base = ctx.base;
+  if (base !== null && base.program === 'traditional-saas' && sub.parentSubscriptionId === base.id && base.status !== 'active') {
+    return no('A1', 'BASE_NOT_ACTIVE', null);
+  }
+  return accept(ctx, {
+    next: change(ctx, { status: 'active' }),
+    effects: [
+      { type: 'STATUS_CHANGED', rule: 'P3', from: 'suspended', to: 'active' },
+      { type: 'ACCESS_RESTORED', rule: 'P3' },
+    ],
+    warnings: sub.autoRenew ? [] : ['AUTO_RENEW_OFF'],
+  });
+}
+
+/**
+ * R1, R5, S3, R4: turn auto-renew on or off (active subscriptions, trials included — C9's way
+ * out). Off deletes scheduled changes (S3). Read-only during a renewal (R4).
+ *
+ * @example
+ * ```ts
+ * onSetAutoRenew(ctx, false).effects; // [{ type: 'AUTO_RENEW_TURNED_OFF', rule: 'R5' }, …]
+ * ```
+ */
+export function onSetAutoRenew(ctx: Ctx, autoRenew: boolean): TransitionResult {
+  const { sub } = ctx;
+  const over = termOver(ctx);
+  if (over !== null) return over;
+  if (sub.status !== 'active') return no(sub.status === 'suspended' ? 'P2' : 'P7', 'NOT_ACTIVE', null);
+  if (ctx.phase === 'renewing') return no('R4', 'RENEWAL_READ_ONLY', renewalEnd(ctx));
+  if (sub.autoRenew === autoRenew) return accept(ctx, { next: sub, effects: [] });
+  if (autoRenew) return accept(ctx, { next: change(ctx, { autoRenew }), effects: [{ type: 'AUTO_RENEW_TURNED_ON', rule: 'R1' }] });
+  const deletion = scheduledDeletion(ctx, 'autoRenewOff');
+  return accept(ctx, {
+    next: change(ctx, { autoRenew, ...deletion.changes }),
+    effects: [{ type: 'AUTO_RENEW_TURNED_OFF', rule: 'R5' }, ...deletion.effects],
+  });
+}
+
+/**
+ * R2/R4: the latest end of the running renewal (00:00Z after the term end date + 24 h), if
+ * still ahead of `now`; `null` once past (a late renewal: unknown).
+ *
+ * @example
+ * ```ts
+ * renewalEnd(ctx); // Date.parse('2025-01-16T00:00:00Z') for a term ending 2025-01-14
+ * ```
+ */
+export function renewalEnd(ctx: Ctx): number | null {
+  const latest = endOfDay(ctx.sub.termEndDay) + DAY_MS;
+  return ctx.now < latest ? latest : null;
+}

@@ -1,0 +1,262 @@
+/**
+ * "When does it renew, what is read-only meanwhile, what does the next term look like?" —
+ * R1–R5, T2, with the scheduled changes applied (S1, CO3, CO4) and the post-renewal windows (R3).
+ */
+import { NONE, type Assumption } from '../core/decision.js';
+import { CspRulesError } from '../core/errors.js';
+import { nextTermPlan } from './scheduledChanges.js';
+import { readPolicy, type Policy, type PolicyOverrides } from '../policy/policy.js';
+import type { RuleId } from '../core/rules.js';
+import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
+import { civilFromDay, dayOf, daysInMonth, DAY_MS, endOfDay, HOUR_MS, type UtcDay } from '../time/day.js';
+import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
+import { RENEWAL_ANCHORS, renewedTermOf, type BillingFrequency, type RenewalAnchor, type Term, type TermDates } from '../time/term.js';
+import type { Window } from '../time/window.js';
+import { own, toEnum, toRecord } from '../core/validate.js';
+
+/** R5, TR2: what happens at the end of the current term. */
+export type RenewalOutcome =
+  /** R2: the subscription renews into a new term. */
+  | 'renew'
+  /** TR2: a trial with auto-renew on converts to the paid equivalent. */
+  | 'convert'
+  /** R5: auto-renew is off, the subscription expires at the term end (P7). */
+  | 'expire'
+  /** Not active (suspended, expired, disabled, deleted, cancelled, pending): no renewal. */
+  | 'none';
+
+/** R4: properties that can't be changed while a renewal is queued or running. */
+export type ReadOnlyProperty = 'autoRenew' | 'scheduledNextTermInstructions' | 'suspend' | 'reactivate';
+
+/** R4: actions that may be attempted during a renewal but can fail with 409 Conflict. */
+export type ConflictProneAction = 'quantity' | 'partnerOfRecord' | 'friendlyName' | 'cancel';
+
+/** R4: what to do on a 409 Conflict during a renewal. */
+export interface ConflictAdvice {
+  readonly status: 409;
+  /** Wait this long, then resubmit (002: "after waiting for two minutes"). */
+  readonly retryAfterMs: number;
+}
+
+/** R4: the read-only window of a renewal and what it covers. */
+export interface ReadOnlyWindow extends Window {
+  readonly readOnly: readonly ReadOnlyProperty[];
+  readonly conflictProne: readonly ConflictProneAction[];
+  readonly conflict: ConflictAdvice;
+}
+
+/** The next term with the scheduled changes applied (S1) — what the renewal produces. */
+export interface NextTerm extends TermDates {
+  readonly term: Term;
+  readonly billing: BillingFrequency;
+  readonly quantity: number;
+  readonly offerName: string | null;
+  /** CO4: the term ends on a scheduled custom end date and is shorter (prorated). */
+  readonly shortened: boolean;
+  /** T6: the day-of-month later terms return to. */
+  readonly anchorDayOfMonth: number;
+}
+
+/** R3: a window that opens at the renewal completion. */
+export interface PostRenewalWindow extends Window {
+  readonly rule: RuleId;
+  /** Empty when the completion instant is known; else the R3 bound used. */
+  readonly assumptions: readonly Assumption[];
+}
+
+/** Facts every schedule carries. */
+interface ScheduleBase {
+  /** T2: the exclusive end of the term end date — 00:00Z of the next day. */
+  readonly termEndsAt: Instant;
+}
+
+/** A subscription that renews (or converts) at the end of its term. */
+export interface Renewing extends ScheduleBase {
+  readonly outcome: 'renew' | 'convert';
+  readonly rule: 'R2' | 'TR2';
+  /** R2: 00:00 UTC of the day after the term end date. */
+  readonly startsAt: Instant;
+  /** R2: the latest completion, `startsAt` + 24 h (or the known completion). */
+  readonly completesBy: Instant;
+  /** The completion instant, when given. */
+  readonly completedAt: Instant | null;
+  /** R4: [startsAt, completion). */
+  readonly readOnlyWindow: ReadOnlyWindow;
+  readonly nextTerm: NextTerm;
+  /** R3 + C1/C8/C16: cancellation after the renewal; `null` for programs whose window runs from the purchase only. */
+  readonly cancellationWindow: PostRenewalWindow | null;
+  /** R3 + Q2: the renewal's seat batch is reducible in this window; `null` where seats can't be reduced. */
+  readonly seatReductionWindow: PostRenewalWindow | null;
+}
+
+/** A subscription that does not renew. */
+export interface NotRenewing extends ScheduleBase {
+  readonly outcome: 'expire' | 'none';
+  readonly rule: 'R5' | 'P7';
+  readonly startsAt: null;
+  readonly completesBy: null;
+  readonly completedAt: null;
+  readonly readOnlyWindow: null;
+  readonly nextTerm: null;
+  readonly cancellationWindow: null;
+  readonly seatReductionWindow: null;
+}
+
+/** The answer of {@link renewalSchedule}. */
+export type RenewalSchedule = Renewing | NotRenewing;
+
+/** Options of {@link renewalSchedule}. */
+export interface RenewalScheduleOptions {
+  readonly policy?: Policy | PolicyOverrides;
+  /** The renewal's completion instant, when known (R3); within [startsAt, startsAt + 24 h). */
+  readonly completedAt?: InstantInput;
+}
+
+/** R4: retry a 409 Conflict after two minutes (002 "Applying changes"). */
+export const RENEWAL_CONFLICT: ConflictAdvice = Object.freeze({ status: 409, retryAfterMs: 2 * 60_000 });
+/** R4: read-only while a renewal is queued or running. */
+export const RENEWAL_READ_ONLY: readonly ReadOnlyProperty[] = Object.freeze(['autoRenew', 'scheduledNextTermInstructions', 'suspend', 'reactivate']);
+/** R4: may be attempted, may fail with 409. */
+export const RENEWAL_CONFLICT_PRONE: readonly ConflictProneAction[] = Object.freeze(['quantity', 'partnerOfRecord', 'friendlyName', 'cancel']);
+
+const EARLIEST: readonly Assumption[] = Object.freeze(['RENEWAL_COMPLETION_ASSUMED_EARLIEST']);
+const LATEST: readonly Assumption[] = Object.freeze(['RENEWAL_COMPLETION_ASSUMED_LATEST']);
+
+/**
+ * R1–R5, T2: the renewal of the current term. It starts at 00:00 UTC of the day after the
+ * term end date and completes within 24 h (R2); until completion auto-renew, scheduled
+ * changes, suspend and reactivate are read-only and other writes may meet 409 Conflict —
+ * retry after 2 minutes (R4). The next term applies the scheduled changes (S1, CO4). The
+ * post-renewal windows run from the completion instant when `completedAt` is given, else from
+ * the policy's `unknownRenewalCompletion` bound (R3), named in `assumptions`. Only active
+ * subscriptions with auto-renew on renew (R5); trials convert (TR2).
+ *
+ * @throws {@link CspRulesError} for invalid input, or a `completedAt` outside the renewal day
+ *
+ * @example
+ * ```ts
+ * const s = renewalSchedule({ program: 'nce-license', term: 'P1Y', billing: 'monthly', quantity: 5,
+ *   purchasedAt: '2022-03-02T10:00:00Z' }); // term end date 2023-03-01
+ * toIso(s.startsAt!);    // '2023-03-02T00:00:00.000Z'
+ * toIso(s.completesBy!); // '2023-03-03T00:00:00.000Z'
+ * ```
+ */
+export function renewalSchedule(
+  subscription: SubscriptionInput | Subscription,
+  options: RenewalScheduleOptions = {},
+): RenewalSchedule {
+  const sub = toSubscription(subscription);
+  const opts = toRecord(options, 'options');
+  const policy = readPolicy(own(opts, 'policy') as RenewalScheduleOptions['policy']);
+  const rawCompletedAt = own(opts, 'completedAt');
+  const termEndsAt = endOfDay(sub.termEndDay);
+  if (sub.status !== 'active' || !sub.autoRenew) {
+    return {
+      outcome: sub.status === 'active' ? 'expire' : 'none',
+      rule: sub.status === 'active' ? 'R5' : 'P7',
+      termEndsAt,
+      startsAt: null,
+      completesBy: null,
+      completedAt: null,
+      readOnlyWindow: null,
+      nextTerm: null,
+      cancellationWindow: null,
+      seatReductionWindow: null,
+    };
+  }
+  // R2: starts at 00:00Z of end date + 1 (= the term's exclusive end, T2), up to 24 h.
+  const startsAt = termEndsAt;
+  const latest = startsAt + DAY_MS;
+  const completedAt = rawCompletedAt === undefined ? null : toInstant(rawCompletedAt, 'completedAt');
+  if (completedAt !== null && (completedAt < startsAt || completedAt >= latest)) {
+    throw new CspRulesError('INCONSISTENT', 'completedAt', 'must lie on the renewal day [00:00Z, +24 h) (R2)', rawCompletedAt);
+  }
+  const nextTerm = nextTermOf(sub, policy.renewalAnchor);
+  const end = completedAt ?? latest;
+  const known = completedAt !== null;
+  const windowStart = known ? completedAt : policy.unknownRenewalCompletion === 'earliest' ? startsAt : latest;
+  const assumptions = known ? NONE : policy.unknownRenewalCompletion === 'earliest' ? EARLIEST : LATEST;
+  const program = policy.programs[sub.program];
+  return {
+    outcome: sub.trial ? 'convert' : 'renew',
+    rule: sub.trial ? 'TR2' : 'R2',
+    termEndsAt,
+    startsAt,
+    completesBy: end,
+    completedAt,
+    readOnlyWindow: {
+      start: startsAt,
+      end,
+      readOnly: RENEWAL_READ_ONLY,
+      conflictProne: RENEWAL_CONFLICT_PRONE,
+      conflict: RENEWAL_CONFLICT,
+    },
+    nextTerm,
+    // C1/C8/C16 + R3: a window from the start of any term; C4/C5/C7/C13/C14 run from the purchase only.
+    cancellationWindow:
+      program.cancelFrom === 'term-start'
+        ? {
+            start: windowStart,
+            end: windowStart + program.cancelWindowHours[nextTerm.billing] * HOUR_MS,
+            rule: program.cancelRule[nextTerm.billing],
+            assumptions,
+          }
+        : null,
+    // Q2: the renewal is a seat batch with its own window.
+    seatReductionWindow:
+      program.seatReduction === 'batch-window'
+        ? { start: windowStart, end: windowStart + program.seatWindowHours * HOUR_MS, rule: 'Q2', assumptions }
+        : null,
+  };
+}
+
+/**
+ * T6: the day-of-month renewed terms return to. The purchase day, unless the current term
+ * was aligned to another end date (CO4, CO5): then the day after that end date.
+ *
+ * @example
+ * ```ts
+ * renewalAnchorDay(sub); // 31 for a P1M bought on Jan 31 whose term ended Feb 27
+ * ```
+ */
+export function renewalAnchorDay(subscription: SubscriptionInput | Subscription): number {
+  const sub = toSubscription(subscription);
+  const purchaseDay = civilFromDay(dayOf(sub.purchasedAt)).day;
+  const next = civilFromDay(sub.termEndDay + 1);
+  // The next start lands on the anniversary (clamped in a short month): keep the purchase day.
+  return next.day === Math.min(purchaseDay, daysInMonth(next.year, next.month)) ? purchaseDay : next.day;
+}
+
+/**
+ * S1, CO4, T6, TR2: the next term with the scheduled changes applied. A trial converts with
+ * term Annual and billing Monthly unless scheduled otherwise (TR2).
+ *
+ * @throws {@link CspRulesError} for an invalid subscription, `INVALID_ENUM` / `MISSING_FIELD` `anchor`;
+ *   `INCONSISTENT` when a scheduled custom end date lies outside the next term
+ *
+ * @example
+ * ```ts
+ * nextTermOf(sub, 'anniversary'); // { startDay, endDay, term, billing, quantity, offerName, shortened, anchorDayOfMonth }
+ * ```
+ */
+export function nextTermOf(subscription: SubscriptionInput | Subscription, anchor: RenewalAnchor): NextTerm {
+  const sub = toSubscription(subscription);
+  const renewalAnchor = toEnum(anchor, RENEWAL_ANCHORS, 'anchor');
+  const plan = nextTermPlan(sub);
+  const anchorDayOfMonth = sub.trial ? civilFromDay(sub.termEndDay + 1).day : renewalAnchorDay(sub);
+  const full = renewedTermOf(sub.termEndDay, plan.term, anchorDayOfMonth, renewalAnchor);
+  const custom: UtcDay | null = plan.customTermEndDay;
+  if (custom !== null && (custom < full.startDay || custom > full.endDay)) {
+    throw new CspRulesError('INCONSISTENT', 'scheduledChange.customTermEndDate', 'must fall within the next term (CO2)', custom);
+  }
+  return {
+    startDay: full.startDay,
+    endDay: custom ?? full.endDay,
+    term: plan.term,
+    billing: plan.billing,
+    quantity: plan.quantity,
+    offerName: plan.offerName,
+    shortened: custom !== null && custom < full.endDay,
+    anchorDayOfMonth,
+  };
+}

@@ -1,0 +1,234 @@
+/**
+ * Reads the Partner Center subscription resource (docs/partner-center.md) into the
+ * library's snapshot. Facts that are not in the JSON stay unknown and are listed as notes;
+ * nothing is guessed. Every error names the JSON path at fault.
+ */
+import { CspRulesError } from '../core/errors.js';
+import { readPolicy, type Policy, type PolicyOverrides } from '../policy/policy.js';
+import type { Program } from '../policy/programs.js';
+import { toSubscription, type Status, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
+import { civilFromDay, dayOf, DAY_MS, formatDay, startOfDay } from '../time/day.js';
+import { toCount, toRecord } from '../core/validate.js';
+import type { Note } from './notes.js';
+import { readKind } from './program.js';
+import { readBatches } from './batches.js';
+import { readNextChargeBilling, readScheduled } from './scheduled.js';
+import { get, optionalBoolean, optionalString, readDateOnly, readEnum, readInstant, required, type At } from './read.js';
+
+export type { Note, NoteCode } from './notes.js';
+
+/** Options of {@link fromPartnerCenter}. */
+export interface FromPartnerCenterOptions {
+  /**
+   * Force the program: BSS storefront assets (`bss-software`) and SoftwareOne (`softwareone`)
+   * look like any other subscription in the JSON.
+   */
+  readonly program?: Program;
+  /** The policy whose seat window (Q2) infers each batch's `addedAt`; use the one you decide with. */
+  readonly policy?: Policy | PolicyOverrides;
+  /** Microsoft's per-asset returnable flag (C7, C16); not part of the subscription resource. */
+  readonly isReturnable?: boolean;
+}
+
+/** The answer of {@link fromPartnerCenter}: the validated snapshot and what was not a fact. */
+export interface PartnerCenterSubscription {
+  readonly subscription: Subscription;
+  /** Unknowns, inferences and placeholders, each naming its JSON field. Empty when none. */
+  readonly notes: readonly Note[];
+}
+
+/** Partner Center statuses (there is no "cancelled": a cancellation sets `deleted`, P7). */
+const STATUS: ReadonlyMap<string, Status> = new Map<string, Status>([
+  ['active', 'active'],
+  ['pending', 'pending'],
+  ['suspended', 'suspended'],
+  ['expired', 'expired'],
+  ['disabled', 'disabled'],
+  ['deleted', 'deleted'],
+]);
+
+/**
+ * Reads one Partner Center subscription resource (as `JSON.parse` returns it).
+ *
+ * - Program from `productType.id`, `isMicrosoftProduct`, `billingType` (table in `pcProgram.ts`);
+ *   `options.program` forces it. Enums compare case-insensitively, ignoring `_`.
+ * - `creationDate` is the purchase instant. `effectiveStartDate` is the current term's start: when
+ *   it is more than 24 h after `creationDate` the term was renewed; a renewal start with a time
+ *   part is the completion instant (R3), one at exactly 00:00Z says only the day, so the snapshot
+ *   gets `termStartedAt: null` and decisions report `RENEWAL_COMPLETION_ASSUMED_*`. (Within 24 h
+ *   it is the first term: Partner Center's two instants of one purchase differ by seconds.)
+ * - `commitmentEndDate` is a whole UTC day as written (T2): inclusive in new commerce; exclusive in
+ *   legacy (`traditional-saas`), so the day before is the last day of the term.
+ * - `refundableQuantity.details[i]` become seat batches. The resource gives only the end of each
+ *   batch's window, so `addedAt` = `allowedUntilDateTime` − the program's seat window (Q2, 168 h
+ *   by default): an **inference**, noted as `SEAT_BATCH_ADDED_AT_INFERRED`. Batches closed when
+ *   the JSON was fetched are not listed, so the batches are right for any `now` from then on.
+ * - `scheduledNextTermInstructions` → `scheduledChange`, `nextChargeInstructions` → `nextChargeBilling`
+ *   (only when it differs from the current billing), `promotionId`, `parentSubscriptionId`.
+ *
+ * Only own properties are read: `__proto__` and `constructor` keys are data.
+ *
+ * @param json - one subscription resource
+ * @param options - a forced program, the policy for the seat-window inference, the returnable flag
+ * @returns the snapshot and the notes
+ * @throws {@link CspRulesError} with `field` = the JSON path (`$` for the document itself)
+ *
+ * @example
+ * ```ts
+ * const { subscription, notes } = fromPartnerCenter(JSON.parse(text));
+ * explain(subscription, { now: '2024-03-12T12:00:00Z' });
+ * notes; // [{ code: 'SEAT_BATCH_ADDED_AT_INFERRED', field: 'refundableQuantity.details[0].allowedUntilDateTime', … }]
+ * ```
+ */
+export function fromPartnerCenter(json: unknown, options: FromPartnerCenterOptions = {}): PartnerCenterSubscription {
+  const opts = toRecord(options, 'options');
+  const root: At = { record: toRecord(json, '$'), path: '' };
+  const kind = readKind(root, get({ record: opts, path: 'options' }, 'program'));
+  const { program } = kind;
+  const notes: Note[] = [...kind.notes];
+  const policy = readPolicy(options.policy);
+
+  const status = readEnum(root, 'status', STATUS, 'active, pending, suspended, expired, disabled, deleted');
+  if (status === undefined) throw new CspRulesError('MISSING_FIELD', 'status', 'is required');
+  const quantity = toCount(required(root, 'quantity'), 'quantity');
+  const purchasedAt = readInstant(root, 'creationDate');
+  const effective = readInstant(root, 'effectiveStartDate');
+
+  // R3: which term, and is its start instant known?
+  let start: Pick<SubscriptionInput, 'termStartedAt' | 'termStartDate'> = {};
+  let termStartDay = dayOf(purchasedAt);
+  if (effective - purchasedAt > DAY_MS) {
+    termStartDay = dayOf(effective);
+    if (effective === startOfDay(termStartDay)) {
+      start = { termStartedAt: null, termStartDate: formatDay(termStartDay) };
+      notes.push({
+        code: 'RENEWAL_COMPLETION_UNKNOWN',
+        field: 'effectiveStartDate',
+        kind: 'unknown',
+        message: 'renewed term starting at 00:00Z: the renewal-completion instant is not reported (R3)',
+      });
+    } else {
+      start = { termStartedAt: effective };
+    }
+  }
+
+  // T2: the term end date.
+  const rawEnd = get(root, 'commitmentEndDate');
+  let termEndDate: string | undefined;
+  if (rawEnd === undefined || rawEnd === null) {
+    notes.push({ code: 'TERM_END_COMPUTED', field: 'commitmentEndDate', kind: 'defaulted', message: 'absent: the term end follows T6 from the term start' });
+  } else {
+    const written = readDateOnly(rawEnd, 'commitmentEndDate');
+    const endDay = program === 'traditional-saas' ? written - 1 : written; // legacy: exclusive
+    if (civilFromDay(written).year >= 9999) {
+      notes.push({ code: 'NOT_RENEWABLE_DATE', field: 'commitmentEndDate', kind: 'unknown', message: 'year 9999: Partner Center marks the subscription not renewable' });
+    }
+    if (endDay < termStartDay) {
+      throw new CspRulesError('INCONSISTENT', 'commitmentEndDate', `ends before the current term starts (${formatDay(termStartDay)})`, rawEnd);
+    }
+    termEndDate = formatDay(endDay);
+  }
+
+  const autoRenew = optionalBoolean(root, 'autoRenewEnabled');
+  if (autoRenew === undefined) {
+    notes.push({ code: 'AUTO_RENEW_DEFAULTED', field: 'autoRenewEnabled', kind: 'defaulted', message: 'absent: on, as R1 defaults' });
+  }
+  if (options.isReturnable === undefined && (program === 'bss-software' || program === 'nce-software')) {
+    notes.push({ code: 'RETURNABLE_UNKNOWN', field: 'isReturnable', kind: 'unknown', message: 'not in the resource: taken as returnable (C7, C16)' });
+  }
+
+  const batches = readBatches(root, program, policy, purchasedAt, notes);
+  const scheduled = readScheduled(root, optionalString(root, 'offerId'), notes);
+  const id = optionalString(root, 'id');
+  const input: SubscriptionInput = {
+    ...(id === null ? {} : { id }),
+    offerName: optionalString(root, 'offerName'),
+    program,
+    status,
+    term: kind.term,
+    billing: kind.billing,
+    quantity,
+    purchasedAt,
+    ...start,
+    ...(termEndDate === undefined ? {} : { termEndDate }),
+    ...(autoRenew === undefined ? {} : { autoRenew }),
+    trial: kind.trial,
+    ...(batches === undefined ? {} : { seatBatches: batches.batches }),
+    promotionId: optionalString(root, 'promotionId'),
+    ...(options.isReturnable === undefined ? {} : { isReturnable: options.isReturnable }),
+    parentSubscriptionId: optionalString(root, 'parentSubscriptionId'),
+    scheduledChange: scheduled,
+    nextChargeBilling: readNextChargeBilling(root, kind.billing),
+  };
+  // Stryker disable next-line ArrayDeclaration,LogicalOperator: equivalent, batch paths are read only by validate()'s remap, which no input built here reaches (every batch is validated and clamped above)
+  return { subscription: validate(input, batches?.paths ?? []), notes: Object.freeze(notes) };
+}
+
+/**
+ * Reads a list of subscriptions: an array, or Partner Center's collection resource
+ * `{ totalCount, items: [...] }`. Error paths carry the index (`[2].commitmentEndDate`,
+ * `items[2].commitmentEndDate`).
+ *
+ * @example
+ * ```ts
+ * const all = fromPartnerCenterList(JSON.parse(text)); // one entry per subscription
+ * ```
+ */
+export function fromPartnerCenterList(json: unknown, options: FromPartnerCenterOptions = {}): readonly PartnerCenterSubscription[] {
+  let items: unknown = json;
+  let prefix = '';
+  if (!Array.isArray(json)) {
+    const r = toRecord(json, '$');
+    items = get({ record: r, path: '' }, 'items');
+    prefix = 'items';
+    if (!Array.isArray(items)) throw new CspRulesError('INVALID_TYPE', '$', 'expected an array of subscriptions or { items: [...] }', json);
+  }
+  return (items as readonly unknown[]).map((item, i) => {
+    try {
+      return fromPartnerCenter(item, options);
+    } catch (error) {
+      throw prefixError(error, `${prefix}[${i}]`);
+    }
+  });
+}
+
+/**
+ * A {@link CspRulesError} with its field moved under `prefix` (`[2]` + `creationDate` →
+ * `[2].creationDate`); anything else is returned unchanged.
+ *
+ * @example
+ * ```ts
+ * prefixError(new CspRulesError('MISSING_FIELD', 'status', 'is required'), '[2]').field; // '[2].status'
+ * ```
+ */
+export function prefixError(error: unknown, prefix: string): unknown {
+  if (!(error instanceof CspRulesError) || error.field.startsWith('options')) return error;
+  const field = error.field === '$' ? prefix : `${prefix}.${error.field}`;
+  return new CspRulesError(error.code, field, error.message.slice(error.field.length + 2), error.received);
+}
+
+/** Snapshot field → JSON path, for the rare error only `toSubscription` detects. */
+const FIELD_PATHS: ReadonlyMap<string, string> = new Map([
+  // B1: a billing longer than the term is found by toSubscription, under the snapshot's name.
+  ['billing', 'billingCycle'],
+  ['purchasedAt', 'creationDate'],
+  ['termStartedAt', 'effectiveStartDate'],
+  ['termStartDate', 'effectiveStartDate'],
+  ['termEndDate', 'commitmentEndDate'],
+  ['autoRenew', 'autoRenewEnabled'],
+  ['trial', 'isTrial'],
+]);
+
+function validate(input: SubscriptionInput, batchPaths: readonly string[]): Subscription {
+  try {
+    return toSubscription(input);
+  } catch (error) {
+    // Stryker disable next-line BooleanLiteral,ConditionalExpression: equivalent, toSubscription throws only CspRulesError, and every error reaching here is rethrown unchanged (path undefined)
+    if (!(error instanceof CspRulesError)) throw error;
+    // Stryker disable next-line Regex: equivalent, no seatBatches[i] error is reachable from the adapter (quantities ≥ 1, addedAt clamped to creationDate, whole-hour windows)
+    const batch = /^seatBatches\[(\d+)\]/.exec(error.field);
+    const path = batch === null ? FIELD_PATHS.get(error.field) : batchPaths[Number(batch[1])];
+    if (path === undefined) throw error;
+    throw new CspRulesError(error.code, path, error.message.slice(error.field.length + 2), error.received);
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Where the current term's windows run from (C1, R3, U9) and when the next renewal window
+ * opens (C12, Q3): shared by the cancellation and the seat decisions.
+ */
+import { NONE, type Assumption, type Warning } from '../core/decision.js';
+import type { Policy } from '../policy/policy.js';
+import type { Subscription } from './subscription.js';
+import { DAY_MS, endOfDay, startOfDay } from '../time/day.js';
+import type { Instant } from '../time/instant.js';
+
+/** The instant a window is measured from, and what had to be assumed to know it. */
+export interface WindowStart {
+  readonly start: Instant;
+  readonly assumptions: readonly Assumption[];
+}
+
+/** R4: the warning of a call made while a renewal may be running (409 Conflict likely, retry after 2 minutes). */
+export const RENEWAL_409: readonly Warning[] = /* @__PURE__ */ Object.freeze(['RENEWAL_IN_PROGRESS']);
+
+const EARLIEST: readonly Assumption[] = /* @__PURE__ */ Object.freeze(['RENEWAL_COMPLETION_ASSUMED_EARLIEST']);
+const LATEST: readonly Assumption[] = /* @__PURE__ */ Object.freeze(['RENEWAL_COMPLETION_ASSUMED_LATEST']);
+
+/**
+ * The start of the current term's windows: an inherited window start (U9), the known term
+ * start (purchase or renewal completion, R3), or — when the completion instant is unknown —
+ * the policy's bound: 00:00 UTC of the renewal day (`earliest`) or 24 h later (`latest`).
+ *
+ * @example
+ * ```ts
+ * termWindowStart(toSubscription(input), DEFAULT_POLICY).start;
+ * ```
+ */
+export function termWindowStart(sub: Subscription, policy: Policy): WindowStart {
+  if (sub.cancellationWindowFrom !== null) return { start: sub.cancellationWindowFrom, assumptions: NONE };
+  if (sub.termStartedAt !== null) return { start: sub.termStartedAt, assumptions: NONE };
+  return policy.unknownRenewalCompletion === 'earliest'
+    ? { start: startOfDay(sub.termStartDay), assumptions: EARLIEST }
+    : { start: startOfDay(sub.termStartDay) + DAY_MS, assumptions: LATEST };
+}
+
+/**
+ * C12/Q3: when the next renewal window can open — 00:00 UTC of the day after the term end
+ * date (R2), the earliest a renewal can complete — for an active, auto-renewing, paid
+ * subscription (R5); otherwise `null` (no renewal, so no new window).
+ *
+ * @example
+ * ```ts
+ * nextRenewalOpensAt(sub); // epoch ms of 00:00Z on termEndDay + 1, or null
+ * ```
+ */
+export function nextRenewalOpensAt(sub: Subscription): Instant | null {
+  return sub.status === 'active' && sub.autoRenew && !sub.trial ? endOfDay(sub.termEndDay) : null;
+}
+
+/**
+ * R4: whether `now` lies on the renewal day, when a renewal may be queued or running and
+ * calls can fail with 409 Conflict (retry after 2 minutes).
+ *
+ * @example
+ * ```ts
+ * renewalInProgress(sub, now); // true between 00:00Z on termEndDay + 1 and 24 h later
+ * ```
+ */
+export function renewalInProgress(sub: Subscription, now: Instant): boolean {
+  const renewalStart = endOfDay(sub.termEndDay);
+  return sub.autoRenew && sub.status === 'active' && now >= renewalStart && now < renewalStart + DAY_MS;
+}
