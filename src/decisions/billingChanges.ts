@@ -99,6 +99,7 @@ export interface BillingChangeRow {
  * BILLING_FREQUENCY_CHANGES[0]; // { term: 'P3Y', billing: 'monthly', accepted: ['annual'], cell: 'Yes (Monthly to Annual)' }
  * ```
  */
+// prettier-ignore: the rows are the source table, cell for cell
 export const BILLING_FREQUENCY_CHANGES: readonly BillingChangeRow[] = /* @__PURE__ */ deepFreeze([
   { term: 'P3Y', billing: 'monthly',   accepted: ['annual'],  cell: 'Yes (Monthly to Annual)' },
   { term: 'P3Y', billing: 'triennial', accepted: [],          cell: 'None' },

@@ -49,6 +49,7 @@ const TRIENNIAL_ANY = { term: 'P3Y', billing: ['monthly', 'triennial', 'annual']
  * TERM_CHANGES[5].accepted; // [{ term: 'P1Y', billing: ['monthly', 'annual'] }, { term: 'P3Y', billing: ['monthly', 'triennial', 'annual'] }]
  * ```
  */
+// prettier-ignore: the rows are the source table, cell for cell
 export const TERM_CHANGES: readonly TermChangeRow[] = /* @__PURE__ */ deepFreeze([
   { term: 'P3Y', billing: 'monthly', accepted: [], termCell: 'None', billingCell: 'None' },
   { term: 'P3Y', billing: 'triennial', accepted: [], termCell: 'None', billingCell: 'None' },
