@@ -20,7 +20,8 @@ export function limitParse(s) {
   const yoe = y - era * 400;
   const doy = (((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) | 0) + day - 1;
   const days = era * 146_097 + yoe * 365 + ((yoe / 4) | 0) - ((yoe / 100) | 0) + doy - 719_468;
-  let ms = days * 86_400_000 + (d(11) * 10 + d(12)) * 3_600_000 + (d(14) * 10 + d(15)) * 60_000 + (d(17) * 10 + d(18)) * 1000;
+  let ms =
+    days * 86_400_000 + (d(11) * 10 + d(12)) * 3_600_000 + (d(14) * 10 + d(15)) * 60_000 + (d(17) * 10 + d(18)) * 1000;
   let i = 19;
   if (s.charCodeAt(i) === 46 /* . */) {
     ms += d(20) * 100 + d(21) * 10 + d(22);

@@ -34,6 +34,8 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   for (const entry of ['index', 'display']) {
     const file = new URL(`../dist/${entry}.js`, import.meta.url).pathname;
     const r = coldImport(file, runs);
-    console.log(`dist/${entry}.js: median ${r.medianMs.toFixed(2)} ms (min ${r.minMs.toFixed(2)}, max ${r.maxMs.toFixed(2)}, ${runs} runs)`);
+    console.log(
+      `dist/${entry}.js: median ${r.medianMs.toFixed(2)} ms (min ${r.minMs.toFixed(2)}, max ${r.maxMs.toFixed(2)}, ${runs} runs)`,
+    );
   }
 }

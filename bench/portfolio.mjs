@@ -27,7 +27,8 @@ const OFFSETS = ['Z', 'Z', 'Z', 'Z', '+00:00', '+01:00', '+02:00', '-05:00', '-0
 
 /** ISO-8601 spelling of `ms` in the given offset, with or without milliseconds. */
 function iso(ms, offset, withMs) {
-  const minutes = offset === 'Z' ? 0 : (offset[0] === '-' ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+  const minutes =
+    offset === 'Z' ? 0 : (offset[0] === '-' ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
   const d = new Date(ms + minutes * 60_000); // wall clock in that offset, read with getUTC*
   const date = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
   const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;

@@ -31,7 +31,12 @@ if (typeof globalThis.gc !== 'function') {
 
 const args = process.argv.slice(2);
 const jsonAt = args.indexOf('--json');
-const jsonFile = jsonAt < 0 ? null : args[jsonAt + 1] && !args[jsonAt + 1].startsWith('--') ? args[jsonAt + 1] : fileURLToPath(new URL('results.json', import.meta.url));
+const jsonFile =
+  jsonAt < 0
+    ? null
+    : args[jsonAt + 1] && !args[jsonAt + 1].startsWith('--')
+      ? args[jsonAt + 1]
+      : fileURLToPath(new URL('results.json', import.meta.url));
 const quick = args.includes('--quick');
 const SIZES = quick ? [1e4, 1e5] : [1e4, 1e5, 1e6];
 // Timed passes per task: at least `passes`, more while the task has used less than `ms`; a
@@ -55,7 +60,9 @@ const machine = {
   loadAverageAtStart: loadavg().map((x) => Number(x.toFixed(2))),
 };
 console.log(`csp-subscription-rules bench — ${new Date().toISOString()}`);
-console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, node ${machine.node} (V8 ${machine.v8})`);
+console.log(
+  `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, node ${machine.node} (V8 ${machine.v8})`,
+);
 console.log(`load average at start: ${machine.loadAverageAtStart.join(' ')}`);
 if (machine.loadAverageAtStart[0] > machine.cores / 2) {
   console.log('  ! the machine is busy: other processes inflate the timings (ratios from one run are less affected)');
@@ -67,8 +74,12 @@ const cold = {
   display: coldImport(fileURLToPath(new URL('../dist/display.js', import.meta.url))),
 };
 console.log(`\ncold import (median of ${cold.main.runs} fresh processes, time inside the import):`);
-console.log(`  dist/index.js   ${fmt(cold.main.medianMs, 2)} ms  (min ${fmt(cold.main.minMs, 2)}, max ${fmt(cold.main.maxMs, 2)})`);
-console.log(`  dist/display.js ${fmt(cold.display.medianMs, 2)} ms  (min ${fmt(cold.display.minMs, 2)}, max ${fmt(cold.display.maxMs, 2)})`);
+console.log(
+  `  dist/index.js   ${fmt(cold.main.medianMs, 2)} ms  (min ${fmt(cold.main.minMs, 2)}, max ${fmt(cold.main.maxMs, 2)})`,
+);
+console.log(
+  `  dist/display.js ${fmt(cold.display.medianMs, 2)} ms  (min ${fmt(cold.display.minMs, 2)}, max ${fmt(cold.display.maxMs, 2)})`,
+);
 
 const { lib, explain, explainFrom } = await loadLibrary();
 console.log(`explain benched from: ${explainFrom}`);
@@ -85,7 +96,15 @@ function timeTasks(list, state, { passes, ms }, warmup) {
     task.setup?.();
     let checksum;
     const cpuMs = [];
-    const bench = new Bench({ iterations: passes, time: ms, warmup, warmupIterations: 2, warmupTime: 0, throws: true, retainSamples: true });
+    const bench = new Bench({
+      iterations: passes,
+      time: ms,
+      warmup,
+      warmupIterations: 2,
+      warmupTime: 0,
+      throws: true,
+      retainSamples: true,
+    });
     bench.add(
       task.name,
       () => {
@@ -143,13 +162,21 @@ for (const n of SIZES) {
   };
   sizes[n] = { subscriptions: n, meanBatches: batches, generateMs: genMs, results, ratios, checksums, problems };
 
-  console.log(`\n${n.toExponential(0).replace('e+', 'e')} subscriptions (mean ${fmt(batches, 2)} seat batches; generated in ${fmt(genMs / 1000, 1)} s; CPU time, median of ≥ ${PASSES[n].passes} pass${PASSES[n].passes > 1 ? 'es' : ''})`);
-  console.log(`  ${pad('task', 52)}${lpad('ns/sub', 10)}${lpad('subs/s', 12)}${lpad('× limit', 10)}${lpad('wall ns/sub', 13)}`);
+  console.log(
+    `\n${n.toExponential(0).replace('e+', 'e')} subscriptions (mean ${fmt(batches, 2)} seat batches; generated in ${fmt(genMs / 1000, 1)} s; CPU time, median of ≥ ${PASSES[n].passes} pass${PASSES[n].passes > 1 ? 'es' : ''})`,
+  );
+  console.log(
+    `  ${pad('task', 52)}${lpad('ns/sub', 10)}${lpad('subs/s', 12)}${lpad('× limit', 10)}${lpad('wall ns/sub', 13)}`,
+  );
   for (const r of Object.values(results)) {
     const perSecond = Math.round(1e9 / r.nsPerSub).toLocaleString('en-US');
-    console.log(`  ${pad(r.label, 52)}${lpad(fmt(r.nsPerSub), 10)}${lpad(perSecond, 12)}${lpad(fmt(r.nsPerSub / limit, 2), 10)}${lpad(fmt(r.wallNsPerSub), 13)}`);
+    console.log(
+      `  ${pad(r.label, 52)}${lpad(fmt(r.nsPerSub), 10)}${lpad(perSecond, 12)}${lpad(fmt(r.nsPerSub / limit, 2), 10)}${lpad(fmt(r.wallNsPerSub), 13)}`,
+    );
   }
-  console.log(`  date-fns is ${fmt(ratios['dateFns / limit'])}× the limit; canCancel is ${fmt(ratios['dateFns / canCancel.raw'])}× (raw) and ${fmt(ratios['dateFns / canCancel.snapshot'])}× (snapshot) faster than date-fns`);
+  console.log(
+    `  date-fns is ${fmt(ratios['dateFns / limit'])}× the limit; canCancel is ${fmt(ratios['dateFns / canCancel.raw'])}× (raw) and ${fmt(ratios['dateFns / canCancel.snapshot'])}× (snapshot) faster than date-fns`,
+  );
   console.log(problems.length === 0 ? '  cross-check: ok' : `  cross-check FAILED: ${problems.join('; ')}`);
   state.raw = state.snapshots = state.exSnapshots = null;
 }
@@ -159,18 +186,45 @@ const sweep = { subscriptions: SWEEP.count, points: [] };
 for (const k of SWEEP.batches) {
   gc();
   const state = { raw: portfolio(SWEEP.count, { seed: 1000 + k, batches: k }), snapshots: [], exSnapshots: [] };
-  const list = tasks(lib, null, state).filter((t) => ['toSubscription', 'canCancel.raw', 'reducibleSeats.raw', 'reducibleSeats.snapshot'].includes(t.name));
+  const list = tasks(lib, null, state).filter((t) =>
+    ['toSubscription', 'canCancel.raw', 'reducibleSeats.raw', 'reducibleSeats.snapshot'].includes(t.name),
+  );
   const { results } = timeTasks(list, state, SWEEP.passes, k === SWEEP.batches[0]);
-  sweep.points.push({ batches: k, nsPerSub: Object.fromEntries(Object.entries(results).map(([name, r]) => [name, r.nsPerSub])) });
+  sweep.points.push({
+    batches: k,
+    nsPerSub: Object.fromEntries(Object.entries(results).map(([name, r]) => [name, r.nsPerSub])),
+  });
 }
 sweep.fits = Object.fromEntries(
-  Object.keys(sweep.points[0].nsPerSub).map((name) => [name, linearFit(sweep.points.map((p) => [p.batches, p.nsPerSub[name]]))]),
+  Object.keys(sweep.points[0].nsPerSub).map((name) => [
+    name,
+    linearFit(sweep.points.map((p) => [p.batches, p.nsPerSub[name]])),
+  ]),
 );
-console.log(`\nseat-batch sweep: ${SWEEP.count.toLocaleString('en-US')} subscriptions with k batches each, CPU ns/sub (median of ${SWEEP.passes.passes})`);
-console.log(`  ${pad('k', 6)}${Object.keys(sweep.fits).map((n) => lpad(n, 26)).join('')}`);
-for (const p of sweep.points) console.log(`  ${pad(p.batches, 6)}${Object.values(p.nsPerSub).map((x) => lpad(fmt(x), 26)).join('')}`);
-console.log(`  ${pad('fit', 6)}${Object.values(sweep.fits).map((f) => lpad(`${fmt(f.intercept, 0)} + ${fmt(f.slope, 1)}·k`, 26)).join('')}`);
-console.log(`  ${pad('R²', 6)}${Object.values(sweep.fits).map((f) => lpad(fmt(f.r2, 3), 26)).join('')}`);
+console.log(
+  `\nseat-batch sweep: ${SWEEP.count.toLocaleString('en-US')} subscriptions with k batches each, CPU ns/sub (median of ${SWEEP.passes.passes})`,
+);
+console.log(
+  `  ${pad('k', 6)}${Object.keys(sweep.fits)
+    .map((n) => lpad(n, 26))
+    .join('')}`,
+);
+for (const p of sweep.points)
+  console.log(
+    `  ${pad(p.batches, 6)}${Object.values(p.nsPerSub)
+      .map((x) => lpad(fmt(x), 26))
+      .join('')}`,
+  );
+console.log(
+  `  ${pad('fit', 6)}${Object.values(sweep.fits)
+    .map((f) => lpad(`${fmt(f.intercept, 0)} + ${fmt(f.slope, 1)}·k`, 26))
+    .join('')}`,
+);
+console.log(
+  `  ${pad('R²', 6)}${Object.values(sweep.fits)
+    .map((f) => lpad(fmt(f.r2, 3), 26))
+    .join('')}`,
+);
 
 // 4. Targets (docs/performance.md).
 const sizeKeys = Object.keys(sizes).map(Number);
@@ -178,34 +232,76 @@ const sizeKeys = Object.keys(sizes).map(Number);
 const worst = (f) => Math.max(...sizeKeys.map((n) => f(sizes[n])).filter((x) => x !== undefined));
 const best = (f) => Math.min(...sizeKeys.map((n) => f(sizes[n])).filter((x) => x !== undefined));
 const targets = [
-  target('canCancel (snapshot) ≤ 1.5× the limit', worst((s) => s.ratios['canCancel.snapshot / limit']), '≤', 1.5, '×'),
-  target('canCancel (raw JSON) ≤ 1.5× the limit', worst((s) => s.ratios['canCancel.raw / limit']), '≤', 1.5, '×'),
-  target('canCancel (snapshot) ≥ 20× faster than date-fns', best((s) => s.ratios['dateFns / canCancel.snapshot']), '≥', 20, '×'),
-  target('canCancel (raw JSON) ≥ 20× faster than date-fns', best((s) => s.ratios['dateFns / canCancel.raw']), '≥', 20, '×'),
+  target(
+    'canCancel (snapshot) ≤ 1.5× the limit',
+    worst((s) => s.ratios['canCancel.snapshot / limit']),
+    '≤',
+    1.5,
+    '×',
+  ),
+  target(
+    'canCancel (raw JSON) ≤ 1.5× the limit',
+    worst((s) => s.ratios['canCancel.raw / limit']),
+    '≤',
+    1.5,
+    '×',
+  ),
+  target(
+    'canCancel (snapshot) ≥ 20× faster than date-fns',
+    best((s) => s.ratios['dateFns / canCancel.snapshot']),
+    '≥',
+    20,
+    '×',
+  ),
+  target(
+    'canCancel (raw JSON) ≥ 20× faster than date-fns',
+    best((s) => s.ratios['dateFns / canCancel.raw']),
+    '≥',
+    20,
+    '×',
+  ),
 ];
 if (explain !== null) {
   targets.push(
-    target('explain (snapshot) ≥ 1,000,000 subs/s per core', best((s) => s.results['explain.snapshot'] && 1e9 / s.results['explain.snapshot'].nsPerSub), '≥', 1e6, ' subs/s'),
-    target('explain (raw JSON) ≥ 1,000,000 subs/s per core', best((s) => 1e9 / s.results['explain.raw'].nsPerSub), '≥', 1e6, ' subs/s'),
+    target(
+      'explain (snapshot) ≥ 1,000,000 subs/s per core',
+      best((s) => s.results['explain.snapshot'] && 1e9 / s.results['explain.snapshot'].nsPerSub),
+      '≥',
+      1e6,
+      ' subs/s',
+    ),
+    target(
+      'explain (raw JSON) ≥ 1,000,000 subs/s per core',
+      best((s) => 1e9 / s.results['explain.raw'].nsPerSub),
+      '≥',
+      1e6,
+      ' subs/s',
+    ),
   );
 }
 if (sizes[1e5] && sizes[1e6]) {
   const growth = Object.fromEntries(
-    Object.keys(sizes[1e6].results).map((t) => [t, sizes[1e6].results[t].cpuMedianMs / sizes[1e5].results[t].cpuMedianMs]),
+    Object.keys(sizes[1e6].results).map((t) => [
+      t,
+      sizes[1e6].results[t].cpuMedianMs / sizes[1e5].results[t].cpuMedianMs,
+    ]),
   );
   const [slowest, g] = Object.entries(growth).sort((a, b) => b[1] - a[1])[0];
   targets.push(target(`10^6 within 12× of 10^5 (worst: ${slowest})`, g, '≤', 12, '×'));
   sizes[1e6].growthFrom1e5 = growth;
 }
 for (const [name, f] of Object.entries(sweep.fits)) {
-  if (name.startsWith('reducibleSeats')) targets.push(target(`${name} linear in batches (R² of the line)`, f.r2, '≥', 0.95, ''));
+  if (name.startsWith('reducibleSeats'))
+    targets.push(target(`${name} linear in batches (R² of the line)`, f.r2, '≥', 0.95, ''));
 }
 targets.push(target('cold import of dist/index.js ≤ 15 ms (median)', cold.main.medianMs, '≤', 15, ' ms'));
 
 console.log('\ntargets');
 for (const t of targets) {
   const miss = t.met ? '' : `  — missed by ${fmt(t.op === '≤' ? t.value / t.limit : t.limit / t.value, 1)}×`;
-  console.log(`  ${t.met ? '✔' : '✘'} ${pad(t.name, 58)} ${lpad(fmt(t.value, t.value >= 1000 ? 0 : 2), 12)}${t.unit}${miss}`);
+  console.log(
+    `  ${t.met ? '✔' : '✘'} ${pad(t.name, 58)} ${lpad(fmt(t.value, t.value >= 1000 ? 0 : 2), 12)}${t.unit}${miss}`,
+  );
 }
 const problems = Object.values(sizes).flatMap((s) => s.problems);
 machine.loadAverageAtEnd = loadavg().map((x) => Number(x.toFixed(2)));
@@ -213,7 +309,17 @@ const totalSeconds = (performance.now() - started) / 1000;
 console.log(`\nload average at end: ${machine.loadAverageAtEnd.join(' ')}; bench took ${fmt(totalSeconds, 0)} s`);
 
 if (jsonFile !== null) {
-  const out = { date: new Date().toISOString(), now: NOW, machine, explainFrom, coldImport: cold, sizes, sweep, targets, totalSeconds };
+  const out = {
+    date: new Date().toISOString(),
+    now: NOW,
+    machine,
+    explainFrom,
+    coldImport: cold,
+    sizes,
+    sweep,
+    targets,
+    totalSeconds,
+  };
   writeFileSync(jsonFile, `${JSON.stringify(out, null, 2)}\n`);
   console.log(`wrote ${jsonFile}`);
 }

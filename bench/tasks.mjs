@@ -103,7 +103,8 @@ export function tasks(lib, ex, state) {
         label: 'explain, snapshot',
         setup() {
           // explain's own toSubscription (the same as lib's unless explain was bundled apart).
-          state.exSnapshots = ex.toSubscription === lib.toSubscription ? state.snapshots : state.raw.map((s) => ex.toSubscription(s));
+          state.exSnapshots =
+            ex.toSubscription === lib.toSubscription ? state.snapshots : state.raw.map((s) => ex.toSubscription(s));
         },
         fn() {
           let c = 0;
@@ -135,10 +136,12 @@ export function crossCheck(lib, raw, checksums) {
   let disagree = 0;
   const opts = { now: NOW };
   for (const s of raw) {
-    if (s.program !== 'nce-license' || s.status !== 'active' || s.trial === true || s.termStartedAt !== undefined) continue;
+    if (s.program !== 'nce-license' || s.status !== 'active' || s.trial === true || s.termStartedAt !== undefined)
+      continue;
     const d = lib.canCancel(s, opts);
     if ((d.allowed && d.reason === 'WITHIN_WINDOW') !== limitCanCancel(s, NOW)) disagree++;
   }
-  if (disagree > 0) problems.push(`the limit and canCancel disagree on ${disagree} first-term nce-license subscriptions`);
+  if (disagree > 0)
+    problems.push(`the limit and canCancel disagree on ${disagree} first-term nce-license subscriptions`);
   return problems;
 }

@@ -22,7 +22,19 @@ const runs = [
   ['explain', ex('bss-software-asset.json'), '--now', NOW, '--tz', TZ, '--program', 'bss-software'],
   ['explain', ex('bss-software-asset.json'), '--now', NOW],
   // Several files: one summary line per subscription with its alert class.
-  ['explain', ...['annual-two-batches', 'monthly-just-renewed', 'trial', 'suspended', 'marketplace-saas', 'traditional-saas-monthly'].map((n) => ex(`${n}.json`)), '--now', NOW],
+  [
+    'explain',
+    ...[
+      'annual-two-batches',
+      'monthly-just-renewed',
+      'trial',
+      'suspended',
+      'marketplace-saas',
+      'traditional-saas-monthly',
+    ].map((n) => ex(`${n}.json`)),
+    '--now',
+    NOW,
+  ],
 ];
 
 let failed = 0;

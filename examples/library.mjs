@@ -11,7 +11,9 @@ const when = (ms) => (ms === null ? '—' : toIso(ms));
 console.log(`Decisions at ${now} (deadlines are exclusive, UTC)\n`);
 for (const input of subs) {
   const sub = toSubscription(input);
-  console.log(`${sub.id}  ${sub.offerName}  [${sub.program}, ${sub.term}/${sub.billing}, ${sub.quantity} seats, term ends ${formatDay(sub.termEndDay)}]`);
+  console.log(
+    `${sub.id}  ${sub.offerName}  [${sub.program}, ${sub.term}/${sub.billing}, ${sub.quantity} seats, term ends ${formatDay(sub.termEndDay)}]`,
+  );
   const c = canCancel(sub, { now });
   console.log(
     c.allowed
@@ -22,7 +24,9 @@ for (const input of subs) {
   console.log(
     r.allowed
       ? `  reduce seats:  ${r.total} until ${when(r.until)}  (${r.rule})` +
-          r.batches.map((b) => `\n                 batch of ${b.quantity} added ${toIso(b.addedAt)} → until ${toIso(b.until)}`).join('')
+          r.batches
+            .map((b) => `\n                 batch of ${b.quantity} added ${toIso(b.addedAt)} → until ${toIso(b.until)}`)
+            .join('')
       : `  reduce seats:  no  (${r.rule} ${r.reason}), next ${when(r.opensAt)}`,
   );
   if (sub.quantity > 1) {

@@ -19,7 +19,10 @@ export default defineConfig({
   base: './',
   resolve: {
     alias: [
-      { find: /^csp-subscription-rules\/(display|lifecycle|explain|partner-center)$/, replacement: resolve(dist, '$1.js') },
+      {
+        find: /^csp-subscription-rules\/(display|lifecycle|explain|partner-center)$/,
+        replacement: resolve(dist, '$1.js'),
+      },
       { find: /^csp-subscription-rules$/, replacement: resolve(dist, 'index.js') },
     ],
   },

@@ -17,7 +17,11 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 const missing = Object.values(pkg.exports ?? {})
-  .flatMap((entry) => (typeof entry === 'string' ? [entry] : Object.values(entry).flatMap((c) => (typeof c === 'string' ? [c] : Object.values(c)))))
+  .flatMap((entry) =>
+    typeof entry === 'string'
+      ? [entry]
+      : Object.values(entry).flatMap((c) => (typeof c === 'string' ? [c] : Object.values(c))),
+  )
   .filter((file) => !existsSync(join(root, file)));
 if (missing.length > 0) {
   console.error(`check-package: missing build output ${missing.join(', ')} — run \`npm run build\` first`);
@@ -42,7 +46,8 @@ const step = (title, cmd, args) => {
 // publint, strict: warnings count as errors; suggestions fail too ("any problem").
 console.log('\n# publint (strict)');
 const lint = await publint({ pkgDir: root, strict: true, pack: 'npm' });
-for (const message of lint.messages) console.error(`${message.type}: ${formatMessage(message, lint.pkg, { color: false })}`);
+for (const message of lint.messages)
+  console.error(`${message.type}: ${formatMessage(message, lint.pkg, { color: false })}`);
 if (lint.messages.length > 0) {
   failed = true;
   console.error(`check-package: publint FAILED (${lint.messages.length} messages)`);
@@ -50,7 +55,16 @@ if (lint.messages.length > 0) {
   console.log('publint: all good');
 }
 if (!mapped) console.log(`\n(no typesVersions for ${subpaths.join(', ')}: attw node10 resolution skipped)`);
-step(`attw --pack . --profile ${profile}`, bin('attw'), ['--pack', '.', '--profile', profile, '--format', 'table-flipped', '--no-color', '--no-emoji']);
+step(`attw --pack . --profile ${profile}`, bin('attw'), [
+  '--pack',
+  '.',
+  '--profile',
+  profile,
+  '--format',
+  'table-flipped',
+  '--no-color',
+  '--no-emoji',
+]);
 
 if (failed) process.exit(1);
 console.log('\ncheck-package: ok');

@@ -20,7 +20,8 @@ const __diff = (actual, expected, path) => {
     if (!Array.isArray(actual)) return `${path}: expected an array, got ${__show(actual)}`;
     const partial = expected.length > 0 && expected[expected.length - 1] === __REST__;
     const shown = partial ? expected.slice(0, -1) : expected;
-    if (partial ? actual.length < shown.length : actual.length !== shown.length) return `${path}: expected ${partial ? 'at least ' : ''}${shown.length} elements, got ${actual.length}`;
+    if (partial ? actual.length < shown.length : actual.length !== shown.length)
+      return `${path}: expected ${partial ? 'at least ' : ''}${shown.length} elements, got ${actual.length}`;
     for (let i = 0; i < shown.length; i++) {
       const d = __diff(actual[i], shown[i], `${path}[${i}]`);
       if (d !== null) return d;

@@ -29,8 +29,13 @@ const root = resolve(import.meta.dirname, '..');
 const work = join(root, '.tmp', 'doctest'); // inside the package: `csp-subscription-rules` resolves to itself (dist/)
 const GENERATED = new Set(['docs/api-report.md', 'docs/rules.md']);
 
-const documents = ['README.md', 'CONTRIBUTING.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)]
-  .filter((f) => existsSync(join(root, f)) && !GENERATED.has(f));
+const documents = [
+  'README.md',
+  'CONTRIBUTING.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+].filter((f) => existsSync(join(root, f)) && !GENERATED.has(f));
 
 /** Fenced blocks of a Markdown file: language, first line number of the code, code. */
 function blocksOf(file) {
@@ -53,7 +58,11 @@ const samples = all.filter((b) => b.lang === 'ts');
 const cliPairs = all.flatMap((b, i) => {
   const next = all[i + 1];
   const commands = b.code.split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
-  return b.lang === 'sh' && next?.lang === 'text' && next.file === b.file && commands.length === 1 && commands[0].startsWith('npx csp-rules ')
+  return b.lang === 'sh' &&
+    next?.lang === 'text' &&
+    next.file === b.file &&
+    commands.length === 1 &&
+    commands[0].startsWith('npx csp-rules ')
     ? [{ command: b, output: next }]
     : [];
 });
@@ -88,15 +97,19 @@ const options = {
   noEmit: true,
   skipLibCheck: true,
 };
-const program = ts.createProgram(samples.map((s) => join(work, `${nameOf(s)}.ts`)), options);
+const program = ts.createProgram(
+  samples.map((s) => join(work, `${nameOf(s)}.ts`)),
+  options,
+);
 const diagnostics = ts.getPreEmitDiagnostics(program);
 const failures = [];
 for (const d of diagnostics) {
-  const sample = d.file === undefined ? undefined : samples.find((s) => join(work, `${nameOf(s)}.ts`) === resolve(d.file.fileName));
+  const sample =
+    d.file === undefined ? undefined : samples.find((s) => join(work, `${nameOf(s)}.ts`) === resolve(d.file.fileName));
   const where =
     d.file !== undefined && d.start !== undefined && sample !== undefined
       ? `${sample.file}:${sample.line + d.file.getLineAndCharacterOfPosition(d.start).line}`
-      : d.file?.fileName ?? 'tsc';
+      : (d.file?.fileName ?? 'tsc');
   failures.push(`${where}: TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
 }
 
@@ -116,7 +129,8 @@ function instrument(sample) {
     if (m === null) continue;
     const first = i;
     let text = m[1];
-    while (i + 1 < lines.length && /^\s*\/\/(?!\s*→)/.test(lines[i + 1])) text += ` ${lines[++i].replace(/^\s*\/\/\s?/, '')}`;
+    while (i + 1 < lines.length && /^\s*\/\/(?!\s*→)/.test(lines[i + 1]))
+      text += ` ${lines[++i].replace(/^\s*\/\/\s?/, '')}`;
     promises.push({ first, text });
   }
   const edits = [];
@@ -133,13 +147,26 @@ function instrument(sample) {
     const expected = toExpected(p.text);
     if (ts.isExpressionStatement(statement)) {
       const expr = statement.expression.getText(source);
-      const check = expected.throws === undefined ? `__check(() => (${expr}), ${expected.js}, ${where});` : `__checkThrows(() => (${expr}), ${JSON.stringify(expected.throws)}, ${where});`;
+      const check =
+        expected.throws === undefined
+          ? `__check(() => (${expr}), ${expected.js}, ${where});`
+          : `__checkThrows(() => (${expr}), ${JSON.stringify(expected.throws)}, ${where});`;
       edits.push({ start: statement.getStart(source), end: statement.getEnd(), text: check });
-    } else if (ts.isVariableStatement(statement) && statement.declarationList.declarations.length === 1 && ts.isIdentifier(statement.declarationList.declarations[0].name)) {
+    } else if (
+      ts.isVariableStatement(statement) &&
+      statement.declarationList.declarations.length === 1 &&
+      ts.isIdentifier(statement.declarationList.declarations[0].name)
+    ) {
       const name = statement.declarationList.declarations[0].name.text;
-      edits.push({ start: statement.getEnd(), end: statement.getEnd(), text: ` __check(() => ${name}, ${expected.js}, ${where});` });
+      edits.push({
+        start: statement.getEnd(),
+        end: statement.getEnd(),
+        text: ` __check(() => ${name}, ${expected.js}, ${where});`,
+      });
     } else {
-      failures.push(`${sample.file}:${sample.line + p.first}: a promise (→) after a statement that is neither an expression nor \`const x = …\``);
+      failures.push(
+        `${sample.file}:${sample.line + p.first}: a promise (→) after a statement that is neither an expression nor \`const x = …\``,
+      );
     }
   }
   let code = sample.code;
@@ -162,10 +189,16 @@ let checks = 0;
 for (const s of samples) {
   const { code, count } = instrument(s);
   checks += count;
-  const js = ts.transpileModule(code, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false } }).outputText;
+  const js = ts.transpileModule(code, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
+  }).outputText;
   const file = join(work, `${nameOf(s)}.mjs`);
   writeFileSync(file, `${PRELUDE}\n${js}`);
-  const r = spawnSync(process.execPath, [file], { cwd: root, encoding: 'utf8', env: { ...process.env, TZ: process.env.TZ ?? 'UTC' } });
+  const r = spawnSync(process.execPath, [file], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, TZ: process.env.TZ ?? 'UTC' },
+  });
   if (r.status !== 0) failures.push(`${s.file}:${s.line}: the sample failed when run\n${indent(r.stderr || r.stdout)}`);
 }
 
@@ -194,13 +227,19 @@ if (failures.length > 0) {
   process.exit(1);
 }
 rmSync(work, { recursive: true, force: true });
-console.log(`doc-test: ${samples.length} samples in ${documents.length} documents compile and run, ${checks} promised values hold, ${cliPairs.length} CLI transcript(s) match`);
+console.log(
+  `doc-test: ${samples.length} samples in ${documents.length} documents compile and run, ${checks} promised values hold, ${cliPairs.length} CLI transcript(s) match`,
+);
 
 function splitArgs(text) {
   return [...text.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
 }
 function indent(text) {
-  return text.trim().split('\n').map((l) => `    ${l}`).join('\n');
+  return text
+    .trim()
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');
 }
 function fail(message) {
   console.error(`doc-test: ${message}`);

@@ -28,7 +28,9 @@ const rows = readFileSync(catalogue, 'utf8')
   .map((line) => /^\| ((?:T|C|Q|B|R|S|U|P|TR|A|W|M|CO)\d+) \| (.*) \| (.*) \|$/.exec(line))
   .filter((m) => m !== null)
   .map(([, id, text, source]) => {
-    const keys = [...new Set([...source.matchAll(/\[([^\]§(]+?)(?: §[^\]]*| \([^\]]*\))?\]\(/g)].map((m) => m[1].trim()))];
+    const keys = [
+      ...new Set([...source.matchAll(/\[([^\]§(]+?)(?: §[^\]]*| \([^\]]*\))?\]\(/g)].map((m) => m[1].trim())),
+    ];
     if (/library design/.test(source)) keys.push('library design');
     const summary = text.split(/(?<=\.) /)[0].replace(/\|/g, '\\|');
     return `| [${id}](catalogue.md) | ${summary} | ${keys.join('; ') || '—'} | ${mentions('src', id, inCode).join(' ') || '—'} | ${mentions('test', id, inTitle).join(' ') || '—'} |`;
@@ -37,7 +39,10 @@ if (rows.length === 0) throw new Error(`no rule rows found in ${catalogue}`);
 
 const fragmentsDir = join(root, 'docs/fragments');
 const fragments = existsSync(fragmentsDir)
-  ? readdirSync(fragmentsDir).filter((f) => f.endsWith('.md')).sort().map((f) => readFileSync(join(fragmentsDir, f), 'utf8').trim())
+  ? readdirSync(fragmentsDir)
+      .filter((f) => f.endsWith('.md'))
+      .sort()
+      .map((f) => readFileSync(join(fragmentsDir, f), 'utf8').trim())
   : [];
 
 const text = `# Rules → code → tests

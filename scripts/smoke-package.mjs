@@ -8,37 +8,65 @@ import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'csp-rules-smoke-'));
-const run = (cmd, args, cwd = dir) => execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+const run = (cmd, args, cwd = dir) =>
+  execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
 
 try {
   // `npm pack` runs `prepack`, which builds: the tarball is what a publish from a clean checkout ships.
   run('npm', ['pack', '--silent', '--pack-destination', dir], root);
   const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'));
   if (tarball === undefined) throw new Error('npm pack produced no tarball');
-  const packed = new Set(run('tar', ['-tzf', tarball]).split('\n').filter(Boolean).map((f) => f.replace(/^package\//, '')));
+  const packed = new Set(
+    run('tar', ['-tzf', tarball])
+      .split('\n')
+      .filter(Boolean)
+      .map((f) => f.replace(/^package\//, '')),
+  );
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const expected = [
-    ...Object.values(pkg.exports).flatMap((e) => (typeof e === 'string' ? [e] : Object.values(e).flatMap((c) => Object.values(c)))),
+    ...Object.values(pkg.exports).flatMap((e) =>
+      typeof e === 'string' ? [e] : Object.values(e).flatMap((c) => Object.values(c)),
+    ),
     ...Object.values(pkg.bin),
-    pkg.main, pkg.module, pkg.types, 'README.md', 'LICENSE', 'package.json',
+    pkg.main,
+    pkg.module,
+    pkg.types,
+    'README.md',
+    'LICENSE',
+    'package.json',
   ].map((f) => f.replace(/^\.\//, ''));
   const absent = expected.filter((f) => !packed.has(f));
   if (absent.length > 0) throw new Error(`the tarball lacks ${absent.join(', ')}`);
-  const outside = [...packed].filter((f) => !f.startsWith('dist/') && !['README.md', 'LICENSE', 'package.json', 'CHANGELOG.md'].includes(f));
+  const outside = [...packed].filter(
+    (f) => !f.startsWith('dist/') && !['README.md', 'LICENSE', 'package.json', 'CHANGELOG.md'].includes(f),
+  );
   if (outside.length > 0) throw new Error(`the tarball holds files it should not: ${outside.join(', ')}`);
   console.log(`tarball ok: ${packed.size} files, every entry point and the csp-rules command`);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'smoke', private: true, type: 'module' }));
   run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--silent', `./${tarball}`]);
 
-  const names = ['canCancel', 'reducibleSeats', 'planSeatReduction', 'canIncreaseSeats', 'proratedRefund', 'multiGeoMinimum'];
+  const names = [
+    'canCancel',
+    'reducibleSeats',
+    'planSeatReduction',
+    'canIncreaseSeats',
+    'proratedRefund',
+    'multiGeoMinimum',
+  ];
   const check = `const sub = { program: 'nce-license', term: 'P1Y', billing: 'monthly', quantity: 15, purchasedAt: '2024-01-15T09:30:12Z' };
 if (!m.canCancel(sub, { now: '2024-01-16T00:00:00Z' }).allowed) throw new Error('canCancel');
 // The build marks Object.freeze pure: check that snapshots are still frozen in the shipped code.
 const snap = m.toSubscription({ ...sub, seatBatches: [{ quantity: 15, addedAt: sub.purchasedAt }] });
 if (!Object.isFrozen(snap) || !Object.isFrozen(snap.seatBatches) || !Object.isFrozen(snap.seatBatches[0]) || !Object.isFrozen(m.toSubscription(sub).seatBatches)) throw new Error('snapshot not frozen');
 for (const n of ${JSON.stringify(names)}) if (typeof m[n] !== 'function') throw new Error('missing ' + n);`;
-  writeFileSync(join(dir, 'esm.mjs'), `import * as m from 'csp-subscription-rules';\n${check}\nconsole.log('esm ok');\n`);
-  writeFileSync(join(dir, 'cjs.cjs'), `const m = require('csp-subscription-rules');\n${check}\nconsole.log('cjs ok');\n`);
+  writeFileSync(
+    join(dir, 'esm.mjs'),
+    `import * as m from 'csp-subscription-rules';\n${check}\nconsole.log('esm ok');\n`,
+  );
+  writeFileSync(
+    join(dir, 'cjs.cjs'),
+    `const m = require('csp-subscription-rules');\n${check}\nconsole.log('cjs ok');\n`,
+  );
   process.stdout.write(run('node', ['esm.mjs']));
   process.stdout.write(run('node', ['cjs.cjs']));
 
@@ -54,20 +82,26 @@ if (pc.subscription.quantity !== ${JSON.parse(readFileSync(join(root, 'examples'
 let shared = false;
 try { l.transition(snap, { type: 'nope' }, { now }); } catch (x) { shared = x instanceof m.CspRulesError && x.code === 'INVALID_ENUM'; }
 if (!shared) throw new Error('CspRulesError is not shared across entry points');`;
-  writeFileSync(join(dir, 'entries-esm.mjs'), `import * as m from 'csp-subscription-rules';
+  writeFileSync(
+    join(dir, 'entries-esm.mjs'),
+    `import * as m from 'csp-subscription-rules';
 import * as l from 'csp-subscription-rules/lifecycle';
 import * as e from 'csp-subscription-rules/explain';
 import * as p from 'csp-subscription-rules/partner-center';
 ${entriesCheck}
 console.log('lifecycle, explain, partner-center esm ok');
-`);
-  writeFileSync(join(dir, 'entries-cjs.cjs'), `const m = require('csp-subscription-rules');
+`,
+  );
+  writeFileSync(
+    join(dir, 'entries-cjs.cjs'),
+    `const m = require('csp-subscription-rules');
 const l = require('csp-subscription-rules/lifecycle');
 const e = require('csp-subscription-rules/explain');
 const p = require('csp-subscription-rules/partner-center');
 ${entriesCheck}
 console.log('lifecycle, explain, partner-center cjs ok');
-`);
+`,
+  );
   process.stdout.write(run('node', ['entries-esm.mjs']));
   process.stdout.write(run('node', ['entries-cjs.cjs']));
 
@@ -77,8 +111,14 @@ console.log('lifecycle, explain, partner-center cjs ok');
 if (d.formatInZone('2024-03-17T14:02:45Z', 'Europe/Berlin') !== '2024-03-17 15:02:45 +01:00') throw new Error('formatInZone');
 if (d.isTimeZone('Europe/Berln') !== false) throw new Error('isTimeZone');
 for (const n of ['formatDuration', 'formatRelative']) if (typeof d[n] !== 'function') throw new Error('missing display ' + n);`;
-  writeFileSync(join(dir, 'display-esm.mjs'), `import * as d from 'csp-subscription-rules/display';\n${displayCheck}\nconsole.log('display esm ok');\n`);
-  writeFileSync(join(dir, 'display-cjs.cjs'), `const d = require('csp-subscription-rules/display');\n${displayCheck}\nconsole.log('display cjs ok');\n`);
+  writeFileSync(
+    join(dir, 'display-esm.mjs'),
+    `import * as d from 'csp-subscription-rules/display';\n${displayCheck}\nconsole.log('display esm ok');\n`,
+  );
+  writeFileSync(
+    join(dir, 'display-cjs.cjs'),
+    `const d = require('csp-subscription-rules/display');\n${displayCheck}\nconsole.log('display cjs ok');\n`,
+  );
   process.stdout.write(run('node', ['display-esm.mjs']));
   process.stdout.write(run('node', ['display-cjs.cjs']));
 
@@ -129,8 +169,15 @@ void text;
     join(dir, 'tsconfig.json'),
     JSON.stringify({
       compilerOptions: {
-        strict: true, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true,
-        module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', noEmit: true, skipLibCheck: false, types: [],
+        strict: true,
+        noUncheckedIndexedAccess: true,
+        exactOptionalPropertyTypes: true,
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        target: 'ES2022',
+        noEmit: true,
+        skipLibCheck: false,
+        types: [],
       },
       files: ['consumer.ts', 'display-consumer.ts', 'entries-consumer.ts', 'consumer-cjs.cts'],
     }),

@@ -35,7 +35,12 @@ export type { Refund, RefundInput } from './decisions/refund.js';
 export { multiGeoMinimum } from './decisions/multiGeo.js';
 export { updateLimit, UPDATE_LIMIT } from './decisions/updateLimit.js';
 export type { UpdateLimitReason } from './decisions/updateLimit.js';
-export { offerAvailability, canSellSubscriptions, resellerDeclaration, MAX_OTHER_RESELLERS } from './decisions/offers.js';
+export {
+  offerAvailability,
+  canSellSubscriptions,
+  resellerDeclaration,
+  MAX_OTHER_RESELLERS,
+} from './decisions/offers.js';
 export type {
   DeclaredReseller,
   OfferAvailabilityReason,
@@ -48,7 +53,15 @@ export type {
 
 export { toSubscription, STATUSES } from './snapshot/subscription.js';
 export { toInput, withChanges } from './snapshot/changes.js';
-export type { ScheduledChange, ScheduledChangeInput, SeatBatch, SeatBatchInput, Status, Subscription, SubscriptionInput } from './snapshot/subscription.js';
+export type {
+  ScheduledChange,
+  ScheduledChangeInput,
+  SeatBatch,
+  SeatBatchInput,
+  Status,
+  Subscription,
+  SubscriptionInput,
+} from './snapshot/subscription.js';
 export { DEFAULT_POLICY, definePolicy } from './policy/policy.js';
 export type { Policy, PolicyOverrides, ProgramOverrides } from './policy/policy.js';
 export { DEFAULT_PROGRAMS, PROGRAMS } from './policy/programs.js';
@@ -71,14 +84,66 @@ export type { BillingFrequency, RenewalAnchor, Term, TermDates } from './time/te
 
 // Plans, upgrades and trials (B1–B5, U1–U9, S2, S5, C10, TR1–TR9).
 export { eligibleBillingFrequencyChanges, BILLING_FREQUENCY_CHANGES } from './decisions/billingChanges.js';
-export type { BillingChangeOptions, BillingChangeReason, BillingChangeRow, PlanBlockReason, PlanChanges, PlanEffect, PlanOption, PlanTarget } from './decisions/billingChanges.js';
+export type {
+  BillingChangeOptions,
+  BillingChangeReason,
+  BillingChangeRow,
+  PlanBlockReason,
+  PlanChanges,
+  PlanEffect,
+  PlanOption,
+  PlanTarget,
+} from './decisions/billingChanges.js';
 export { eligibleTermChanges, TERM_CHANGES, DEFAULT_OFFERED_TERMS } from './decisions/termChanges.js';
 export type { TermChangeOptions, TermChangeReason, TermChangeRow } from './decisions/termChanges.js';
-export { upgradeMatrix, checkUpgradePath, offerKey, UNSUPPORTED_UPGRADES, DUPLICATE_LICENSE_NOTE } from './decisions/upgradePaths.js';
-export type { DuplicateLicenseNote, UnsupportedUpgradeRow, UpgradeCatalog, UpgradeMatrix, UpgradePath, UpgradePathDecision, UpgradePathFacts, UpgradePathReason } from './decisions/upgradePaths.js';
+export {
+  upgradeMatrix,
+  checkUpgradePath,
+  offerKey,
+  UNSUPPORTED_UPGRADES,
+  DUPLICATE_LICENSE_NOTE,
+} from './decisions/upgradePaths.js';
+export type {
+  DuplicateLicenseNote,
+  UnsupportedUpgradeRow,
+  UpgradeCatalog,
+  UpgradeMatrix,
+  UpgradePath,
+  UpgradePathDecision,
+  UpgradePathFacts,
+  UpgradePathReason,
+} from './decisions/upgradePaths.js';
 export { canUpgrade } from './decisions/upgrade.js';
-export type { DestinationTermPolicy, UpgradeApiCode, UpgradeDecision, UpgradeFacts, UpgradeKind, UpgradeOptions, UpgradeReason, UpgradeWhen } from './decisions/upgrade.js';
+export type {
+  DestinationTermPolicy,
+  UpgradeApiCode,
+  UpgradeDecision,
+  UpgradeFacts,
+  UpgradeKind,
+  UpgradeOptions,
+  UpgradeReason,
+  UpgradeWhen,
+} from './decisions/upgrade.js';
 export { planTwoToOne } from './decisions/twoToOne.js';
 export type { TwoToOneOptions, TwoToOnePlan, TwoToOneReason, TwoToOneStep } from './decisions/twoToOne.js';
-export { trialConversion, trialLocked, saasFreeTrial, TRIAL_SEATS, TRIAL_DAYS, TRIAL_AUTO_RENEW_DEFAULT, TRIAL_DEFAULT_TERM, TRIAL_DEFAULT_BILLING } from './decisions/trial.js';
-export type { SaasFreeTrial, TrialConversion, TrialConversionFacts, TrialConversionOptions, TrialConversionReason, TrialLockReason, TrialLockedChange, TrialMode, TrialTarget } from './decisions/trial.js';
+export {
+  trialConversion,
+  trialLocked,
+  saasFreeTrial,
+  TRIAL_SEATS,
+  TRIAL_DAYS,
+  TRIAL_AUTO_RENEW_DEFAULT,
+  TRIAL_DEFAULT_TERM,
+  TRIAL_DEFAULT_BILLING,
+} from './decisions/trial.js';
+export type {
+  SaasFreeTrial,
+  TrialConversion,
+  TrialConversionFacts,
+  TrialConversionOptions,
+  TrialConversionReason,
+  TrialLockReason,
+  TrialLockedChange,
+  TrialMode,
+  TrialTarget,
+} from './decisions/trial.js';

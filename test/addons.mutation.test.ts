@@ -28,7 +28,14 @@ const addOn: SubscriptionInput = {
 
 describe('A1 whole decisions', () => {
   it('A1: new commerce answers CATALOG under A1, with no deadline', () => {
-    expect(canBuyAddOn(base)).toEqual({ allowed: true, rule: 'A1', reason: 'CATALOG', until: null, assumptions: [], warnings: [] });
+    expect(canBuyAddOn(base)).toEqual({
+      allowed: true,
+      rule: 'A1',
+      reason: 'CATALOG',
+      until: null,
+      assumptions: [],
+      warnings: [],
+    });
   });
 });
 
@@ -45,13 +52,22 @@ describe('P5 which subscriptions are add-ons of a base', () => {
 describe('P5 suspendAddOns errors: code, field, message', () => {
   it('P5: add-ons that are not an array are INVALID_TYPE, the message says what was received', () => {
     const e = caught(() => suspendAddOns(base, 'a1' as never));
-    expect([e.code, e.field, e.message, e.received]).toEqual(['INVALID_TYPE', 'addOns', 'addOns: expected an array of subscriptions, got "a1"', 'a1']);
+    expect([e.code, e.field, e.message, e.received]).toEqual([
+      'INVALID_TYPE',
+      'addOns',
+      'addOns: expected an array of subscriptions, got "a1"',
+      'a1',
+    ]);
   });
 
   it('P5: an active add-on of the base without an id is MISSING_FIELD at its index', () => {
     const { id: _id, ...noId } = addOn;
     expect(_id).toBe('a1');
     const e = caught(() => suspendAddOns(base, [{ ...addOn, parentSubscriptionId: 'base-2' }, noId]));
-    expect([e.code, e.field, e.message]).toEqual(['MISSING_FIELD', 'addOns[1].id', 'addOns[1].id: an add-on needs an id to be reported (P5)']);
+    expect([e.code, e.field, e.message]).toEqual([
+      'MISSING_FIELD',
+      'addOns[1].id',
+      'addOns[1].id: an add-on needs an id to be reported (P5)',
+    ]);
   });
 });

@@ -30,8 +30,18 @@ describe('A1 traditional commerce: an add-on needs an active base; new commerce 
   it('traditional: active base allowed until its term end when not renewing, suspended base refused', () => {
     const trad = { ...base, program: 'traditional-saas' as const };
     expect(commerceOf(toSubscription(trad))).toBe('traditional');
-    expect(canBuyAddOn(trad)).toEqual({ allowed: true, rule: 'A1', reason: 'BASE_ACTIVE', until: null, assumptions: [], warnings: [] });
-    expect(canBuyAddOn({ ...trad, autoRenew: false })).toMatchObject({ allowed: true, until: Date.parse('2025-01-15T00:00:00Z') });
+    expect(canBuyAddOn(trad)).toEqual({
+      allowed: true,
+      rule: 'A1',
+      reason: 'BASE_ACTIVE',
+      until: null,
+      assumptions: [],
+      warnings: [],
+    });
+    expect(canBuyAddOn({ ...trad, autoRenew: false })).toMatchObject({
+      allowed: true,
+      until: Date.parse('2025-01-15T00:00:00Z'),
+    });
     expect(canBuyAddOn({ ...trad, status: 'suspended' })).toEqual({
       allowed: false,
       rule: 'A1',
@@ -49,18 +59,33 @@ describe('A1 traditional commerce: an add-on needs an active base; new commerce 
   });
 
   it('reactivating a traditional add-on needs its base active', () => {
-    const tradBase = { ...base, program: 'traditional-saas' as const, status: 'suspended' as const, scheduledChange: null };
+    const tradBase = {
+      ...base,
+      program: 'traditional-saas' as const,
+      status: 'suspended' as const,
+      scheduledChange: null,
+    };
     const suspended = addOn('a1', { program: 'traditional-saas', status: 'suspended' });
     const r = transition(suspended, { type: 'reactivate' }, { now: '2024-06-01T00:00:00Z', base: tradBase });
     expect(r).toMatchObject({ ok: false, refusal: { rule: 'A1', reason: 'BASE_NOT_ACTIVE' } });
-    const ok = transition(suspended, { type: 'reactivate' }, { now: '2024-06-01T00:00:00Z', base: { ...tradBase, status: 'active' } });
+    const ok = transition(
+      suspended,
+      { type: 'reactivate' },
+      { now: '2024-06-01T00:00:00Z', base: { ...tradBase, status: 'active' } },
+    );
     expect(ok.ok).toBe(true);
   });
 });
 
 describe('A2 add-on start dates align to the base; the first invoice is prorated', () => {
   it('the add-on starts at its purchase and ends on the base’s term end date', () => {
-    const a = alignedAddOnTerm(base, { program: 'nce-license', term: 'P1Y', billing: 'monthly', quantity: 3, purchasedAt: '2024-03-10T12:00:00Z' });
+    const a = alignedAddOnTerm(base, {
+      program: 'nce-license',
+      term: 'P1Y',
+      billing: 'monthly',
+      quantity: 3,
+      purchasedAt: '2024-03-10T12:00:00Z',
+    });
     expect(formatDay(a.startDay)).toBe('2024-03-10');
     expect(formatDay(a.endDay)).toBe('2025-01-14');
     expect(a.prorated).toBe(true);
@@ -70,7 +95,13 @@ describe('A2 add-on start dates align to the base; the first invoice is prorated
 
   it('after the base’s term an add-on can’t be aligned to it (inconsistent)', () => {
     expect(() =>
-      alignedAddOnTerm(base, { program: 'nce-license', term: 'P1Y', billing: 'monthly', quantity: 3, purchasedAt: '2025-01-15T00:00:00Z' }),
+      alignedAddOnTerm(base, {
+        program: 'nce-license',
+        term: 'P1Y',
+        billing: 'monthly',
+        quantity: 3,
+        purchasedAt: '2025-01-15T00:00:00Z',
+      }),
     ).toThrowError(/termEndDate/);
   });
 });
@@ -91,7 +122,11 @@ describe('P5 suspending a base suspends its add-ons', () => {
   });
 
   it('transition(suspend) reports ADD_ONS_SUSPENDED with the ids and returns their next snapshots', () => {
-    const r = transition(base, { type: 'suspend' }, { now: '2024-06-01T00:00:00Z', addOns: [addOn('a1'), addOn('x', { parentSubscriptionId: 'zzz' })] });
+    const r = transition(
+      base,
+      { type: 'suspend' },
+      { now: '2024-06-01T00:00:00Z', addOns: [addOn('a1'), addOn('x', { parentSubscriptionId: 'zzz' })] },
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.effects).toContainEqual({ type: 'ADD_ONS_SUSPENDED', rule: 'P5', ids: ['a1'] });

@@ -55,7 +55,10 @@ const LEAP_YEARS = Array.from({ length: 32 }, (_, i) => 1972 + 4 * i); // 1972 â
  */
 export const civilArb: fc.Arbitrary<Civil> = fc.oneof(
   { arbitrary: fc.integer({ min: 0, max: MAX_DAY }).map(civilOf), weight: 3 },
-  { arbitrary: fc.tuple(yearArb, monthArb).map(([year, month]) => ({ year, month, day: lastDayOfMonth(year, month) })), weight: 2 },
+  {
+    arbitrary: fc.tuple(yearArb, monthArb).map(([year, month]) => ({ year, month, day: lastDayOfMonth(year, month) })),
+    weight: 2,
+  },
   {
     arbitrary: fc
       .tuple(yearArb, monthArb, fc.integer({ min: 29, max: 31 }))
@@ -65,7 +68,9 @@ export const civilArb: fc.Arbitrary<Civil> = fc.oneof(
   },
   { arbitrary: fc.constantFrom(...LEAP_YEARS).map((year) => ({ year, month: 2, day: 29 })), weight: 1 },
   {
-    arbitrary: fc.tuple(yearArb, fc.boolean()).map(([year, first]) => (first ? { year, month: 1, day: 1 } : { year, month: 12, day: 31 })),
+    arbitrary: fc
+      .tuple(yearArb, fc.boolean())
+      .map(([year, first]) => (first ? { year, month: 1, day: 1 } : { year, month: 12, day: 31 })),
     weight: 1,
   },
 );
@@ -91,7 +96,9 @@ export const instantArb: fc.Arbitrary<number> = fc.oneof(
   { arbitrary: fc.integer({ min: MIN_INSTANT, max: MAX_INSTANT }), weight: 2 },
   { arbitrary: fc.tuple(dayArb, timeOfDayArb).map(([d, t]) => d * DAY + t), weight: 3 },
   {
-    arbitrary: fc.tuple(dayArb, fc.constantFrom(-1, 0, 1)).map(([d, e]) => Math.min(MAX_INSTANT, Math.max(MIN_INSTANT, d * DAY + e))),
+    arbitrary: fc
+      .tuple(dayArb, fc.constantFrom(-1, 0, 1))
+      .map(([d, e]) => Math.min(MAX_INSTANT, Math.max(MIN_INSTANT, d * DAY + e))),
     weight: 1,
   },
 );
@@ -152,4 +159,8 @@ export const isoWithOffsetArb: fc.Arbitrary<IsoWithOffset> = fc
 export const termArb: fc.Arbitrary<Term> = fc.constantFrom<Term>('P1M', 'P1Y', 'P3Y');
 
 /** B1: every billing frequency. */
-export const billingArb: fc.Arbitrary<BillingFrequency> = fc.constantFrom<BillingFrequency>('monthly', 'annual', 'triennial');
+export const billingArb: fc.Arbitrary<BillingFrequency> = fc.constantFrom<BillingFrequency>(
+  'monthly',
+  'annual',
+  'triennial',
+);

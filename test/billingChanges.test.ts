@@ -15,7 +15,8 @@ const base: SubscriptionInput = {
 };
 const sub = (over: Partial<SubscriptionInput> = {}): SubscriptionInput => ({ ...base, ...over });
 const at = (iso: string): number => Date.parse(iso);
-const targets = (list: readonly { billing: BillingFrequency; reason: string }[]) => list.map((o) => [o.billing, o.reason]);
+const targets = (list: readonly { billing: BillingFrequency; reason: string }[]) =>
+  list.map((o) => [o.billing, o.reason]);
 
 // 002 "Change only billing frequency (scheduled change)", Eligible changes — copied from the source.
 const SOURCE_B2: readonly [string, string, string][] = [
@@ -46,11 +47,43 @@ describe('B2 billing-frequency table (002 "Change only billing frequency")', () 
   const now = '2024-03-10T12:00:00Z';
   it.each([
     ['P3Y', 'monthly', ['annual'], [['triennial', 'UPFRONT_NOT_ALLOWED_MIDTERM']]],
-    ['P3Y', 'triennial', [], [['monthly', 'CHANGE_NOT_ACCEPTED'], ['annual', 'CHANGE_NOT_ACCEPTED']]],
+    [
+      'P3Y',
+      'triennial',
+      [],
+      [
+        ['monthly', 'CHANGE_NOT_ACCEPTED'],
+        ['annual', 'CHANGE_NOT_ACCEPTED'],
+      ],
+    ],
     ['P3Y', 'annual', ['monthly'], [['triennial', 'UPFRONT_NOT_ALLOWED_MIDTERM']]],
-    ['P1Y', 'annual', [], [['monthly', 'CHANGE_NOT_ACCEPTED'], ['triennial', 'NOT_A_PLAN']]],
-    ['P1Y', 'monthly', [], [['annual', 'UPFRONT_NOT_ALLOWED_MIDTERM'], ['triennial', 'NOT_A_PLAN']]],
-    ['P1M', 'monthly', [], [['annual', 'NOT_A_PLAN'], ['triennial', 'NOT_A_PLAN']]],
+    [
+      'P1Y',
+      'annual',
+      [],
+      [
+        ['monthly', 'CHANGE_NOT_ACCEPTED'],
+        ['triennial', 'NOT_A_PLAN'],
+      ],
+    ],
+    [
+      'P1Y',
+      'monthly',
+      [],
+      [
+        ['annual', 'UPFRONT_NOT_ALLOWED_MIDTERM'],
+        ['triennial', 'NOT_A_PLAN'],
+      ],
+    ],
+    [
+      'P1M',
+      'monthly',
+      [],
+      [
+        ['annual', 'NOT_A_PLAN'],
+        ['triennial', 'NOT_A_PLAN'],
+      ],
+    ],
   ] as const)('%s billed %s: allowed %j, refused %j', (term, billing, allowed, refused) => {
     const r = eligibleBillingFrequencyChanges(sub({ term, billing }), { now });
     // A P3Y billed annually has its next cycle on 2025-01-31, still inside the term.
@@ -64,8 +97,16 @@ describe('B2 billing-frequency table (002 "Change only billing frequency")', () 
     const r = eligibleBillingFrequencyChanges(sub(), { now: '2024-02-28T23:59:59.999Z' });
     expect(r.allowed).toEqual([
       {
-        allowed: true, rule: 'B2', reason: 'NEXT_CYCLE', until: at('2024-02-29T00:00:00Z'), assumptions: [], warnings: [],
-        term: 'P3Y', billing: 'annual', effective: 'next-cycle', effectiveAt: at('2024-02-29T00:00:00Z'),
+        allowed: true,
+        rule: 'B2',
+        reason: 'NEXT_CYCLE',
+        until: at('2024-02-29T00:00:00Z'),
+        assumptions: [],
+        warnings: [],
+        term: 'P3Y',
+        billing: 'annual',
+        effective: 'next-cycle',
+        effectiveAt: at('2024-02-29T00:00:00Z'),
       },
     ]);
     expect(r.refused[0]).toMatchObject({ billing: 'triennial', allowed: false, opensAt: null, effectiveAt: null });
@@ -74,30 +115,48 @@ describe('B2 billing-frequency table (002 "Change only billing frequency")', () 
   it('Triennial billed annually: the next cycle is the next anniversary (Feb 29 start clamps to Feb 28)', () => {
     const s = sub({ billing: 'annual', purchasedAt: '2024-02-29T12:00:00Z' });
     const r = eligibleBillingFrequencyChanges(s, { now: '2025-02-27T23:59:59.999Z' });
-    expect(r.allowed[0]).toMatchObject({ billing: 'monthly', effectiveAt: at('2025-02-28T00:00:00Z'), until: at('2025-02-28T00:00:00Z') });
+    expect(r.allowed[0]).toMatchObject({
+      billing: 'monthly',
+      effectiveAt: at('2025-02-28T00:00:00Z'),
+      until: at('2025-02-28T00:00:00Z'),
+    });
     // Last year of the term: the next anniversary (2027-02-28) is after the term end (2027-02-27).
     const late = eligibleBillingFrequencyChanges(s, { now: '2026-03-01T00:00:00Z' });
     expect(late.allowed).toEqual([]);
-    expect(late.refused.find((o) => o.billing === 'monthly')).toMatchObject({ rule: 'B2', reason: 'NO_CYCLE_LEFT_IN_TERM', opensAt: null });
+    expect(late.refused.find((o) => o.billing === 'monthly')).toMatchObject({
+      rule: 'B2',
+      reason: 'NO_CYCLE_LEFT_IN_TERM',
+      opensAt: null,
+    });
   });
 
   it('no cycle left after the last monthly cycle of the term', () => {
     // Bought 2024-01-31, P3Y ends 2027-01-30; the last cycle starts 2026-12-31.
-    expect(eligibleBillingFrequencyChanges(sub(), { now: '2026-12-30T23:59:59.999Z' }).allowed[0]?.effectiveAt).toBe(at('2026-12-31T00:00:00Z'));
-    expect(eligibleBillingFrequencyChanges(sub(), { now: '2027-01-01T00:00:00Z' }).refused[0]?.reason).toBe('NO_CYCLE_LEFT_IN_TERM');
+    expect(eligibleBillingFrequencyChanges(sub(), { now: '2026-12-30T23:59:59.999Z' }).allowed[0]?.effectiveAt).toBe(
+      at('2026-12-31T00:00:00Z'),
+    );
+    expect(eligibleBillingFrequencyChanges(sub(), { now: '2027-01-01T00:00:00Z' }).refused[0]?.reason).toBe(
+      'NO_CYCLE_LEFT_IN_TERM',
+    );
   });
 
   it('a cycle starting on the (custom) term end day still counts', () => {
     // Aligned term ending 2024-06-30; cycle 5 of a term from 2024-01-31 starts that day.
     const s = sub({ termEndDate: '2024-06-30' });
-    expect(eligibleBillingFrequencyChanges(s, { now: '2024-06-10T00:00:00Z' }).allowed[0]?.effectiveAt).toBe(at('2024-06-30T00:00:00Z'));
-    expect(eligibleBillingFrequencyChanges(s, { now: '2024-07-01T00:00:00Z' }).refused[0]?.reason).toBe('NO_CYCLE_LEFT_IN_TERM');
+    expect(eligibleBillingFrequencyChanges(s, { now: '2024-06-10T00:00:00Z' }).allowed[0]?.effectiveAt).toBe(
+      at('2024-06-30T00:00:00Z'),
+    );
+    expect(eligibleBillingFrequencyChanges(s, { now: '2024-07-01T00:00:00Z' }).refused[0]?.reason).toBe(
+      'NO_CYCLE_LEFT_IN_TERM',
+    );
   });
 
   it('switching to an upfront plan is never allowed midterm (property)', () => {
     fc.assert(
       fc.property(arbPlan, arbInstant, fc.integer({ min: 0, max: 1200 * 86_400_000 }), (plan, purchasedAt, offset) => {
-        const r = eligibleBillingFrequencyChanges(sub({ ...plan, purchasedAt }), { now: Date.parse(purchasedAt) + offset });
+        const r = eligibleBillingFrequencyChanges(sub({ ...plan, purchasedAt }), {
+          now: Date.parse(purchasedAt) + offset,
+        });
         for (const o of r.allowed) {
           expect(MONTHS[o.billing]).toBeLessThan(MONTHS[o.term]); // never upfront
           expect(o.term).toBe(plan.term); // the term is not changed
@@ -105,7 +164,12 @@ describe('B2 billing-frequency table (002 "Change only billing frequency")', () 
           expect(o.effectiveAt!).toBeGreaterThan(Date.parse(purchasedAt) + offset);
         }
         // Exactly the source's "Yes" cells can ever be allowed.
-        const yes = plan.term === 'P3Y' && plan.billing === 'monthly' ? ['annual'] : plan.term === 'P3Y' && plan.billing === 'annual' ? ['monthly'] : [];
+        const yes =
+          plan.term === 'P3Y' && plan.billing === 'monthly'
+            ? ['annual']
+            : plan.term === 'P3Y' && plan.billing === 'annual'
+              ? ['monthly']
+              : [];
         for (const o of r.allowed) expect(yes).toContain(o.billing);
         expect(r.allowed.length + r.refused.length).toBe(2);
       }),
@@ -127,25 +191,38 @@ describe('B5 cycle charge: the next-charge instruction is read-only on the cycle
       expect(option.reason).toBe(reason);
       if (!option.allowed) expect(option).toMatchObject({ rule: 'B5', opensAt });
     }
-    expect(eligibleBillingFrequencyChanges(sub(), { now: '2024-03-01T00:00:00Z' }).allowed[0]?.effectiveAt).toBe(at('2024-03-31T00:00:00Z'));
+    expect(eligibleBillingFrequencyChanges(sub(), { now: '2024-03-01T00:00:00Z' }).allowed[0]?.effectiveAt).toBe(
+      at('2024-03-31T00:00:00Z'),
+    );
   });
 
   it('the purchase day (cycle 0) is not a cycle-charge day', () => {
-    expect(eligibleBillingFrequencyChanges(sub(), { now: '2024-01-31T10:00:00Z' }).allowed[0]?.effectiveAt).toBe(at('2024-02-29T00:00:00Z'));
+    expect(eligibleBillingFrequencyChanges(sub(), { now: '2024-01-31T10:00:00Z' }).allowed[0]?.effectiveAt).toBe(
+      at('2024-02-29T00:00:00Z'),
+    );
   });
 
   it('on any monthly cycle day of a Triennial term, nothing is allowed (property)', () => {
     fc.assert(
-      fc.property(arbInstant, fc.integer({ min: 1, max: 35 }), fc.integer({ min: 0, max: 86_399_999 }), (purchasedAt, k, ms) => {
-        const c = new Date(purchasedAt);
-        const y = c.getUTCFullYear() + Math.floor((c.getUTCMonth() + k) / 12);
-        const m = (c.getUTCMonth() + k) % 12;
-        const day = Math.min(c.getUTCDate(), daysInMonth(y, m + 1));
-        const now = Date.UTC(y, m, day) + ms;
-        const r = eligibleBillingFrequencyChanges(sub({ purchasedAt }), { now });
-        expect(r.allowed).toEqual([]);
-        expect(r.refused.find((o) => o.billing === 'annual')).toMatchObject({ rule: 'B5', reason: 'CYCLE_CHARGE_IN_PROGRESS', opensAt: Date.UTC(y, m, day + 1) });
-      }),
+      fc.property(
+        arbInstant,
+        fc.integer({ min: 1, max: 35 }),
+        fc.integer({ min: 0, max: 86_399_999 }),
+        (purchasedAt, k, ms) => {
+          const c = new Date(purchasedAt);
+          const y = c.getUTCFullYear() + Math.floor((c.getUTCMonth() + k) / 12);
+          const m = (c.getUTCMonth() + k) % 12;
+          const day = Math.min(c.getUTCDate(), daysInMonth(y, m + 1));
+          const now = Date.UTC(y, m, day) + ms;
+          const r = eligibleBillingFrequencyChanges(sub({ purchasedAt }), { now });
+          expect(r.allowed).toEqual([]);
+          expect(r.refused.find((o) => o.billing === 'annual')).toMatchObject({
+            rule: 'B5',
+            reason: 'CYCLE_CHARGE_IN_PROGRESS',
+            opensAt: Date.UTC(y, m, day + 1),
+          });
+        },
+      ),
     );
   });
 });
@@ -195,10 +272,21 @@ describe('B1 input validation', () => {
   });
 });
 
-const MONTHS: Record<Term | BillingFrequency, number> = { P1M: 1, P1Y: 12, P3Y: 36, monthly: 1, annual: 12, triennial: 36 };
+const MONTHS: Record<Term | BillingFrequency, number> = {
+  P1M: 1,
+  P1Y: 12,
+  P3Y: 36,
+  monthly: 1,
+  annual: 12,
+  triennial: 36,
+};
 const arbPlan = fc.constantFrom<{ term: Term; billing: BillingFrequency }>(
-  { term: 'P3Y', billing: 'monthly' }, { term: 'P3Y', billing: 'annual' }, { term: 'P3Y', billing: 'triennial' },
-  { term: 'P1Y', billing: 'monthly' }, { term: 'P1Y', billing: 'annual' }, { term: 'P1M', billing: 'monthly' },
+  { term: 'P3Y', billing: 'monthly' },
+  { term: 'P3Y', billing: 'annual' },
+  { term: 'P3Y', billing: 'triennial' },
+  { term: 'P1Y', billing: 'monthly' },
+  { term: 'P1Y', billing: 'annual' },
+  { term: 'P1M', billing: 'monthly' },
 );
 /** Purchase instants with month ends, Feb 29, year ends, UTC midnight and offsets +14:00 / -12:00. */
 const arbInstant = fc

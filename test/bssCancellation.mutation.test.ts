@@ -4,7 +4,12 @@
  * from rules.md (W2, W3, W4, C7).
  */
 import { describe, expect, it } from 'vitest';
-import { bssCancellation, cancelActionShown, requestRibbon, type BssRequestState } from '../src/lifecycle/bssCancellation.js';
+import {
+  bssCancellation,
+  cancelActionShown,
+  requestRibbon,
+  type BssRequestState,
+} from '../src/lifecycle/bssCancellation.js';
 import type { SubscriptionInput } from '../src/snapshot/subscription.js';
 import { caught } from './caught.js';
 
@@ -50,7 +55,11 @@ describe('W3 W4 bad request states name their field', () => {
   });
 
   it('W4: a ribbon for a pending request whose requestDay is not a day names state.requestDay', () => {
-    const bad = { status: 'requested', requestedAt: Date.parse('2024-01-20T00:00:00Z'), requestDay: 1.5 } as unknown as BssRequestState;
+    const bad = {
+      status: 'requested',
+      requestedAt: Date.parse('2024-01-20T00:00:00Z'),
+      requestDay: 1.5,
+    } as unknown as BssRequestState;
     const e = caught(() => requestRibbon(bad));
     expect([e.code, e.field]).toEqual(['INVALID_DATE', 'state.requestDay']);
   });

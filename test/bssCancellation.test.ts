@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BSS_REJECTION_MESSAGE, bssCancellation, cancelActionShown, requestRibbon, type BssRequestState } from '../src/lifecycle/bssCancellation.js';
+import {
+  BSS_REJECTION_MESSAGE,
+  bssCancellation,
+  cancelActionShown,
+  requestRibbon,
+  type BssRequestState,
+} from '../src/lifecycle/bssCancellation.js';
 import { CspRulesError } from '../src/core/errors.js';
 import type { SubscriptionInput } from '../src/snapshot/subscription.js';
 import { DAY_MS } from '../src/time/day.js';
@@ -30,12 +36,20 @@ describe('W2 the Cancel action is shown only while the asset is inside its windo
       assumptions: [],
       warnings: [],
     });
-    expect(cancelActionShown(asset, { now: FIRST_OUT })).toMatchObject({ allowed: false, rule: 'W2', reason: 'ACTION_HIDDEN' });
+    expect(cancelActionShown(asset, { now: FIRST_OUT })).toMatchObject({
+      allowed: false,
+      rule: 'W2',
+      reason: 'ACTION_HIDDEN',
+    });
   });
 
   it('hidden when Microsoft marked the asset not returnable (C7), and for other programs', () => {
-    expect(cancelActionShown({ ...asset, isReturnable: false }, { now: '2024-01-11T00:00:00Z' }).reason).toBe('ACTION_HIDDEN');
-    expect(cancelActionShown({ ...asset, program: 'nce-license' }, { now: '2024-01-11T00:00:00Z' }).reason).toBe('NOT_BSS_ASSET');
+    expect(cancelActionShown({ ...asset, isReturnable: false }, { now: '2024-01-11T00:00:00Z' }).reason).toBe(
+      'ACTION_HIDDEN',
+    );
+    expect(cancelActionShown({ ...asset, program: 'nce-license' }, { now: '2024-01-11T00:00:00Z' }).reason).toBe(
+      'NOT_BSS_ASSET',
+    );
   });
 
   it('property: shown exactly for now in [purchase, purchase + 720 h)', () => {
@@ -53,12 +67,19 @@ describe('W1 automatic execution is off by default: a cancel creates a pending r
     const r = bssCancellation({ status: 'none' }, { type: 'request' }, asset, { now: '2024-01-20T15:45:00+02:00' });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.state).toEqual({ status: 'requested', requestedAt: at('2024-01-20T13:45:00Z'), requestDay: day('2024-01-20') });
+    expect(r.state).toEqual({
+      status: 'requested',
+      requestedAt: at('2024-01-20T13:45:00Z'),
+      requestDay: day('2024-01-20'),
+    });
     expect(r.subscription.status).toBe('active');
   });
 
   it('with automatic execution on, the request executes at once (C11: immediate)', () => {
-    const r = bssCancellation({ status: 'none' }, { type: 'request' }, asset, { now: '2024-01-20T13:45:00Z', automaticExecution: true });
+    const r = bssCancellation({ status: 'none' }, { type: 'request' }, asset, {
+      now: '2024-01-20T13:45:00Z',
+      automaticExecution: true,
+    });
     expect(r.ok && r.state).toEqual({
       status: 'cancelled',
       requestedAt: at('2024-01-20T13:45:00Z'),
@@ -74,7 +95,11 @@ describe('W1 automatic execution is off by default: a cancel creates a pending r
       ok: false,
       refusal: { rule: 'W2', reason: 'ACTION_HIDDEN' },
     });
-    const pending: BssRequestState = { status: 'requested', requestedAt: at('2024-01-20T00:00:00Z'), requestDay: day('2024-01-20') };
+    const pending: BssRequestState = {
+      status: 'requested',
+      requestedAt: at('2024-01-20T00:00:00Z'),
+      requestDay: day('2024-01-20'),
+    };
     expect(bssCancellation(pending, { type: 'request' }, asset, { now: '2024-01-21T00:00:00Z' })).toMatchObject({
       ok: false,
       refusal: { rule: 'W1', reason: 'ALREADY_REQUESTED' },
@@ -83,7 +108,11 @@ describe('W1 automatic execution is off by default: a cancel creates a pending r
 });
 
 describe('W3 a pending request is executed (cancelled or rejected with the source’s message) or ignored', () => {
-  const pending: BssRequestState = { status: 'requested', requestedAt: at('2024-02-05T08:00:00Z'), requestDay: day('2024-02-05') };
+  const pending: BssRequestState = {
+    status: 'requested',
+    requestedAt: at('2024-02-05T08:00:00Z'),
+    requestDay: day('2024-02-05'),
+  };
 
   it('executed inside the window: the asset is Canceled, on the current day (C11)', () => {
     const r = bssCancellation(pending, { type: 'execute' }, asset, { now: LAST_IN });
@@ -98,7 +127,9 @@ describe('W3 a pending request is executed (cancelled or rejected with the sourc
   });
 
   it('executed after the window: rejected with the exact message, the asset unchanged', () => {
-    expect(BSS_REJECTION_MESSAGE).toBe('You have passed your 30-day cancelation window. We are unable to cancel your purchase.');
+    expect(BSS_REJECTION_MESSAGE).toBe(
+      'You have passed your 30-day cancelation window. We are unable to cancel your purchase.',
+    );
     const r = bssCancellation(pending, { type: 'execute' }, asset, { now: FIRST_OUT });
     expect(r.ok && r.state).toEqual({
       status: 'rejected',
@@ -118,13 +149,19 @@ describe('W3 a pending request is executed (cancelled or rejected with the sourc
       ok: false,
       refusal: { rule: 'W3', reason: 'NOT_PENDING' },
     });
-    expect(bssCancellation({ status: 'none' }, { type: 'ignore' }, asset, { now: '2024-02-06T00:00:01Z' }).ok).toBe(false);
+    expect(bssCancellation({ status: 'none' }, { type: 'ignore' }, asset, { now: '2024-02-06T00:00:01Z' }).ok).toBe(
+      false,
+    );
   });
 });
 
 describe('W4 the request records its date and shows it as a ribbon until resolved', () => {
   it('ribbon while requested, none once resolved', () => {
-    const pending: BssRequestState = { status: 'requested', requestedAt: at('2024-02-05T23:30:00Z'), requestDay: day('2024-02-05') };
+    const pending: BssRequestState = {
+      status: 'requested',
+      requestedAt: at('2024-02-05T23:30:00Z'),
+      requestDay: day('2024-02-05'),
+    };
     expect(requestRibbon(pending)).toBe('2024-02-05');
     const done = bssCancellation(pending, { type: 'execute' }, asset, { now: '2024-02-06T01:00:00Z' });
     expect(done.ok && requestRibbon(done.state)).toBeNull();
@@ -134,8 +171,14 @@ describe('W4 the request records its date and shows it as a ribbon until resolve
 
 describe('C7 / C11 through the workflow', () => {
   it('bad input is a typed error', () => {
-    expect(() => bssCancellation({ status: 'open' } as never, { type: 'request' }, asset, { now: LAST_IN })).toThrow(CspRulesError);
-    expect(() => bssCancellation({ status: 'none' }, { type: 'delete' } as never, asset, { now: LAST_IN })).toThrow(CspRulesError);
-    expect(() => bssCancellation({ status: 'none' }, { type: 'request' }, asset, { now: '2024-01-20T10:00:00' })).toThrow(CspRulesError);
+    expect(() => bssCancellation({ status: 'open' } as never, { type: 'request' }, asset, { now: LAST_IN })).toThrow(
+      CspRulesError,
+    );
+    expect(() => bssCancellation({ status: 'none' }, { type: 'delete' } as never, asset, { now: LAST_IN })).toThrow(
+      CspRulesError,
+    );
+    expect(() =>
+      bssCancellation({ status: 'none' }, { type: 'request' }, asset, { now: '2024-01-20T10:00:00' }),
+    ).toThrow(CspRulesError);
   });
 });

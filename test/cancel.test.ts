@@ -56,14 +56,25 @@ describe('C1 new-commerce license-based: 7 d from the start of any term', () => 
 
   it('R3: opens again for 7 d from the exact renewal-completion instant', () => {
     const renewed = { ...annual, termStartedAt: '2025-01-15T03:12:45.500Z', termEndDate: '2026-01-14' };
-    expect(canCancel(renewed, { now: '2025-01-22T03:12:45.499Z' })).toMatchObject({ allowed: true, rule: 'C1', until: at('2025-01-22T03:12:45.500Z') });
-    expect(canCancel(renewed, { now: '2025-01-22T03:12:45.500Z' })).toMatchObject({ allowed: false, opensAt: at('2026-01-15T00:00:00Z') });
+    expect(canCancel(renewed, { now: '2025-01-22T03:12:45.499Z' })).toMatchObject({
+      allowed: true,
+      rule: 'C1',
+      until: at('2025-01-22T03:12:45.500Z'),
+    });
+    expect(canCancel(renewed, { now: '2025-01-22T03:12:45.500Z' })).toMatchObject({
+      allowed: false,
+      opensAt: at('2026-01-15T00:00:00Z'),
+    });
   });
 
   it('R3: unknown completion instant — earliest bound by default (00:00 UTC of the renewal day)', () => {
     const unknown = { ...annual, termStartedAt: null, termStartDate: '2025-01-15', termEndDate: '2026-01-14' };
     const d = canCancel(unknown, { now: '2025-01-21T23:59:59.999Z' });
-    expect(d).toMatchObject({ allowed: true, until: at('2025-01-22T00:00:00Z'), assumptions: ['RENEWAL_COMPLETION_ASSUMED_EARLIEST'] });
+    expect(d).toMatchObject({
+      allowed: true,
+      until: at('2025-01-22T00:00:00Z'),
+      assumptions: ['RENEWAL_COMPLETION_ASSUMED_EARLIEST'],
+    });
     expect(canCancel(unknown, { now: '2025-01-22T00:00:00Z' }).allowed).toBe(false);
   });
 
@@ -76,17 +87,28 @@ describe('C1 new-commerce license-based: 7 d from the start of any term', () => 
       opensAt: at('2025-01-16T00:00:00Z'),
       assumptions: ['RENEWAL_COMPLETION_ASSUMED_LATEST'],
     });
-    expect(canCancel(unknown, { now: '2025-01-22T23:59:59.999Z', policy })).toMatchObject({ allowed: true, until: at('2025-01-23T00:00:00Z') });
+    expect(canCancel(unknown, { now: '2025-01-22T23:59:59.999Z', policy })).toMatchObject({
+      allowed: true,
+      until: at('2025-01-23T00:00:00Z'),
+    });
   });
 
   it('"except where required by law": the window length is a policy option', () => {
     const policy = definePolicy({ programs: { 'nce-license': { cancelWindowHours: { monthly: 14 * 24 } } } });
-    expect(canCancel(annual, { now: '2024-01-29T09:30:11.999Z', policy })).toMatchObject({ allowed: true, until: at('2024-01-29T09:30:12Z') });
-    expect(canCancel({ ...annual, billing: 'annual' }, { now: '2024-01-29T09:30:11.999Z', policy }).allowed).toBe(false);
+    expect(canCancel(annual, { now: '2024-01-29T09:30:11.999Z', policy })).toMatchObject({
+      allowed: true,
+      until: at('2024-01-29T09:30:12Z'),
+    });
+    expect(canCancel({ ...annual, billing: 'annual' }, { now: '2024-01-29T09:30:11.999Z', policy }).allowed).toBe(
+      false,
+    );
   });
 
   it('refuses without opensAt when auto-renew is off (R5: no renewal, no new window)', () => {
-    expect(canCancel({ ...annual, autoRenew: false }, { now: '2024-06-01T00:00:00Z' })).toMatchObject({ allowed: false, opensAt: null });
+    expect(canCancel({ ...annual, autoRenew: false }, { now: '2024-06-01T00:00:00Z' })).toMatchObject({
+      allowed: false,
+      opensAt: null,
+    });
   });
 
   it('property: allowed ⇔ now ∈ [start, start + 168 h), and until = start + 168 h', () => {
@@ -104,8 +126,14 @@ describe('C1 new-commerce license-based: 7 d from the start of any term', () => 
 
 describe('C15 refund tier: full within 24 h of the term start, prorated to 7 d', () => {
   it('is full until start + 24 h exclusive, prorated from then', () => {
-    expect(canCancel(annual, { now: '2024-01-16T09:30:11.999Z' })).toMatchObject({ refund: 'full', fullRefundUntil: at('2024-01-16T09:30:12Z') });
-    expect(canCancel(annual, { now: '2024-01-16T09:30:12Z' })).toMatchObject({ refund: 'prorated', fullRefundUntil: null });
+    expect(canCancel(annual, { now: '2024-01-16T09:30:11.999Z' })).toMatchObject({
+      refund: 'full',
+      fullRefundUntil: at('2024-01-16T09:30:12Z'),
+    });
+    expect(canCancel(annual, { now: '2024-01-16T09:30:12Z' })).toMatchObject({
+      refund: 'prorated',
+      fullRefundUntil: null,
+    });
   });
 
   it('applies after a renewal too (from the completion instant)', () => {
@@ -147,9 +175,21 @@ describe('C3 a cancelled subscription is terminal', () => {
 });
 
 describe('C4 traditional ISV SaaS billed monthly: < 24 h full credit, later at renewal', () => {
-  const saas: SubscriptionInput = { program: 'traditional-saas', term: 'P1M', billing: 'monthly', quantity: 3, purchasedAt: '2024-02-29T23:00:00Z' };
+  const saas: SubscriptionInput = {
+    program: 'traditional-saas',
+    term: 'P1M',
+    billing: 'monthly',
+    quantity: 3,
+    purchasedAt: '2024-02-29T23:00:00Z',
+  };
   it('gives a full refund until order + 24 h exclusive', () => {
-    expect(canCancel(saas, { now: '2024-03-01T22:59:59.999Z' })).toMatchObject({ allowed: true, rule: 'C4', refund: 'full', effective: 'immediate', until: at('2024-03-01T23:00:00Z') });
+    expect(canCancel(saas, { now: '2024-03-01T22:59:59.999Z' })).toMatchObject({
+      allowed: true,
+      rule: 'C4',
+      refund: 'full',
+      effective: 'immediate',
+      until: at('2024-03-01T23:00:00Z'),
+    });
   });
   it('schedules the cancellation for renewal, without refund, from order + 24 h', () => {
     // Term from 2024-02-29 (P1M) ends 2024-03-28: the cancellation takes effect at 2024-03-29T00:00Z.
@@ -165,10 +205,25 @@ describe('C4 traditional ISV SaaS billed monthly: < 24 h full credit, later at r
 });
 
 describe('C5 traditional ISV SaaS billed annually: < 14 d full credit, later at renewal', () => {
-  const saas: SubscriptionInput = { program: 'traditional-saas', term: 'P1Y', billing: 'annual', quantity: 3, purchasedAt: '2023-12-31T12:00:00Z' };
+  const saas: SubscriptionInput = {
+    program: 'traditional-saas',
+    term: 'P1Y',
+    billing: 'annual',
+    quantity: 3,
+    purchasedAt: '2023-12-31T12:00:00Z',
+  };
   it('is full until order + 336 h exclusive, then scheduled at renewal', () => {
-    expect(canCancel(saas, { now: '2024-01-14T11:59:59.999Z' })).toMatchObject({ rule: 'C5', refund: 'full', until: at('2024-01-14T12:00:00Z') });
-    expect(canCancel(saas, { now: '2024-01-14T12:00:00Z' })).toMatchObject({ rule: 'C5', reason: 'SCHEDULED_AT_RENEWAL', effective: 'at-renewal', until: at('2024-12-31T00:00:00Z') });
+    expect(canCancel(saas, { now: '2024-01-14T11:59:59.999Z' })).toMatchObject({
+      rule: 'C5',
+      refund: 'full',
+      until: at('2024-01-14T12:00:00Z'),
+    });
+    expect(canCancel(saas, { now: '2024-01-14T12:00:00Z' })).toMatchObject({
+      rule: 'C5',
+      reason: 'SCHEDULED_AT_RENEWAL',
+      effective: 'at-renewal',
+      until: at('2024-12-31T00:00:00Z'),
+    });
   });
 });
 
@@ -178,38 +233,78 @@ describe('C6 ISV SaaS refunds are full, not prorated', () => {
     ['traditional-saas', 'annual'],
     ['nce-saas', 'monthly'],
   ] as const)('%s billed %s refunds in full inside its window', (program, billing) => {
-    const d = canCancel({ program, billing, term: 'P1Y', quantity: 1, purchasedAt: '2024-05-01T00:00:00Z' }, { now: '2024-05-01T12:00:00Z' });
+    const d = canCancel(
+      { program, billing, term: 'P1Y', quantity: 1, purchasedAt: '2024-05-01T00:00:00Z' },
+      { now: '2024-05-01T12:00:00Z' },
+    );
     expect(d.refund).toBe('full');
   });
 });
 
 describe('C7 BSS software-subscription asset: 30 d from purchase when returnable', () => {
-  const asset: SubscriptionInput = { program: 'bss-software', term: 'P3Y', billing: 'annual', quantity: 1, purchasedAt: '2024-01-31T00:00:00Z' };
+  const asset: SubscriptionInput = {
+    program: 'bss-software',
+    term: 'P3Y',
+    billing: 'annual',
+    quantity: 1,
+    purchasedAt: '2024-01-31T00:00:00Z',
+  };
   it('is allowed until purchase + 720 h exclusive with a prorated credit by default', () => {
     // 2024 is a leap year: Jan 31 + 30 d = Mar 1.
-    expect(canCancel(asset, { now: '2024-02-29T23:59:59.999Z' })).toMatchObject({ allowed: true, rule: 'C7', refund: 'prorated', until: at('2024-03-01T00:00:00Z') });
-    expect(canCancel(asset, { now: '2024-03-01T00:00:00Z' })).toMatchObject({ allowed: false, rule: 'C7', reason: 'WINDOW_CLOSED', opensAt: null });
+    expect(canCancel(asset, { now: '2024-02-29T23:59:59.999Z' })).toMatchObject({
+      allowed: true,
+      rule: 'C7',
+      refund: 'prorated',
+      until: at('2024-03-01T00:00:00Z'),
+    });
+    expect(canCancel(asset, { now: '2024-03-01T00:00:00Z' })).toMatchObject({
+      allowed: false,
+      rule: 'C7',
+      reason: 'WINDOW_CLOSED',
+      opensAt: null,
+    });
   });
   it('refund mode "full" is a policy option (001 says both)', () => {
     const policy = definePolicy({ programs: { 'bss-software': { refund: 'full' } } });
     expect(canCancel(asset, { now: '2024-02-01T00:00:00Z', policy }).refund).toBe('full');
   });
   it('is refused when Microsoft marks the asset not returnable', () => {
-    expect(canCancel({ ...asset, isReturnable: false }, { now: '2024-02-01T00:00:00Z' })).toMatchObject({ allowed: false, rule: 'C7', reason: 'NOT_RETURNABLE' });
+    expect(canCancel({ ...asset, isReturnable: false }, { now: '2024-02-01T00:00:00Z' })).toMatchObject({
+      allowed: false,
+      rule: 'C7',
+      reason: 'NOT_RETURNABLE',
+    });
   });
 });
 
 describe('C11 a BSS cancellation is always immediate', () => {
   it('takes effect immediately', () => {
-    const asset: SubscriptionInput = { program: 'bss-software', term: 'P1Y', billing: 'annual', quantity: 1, purchasedAt: '2024-01-31T00:00:00Z' };
+    const asset: SubscriptionInput = {
+      program: 'bss-software',
+      term: 'P1Y',
+      billing: 'annual',
+      quantity: 1,
+      purchasedAt: '2024-01-31T00:00:00Z',
+    };
     expect(canCancel(asset, { now: '2024-02-10T00:00:00Z' }).effective).toBe('immediate');
   });
 });
 
 describe('C8 SoftwareOne: 7×24 h from the order, new purchases and renewal orders alike', () => {
-  const s1: SubscriptionInput = { program: 'softwareone', term: 'P1Y', billing: 'annual', quantity: 2, purchasedAt: '2023-02-28T18:45:00+05:45' };
+  const s1: SubscriptionInput = {
+    program: 'softwareone',
+    term: 'P1Y',
+    billing: 'annual',
+    quantity: 2,
+    purchasedAt: '2023-02-28T18:45:00+05:45',
+  };
   it('counts 168 h from the order instant, prorated', () => {
-    expect(canCancel(s1, { now: '2023-03-07T12:59:59.999Z' })).toMatchObject({ allowed: true, rule: 'C8', refund: 'prorated', until: at('2023-03-07T13:00:00Z') });
+    expect(canCancel(s1, { now: '2023-03-07T12:59:59.999Z' })).toMatchObject({
+      allowed: true,
+      rule: 'C8',
+      refund: 'prorated',
+      until: at('2023-03-07T13:00:00Z'),
+    });
     expect(canCancel(s1, { now: '2023-03-07T13:00:00Z' }).allowed).toBe(false);
   });
   it('opens again for a renewal order, from its completion (000 "Renewals")', () => {
@@ -220,7 +315,11 @@ describe('C8 SoftwareOne: 7×24 h from the order, new purchases and renewal orde
 
 describe('C9 a trial cannot be cancelled (its status is locked)', () => {
   it('is refused with TRIAL_STATUS_LOCKED', () => {
-    expect(canCancel({ ...annual, trial: true, term: 'P1M' }, { now: '2024-01-15T10:00:00Z' })).toMatchObject({ allowed: false, rule: 'C9', reason: 'TRIAL_STATUS_LOCKED' });
+    expect(canCancel({ ...annual, trial: true, term: 'P1M' }, { now: '2024-01-15T10:00:00Z' })).toMatchObject({
+      allowed: false,
+      rule: 'C9',
+      reason: 'TRIAL_STATUS_LOCKED',
+    });
   });
 });
 
@@ -235,36 +334,78 @@ describe('C12 every decision names its deadline or why not and when next', () =>
 });
 
 describe('C13 perpetual software: 30 d from purchase, full refund', () => {
-  const perpetual: SubscriptionInput = { program: 'nce-perpetual', term: 'P1Y', billing: 'annual', quantity: 1, purchasedAt: '2024-12-31T23:59:59.999Z' };
+  const perpetual: SubscriptionInput = {
+    program: 'nce-perpetual',
+    term: 'P1Y',
+    billing: 'annual',
+    quantity: 1,
+    purchasedAt: '2024-12-31T23:59:59.999Z',
+  };
   it('is full until purchase + 720 h exclusive, then never', () => {
-    expect(canCancel(perpetual, { now: '2025-01-30T23:59:59.998Z' })).toMatchObject({ allowed: true, rule: 'C13', refund: 'full' });
+    expect(canCancel(perpetual, { now: '2025-01-30T23:59:59.998Z' })).toMatchObject({
+      allowed: true,
+      rule: 'C13',
+      refund: 'full',
+    });
     expect(canCancel(perpetual, { now: '2025-01-30T23:59:59.999Z' })).toMatchObject({ allowed: false, opensAt: null });
   });
 });
 
 describe('C14 marketplace SaaS in new commerce: 72 h from purchase, full', () => {
-  const saas: SubscriptionInput = { program: 'nce-saas', term: 'P1M', billing: 'monthly', quantity: 5, purchasedAt: '2024-03-30T22:00:00-02:00' };
+  const saas: SubscriptionInput = {
+    program: 'nce-saas',
+    term: 'P1M',
+    billing: 'monthly',
+    quantity: 5,
+    purchasedAt: '2024-03-30T22:00:00-02:00',
+  };
   it('is allowed until purchase + 72 h exclusive', () => {
     // Bought 2024-03-31T00:00Z (written at -02:00): the window ends 2024-04-03T00:00Z.
-    expect(canCancel(saas, { now: '2024-04-02T23:59:59.999Z' })).toMatchObject({ allowed: true, rule: 'C14', refund: 'full', until: at('2024-04-03T00:00:00Z') });
-    expect(canCancel(saas, { now: '2024-04-03T00:00:00Z' })).toMatchObject({ allowed: false, rule: 'C14', opensAt: null });
+    expect(canCancel(saas, { now: '2024-04-02T23:59:59.999Z' })).toMatchObject({
+      allowed: true,
+      rule: 'C14',
+      refund: 'full',
+      until: at('2024-04-03T00:00:00Z'),
+    });
+    expect(canCancel(saas, { now: '2024-04-03T00:00:00Z' })).toMatchObject({
+      allowed: false,
+      rule: 'C14',
+      opensAt: null,
+    });
   });
 });
 
 describe('C16 new-commerce software subscriptions: 7 d from purchase or any renewal, prorated', () => {
-  const software: SubscriptionInput = { program: 'nce-software', term: 'P3Y', billing: 'annual', quantity: 4, purchasedAt: '2024-02-29T00:00:00Z' };
+  const software: SubscriptionInput = {
+    program: 'nce-software',
+    term: 'P3Y',
+    billing: 'annual',
+    quantity: 4,
+    purchasedAt: '2024-02-29T00:00:00Z',
+  };
   it('is prorated from the first instant (no full tier)', () => {
-    expect(canCancel(software, { now: '2024-02-29T00:00:00Z' })).toMatchObject({ allowed: true, rule: 'C16', refund: 'prorated', until: at('2024-03-07T00:00:00Z') });
+    expect(canCancel(software, { now: '2024-02-29T00:00:00Z' })).toMatchObject({
+      allowed: true,
+      rule: 'C16',
+      refund: 'prorated',
+      until: at('2024-03-07T00:00:00Z'),
+    });
   });
   it('RedHat/SUSE-like plans that are never cancellable are refused via isReturnable: false', () => {
-    expect(canCancel({ ...software, isReturnable: false }, { now: '2024-02-29T00:00:00Z' })).toMatchObject({ allowed: false, reason: 'NOT_RETURNABLE' });
+    expect(canCancel({ ...software, isReturnable: false }, { now: '2024-02-29T00:00:00Z' })).toMatchObject({
+      allowed: false,
+      reason: 'NOT_RETURNABLE',
+    });
   });
 });
 
 describe('canCancel status handling and bad input', () => {
   it('P7: expired, disabled and pending subscriptions have nothing to cancel', () => {
     for (const status of ['expired', 'disabled', 'pending'] as const) {
-      expect(canCancel({ ...annual, status }, { now: '2024-01-15T10:00:00Z' })).toMatchObject({ allowed: false, reason: 'NOT_ACTIVE' });
+      expect(canCancel({ ...annual, status }, { now: '2024-01-15T10:00:00Z' })).toMatchObject({
+        allowed: false,
+        reason: 'NOT_ACTIVE',
+      });
     }
   });
 
@@ -288,7 +429,11 @@ describe('canCancel status handling and bad input', () => {
 
   it('rejects an unknown program or status with a typed error, never an answer', () => {
     expect(() => canCancel({ ...annual, program: 'legacy' as never }, { now: 0 })).toThrow(CspRulesError);
-    expect(() => canCancel({ ...annual, status: 'paused' as never }, { now: 0 })).toThrow(expect.objectContaining({ code: 'INVALID_ENUM', field: 'status' }));
-    expect(() => canCancel(null as never, { now: 0 })).toThrow(expect.objectContaining({ code: 'INVALID_TYPE', field: 'subscription' }));
+    expect(() => canCancel({ ...annual, status: 'paused' as never }, { now: 0 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_ENUM', field: 'status' }),
+    );
+    expect(() => canCancel(null as never, { now: 0 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_TYPE', field: 'subscription' }),
+    );
   });
 });

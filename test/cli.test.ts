@@ -9,7 +9,14 @@ import { memoryIo } from './cli/memoryIo.js';
 
 const CLI = join('dist', 'cli.js');
 const NOW = '2024-03-12T12:00:00Z';
-const EXAMPLES = ['annual-two-batches', 'monthly-just-renewed', 'trial', 'suspended', 'marketplace-saas', 'bss-software-asset'];
+const EXAMPLES = [
+  'annual-two-batches',
+  'monthly-just-renewed',
+  'trial',
+  'suspended',
+  'marketplace-saas',
+  'bss-software-asset',
+];
 const ex = (name: string): string => join('examples', `${name}.json`);
 const broken = (name: string): string => join('test', 'fixtures', 'broken', `${name}.json`);
 
@@ -26,20 +33,28 @@ beforeAll(() => {
   if (!existsSync(CLI) || statSync(CLI).mtimeMs < newest('src')) execFileSync('npx', ['tsup'], { stdio: 'ignore' });
 }, 120_000);
 
-function cli(args: readonly string[], env: Record<string, string> = {}): { code: number | null; out: string; err: string } {
+function cli(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): { code: number | null; out: string; err: string } {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
 /** A table row: cells separated by two or more spaces. */
-const row = (...cells: string[]): RegExp => new RegExp(`^\\s*${cells.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s{2,}')}\\s*$`, 'm');
+const row = (...cells: string[]): RegExp =>
+  new RegExp(`^\\s*${cells.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s{2,}')}\\s*$`, 'm');
 
 describe('Q4 csp-rules explain lists each open seat batch with its own deadline', () => {
   it('shows the batch closing in 20 h as well as the one closing in 5 d', () => {
     const r = cli(['explain', ex('annual-two-batches'), '--now', NOW]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('seats: 5 added 2024-03-06 08:15:00 UTC reducible until 2024-03-13 08:15:00 UTC (closes in 20 h 15 min)');
-    expect(r.out).toContain('seats: 3 added 2024-03-10 14:02:45 UTC reducible until 2024-03-17 14:02:45 UTC (closes in 5 d 2 h)');
+    expect(r.out).toContain(
+      'seats: 5 added 2024-03-06 08:15:00 UTC reducible until 2024-03-13 08:15:00 UTC (closes in 20 h 15 min)',
+    );
+    expect(r.out).toContain(
+      'seats: 3 added 2024-03-10 14:02:45 UTC reducible until 2024-03-17 14:02:45 UTC (closes in 5 d 2 h)',
+    );
   });
 });
 
@@ -48,19 +63,49 @@ describe('T5 C12 csp-rules explain: one table per subscription', () => {
     const r = cli(['explain', ex('annual-two-batches'), '--now', NOW, '--tz', 'Europe/Berlin']);
     expect([r.code, r.err]).toEqual([0, '']);
     expect(r.out).toMatch(/alert: lock-in-soon/);
-    expect(r.out).toMatch(row('cancel', 'at-renewal', '2025-01-15 00:00:00 UTC', '2025-01-15 01:00:00 +01:00', 'opens in 308 d 12 h', 'WINDOW_CLOSED (C1)'));
-    expect(r.out).toMatch(row('reduceSeats', 'now', '2024-03-17 14:02:45 UTC', '2024-03-17 15:02:45 +01:00', 'closes in 5 d 2 h', 'WITHIN_WINDOW (Q2)'));
+    expect(r.out).toMatch(
+      row(
+        'cancel',
+        'at-renewal',
+        '2025-01-15 00:00:00 UTC',
+        '2025-01-15 01:00:00 +01:00',
+        'opens in 308 d 12 h',
+        'WINDOW_CLOSED (C1)',
+      ),
+    );
+    expect(r.out).toMatch(
+      row(
+        'reduceSeats',
+        'now',
+        '2024-03-17 14:02:45 UTC',
+        '2024-03-17 15:02:45 +01:00',
+        'closes in 5 d 2 h',
+        'WITHIN_WINDOW (Q2)',
+      ),
+    );
     expect(r.out).toMatch(row('addSeats', 'now', '—', '—', 'no deadline', 'ALLOWED (Q1)'));
     expect(r.out).toContain(
       'timeline (UTC): 2024-01-15 09:30 purchase ─ 2024-03-12 12:00 ▶ now ─ 2024-03-17 14:02 reduceSeats closes ─ 2025-01-15 00:00 term ends / renewal starts ─ 2025-01-16 00:00 renewed by',
     );
-    expect(r.out).toContain('note: refundableQuantity.details[0].allowedUntilDateTime: added at 2024-03-06T08:15:00.000Z');
+    expect(r.out).toContain(
+      'note: refundableQuantity.details[0].allowedUntilDateTime: added at 2024-03-06T08:15:00.000Z',
+    );
   });
   it('monthly just renewed: R3 earliest bound is assumed and said', () => {
     const r = cli(['explain', ex('monthly-just-renewed'), '--now', NOW]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(row('cancel', 'now', '2024-03-15 00:00:00 UTC', 'closes in 2 d 12 h', 'WITHIN_WINDOW (C1) [assumed RENEWAL_COMPLETION_ASSUMED_EARLIEST]'));
-    expect(r.out).toMatch(row('reduceSeats', 'now', '2024-03-15 03:12:44 UTC', 'closes in 2 d 15 h', 'WITHIN_WINDOW (Q2)'));
+    expect(r.out).toMatch(
+      row(
+        'cancel',
+        'now',
+        '2024-03-15 00:00:00 UTC',
+        'closes in 2 d 12 h',
+        'WITHIN_WINDOW (C1) [assumed RENEWAL_COMPLETION_ASSUMED_EARLIEST]',
+      ),
+    );
+    expect(r.out).toMatch(
+      row('reduceSeats', 'now', '2024-03-15 03:12:44 UTC', 'closes in 2 d 15 h', 'WITHIN_WINDOW (Q2)'),
+    );
     expect(r.out).toContain('2024-03-08 00:00 term start (assumed)');
     expect(r.out).toContain('note: effectiveStartDate: renewed term starting at 00:00Z');
   });
@@ -95,12 +140,19 @@ describe('T5 C12 csp-rules explain: one table per subscription', () => {
     expect(r.code).toBe(0);
     const lines = r.out.trimEnd().split('\n');
     expect(lines).toHaveLength(6);
-    expect(lines[1]).toMatch(/^examples\/annual-two-batches\.json\s.*\slock-in-soon\s+reduceSeats closes in 5 d 2 h \(2024-03-17 14:02:45 UTC\)$/);
-    expect(lines[3]).toMatch(/\sactive \(trial\)\s+renewing-soon\s+convertTrial closes in 5 d 12 h \(2024-03-18 00:00:00 UTC\)$/);
+    expect(lines[1]).toMatch(
+      /^examples\/annual-two-batches\.json\s.*\slock-in-soon\s+reduceSeats closes in 5 d 2 h \(2024-03-17 14:02:45 UTC\)$/,
+    );
+    expect(lines[3]).toMatch(
+      /\sactive \(trial\)\s+renewing-soon\s+convertTrial closes in 5 d 12 h \(2024-03-18 00:00:00 UTC\)$/,
+    );
     expect(lines[4]).toMatch(/\ssuspended\s+locked\s+reactivate closes in 80 d 12 h \(2024-06-01 00:00:00 UTC\)$/);
   });
   it('an array file (or { items }): labels carry the index', () => {
-    const items = [JSON.parse(readFileSync(ex('suspended'), 'utf8')), JSON.parse(readFileSync(ex('marketplace-saas'), 'utf8'))];
+    const items = [
+      JSON.parse(readFileSync(ex('suspended'), 'utf8')),
+      JSON.parse(readFileSync(ex('marketplace-saas'), 'utf8')),
+    ];
     const io = memoryIo({ 'list.json': JSON.stringify({ totalCount: 2, items }) });
     expect(run(['explain', 'list.json', '--now', NOW], io)).toBe(0);
     const lines = io.out.join('').trimEnd().split('\n');
@@ -119,7 +171,14 @@ describe('T5 C12 csp-rules explain: one table per subscription', () => {
 describe('--json is exactly what explain returns for the same input and now', () => {
   it.each(EXAMPLES)('%s', (name) => {
     const options = name === 'bss-software-asset' ? { program: 'bss-software' as const } : {};
-    const args = ['explain', ex(name), '--now', NOW, '--json', ...(name === 'bss-software-asset' ? ['--program', 'bss-software'] : [])];
+    const args = [
+      'explain',
+      ex(name),
+      '--now',
+      NOW,
+      '--json',
+      ...(name === 'bss-software-asset' ? ['--program', 'bss-software'] : []),
+    ];
     const r = cli(args);
     expect(r.code).toBe(0);
     const { subscription } = fromPartnerCenter(JSON.parse(readFileSync(ex(name), 'utf8')), options);
@@ -138,9 +197,18 @@ describe('--json is exactly what explain returns for the same input and now', ()
 describe('T1 bad input: exit 2, the message names the file and the field', () => {
   it.each([
     ['missing-field', `${broken('missing-field')}: creationDate: is required (MISSING_FIELD)`],
-    ['date-without-offset', `${broken('date-without-offset')}: creationDate: "2024-01-15T09:30:12" has no Z or offset; a local date-time is ambiguous (T1) (AMBIGUOUS_INSTANT)`],
-    ['wrong-enum', `${broken('wrong-enum')}: billingCycle: expected one of monthly, annual, triennial, none, oneTime, got "fortnightly" (INVALID_ENUM)`],
-    ['array-bad-element', `${broken('array-bad-element')}: [2].commitmentEndDate: "2024-05-31T00:00:00" has no Z or offset; a local date-time is ambiguous (T1) (AMBIGUOUS_INSTANT)`],
+    [
+      'date-without-offset',
+      `${broken('date-without-offset')}: creationDate: "2024-01-15T09:30:12" has no Z or offset; a local date-time is ambiguous (T1) (AMBIGUOUS_INSTANT)`,
+    ],
+    [
+      'wrong-enum',
+      `${broken('wrong-enum')}: billingCycle: expected one of monthly, annual, triennial, none, oneTime, got "fortnightly" (INVALID_ENUM)`,
+    ],
+    [
+      'array-bad-element',
+      `${broken('array-bad-element')}: [2].commitmentEndDate: "2024-05-31T00:00:00" has no Z or offset; a local date-time is ambiguous (T1) (AMBIGUOUS_INSTANT)`,
+    ],
   ])('%s', (name, message) => {
     const r = cli(['explain', broken(name), '--now', NOW]);
     expect([r.code, r.out, r.err]).toEqual([2, '', `csp-rules: ${message}\n`]);
@@ -154,9 +222,15 @@ describe('T1 bad input: exit 2, the message names the file and the field', () =>
     expect(missing.err).toMatch(/^csp-rules: nope\/none\.json: cannot read the file \(ENOENT/);
   });
   it('bad options', () => {
-    expect(cli(['explain', ex('trial'), '--now', '2024-03-12T12:00:00']).err).toMatch(/^csp-rules: --now: "2024-03-12T12:00:00" has no Z or offset/);
-    expect(cli(['explain', ex('trial'), '--tz', 'Europe/Berln']).err).toBe('csp-rules: --tz: expected an IANA time zone such as Europe/Berlin, got "Europe/Berln"\n');
-    expect(cli(['explain', ex('trial'), '--program', 'csp']).err).toMatch(/^csp-rules: --program: expected one of nce-license/);
+    expect(cli(['explain', ex('trial'), '--now', '2024-03-12T12:00:00']).err).toMatch(
+      /^csp-rules: --now: "2024-03-12T12:00:00" has no Z or offset/,
+    );
+    expect(cli(['explain', ex('trial'), '--tz', 'Europe/Berln']).err).toBe(
+      'csp-rules: --tz: expected an IANA time zone such as Europe/Berlin, got "Europe/Berln"\n',
+    );
+    expect(cli(['explain', ex('trial'), '--program', 'csp']).err).toMatch(
+      /^csp-rules: --program: expected one of nce-license/,
+    );
     expect(cli(['explain', ex('trial'), '--alert-days', 'x']).code).toBe(2);
     const unknown = cli(['explain', ex('trial'), '--verbose']);
     expect([unknown.code, unknown.err.split('\n')[0]]).toEqual([2, 'csp-rules: unknown option --verbose']);
@@ -181,7 +255,8 @@ describe('the built package', () => {
     const reach = (file: string, seen = new Set<string>()): Set<string> => {
       if (seen.has(file)) return seen;
       seen.add(file);
-      for (const m of readFileSync(file, 'utf8').matchAll(/(?:from |require\()['"]\.\/([^'"]+)['"]/g)) reach(join('dist', m[1]!), seen);
+      for (const m of readFileSync(file, 'utf8').matchAll(/(?:from |require\()['"]\.\/([^'"]+)['"]/g))
+        reach(join('dist', m[1]!), seen);
       return seen;
     };
     for (const entry of ['index', 'lifecycle', 'explain', 'partner-center']) {

@@ -5,7 +5,13 @@
  * value is worked out by hand from rules.md (CO1–CO5, T2, T6).
  */
 import { describe, expect, it } from 'vitest';
-import { alignedTerms, alignmentOptions, canAlign, checkEndDay, purchaseAlignmentOptions } from '../src/lifecycle/coterm.js';
+import {
+  alignedTerms,
+  alignmentOptions,
+  canAlign,
+  checkEndDay,
+  purchaseAlignmentOptions,
+} from '../src/lifecycle/coterm.js';
 import type { SubscriptionInput } from '../src/snapshot/subscription.js';
 import { caught } from './caught.js';
 import { dayNumber as day } from './arbitraries.js';
@@ -19,8 +25,22 @@ const base: SubscriptionInput = {
   purchasedAt: '2024-07-15T09:00:00Z', // term 2024-07-15 – 2025-07-14; the next one 2025-07-15 – 2026-07-14
 };
 
-const allowed = (rule: string, reason: string) => ({ allowed: true, rule, reason, until: null, assumptions: [], warnings: [] });
-const refused = (rule: string, reason: string) => ({ allowed: false, rule, reason, opensAt: null, assumptions: [], warnings: [] });
+const allowed = (rule: string, reason: string) => ({
+  allowed: true,
+  rule,
+  reason,
+  until: null,
+  assumptions: [],
+  warnings: [],
+});
+const refused = (rule: string, reason: string) => ({
+  allowed: false,
+  rule,
+  reason,
+  opensAt: null,
+  assumptions: [],
+  warnings: [],
+});
 
 describe('CO1 whole decisions', () => {
   it('CO1: alignable, not alignable (trial), not active (suspended): each under CO1, no deadline', () => {
@@ -63,7 +83,12 @@ describe('CO2 CO4 errors: code, field, message and the value received', () => {
 
   it('CO1 alignmentOptions: others that is not an array is INVALID_TYPE with its message', () => {
     const e = caught(() => alignmentOptions(base, { others: 'x' as never, now: '2024-09-01T00:00:00Z' }));
-    expect([e.code, e.field, e.message, e.received]).toEqual(['INVALID_TYPE', 'others', 'others: expected an array of subscriptions', 'x']);
+    expect([e.code, e.field, e.message, e.received]).toEqual([
+      'INVALID_TYPE',
+      'others',
+      'others: expected an array of subscriptions',
+      'x',
+    ]);
   });
 });
 
@@ -107,7 +132,12 @@ describe('CO1 CO5 purchaseAlignmentOptions: whole answers', () => {
   it('R5 CO2: without auto-renew another subscription only offers its current end date, not later renewals', () => {
     // P3Y from 2024-07-15 ends 2027-07-14 → CO5 date 2027-06-30. The other ends 2024-09-30 and won't renew
     // (it would otherwise also end 2025-09-30 and 2026-09-30 inside the term).
-    const lapsing: SubscriptionInput = { ...base, id: 'lapsing', purchasedAt: '2023-10-01T00:00:00Z', autoRenew: false };
+    const lapsing: SubscriptionInput = {
+      ...base,
+      id: 'lapsing',
+      purchasedAt: '2023-10-01T00:00:00Z',
+      autoRenew: false,
+    };
     const a = purchaseAlignmentOptions({ term: 'P3Y', purchasedAt: '2024-07-15T09:00:00Z', others: [lapsing] });
     expect(a.options).toEqual([
       {

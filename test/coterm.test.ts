@@ -29,7 +29,14 @@ describe('CO1 only new-commerce license-based subscriptions can be aligned', () 
   it('license-based yes; trials, software, perpetual, SaaS, third parties no', () => {
     expect(canAlign(base)).toMatchObject({ allowed: true, rule: 'CO1', reason: 'ALIGNABLE' });
     expect(canAlign({ ...base, trial: true })).toMatchObject({ allowed: false, rule: 'CO1', reason: 'NOT_ALIGNABLE' });
-    for (const program of ['nce-software', 'nce-perpetual', 'nce-saas', 'traditional-saas', 'bss-software', 'softwareone'] as const) {
+    for (const program of [
+      'nce-software',
+      'nce-perpetual',
+      'nce-saas',
+      'traditional-saas',
+      'bss-software',
+      'softwareone',
+    ] as const) {
       expect(canAlign({ ...base, program }).reason).toBe('NOT_ALIGNABLE');
     }
     expect(canAlign({ ...base, status: 'suspended' })).toMatchObject({ allowed: false, reason: 'NOT_ACTIVE' });
@@ -40,47 +47,80 @@ describe('CO2 valid custom term end dates', () => {
   const p1m = { startDay: day('2024-03-05'), endDay: day('2024-04-04') };
 
   it('must fall within the first term: first and last day accepted, the days around refused', () => {
-    expect(checkEndDay('P1Y', { startDay: day('2024-07-15'), endDay: day('2025-07-14') }, day('2025-07-14')).allowed).toBe(true);
-    expect(checkEndDay('P1Y', { startDay: day('2024-07-15'), endDay: day('2025-07-14') }, day('2025-07-15')).reason).toBe('OUTSIDE_FIRST_TERM');
-    expect(checkEndDay('P1Y', { startDay: day('2024-07-15'), endDay: day('2025-07-14') }, day('2024-07-14')).reason).toBe('OUTSIDE_FIRST_TERM');
+    expect(
+      checkEndDay('P1Y', { startDay: day('2024-07-15'), endDay: day('2025-07-14') }, day('2025-07-14')).allowed,
+    ).toBe(true);
+    expect(
+      checkEndDay('P1Y', { startDay: day('2024-07-15'), endDay: day('2025-07-14') }, day('2025-07-15')).reason,
+    ).toBe('OUTSIDE_FIRST_TERM');
+    expect(
+      checkEndDay('P1Y', { startDay: day('2024-07-15'), endDay: day('2025-07-14') }, day('2024-07-14')).reason,
+    ).toBe('OUTSIDE_FIRST_TERM');
   });
 
   it('P1M: the 28th–30th only when it is the month end; 31st and 1st–27th always', () => {
-    expect(checkEndDay('P1M', p1m, day('2024-03-30'))).toMatchObject({ allowed: false, rule: 'CO2', reason: 'NOT_MONTH_END' });
+    expect(checkEndDay('P1M', p1m, day('2024-03-30'))).toMatchObject({
+      allowed: false,
+      rule: 'CO2',
+      reason: 'NOT_MONTH_END',
+    });
     expect(checkEndDay('P1M', p1m, day('2024-03-28')).reason).toBe('NOT_MONTH_END');
     expect(checkEndDay('P1M', p1m, day('2024-03-31')).allowed).toBe(true);
     expect(checkEndDay('P1M', p1m, day('2024-03-27')).allowed).toBe(true);
-    expect(checkEndDay('P1M', { startDay: day('2023-02-10'), endDay: day('2023-03-09') }, day('2023-02-28')).allowed).toBe(true);
-    expect(checkEndDay('P1M', { startDay: day('2024-02-10'), endDay: day('2024-03-09') }, day('2024-02-28')).reason).toBe('NOT_MONTH_END');
-    expect(checkEndDay('P1M', { startDay: day('2024-04-10'), endDay: day('2024-05-09') }, day('2024-04-30')).allowed).toBe(true);
+    expect(
+      checkEndDay('P1M', { startDay: day('2023-02-10'), endDay: day('2023-03-09') }, day('2023-02-28')).allowed,
+    ).toBe(true);
+    expect(
+      checkEndDay('P1M', { startDay: day('2024-02-10'), endDay: day('2024-03-09') }, day('2024-02-28')).reason,
+    ).toBe('NOT_MONTH_END');
+    expect(
+      checkEndDay('P1M', { startDay: day('2024-04-10'), endDay: day('2024-05-09') }, day('2024-04-30')).allowed,
+    ).toBe(true);
     // P1Y is not bound by the month-end rule.
-    expect(checkEndDay('P1Y', { startDay: day('2024-03-05'), endDay: day('2025-03-04') }, day('2024-03-30')).allowed).toBe(true);
+    expect(
+      checkEndDay('P1Y', { startDay: day('2024-03-05'), endDay: day('2025-03-04') }, day('2024-03-30')).allowed,
+    ).toBe(true);
   });
 
   it('P1Y and P3Y never coterm onto a P1M subscription; a P1M onto any', () => {
     const year = { startDay: day('2024-07-15'), endDay: day('2025-07-14') };
-    expect(checkEndDay('P1Y', year, day('2024-12-14'), 'P1M')).toMatchObject({ allowed: false, reason: 'TERM_MISMATCH' });
-    expect(checkEndDay('P3Y', { startDay: day('2024-07-15'), endDay: day('2027-07-14') }, day('2024-12-14'), 'P1M').reason).toBe('TERM_MISMATCH');
-    expect(checkEndDay('P1M', { startDay: day('2024-07-15'), endDay: day('2024-08-14') }, day('2024-08-01'), 'P3Y').allowed).toBe(true);
+    expect(checkEndDay('P1Y', year, day('2024-12-14'), 'P1M')).toMatchObject({
+      allowed: false,
+      reason: 'TERM_MISMATCH',
+    });
+    expect(
+      checkEndDay('P3Y', { startDay: day('2024-07-15'), endDay: day('2027-07-14') }, day('2024-12-14'), 'P1M').reason,
+    ).toBe('TERM_MISMATCH');
+    expect(
+      checkEndDay('P1M', { startDay: day('2024-07-15'), endDay: day('2024-08-14') }, day('2024-08-01'), 'P3Y').allowed,
+    ).toBe(true);
     expect(checkEndDay('P1Y', year, day('2024-12-14'), 'P3Y').allowed).toBe(true);
   });
 
   it('property: a P1M end day passes exactly when it is in the term and not a 28th–30th short of the month end', () => {
     fc.assert(
-      fc.property(fc.integer({ min: day('2020-01-01'), max: day('2030-12-31') }), fc.integer({ min: 0, max: 30 }), (start, offset) => {
-        const first = { startDay: start, endDay: start + 29 };
-        const end = start + offset;
-        const c = civilFromDay(end);
-        const shortOfMonthEnd = c.day >= 28 && c.day <= 30 && c.day < daysInMonth(c.year, c.month);
-        return checkEndDay('P1M', first, end).allowed === (offset <= 29 && !shortOfMonthEnd);
-      }),
+      fc.property(
+        fc.integer({ min: day('2020-01-01'), max: day('2030-12-31') }),
+        fc.integer({ min: 0, max: 30 }),
+        (start, offset) => {
+          const first = { startDay: start, endDay: start + 29 };
+          const end = start + offset;
+          const c = civilFromDay(end);
+          const shortOfMonthEnd = c.day >= 28 && c.day <= 30 && c.day < daysInMonth(c.year, c.month);
+          return checkEndDay('P1M', first, end).allowed === (offset <= 29 && !shortOfMonthEnd);
+        },
+      ),
     );
   });
 });
 
 describe('CO3 nothing moves midterm', () => {
   it('a coterminous date is a scheduled change for the next term; the current end date stays', () => {
-    const r = transition(base, { type: 'scheduleChange', change: { customTermEndDate: '2025-12-31' } }, { now: '2024-09-01T00:00:00Z' });
+    const r = transition(
+      base,
+      { type: 'scheduleChange', change: { customTermEndDate: '2025-12-31' } },
+      { now: '2024-09-01T00:00:00Z' },
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(formatDay(r.next.termEndDay)).toBe('2025-07-14');
@@ -97,10 +137,16 @@ describe('CO3 nothing moves midterm', () => {
   });
 
   it('an invalid scheduled end date is refused (CO2), not saved', () => {
-    const r = transition(base, { type: 'scheduleChange', change: { customTermEndDate: '2026-07-15' } }, { now: '2024-09-01T00:00:00Z' });
+    const r = transition(
+      base,
+      { type: 'scheduleChange', change: { customTermEndDate: '2026-07-15' } },
+      { now: '2024-09-01T00:00:00Z' },
+    );
     expect(r).toMatchObject({ ok: false, refusal: { rule: 'CO2', reason: 'OUTSIDE_FIRST_TERM' } });
     expect(customEndDateDecision(toSubscription(base), day('2026-07-14')).allowed).toBe(true);
-    expect(customEndDateDecision(toSubscription({ ...base, program: 'nce-software' }), day('2026-07-14')).reason).toBe('NOT_ALIGNABLE');
+    expect(customEndDateDecision(toSubscription({ ...base, program: 'nce-software' }), day('2026-07-14')).reason).toBe(
+      'NOT_ALIGNABLE',
+    );
   });
 });
 
@@ -139,19 +185,26 @@ describe('CO5 calendar-month alignment', () => {
 
   it('property: the result is a month end, inside the term, and the next month end is beyond it', () => {
     fc.assert(
-      fc.property(fc.integer({ min: day('2020-01-01'), max: day('2030-12-31') }), fc.constantFrom('P1M', 'P1Y', 'P3Y' as const), (start, term) => {
-        const end = calendarMonthEnd(start, term);
-        const c = civilFromDay(end);
-        const months = term === 'P1M' ? 1 : term === 'P1Y' ? 12 : 36;
-        const s = civilFromDay(start);
-        // the term's last day is the day before start + months (clamped)
-        const idx = s.year * 12 + s.month - 1 + months;
-        const y = Math.floor(idx / 12);
-        const m = (idx % 12) + 1;
-        const fullEnd = day(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(s.day, daysInMonth(y, m))).padStart(2, '0')}`) - 1;
-        const nextMonthEnd = end + daysInMonth(civilFromDay(end + 1).year, civilFromDay(end + 1).month);
-        return c.day === daysInMonth(c.year, c.month) && end >= start && end <= fullEnd && nextMonthEnd > fullEnd;
-      }),
+      fc.property(
+        fc.integer({ min: day('2020-01-01'), max: day('2030-12-31') }),
+        fc.constantFrom('P1M', 'P1Y', 'P3Y' as const),
+        (start, term) => {
+          const end = calendarMonthEnd(start, term);
+          const c = civilFromDay(end);
+          const months = term === 'P1M' ? 1 : term === 'P1Y' ? 12 : 36;
+          const s = civilFromDay(start);
+          // the term's last day is the day before start + months (clamped)
+          const idx = s.year * 12 + s.month - 1 + months;
+          const y = Math.floor(idx / 12);
+          const m = (idx % 12) + 1;
+          const fullEnd =
+            day(
+              `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(s.day, daysInMonth(y, m))).padStart(2, '0')}`,
+            ) - 1;
+          const nextMonthEnd = end + daysInMonth(civilFromDay(end + 1).year, civilFromDay(end + 1).month);
+          return c.day === daysInMonth(c.year, c.month) && end >= start && end <= fullEnd && nextMonthEnd > fullEnd;
+        },
+      ),
     );
   });
 
@@ -178,7 +231,9 @@ describe('CO5 calendar-month alignment', () => {
       options: [],
     });
     expect(alignmentOptions(base, { others: [], now: '2025-07-14T23:59:59.999Z' }).decision.allowed).toBe(true);
-    expect(alignmentOptions({ ...base, autoRenew: false }, { others: [], now: '2024-09-01T00:00:00Z' }).decision.reason).toBe('NO_NEXT_TERM');
+    expect(
+      alignmentOptions({ ...base, autoRenew: false }, { others: [], now: '2024-09-01T00:00:00Z' }).decision.reason,
+    ).toBe('NO_NEXT_TERM');
   });
 });
 
@@ -186,7 +241,9 @@ describe('CO1–CO5 bad input is a typed error', () => {
   it('others must be an array; the term an enumeration value; now an instant', () => {
     expect(() => alignmentOptions(base, { others: 'x' as never, now: '2024-09-01T00:00:00Z' })).toThrowError(/others/);
     expect(() => alignmentOptions(base, { others: [], now: '2024-09-01T00:00:00' })).toThrowError(/now/);
-    expect(() => purchaseAlignmentOptions({ term: 'P2Y' as never, purchasedAt: '2022-07-01T00:00:00Z', others: [] })).toThrowError(/term/);
+    expect(() =>
+      purchaseAlignmentOptions({ term: 'P2Y' as never, purchasedAt: '2022-07-01T00:00:00Z', others: [] }),
+    ).toThrowError(/term/);
   });
 });
 
@@ -201,11 +258,21 @@ describe('CO2, CO4 checked entry points (principle 5)', () => {
   });
   it('CO2 checkEndDay / calendarMonthEnd / customEndDateDecision name the bad argument', () => {
     expect(() => checkEndDay('P1M', null as never, day('2024-03-30'))).toThrow(err('INVALID_TYPE', 'first'));
-    expect(() => checkEndDay('P1M', { startDay: day('2024-03-05'), endDay: Number.NaN }, day('2024-03-30'))).toThrow(err('INVALID_DATE', 'first.endDay'));
+    expect(() => checkEndDay('P1M', { startDay: day('2024-03-05'), endDay: Number.NaN }, day('2024-03-30'))).toThrow(
+      err('INVALID_DATE', 'first.endDay'),
+    );
     expect(() => calendarMonthEnd(day('2024-03-05'), 'P2Y' as never)).toThrow(err('INVALID_ENUM', 'term'));
-    const sub = { program: 'nce-license', term: 'P1Y', billing: 'monthly', quantity: 5, purchasedAt: '2024-07-15T10:00:00Z' } as const;
+    const sub = {
+      program: 'nce-license',
+      term: 'P1Y',
+      billing: 'monthly',
+      quantity: 5,
+      purchasedAt: '2024-07-15T10:00:00Z',
+    } as const;
     expect(() => customEndDateDecision(sub, 1.5)).toThrow(err('INVALID_DATE', 'endDay'));
-    expect(() => customEndDateDecision(sub, day('2026-07-14'), { renewalAnchor: 'x' } as never)).toThrow(err('INVALID_ENUM', 'policy.renewalAnchor'));
+    expect(() => customEndDateDecision(sub, day('2026-07-14'), { renewalAnchor: 'x' } as never)).toThrow(
+      err('INVALID_ENUM', 'policy.renewalAnchor'),
+    );
     expect(customEndDateDecision(sub, day('2026-07-14')).allowed).toBe(true); // input accepted, not only snapshots
   });
 });

@@ -7,7 +7,10 @@ function unfrozen(value: unknown, path: string, seen = new Set<object>()): strin
   if (typeof value !== 'object' || value === null || seen.has(value)) return [];
   seen.add(value);
   const own = Object.isFrozen(value) ? [] : [path];
-  return [...own, ...Object.keys(value).flatMap((k) => unfrozen((value as Record<string, unknown>)[k], `${path}.${k}`, seen))];
+  return [
+    ...own,
+    ...Object.keys(value).flatMap((k) => unfrozen((value as Record<string, unknown>)[k], `${path}.${k}`, seen)),
+  ];
 }
 
 describe('deepFreeze', () => {
@@ -24,7 +27,16 @@ describe('B2 B3 U2 P1 rule tables and policies can not be changed by a caller', 
   it('every object exported by an entry point is frozen all the way down', () => {
     const tables = Object.entries(api).filter(([, v]) => typeof v === 'object' && v !== null);
     // The tables this guards (a frozen list with writable rows was the bug): each one is checked.
-    expect(tables.map(([k]) => k)).toEqual(expect.arrayContaining(['TERM_CHANGES', 'BILLING_FREQUENCY_CHANGES', 'UNSUPPORTED_UPGRADES', 'DEFAULT_PROGRAMS', 'DEFAULT_POLICY', 'STATUS_FACTS']));
+    expect(tables.map(([k]) => k)).toEqual(
+      expect.arrayContaining([
+        'TERM_CHANGES',
+        'BILLING_FREQUENCY_CHANGES',
+        'UNSUPPORTED_UPGRADES',
+        'DEFAULT_PROGRAMS',
+        'DEFAULT_POLICY',
+        'STATUS_FACTS',
+      ]),
+    );
     expect(tables.flatMap(([k, v]) => unfrozen(v, k))).toEqual([]);
   });
 
@@ -39,7 +51,9 @@ describe('B2 B3 U2 P1 rule tables and policies can not be changed by a caller', 
   });
 
   it('C1 a policy from definePolicy is frozen all the way down, overridden windows included', () => {
-    const policy = api.definePolicy({ programs: { 'nce-license': { cancelWindowHours: { annual: 14 * 24 }, cancelRule: { annual: 'C1' } } } });
+    const policy = api.definePolicy({
+      programs: { 'nce-license': { cancelWindowHours: { annual: 14 * 24 }, cancelRule: { annual: 'C1' } } },
+    });
     expect(unfrozen(policy, 'policy')).toEqual([]);
   });
 });

@@ -3,7 +3,14 @@
  * CspRulesError (code, field, message, received). Expected texts are written out by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatInZone, formatRelative, formatUtc, isTimeZone, ZONE_PATTERN } from '../src/display/index.js';
+import {
+  formatDuration,
+  formatInZone,
+  formatRelative,
+  formatUtc,
+  isTimeZone,
+  ZONE_PATTERN,
+} from '../src/display/index.js';
 import { caught } from './caught.js';
 
 const errorOf = (fn: () => unknown) => {
@@ -29,10 +36,19 @@ describe('T5 formatDuration errors', () => {
     [Number.POSITIVE_INFINITY, 'Infinity'],
     ['5', '"5"'],
   ])('T5: %s → INVALID_QUANTITY on ms, with the value in the message', (ms, shown) => {
-    expect(errorOf(() => formatDuration(ms as number))).toEqual(['INVALID_QUANTITY', 'ms', `ms: expected a finite number of milliseconds, got ${shown}`, ms]);
+    expect(errorOf(() => formatDuration(ms as number))).toEqual([
+      'INVALID_QUANTITY',
+      'ms',
+      `ms: expected a finite number of milliseconds, got ${shown}`,
+      ms,
+    ]);
   });
   it('T5: the boundary of "< 1 min": 59 999 ms and 60 000 ms', () => {
-    expect([formatDuration(59_999), formatDuration(60_000), formatDuration(-60_000)]).toEqual(['< 1 min', '1 min', '1 min']);
+    expect([formatDuration(59_999), formatDuration(60_000), formatDuration(-60_000)]).toEqual([
+      '< 1 min',
+      '1 min',
+      '1 min',
+    ]);
   });
 });
 
@@ -42,7 +58,12 @@ describe('C12 formatRelative errors', () => {
     expect(errorOf(() => formatRelative(0, '2024-03-12T12:00:00'))[1]).toBe('to');
   });
   it('T5: an unknown verb → INVALID_ENUM on verb', () => {
-    expect(errorOf(() => formatRelative(0, 1, 'ends' as never))).toEqual(['INVALID_ENUM', 'verb', 'verb: expected closes or opens, got "ends"', 'ends']);
+    expect(errorOf(() => formatRelative(0, 1, 'ends' as never))).toEqual([
+      'INVALID_ENUM',
+      'verb',
+      'verb: expected closes or opens, got "ends"',
+      'ends',
+    ]);
   });
   it('C12: opens just now at the instant itself', () => {
     expect(formatRelative(5, 5, 'opens')).toBe('opened just now');
@@ -74,7 +95,12 @@ describe('T5 isTimeZone and formatInZone errors', () => {
     ]);
   });
   it('T5: a pattern that is not a string → INVALID_TYPE on pattern', () => {
-    expect(errorOf(() => formatInZone(0, 'UTC', 42 as never))).toEqual(['INVALID_TYPE', 'pattern', 'pattern: expected a date-fns pattern string, got 42', 42]);
+    expect(errorOf(() => formatInZone(0, 'UTC', 42 as never))).toEqual([
+      'INVALID_TYPE',
+      'pattern',
+      'pattern: expected a date-fns pattern string, got 42',
+      42,
+    ]);
   });
   it('T5: the default pattern, given or left out, gives the same text', () => {
     // 0 ms is 1970-01-01T00:00:00Z; in Tokyo (+09:00) it is 09:00.

@@ -24,7 +24,9 @@ describe('T5 formatInZone: a deadline as wall-clock time in an IANA zone', () =>
     expect(formatInZone(instant, zone)).toBe(text);
   });
   it('takes epoch ms, Dates and a date-fns pattern', () => {
-    expect(formatInZone(Date.UTC(2024, 2, 17, 14, 2, 45), 'America/New_York', 'yyyy-MM-dd HH:mm')).toBe('2024-03-17 10:02');
+    expect(formatInZone(Date.UTC(2024, 2, 17, 14, 2, 45), 'America/New_York', 'yyyy-MM-dd HH:mm')).toBe(
+      '2024-03-17 10:02',
+    );
     expect(formatInZone(new Date(0), 'Asia/Tokyo', 'HH:mm xxx')).toBe('09:00 +09:00');
   });
   it('an unknown zone → CspRulesError INVALID_ENUM timeZone', () => {
@@ -46,7 +48,14 @@ describe('T5 formatInZone: a deadline as wall-clock time in an IANA zone', () =>
     fc.assert(
       fc.property(
         fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2060, 0, 1) }).map((n) => n - (n % 1000)),
-        fc.constantFrom('Europe/Berlin', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Etc/GMT+12', 'Australia/Lord_Howe', 'UTC'),
+        fc.constantFrom(
+          'Europe/Berlin',
+          'America/Los_Angeles',
+          'Pacific/Kiritimati',
+          'Etc/GMT+12',
+          'Australia/Lord_Howe',
+          'UTC',
+        ),
         (instant, zone) => {
           const text = formatInZone(instant, zone, "yyyy-MM-dd'T'HH:mm:ssxxx");
           return Date.parse(text) === instant;
@@ -126,11 +135,19 @@ describe('T5 date-fns-tz stays in the display entry point', () => {
       return statSync(path).isDirectory() ? files(path) : [path];
     });
   it('no file outside src/display imports date-fns-tz', () => {
-    const offenders = files('src').filter((f) => !f.startsWith(join('src', 'display')) && /from ['"]date-fns-tz/.test(readFileSync(f, 'utf8')));
+    const offenders = files('src').filter(
+      (f) => !f.startsWith(join('src', 'display')) && /from ['"]date-fns-tz/.test(readFileSync(f, 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
   it('no other entry point imports from src/display', () => {
-    const entries = ['src/index.ts', 'src/lifecycle/index.ts', 'src/explain/index.ts', 'src/explain/explain.ts', 'src/partner-center/index.ts'];
+    const entries = [
+      'src/index.ts',
+      'src/lifecycle/index.ts',
+      'src/explain/index.ts',
+      'src/explain/explain.ts',
+      'src/partner-center/index.ts',
+    ];
     expect(entries.filter((f) => /from '[^']*display/.test(readFileSync(f, 'utf8')))).toEqual([]);
   });
 });

@@ -5,7 +5,12 @@ import { toInstant } from '../src/time/instant.js';
 
 describe('CspRulesError shape', () => {
   it('is an Error with name, code, field, received, and a message that starts with the field', () => {
-    const e = new CspRulesError('INVALID_QUANTITY', 'seatBatches[1].quantity', 'expected a whole number ≥ 1, got -2', -2);
+    const e = new CspRulesError(
+      'INVALID_QUANTITY',
+      'seatBatches[1].quantity',
+      'expected a whole number ≥ 1, got -2',
+      -2,
+    );
     expect(e).toBeInstanceOf(Error);
     expect(e).toBeInstanceOf(CspRulesError);
     expect(e.name).toBe('CspRulesError');
@@ -38,8 +43,15 @@ describe('CspRulesError shape', () => {
     let error: unknown;
     try {
       toSubscription({
-        program: 'nce-license', term: 'P1Y', billing: 'monthly', quantity: 3, purchasedAt: 0,
-        seatBatches: [{ quantity: 1, addedAt: 0 }, { quantity: 0.5, addedAt: 0 }],
+        program: 'nce-license',
+        term: 'P1Y',
+        billing: 'monthly',
+        quantity: 3,
+        purchasedAt: 0,
+        seatBatches: [
+          { quantity: 1, addedAt: 0 },
+          { quantity: 0.5, addedAt: 0 },
+        ],
       });
     } catch (e) {
       error = e;
@@ -61,7 +73,14 @@ describe('describe(): short, safe descriptions of received values', () => {
     ['a function', () => 1],
     ['an array', [1]],
     ['a Date', new Date(0)],
-    ['an object', { toString: () => { throw new Error('never called'); } }],
+    [
+      'an object',
+      {
+        toString: () => {
+          throw new Error('never called');
+        },
+      },
+    ],
     ['an object', Object.create(null)],
   ])('describes as %s', (text, value) => {
     expect(describeValue(value)).toBe(text);

@@ -33,25 +33,45 @@ function action(e: Explanation, name: Action): ActionExplanation {
 type Extra = Partial<Pick<ActionExplanation, 'until' | 'opensAt' | 'warnings' | 'assumptions' | 'batches'>>;
 /** A whole action answer: no deadline, nothing to open, no warnings, assumptions or batches unless given. */
 function answer(name: Action, outcome: ActionExplanation['outcome'], rule: string, reason: string, extra: Extra = {}) {
-  return { action: name, outcome, until: null, opensAt: null, reason, rule, warnings: [], assumptions: [], batches: [], ...extra };
+  return {
+    action: name,
+    outcome,
+    until: null,
+    opensAt: null,
+    reason,
+    rule,
+    warnings: [],
+    assumptions: [],
+    batches: [],
+    ...extra,
+  };
 }
 
 describe('C1 C12 explain: a window not open yet is "later", not "at-renewal"', () => {
   const before = '2024-01-15T09:30:11.999Z'; // 1 ms before the purchase instant
   it('C1: 1 ms before the purchase, cancel opens at the purchase instant (before the renewal): later', () => {
     const e = explain(annual, { now: before });
-    expect(action(e, 'cancel')).toEqual(answer('cancel', 'later', 'C1', 'WINDOW_NOT_OPEN', { opensAt: at('2024-01-15T09:30:12Z') }));
+    expect(action(e, 'cancel')).toEqual(
+      answer('cancel', 'later', 'C1', 'WINDOW_NOT_OPEN', { opensAt: at('2024-01-15T09:30:12Z') }),
+    );
     // Q3: no batch open yet; the next window is the renewal's.
-    expect(action(e, 'reduceSeats')).toEqual(answer('reduceSeats', 'at-renewal', 'Q3', 'NO_OPEN_BATCH', { opensAt: TERM_END }));
+    expect(action(e, 'reduceSeats')).toEqual(
+      answer('reduceSeats', 'at-renewal', 'Q3', 'NO_OPEN_BATCH', { opensAt: TERM_END }),
+    );
     expect(e.alert).toBe('locked');
   });
   it('C1 R5: without auto-renew there is no renewal, yet the window still opens at the purchase: later; reduce never', () => {
     const e = explain({ ...annual, autoRenew: false }, { now: before });
-    expect(action(e, 'cancel')).toEqual(answer('cancel', 'later', 'C1', 'WINDOW_NOT_OPEN', { opensAt: at('2024-01-15T09:30:12Z') }));
+    expect(action(e, 'cancel')).toEqual(
+      answer('cancel', 'later', 'C1', 'WINDOW_NOT_OPEN', { opensAt: at('2024-01-15T09:30:12Z') }),
+    );
     expect(action(e, 'reduceSeats')).toEqual(answer('reduceSeats', 'never', 'Q3', 'NO_OPEN_BATCH'));
     expect(e.timeline).toEqual({
-      purchasedAt: at('2024-01-15T09:30:12Z'), windowStart: at('2024-01-15T09:30:12Z'), termEndsAt: TERM_END,
-      renewalStartsAt: null, renewalCompletesBy: null,
+      purchasedAt: at('2024-01-15T09:30:12Z'),
+      windowStart: at('2024-01-15T09:30:12Z'),
+      termEndsAt: TERM_END,
+      renewalStartsAt: null,
+      renewalCompletesBy: null,
     });
   });
 });
@@ -81,8 +101,11 @@ describe('R4 explain: the whole answer on the renewal day (2025-01-15T06:00Z)', 
         answer('scheduleChange', 'never', 'R4', 'RENEWAL_READ_ONLY'),
       ],
       timeline: {
-        purchasedAt: at('2024-01-15T09:30:12Z'), windowStart: at('2024-01-15T09:30:12Z'), termEndsAt: TERM_END,
-        renewalStartsAt: TERM_END, renewalCompletesBy: renewalEnd,
+        purchasedAt: at('2024-01-15T09:30:12Z'),
+        windowStart: at('2024-01-15T09:30:12Z'),
+        termEndsAt: TERM_END,
+        renewalStartsAt: TERM_END,
+        renewalCompletesBy: renewalEnd,
       },
     });
   });
@@ -94,19 +117,25 @@ describe('B2 B5 S1 explain: list answers', () => {
   it('B5: on a charge day with auto-renew off (no scheduling, S2) the refusal reopens the next day: later', () => {
     const e = explain({ ...triennial, autoRenew: false }, { now: '2024-03-15T12:00:00Z' });
     expect(action(e, 'changeBillingFrequency')).toEqual(
-      answer('changeBillingFrequency', 'later', 'B5', 'CYCLE_CHARGE_IN_PROGRESS', { opensAt: at('2024-03-16T00:00:00Z') }),
+      answer('changeBillingFrequency', 'later', 'B5', 'CYCLE_CHARGE_IN_PROGRESS', {
+        opensAt: at('2024-03-16T00:00:00Z'),
+      }),
     );
     expect(action(e, 'scheduleChange')).toEqual(answer('scheduleChange', 'never', 'S2', 'AUTO_RENEW_OFF'));
   });
   it('B2: the day after, monthly → annual takes effect at the next cycle (2024-04-15T00:00Z), requested until then', () => {
     const e = explain({ ...triennial, autoRenew: false }, { now: '2024-03-16T00:00:00Z' });
-    expect(action(e, 'changeBillingFrequency')).toEqual(answer('changeBillingFrequency', 'now', 'B2', 'NEXT_CYCLE', { until: at('2024-04-15T00:00:00Z') }));
+    expect(action(e, 'changeBillingFrequency')).toEqual(
+      answer('changeBillingFrequency', 'now', 'B2', 'NEXT_CYCLE', { until: at('2024-04-15T00:00:00Z') }),
+    );
   });
   it('B5 S1: with auto-renew on, the charge-day refusal is scheduled for the next term instead (until the term ends)', () => {
     const e = explain(triennial, { now: '2024-03-15T12:00:00Z' });
     // P3Y from 2024-01-15: term end date 2027-01-14, ends 2027-01-15T00:00Z.
     expect(action(e, 'changeBillingFrequency')).toEqual(
-      answer('changeBillingFrequency', 'at-renewal', 'S1', 'CYCLE_CHARGE_IN_PROGRESS', { until: at('2027-01-15T00:00:00Z') }),
+      answer('changeBillingFrequency', 'at-renewal', 'S1', 'CYCLE_CHARGE_IN_PROGRESS', {
+        until: at('2027-01-15T00:00:00Z'),
+      }),
     );
   });
   it('B1 B3: offered terms reach changeTerm — P1Y with Triennial offered changes now (first target P3Y/monthly)', () => {
@@ -138,16 +167,31 @@ describe('U1 U8 C3 TR3 explain: upgrade and trial eligibility', () => {
     expect(action(e, 'convertTrial')).toEqual(answer('convertTrial', 'never', 'TR3', 'NOT_A_TRIAL'));
   });
   it('U8 S3: with a scheduled change, the upgrade warns it removes it; R5: auto-renew off → until the term ends', () => {
-    const e = explain({ ...annual, autoRenew: false, scheduledChange: { quantity: 20 } }, { now: '2024-06-01T00:00:00Z' });
+    const e = explain(
+      { ...annual, autoRenew: false, scheduledChange: { quantity: 20 } },
+      { now: '2024-06-01T00:00:00Z' },
+    );
     expect(action(e, 'upgrade')).toEqual(
-      answer('upgrade', 'now', 'U8', 'ELIGIBLE_FOR_UPGRADE', { until: TERM_END, warnings: ['UPGRADE_NOT_CANCELLABLE', 'SCHEDULED_CHANGES_REMOVED'] }),
+      answer('upgrade', 'now', 'U8', 'ELIGIBLE_FOR_UPGRADE', {
+        until: TERM_END,
+        warnings: ['UPGRADE_NOT_CANCELLABLE', 'SCHEDULED_CHANGES_REMOVED'],
+      }),
     );
   });
   it('TR9 TR7: a marketplace SaaS free trial cannot convert now, so the answer is the scheduled conversion at its end', () => {
     // P1M trial from 2024-01-15: term end date 2024-02-14, trial ends 2024-02-15T00:00Z.
-    const trial: SubscriptionInput = { program: 'nce-saas', term: 'P1M', billing: 'monthly', quantity: 25, trial: true, purchasedAt: '2024-01-15T09:30:12Z' };
+    const trial: SubscriptionInput = {
+      program: 'nce-saas',
+      term: 'P1M',
+      billing: 'monthly',
+      quantity: 25,
+      trial: true,
+      purchasedAt: '2024-01-15T09:30:12Z',
+    };
     const e = explain(trial, { now: '2024-01-20T00:00:00Z' });
-    expect(action(e, 'convertTrial')).toEqual(answer('convertTrial', 'now', 'TR7', 'CONVERT_AT_TRIAL_END', { until: at('2024-02-15T00:00:00Z') }));
+    expect(action(e, 'convertTrial')).toEqual(
+      answer('convertTrial', 'now', 'TR7', 'CONVERT_AT_TRIAL_END', { until: at('2024-02-15T00:00:00Z') }),
+    );
   });
 });
 
@@ -155,7 +199,9 @@ describe('R1 R5 explain: auto-renew already in the asked state changes nothing',
   it('R5: turning auto-renew off when it is off: NO_CHANGE under R5; turning it on is allowed until the term ends (R1)', () => {
     const e = explain({ ...annual, autoRenew: false }, { now: '2024-06-01T00:00:00Z' });
     expect(action(e, 'turnAutoRenewOff')).toEqual(answer('turnAutoRenewOff', 'never', 'R5', 'NO_CHANGE'));
-    expect(action(e, 'turnAutoRenewOn')).toEqual(answer('turnAutoRenewOn', 'now', 'R1', 'ALLOWED', { until: TERM_END }));
+    expect(action(e, 'turnAutoRenewOn')).toEqual(
+      answer('turnAutoRenewOn', 'now', 'R1', 'ALLOWED', { until: TERM_END }),
+    );
   });
 });
 
@@ -186,7 +232,11 @@ describe('explain alert class boundaries', () => {
     expect(explain(suspended, { now: '2025-01-10T00:00:00Z' }).alert).toBe('locked');
   });
   it('R4: renewing-soon on the renewal day while seats added 2025-01-12 are still reducible (until 2025-01-19) beyond the horizon', () => {
-    const recent: SubscriptionInput = { ...annual, quantity: 18, seatBatches: [...(annual.seatBatches ?? []), { quantity: 3, addedAt: '2025-01-12T00:00:00Z' }] };
+    const recent: SubscriptionInput = {
+      ...annual,
+      quantity: 18,
+      seatBatches: [...(annual.seatBatches ?? []), { quantity: 3, addedAt: '2025-01-12T00:00:00Z' }],
+    };
     const e = explain(recent, { now: '2025-01-15T06:00:00Z', alertDays: 3 }); // horizon 2025-01-18T06:00Z
     expect(e.alert).toBe('renewing-soon');
     expect(action(e, 'reduceSeats')).toEqual(

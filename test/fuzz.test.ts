@@ -81,13 +81,41 @@ const NOW = '2024-01-16T00:00:00Z';
 const E3 = 'Microsoft 365 E3';
 const E5 = 'Microsoft 365 E5';
 const CATALOG = [{ from: E3, to: E5 }];
-const TRIAL = { ...SUB, offerName: 'Microsoft 365 E3 Trial', term: 'P1M', quantity: 25, trial: true, termEndDate: '2024-02-14', scheduledChange: null } as const;
-const SECOND = { id: 'b', offerName: E3, program: 'nce-license', term: 'P1Y', billing: 'monthly', quantity: 4, purchasedAt: '2024-01-10T08:00:00Z' } as const;
-const ADD_ON = {
-  id: 'addon-1', program: 'nce-license', term: 'P1Y', billing: 'monthly', quantity: 5,
-  purchasedAt: '2024-03-10T12:00:00Z', termEndDate: '2025-01-14', parentSubscriptionId: 'sub-1',
+const TRIAL = {
+  ...SUB,
+  offerName: 'Microsoft 365 E3 Trial',
+  term: 'P1M',
+  quantity: 25,
+  trial: true,
+  termEndDate: '2024-02-14',
+  scheduledChange: null,
 } as const;
-const BSS_ASSET = { program: 'bss-software', term: 'P1Y', billing: 'annual', quantity: 1, purchasedAt: '2024-01-15T09:30:12Z' } as const;
+const SECOND = {
+  id: 'b',
+  offerName: E3,
+  program: 'nce-license',
+  term: 'P1Y',
+  billing: 'monthly',
+  quantity: 4,
+  purchasedAt: '2024-01-10T08:00:00Z',
+} as const;
+const ADD_ON = {
+  id: 'addon-1',
+  program: 'nce-license',
+  term: 'P1Y',
+  billing: 'monthly',
+  quantity: 5,
+  purchasedAt: '2024-03-10T12:00:00Z',
+  termEndDate: '2025-01-14',
+  parentSubscriptionId: 'sub-1',
+} as const;
+const BSS_ASSET = {
+  program: 'bss-software',
+  term: 'P1Y',
+  billing: 'annual',
+  quantity: 1,
+  purchasedAt: '2024-01-15T09:30:12Z',
+} as const;
 const DAY = 19_737; // 2024-01-15
 /** The Partner Center subscription of docs/partner-center.md, abridged. */
 const PC = {
@@ -103,7 +131,12 @@ const PC = {
   cancellationAllowedUntilDate: '2024-01-22T09:30:12Z',
   refundableQuantity: { totalQuantity: 5, details: [{ quantity: 5, allowedUntilDateTime: '2024-03-17T14:02:45Z' }] },
 } as const;
-const REFUND = { amountPaid: 36_500, periodStart: '2023-07-15', periodEnd: '2024-07-13', at: '2023-07-17T10:00:00Z' } as const;
+const REFUND = {
+  amountPaid: 36_500,
+  periodStart: '2023-07-15',
+  periodEnd: '2024-07-13',
+  at: '2023-07-17T10:00:00Z',
+} as const;
 
 // ---------------------------------------------------------------------------------------------
 // "Certainly invalid" predicates (independent of src: plain JavaScript checks)
@@ -131,7 +164,8 @@ const notOneOf =
 const notBoolean = (v: unknown): boolean => typeof v !== 'boolean';
 const notTerm = notOneOf('P1M', 'P1Y', 'P3Y');
 const notAnchor = (v: unknown): boolean => v !== undefined && notOneOf('anniversary', 'clamped')(v);
-const notSubscriptionList = (v: unknown): boolean => !Array.isArray(v) || v.some(record('program', 'term', 'billing', 'quantity', 'purchasedAt'));
+const notSubscriptionList = (v: unknown): boolean =>
+  !Array.isArray(v) || v.some(record('program', 'term', 'billing', 'quantity', 'purchasedAt'));
 const notName = (v: unknown): boolean => typeof v !== 'string' || v.trim() === '';
 const notCatalog = (v: unknown): boolean =>
   v !== undefined && (!Array.isArray(v) || v.some((p) => !isRecord(p) || notName(p.from) || notName(p.to)));
@@ -160,7 +194,6 @@ const decision = ({ policy = true }: { policy?: boolean } = {}): Row => ({
     ...(policy ? [policySlot(1)] : []),
   ],
 });
-
 
 // ---------------------------------------------------------------------------------------------
 // The table: one row per exported function
@@ -192,12 +225,24 @@ const ROWS: Record<string, Row> = {
     ],
   },
   multiGeoMinimum: { args: () => [400], slots: [{ at: [0], invalid: notCount }] },
-  updateLimit: { args: () => [{ ...SUB, updateCount: 1200 }], slots: [subscriptionSlot(0), { at: [0, 'updateCount'], invalid: (v) => v !== undefined && v !== null && notCount(v) }] },
+  updateLimit: {
+    args: () => [{ ...SUB, updateCount: 1200 }],
+    slots: [
+      subscriptionSlot(0),
+      { at: [0, 'updateCount'], invalid: (v) => v !== undefined && v !== null && notCount(v) },
+    ],
+  },
   offerAvailability: {
     args: () => [{ onePerCustomer: true, customerHasActive: false }],
-    slots: [{ at: [0], invalid: (v) => !isRecord(v) }, { at: [0, 'onePerCustomer'], invalid: (v) => v !== undefined && notBoolean(v) }],
+    slots: [
+      { at: [0], invalid: (v) => !isRecord(v) },
+      { at: [0, 'onePerCustomer'], invalid: (v) => v !== undefined && notBoolean(v) },
+    ],
   },
-  canSellSubscriptions: { args: () => ['direct-bill'], slots: [{ at: [0], invalid: notOneOf('direct-bill', 'indirect-provider') }] },
+  canSellSubscriptions: {
+    args: () => ['direct-bill'],
+    slots: [{ at: [0], invalid: notOneOf('direct-bill', 'indirect-provider') }],
+  },
   resellerDeclaration: {
     args: () => [{ initial: { partnerId: '100', signedMpa: true }, others: [{ partnerId: '1', signedMpa: true }] }],
     slots: [
@@ -213,10 +258,7 @@ const ROWS: Record<string, Row> = {
   },
   withChanges: {
     args: () => [api.toSubscription(SUB), { autoRenew: false }],
-    slots: [
-      subscriptionSlot(0),
-      { at: [1], invalid: (v) => !isRecord(v) },
-    ],
+    slots: [subscriptionSlot(0), { at: [1], invalid: (v) => !isRecord(v) }],
   },
   definePolicy: {
     args: () => [{ keepOneSeat: false }],
@@ -304,12 +346,21 @@ const ROWS: Record<string, Row> = {
   saasFreeTrial: { args: () => [TRIAL], slots: [subscriptionSlot(0)] },
   fromPartnerCenter: {
     args: () => [PC],
-    slots: [{ at: [0], invalid: notPcSubscription }, { at: [1], invalid: notOverrides }],
+    slots: [
+      { at: [0], invalid: notPcSubscription },
+      { at: [1], invalid: notOverrides },
+    ],
   },
   fromPartnerCenterList: {
     args: () => [{ items: [PC] }],
     slots: [
-      { at: [0], invalid: (v) => !(Array.isArray(v) ? v : isRecord(v) && Array.isArray(v.items) ? v.items : [1]).every((x) => !notPcSubscription(x)) },
+      {
+        at: [0],
+        invalid: (v) =>
+          !(Array.isArray(v) ? v : isRecord(v) && Array.isArray(v.items) ? v.items : [1]).every(
+            (x) => !notPcSubscription(x),
+          ),
+      },
       { at: [1], invalid: notOverrides },
     ],
   },
@@ -321,7 +372,12 @@ const ROWS: Record<string, Row> = {
   reconcile: {
     args: () => [SUB, PC, { now: NOW }],
     // Partner Center fields are compared when present: an object without them is a difference, not an error.
-    slots: [subscriptionSlot(0), { at: [1], invalid: (v) => !isRecord(v) }, { at: [2], invalid: record('now') }, { at: [2, 'now'], invalid: notInstant }],
+    slots: [
+      subscriptionSlot(0),
+      { at: [1], invalid: (v) => !isRecord(v) },
+      { at: [2], invalid: record('now') },
+      { at: [2, 'now'], invalid: notInstant },
+    ],
   },
   renewalSchedule: {
     args: () => [SUB, {}],
@@ -362,14 +418,30 @@ const ROWS: Record<string, Row> = {
   deletesScheduledChanges: {
     args: () => ['termChange', 'any-immediate'],
     slots: [
-      { at: [0], invalid: notOneOf('cancel', 'autoRenewOff', 'quantity', 'upgrade', 'convertTrial', 'suspend', 'termChange', 'billingOnly') },
+      {
+        at: [0],
+        invalid: notOneOf(
+          'cancel',
+          'autoRenewOff',
+          'quantity',
+          'upgrade',
+          'convertTrial',
+          'suspend',
+          'termChange',
+          'billingOnly',
+        ),
+      },
       { at: [1], invalid: (v) => v !== undefined && notOneOf('any-immediate', 'listed')(v) },
     ],
   },
   nextTermPlan: { args: () => [api.toSubscription(SUB)], slots: [subscriptionSlot(0)] },
   canBuyAddOn: {
     args: () => [SUB, { commerce: 'new-commerce' }],
-    slots: [subscriptionSlot(0), { at: [1], invalid: notOverrides }, { at: [1, 'commerce'], invalid: (v) => v !== undefined && notOneOf('traditional', 'new-commerce')(v) }],
+    slots: [
+      subscriptionSlot(0),
+      { at: [1], invalid: notOverrides },
+      { at: [1, 'commerce'], invalid: (v) => v !== undefined && notOneOf('traditional', 'new-commerce')(v) },
+    ],
   },
   alignedAddOnTerm: { args: () => [SUB, ADD_ON], slots: [subscriptionSlot(0), subscriptionSlot(1)] },
   suspendAddOns: {
@@ -381,7 +453,10 @@ const ROWS: Record<string, Row> = {
   bssCancellation: {
     args: () => [{ status: 'none' }, { type: 'request' }, BSS_ASSET, { now: '2024-01-20T09:00:00Z' }],
     slots: [
-      { at: [0], invalid: (v) => !isRecord(v) || notOneOf('none', 'requested', 'cancelled', 'rejected', 'ignored')(v.status) },
+      {
+        at: [0],
+        invalid: (v) => !isRecord(v) || notOneOf('none', 'requested', 'cancelled', 'rejected', 'ignored')(v.status),
+      },
       { at: [1], invalid: (v) => !isRecord(v) || notOneOf('request', 'execute', 'ignore')(v.type) },
       subscriptionSlot(2),
       { at: [3], invalid: record('now') },
@@ -392,7 +467,12 @@ const ROWS: Record<string, Row> = {
   },
   cancelActionShown: {
     args: () => [BSS_ASSET, { now: '2024-01-20T09:00:00Z' }],
-    slots: [subscriptionSlot(0), { at: [1], invalid: record('now') }, { at: [1, 'now'], invalid: notInstant }, policySlot(1)],
+    slots: [
+      subscriptionSlot(0),
+      { at: [1], invalid: record('now') },
+      { at: [1, 'now'], invalid: notInstant },
+      policySlot(1),
+    ],
   },
   requestRibbon: {
     args: () => [{ status: 'requested', requestedAt: Date.parse('2024-01-20T09:00:00Z'), requestDay: 19_742 }],
@@ -457,7 +537,15 @@ const ROWS: Record<string, Row> = {
 
 /** Raw day arithmetic kept out of the public index (internal, unchecked): no rows, never exported. */
 const INTERNAL_ONLY: readonly string[] = [
-  'dayOf', 'startOfDay', 'endOfDay', 'dayFromCivil', 'civilFromDay', 'isWithin', 'windowOfHours', 'addMonthsClamped', 'billingMonths',
+  'dayOf',
+  'startOfDay',
+  'endOfDay',
+  'dayFromCivil',
+  'civilFromDay',
+  'isWithin',
+  'windowOfHours',
+  'addMonthsClamped',
+  'billingMonths',
 ];
 
 /** Exported functions that are not called as API functions. */
@@ -510,13 +598,16 @@ function call(fn: Fn, args: unknown[]): Outcome {
 function violation(outcome: Outcome, invalid: boolean): string | null {
   if (outcome.threw) {
     const e = outcome.error;
-    if (!(e instanceof api.CspRulesError)) return `threw ${(e as Error)?.name ?? typeof e}: ${String((e as Error)?.message ?? e)}`;
-    if (typeof e.code !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(e.code)) return `CspRulesError without a code (${String(e.code)})`;
+    if (!(e instanceof api.CspRulesError))
+      return `threw ${(e as Error)?.name ?? typeof e}: ${String((e as Error)?.message ?? e)}`;
+    if (typeof e.code !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(e.code))
+      return `CspRulesError without a code (${String(e.code)})`;
     if (typeof e.field !== 'string' || e.field === '') return 'CspRulesError without a field';
     return null;
   }
   const value = outcome.value as { allowed?: unknown } | null;
-  if (invalid && typeof value === 'object' && value !== null && value.allowed === true) return 'allowed: true from invalid input';
+  if (invalid && typeof value === 'object' && value !== null && value.allowed === true)
+    return 'allowed: true from invalid input';
   if (invalid) return `returned ${describeValue(outcome.value)} for invalid input`;
   return null;
 }
@@ -644,10 +735,36 @@ const BAD_INSTANTS: readonly unknown[] = [
   true,
   10n,
 ];
-const BAD_COUNTS: readonly unknown[] = [Number.NaN, -1, 1.5, Number.POSITIVE_INFINITY, 2 ** 53, 1e300, '5', '', true, {}, [], [5], 5n];
+const BAD_COUNTS: readonly unknown[] = [
+  Number.NaN,
+  -1,
+  1.5,
+  Number.POSITIVE_INFINITY,
+  2 ** 53,
+  1e300,
+  '5',
+  '',
+  true,
+  {},
+  [],
+  [5],
+  5n,
+];
 const BAD_STRINGS: readonly unknown[] = [5, true, {}, [], ['x'], Number.NaN];
 const BAD_BOOLEANS: readonly unknown[] = ['true', 'false', 1, 0, '', {}, [], Number.NaN];
-const badEnum = (...extra: unknown[]): readonly unknown[] => ['', 'x', '__proto__', 'constructor', 'toString', 0, 1, {}, [], true, ...extra];
+const badEnum = (...extra: unknown[]): readonly unknown[] => [
+  '',
+  'x',
+  '__proto__',
+  'constructor',
+  'toString',
+  0,
+  1,
+  {},
+  [],
+  true,
+  ...extra,
+];
 
 /** Per field: broken values, and the base that makes the field read. null marks "required". */
 const NEAR_VALID: Record<string, { readonly bad: readonly unknown[]; readonly base?: Record<string, unknown> }> = {
@@ -681,7 +798,10 @@ const NEAR_VALID: Record<string, { readonly bad: readonly unknown[]; readonly ba
       [{ quantity: 1 }],
       [{ quantity: 1, addedAt: '2024-01-15T09:30:11Z' /* before the purchase */ }],
       [{ quantity: 1, addedAt: '2024-01-15T09:30:12' }],
-      [{ quantity: 5, addedAt: '2024-01-15T09:30:12Z' }, { quantity: -1, addedAt: '2024-03-10T14:02:45Z' }],
+      [
+        { quantity: 5, addedAt: '2024-01-15T09:30:12Z' },
+        { quantity: -1, addedAt: '2024-03-10T14:02:45Z' },
+      ],
       JSON.parse('[{"__proto__": {"quantity": 5, "addedAt": "2024-01-15T09:30:12Z"}}]'),
     ],
   },
@@ -706,7 +826,8 @@ const NEAR_VALID: Record<string, { readonly bad: readonly unknown[]; readonly ba
 };
 
 /** Whether an error's field path names `field` (the field itself, or a path inside it). */
-const names = (path: string, field: string): boolean => path === field || path.startsWith(`${field}.`) || path.startsWith(`${field}[`);
+const names = (path: string, field: string): boolean =>
+  path === field || path.startsWith(`${field}.`) || path.startsWith(`${field}[`);
 
 /** Functions whose first argument is a subscription, with valid other arguments. */
 const SUBSCRIPTION_TAKERS: Record<string, (sub: unknown) => unknown> = {
@@ -718,8 +839,10 @@ const SUBSCRIPTION_TAKERS: Record<string, (sub: unknown) => unknown> = {
   eligibleBillingFrequencyChanges: (s) => api.eligibleBillingFrequencyChanges(s as api.SubscriptionInput, { now: NOW }),
   eligibleTermChanges: (s) => api.eligibleTermChanges(s as api.SubscriptionInput, { now: NOW }),
   explain: (s) => api.explain(s as api.SubscriptionInput, { now: NOW }),
-  canUpgrade: (s) => api.canUpgrade(s as api.SubscriptionInput, { to: E5, quantity: 15, when: 'midterm', now: NOW, catalog: CATALOG }),
-  trialConversion: (s) => api.trialConversion(s as api.SubscriptionInput, { target: 'equivalent', mode: 'midterm', now: NOW }),
+  canUpgrade: (s) =>
+    api.canUpgrade(s as api.SubscriptionInput, { to: E5, quantity: 15, when: 'midterm', now: NOW, catalog: CATALOG }),
+  trialConversion: (s) =>
+    api.trialConversion(s as api.SubscriptionInput, { target: 'equivalent', mode: 'midterm', now: NOW }),
   trialLocked: (s) => api.trialLocked(s as api.SubscriptionInput, 'quantity'),
   saasFreeTrial: (s) => api.saasFreeTrial(s as api.SubscriptionInput),
   reconcile: (s) => api.reconcile(s as api.SubscriptionInput, PC, { now: NOW }),
@@ -759,7 +882,9 @@ describe('fuzz 2: a valid subscription with exactly one field broken → CspRule
           const input = setIn(base, [field], bad);
           const e = errorOf(() => run(input));
           if (typeof e === 'string' || !names(e.field, field)) {
-            throw new Error(`${field} = ${describeValue(bad)}: ${typeof e === 'string' ? e : `error names ${e.field} (${e.code})`}`);
+            throw new Error(
+              `${field} = ${describeValue(bad)}: ${typeof e === 'string' ? e : `error names ${e.field} (${e.code})`}`,
+            );
           }
         }),
         { numRuns: 300 },
@@ -785,7 +910,9 @@ describe('fuzz 2: a valid subscription with exactly one field broken → CspRule
       const { [field]: moved, ...rest } = SUB as Record<string, unknown>;
       const inherited = Object.assign(Object.create({ [field]: moved }) as object, rest);
       // JSON.parse makes "__proto__" an own data property (as a Partner Center payload would carry it).
-      const viaJson: unknown = JSON.parse(`{"__proto__": ${JSON.stringify({ [field]: moved })}, ${JSON.stringify(rest).slice(1)}`);
+      const viaJson: unknown = JSON.parse(
+        `{"__proto__": ${JSON.stringify({ [field]: moved })}, ${JSON.stringify(rest).slice(1)}`,
+      );
       const e = errorOf(() => api.toSubscription(inherited as unknown as api.SubscriptionInput));
       expect(typeof e === 'string' ? e : [e.code, e.field]).toEqual(['MISSING_FIELD', field]);
       const j = errorOf(() => api.toSubscription(viaJson as api.SubscriptionInput));
@@ -796,7 +923,11 @@ describe('fuzz 2: a valid subscription with exactly one field broken → CspRule
 });
 
 describe('fuzz 2: options and other inputs with one field broken', () => {
-  const OPTION_CASES: readonly { readonly fn: string; readonly run: (o: unknown) => unknown; readonly valid: Record<string, unknown> }[] = [
+  const OPTION_CASES: readonly {
+    readonly fn: string;
+    readonly run: (o: unknown) => unknown;
+    readonly valid: Record<string, unknown>;
+  }[] = [
     { fn: 'canCancel', run: (o) => api.canCancel(SUB, o as api.CancelOptions), valid: { now: NOW } },
     { fn: 'reducibleSeats', run: (o) => api.reducibleSeats(SUB, o as api.SeatOptions), valid: { now: NOW } },
     { fn: 'canIncreaseSeats', run: (o) => api.canIncreaseSeats(SUB, o as api.SeatOptions), valid: { now: NOW } },
@@ -822,11 +953,15 @@ describe('fuzz 2: options and other inputs with one field broken', () => {
       const fields = Object.keys(valid).concat(fn === 'proratedRefund' ? ['mode'] : []);
       fc.assert(
         fc.property(
-          fc.constantFrom(...fields).chain((field) => fc.constantFrom(...(BAD_OPTION_FIELDS[field] ?? [])).map((bad) => ({ field, bad }))),
+          fc
+            .constantFrom(...fields)
+            .chain((field) => fc.constantFrom(...(BAD_OPTION_FIELDS[field] ?? [])).map((bad) => ({ field, bad }))),
           ({ field, bad }) => {
             const e = errorOf(() => run(setIn(valid, [field], bad)));
             if (typeof e === 'string' || !names(e.field, field)) {
-              throw new Error(`${field} = ${describeValue(bad)}: ${typeof e === 'string' ? e : `error names ${e.field}`}`);
+              throw new Error(
+                `${field} = ${describeValue(bad)}: ${typeof e === 'string' ? e : `error names ${e.field}`}`,
+              );
             }
           },
         ),
@@ -848,9 +983,18 @@ describe('fuzz 2: options and other inputs with one field broken', () => {
     { policy: { programs: { 'nce-licence': {} } }, field: 'policy.programs.nce-licence' },
     { policy: JSON.parse('{"programs": {"__proto__": {"fullRefundHours": 0}}}'), field: 'policy.programs.__proto__' },
     { policy: { programs: { 'nce-license': 5 } }, field: 'policy.programs.nce-license' },
-    { policy: { programs: { 'nce-license': { fullRefundHours: -1 } } }, field: 'policy.programs.nce-license.fullRefundHours' },
-    { policy: { programs: { 'nce-license': { fullRefundHours: 1.5 } } }, field: 'policy.programs.nce-license.fullRefundHours' },
-    { policy: { programs: { 'nce-license': { seatWindowHours: Number.NaN } } }, field: 'policy.programs.nce-license.seatWindowHours' },
+    {
+      policy: { programs: { 'nce-license': { fullRefundHours: -1 } } },
+      field: 'policy.programs.nce-license.fullRefundHours',
+    },
+    {
+      policy: { programs: { 'nce-license': { fullRefundHours: 1.5 } } },
+      field: 'policy.programs.nce-license.fullRefundHours',
+    },
+    {
+      policy: { programs: { 'nce-license': { seatWindowHours: Number.NaN } } },
+      field: 'policy.programs.nce-license.seatWindowHours',
+    },
     {
       policy: { programs: { 'nce-license': { cancelWindowHours: { monthly: '168' } } } },
       field: 'policy.programs.nce-license.cancelWindowHours.monthly',
@@ -861,7 +1005,8 @@ describe('fuzz 2: options and other inputs with one field broken', () => {
     const failures: string[] = [];
     for (const { policy, field } of BAD_POLICIES) {
       const e = errorOf(() => api.canCancel(SUB, { now: NOW, policy: policy as api.PolicyOverrides }));
-      if (typeof e === 'string' || e.field !== field) failures.push(`${describeValue(policy)}: ${typeof e === 'string' ? e : e.field}`);
+      if (typeof e === 'string' || e.field !== field)
+        failures.push(`${describeValue(policy)}: ${typeof e === 'string' ? e : e.field}`);
     }
     expect(failures).toEqual([]);
   });

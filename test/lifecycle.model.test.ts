@@ -8,7 +8,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LifecycleEvent, LifecycleState, TransitionResult } from '../src/lifecycle/machine/events.js';
 import { transition } from '../src/lifecycle/machine/transition.js';
-import { toSubscription, type Status, type Subscription, type SubscriptionInput } from '../src/snapshot/subscription.js';
+import {
+  toSubscription,
+  type Status,
+  type Subscription,
+  type SubscriptionInput,
+} from '../src/snapshot/subscription.js';
 import { DAY_MS, formatDay } from '../src/time/day.js';
 
 const HOUR = 3_600_000;
@@ -40,12 +45,15 @@ interface Real {
 }
 
 const subOf = (r: Real): Subscription =>
-  toSubscription('phase' in r.state && 'subscription' in r.state ? r.state.subscription : (r.state as SubscriptionInput));
+  toSubscription(
+    'phase' in r.state && 'subscription' in r.state ? r.state.subscription : (r.state as SubscriptionInput),
+  );
 
 const terminal = (m: Model): boolean => m.status === 'cancelled' || m.status === 'deleted';
 const renewing = (m: Model): boolean =>
   m.status === 'active' && m.autoRenew && (m.declared || (m.now >= m.termEnd && m.now < m.termEnd + DAY_MS));
-const termOver = (m: Model): boolean => (m.status === 'active' || m.status === 'suspended') && m.now >= m.termEnd && !renewing(m);
+const termOver = (m: Model): boolean =>
+  (m.status === 'active' || m.status === 'suspended') && m.now >= m.termEnd && !renewing(m);
 const live = (m: Model): boolean => !terminal(m) && !termOver(m);
 
 /** P7: the after-term status at `now`. */
@@ -67,7 +75,13 @@ function predict(m: Model, e: LifecycleEvent): boolean | 'any' {
     case 'setAutoRenew':
       return live(m) && m.status === 'active' && !renewing(m);
     case 'cancel':
-      return live(m) && !m.trial && (m.status === 'active' || m.status === 'suspended') && m.now >= m.windowStart && m.now < m.windowStart + WINDOW;
+      return (
+        live(m) &&
+        !m.trial &&
+        (m.status === 'active' || m.status === 'suspended') &&
+        m.now >= m.windowStart &&
+        m.now < m.windowStart + WINDOW
+      );
     case 'changeQuantity': {
       const ok = live(m) && !m.trial && m.status === 'active' && e.quantity >= 1;
       return ok && e.quantity < m.quantity ? 'any' : ok;
@@ -77,7 +91,14 @@ function predict(m: Model, e: LifecycleEvent): boolean | 'any' {
     case 'clearScheduledChanges':
       return live(m) && !renewing(m);
     case 'upgrade':
-      return live(m) && !m.trial && m.status === 'active' && e.quantity <= m.quantity && !renewing(m) && e.offerName !== m.offer;
+      return (
+        live(m) &&
+        !m.trial &&
+        m.status === 'active' &&
+        e.quantity <= m.quantity &&
+        !renewing(m) &&
+        e.offerName !== m.offer
+      );
     case 'convertTrial':
       return live(m) && m.trial && m.status === 'active' && !renewing(m);
     case 'renewalStarted':
@@ -122,12 +143,19 @@ function update(m: Model, e: LifecycleEvent, next: Subscription): void {
       m.scheduledQuantity = null;
       break;
     case 'upgrade':
-      if (e.quantity === m.quantity) m.offer = e.offerName ?? m.offer; // U3: in place; U4: the source keeps its SKU
+      if (e.quantity === m.quantity)
+        m.offer = e.offerName ?? m.offer; // U3: in place; U4: the source keeps its SKU
       else m.quantity -= e.quantity;
       m.scheduledQuantity = null;
       break;
     case 'convertTrial':
-      Object.assign(m, { trial: false, quantity: 25, scheduledQuantity: null, windowStart: m.now, termEnd: (next.termEndDay + 1) * DAY_MS });
+      Object.assign(m, {
+        trial: false,
+        quantity: 25,
+        scheduledQuantity: null,
+        windowStart: m.now,
+        termEnd: (next.termEndDay + 1) * DAY_MS,
+      });
       break;
     case 'renewalStarted':
       break;
@@ -153,7 +181,9 @@ function update(m: Model, e: LifecycleEvent, next: Subscription): void {
       break;
   }
   m.declared =
-    m.status === 'active' && m.autoRenew && (e.type === 'renewalStarted' || (e.type !== 'renewalCompleted' && (wasRenewing || m.declared)));
+    m.status === 'active' &&
+    m.autoRenew &&
+    (e.type === 'renewalStarted' || (e.type !== 'renewalCompleted' && (wasRenewing || m.declared)));
 }
 
 /** The invariants of issue 4 on an accepted transition. */
@@ -170,7 +200,8 @@ function checkTransition(prev: Subscription, r: Extract<TransitionResult, { ok: 
       : prev.quantity;
     expect(b.quantity).toBeLessThanOrEqual(before);
   }
-  if (next.termStartedAt !== prev.termStartedAt && next.termStartedAt !== null) expect(next.termStartedAt).toBeGreaterThanOrEqual(now);
+  if (next.termStartedAt !== prev.termStartedAt && next.termStartedAt !== null)
+    expect(next.termStartedAt).toBeGreaterThanOrEqual(now);
   expect(next.termEndDay).toBeGreaterThanOrEqual(prev.termEndDay);
   for (const c of r.created ?? []) expect(c.purchasedAt).toBe(now);
   // A suspended subscription past its term end is gone: no accepted event leaves one behind.
@@ -238,7 +269,10 @@ class AdvanceCommand implements fc.Command<Model, Real> {
 
 /** Jumps to a boundary of the model's timeline (± 1 ms): term end, latest renewal completion, P7 stage ends. */
 class JumpCommand implements fc.Command<Model, Real> {
-  constructor(readonly days: 0 | 1 | 30 | 120, readonly delta: -1 | 0 | 1) {}
+  constructor(
+    readonly days: 0 | 1 | 30 | 120,
+    readonly delta: -1 | 0 | 1,
+  ) {}
   check(): boolean {
     return true;
   }
@@ -265,16 +299,25 @@ const purchase = fc.oneof(
 );
 
 /** Every event; cancel is rarer (it ends a sequence early, C3). */
-const w = (arbitrary: fc.Arbitrary<LifecycleEvent>, weight = 4): fc.WeightedArbitrary<LifecycleEvent> => ({ arbitrary, weight });
+const w = (arbitrary: fc.Arbitrary<LifecycleEvent>, weight = 4): fc.WeightedArbitrary<LifecycleEvent> => ({
+  arbitrary,
+  weight,
+});
 const event: fc.Arbitrary<LifecycleEvent> = fc.oneof(
   w(fc.constant<LifecycleEvent>({ type: 'cancel' }), 1),
   w(fc.constant<LifecycleEvent>({ type: 'suspend' })),
   w(fc.constant<LifecycleEvent>({ type: 'reactivate' })),
   w(fc.boolean().map<LifecycleEvent>((autoRenew) => ({ type: 'setAutoRenew', autoRenew }))),
   w(fc.integer({ min: 0, max: 30 }).map<LifecycleEvent>((quantity) => ({ type: 'changeQuantity', quantity }))),
-  w(fc.integer({ min: 1, max: 30 }).map<LifecycleEvent>((quantity) => ({ type: 'scheduleChange', change: { quantity } }))),
+  w(
+    fc
+      .integer({ min: 1, max: 30 })
+      .map<LifecycleEvent>((quantity) => ({ type: 'scheduleChange', change: { quantity } })),
+  ),
   w(fc.constant<LifecycleEvent>({ type: 'clearScheduledChanges' })),
-  w(fc.integer({ min: 1, max: 25 }).map<LifecycleEvent>((quantity) => ({ type: 'upgrade', quantity, offerName: 'E5' }))),
+  w(
+    fc.integer({ min: 1, max: 25 }).map<LifecycleEvent>((quantity) => ({ type: 'upgrade', quantity, offerName: 'E5' })),
+  ),
   w(fc.constant<LifecycleEvent>({ type: 'convertTrial' })),
   w(fc.constant<LifecycleEvent>({ type: 'renewalStarted' })),
   w(fc.constant<LifecycleEvent>({ type: 'renewalCompleted' })),
@@ -286,10 +329,16 @@ const commands = fc.commands<Model, Real>(
   [
     event.map((e) => new EventCommand(e)),
     event.map((e) => new EventCommand(e)),
-    fc.oneof(fc.integer({ min: 0, max: 6 * HOUR }), fc.integer({ min: 0, max: 10 * DAY_MS }), fc.integer({ min: 0, max: 60 * DAY_MS })).map(
-      (ms) => new AdvanceCommand(ms),
-    ),
-    fc.tuple(fc.constantFrom(0, 1, 30, 120 as const), fc.constantFrom(-1, 0, 1 as const)).map(([d, delta]) => new JumpCommand(d as 0 | 1 | 30 | 120, delta as -1 | 0 | 1)),
+    fc
+      .oneof(
+        fc.integer({ min: 0, max: 6 * HOUR }),
+        fc.integer({ min: 0, max: 10 * DAY_MS }),
+        fc.integer({ min: 0, max: 60 * DAY_MS }),
+      )
+      .map((ms) => new AdvanceCommand(ms)),
+    fc
+      .tuple(fc.constantFrom(0, 1, 30, 120 as const), fc.constantFrom(-1, 0, 1 as const))
+      .map(([d, delta]) => new JumpCommand(d as 0 | 1 | 30 | 120, delta as -1 | 0 | 1)),
   ],
   { maxCommands: 40, size: 'max' },
 );

@@ -18,7 +18,8 @@ type Expected = number | 'AMBIGUOUS_INSTANT' | 'INVALID_INSTANT';
  * the rest truncated), and `Z` or `±HH`, `±HHMM`, `±HH:MM`. A date-time without a zone is
  * ambiguous; the calendar is checked first, the zone next, then the time and the offset.
  */
-const SPELLING = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+const SPELLING =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
 function oracle(text: string): Expected {
   const m = SPELLING.exec(text);
@@ -65,7 +66,10 @@ const spellingArb = fc
     hour: fc.oneof(fc.integer({ min: 0, max: 23 }), fc.constantFrom(24, 29, 99)),
     minute: fc.oneof(fc.integer({ min: 0, max: 59 }), fc.constantFrom(60, 99)),
     second: fc.oneof(fc.integer({ min: 0, max: 59 }), fc.constantFrom(60, 99)),
-    frac: fc.oneof({ weight: 3, arbitrary: fc.constant('') }, { weight: 2, arbitrary: fc.stringMatching(/^[0-9]{1,10}$/) }),
+    frac: fc.oneof(
+      { weight: 3, arbitrary: fc.constant('') },
+      { weight: 2, arbitrary: fc.stringMatching(/^[0-9]{1,10}$/) },
+    ),
     fracSep: fc.constantFrom('.', '.', ','),
     sep: fc.constantFrom('T', 'T', 'T', ' ', 't'),
     shape: fc.constantFrom('date', 'minutes', 'seconds', 'seconds', 'seconds'),
@@ -81,7 +85,9 @@ const spellingArb = fc
             m: fc.oneof(fc.constantFrom(0, 30, 45), fc.constantFrom(59, 60, 99)),
             form: fc.constantFrom('hh:mm', 'hh:mm', 'hhmm', 'hh'),
           })
-          .map(({ sign, h, m, form }) => (form === 'hh' ? `${sign}${pad(h, 2)}` : `${sign}${pad(h, 2)}${form === 'hhmm' ? '' : ':'}${pad(m, 2)}`)),
+          .map(({ sign, h, m, form }) =>
+            form === 'hh' ? `${sign}${pad(h, 2)}` : `${sign}${pad(h, 2)}${form === 'hhmm' ? '' : ':'}${pad(m, 2)}`,
+          ),
       },
     ),
   })
@@ -94,7 +100,12 @@ const spellingArb = fc
 
 /** One character replaced, removed or inserted: near-canonical junk the fast path must not misread. */
 const corruptedArb = fc
-  .tuple(spellingArb, fc.nat(), fc.constantFrom('replace', 'remove', 'insert'), fc.constantFrom('0', '9', 'a', 'Z', 'T', ':', '-', '+', '.', ' ', '/', '\u0660'))
+  .tuple(
+    spellingArb,
+    fc.nat(),
+    fc.constantFrom('replace', 'remove', 'insert'),
+    fc.constantFrom('0', '9', 'a', 'Z', 'T', ':', '-', '+', '.', ' ', '/', '\u0660'),
+  )
   .map(([text, i, op, c]) => {
     const at = i % (text.length + 1);
     if (op === 'remove') return text.slice(0, at) + text.slice(at + 1);
@@ -197,7 +208,10 @@ describe('T1 error messages say what was expected', () => {
   it.each([
     [() => toInstant(1.5, 'now'), /^now: expected integer epoch milliseconds, got 1\.5$/],
     [() => toInstant(new Date(Number.NaN), 'now'), /^now: expected a valid Date, got an Invalid Date$/],
-    [() => toInstant(true, 'now'), /^now: expected an ISO-8601 string with Z or an offset, a Date or epoch milliseconds, got true$/],
+    [
+      () => toInstant(true, 'now'),
+      /^now: expected an ISO-8601 string with Z or an offset, a Date or epoch milliseconds, got true$/,
+    ],
     [() => toUtcDay('x', 'termEndDate'), /^termEndDate: expected a UTC date YYYY-MM-DD, got "x"$/],
     [() => toInstant('2024-01-15T09:30:00 Z', 'now'), /^now: expected an ISO-8601 date-time with Z or an offset, got /],
     [() => toInstant('2024-02-30 09:30Z', 'now'), /is not a calendar date$/],
@@ -228,8 +242,16 @@ describe('C1–C16 cancellation boundaries the suite did not pin', () => {
   // is still closed (a term-start window would be open until 2025-01-18T00:05Z).
   it('C14 a purchase-based window does not reopen at a renewal', () => {
     const renewed = { ...base, program: 'nce-saas', termStartedAt: '2025-01-15T00:05:00Z' } as const;
-    expect(canCancel(renewed, { now: '2025-01-15T01:05:00Z' })).toMatchObject({ allowed: false, rule: 'C14', reason: 'WINDOW_CLOSED', opensAt: null });
-    expect(canCancel(renewed, { now: '2024-01-18T09:29:59.999Z' })).toMatchObject({ allowed: true, until: Date.UTC(2024, 0, 18, 9, 30) });
+    expect(canCancel(renewed, { now: '2025-01-15T01:05:00Z' })).toMatchObject({
+      allowed: false,
+      rule: 'C14',
+      reason: 'WINDOW_CLOSED',
+      opensAt: null,
+    });
+    expect(canCancel(renewed, { now: '2024-01-18T09:29:59.999Z' })).toMatchObject({
+      allowed: true,
+      until: Date.UTC(2024, 0, 18, 9, 30),
+    });
   });
 
   // C15: the full-refund tier belongs to prorated windows only. With nce-saas (refund full) and a

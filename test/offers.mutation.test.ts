@@ -6,7 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { canSellSubscriptions, offerAvailability, resellerDeclaration } from '../src/decisions/offers.js';
 import { caught } from './caught.js';
 
-const refusedA4 = (reason: string) => ({ allowed: false, rule: 'A4', reason, opensAt: null, assumptions: [], warnings: [] });
+const refusedA4 = (reason: string) => ({
+  allowed: false,
+  rule: 'A4',
+  reason,
+  opensAt: null,
+  assumptions: [],
+  warnings: [],
+});
 const AVAILABLE = { allowed: true, rule: 'A4', reason: 'AVAILABLE', until: null, assumptions: [], warnings: [] };
 
 describe('A4 offerAvailability, whole decisions', () => {
@@ -45,27 +52,57 @@ describe('A4 offerAvailability, whole decisions', () => {
 
   it('A4: a suspended subscription is reactivated, whatever else is true (it is checked first)', () => {
     expect(
-      offerAvailability({ customerHasSuspended: true, onePerCustomer: true, customerHasActive: true, transactable: false, countrySupported: false }),
+      offerAvailability({
+        customerHasSuspended: true,
+        onePerCustomer: true,
+        customerHasActive: true,
+        transactable: false,
+        countrySupported: false,
+      }),
     ).toEqual(refusedA4('REACTIVATE_SUSPENDED'));
   });
 
   it('A4: an unknown fact → UNKNOWN_FIELD with its path, message and the key as received', () => {
     const e = caught(() => offerAvailability({ onePercustomer: true } as never));
-    expect([e.code, e.field, e.message, e.received]).toEqual(['UNKNOWN_FIELD', 'facts.onePercustomer', 'facts.onePercustomer: is not an offer fact', 'onePercustomer']);
+    expect([e.code, e.field, e.message, e.received]).toEqual([
+      'UNKNOWN_FIELD',
+      'facts.onePercustomer',
+      'facts.onePercustomer: is not an offer fact',
+      'onePercustomer',
+    ]);
   });
 
   it('A4: a non-boolean fact → INVALID_TYPE naming it', () => {
     const e = caught(() => offerAvailability({ transactable: 'no' } as never));
-    expect([e.code, e.field, e.message, e.received]).toEqual(['INVALID_TYPE', 'facts.transactable', 'facts.transactable: expected true or false, got "no"', 'no']);
+    expect([e.code, e.field, e.message, e.received]).toEqual([
+      'INVALID_TYPE',
+      'facts.transactable',
+      'facts.transactable: expected true or false, got "no"',
+      'no',
+    ]);
   });
 });
 
 describe('A6 canSellSubscriptions, whole decisions', () => {
   it.each(['direct-bill', 'indirect-provider'] as const)('A6: %s → ALLOWED, open-ended', (model) => {
-    expect(canSellSubscriptions(model)).toEqual({ allowed: true, rule: 'A6', reason: 'ALLOWED', until: null, assumptions: [], warnings: [] });
+    expect(canSellSubscriptions(model)).toEqual({
+      allowed: true,
+      rule: 'A6',
+      reason: 'ALLOWED',
+      until: null,
+      assumptions: [],
+      warnings: [],
+    });
   });
   it('A6: indirect-reseller → THROUGH_INDIRECT_PROVIDER', () => {
-    expect(canSellSubscriptions('indirect-reseller')).toEqual({ allowed: false, rule: 'A6', reason: 'THROUGH_INDIRECT_PROVIDER', opensAt: null, assumptions: [], warnings: [] });
+    expect(canSellSubscriptions('indirect-reseller')).toEqual({
+      allowed: false,
+      rule: 'A6',
+      reason: 'THROUGH_INDIRECT_PROVIDER',
+      opensAt: null,
+      assumptions: [],
+      warnings: [],
+    });
   });
   it('A6: an unknown model → INVALID_ENUM listing the three models', () => {
     const e = caught(() => canSellSubscriptions('reseller' as never));
@@ -81,57 +118,102 @@ describe('A6 canSellSubscriptions, whole decisions', () => {
 describe('A5 resellerDeclaration, whole decisions', () => {
   const ok = (id: string) => ({ partnerId: id, signedMpa: true });
   const refusedA5 = (reason: string, invalidIndex: number | null = null) => ({
-    allowed: false, rule: 'A5', reason, opensAt: null, assumptions: [], warnings: [], incentivesFor: null, invalidIndex,
+    allowed: false,
+    rule: 'A5',
+    reason,
+    opensAt: null,
+    assumptions: [],
+    warnings: [],
+    incentivesFor: null,
+    invalidIndex,
   });
   const accepted = (incentivesFor: string) => ({
-    allowed: true, rule: 'A5', reason: 'ACCEPTED', until: null, assumptions: [], warnings: [], incentivesFor, invalidIndex: null,
+    allowed: true,
+    rule: 'A5',
+    reason: 'ACCEPTED',
+    until: null,
+    assumptions: [],
+    warnings: [],
+    incentivesFor,
+    invalidIndex: null,
   });
 
   it('A5: an initial reseller and exactly five others (the maximum) → ACCEPTED, incentives for the initial one only', () => {
-    expect(resellerDeclaration({ initial: ok('100'), others: ['1', '2', '3', '4', '5'].map(ok) })).toEqual(accepted('100'));
+    expect(resellerDeclaration({ initial: ok('100'), others: ['1', '2', '3', '4', '5'].map(ok) })).toEqual(
+      accepted('100'),
+    );
   });
   it('A5: the others list may be left out: no other reseller → ACCEPTED', () => {
     expect(resellerDeclaration({ initial: ok('100') } as never)).toEqual(accepted('100'));
   });
   it('A5: six others → TOO_MANY_RESELLERS, no incentives', () => {
-    expect(resellerDeclaration({ initial: ok('100'), others: ['1', '2', '3', '4', '5', '6'].map(ok) })).toEqual(refusedA5('TOO_MANY_RESELLERS'));
+    expect(resellerDeclaration({ initial: ok('100'), others: ['1', '2', '3', '4', '5', '6'].map(ok) })).toEqual(
+      refusedA5('TOO_MANY_RESELLERS'),
+    );
   });
   it('A5: too many others is reported before an unvalidated other', () => {
     const others = [{ partnerId: '1', signedMpa: false }, ...['2', '3', '4', '5', '6'].map(ok)];
     expect(resellerDeclaration({ initial: ok('100'), others })).toEqual(refusedA5('TOO_MANY_RESELLERS'));
   });
   it.each([null, undefined])('A5: initial %s → INITIAL_RESELLER_REQUIRED', (initial) => {
-    expect(resellerDeclaration({ initial: initial as never, others: [ok('1')] })).toEqual(refusedA5('INITIAL_RESELLER_REQUIRED'));
+    expect(resellerDeclaration({ initial: initial as never, others: [ok('1')] })).toEqual(
+      refusedA5('INITIAL_RESELLER_REQUIRED'),
+    );
   });
   it('A5: a missing initial reseller is reported before too many others', () => {
-    expect(resellerDeclaration({ initial: null, others: ['1', '2', '3', '4', '5', '6'].map(ok) })).toEqual(refusedA5('INITIAL_RESELLER_REQUIRED'));
+    expect(resellerDeclaration({ initial: null, others: ['1', '2', '3', '4', '5', '6'].map(ok) })).toEqual(
+      refusedA5('INITIAL_RESELLER_REQUIRED'),
+    );
   });
   it('A5: an initial reseller that did not sign the MPA → RESELLER_NOT_VALIDATED with no index (it is not one of the others)', () => {
-    expect(resellerDeclaration({ initial: { partnerId: '100', signedMpa: false }, others: [] })).toEqual(refusedA5('RESELLER_NOT_VALIDATED'));
-    // Checked before the count of others.
-    expect(resellerDeclaration({ initial: { partnerId: '100', signedMpa: false }, others: ['1', '2', '3', '4', '5', '6'].map(ok) })).toEqual(
+    expect(resellerDeclaration({ initial: { partnerId: '100', signedMpa: false }, others: [] })).toEqual(
       refusedA5('RESELLER_NOT_VALIDATED'),
     );
+    // Checked before the count of others.
+    expect(
+      resellerDeclaration({
+        initial: { partnerId: '100', signedMpa: false },
+        others: ['1', '2', '3', '4', '5', '6'].map(ok),
+      }),
+    ).toEqual(refusedA5('RESELLER_NOT_VALIDATED'));
   });
   it('A5: signedMpa left out counts as not signed', () => {
-    expect(resellerDeclaration({ initial: { partnerId: '100' } as never, others: [] })).toEqual(refusedA5('RESELLER_NOT_VALIDATED'));
-    expect(resellerDeclaration({ initial: ok('100'), others: [{ partnerId: '1' } as never] })).toEqual(refusedA5('RESELLER_NOT_VALIDATED', 0));
+    expect(resellerDeclaration({ initial: { partnerId: '100' } as never, others: [] })).toEqual(
+      refusedA5('RESELLER_NOT_VALIDATED'),
+    );
+    expect(resellerDeclaration({ initial: ok('100'), others: [{ partnerId: '1' } as never] })).toEqual(
+      refusedA5('RESELLER_NOT_VALIDATED', 0),
+    );
   });
   it('A5: the first unvalidated other is named by its index, including index 0', () => {
-    expect(resellerDeclaration({ initial: ok('100'), others: [{ partnerId: '1', signedMpa: false }, ok('2')] })).toEqual(refusedA5('RESELLER_NOT_VALIDATED', 0));
-    expect(resellerDeclaration({ initial: ok('100'), others: [ok('1'), ok('2'), { partnerId: '3', signedMpa: false }, { partnerId: '4', signedMpa: false }] })).toEqual(
-      refusedA5('RESELLER_NOT_VALIDATED', 2),
-    );
+    expect(
+      resellerDeclaration({ initial: ok('100'), others: [{ partnerId: '1', signedMpa: false }, ok('2')] }),
+    ).toEqual(refusedA5('RESELLER_NOT_VALIDATED', 0));
+    expect(
+      resellerDeclaration({
+        initial: ok('100'),
+        others: [ok('1'), ok('2'), { partnerId: '3', signedMpa: false }, { partnerId: '4', signedMpa: false }],
+      }),
+    ).toEqual(refusedA5('RESELLER_NOT_VALIDATED', 2));
   });
 
   it('A5: others that is not an array → INVALID_TYPE on others', () => {
     const e = caught(() => resellerDeclaration({ initial: ok('100'), others: 'x' as never }));
-    expect([e.code, e.field, e.message, e.received]).toEqual(['INVALID_TYPE', 'others', 'others: expected an array, got "x"', 'x']);
+    expect([e.code, e.field, e.message, e.received]).toEqual([
+      'INVALID_TYPE',
+      'others',
+      'others: expected an array, got "x"',
+      'x',
+    ]);
   });
   it('A5: a hole in a sparse others array is read and refused as a missing object', () => {
     // eslint-disable-next-line no-sparse-arrays
     const e = caught(() => resellerDeclaration({ initial: ok('100'), others: [, ok('2')] as never }));
-    expect([e.code, e.field, e.message]).toEqual(['INVALID_TYPE', 'others[0]', 'others[0]: expected an object, got undefined']);
+    expect([e.code, e.field, e.message]).toEqual([
+      'INVALID_TYPE',
+      'others[0]',
+      'others[0]: expected an object, got undefined',
+    ]);
   });
   it.each([
     ['', '""'],
@@ -139,12 +221,29 @@ describe('A5 resellerDeclaration, whole decisions', () => {
     [42, '42'],
   ])('A5: an initial partnerId %j → INVALID_TYPE on initial.partnerId', (partnerId, shown) => {
     const e = caught(() => resellerDeclaration({ initial: { partnerId, signedMpa: true } as never, others: [] }));
-    expect([e.code, e.field, e.message, e.received]).toEqual(['INVALID_TYPE', 'initial.partnerId', `initial.partnerId: expected a PartnerID, got ${shown}`, partnerId]);
+    expect([e.code, e.field, e.message, e.received]).toEqual([
+      'INVALID_TYPE',
+      'initial.partnerId',
+      `initial.partnerId: expected a PartnerID, got ${shown}`,
+      partnerId,
+    ]);
   });
   it('A5: a malformed other names its index; a non-boolean signedMpa names its path', () => {
-    const e = caught(() => resellerDeclaration({ initial: ok('100'), others: [ok('1'), { partnerId: ' ', signedMpa: true }] }));
-    expect([e.code, e.field, e.message]).toEqual(['INVALID_TYPE', 'others[1].partnerId', 'others[1].partnerId: expected a PartnerID, got " "']);
-    const f = caught(() => resellerDeclaration({ initial: ok('100'), others: [{ partnerId: '1', signedMpa: 'yes' } as never] }));
-    expect([f.code, f.field, f.message]).toEqual(['INVALID_TYPE', 'others[0].signedMpa', 'others[0].signedMpa: expected true or false, got "yes"']);
+    const e = caught(() =>
+      resellerDeclaration({ initial: ok('100'), others: [ok('1'), { partnerId: ' ', signedMpa: true }] }),
+    );
+    expect([e.code, e.field, e.message]).toEqual([
+      'INVALID_TYPE',
+      'others[1].partnerId',
+      'others[1].partnerId: expected a PartnerID, got " "',
+    ]);
+    const f = caught(() =>
+      resellerDeclaration({ initial: ok('100'), others: [{ partnerId: '1', signedMpa: 'yes' } as never] }),
+    );
+    expect([f.code, f.field, f.message]).toEqual([
+      'INVALID_TYPE',
+      'others[0].signedMpa',
+      'others[0].signedMpa: expected true or false, got "yes"',
+    ]);
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { canSellSubscriptions, MAX_OTHER_RESELLERS, offerAvailability, resellerDeclaration } from '../src/decisions/offers.js';
+import {
+  canSellSubscriptions,
+  MAX_OTHER_RESELLERS,
+  offerAvailability,
+  resellerDeclaration,
+} from '../src/decisions/offers.js';
 
 describe('A4 offer availability from caller-supplied facts', () => {
   it('is available when nothing stands in the way', () => {
@@ -19,8 +24,12 @@ describe('A4 offer availability from caller-supplied facts', () => {
     expect(offerAvailability({ onePerCustomer: true }).allowed).toBe(true);
   });
   it('rejects a non-boolean or unknown fact with a typed error naming it', () => {
-    expect(() => offerAvailability({ onePerCustomer: 'yes' as never })).toThrow(expect.objectContaining({ code: 'INVALID_TYPE', field: 'facts.onePerCustomer' }));
-    expect(() => offerAvailability({ onePercustomer: true } as never)).toThrow(expect.objectContaining({ code: 'UNKNOWN_FIELD', field: 'facts.onePercustomer' }));
+    expect(() => offerAvailability({ onePerCustomer: 'yes' as never })).toThrow(
+      expect.objectContaining({ code: 'INVALID_TYPE', field: 'facts.onePerCustomer' }),
+    );
+    expect(() => offerAvailability({ onePercustomer: true } as never)).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_FIELD', field: 'facts.onePercustomer' }),
+    );
   });
 });
 
@@ -36,13 +45,21 @@ describe('A5 EU/EFTA reseller declaration', () => {
     });
   });
   it('refuses a sixth other reseller', () => {
-    expect(resellerDeclaration({ initial: ok('100'), others: ['1', '2', '3', '4', '5', '6'].map(ok) })).toMatchObject({ allowed: false, reason: 'TOO_MANY_RESELLERS' });
+    expect(resellerDeclaration({ initial: ok('100'), others: ['1', '2', '3', '4', '5', '6'].map(ok) })).toMatchObject({
+      allowed: false,
+      reason: 'TOO_MANY_RESELLERS',
+    });
   });
   it('needs the initial reseller first', () => {
-    expect(resellerDeclaration({ initial: null, others: [ok('1')] })).toMatchObject({ allowed: false, reason: 'INITIAL_RESELLER_REQUIRED' });
+    expect(resellerDeclaration({ initial: null, others: [ok('1')] })).toMatchObject({
+      allowed: false,
+      reason: 'INITIAL_RESELLER_REQUIRED',
+    });
   });
   it('refuses a reseller without a validated PartnerID / signed MPA and says which', () => {
-    expect(resellerDeclaration({ initial: ok('100'), others: [ok('1'), { partnerId: '2', signedMpa: false }] })).toMatchObject({
+    expect(
+      resellerDeclaration({ initial: ok('100'), others: [ok('1'), { partnerId: '2', signedMpa: false }] }),
+    ).toMatchObject({
       allowed: false,
       reason: 'RESELLER_NOT_VALIDATED',
       invalidIndex: 1,
@@ -65,6 +82,8 @@ describe('A6 only direct-bill partners and indirect providers sell subscriptions
   });
   it('an indirect reseller goes through its provider', () => {
     expect(canSellSubscriptions('indirect-reseller').reason).toBe('THROUGH_INDIRECT_PROVIDER');
-    expect(() => canSellSubscriptions('reseller' as never)).toThrow(expect.objectContaining({ code: 'INVALID_ENUM', field: 'model' }));
+    expect(() => canSellSubscriptions('reseller' as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_ENUM', field: 'model' }),
+    );
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY, definePolicy, readPolicy, type Policy, type PolicyOverrides, type ProgramOverrides } from '../src/policy/policy.js';
+import {
+  DEFAULT_POLICY,
+  definePolicy,
+  readPolicy,
+  type Policy,
+  type PolicyOverrides,
+  type ProgramOverrides,
+} from '../src/policy/policy.js';
 import { DEFAULT_PROGRAMS, type ProgramPolicy } from '../src/policy/programs.js';
 import { caught } from './caught.js';
 
@@ -7,8 +14,10 @@ import { caught } from './caught.js';
 // for every way an override can be wrong. Expected values are written out from rules.md's defaults
 // (R3 earliest, Q2 keep one seat, M1 inclusive, T6 anniversary, P7 lifecycle, S3 any-immediate, U5 equal).
 
-const POLICY_KEY_LIST = 'programs, unknownRenewalCompletion, keepOneSeat, daysUsed, renewalAnchor, suspendedAtTermEnd, scheduledChangeDeletion, destinationTerm';
-const PROGRAM_KEY_LIST = 'cancelRule, cancelWindowHours, cancelFrom, refund, fullRefundHours, afterWindow, seatReduction, seatWindowHours, seatIncrease';
+const POLICY_KEY_LIST =
+  'programs, unknownRenewalCompletion, keepOneSeat, daysUsed, renewalAnchor, suspendedAtTermEnd, scheduledChangeDeletion, destinationTerm';
+const PROGRAM_KEY_LIST =
+  'cancelRule, cancelWindowHours, cancelFrom, refund, fullRefundHours, afterWindow, seatReduction, seatWindowHours, seatIncrease';
 
 /** C1 + C15 + Q1–Q4, as rules.md gives them for nce-license. */
 const NCE_LICENSE: ProgramPolicy = {
@@ -23,7 +32,8 @@ const NCE_LICENSE: ProgramPolicy = {
   seatIncrease: 'any-time',
 };
 
-const nceLicense = (overrides: ProgramOverrides): ProgramPolicy => definePolicy({ programs: { 'nce-license': overrides } }).programs['nce-license'];
+const nceLicense = (overrides: ProgramOverrides): ProgramPolicy =>
+  definePolicy({ programs: { 'nce-license': overrides } }).programs['nce-license'];
 
 function errorOf(fn: () => unknown): { code: string; field: string; message: string; received: unknown } {
   const e = caught(fn);
@@ -75,7 +85,11 @@ describe('definePolicy: every top-level setting, every allowed value', () => {
     const base = definePolicy({ ...NON_DEFAULTS, programs: { 'nce-saas': { refund: 'none' } } });
     const p = definePolicy({ programs: { 'nce-license': { refund: 'full' } } }, base);
     expect(p).toEqual({
-      programs: { ...DEFAULT_PROGRAMS, 'nce-saas': { ...DEFAULT_PROGRAMS['nce-saas'], refund: 'none' }, 'nce-license': { ...NCE_LICENSE, refund: 'full' } },
+      programs: {
+        ...DEFAULT_PROGRAMS,
+        'nce-saas': { ...DEFAULT_PROGRAMS['nce-saas'], refund: 'none' },
+        'nce-license': { ...NCE_LICENSE, refund: 'full' },
+      },
       ...NON_DEFAULTS,
     });
     // and a definePolicy result is itself a valid base and a valid readPolicy value
@@ -101,7 +115,10 @@ describe('definePolicy: every top-level setting, every allowed value', () => {
 
   it('keepOneSeat must be a boolean', () => {
     expect(errorOf(() => definePolicy({ keepOneSeat: 'yes' as unknown as boolean }))).toEqual({
-      code: 'INVALID_TYPE', field: 'policy.keepOneSeat', message: 'policy.keepOneSeat: expected true or false, got "yes"', received: 'yes',
+      code: 'INVALID_TYPE',
+      field: 'policy.keepOneSeat',
+      message: 'policy.keepOneSeat: expected true or false, got "yes"',
+      received: 'yes',
     });
   });
 
@@ -116,27 +133,41 @@ describe('definePolicy: every top-level setting, every allowed value', () => {
 
   it('an unknown program is named, with its key as received', () => {
     expect(errorOf(() => definePolicy({ programs: { 'nce-License': {} } } as unknown as PolicyOverrides))).toEqual({
-      code: 'INVALID_ENUM', field: 'policy.programs.nce-License', message: 'policy.programs.nce-License: unknown program "nce-License"', received: 'nce-License',
+      code: 'INVALID_ENUM',
+      field: 'policy.programs.nce-License',
+      message: 'policy.programs.nce-License: unknown program "nce-License"',
+      received: 'nce-License',
     });
   });
 
   it('programs that is not an object is INVALID_TYPE policy.programs', () => {
     expect(errorOf(() => definePolicy({ programs: 'all' } as unknown as PolicyOverrides))).toEqual({
-      code: 'INVALID_TYPE', field: 'policy.programs', message: 'policy.programs: expected an object, got "all"', received: 'all',
+      code: 'INVALID_TYPE',
+      field: 'policy.programs',
+      message: 'policy.programs: expected an object, got "all"',
+      received: 'all',
     });
   });
 
   it('a base that is not a known policy is INVALID_TYPE base, with the value received', () => {
     const copy = { ...DEFAULT_POLICY };
     expect(errorOf(() => definePolicy({}, copy))).toEqual({
-      code: 'INVALID_TYPE', field: 'base', message: 'base: expected a policy from definePolicy or DEFAULT_POLICY, got an object', received: copy,
+      code: 'INVALID_TYPE',
+      field: 'base',
+      message: 'base: expected a policy from definePolicy or DEFAULT_POLICY, got an object',
+      received: copy,
     });
-    expect(errorOf(() => definePolicy({}, 'strict' as unknown as Policy)).message).toBe('base: expected a policy from definePolicy or DEFAULT_POLICY, got "strict"');
+    expect(errorOf(() => definePolicy({}, 'strict' as unknown as Policy)).message).toBe(
+      'base: expected a policy from definePolicy or DEFAULT_POLICY, got "strict"',
+    );
   });
 
   it('overrides that are not an object: INVALID_TYPE policy with the message', () => {
     expect(errorOf(() => definePolicy(null as unknown as PolicyOverrides))).toEqual({
-      code: 'INVALID_TYPE', field: 'policy', message: 'policy: expected an object, got null', received: null,
+      code: 'INVALID_TYPE',
+      field: 'policy',
+      message: 'policy: expected an object, got null',
+      received: null,
     });
   });
 });
@@ -183,7 +214,10 @@ describe('definePolicy: every program setting (C1 "except where required by law"
   });
 
   it('C1: one billing frequency’s rule overridden, the others kept', () => {
-    expect(nceLicense({ cancelRule: { triennial: 'C5' } })).toEqual({ ...NCE_LICENSE, cancelRule: { monthly: 'C1', annual: 'C1', triennial: 'C5' } });
+    expect(nceLicense({ cancelRule: { triennial: 'C5' } })).toEqual({
+      ...NCE_LICENSE,
+      cancelRule: { monthly: 'C1', annual: 'C1', triennial: 'C5' },
+    });
   });
 
   it.each<[ProgramOverrides, Partial<ProgramPolicy>]>([
@@ -230,31 +264,51 @@ describe('definePolicy: every program setting (C1 "except where required by law"
     expect(errorOf(() => nceLicense({ cancelWindowHours: { weekly: 24 } } as unknown as ProgramOverrides))).toEqual({
       code: 'INVALID_ENUM',
       field: 'policy.programs.nce-license.cancelWindowHours.weekly',
-      message: 'policy.programs.nce-license.cancelWindowHours.weekly: expected one of monthly, annual, triennial, got "weekly"',
+      message:
+        'policy.programs.nce-license.cancelWindowHours.weekly: expected one of monthly, annual, triennial, got "weekly"',
       received: 'weekly',
     });
-    expect(errorOf(() => nceLicense({ cancelRule: { weekly: 'C1' } } as unknown as ProgramOverrides)).field).toBe('policy.programs.nce-license.cancelRule.weekly');
+    expect(errorOf(() => nceLicense({ cancelRule: { weekly: 'C1' } } as unknown as ProgramOverrides)).field).toBe(
+      'policy.programs.nce-license.cancelRule.weekly',
+    );
   });
 
   it('per-billing settings that are not objects are INVALID_TYPE', () => {
     expect(errorOf(() => nceLicense({ cancelWindowHours: 168 } as unknown as ProgramOverrides))).toEqual({
-      code: 'INVALID_TYPE', field: 'policy.programs.nce-license.cancelWindowHours', message: 'policy.programs.nce-license.cancelWindowHours: expected an object, got 168', received: 168,
+      code: 'INVALID_TYPE',
+      field: 'policy.programs.nce-license.cancelWindowHours',
+      message: 'policy.programs.nce-license.cancelWindowHours: expected an object, got 168',
+      received: 168,
     });
     expect(errorOf(() => nceLicense({ cancelRule: 'C1' } as unknown as ProgramOverrides))).toEqual({
-      code: 'INVALID_TYPE', field: 'policy.programs.nce-license.cancelRule', message: 'policy.programs.nce-license.cancelRule: expected an object, got "C1"', received: 'C1',
+      code: 'INVALID_TYPE',
+      field: 'policy.programs.nce-license.cancelRule',
+      message: 'policy.programs.nce-license.cancelRule: expected an object, got "C1"',
+      received: 'C1',
     });
   });
 
   it('a cancel rule must be a rule ID of rules.md', () => {
     const e = errorOf(() => nceLicense({ cancelRule: { annual: 'Z9' } } as unknown as ProgramOverrides));
-    expect({ code: e.code, field: e.field, received: e.received }).toEqual({ code: 'INVALID_ENUM', field: 'policy.programs.nce-license.cancelRule.annual', received: 'Z9' });
-    expect(e.message.startsWith('policy.programs.nce-license.cancelRule.annual: expected one of T1, T2, T3, T4, T5, T6, C1, ')).toBe(true);
+    expect({ code: e.code, field: e.field, received: e.received }).toEqual({
+      code: 'INVALID_ENUM',
+      field: 'policy.programs.nce-license.cancelRule.annual',
+      received: 'Z9',
+    });
+    expect(
+      e.message.startsWith(
+        'policy.programs.nce-license.cancelRule.annual: expected one of T1, T2, T3, T4, T5, T6, C1, ',
+      ),
+    ).toBe(true);
     expect(e.message.endsWith(', M1, M2, got "Z9"')).toBe(true);
   });
 
   it('a program patch that is not an object is INVALID_TYPE at its path', () => {
     expect(errorOf(() => definePolicy({ programs: { softwareone: [] } } as unknown as PolicyOverrides))).toEqual({
-      code: 'INVALID_TYPE', field: 'policy.programs.softwareone', message: 'policy.programs.softwareone: expected an object, got an array', received: [],
+      code: 'INVALID_TYPE',
+      field: 'policy.programs.softwareone',
+      message: 'policy.programs.softwareone: expected an object, got an array',
+      received: [],
     });
   });
 });
@@ -268,7 +322,12 @@ describe('definePolicy: hours are whole, from 0 to 100 years (876 600 h)', () =>
   ])('%s: 0 and 876 600 accepted; -1, 876 601, 0.5 and "24" refused with the bounds', (field, patch, read) => {
     expect(read(nceLicense(patch(0)))).toBe(0);
     expect(read(nceLicense(patch(876_600)))).toBe(876_600);
-    for (const [bad, shown] of [[-1, '-1'], [876_601, '876601'], [0.5, '0.5'], ['24', '"24"']] as const) {
+    for (const [bad, shown] of [
+      [-1, '-1'],
+      [876_601, '876601'],
+      [0.5, '0.5'],
+      ['24', '"24"'],
+    ] as const) {
       expect(errorOf(() => nceLicense(patch(bad as number)))).toEqual({
         code: 'INVALID_QUANTITY',
         field: `policy.programs.nce-license.${field}`,
@@ -289,7 +348,10 @@ describe('readPolicy', () => {
 
   it('a value that is not an object: INVALID_TYPE policy with the message', () => {
     expect(errorOf(() => readPolicy(7 as unknown as PolicyOverrides))).toEqual({
-      code: 'INVALID_TYPE', field: 'policy', message: 'policy: expected an object, got 7', received: 7,
+      code: 'INVALID_TYPE',
+      field: 'policy',
+      message: 'policy: expected an object, got 7',
+      received: 7,
     });
   });
 });

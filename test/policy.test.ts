@@ -25,7 +25,11 @@ describe('DEFAULT_POLICY: the rules.md defaults', () => {
   });
 
   it('T3/C1/C15 nce-license: 168 h windows on every billing frequency, full refund for 24 h', () => {
-    expect(DEFAULT_POLICY.programs['nce-license'].cancelWindowHours).toEqual({ monthly: 168, annual: 168, triennial: 168 });
+    expect(DEFAULT_POLICY.programs['nce-license'].cancelWindowHours).toEqual({
+      monthly: 168,
+      annual: 168,
+      triennial: 168,
+    });
     expect(DEFAULT_POLICY.programs['nce-license'].fullRefundHours).toBe(24);
   });
 });
@@ -49,7 +53,12 @@ describe('definePolicy', () => {
       renewalAnchor: 'clamped',
     });
     expect(p.programs['nce-license'].fullRefundHours).toBe(0);
-    expect(p).toMatchObject({ unknownRenewalCompletion: 'latest', keepOneSeat: false, daysUsed: 'exclusive', renewalAnchor: 'clamped' });
+    expect(p).toMatchObject({
+      unknownRenewalCompletion: 'latest',
+      keepOneSeat: false,
+      daysUsed: 'exclusive',
+      renewalAnchor: 'clamped',
+    });
   });
 
   it('layers on a base policy and returns frozen policies', () => {
@@ -62,25 +71,57 @@ describe('definePolicy', () => {
   });
 
   it('an unknown program is INVALID_ENUM policy.programs.<name>', () => {
-    expectError(() => definePolicy({ programs: { x: {} } } as unknown as PolicyOverrides), 'INVALID_ENUM', 'policy.programs.x');
+    expectError(
+      () => definePolicy({ programs: { x: {} } } as unknown as PolicyOverrides),
+      'INVALID_ENUM',
+      'policy.programs.x',
+    );
   });
 
   it('__proto__ and constructor keys from JSON are unknown programs, never prototype pollution', () => {
-    expectError(() => readPolicy(JSON.parse('{"programs":{"__proto__":{"polluted":true}}}')), 'INVALID_ENUM', 'policy.programs.__proto__');
-    expectError(() => readPolicy(JSON.parse('{"programs":{"constructor":{"prototype":{"polluted":true}}}}')), 'INVALID_ENUM', 'policy.programs.constructor');
+    expectError(
+      () => readPolicy(JSON.parse('{"programs":{"__proto__":{"polluted":true}}}')),
+      'INVALID_ENUM',
+      'policy.programs.__proto__',
+    );
+    expectError(
+      () => readPolicy(JSON.parse('{"programs":{"constructor":{"prototype":{"polluted":true}}}}')),
+      'INVALID_ENUM',
+      'policy.programs.constructor',
+    );
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 
   it.each<[string, unknown, string]>([
     ['negative window', { cancelWindowHours: { annual: -1 } }, 'policy.programs.nce-license.cancelWindowHours.annual'],
-    ['fractional window', { cancelWindowHours: { monthly: 167.5 } }, 'policy.programs.nce-license.cancelWindowHours.monthly'],
-    ['NaN window', { cancelWindowHours: { triennial: Number.NaN } }, 'policy.programs.nce-license.cancelWindowHours.triennial'],
-    ['Infinity window', { cancelWindowHours: { annual: Number.POSITIVE_INFINITY } }, 'policy.programs.nce-license.cancelWindowHours.annual'],
-    ['window as a string', { cancelWindowHours: { annual: '168' } }, 'policy.programs.nce-license.cancelWindowHours.annual'],
+    [
+      'fractional window',
+      { cancelWindowHours: { monthly: 167.5 } },
+      'policy.programs.nce-license.cancelWindowHours.monthly',
+    ],
+    [
+      'NaN window',
+      { cancelWindowHours: { triennial: Number.NaN } },
+      'policy.programs.nce-license.cancelWindowHours.triennial',
+    ],
+    [
+      'Infinity window',
+      { cancelWindowHours: { annual: Number.POSITIVE_INFINITY } },
+      'policy.programs.nce-license.cancelWindowHours.annual',
+    ],
+    [
+      'window as a string',
+      { cancelWindowHours: { annual: '168' } },
+      'policy.programs.nce-license.cancelWindowHours.annual',
+    ],
     ['negative full-refund hours', { fullRefundHours: -24 }, 'policy.programs.nce-license.fullRefundHours'],
     ['fractional seat window', { seatWindowHours: 0.5 }, 'policy.programs.nce-license.seatWindowHours'],
   ])('%s → INVALID_QUANTITY naming the field', (_, patch, field) => {
-    expectError(() => definePolicy({ programs: { 'nce-license': patch } } as PolicyOverrides), 'INVALID_QUANTITY', field);
+    expectError(
+      () => definePolicy({ programs: { 'nce-license': patch } } as PolicyOverrides),
+      'INVALID_QUANTITY',
+      field,
+    );
   });
 
   it.each<[PolicyOverrides, ErrorCode, string]>([
@@ -89,7 +130,11 @@ describe('definePolicy', () => {
     [{ daysUsed: 'half' as 'inclusive' }, 'INVALID_ENUM', 'policy.daysUsed'],
     [{ keepOneSeat: 'yes' as unknown as boolean }, 'INVALID_TYPE', 'policy.keepOneSeat'],
     [{ programs: [] } as unknown as PolicyOverrides, 'INVALID_TYPE', 'policy.programs'],
-    [{ programs: { 'nce-license': null } } as unknown as PolicyOverrides, 'INVALID_TYPE', 'policy.programs.nce-license'],
+    [
+      { programs: { 'nce-license': null } } as unknown as PolicyOverrides,
+      'INVALID_TYPE',
+      'policy.programs.nce-license',
+    ],
   ])('invalid option %j → %s %s', (overrides, code, field) => {
     expectError(() => definePolicy(overrides), code, field);
   });
@@ -105,14 +150,21 @@ describe('readPolicy', () => {
     expect(readPolicy(undefined)).toBe(DEFAULT_POLICY);
     const p = definePolicy({ keepOneSeat: false });
     expect(readPolicy(p)).toBe(p);
-    const plain = readPolicy({ programs: { 'traditional-saas': { cancelWindowHours: { monthly: 48 } } }, renewalAnchor: 'clamped' });
+    const plain = readPolicy({
+      programs: { 'traditional-saas': { cancelWindowHours: { monthly: 48 } } },
+      renewalAnchor: 'clamped',
+    });
     expect(plain.programs['traditional-saas'].cancelWindowHours).toEqual({ monthly: 48, annual: 336, triennial: 336 });
     expect(plain.renewalAnchor).toBe('clamped');
     expect(plain.keepOneSeat).toBe(true);
   });
 
   it('plain overrides from JSON are validated like definePolicy', () => {
-    expectError(() => readPolicy(JSON.parse('{"programs":{"nce-license":{"fullRefundHours":-1}}}')), 'INVALID_QUANTITY', 'policy.programs.nce-license.fullRefundHours');
+    expectError(
+      () => readPolicy(JSON.parse('{"programs":{"nce-license":{"fullRefundHours":-1}}}')),
+      'INVALID_QUANTITY',
+      'policy.programs.nce-license.fullRefundHours',
+    );
   });
 
   it.each([null, 'default', 7, []])('%j → INVALID_TYPE policy', (value) => {
@@ -125,17 +177,27 @@ describe('definePolicy checks every program setting (C1 "except where required b
     [{ refund: 'bogus' }, 'policy.programs.nce-license.refund', 'INVALID_ENUM'],
     [{ cancelWindowHour: 24 }, 'policy.programs.nce-license.cancelWindowHour', 'INVALID_ENUM'],
     [{ cancelWindowHours: { weekly: 24 } }, 'policy.programs.nce-license.cancelWindowHours.weekly', 'INVALID_ENUM'],
-    [{ cancelWindowHours: { annual: 1e306 } }, 'policy.programs.nce-license.cancelWindowHours.annual', 'INVALID_QUANTITY'],
+    [
+      { cancelWindowHours: { annual: 1e306 } },
+      'policy.programs.nce-license.cancelWindowHours.annual',
+      'INVALID_QUANTITY',
+    ],
     [{ cancelRule: { annual: 'Z9' } }, 'policy.programs.nce-license.cancelRule.annual', 'INVALID_ENUM'],
     [{ cancelFrom: 'renewal' }, 'policy.programs.nce-license.cancelFrom', 'INVALID_ENUM'],
     [{ seatWindowHours: -1 }, 'policy.programs.nce-license.seatWindowHours', 'INVALID_QUANTITY'],
   ])('%o → %s (%s)', (patch, field, code) => {
-    expect(() => definePolicy({ programs: { 'nce-license': patch as never } })).toThrow(expect.objectContaining({ code, field }));
+    expect(() => definePolicy({ programs: { 'nce-license': patch as never } })).toThrow(
+      expect.objectContaining({ code, field }),
+    );
   });
 
   it('keeps the settings not overridden', () => {
     const p = definePolicy({ programs: { 'nce-license': { refund: 'full' } } });
-    expect(p.programs['nce-license']).toMatchObject({ refund: 'full', fullRefundHours: 24, cancelWindowHours: { monthly: 168, annual: 168, triennial: 168 } });
+    expect(p.programs['nce-license']).toMatchObject({
+      refund: 'full',
+      fullRefundHours: 24,
+      cancelWindowHours: { monthly: 168, annual: 168, triennial: 168 },
+    });
   });
 });
 

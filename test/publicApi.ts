@@ -6,5 +6,13 @@
 export * from '../src/index.js';
 export * from '../src/lifecycle/index.js';
 export { explain, ACTIONS } from '../src/explain/explain.js';
-export type { Action, ActionExplanation, AlertClass, ExplainOptions, Explanation, Outcome, TermTimeline } from '../src/explain/explain.js';
+export type {
+  Action,
+  ActionExplanation,
+  AlertClass,
+  ExplainOptions,
+  Explanation,
+  Outcome,
+  TermTimeline,
+} from '../src/explain/explain.js';
 export * from '../src/partner-center/index.js';

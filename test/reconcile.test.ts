@@ -8,7 +8,6 @@ import { ours } from './reconcileFixture.js';
 
 const ms = (iso: string): number => Date.parse(iso);
 
-
 function pc(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     id: '4c0b3f6e-8d55-4c1e-9a57-2d2f5c0f9a11',
@@ -31,13 +30,16 @@ describe('Q4 C12 reconcile: agreement', () => {
     expect(reconcile(ours, pc(), { now: '2024-03-12T12:00:00Z' })).toEqual([]);
   });
   it('C1: a past cancellationAllowedUntilDate and our closed window agree (both: not now)', () => {
-    expect(reconcile(ours, pc(), { now: '2024-01-22T09:30:12Z' }).filter((d) => d.field === 'cancellationAllowedUntilDate')).toEqual([]);
+    expect(
+      reconcile(ours, pc(), { now: '2024-01-22T09:30:12Z' }).filter((d) => d.field === 'cancellationAllowedUntilDate'),
+    ).toEqual([]);
   });
   it('property: a subscription read from Partner Center JSON agrees with that JSON at any instant it describes', () => {
     const { subscription } = fromPartnerCenter(pc());
     fc.assert(
-      fc.property(fc.integer({ min: ms('2024-03-10T14:02:45Z'), max: ms('2024-03-17T14:02:44.999Z') }), (now) =>
-        reconcile(subscription, pc({ cancellationAllowedUntilDate: null }), { now }).length === 0,
+      fc.property(
+        fc.integer({ min: ms('2024-03-10T14:02:45Z'), max: ms('2024-03-17T14:02:44.999Z') }),
+        (now) => reconcile(subscription, pc({ cancellationAllowedUntilDate: null }), { now }).length === 0,
       ),
     );
   });
@@ -48,22 +50,43 @@ describe('C1 R3 reconcile: cancellationAllowedUntilDate', () => {
     const now = '2024-01-22T09:30:11.999Z';
     expect(reconcile(ours, pc({ refundableQuantity: null }), { now })).toEqual([]);
     // Partner Center says one second more.
-    expect(reconcile(ours, pc({ refundableQuantity: null, cancellationAllowedUntilDate: '2024-01-22T09:30:13Z' }), { now })).toEqual([
-      { kind: 'instant', field: 'cancellationAllowedUntilDate', ours: ms('2024-01-22T09:30:12Z'), theirs: ms('2024-01-22T09:30:13Z') },
+    expect(
+      reconcile(ours, pc({ refundableQuantity: null, cancellationAllowedUntilDate: '2024-01-22T09:30:13Z' }), { now }),
+    ).toEqual([
+      {
+        kind: 'instant',
+        field: 'cancellationAllowedUntilDate',
+        ours: ms('2024-01-22T09:30:12Z'),
+        theirs: ms('2024-01-22T09:30:13Z'),
+      },
     ]);
     // … which a tolerance of 1 s accepts.
     expect(
-      reconcile(ours, pc({ refundableQuantity: null, cancellationAllowedUntilDate: '2024-01-22T09:30:13Z' }), { now, toleranceMs: 1000 }),
+      reconcile(ours, pc({ refundableQuantity: null, cancellationAllowedUntilDate: '2024-01-22T09:30:13Z' }), {
+        now,
+        toleranceMs: 1000,
+      }),
     ).toEqual([]);
   });
   it('R3: an unknown renewal completion (earliest bound) against the reported deadline', () => {
     const renewed: SubscriptionInput = {
-      program: 'nce-license', term: 'P1M', billing: 'monthly', quantity: 20,
-      purchasedAt: '2023-11-08T16:45:03Z', termStartedAt: null, termStartDate: '2024-03-08', termEndDate: '2024-04-07',
+      program: 'nce-license',
+      term: 'P1M',
+      billing: 'monthly',
+      quantity: 20,
+      purchasedAt: '2023-11-08T16:45:03Z',
+      termStartedAt: null,
+      termStartDate: '2024-03-08',
+      termEndDate: '2024-04-07',
     };
     const json = pc({ cancellationAllowedUntilDate: '2024-03-15T03:12:44Z', refundableQuantity: null });
     expect(reconcile(renewed, json, { now: '2024-03-12T12:00:00Z' })).toEqual([
-      { kind: 'instant', field: 'cancellationAllowedUntilDate', ours: ms('2024-03-15T00:00:00Z'), theirs: ms('2024-03-15T03:12:44Z') },
+      {
+        kind: 'instant',
+        field: 'cancellationAllowedUntilDate',
+        ours: ms('2024-03-15T00:00:00Z'),
+        theirs: ms('2024-03-15T03:12:44Z'),
+      },
     ]);
     // Between the two deadlines: ours has closed, theirs is still open.
     expect(reconcile(renewed, json, { now: '2024-03-15T00:00:00Z' })).toEqual([
@@ -77,21 +100,43 @@ describe('Q2 Q4 reconcile: refundableQuantity', () => {
   it('the total compares every seat of the open batches (before the keep-one-seat cap)', () => {
     const now = '2024-01-15T10:00:00Z';
     const json = pc({
-      refundableQuantity: { totalQuantity: 10, details: [{ quantity: 10, allowedUntilDateTime: '2024-01-22T09:30:12Z' }] },
+      refundableQuantity: {
+        totalQuantity: 10,
+        details: [{ quantity: 10, allowedUntilDateTime: '2024-01-22T09:30:12Z' }],
+      },
     });
-    expect(reconcile({ ...ours, quantity: 10, seatBatches: [{ quantity: 10, addedAt: '2024-01-15T09:30:12Z' }] }, json, { now })).toEqual([]);
+    expect(
+      reconcile({ ...ours, quantity: 10, seatBatches: [{ quantity: 10, addedAt: '2024-01-15T09:30:12Z' }] }, json, {
+        now,
+      }),
+    ).toEqual([]);
   });
   it('a batch with another quantity', () => {
-    const json = pc({ refundableQuantity: { totalQuantity: 4, details: [{ quantity: 4, allowedUntilDateTime: '2024-03-17T14:02:45Z' }] } });
+    const json = pc({
+      refundableQuantity: {
+        totalQuantity: 4,
+        details: [{ quantity: 4, allowedUntilDateTime: '2024-03-17T14:02:45Z' }],
+      },
+    });
     expect(reconcile(ours, json, { now: '2024-03-12T12:00:00Z' })).toEqual([
       { kind: 'quantity', field: 'refundableQuantity.totalQuantity', ours: 5, theirs: 4 },
       { kind: 'quantity', field: 'refundableQuantity.details[0].quantity', ours: 5, theirs: 4 },
     ]);
   });
   it('a batch with another window end is paired in order and both instants listed', () => {
-    const json = pc({ refundableQuantity: { totalQuantity: 5, details: [{ quantity: 5, allowedUntilDateTime: '2024-03-17T14:02:46Z' }] } });
+    const json = pc({
+      refundableQuantity: {
+        totalQuantity: 5,
+        details: [{ quantity: 5, allowedUntilDateTime: '2024-03-17T14:02:46Z' }],
+      },
+    });
     expect(reconcile(ours, json, { now: '2024-03-12T12:00:00Z' })).toEqual([
-      { kind: 'instant', field: 'refundableQuantity.details[0].allowedUntilDateTime', ours: ms('2024-03-17T14:02:45Z'), theirs: ms('2024-03-17T14:02:46Z') },
+      {
+        kind: 'instant',
+        field: 'refundableQuantity.details[0].allowedUntilDateTime',
+        ours: ms('2024-03-17T14:02:45Z'),
+        theirs: ms('2024-03-17T14:02:46Z'),
+      },
     ]);
   });
   it('batches only one side has', () => {
@@ -106,15 +151,32 @@ describe('Q2 Q4 reconcile: refundableQuantity', () => {
     });
     expect(reconcile(ours, json, { now: '2024-03-12T12:00:00Z' })).toEqual([
       { kind: 'quantity', field: 'refundableQuantity.totalQuantity', ours: 5, theirs: 8 },
-      { kind: 'batch', field: 'refundableQuantity.details[1]', ours: null, theirs: { quantity: 3, allowedUntil: ms('2024-03-18T00:00:00Z') } },
+      {
+        kind: 'batch',
+        field: 'refundableQuantity.details[1]',
+        ours: null,
+        theirs: { quantity: 3, allowedUntil: ms('2024-03-18T00:00:00Z') },
+      },
     ]);
-    expect(reconcile(ours, pc({ refundableQuantity: { totalQuantity: 0, details: [] } }), { now: '2024-03-12T12:00:00Z' })).toEqual([
+    expect(
+      reconcile(ours, pc({ refundableQuantity: { totalQuantity: 0, details: [] } }), { now: '2024-03-12T12:00:00Z' }),
+    ).toEqual([
       { kind: 'quantity', field: 'refundableQuantity.totalQuantity', ours: 5, theirs: 0 },
-      { kind: 'batch', field: 'refundableQuantity.details', ours: { quantity: 5, allowedUntil: ms('2024-03-17T14:02:45Z') }, theirs: null },
+      {
+        kind: 'batch',
+        field: 'refundableQuantity.details',
+        ours: { quantity: 5, allowedUntil: ms('2024-03-17T14:02:45Z') },
+        theirs: null,
+      },
     ]);
   });
   it('reported batches that ended by now are left out of the detail comparison', () => {
-    const json = pc({ refundableQuantity: { totalQuantity: 5, details: [{ quantity: 5, allowedUntilDateTime: '2024-03-17T14:02:45Z' }] } });
+    const json = pc({
+      refundableQuantity: {
+        totalQuantity: 5,
+        details: [{ quantity: 5, allowedUntilDateTime: '2024-03-17T14:02:45Z' }],
+      },
+    });
     expect(reconcile(ours, json, { now: '2024-03-17T14:02:45Z' })).toEqual([
       { kind: 'quantity', field: 'refundableQuantity.totalQuantity', ours: 0, theirs: 5 },
     ]);

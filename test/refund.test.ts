@@ -6,7 +6,14 @@ import { proratedRefund } from '../src/decisions/refund.js';
 describe('M1 prorated refund: amount paid minus the daily-prorated days used', () => {
   it('cancelled on the third day of a 365-day term: 3 days charged (inclusive count, the default)', () => {
     // 2023-07-15 .. 2024-07-13 is 365 days (2024-02-29 included).
-    expect(proratedRefund({ amountPaid: 36_500, periodStart: '2023-07-15', periodEnd: '2024-07-13', at: '2023-07-17T10:00:00Z' })).toEqual({
+    expect(
+      proratedRefund({
+        amountPaid: 36_500,
+        periodStart: '2023-07-15',
+        periodEnd: '2024-07-13',
+        at: '2023-07-17T10:00:00Z',
+      }),
+    ).toEqual({
       refund: 36_200,
       charged: 300,
       daysUsed: 3,
@@ -17,7 +24,15 @@ describe('M1 prorated refund: amount paid minus the daily-prorated days used', (
 
   it('billing-scenarios count as a policy option: bought Jul 15, cancelled Jul 17 → 2 days charged', () => {
     const policy = definePolicy({ daysUsed: 'exclusive' });
-    expect(proratedRefund({ amountPaid: 36_500, periodStart: '2023-07-15', periodEnd: '2024-07-13', at: '2023-07-17T23:59:59.999Z', policy })).toMatchObject({
+    expect(
+      proratedRefund({
+        amountPaid: 36_500,
+        periodStart: '2023-07-15',
+        periodEnd: '2024-07-13',
+        at: '2023-07-17T23:59:59.999Z',
+        policy,
+      }),
+    ).toMatchObject({
       refund: 36_300,
       charged: 200,
       daysUsed: 2,
@@ -26,12 +41,26 @@ describe('M1 prorated refund: amount paid minus the daily-prorated days used', (
 
   it('counts UTC days: an instant given at +14:00 falls on the UTC day it is in', () => {
     // 2023-07-18T09:00+14:00 is 2023-07-17T19:00Z: still the third day.
-    expect(proratedRefund({ amountPaid: 36_500, periodStart: '2023-07-15', periodEnd: '2024-07-13', at: '2023-07-18T09:00:00+14:00' }).daysUsed).toBe(3);
+    expect(
+      proratedRefund({
+        amountPaid: 36_500,
+        periodStart: '2023-07-15',
+        periodEnd: '2024-07-13',
+        at: '2023-07-18T09:00:00+14:00',
+      }).daysUsed,
+    ).toBe(3);
   });
 
   it('rounds the charge up to the minor unit, so the refund never exceeds the exact value', () => {
     // 1000 × 3/7 = 428.57… → 429 charged, 571 refunded.
-    expect(proratedRefund({ amountPaid: 1000, periodStart: '2024-02-26', periodEnd: '2024-03-03', at: '2024-02-28T00:00:00Z' })).toMatchObject({
+    expect(
+      proratedRefund({
+        amountPaid: 1000,
+        periodStart: '2024-02-26',
+        periodEnd: '2024-03-03',
+        at: '2024-02-28T00:00:00Z',
+      }),
+    ).toMatchObject({
       charged: 429,
       refund: 571,
       daysInPeriod: 7,
@@ -39,8 +68,23 @@ describe('M1 prorated refund: amount paid minus the daily-prorated days used', (
   });
 
   it('clamps days used to the period', () => {
-    expect(proratedRefund({ amountPaid: 700, periodStart: '2024-02-26', periodEnd: '2024-03-03', at: '2024-02-25T23:59:59.999Z', policy: { daysUsed: 'exclusive' } }).refund).toBe(700);
-    expect(proratedRefund({ amountPaid: 700, periodStart: '2024-02-26', periodEnd: '2024-03-03', at: '2025-01-01T00:00:00Z' }).refund).toBe(0);
+    expect(
+      proratedRefund({
+        amountPaid: 700,
+        periodStart: '2024-02-26',
+        periodEnd: '2024-03-03',
+        at: '2024-02-25T23:59:59.999Z',
+        policy: { daysUsed: 'exclusive' },
+      }).refund,
+    ).toBe(700);
+    expect(
+      proratedRefund({
+        amountPaid: 700,
+        periodStart: '2024-02-26',
+        periodEnd: '2024-03-03',
+        at: '2025-01-01T00:00:00Z',
+      }).refund,
+    ).toBe(0);
   });
 
   it('property: refund = ⌊amount × (days − used) ÷ days⌋, 0 ≤ refund ≤ amount, refund + charged = amount', () => {
@@ -51,7 +95,12 @@ describe('M1 prorated refund: amount paid minus the daily-prorated days used', (
         fc.integer({ min: 0, max: 1200 }),
         (amount, length, usedOffset) => {
           const start = Date.UTC(2024, 1, 29);
-          const r = proratedRefund({ amountPaid: amount, periodStart: start, periodEnd: start + length * 86_400_000, at: start + usedOffset * 86_400_000 });
+          const r = proratedRefund({
+            amountPaid: amount,
+            periodStart: start,
+            periodEnd: start + length * 86_400_000,
+            at: start + usedOffset * 86_400_000,
+          });
           const days = BigInt(length + 1);
           const used = BigInt(Math.min(usedOffset + 1, length + 1));
           expect(BigInt(r.refund)).toBe((BigInt(amount) * (days - used)) / days);
@@ -65,15 +114,38 @@ describe('M1 prorated refund: amount paid minus the daily-prorated days used', (
 
 describe('M2 full-refund policies refund the whole amount', () => {
   it('refunds everything in full mode, nothing in none mode', () => {
-    expect(proratedRefund({ amountPaid: 9_999, periodStart: '2024-01-01', periodEnd: '2024-12-31', at: '2024-01-02T00:00:00Z', mode: 'full' })).toMatchObject({ refund: 9_999, rule: 'M2' });
-    expect(proratedRefund({ amountPaid: 9_999, periodStart: '2024-01-01', periodEnd: '2024-12-31', at: '2024-01-02T00:00:00Z', mode: 'none' }).refund).toBe(0);
+    expect(
+      proratedRefund({
+        amountPaid: 9_999,
+        periodStart: '2024-01-01',
+        periodEnd: '2024-12-31',
+        at: '2024-01-02T00:00:00Z',
+        mode: 'full',
+      }),
+    ).toMatchObject({ refund: 9_999, rule: 'M2' });
+    expect(
+      proratedRefund({
+        amountPaid: 9_999,
+        periodStart: '2024-01-01',
+        periodEnd: '2024-12-31',
+        at: '2024-01-02T00:00:00Z',
+        mode: 'none',
+      }).refund,
+    ).toBe(0);
   });
 });
 
 describe('Q5 refund for a seat reduction: paid for those seats minus the days used, daily', () => {
   it('prorates a batch from the day it was added', () => {
     // 5 seats added 2024-03-10 at 2 000 cents for the rest of a term ending 2025-01-14 (311 days), reduced 2024-03-12.
-    expect(proratedRefund({ amountPaid: 10_000, periodStart: '2024-03-10T14:02:45Z', periodEnd: '2025-01-14', at: '2024-03-12T08:00:00Z' })).toMatchObject({
+    expect(
+      proratedRefund({
+        amountPaid: 10_000,
+        periodStart: '2024-03-10T14:02:45Z',
+        periodEnd: '2025-01-14',
+        at: '2024-03-12T08:00:00Z',
+      }),
+    ).toMatchObject({
       daysInPeriod: 311,
       daysUsed: 3,
       charged: 97, // ⌈10 000 × 3 / 311⌉ = ⌈96.46⌉
@@ -90,7 +162,13 @@ describe('refund input errors', () => {
     [{ at: '2024-01-02T00:00' }, 'at'],
     [{ mode: 'partial' }, 'mode'],
   ])('%o → typed error on %s', (patch, field) => {
-    const input = { amountPaid: 100, periodStart: '2024-01-01', periodEnd: '2024-12-31', at: '2024-01-02T00:00:00Z', ...patch };
+    const input = {
+      amountPaid: 100,
+      periodStart: '2024-01-01',
+      periodEnd: '2024-12-31',
+      at: '2024-01-02T00:00:00Z',
+      ...patch,
+    };
     expect(() => proratedRefund(input as never)).toThrow(expect.objectContaining({ field }));
   });
 });

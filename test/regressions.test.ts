@@ -28,7 +28,8 @@ import { endOfDay } from '../src/time/day.js';
 import { addMonthsClamped } from '../src/time/term.js';
 
 /** Oracle: UTC day number of `YYYY-MM-DD`. */
-const day = (text: string): number => Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10))) / 86_400_000;
+const day = (text: string): number =>
+  Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10))) / 86_400_000;
 /** Oracle: epoch ms of an ISO string with Z or an offset. */
 const at = (iso: string): number => {
   const ms = Date.parse(iso);
@@ -183,7 +184,12 @@ describe('T2/T3 terms starting at 23:xx UTC', () => {
     const sub = { ...M365, term: 'P1M', purchasedAt: '2024-01-31T23:30:00Z' } as const;
     expect(formatDay(toSubscription(sub).termEndDay)).toBe('2024-02-28');
     const last = canCancel(sub, { now: '2024-02-07T23:29:59.999Z' });
-    expect(last).toMatchObject({ allowed: true, rule: 'C1', reason: 'WITHIN_WINDOW', until: at('2024-02-07T23:30:00Z') });
+    expect(last).toMatchObject({
+      allowed: true,
+      rule: 'C1',
+      reason: 'WITHIN_WINDOW',
+      until: at('2024-02-07T23:30:00Z'),
+    });
     const first = canCancel(sub, { now: '2024-02-07T23:30:00.000Z' });
     // Refused until the renewal window: 00:00Z on the day after the term end (Feb 28 + 1 = Feb 29).
     expect(first).toMatchObject({ allowed: false, reason: 'WINDOW_CLOSED', opensAt: at('2024-02-29T00:00:00Z') });
@@ -192,8 +198,14 @@ describe('T2/T3 terms starting at 23:xx UTC', () => {
   // C15: full refund for 24 h from 23:30Z → until 2024-02-01T23:30:00Z (on the next UTC day).
   it('C15 bought at 23:30Z: full refund until 2024-02-01T23:30:00Z, prorated from that instant', () => {
     const sub = { ...M365, purchasedAt: '2024-01-31T23:30:00Z' } as const;
-    expect(canCancel(sub, { now: '2024-02-01T23:29:59.999Z' })).toMatchObject({ refund: 'full', fullRefundUntil: at('2024-02-01T23:30:00Z') });
-    expect(canCancel(sub, { now: '2024-02-01T23:30:00Z' })).toMatchObject({ refund: 'prorated', fullRefundUntil: null });
+    expect(canCancel(sub, { now: '2024-02-01T23:29:59.999Z' })).toMatchObject({
+      refund: 'full',
+      fullRefundUntil: at('2024-02-01T23:30:00Z'),
+    });
+    expect(canCancel(sub, { now: '2024-02-01T23:30:00Z' })).toMatchObject({
+      refund: 'prorated',
+      fullRefundUntil: null,
+    });
   });
 
   // The last millisecond of a year: 2024-12-31T23:59:59.999Z is UTC day Dec 31. P1Y: 2025-12-31,
@@ -201,7 +213,10 @@ describe('T2/T3 terms starting at 23:xx UTC', () => {
   it('T6 bought at 2024-12-31T23:59:59.999Z: term ends 2025-12-30, window ends 2025-01-07T23:59:59.999Z', () => {
     const sub = { ...M365, purchasedAt: '2024-12-31T23:59:59.999Z' } as const;
     expect(formatDay(toSubscription(sub).termEndDay)).toBe('2025-12-30');
-    expect(canCancel(sub, { now: '2025-01-01T00:00:00Z' })).toMatchObject({ allowed: true, until: at('2025-01-07T23:59:59.999Z') });
+    expect(canCancel(sub, { now: '2025-01-01T00:00:00Z' })).toMatchObject({
+      allowed: true,
+      until: at('2025-01-07T23:59:59.999Z'),
+    });
   });
 });
 
@@ -228,7 +243,9 @@ describe('T1/T2 offsets that cross UTC midnight', () => {
   // term from it ends 2024-12-30. −12:00: 2023-12-31T23:00-12:00 = 2024-01-01T11:00Z → Jan 1.
   it('T1 +14:00 and −12:00: the same calendar label lands on different UTC days', () => {
     expect(toInstant('2024-01-01T00:30:00+14:00', 'now')).toBe(at('2023-12-31T10:30:00Z'));
-    expect(formatDay(toSubscription({ ...M365, purchasedAt: '2024-01-01T00:30:00+14:00' }).termEndDay)).toBe('2024-12-30');
+    expect(formatDay(toSubscription({ ...M365, purchasedAt: '2024-01-01T00:30:00+14:00' }).termEndDay)).toBe(
+      '2024-12-30',
+    );
     expect(formatDay(toUtcDay('2023-12-31T23:00:00-12:00', 'd'))).toBe('2024-01-01');
   });
 
@@ -247,8 +264,14 @@ describe('T1/T2 offsets that cross UTC midnight', () => {
     const s = toSubscription(sub);
     expect([formatDay(s.termStartDay), formatDay(s.termEndDay)]).toEqual(['2024-02-01', '2024-02-29']);
     // 2024-02-01T02:59:59.999Z is before the purchase: not open yet.
-    expect(canCancel(sub, { now: '2024-02-01T02:59:59.999Z' })).toMatchObject({ reason: 'WINDOW_NOT_OPEN', opensAt: at('2024-02-01T03:00:00Z') });
-    expect(canCancel(sub, { now: '2024-02-01T03:00:00Z' })).toMatchObject({ allowed: true, until: at('2024-02-08T03:00:00Z') });
+    expect(canCancel(sub, { now: '2024-02-01T02:59:59.999Z' })).toMatchObject({
+      reason: 'WINDOW_NOT_OPEN',
+      opensAt: at('2024-02-01T03:00:00Z'),
+    });
+    expect(canCancel(sub, { now: '2024-02-01T03:00:00Z' })).toMatchObject({
+      allowed: true,
+      until: at('2024-02-08T03:00:00Z'),
+    });
   });
 });
 
@@ -257,7 +280,10 @@ describe('T3 European DST change days (windows are N×24 h, not N local days)', 
   // = 11:00Z; + 168 h = 2024-04-04T11:00Z = 13:00 CEST (local clock shows 13:00, not 12:00).
   it('C1 across EU spring forward: open at 12:59:59.999+02:00 on Apr 4, closed at 13:00:00+02:00', () => {
     const sub = { ...M365, purchasedAt: '2024-03-28T12:00:00+01:00' } as const;
-    expect(canCancel(sub, { now: '2024-04-04T12:00:00+02:00' })).toMatchObject({ allowed: true, until: at('2024-04-04T11:00:00Z') });
+    expect(canCancel(sub, { now: '2024-04-04T12:00:00+02:00' })).toMatchObject({
+      allowed: true,
+      until: at('2024-04-04T11:00:00Z'),
+    });
     expect(canCancel(sub, { now: '2024-04-04T12:59:59.999+02:00' }).allowed).toBe(true);
     expect(canCancel(sub, { now: '2024-04-04T13:00:00+02:00' }).allowed).toBe(false);
   });
@@ -266,7 +292,10 @@ describe('T3 European DST change days (windows are N×24 h, not N local days)', 
   // 10:00Z; + 168 h = 2024-11-01T10:00Z = 11:00 CET.
   it('C1 across EU fall back: open at 10:59:59.999+01:00 on Nov 1, closed at 11:00:00+01:00', () => {
     const sub = { ...M365, purchasedAt: '2024-10-25T12:00:00+02:00' } as const;
-    expect(canCancel(sub, { now: '2024-11-01T10:59:59.999+01:00' })).toMatchObject({ allowed: true, until: at('2024-11-01T10:00:00Z') });
+    expect(canCancel(sub, { now: '2024-11-01T10:59:59.999+01:00' })).toMatchObject({
+      allowed: true,
+      until: at('2024-11-01T10:00:00Z'),
+    });
     expect(canCancel(sub, { now: '2024-11-01T11:00:00+01:00' }).allowed).toBe(false);
   });
 
@@ -286,7 +315,10 @@ describe('T3 US DST change days', () => {
     const sub = toSubscription({ ...M365, term: 'P1M', purchasedAt: '2017-03-01T23:30:00-08:00' });
     expect([formatDay(sub.termStartDay), formatDay(sub.termEndDay)]).toEqual(['2017-03-02', '2017-04-01']);
     // C13 (perpetual): 30 d = 720 h from the purchase, DST or not.
-    const perpetual = canCancel({ ...M365, program: 'nce-perpetual', purchasedAt: '2017-03-01T23:30:00-08:00' }, { now: '2017-03-20T00:00:00Z' });
+    const perpetual = canCancel(
+      { ...M365, program: 'nce-perpetual', purchasedAt: '2017-03-01T23:30:00-08:00' },
+      { now: '2017-03-20T00:00:00Z' },
+    );
     expect(perpetual).toMatchObject({ allowed: true, rule: 'C13', until: at('2017-04-01T07:30:00Z') });
   });
 
@@ -294,7 +326,10 @@ describe('T3 US DST change days', () => {
   // 2024-03-15T14:00Z = 10:00 EDT (−04:00).
   it('C1 across US spring forward: open at 09:59:59.999-04:00 on Mar 15, closed at 10:00:00-04:00', () => {
     const sub = { ...M365, purchasedAt: '2024-03-08T09:00:00-05:00' } as const;
-    expect(canCancel(sub, { now: '2024-03-15T09:59:59.999-04:00' })).toMatchObject({ allowed: true, until: at('2024-03-15T14:00:00Z') });
+    expect(canCancel(sub, { now: '2024-03-15T09:59:59.999-04:00' })).toMatchObject({
+      allowed: true,
+      until: at('2024-03-15T14:00:00Z'),
+    });
     expect(canCancel(sub, { now: '2024-03-15T10:00:00-04:00' }).allowed).toBe(false);
   });
 
@@ -302,9 +337,17 @@ describe('T3 US DST change days', () => {
   // C4 traditional SaaS monthly: 24 h from the order 2024-11-02T12:00-04:00 = 16:00Z → until
   // 2024-11-03T16:00Z = 11:00 EST (the local clock moved 23 h).
   it('C4 across US fall back: the repeated hour is two instants; 24 h ends at 11:00-05:00', () => {
-    expect(toInstant('2024-11-03T01:30:00-05:00', 'now') - toInstant('2024-11-03T01:30:00-04:00', 'now')).toBe(3_600_000);
+    expect(toInstant('2024-11-03T01:30:00-05:00', 'now') - toInstant('2024-11-03T01:30:00-04:00', 'now')).toBe(
+      3_600_000,
+    );
     expect(thrown(() => toInstant('2024-11-03T01:30:00', 'now')).code).toBe('AMBIGUOUS_INSTANT');
-    const sub = { program: 'traditional-saas', term: 'P1M', billing: 'monthly', quantity: 1, purchasedAt: '2024-11-02T12:00:00-04:00' } as const;
+    const sub = {
+      program: 'traditional-saas',
+      term: 'P1M',
+      billing: 'monthly',
+      quantity: 1,
+      purchasedAt: '2024-11-02T12:00:00-04:00',
+    } as const;
     expect(canCancel(sub, { now: '2024-11-03T10:59:59.999-05:00' })).toMatchObject({
       allowed: true,
       rule: 'C4',
@@ -312,7 +355,10 @@ describe('T3 US DST change days', () => {
       refund: 'full',
       until: at('2024-11-03T16:00:00Z'),
     });
-    expect(canCancel(sub, { now: '2024-11-03T11:00:00-05:00' })).toMatchObject({ reason: 'SCHEDULED_AT_RENEWAL', refund: 'none' });
+    expect(canCancel(sub, { now: '2024-11-03T11:00:00-05:00' })).toMatchObject({
+      reason: 'SCHEDULED_AT_RENEWAL',
+      refund: 'none',
+    });
   });
 });
 
@@ -322,7 +368,12 @@ describe('R2–R4 renewals around UTC midnight', () => {
   const FIRST = { ...M365, purchasedAt: '2024-01-15T09:30:12Z' } as const;
   it('R2/R4 the renewal window opens at 2025-01-15T00:00:00Z; RENEWAL_IN_PROGRESS for that UTC day only', () => {
     const before = canCancel(FIRST, { now: '2025-01-14T23:59:59.999Z' });
-    expect(before).toMatchObject({ allowed: false, reason: 'WINDOW_CLOSED', opensAt: at('2025-01-15T00:00:00Z'), warnings: [] });
+    expect(before).toMatchObject({
+      allowed: false,
+      reason: 'WINDOW_CLOSED',
+      opensAt: at('2025-01-15T00:00:00Z'),
+      warnings: [],
+    });
     expect(canCancel(FIRST, { now: '2025-01-15T00:00:00Z' }).warnings).toEqual(['RENEWAL_IN_PROGRESS']);
     expect(canIncreaseSeats(FIRST, { now: '2025-01-15T23:59:59.999Z' }).warnings).toEqual(['RENEWAL_IN_PROGRESS']);
     expect(canIncreaseSeats(FIRST, { now: '2025-01-16T00:00:00Z' }).warnings).toEqual([]);
@@ -334,15 +385,24 @@ describe('R2–R4 renewals around UTC midnight', () => {
   it('R3 renewal completed at 2025-01-15T00:03:00Z: last allowed 2025-01-22T00:02:59.999Z', () => {
     const renewed = { ...FIRST, termStartedAt: '2025-01-15T00:03:00Z' } as const;
     expect(formatDay(toSubscription(renewed).termEndDay)).toBe('2026-01-14');
-    expect(canCancel(renewed, { now: '2025-01-22T00:02:59.999Z' })).toMatchObject({ allowed: true, until: at('2025-01-22T00:03:00Z') });
-    expect(canCancel(renewed, { now: '2025-01-22T00:03:00Z' })).toMatchObject({ allowed: false, opensAt: at('2026-01-15T00:00:00Z') });
+    expect(canCancel(renewed, { now: '2025-01-22T00:02:59.999Z' })).toMatchObject({
+      allowed: true,
+      until: at('2025-01-22T00:03:00Z'),
+    });
+    expect(canCancel(renewed, { now: '2025-01-22T00:03:00Z' })).toMatchObject({
+      allowed: false,
+      opensAt: at('2026-01-15T00:00:00Z'),
+    });
   });
 
   // R3: a renewal that completed at 23:58Z of the renewal day (it can take up to 24 h):
   // + 168 h = 2025-01-22T23:58Z, still on the 22nd.
   it('R3 renewal completed at 23:58Z on the renewal day: window until 2025-01-22T23:58:00Z', () => {
     const renewed = { ...FIRST, termStartedAt: '2025-01-15T23:58:00Z' } as const;
-    expect(canCancel(renewed, { now: '2025-01-22T23:57:59.999Z' })).toMatchObject({ allowed: true, until: at('2025-01-22T23:58:00Z') });
+    expect(canCancel(renewed, { now: '2025-01-22T23:57:59.999Z' })).toMatchObject({
+      allowed: true,
+      until: at('2025-01-22T23:58:00Z'),
+    });
   });
 
   // R3 unknown completion: `earliest` (default) measures from 2025-01-15T00:00Z → until
@@ -360,7 +420,10 @@ describe('R2–R4 renewals around UTC midnight', () => {
       reason: 'WINDOW_NOT_OPEN',
       opensAt: at('2025-01-16T00:00:00Z'),
     });
-    expect(canCancel(unknown, { now: '2025-01-22T23:59:59.999Z', policy: latest })).toMatchObject({ allowed: true, until: at('2025-01-23T00:00:00Z') });
+    expect(canCancel(unknown, { now: '2025-01-22T23:59:59.999Z', policy: latest })).toMatchObject({
+      allowed: true,
+      until: at('2025-01-23T00:00:00Z'),
+    });
   });
 
   // Q2: a seat batch added at 23:59Z on 2024-03-10 can be reduced until 2024-03-17T23:59Z.
@@ -373,7 +436,11 @@ describe('R2–R4 renewals around UTC midnight', () => {
         { quantity: 5, addedAt: '2024-03-10T23:59:00Z' },
       ],
     } as const;
-    expect(reducibleSeats(sub, { now: '2024-03-17T23:58:59.999Z' })).toMatchObject({ allowed: true, total: 5, until: at('2024-03-17T23:59:00Z') });
+    expect(reducibleSeats(sub, { now: '2024-03-17T23:58:59.999Z' })).toMatchObject({
+      allowed: true,
+      total: 5,
+      until: at('2024-03-17T23:59:00Z'),
+    });
     expect(reducibleSeats(sub, { now: '2024-03-17T23:59:00Z' })).toMatchObject({ allowed: false, total: 0 });
   });
 });
@@ -431,6 +498,10 @@ describe('T2 a commitmentEndDate at T00:00:00Z is the whole day', () => {
     const d = canCancel(sub, { now });
     expect(d).toMatchObject({ allowed: false, rule: 'C5', reason: 'TERM_ENDED', opensAt: null });
     // The last instant of the term is still inside it: scheduled for the renewal.
-    expect(canCancel(sub, { now: now - 1 })).toMatchObject({ allowed: true, reason: 'SCHEDULED_AT_RENEWAL', until: now });
+    expect(canCancel(sub, { now: now - 1 })).toMatchObject({
+      allowed: true,
+      reason: 'SCHEDULED_AT_RENEWAL',
+      until: now,
+    });
   });
 });

@@ -52,7 +52,9 @@ describe('CO2 CO4 a scheduled custom end date on the edges of the next term', ()
   });
 
   it('CO2: the day before the next term (the current term end date) is INCONSISTENT, with its message and the day received', () => {
-    const e = caught(() => nextTermOf({ ...annual, scheduledChange: { customTermEndDate: '2023-03-01' } }, 'anniversary'));
+    const e = caught(() =>
+      nextTermOf({ ...annual, scheduledChange: { customTermEndDate: '2023-03-01' } }, 'anniversary'),
+    );
     expect([e.code, e.field, e.message, e.received]).toEqual([
       'INCONSISTENT',
       'scheduledChange.customTermEndDate',

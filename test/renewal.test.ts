@@ -46,7 +46,11 @@ describe('R2 renewal starts 00:00 UTC the day after the term end date and takes 
         const sub = toSubscription({ ...annual, term, purchasedAt });
         const s = renewalSchedule(sub);
         if (s.startsAt === null) return false;
-        return s.startsAt % DAY_MS === 0 && s.startsAt / DAY_MS === sub.termEndDay + 1 && s.completesBy - s.startsAt === 24 * HOUR_MS;
+        return (
+          s.startsAt % DAY_MS === 0 &&
+          s.startsAt / DAY_MS === sub.termEndDay + 1 &&
+          s.completesBy - s.startsAt === 24 * HOUR_MS
+        );
       }),
     );
   });
@@ -68,7 +72,13 @@ describe('R1 auto-renew is on by default', () => {
     expect(trial.outcome).toBe('convert');
     expect(trial.rule).toBe('TR2');
     // TR2: converts to Annual with Monthly billing by default.
-    expect(trial.nextTerm).toMatchObject({ term: 'P1Y', billing: 'monthly', quantity: 25, startDay: day('2022-04-01'), endDay: day('2023-03-31') });
+    expect(trial.nextTerm).toMatchObject({
+      term: 'P1Y',
+      billing: 'monthly',
+      quantity: 25,
+      startDay: day('2022-04-01'),
+      endDay: day('2023-03-31'),
+    });
   });
 });
 
@@ -127,7 +137,12 @@ describe('R3 post-renewal windows run from the completion instant, or from a doc
       rule: 'C1',
       assumptions: [],
     });
-    expect(s.seatReductionWindow).toEqual({ start: at('2023-03-02T05:17:00.250Z'), end: at('2023-03-09T05:17:00.250Z'), rule: 'Q2', assumptions: [] });
+    expect(s.seatReductionWindow).toEqual({
+      start: at('2023-03-02T05:17:00.250Z'),
+      end: at('2023-03-09T05:17:00.250Z'),
+      rule: 'Q2',
+      assumptions: [],
+    });
   });
 
   it('unknown completion, default policy: the earliest bound (00:00Z of the renewal day), named', () => {
@@ -154,7 +169,10 @@ describe('R3 post-renewal windows run from the completion instant, or from a doc
     expect(renewalSchedule({ ...annual, program: 'nce-perpetual' }).cancellationWindow).toBeNull();
     expect(renewalSchedule({ ...annual, program: 'bss-software' }).cancellationWindow).toBeNull();
     expect(renewalSchedule({ ...annual, program: 'nce-software' }).seatReductionWindow).toBeNull();
-    expect(renewalSchedule({ ...annual, program: 'softwareone' }, { completedAt: '2023-03-02T01:00:00Z' }).cancellationWindow).toEqual({
+    expect(
+      renewalSchedule({ ...annual, program: 'softwareone' }, { completedAt: '2023-03-02T01:00:00Z' })
+        .cancellationWindow,
+    ).toEqual({
       start: at('2023-03-02T01:00:00Z'),
       end: at('2023-03-09T01:00:00Z'),
       rule: 'C8',
@@ -163,8 +181,12 @@ describe('R3 post-renewal windows run from the completion instant, or from a doc
   });
 
   it('the completion must lie on the renewal day: first and last instants accepted, neighbours refused', () => {
-    expect(renewalSchedule(annual, { completedAt: '2023-03-02T00:00:00.000Z' }).completedAt).toBe(at('2023-03-02T00:00:00Z'));
-    expect(renewalSchedule(annual, { completedAt: '2023-03-02T23:59:59.999Z' }).completedAt).toBe(at('2023-03-02T23:59:59.999Z'));
+    expect(renewalSchedule(annual, { completedAt: '2023-03-02T00:00:00.000Z' }).completedAt).toBe(
+      at('2023-03-02T00:00:00Z'),
+    );
+    expect(renewalSchedule(annual, { completedAt: '2023-03-02T23:59:59.999Z' }).completedAt).toBe(
+      at('2023-03-02T23:59:59.999Z'),
+    );
     for (const bad of ['2023-03-01T23:59:59.999Z', '2023-03-03T00:00:00.000Z']) {
       expect(() => renewalSchedule(annual, { completedAt: bad })).toThrow(CspRulesError);
     }
@@ -189,7 +211,12 @@ describe('T6 renewed terms keep the anniversary (policy renewalAnchor)', () => {
   });
 
   it('an aligned term (CO4) renews from the day after its custom end', () => {
-    const aligned = toSubscription({ ...annual, term: 'P3Y', purchasedAt: '2022-07-01T09:00:00Z', termEndDate: '2024-10-01' });
+    const aligned = toSubscription({
+      ...annual,
+      term: 'P3Y',
+      purchasedAt: '2022-07-01T09:00:00Z',
+      termEndDate: '2024-10-01',
+    });
     expect(renewalAnchorDay(aligned)).toBe(2);
     const next = renewalSchedule(aligned).nextTerm;
     expect([formatDay(next!.startDay), formatDay(next!.endDay)]).toEqual(['2024-10-02', '2027-10-01']);
@@ -222,8 +249,12 @@ describe('S1 scheduled changes apply at renewal', () => {
   it('a scheduled coterminous end date shortens the next term (CO4); outside the next term it is inconsistent (CO2)', () => {
     const s = renewalSchedule({ ...annual, scheduledChange: { customTermEndDate: '2023-12-31' } });
     expect(s.nextTerm).toMatchObject({ startDay: day('2023-03-02'), endDay: day('2023-12-31'), shortened: true });
-    expect(() => renewalSchedule({ ...annual, scheduledChange: { customTermEndDate: '2024-03-02' } })).toThrowError(/CO2/);
-    expect(renewalSchedule({ ...annual, scheduledChange: { customTermEndDate: '2024-03-01' } }).nextTerm?.shortened).toBe(false);
+    expect(() => renewalSchedule({ ...annual, scheduledChange: { customTermEndDate: '2024-03-02' } })).toThrowError(
+      /CO2/,
+    );
+    expect(
+      renewalSchedule({ ...annual, scheduledChange: { customTermEndDate: '2024-03-01' } }).nextTerm?.shortened,
+    ).toBe(false);
   });
 });
 

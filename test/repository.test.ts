@@ -48,7 +48,11 @@ describe('nothing tracked points outside the repository', () => {
     if (!existsSync(dist)) throw new Error('dist/ is missing: run `npm run build` first');
     const offenders = readdirSync(dist)
       .filter((f) => /\.d\.c?ts$/.test(f))
-      .filter((f) => /\.\.\/(shared|docs)|docs\/catalogue\.md(?!\))/.test(readFileSync(join(dist, f), 'utf8').replace(/https:\/\/\S+/g, '')));
+      .filter((f) =>
+        /\.\.\/(shared|docs)|docs\/catalogue\.md(?!\))/.test(
+          readFileSync(join(dist, f), 'utf8').replace(/https:\/\/\S+/g, ''),
+        ),
+      );
     expect(offenders).toEqual([]);
   });
 });
@@ -79,7 +83,11 @@ function workflow(file: string): Workflow {
   for (const [id, job] of Object.entries(w.jobs)) {
     expect(typeof job['runs-on'], `${file}: jobs.${id}.runs-on`).toBe('string');
     expect(job.steps.length, `${file}: jobs.${id}.steps`).toBeGreaterThan(0);
-    for (const step of job.steps) expect((step.uses === undefined) !== (step.run === undefined), `${file}: jobs.${id}: a step needs uses or run`).toBe(true);
+    for (const step of job.steps)
+      expect(
+        (step.uses === undefined) !== (step.run === undefined),
+        `${file}: jobs.${id}: a step needs uses or run`,
+      ).toBe(true);
   }
   return w;
 }
@@ -114,7 +122,9 @@ describe('changesets', () => {
     const files = readdirSync(join(root, '.changeset')).filter((f) => f.endsWith('.md') && f !== 'README.md');
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) {
-      const m = /^---\n'csp-subscription-rules': (patch|minor|major)\n---\n\n(\S[\s\S]*)$/.exec(read(`.changeset/${f}`));
+      const m = /^---\n'csp-subscription-rules': (patch|minor|major)\n---\n\n(\S[\s\S]*)$/.exec(
+        read(`.changeset/${f}`),
+      );
       expect(m, `.changeset/${f}`).not.toBeNull();
     }
     expect(JSON.parse(read('.changeset/config.json'))).toMatchObject({ access: 'public', baseBranch: 'main' });

@@ -7,17 +7,33 @@ import type { SubscriptionInput } from '../src/snapshot/subscription.js';
 import { caught } from './caught.js';
 
 // P1M bought 2024-01-31: term end date 2024-02-28 (T2), renewal day 2024-02-29 (UTC).
-const sub: SubscriptionInput = { program: 'nce-license', term: 'P1M', billing: 'monthly', quantity: 3, purchasedAt: '2024-01-31T10:00:00Z' };
+const sub: SubscriptionInput = {
+  program: 'nce-license',
+  term: 'P1M',
+  billing: 'monthly',
+  quantity: 3,
+  purchasedAt: '2024-01-31T10:00:00Z',
+};
 
 describe('Q1 R4 Q6 canIncreaseSeats, whole decisions', () => {
   it('R4 Q6: on the renewal day with 1 200 updates: both warnings, the 409 first', () => {
     expect(canIncreaseSeats({ ...sub, updateCount: 1200 }, { now: '2024-02-29T23:59:59.999Z' })).toEqual({
-      allowed: true, rule: 'Q1', reason: 'ALLOWED', until: null, assumptions: [], warnings: ['RENEWAL_IN_PROGRESS', 'UPDATE_LIMIT_REACHED'],
+      allowed: true,
+      rule: 'Q1',
+      reason: 'ALLOWED',
+      until: null,
+      assumptions: [],
+      warnings: ['RENEWAL_IN_PROGRESS', 'UPDATE_LIMIT_REACHED'],
     });
   });
   it('R5 Q6: auto-renew off: until the term end (2024-02-29T00:00Z), with the update-limit warning at 1 200', () => {
     expect(canIncreaseSeats({ ...sub, autoRenew: false, updateCount: 1200 }, { now: '2024-02-01T00:00:00Z' })).toEqual({
-      allowed: true, rule: 'Q1', reason: 'ALLOWED', until: Date.UTC(2024, 1, 29), assumptions: [], warnings: ['UPDATE_LIMIT_REACHED'],
+      allowed: true,
+      rule: 'Q1',
+      reason: 'ALLOWED',
+      until: Date.UTC(2024, 1, 29),
+      assumptions: [],
+      warnings: ['UPDATE_LIMIT_REACHED'],
     });
   });
   it.each([
@@ -26,12 +42,24 @@ describe('Q1 R4 Q6 canIncreaseSeats, whole decisions', () => {
     [{ status: 'suspended' }, 'Q10', 'NOT_ACTIVE'],
     [{ status: 'deleted' }, 'C3', 'TERMINATED'],
   ] as const)('Q1: %o → refused %s %s, opensAt null', (patch, rule, reason) => {
-    expect(canIncreaseSeats({ ...sub, ...patch }, { now: '2024-02-01T00:00:00Z' })).toEqual({ allowed: false, rule, reason, opensAt: null, assumptions: [], warnings: [] });
+    expect(canIncreaseSeats({ ...sub, ...patch }, { now: '2024-02-01T00:00:00Z' })).toEqual({
+      allowed: false,
+      rule,
+      reason,
+      opensAt: null,
+      assumptions: [],
+      warnings: [],
+    });
   });
   it('Q9: a policy that makes nce-license need a new subscription is followed', () => {
     const policy = { programs: { 'nce-license': { seatIncrease: 'new-subscription' } } };
     expect(canIncreaseSeats(sub, { now: '2024-02-01T00:00:00Z', policy } as never)).toEqual({
-      allowed: false, rule: 'Q9', reason: 'NEW_SUBSCRIPTION_REQUIRED', opensAt: null, assumptions: [], warnings: [],
+      allowed: false,
+      rule: 'Q9',
+      reason: 'NEW_SUBSCRIPTION_REQUIRED',
+      opensAt: null,
+      assumptions: [],
+      warnings: [],
     });
   });
   it('T1: options and now are checked: a missing now names "now", options that are not an object name "options"', () => {

@@ -42,41 +42,68 @@ describe('Q2 each batch of seats is reducible for 7 d from when it was added', (
   });
 
   it('never reduces below one seat by default (Partner Center cancels rather than reduce to 0)', () => {
-    const one: SubscriptionInput = { ...twoBatches, quantity: 10, seatBatches: [{ quantity: 10, addedAt: '2024-01-15T09:30:12Z' }] };
+    const one: SubscriptionInput = {
+      ...twoBatches,
+      quantity: 10,
+      seatBatches: [{ quantity: 10, addedAt: '2024-01-15T09:30:12Z' }],
+    };
     expect(reducibleSeats(one, { now: '2024-01-16T00:00:00Z' }).total).toBe(9);
-    expect(reducibleSeats(one, { now: '2024-01-16T00:00:00Z', policy: definePolicy({ keepOneSeat: false }) }).total).toBe(10);
+    expect(
+      reducibleSeats(one, { now: '2024-01-16T00:00:00Z', policy: definePolicy({ keepOneSeat: false }) }).total,
+    ).toBe(10);
   });
 
   it('refuses with LAST_SEAT when the only seat left is in an open batch', () => {
-    const single: SubscriptionInput = { ...twoBatches, quantity: 1, seatBatches: [{ quantity: 1, addedAt: '2024-01-15T09:30:12Z' }] };
-    expect(reducibleSeats(single, { now: '2024-01-16T00:00:00Z' })).toMatchObject({ allowed: false, rule: 'Q2', reason: 'LAST_SEAT', total: 0 });
+    const single: SubscriptionInput = {
+      ...twoBatches,
+      quantity: 1,
+      seatBatches: [{ quantity: 1, addedAt: '2024-01-15T09:30:12Z' }],
+    };
+    expect(reducibleSeats(single, { now: '2024-01-16T00:00:00Z' })).toMatchObject({
+      allowed: false,
+      rule: 'Q2',
+      reason: 'LAST_SEAT',
+      total: 0,
+    });
   });
 
   it('assumes one batch of the whole quantity at the term start when batches are unknown, and says so', () => {
     const { seatBatches: _omitted, ...rest } = twoBatches;
     const d = reducibleSeats(rest, { now: '2024-01-16T00:00:00Z' });
-    expect(d).toMatchObject({ allowed: true, total: 14, assumptions: ['SEAT_BATCHES_ASSUMED'], until: at('2024-01-22T09:30:12Z') });
+    expect(d).toMatchObject({
+      allowed: true,
+      total: 14,
+      assumptions: ['SEAT_BATCHES_ASSUMED'],
+      until: at('2024-01-22T09:30:12Z'),
+    });
   });
 
   it('property: total = min(Σ batches with now ∈ [addedAt, addedAt + 168 h), quantity − 1)', () => {
     const base = at('2024-02-25T00:00:00Z');
-    const batch = fc.record({ quantity: fc.integer({ min: 1, max: 50 }), offset: fc.integer({ min: 0, max: 30 * 24 * H }) });
+    const batch = fc.record({
+      quantity: fc.integer({ min: 1, max: 50 }),
+      offset: fc.integer({ min: 0, max: 30 * 24 * H }),
+    });
     fc.assert(
-      fc.property(fc.array(batch, { minLength: 1, maxLength: 20 }), fc.integer({ min: 0, max: 40 * 24 * H }), (batches, nowOffset) => {
-        const quantity = batches.reduce((s, b) => s + b.quantity, 0);
-        const now = base + nowOffset;
-        const sub: SubscriptionInput = {
-          ...twoBatches,
-          purchasedAt: base,
-          quantity,
-          seatBatches: batches.map((b) => ({ quantity: b.quantity, addedAt: base + b.offset })),
-        };
-        let open = 0;
-        for (const b of batches) if (now >= base + b.offset && now < base + b.offset + 168 * H) open += b.quantity;
-        const d = reducibleSeats(sub, { now });
-        expect(d.total).toBe(Math.min(open, quantity - 1));
-        expect(d.allowed).toBe(d.total > 0);
-      }),
+      fc.property(
+        fc.array(batch, { minLength: 1, maxLength: 20 }),
+        fc.integer({ min: 0, max: 40 * 24 * H }),
+        (batches, nowOffset) => {
+          const quantity = batches.reduce((s, b) => s + b.quantity, 0);
+          const now = base + nowOffset;
+          const sub: SubscriptionInput = {
+            ...twoBatches,
+            purchasedAt: base,
+            quantity,
+            seatBatches: batches.map((b) => ({ quantity: b.quantity, addedAt: base + b.offset })),
+          };
+          let open = 0;
+          for (const b of batches) if (now >= base + b.offset && now < base + b.offset + 168 * H) open += b.quantity;
+          const d = reducibleSeats(sub, { now });
+          expect(d.total).toBe(Math.min(open, quantity - 1));
+          expect(d.allowed).toBe(d.total > 0);
+        },
+      ),
     );
   });
 });
@@ -110,19 +137,38 @@ describe('Q4 view licenses to reduce: total and per batch quantity and deadline'
 
 describe('Q7, Q8, Q10 and C3: no reduction for trials, software, inactive and cancelled subscriptions', () => {
   it('Q7 trial', () => {
-    expect(reducibleSeats({ ...twoBatches, trial: true }, { now: '2024-01-16T00:00:00Z' })).toMatchObject({ allowed: false, rule: 'Q7', reason: 'TRIAL_QUANTITY_LOCKED' });
+    expect(reducibleSeats({ ...twoBatches, trial: true }, { now: '2024-01-16T00:00:00Z' })).toMatchObject({
+      allowed: false,
+      rule: 'Q7',
+      reason: 'TRIAL_QUANTITY_LOCKED',
+    });
   });
   it('Q8 new-commerce software subscription', () => {
-    expect(reducibleSeats({ ...twoBatches, program: 'nce-software' }, { now: '2024-01-16T00:00:00Z' })).toMatchObject({ allowed: false, rule: 'Q8', reason: 'NOT_SUPPORTED' });
+    expect(reducibleSeats({ ...twoBatches, program: 'nce-software' }, { now: '2024-01-16T00:00:00Z' })).toMatchObject({
+      allowed: false,
+      rule: 'Q8',
+      reason: 'NOT_SUPPORTED',
+    });
   });
   it('C2 no partial return of a BSS asset', () => {
-    expect(reducibleSeats({ ...twoBatches, program: 'bss-software' }, { now: '2024-01-16T00:00:00Z' })).toMatchObject({ allowed: false, rule: 'C2', reason: 'NOT_SUPPORTED' });
+    expect(reducibleSeats({ ...twoBatches, program: 'bss-software' }, { now: '2024-01-16T00:00:00Z' })).toMatchObject({
+      allowed: false,
+      rule: 'C2',
+      reason: 'NOT_SUPPORTED',
+    });
   });
   it.each(['suspended', 'expired', 'disabled', 'pending'] as const)('Q10 %s', (status) => {
-    expect(reducibleSeats({ ...twoBatches, status }, { now: '2024-01-16T00:00:00Z' })).toMatchObject({ allowed: false, rule: 'Q10', reason: 'NOT_ACTIVE' });
+    expect(reducibleSeats({ ...twoBatches, status }, { now: '2024-01-16T00:00:00Z' })).toMatchObject({
+      allowed: false,
+      rule: 'Q10',
+      reason: 'NOT_ACTIVE',
+    });
   });
   it('C3 cancelled', () => {
-    expect(reducibleSeats({ ...twoBatches, status: 'cancelled' }, { now: '2024-01-16T00:00:00Z' })).toMatchObject({ allowed: false, rule: 'C3' });
+    expect(reducibleSeats({ ...twoBatches, status: 'cancelled' }, { now: '2024-01-16T00:00:00Z' })).toMatchObject({
+      allowed: false,
+      rule: 'C3',
+    });
   });
 });
 
@@ -161,13 +207,26 @@ describe('planSeatReduction (Q2, Q3, Q5): which batches to release, act-by insta
   });
 
   it('answers the edge targets: equal, above, zero', () => {
-    expect(planSeatReduction(twoBatches, { targetQuantity: 15, now: '2024-03-12T00:00:00Z' })).toMatchObject({ allowed: true, reason: 'NOTHING_TO_REDUCE', until: null });
-    expect(planSeatReduction(twoBatches, { targetQuantity: 16, now: '2024-03-12T00:00:00Z' })).toMatchObject({ allowed: false, reason: 'NOT_A_REDUCTION' });
-    expect(planSeatReduction(twoBatches, { targetQuantity: 0, now: '2024-03-12T00:00:00Z' })).toMatchObject({ allowed: false, rule: 'C2', reason: 'USE_CANCEL' });
+    expect(planSeatReduction(twoBatches, { targetQuantity: 15, now: '2024-03-12T00:00:00Z' })).toMatchObject({
+      allowed: true,
+      reason: 'NOTHING_TO_REDUCE',
+      until: null,
+    });
+    expect(planSeatReduction(twoBatches, { targetQuantity: 16, now: '2024-03-12T00:00:00Z' })).toMatchObject({
+      allowed: false,
+      reason: 'NOT_A_REDUCTION',
+    });
+    expect(planSeatReduction(twoBatches, { targetQuantity: 0, now: '2024-03-12T00:00:00Z' })).toMatchObject({
+      allowed: false,
+      rule: 'C2',
+      reason: 'USE_CANCEL',
+    });
   });
 
   it('passes on the status refusal (Q7 trial)', () => {
-    expect(planSeatReduction({ ...twoBatches, trial: true }, { targetQuantity: 12, now: '2024-03-12T00:00:00Z' })).toMatchObject({ allowed: false, rule: 'Q7' });
+    expect(
+      planSeatReduction({ ...twoBatches, trial: true }, { targetQuantity: 12, now: '2024-03-12T00:00:00Z' }),
+    ).toMatchObject({ allowed: false, rule: 'Q7' });
   });
 
   it.each([-1, 2.5, Number.NaN, '12'])('rejects targetQuantity %s with INVALID_QUANTITY', (targetQuantity) => {
@@ -200,9 +259,19 @@ describe('seat errors: negative, fractional or missing quantities are typed erro
   it.each([
     [{ quantity: -1 }, 'quantity'],
     [{ quantity: 1.5 }, 'quantity'],
-    [{ seatBatches: [{ quantity: 10, addedAt: '2024-01-15T09:30:12Z' }, { quantity: 0, addedAt: '2024-03-10T14:02:45Z' }] }, 'seatBatches[1].quantity'],
+    [
+      {
+        seatBatches: [
+          { quantity: 10, addedAt: '2024-01-15T09:30:12Z' },
+          { quantity: 0, addedAt: '2024-03-10T14:02:45Z' },
+        ],
+      },
+      'seatBatches[1].quantity',
+    ],
     [{ seatBatches: [{ quantity: 10, addedAt: '2024-01-15T09:30:12' }] }, 'seatBatches[0].addedAt'],
   ])('%o → error on %s', (patch, field) => {
-    expect(() => reducibleSeats({ ...twoBatches, ...patch } as SubscriptionInput, { now: 0 })).toThrow(expect.objectContaining({ field }));
+    expect(() => reducibleSeats({ ...twoBatches, ...patch } as SubscriptionInput, { now: 0 })).toThrow(
+      expect.objectContaining({ field }),
+    );
   });
 });

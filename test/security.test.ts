@@ -52,12 +52,24 @@ function outcome(run: () => unknown): api.CspRulesError | 'returned' {
   }
 }
 
-const VALID = { program: 'nce-license', term: 'P1Y', billing: 'monthly', quantity: 15, purchasedAt: '2024-01-15T09:30:12Z' } as const;
+const VALID = {
+  program: 'nce-license',
+  term: 'P1Y',
+  billing: 'monthly',
+  quantity: 15,
+  purchasedAt: '2024-01-15T09:30:12Z',
+} as const;
 const NOW = '2024-01-16T00:00:00Z';
 
 describe('no dynamic code in src/', () => {
   it.skipIf(UNDER_STRYKER)('src/ has no eval(, new Function, Function(, with (, or string timers', () => {
-    const banned = [/\beval\s*\(/, /\bnew\s+Function\b/, /(?<![.\w])Function\s*\(/, /\bwith\s*\(/, /\bset(?:Timeout|Interval)\s*\(\s*['"`]/];
+    const banned = [
+      /\beval\s*\(/,
+      /\bnew\s+Function\b/,
+      /(?<![.\w])Function\s*\(/,
+      /\bwith\s*\(/,
+      /\bset(?:Timeout|Interval)\s*\(\s*['"`]/,
+    ];
     const hits = sources.flatMap(({ file, text }) =>
       text
         .split('\n')
@@ -93,22 +105,44 @@ describe('100 KB strings into every string-reading entry', () => {
         ['termEndDate', { ...VALID, termEndDate: text }, 'termEndDate'],
         ['cancellationWindowFrom', { ...VALID, cancellationWindowFrom: text }, 'cancellationWindowFrom'],
         ['nextChargeBilling', { ...VALID, nextChargeBilling: text }, 'nextChargeBilling'],
-        ['seatBatches[0].addedAt', { ...VALID, seatBatches: [{ quantity: 1, addedAt: text }] }, 'seatBatches[0].addedAt'],
+        [
+          'seatBatches[0].addedAt',
+          { ...VALID, seatBatches: [{ quantity: 1, addedAt: text }] },
+          'seatBatches[0].addedAt',
+        ],
         ['scheduledChange.term', { ...VALID, scheduledChange: { term: text } }, 'scheduledChange.term'],
         ['scheduledChange.billing', { ...VALID, scheduledChange: { billing: text } }, 'scheduledChange.billing'],
-        ['scheduledChange.customTermEndDate', { ...VALID, scheduledChange: { customTermEndDate: text } }, 'scheduledChange.customTermEndDate'],
+        [
+          'scheduledChange.customTermEndDate',
+          { ...VALID, scheduledChange: { customTermEndDate: text } },
+          'scheduledChange.customTermEndDate',
+        ],
       ];
       for (const [name, input, field] of cases) {
         const e = outcome(() => api.toSubscription(input as api.SubscriptionInput));
         expect(e === 'returned' ? `${name} returned` : e.field).toBe(field);
       }
       // Free-text fields are kept as given (they are never parsed).
-      const free = api.toSubscription({ ...VALID, id: text, offerName: text, promotionId: text, parentSubscriptionId: text });
+      const free = api.toSubscription({
+        ...VALID,
+        id: text,
+        offerName: text,
+        promotionId: text,
+        parentSubscriptionId: text,
+      });
       expect([free.id?.length, free.offerName?.length]).toEqual([text.length, text.length]);
 
       const now = outcome(() => api.canCancel(VALID, { now: text }));
       expect(now === 'returned' ? now : now.field).toBe('now');
-      const mode = outcome(() => api.proratedRefund({ amountPaid: 1, periodStart: '2024-01-01', periodEnd: '2024-12-31', at: NOW, mode: text as 'full' }));
+      const mode = outcome(() =>
+        api.proratedRefund({
+          amountPaid: 1,
+          periodStart: '2024-01-01',
+          periodEnd: '2024-12-31',
+          at: NOW,
+          mode: text as 'full',
+        }),
+      );
       expect(mode === 'returned' ? mode : mode.field).toBe('mode');
       const policy = outcome(() => api.definePolicy({ daysUsed: text as 'inclusive' }));
       expect(policy === 'returned' ? policy : policy.field).toBe('policy.daysUsed');
@@ -117,24 +151,28 @@ describe('100 KB strings into every string-reading entry', () => {
     });
   }
 
-  it.skipIf(UNDER_STRYKER)('every regular-expression literal in src/ finishes on every 100 KB adversarial string', () => {
-    // Regex literals after = ( , : ! & | ? or return — crude, but it finds every one in src/.
-    const literal = /(?:[=(,:!&|?]|\breturn)\s*\/((?:\\.|\[(?:\\.|[^\]\\\n])*\]|[^/\\\n[*])(?:\\.|\[(?:\\.|[^\]\\\n])*\]|[^/\\\n[])*)\/([dgimsuyv]*)/g;
-    const found = sources.flatMap(({ file, text }) =>
-      [...text.matchAll(literal)].map((m) => ({ file, source: m[1] as string, flags: m[2] as string })),
-    );
-    expect(found.length).toBeGreaterThan(0);
-    // Static check: no quantified group that itself contains a quantifier, e.g. (a+)+ or (\d*)*.
-    const nested = found.filter(({ source }) => /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]/.test(source));
-    expect(nested.map(({ file, source }) => `${file}: /${source}/`)).toEqual([]);
-    for (const { source, flags } of found) {
-      const re = new RegExp(source, flags.replace('g', '').replace('y', ''));
-      for (const text of Object.values(LONG)) {
-        // The result doesn't matter; finishing does.
-        expect(typeof re.test(text)).toBe('boolean');
+  it.skipIf(UNDER_STRYKER)(
+    'every regular-expression literal in src/ finishes on every 100 KB adversarial string',
+    () => {
+      // Regex literals after = ( , : ! & | ? or return — crude, but it finds every one in src/.
+      const literal =
+        /(?:[=(,:!&|?]|\breturn)\s*\/((?:\\.|\[(?:\\.|[^\]\\\n])*\]|[^/\\\n[*])(?:\\.|\[(?:\\.|[^\]\\\n])*\]|[^/\\\n[])*)\/([dgimsuyv]*)/g;
+      const found = sources.flatMap(({ file, text }) =>
+        [...text.matchAll(literal)].map((m) => ({ file, source: m[1] as string, flags: m[2] as string })),
+      );
+      expect(found.length).toBeGreaterThan(0);
+      // Static check: no quantified group that itself contains a quantifier, e.g. (a+)+ or (\d*)*.
+      const nested = found.filter(({ source }) => /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]/.test(source));
+      expect(nested.map(({ file, source }) => `${file}: /${source}/`)).toEqual([]);
+      for (const { source, flags } of found) {
+        const re = new RegExp(source, flags.replace('g', '').replace('y', ''));
+        for (const text of Object.values(LONG)) {
+          // The result doesn't matter; finishing does.
+          expect(typeof re.test(text)).toBe('boolean');
+        }
       }
-    }
-  });
+    },
+  );
 });
 
 describe('prototype keys in JSON input never reach a prototype', () => {
@@ -161,13 +199,38 @@ describe('prototype keys in JSON input never reach a prototype', () => {
         expect(e === 'returned' ? e : [e.code, e.field]).toEqual(['UNKNOWN_FIELD', field]);
       };
       named(() => api.toSubscription(merge(payload, VALID) as api.SubscriptionInput), key);
-      named(() => api.toSubscription({ ...VALID, seatBatches: [merge(payload, { quantity: 15, addedAt: VALID.purchasedAt })] } as api.SubscriptionInput), `seatBatches[0].${key}`);
-      named(() => api.toSubscription({ ...VALID, scheduledChange: merge(payload, { quantity: 3 }) } as api.SubscriptionInput), `scheduledChange.${key}`);
-      named(() => api.withChanges(api.toSubscription(VALID), merge(payload, { autoRenew: false }) as Partial<api.SubscriptionInput>), key);
+      named(
+        () =>
+          api.toSubscription({
+            ...VALID,
+            seatBatches: [merge(payload, { quantity: 15, addedAt: VALID.purchasedAt })],
+          } as api.SubscriptionInput),
+        `seatBatches[0].${key}`,
+      );
+      named(
+        () =>
+          api.toSubscription({ ...VALID, scheduledChange: merge(payload, { quantity: 3 }) } as api.SubscriptionInput),
+        `scheduledChange.${key}`,
+      );
+      named(
+        () =>
+          api.withChanges(
+            api.toSubscription(VALID),
+            merge(payload, { autoRenew: false }) as Partial<api.SubscriptionInput>,
+          ),
+        key,
+      );
       named(() => api.canCancel(merge(payload, VALID) as api.SubscriptionInput, { now: NOW }), key);
       // Options bags read only the options they know: prototype keys there are ignored data.
       expect(api.canCancel(VALID, merge(payload, { now: NOW }) as api.CancelOptions).allowed).toBe(true);
-      api.proratedRefund(merge(payload, { amountPaid: 100, periodStart: '2024-01-01', periodEnd: '2024-12-31', at: NOW }) as api.RefundInput);
+      api.proratedRefund(
+        merge(payload, {
+          amountPaid: 100,
+          periodStart: '2024-01-01',
+          periodEnd: '2024-12-31',
+          at: NOW,
+        }) as api.RefundInput,
+      );
     });
 
     it(`policy overrides with ${payload}`, () => {
@@ -188,14 +251,18 @@ describe('prototype keys in JSON input never reach a prototype', () => {
       const e = outcome(() => api.definePolicy(programs));
       expect(e === 'returned' ? e : e.code).toBe('INVALID_ENUM');
       // Inside one program's overrides it is an unknown setting: a typed error naming it.
-      const inner = outcome(() => api.definePolicy({ programs: { 'nce-license': JSON.parse(payload) } } as api.PolicyOverrides));
+      const inner = outcome(() =>
+        api.definePolicy({ programs: { 'nce-license': JSON.parse(payload) } } as api.PolicyOverrides),
+      );
       expect(inner === 'returned' ? inner : inner.field).toBe(`policy.programs.nce-license.${key}`);
       expect((api.DEFAULT_PROGRAMS['nce-license'] as unknown as Record<string, unknown>).polluted).toBeUndefined();
     });
   }
 
   it('a field supplied only under "__proto__" is never inherited: the key itself is refused', () => {
-    const input = JSON.parse('{"__proto__": {"program": "nce-license"}, "term": "P1Y", "billing": "monthly", "quantity": 1, "purchasedAt": 0}');
+    const input = JSON.parse(
+      '{"__proto__": {"program": "nce-license"}, "term": "P1Y", "billing": "monthly", "quantity": 1, "purchasedAt": 0}',
+    );
     const e = outcome(() => api.toSubscription(input));
     expect(e === 'returned' ? e : [e.code, e.field]).toEqual(['UNKNOWN_FIELD', '__proto__']);
     const inherited = Object.create({ program: 'nce-license' }) as Record<string, unknown>;

@@ -25,7 +25,8 @@ function error(fn: () => unknown): { code: string; field: string; message: strin
   return { code: e.code, field: e.field, message: e.message };
 }
 
-const sub = (input: Record<string, unknown>): ReturnType<typeof toSubscription> => toSubscription(input as unknown as SubscriptionInput);
+const sub = (input: Record<string, unknown>): ReturnType<typeof toSubscription> =>
+  toSubscription(input as unknown as SubscriptionInput);
 
 describe('toSubscription errors, whole', () => {
   it('B1 a billing longer than the term names billing and both values', () => {
@@ -49,7 +50,9 @@ describe('toSubscription errors, whole', () => {
       message: 'termStartDate: is not the UTC day of termStartedAt',
     });
     // The same day, given both ways, is accepted.
-    expect(formatDay(sub({ ...BASE, termStartedAt: '2024-02-14T23:30:00Z', termStartDate: '2024-02-14' }).termStartDay)).toBe('2024-02-14');
+    expect(
+      formatDay(sub({ ...BASE, termStartedAt: '2024-02-14T23:30:00Z', termStartDate: '2024-02-14' }).termStartDay),
+    ).toBe('2024-02-14');
     expect(error(() => sub({ ...BASE, termStartedAt: null, termStartDate: '2024-01-14' }))).toEqual({
       code: 'INCONSISTENT',
       field: 'termStartDate',
@@ -81,8 +84,16 @@ describe('toSubscription errors, whole', () => {
   });
 
   it('T1 a required field given as null is missing, not an invalid instant', () => {
-    expect(error(() => sub({ ...BASE, purchasedAt: null }))).toEqual({ code: 'MISSING_FIELD', field: 'purchasedAt', message: 'purchasedAt: is required' });
-    expect(error(() => sub({ ...BASE, quantity: null }))).toEqual({ code: 'MISSING_FIELD', field: 'quantity', message: 'quantity: is required' });
+    expect(error(() => sub({ ...BASE, purchasedAt: null }))).toEqual({
+      code: 'MISSING_FIELD',
+      field: 'purchasedAt',
+      message: 'purchasedAt: is required',
+    });
+    expect(error(() => sub({ ...BASE, quantity: null }))).toEqual({
+      code: 'MISSING_FIELD',
+      field: 'quantity',
+      message: 'quantity: is required',
+    });
   });
 
   it('unknown fields: the hint at the top level, none inside; odd keys quoted; undefined values ignored', () => {
@@ -91,11 +102,13 @@ describe('toSubscription errors, whole', () => {
       field: 'autorenew',
       message: 'autorenew: is not a field of this input (a copied snapshot? pass toInput(snapshot) instead)',
     });
-    expect(error(() => sub({ ...BASE, seatBatches: [{ quantity: 1, addedAt: BASE.purchasedAt, note: 'x' }] }))).toEqual({
-      code: 'UNKNOWN_FIELD',
-      field: 'seatBatches[0].note',
-      message: 'seatBatches[0].note: is not a field of this input',
-    });
+    expect(error(() => sub({ ...BASE, seatBatches: [{ quantity: 1, addedAt: BASE.purchasedAt, note: 'x' }] }))).toEqual(
+      {
+        code: 'UNKNOWN_FIELD',
+        field: 'seatBatches[0].note',
+        message: 'seatBatches[0].note: is not a field of this input',
+      },
+    );
     expect(error(() => sub({ ...BASE, scheduledChange: { seats: 3 } }))).toEqual({
       code: 'UNKNOWN_FIELD',
       field: 'scheduledChange.seats',
@@ -130,18 +143,37 @@ describe('toInput writes exactly the keys that describe the snapshot', () => {
   it('no id key without an id; termStartDate only for an unknown completion (R3)', () => {
     const input = toInput(sub({ ...BASE }));
     expect(Object.keys(input)).toEqual([
-      'offerName', 'program', 'status', 'term', 'billing', 'quantity', 'purchasedAt', 'termStartedAt', 'termEndDate', 'autoRenew',
-      'trial', 'promotionId', 'isReturnable', 'parentSubscriptionId', 'cancellationWindowFrom', 'scheduledChange', 'nextChargeBilling', 'updateCount',
+      'offerName',
+      'program',
+      'status',
+      'term',
+      'billing',
+      'quantity',
+      'purchasedAt',
+      'termStartedAt',
+      'termEndDate',
+      'autoRenew',
+      'trial',
+      'promotionId',
+      'isReturnable',
+      'parentSubscriptionId',
+      'cancellationWindowFrom',
+      'scheduledChange',
+      'nextChargeBilling',
+      'updateCount',
     ]);
     expect(input.scheduledChange).toBeNull();
-    const renewed = toInput(sub({ ...BASE, id: 'S1', termStartedAt: null, termStartDate: '2025-01-15', termEndDate: '2026-01-14' }));
+    const renewed = toInput(
+      sub({ ...BASE, id: 'S1', termStartedAt: null, termStartDate: '2025-01-15', termEndDate: '2026-01-14' }),
+    );
     expect(renewed.id).toBe('S1');
     expect(renewed.termStartDate).toBe('2025-01-15');
     expect(renewed.termStartedAt).toBeNull();
   });
 
   it('S1 a scheduled change keeps only the fields it has', () => {
-    const only = (change: Record<string, unknown>): unknown => toInput(sub({ ...BASE, scheduledChange: change })).scheduledChange;
+    const only = (change: Record<string, unknown>): unknown =>
+      toInput(sub({ ...BASE, scheduledChange: change })).scheduledChange;
     expect(only({ quantity: 3 })).toStrictEqual({ quantity: 3 });
     expect(only({ term: 'P1M' })).toStrictEqual({ term: 'P1M' });
     expect(only({ billing: 'annual' })).toStrictEqual({ billing: 'annual' });
@@ -150,11 +182,17 @@ describe('toInput writes exactly the keys that describe the snapshot', () => {
   });
 });
 
-describe('deriveSnapshot (the lifecycle machine\'s simple facts)', () => {
+describe("deriveSnapshot (the lifecycle machine's simple facts)", () => {
   const s = sub({ ...BASE, scheduledChange: { quantity: 3 } });
   it('anything but status, autoRenew, nextChargeBilling and a cleared scheduled change is refused', () => {
-    expect(error(() => deriveSnapshot(s, { quantity: 3 } as never))).toEqual({ code: 'UNKNOWN_FIELD', field: 'quantity', message: 'quantity: is not a simple fact' });
-    expect(caught(() => deriveSnapshot(s, { scheduledChange: { quantity: 4 } } as never)).field).toBe('scheduledChange');
+    expect(error(() => deriveSnapshot(s, { quantity: 3 } as never))).toEqual({
+      code: 'UNKNOWN_FIELD',
+      field: 'quantity',
+      message: 'quantity: is not a simple fact',
+    });
+    expect(caught(() => deriveSnapshot(s, { scheduledChange: { quantity: 4 } } as never)).field).toBe(
+      'scheduledChange',
+    );
     expect(deriveSnapshot(s, { scheduledChange: null }).scheduledChange).toBeNull();
     // Clearing the scheduled change does not let another fact through.
     expect(caught(() => deriveSnapshot(s, { quantity: 3, scheduledChange: null } as never)).field).toBe('quantity');
@@ -170,20 +208,50 @@ describe('deriveSnapshot (the lifecycle machine\'s simple facts)', () => {
 
 describe('withChanges', () => {
   it('a JSON __proto__ key is a field of the changes, so it is refused as unknown', () => {
-    expect(caught(() => withChanges(BASE, JSON.parse('{"__proto__": {"quantity": 1}}') as never)).code).toBe('UNKNOWN_FIELD');
+    expect(caught(() => withChanges(BASE, JSON.parse('{"__proto__": {"quantity": 1}}') as never)).code).toBe(
+      'UNKNOWN_FIELD',
+    );
     expect(withChanges(BASE, { quantity: 4 }).quantity).toBe(4);
   });
 });
 
 describe('field checks: whole messages', () => {
   it('toCount, toEnum, toBoolean, toOptionalString, toRecord', () => {
-    expect(error(() => toCount('5', 'quantity'))).toEqual({ code: 'INVALID_QUANTITY', field: 'quantity', message: 'quantity: expected a whole number ≥ 0, got "5"' });
-    expect(error(() => toCount(0, 'n', 1))).toEqual({ code: 'INVALID_QUANTITY', field: 'n', message: 'n: expected a whole number ≥ 1, got 0' });
-    expect(error(() => toEnum(undefined, ['P1M', 'P1Y'], 'term'))).toEqual({ code: 'MISSING_FIELD', field: 'term', message: 'term: is required (one of P1M, P1Y)' });
-    expect(error(() => toEnum(1, ['P1M', 'P1Y'], 'term'))).toEqual({ code: 'INVALID_ENUM', field: 'term', message: 'term: expected one of P1M, P1Y, got 1' });
-    expect(error(() => toBoolean(1, 'trial', false))).toEqual({ code: 'INVALID_TYPE', field: 'trial', message: 'trial: expected true or false, got 1' });
-    expect(error(() => toOptionalString(1, 'id'))).toEqual({ code: 'INVALID_TYPE', field: 'id', message: 'id: expected a string, got 1' });
-    expect(error(() => toRecord([], 'options'))).toEqual({ code: 'INVALID_TYPE', field: 'options', message: 'options: expected an object, got an array' });
+    expect(error(() => toCount('5', 'quantity'))).toEqual({
+      code: 'INVALID_QUANTITY',
+      field: 'quantity',
+      message: 'quantity: expected a whole number ≥ 0, got "5"',
+    });
+    expect(error(() => toCount(0, 'n', 1))).toEqual({
+      code: 'INVALID_QUANTITY',
+      field: 'n',
+      message: 'n: expected a whole number ≥ 1, got 0',
+    });
+    expect(error(() => toEnum(undefined, ['P1M', 'P1Y'], 'term'))).toEqual({
+      code: 'MISSING_FIELD',
+      field: 'term',
+      message: 'term: is required (one of P1M, P1Y)',
+    });
+    expect(error(() => toEnum(1, ['P1M', 'P1Y'], 'term'))).toEqual({
+      code: 'INVALID_ENUM',
+      field: 'term',
+      message: 'term: expected one of P1M, P1Y, got 1',
+    });
+    expect(error(() => toBoolean(1, 'trial', false))).toEqual({
+      code: 'INVALID_TYPE',
+      field: 'trial',
+      message: 'trial: expected true or false, got 1',
+    });
+    expect(error(() => toOptionalString(1, 'id'))).toEqual({
+      code: 'INVALID_TYPE',
+      field: 'id',
+      message: 'id: expected a string, got 1',
+    });
+    expect(error(() => toRecord([], 'options'))).toEqual({
+      code: 'INVALID_TYPE',
+      field: 'options',
+      message: 'options: expected an object, got an array',
+    });
   });
 
   it('describe() keeps strings up to 64 characters whole and cuts longer ones to 61 + "..."', () => {

@@ -85,7 +85,12 @@ describe('toSubscription defaults', () => {
 
   it('R3 termStartedAt null (completion unknown) needs termStartDate: MISSING_FIELD otherwise', () => {
     expectError({ ...BASE, termStartedAt: null }, 'MISSING_FIELD', 'termStartDate');
-    const sub = toSubscription({ ...BASE, termStartedAt: null, termStartDate: '2025-01-15', termEndDate: '2026-01-14' });
+    const sub = toSubscription({
+      ...BASE,
+      termStartedAt: null,
+      termStartDate: '2025-01-15',
+      termEndDate: '2026-01-14',
+    });
     expect(sub.termStartedAt).toBeNull();
     expect(sub.termStartDay).toBe(d('2025-01-15'));
     expect(sub.termEndDay).toBe(d('2026-01-14'));
@@ -116,7 +121,9 @@ describe('toSubscription: contradictory facts are INCONSISTENT, boundaries to th
 
   it('termStartDate before the purchase day (the purchase day itself is fine)', () => {
     expectError({ ...BASE, termStartedAt: null, termStartDate: '2024-01-14' }, 'INCONSISTENT', 'termStartDate');
-    expect(toSubscription({ ...BASE, termStartedAt: null, termStartDate: '2024-01-15' }).termStartDay).toBe(d('2024-01-15'));
+    expect(toSubscription({ ...BASE, termStartedAt: null, termStartDate: '2024-01-15' }).termStartDay).toBe(
+      d('2024-01-15'),
+    );
   });
 
   it('termEndDate before the term start day', () => {
@@ -166,32 +173,96 @@ describe('toSubscription: every invalid field gives a code and its path', () => 
     ['bad cancellationWindowFrom', { cancellationWindowFrom: 1.5 }, 'INVALID_INSTANT', 'cancellationWindowFrom'],
     ['seatBatches not an array', { seatBatches: { quantity: 1 } }, 'INVALID_TYPE', 'seatBatches'],
     ['seatBatches[1] null', { seatBatches: [batch, null] }, 'INVALID_TYPE', 'seatBatches[1]'],
-    ['seatBatches[1].quantity 0', { seatBatches: [batch, { quantity: 0, addedAt: PURCHASE }] }, 'INVALID_QUANTITY', 'seatBatches[1].quantity'],
-    ['seatBatches[1].quantity negative', { seatBatches: [batch, { quantity: -2, addedAt: PURCHASE }] }, 'INVALID_QUANTITY', 'seatBatches[1].quantity'],
-    ['seatBatches[1].quantity fractional', { seatBatches: [batch, { quantity: 2.5, addedAt: PURCHASE }] }, 'INVALID_QUANTITY', 'seatBatches[1].quantity'],
-    ['seatBatches[1].quantity missing', { seatBatches: [batch, { addedAt: PURCHASE }] }, 'INVALID_QUANTITY', 'seatBatches[1].quantity'],
-    ['seatBatches[1].addedAt missing', { seatBatches: [batch, { quantity: 2 }] }, 'MISSING_FIELD', 'seatBatches[1].addedAt'],
-    ['seatBatches[1].addedAt offset-less', { seatBatches: [batch, { quantity: 2, addedAt: '2024-02-01T10:00:00' }] }, 'AMBIGUOUS_INSTANT', 'seatBatches[1].addedAt'],
+    [
+      'seatBatches[1].quantity 0',
+      { seatBatches: [batch, { quantity: 0, addedAt: PURCHASE }] },
+      'INVALID_QUANTITY',
+      'seatBatches[1].quantity',
+    ],
+    [
+      'seatBatches[1].quantity negative',
+      { seatBatches: [batch, { quantity: -2, addedAt: PURCHASE }] },
+      'INVALID_QUANTITY',
+      'seatBatches[1].quantity',
+    ],
+    [
+      'seatBatches[1].quantity fractional',
+      { seatBatches: [batch, { quantity: 2.5, addedAt: PURCHASE }] },
+      'INVALID_QUANTITY',
+      'seatBatches[1].quantity',
+    ],
+    [
+      'seatBatches[1].quantity missing',
+      { seatBatches: [batch, { addedAt: PURCHASE }] },
+      'INVALID_QUANTITY',
+      'seatBatches[1].quantity',
+    ],
+    [
+      'seatBatches[1].addedAt missing',
+      { seatBatches: [batch, { quantity: 2 }] },
+      'MISSING_FIELD',
+      'seatBatches[1].addedAt',
+    ],
+    [
+      'seatBatches[1].addedAt offset-less',
+      { seatBatches: [batch, { quantity: 2, addedAt: '2024-02-01T10:00:00' }] },
+      'AMBIGUOUS_INSTANT',
+      'seatBatches[1].addedAt',
+    ],
     ['scheduledChange not an object', { scheduledChange: 'P3Y' }, 'INVALID_TYPE', 'scheduledChange'],
-    ['scheduledChange.quantity 0', { scheduledChange: { quantity: 0 } }, 'INVALID_QUANTITY', 'scheduledChange.quantity'],
+    [
+      'scheduledChange.quantity 0',
+      { scheduledChange: { quantity: 0 } },
+      'INVALID_QUANTITY',
+      'scheduledChange.quantity',
+    ],
     ['scheduledChange.term', { scheduledChange: { term: 'P5Y' } }, 'INVALID_ENUM', 'scheduledChange.term'],
     ['scheduledChange.billing', { scheduledChange: { billing: 'daily' } }, 'INVALID_ENUM', 'scheduledChange.billing'],
     ['scheduledChange.offerName', { scheduledChange: { offerName: 7 } }, 'INVALID_TYPE', 'scheduledChange.offerName'],
-    ['scheduledChange.customTermEndDate', { scheduledChange: { customTermEndDate: '2025-02-30' } }, 'INVALID_DATE', 'scheduledChange.customTermEndDate'],
+    [
+      'scheduledChange.customTermEndDate',
+      { scheduledChange: { customTermEndDate: '2025-02-30' } },
+      'INVALID_DATE',
+      'scheduledChange.customTermEndDate',
+    ],
     ['nextChargeBilling', { nextChargeBilling: 'weekly' }, 'INVALID_ENUM', 'nextChargeBilling'],
     ['updateCount negative', { updateCount: -1 }, 'INVALID_QUANTITY', 'updateCount'],
   ])('%s → %s %s', (_, patch, code, field) => {
     expectError({ ...BASE, ...patch }, code, field);
   });
 
-  it.each([null, undefined, 'nce-license', 42, [], [BASE]])('a non-object subscription %j → INVALID_TYPE subscription', (value) => {
-    expectError(value, 'INVALID_TYPE', 'subscription');
-  });
+  it.each([null, undefined, 'nce-license', 42, [], [BASE]])(
+    'a non-object subscription %j → INVALID_TYPE subscription',
+    (value) => {
+      expectError(value, 'INVALID_TYPE', 'subscription');
+    },
+  );
 
   it('property: any value in any field gives a snapshot or a CspRulesError — never a bare TypeError', () => {
-    const fields = Object.keys({ ...BASE, status: 0, termStartedAt: 0, termStartDate: 0, termEndDate: 0, autoRenew: 0, trial: 0, seatBatches: 0, scheduledChange: 0, cancellationWindowFrom: 0, updateCount: 0, nextChargeBilling: 0, offerName: 0 });
+    const fields = Object.keys({
+      ...BASE,
+      status: 0,
+      termStartedAt: 0,
+      termStartDate: 0,
+      termEndDate: 0,
+      autoRenew: 0,
+      trial: 0,
+      seatBatches: 0,
+      scheduledChange: 0,
+      cancellationWindowFrom: 0,
+      updateCount: 0,
+      nextChargeBilling: 0,
+      offerName: 0,
+    });
     const value = fc.oneof(
-      fc.anything({ withBigInt: true, withDate: true, withNullPrototype: true, withMap: true, withSet: true, withTypedArray: true }),
+      fc.anything({
+        withBigInt: true,
+        withDate: true,
+        withNullPrototype: true,
+        withMap: true,
+        withSet: true,
+        withTypedArray: true,
+      }),
       fc.array(fc.record({ quantity: fc.anything(), addedAt: fc.anything() }, { requiredKeys: [] })),
     );
     fc.assert(
@@ -216,10 +287,16 @@ describe('prototype keys are data, never prototype pollution', () => {
 
   it('__proto__ and constructor keys in JSON.parse’d input are data: rejected as unknown fields, never a prototype', () => {
     const parse = (extra: string): SubscriptionInput =>
-      JSON.parse(`{"program":"nce-license","term":"P1Y","billing":"monthly","quantity":15,"purchasedAt":"2024-01-15T09:30:12Z"${extra}}`) as SubscriptionInput;
+      JSON.parse(
+        `{"program":"nce-license","term":"P1Y","billing":"monthly","quantity":15,"purchasedAt":"2024-01-15T09:30:12Z"${extra}}`,
+      ) as SubscriptionInput;
     expectError(parse(',"__proto__":{"polluted":true,"autoRenew":false,"trial":true}'), 'UNKNOWN_FIELD', '__proto__');
     expectError(parse(',"constructor":{"prototype":{"polluted":true}}'), 'UNKNOWN_FIELD', 'constructor');
-    expectError(parse(',"seatBatches":[{"quantity":15,"addedAt":"2024-01-15T09:30:12Z","__proto__":{"polluted":true}}]'), 'UNKNOWN_FIELD', 'seatBatches[0].__proto__');
+    expectError(
+      parse(',"seatBatches":[{"quantity":15,"addedAt":"2024-01-15T09:30:12Z","__proto__":{"polluted":true}}]'),
+      'UNKNOWN_FIELD',
+      'seatBatches[0].__proto__',
+    );
     expectError(parse(',"scheduledChange":{"__proto__":{"quantity":3}}'), 'UNKNOWN_FIELD', 'scheduledChange.__proto__');
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
@@ -238,9 +315,9 @@ describe('prototype keys are data, never prototype pollution', () => {
 
   it('withChanges with a JSON __proto__ key is rejected and pollutes nothing', () => {
     const sub = toSubscription(BASE);
-    expect(() => withChanges(sub, JSON.parse('{"__proto__":{"polluted":true,"quantity":1}}') as Partial<SubscriptionInput>)).toThrow(
-      expect.objectContaining({ code: 'UNKNOWN_FIELD', field: '__proto__' }),
-    );
+    expect(() =>
+      withChanges(sub, JSON.parse('{"__proto__":{"polluted":true,"quantity":1}}') as Partial<SubscriptionInput>),
+    ).toThrow(expect.objectContaining({ code: 'UNKNOWN_FIELD', field: '__proto__' }));
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 });
@@ -255,9 +332,16 @@ const inputArb: fc.Arbitrary<SubscriptionInput> = fc
     quantity: fc.integer({ min: 0, max: 10_000 }),
     purchase: instantArb.filter((t) => t <= MAX_INSTANT - 5 * 366 * DAY),
     form: fc.constantFrom('ms', 'iso', 'date'),
-    start: fc.oneof(fc.constant<'first'>('first'), fc.integer({ min: 0, max: 3 * 366 * DAY }), fc.integer({ min: 0, max: 1100 }).map((days) => ({ days }))),
+    start: fc.oneof(
+      fc.constant<'first'>('first'),
+      fc.integer({ min: 0, max: 3 * 366 * DAY }),
+      fc.integer({ min: 0, max: 1100 }).map((days) => ({ days })),
+    ),
     endDays: fc.option(fc.integer({ min: 0, max: 1200 }), { nil: undefined }),
-    batchOffsets: fc.option(fc.array(fc.tuple(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 0, max: 400 * DAY })), { maxLength: 4 }), { nil: undefined }),
+    batchOffsets: fc.option(
+      fc.array(fc.tuple(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 0, max: 400 * DAY })), { maxLength: 4 }),
+      { nil: undefined },
+    ),
     optional: fc.record(
       {
         id: fc.string(),
@@ -271,7 +355,13 @@ const inputArb: fc.Arbitrary<SubscriptionInput> = fc
         updateCount: fc.option(fc.nat(100)),
         scheduledChange: fc.option(
           fc.record(
-            { quantity: fc.integer({ min: 1, max: 500 }), term: termArb, billing: billingArb, offerName: fc.string(), customTermEndDate: fc.integer({ min: 0, max: 60_000 }).map(dayText) },
+            {
+              quantity: fc.integer({ min: 1, max: 500 }),
+              term: termArb,
+              billing: billingArb,
+              offerName: fc.string(),
+              customTermEndDate: fc.integer({ min: 0, max: 60_000 }).map(dayText),
+            },
             { requiredKeys: [] },
           ),
         ),
@@ -285,32 +375,65 @@ const inputArb: fc.Arbitrary<SubscriptionInput> = fc
   .map((r) => {
     const at = (t: number) => (r.form === 'ms' ? t : r.form === 'date' ? new Date(t) : new Date(t).toISOString());
     const purchaseDay = Math.floor(r.purchase / DAY);
-    const startDay = r.start === 'first' ? purchaseDay : typeof r.start === 'number' ? Math.floor((r.purchase + r.start) / DAY) : purchaseDay + r.start.days;
-    const input: Record<string, unknown> = { ...r.optional, program: r.program, status: r.status, term: r.term, billing: r.billing, quantity: r.quantity, purchasedAt: at(r.purchase) };
+    const startDay =
+      r.start === 'first'
+        ? purchaseDay
+        : typeof r.start === 'number'
+          ? Math.floor((r.purchase + r.start) / DAY)
+          : purchaseDay + r.start.days;
+    const input: Record<string, unknown> = {
+      ...r.optional,
+      program: r.program,
+      status: r.status,
+      term: r.term,
+      billing: r.billing,
+      quantity: r.quantity,
+      purchasedAt: at(r.purchase),
+    };
     if (typeof r.start === 'number') input['termStartedAt'] = at(r.purchase + r.start);
     if (typeof r.start === 'object') Object.assign(input, { termStartedAt: null, termStartDate: dayText(startDay) });
     if (r.endDays !== undefined) input['termEndDate'] = dayText(startDay + r.endDays);
-    if (r.batchOffsets !== undefined) input['seatBatches'] = r.batchOffsets.map(([quantity, offset]) => ({ quantity, addedAt: at(r.purchase + offset) }));
+    if (r.batchOffsets !== undefined)
+      input['seatBatches'] = r.batchOffsets.map(([quantity, offset]) => ({
+        quantity,
+        addedAt: at(r.purchase + offset),
+      }));
     if (r.windowFrom !== undefined) input['cancellationWindowFrom'] = at(r.purchase + r.windowFrom);
     return input as unknown as SubscriptionInput;
   });
 
 describe('seat batch errors name the batch by its index (the path is spelled only on failure)', () => {
   const whole = (batch: unknown) => {
-    const e = caught(() => toSubscription({ ...BASE, seatBatches: [{ quantity: 10, addedAt: PURCHASE }, batch] } as SubscriptionInput));
+    const e = caught(() =>
+      toSubscription({ ...BASE, seatBatches: [{ quantity: 10, addedAt: PURCHASE }, batch] } as SubscriptionInput),
+    );
     return { code: e.code, field: e.field, message: e.message, received: e.received };
   };
 
   it('every kind of batch error, whole: code, field, message, received value', () => {
-    expect(whole(null)).toEqual({ code: 'INVALID_TYPE', field: 'seatBatches[1]', message: 'seatBatches[1]: expected an object, got null', received: null });
+    expect(whole(null)).toEqual({
+      code: 'INVALID_TYPE',
+      field: 'seatBatches[1]',
+      message: 'seatBatches[1]: expected an object, got null',
+      received: null,
+    });
     expect(whole({ quantity: 5, addedAt: PURCHASE, note: 'x' })).toEqual({
-      code: 'UNKNOWN_FIELD', field: 'seatBatches[1].note', message: 'seatBatches[1].note: is not a field of this input', received: 'note',
+      code: 'UNKNOWN_FIELD',
+      field: 'seatBatches[1].note',
+      message: 'seatBatches[1].note: is not a field of this input',
+      received: 'note',
     });
     expect(whole({ quantity: 5, addedAt: PURCHASE, 'a b': 1 })).toEqual({
-      code: 'UNKNOWN_FIELD', field: 'seatBatches[1]."a b"', message: 'seatBatches[1]."a b": is not a field of this input', received: 'a b',
+      code: 'UNKNOWN_FIELD',
+      field: 'seatBatches[1]."a b"',
+      message: 'seatBatches[1]."a b": is not a field of this input',
+      received: 'a b',
     });
     expect(whole({ quantity: 5 })).toEqual({
-      code: 'MISSING_FIELD', field: 'seatBatches[1].addedAt', message: 'seatBatches[1].addedAt: is required', received: undefined,
+      code: 'MISSING_FIELD',
+      field: 'seatBatches[1].addedAt',
+      message: 'seatBatches[1].addedAt: is required',
+      received: undefined,
     });
     expect(whole({ quantity: 5, addedAt: '2024-03-10T14:02:45' })).toEqual({
       code: 'AMBIGUOUS_INSTANT',
@@ -319,10 +442,16 @@ describe('seat batch errors name the batch by its index (the path is spelled onl
       received: '2024-03-10T14:02:45',
     });
     expect(whole({ quantity: 5, addedAt: PURCHASE - 1 })).toEqual({
-      code: 'INCONSISTENT', field: 'seatBatches[1].addedAt', message: 'seatBatches[1].addedAt: is before purchasedAt', received: undefined,
+      code: 'INCONSISTENT',
+      field: 'seatBatches[1].addedAt',
+      message: 'seatBatches[1].addedAt: is before purchasedAt',
+      received: undefined,
     });
     expect(whole({ quantity: 0, addedAt: PURCHASE })).toEqual({
-      code: 'INVALID_QUANTITY', field: 'seatBatches[1].quantity', message: 'seatBatches[1].quantity: expected a whole number ≥ 1, got 0', received: 0,
+      code: 'INVALID_QUANTITY',
+      field: 'seatBatches[1].quantity',
+      message: 'seatBatches[1].quantity: expected a whole number ≥ 1, got 0',
+      received: 0,
     });
   });
 
@@ -336,12 +465,35 @@ describe('seat batch errors name the batch by its index (the path is spelled onl
       return undefined;
     };
     const plain = new RangeError('from the getter');
-    expect(thrownBy([{ quantity: 5, get addedAt(): never { throw plain; } }])).toBe(plain);
+    expect(
+      thrownBy([
+        {
+          quantity: 5,
+          get addedAt(): never {
+            throw plain;
+          },
+        },
+      ]),
+    ).toBe(plain);
     // A CspRulesError of the caller's own keeps its field: it is not one of the batch's checks.
     const ours = new CspRulesError('INVALID_INSTANT', 'myField', 'from the caller');
-    expect(thrownBy([{ quantity: 5, get addedAt(): never { throw ours; } }])).toBe(ours);
+    expect(
+      thrownBy([
+        {
+          quantity: 5,
+          get addedAt(): never {
+            throw ours;
+          },
+        },
+      ]),
+    ).toBe(ours);
     const atIndex = [] as unknown[];
-    Object.defineProperty(atIndex, 0, { get: (): never => { throw ours; }, enumerable: true });
+    Object.defineProperty(atIndex, 0, {
+      get: (): never => {
+        throw ours;
+      },
+      enumerable: true,
+    });
     atIndex.length = 1;
     expect(thrownBy(atIndex)).toBe(ours);
     class BrokenDate extends Date {
@@ -368,7 +520,9 @@ describe('fields are the own enumerable properties, as JSON.parse makes them', (
     const sub = toSubscription({ ...BASE, autoRenew: undefined, note: undefined } as unknown as SubscriptionInput);
     expect(sub.autoRenew).toBe(true);
     const batch = { quantity: 5, addedAt: PURCHASE, note: undefined };
-    expect(toSubscription({ ...BASE, seatBatches: [batch] } as SubscriptionInput).seatBatches).toEqual([{ quantity: 5, addedAt: PURCHASE }]);
+    expect(toSubscription({ ...BASE, seatBatches: [batch] } as SubscriptionInput).seatBatches).toEqual([
+      { quantity: 5, addedAt: PURCHASE },
+    ]);
   });
 
   it('a polluted Object.prototype never supplies a field', () => {
@@ -388,7 +542,13 @@ describe('fields are the own enumerable properties, as JSON.parse makes them', (
 
   it('an enumerable getter is read once', () => {
     let reads = 0;
-    const input = { ...BASE, get quantity(): number { reads += 1; return 7; } };
+    const input = {
+      ...BASE,
+      get quantity(): number {
+        reads += 1;
+        return 7;
+      },
+    };
     expect(toSubscription(input).quantity).toBe(7);
     expect(reads).toBe(1);
   });
@@ -405,9 +565,27 @@ describe('a snapshot is recognised by its private mark, and only the one toSubsc
     const sub = toSubscription(BASE);
     expect(Object.getPrototypeOf(sub)).toBe(Object.prototype);
     expect(Reflect.ownKeys(sub)).toEqual([
-      'id', 'offerName', 'program', 'status', 'term', 'billing', 'quantity', 'purchasedAt', 'termStartedAt',
-      'termStartDay', 'termEndDay', 'autoRenew', 'trial', 'seatBatches', 'seatBatchesKnown', 'promotionId',
-      'isReturnable', 'parentSubscriptionId', 'cancellationWindowFrom', 'scheduledChange', 'nextChargeBilling',
+      'id',
+      'offerName',
+      'program',
+      'status',
+      'term',
+      'billing',
+      'quantity',
+      'purchasedAt',
+      'termStartedAt',
+      'termStartDay',
+      'termEndDay',
+      'autoRenew',
+      'trial',
+      'seatBatches',
+      'seatBatchesKnown',
+      'promotionId',
+      'isReturnable',
+      'parentSubscriptionId',
+      'cancellationWindowFrom',
+      'scheduledChange',
+      'nextChargeBilling',
       'updateCount',
     ]);
     expect(Object.keys(JSON.parse(JSON.stringify(sub)) as object)).toEqual(Reflect.ownKeys(sub));
@@ -424,7 +602,11 @@ describe('a snapshot is recognised by its private mark, and only the one toSubsc
       Object.create(sub),
     ];
     expect(copies.map((copy) => caught(() => toSubscription(copy as SubscriptionInput)).code)).toEqual([
-      'UNKNOWN_FIELD', 'UNKNOWN_FIELD', 'UNKNOWN_FIELD', 'UNKNOWN_FIELD', 'UNKNOWN_FIELD',
+      'UNKNOWN_FIELD',
+      'UNKNOWN_FIELD',
+      'UNKNOWN_FIELD',
+      'UNKNOWN_FIELD',
+      'UNKNOWN_FIELD',
       // Object.create: the facts are inherited, not own, so none is read.
       'MISSING_FIELD',
     ]);
@@ -435,7 +617,11 @@ describe('a snapshot is recognised by its private mark, and only the one toSubsc
     const forged = { program: 'bogus', quantity: -5 };
     // What a derived class's default constructor would spread its arguments through.
     Array.prototype[Symbol.iterator] = function (this: unknown[]) {
-      return iterator.call(this.length === 1 && typeof this[0] === 'object' && this[0] !== null && 'termEndDay' in this[0] ? [forged] : this);
+      return iterator.call(
+        this.length === 1 && typeof this[0] === 'object' && this[0] !== null && 'termEndDay' in this[0]
+          ? [forged]
+          : this,
+      );
     } as typeof iterator;
     let sub: unknown;
     try {
@@ -488,12 +674,19 @@ describe('withChanges / toInput', () => {
   });
 
   it('toInput spells dates as YYYY-MM-DD and instants as epoch ms', () => {
-    const input = toInput(toSubscription({ ...BASE, termStartedAt: null, termStartDate: '2025-01-15', termEndDate: '2026-01-14' }));
-    expect(input).toMatchObject({ purchasedAt: PURCHASE, termStartedAt: null, termStartDate: '2025-01-15', termEndDate: '2026-01-14' });
+    const input = toInput(
+      toSubscription({ ...BASE, termStartedAt: null, termStartDate: '2025-01-15', termEndDate: '2026-01-14' }),
+    );
+    expect(input).toMatchObject({
+      purchasedAt: PURCHASE,
+      termStartedAt: null,
+      termStartDate: '2025-01-15',
+      termEndDate: '2026-01-14',
+    });
   });
 });
 
-describe('deriveSnapshot (the lifecycle machine\'s fast path) equals withChanges for simple facts', () => {
+describe("deriveSnapshot (the lifecycle machine's fast path) equals withChanges for simple facts", () => {
   it('property: same snapshot as the validated path, frozen and trusted', () => {
     fc.assert(
       fc.property(
@@ -525,7 +718,11 @@ describe('deriveSnapshot (the lifecycle machine\'s fast path) equals withChanges
 
   it('refuses anything but the simple facts', () => {
     const sub = toSubscription(BASE);
-    expect(() => deriveSnapshot(sub, { quantity: 3 } as never)).toThrow(expect.objectContaining({ code: 'UNKNOWN_FIELD', field: 'quantity' }));
-    expect(() => deriveSnapshot(sub, { status: 'paused' as never })).toThrow(expect.objectContaining({ code: 'INVALID_ENUM', field: 'status' }));
+    expect(() => deriveSnapshot(sub, { quantity: 3 } as never)).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_FIELD', field: 'quantity' }),
+    );
+    expect(() => deriveSnapshot(sub, { status: 'paused' as never })).toThrow(
+      expect.objectContaining({ code: 'INVALID_ENUM', field: 'status' }),
+    );
   });
 });

@@ -21,8 +21,18 @@ const SOURCE_B3: readonly [string, string, string, string][] = [
   ['Triennial', 'Monthly', 'None', 'None'],
   ['Triennial', 'Triennial (Upfront)', 'None', 'None'],
   ['Triennial', 'Annual', 'None', 'None'],
-  ['Annual', 'Annual (Upfront)', 'Yes (Annual to Triennial)', 'Yes (Triennial term with Monthly, Triennial, or Annual billing plan)'],
-  ['Annual', 'Monthly', 'Yes (Annual to Triennial)', 'Yes (Triennial term with Monthly, Triennial, or Annual billing plan)'],
+  [
+    'Annual',
+    'Annual (Upfront)',
+    'Yes (Annual to Triennial)',
+    'Yes (Triennial term with Monthly, Triennial, or Annual billing plan)',
+  ],
+  [
+    'Annual',
+    'Monthly',
+    'Yes (Annual to Triennial)',
+    'Yes (Triennial term with Monthly, Triennial, or Annual billing plan)',
+  ],
   [
     'Monthly',
     'Monthly (Upfront)',
@@ -44,7 +54,9 @@ describe('B3 term-change table (002 "Change billing frequency along with billing
     });
     const triennialAny = { term: 'P3Y', billing: ['monthly', 'triennial', 'annual'] };
     expect(TERM_CHANGES.map((r) => r.accepted)).toEqual([
-      [], [], [],
+      [],
+      [],
+      [],
       [triennialAny],
       [triennialAny],
       [{ term: 'P1Y', billing: ['monthly', 'annual'] }, triennialAny],
@@ -58,15 +70,25 @@ describe('B3 term-change table (002 "Change billing frequency along with billing
     ['P1Y', 'annual', ['P3Y/monthly', 'P3Y/annual', 'P3Y/triennial'], ['P1M/monthly']],
     ['P1Y', 'monthly', ['P3Y/monthly', 'P3Y/annual', 'P3Y/triennial'], ['P1M/monthly']],
     ['P1M', 'monthly', ['P1Y/monthly', 'P1Y/annual', 'P3Y/monthly', 'P3Y/annual', 'P3Y/triennial'], []],
-  ] as const)('%s billed %s (all terms offered): allowed %j; shorter terms refused', (term, billing, allowed, shorter) => {
-    const r = eligibleTermChanges(sub({ term, billing }), { now, offeredTerms: ALL });
-    expect(plans(r.allowed)).toEqual(allowed);
-    expect(plans(r.refused)).toEqual(shorter);
-    for (const o of r.refused) expect(o).toMatchObject({ rule: 'B3', reason: 'TERM_NOT_LONGER', opensAt: null, effectiveAt: null });
-    for (const o of r.allowed) {
-      expect(o).toMatchObject({ rule: 'B3', reason: 'IMMEDIATE', effective: 'immediate', effectiveAt: Date.parse(now), until: null });
-    }
-  });
+  ] as const)(
+    '%s billed %s (all terms offered): allowed %j; shorter terms refused',
+    (term, billing, allowed, shorter) => {
+      const r = eligibleTermChanges(sub({ term, billing }), { now, offeredTerms: ALL });
+      expect(plans(r.allowed)).toEqual(allowed);
+      expect(plans(r.refused)).toEqual(shorter);
+      for (const o of r.refused)
+        expect(o).toMatchObject({ rule: 'B3', reason: 'TERM_NOT_LONGER', opensAt: null, effectiveAt: null });
+      for (const o of r.allowed) {
+        expect(o).toMatchObject({
+          rule: 'B3',
+          reason: 'IMMEDIATE',
+          effective: 'immediate',
+          effectiveAt: Date.parse(now),
+          until: null,
+        });
+      }
+    },
+  );
 
   it('until is the term end (exclusive) when auto-renew is off: 2025-01-15T00:00Z for a term ending 2025-01-14', () => {
     const r = eligibleTermChanges(sub({ autoRenew: false }), { now, offeredTerms: ALL });
@@ -110,7 +132,11 @@ describe('B1 Triennial only where the catalog offers it', () => {
       ['TERM_NOT_OFFERED', []],
       ['TERM_NOT_OFFERED', []],
     ]);
-    expect(plans(eligibleTermChanges(monthly, { now, offeredTerms: ['P3Y'] }).allowed)).toEqual(['P3Y/monthly', 'P3Y/annual', 'P3Y/triennial']);
+    expect(plans(eligibleTermChanges(monthly, { now, offeredTerms: ['P3Y'] }).allowed)).toEqual([
+      'P3Y/monthly',
+      'P3Y/annual',
+      'P3Y/triennial',
+    ]);
   });
 
   it('offeredTerms is validated per element', () => {
@@ -128,7 +154,8 @@ describe('B4 a change of term may lose the promotion', () => {
     const r = eligibleTermChanges(sub({ term: 'P1M', promotionId: 'P-42' }), { now, offeredTerms: ALL });
     expect(r.allowed).toHaveLength(5);
     for (const o of r.allowed) expect(o.warnings).toEqual(['PROMOTION_MAY_BE_LOST']);
-    for (const o of eligibleTermChanges(sub({ term: 'P1M' }), { now, offeredTerms: ALL }).allowed) expect(o.warnings).toEqual([]);
+    for (const o of eligibleTermChanges(sub({ term: 'P1M' }), { now, offeredTerms: ALL }).allowed)
+      expect(o.warnings).toEqual([]);
   });
 });
 
@@ -152,9 +179,29 @@ describe('C3, TR8 and status block every term change', () => {
   });
 });
 
-const MONTHS: Record<Term | BillingFrequency, number> = { P1M: 1, P1Y: 12, P3Y: 36, monthly: 1, annual: 12, triennial: 36 };
+const MONTHS: Record<Term | BillingFrequency, number> = {
+  P1M: 1,
+  P1Y: 12,
+  P3Y: 36,
+  monthly: 1,
+  annual: 12,
+  triennial: 36,
+};
 const arbPlan = fc.constantFrom<{ term: Term; billing: BillingFrequency }>(
-  { term: 'P3Y', billing: 'monthly' }, { term: 'P3Y', billing: 'annual' }, { term: 'P3Y', billing: 'triennial' },
-  { term: 'P1Y', billing: 'monthly' }, { term: 'P1Y', billing: 'annual' }, { term: 'P1M', billing: 'monthly' },
+  { term: 'P3Y', billing: 'monthly' },
+  { term: 'P3Y', billing: 'annual' },
+  { term: 'P3Y', billing: 'triennial' },
+  { term: 'P1Y', billing: 'monthly' },
+  { term: 'P1Y', billing: 'annual' },
+  { term: 'P1M', billing: 'monthly' },
 );
-const arbStatus = fc.constantFrom<Status>('active', 'active', 'pending', 'suspended', 'expired', 'disabled', 'deleted', 'cancelled');
+const arbStatus = fc.constantFrom<Status>(
+  'active',
+  'active',
+  'pending',
+  'suspended',
+  'expired',
+  'disabled',
+  'deleted',
+  'cancelled',
+);

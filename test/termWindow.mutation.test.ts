@@ -7,7 +7,11 @@ import { nextRenewalOpensAt, RENEWAL_409, renewalInProgress, termWindowStart } f
 const at = (iso: string): number => Date.parse(iso);
 // A P1Y subscription bought 2024-01-15T09:30:00Z: term 2024-01-15 … 2025-01-14, renewal day 2025-01-15.
 const base: SubscriptionInput = {
-  program: 'nce-license', term: 'P1Y', billing: 'monthly', quantity: 10, purchasedAt: '2024-01-15T09:30:00Z',
+  program: 'nce-license',
+  term: 'P1Y',
+  billing: 'monthly',
+  quantity: 10,
+  purchasedAt: '2024-01-15T09:30:00Z',
 };
 const sub = (over: Partial<SubscriptionInput> = {}) => toSubscription({ ...base, ...over });
 // Renewed, completion instant unknown: the term started on 2025-01-15.
@@ -18,19 +22,32 @@ describe('R3 U9 termWindowStart', () => {
     expect(termWindowStart(sub(), DEFAULT_POLICY)).toEqual({ start: at('2024-01-15T09:30:00Z'), assumptions: [] });
   });
   it('U9: an inherited window start wins over the term start', () => {
-    expect(termWindowStart(sub({ cancellationWindowFrom: '2024-01-10T08:00:00Z', purchasedAt: '2024-01-12T00:00:00Z' }), DEFAULT_POLICY)).toEqual({
-      start: at('2024-01-10T08:00:00Z'), assumptions: [],
+    expect(
+      termWindowStart(
+        sub({ cancellationWindowFrom: '2024-01-10T08:00:00Z', purchasedAt: '2024-01-12T00:00:00Z' }),
+        DEFAULT_POLICY,
+      ),
+    ).toEqual({
+      start: at('2024-01-10T08:00:00Z'),
+      assumptions: [],
     });
   });
   it('R3: a renewal completion instant given: the window runs from it', () => {
-    expect(termWindowStart(sub({ termStartedAt: '2025-01-15T03:12:00Z', termEndDate: '2026-01-14' }), DEFAULT_POLICY)).toEqual({
-      start: at('2025-01-15T03:12:00Z'), assumptions: [],
+    expect(
+      termWindowStart(sub({ termStartedAt: '2025-01-15T03:12:00Z', termEndDate: '2026-01-14' }), DEFAULT_POLICY),
+    ).toEqual({
+      start: at('2025-01-15T03:12:00Z'),
+      assumptions: [],
     });
   });
   it('R3: unknown completion: 00:00Z of the renewal day (earliest, the default) or 24 h later (latest), with the assumption', () => {
-    expect(termWindowStart(sub(renewed), DEFAULT_POLICY)).toEqual({ start: at('2025-01-15T00:00:00Z'), assumptions: ['RENEWAL_COMPLETION_ASSUMED_EARLIEST'] });
+    expect(termWindowStart(sub(renewed), DEFAULT_POLICY)).toEqual({
+      start: at('2025-01-15T00:00:00Z'),
+      assumptions: ['RENEWAL_COMPLETION_ASSUMED_EARLIEST'],
+    });
     expect(termWindowStart(sub(renewed), definePolicy({ unknownRenewalCompletion: 'latest' }))).toEqual({
-      start: at('2025-01-16T00:00:00Z'), assumptions: ['RENEWAL_COMPLETION_ASSUMED_LATEST'],
+      start: at('2025-01-16T00:00:00Z'),
+      assumptions: ['RENEWAL_COMPLETION_ASSUMED_LATEST'],
     });
   });
 });
@@ -39,13 +56,12 @@ describe('C12 Q3 nextRenewalOpensAt', () => {
   it('C12: active, auto-renewing, paid: 00:00Z the day after the term end day (2025-01-15)', () => {
     expect(nextRenewalOpensAt(sub())).toBe(at('2025-01-15T00:00:00Z'));
   });
-  it.each([
-    [{ autoRenew: false }],
-    [{ trial: true }],
-    [{ status: 'suspended' }],
-  ] as const)('R5: %j → no renewal, null', (over) => {
-    expect(nextRenewalOpensAt(sub(over))).toBeNull();
-  });
+  it.each([[{ autoRenew: false }], [{ trial: true }], [{ status: 'suspended' }]] as const)(
+    'R5: %j → no renewal, null',
+    (over) => {
+      expect(nextRenewalOpensAt(sub(over))).toBeNull();
+    },
+  );
 });
 
 describe('R4 renewalInProgress', () => {

@@ -15,58 +15,143 @@ const catalog = [
   { from: TEAMS, to: E5 },
 ];
 const first: SubscriptionInput = {
-  id: 'a', offerName: E3, program: 'nce-license', term: 'P1Y', billing: 'monthly', quantity: 10,
+  id: 'a',
+  offerName: E3,
+  program: 'nce-license',
+  term: 'P1Y',
+  billing: 'monthly',
+  quantity: 10,
   purchasedAt: '2024-01-15T09:30:00Z', // term end date 2025-01-14 → ends 2025-01-15T00:00Z (T2)
 };
 const second: SubscriptionInput = {
-  id: 'b', offerName: TEAMS, program: 'nce-license', term: 'P1Y', billing: 'monthly', quantity: 4,
+  id: 'b',
+  offerName: TEAMS,
+  program: 'nce-license',
+  term: 'P1Y',
+  billing: 'monthly',
+  quantity: 4,
   purchasedAt: '2024-01-10T08:00:00Z', // term end date 2025-01-09 → ends 2025-01-10T00:00Z
 };
 const at = (iso: string): number => Date.parse(iso);
 const NOW = '2024-03-01T00:00:00Z'; // both cancellation windows (7 days) long closed
 
 /** A full (all seats) midterm upgrade that U3 allows: same subscription, or into the upgraded one (U5). */
-function fullUpgrade(quantity: number, into: 'same-subscription' | 'existing-subscription', until: number | null, warnings: string[]) {
+function fullUpgrade(
+  quantity: number,
+  into: 'same-subscription' | 'existing-subscription',
+  until: number | null,
+  warnings: string[],
+) {
   return {
-    allowed: true, rule: 'U3', reason: 'FULL_UPGRADE', until, assumptions: [], warnings,
-    kind: 'full', when: 'midterm', quantity, into, cancellable: false,
-    apiCode: null, effectiveAt: at(NOW), newSubscription: null, licenseAssignment: 'automatic', duplicateLicenses: null,
+    allowed: true,
+    rule: 'U3',
+    reason: 'FULL_UPGRADE',
+    until,
+    assumptions: [],
+    warnings,
+    kind: 'full',
+    when: 'midterm',
+    quantity,
+    into,
+    cancellable: false,
+    apiCode: null,
+    effectiveAt: at(NOW),
+    newSubscription: null,
+    licenseAssignment: 'automatic',
+    duplicateLicenses: null,
   };
 }
 
 /** A refused midterm full upgrade: no effect, manual assignment, the refusal's own facts. */
-function refused(quantity: number, into: 'same-subscription' | 'existing-subscription', rule: string, reason: string, apiCode: string | null, duplicateLicenses: unknown = null) {
+function refused(
+  quantity: number,
+  into: 'same-subscription' | 'existing-subscription',
+  rule: string,
+  reason: string,
+  apiCode: string | null,
+  duplicateLicenses: unknown = null,
+) {
   return {
-    allowed: false, rule, reason, opensAt: null, assumptions: [], warnings: [],
-    kind: 'full', when: 'midterm', quantity, into, cancellable: false,
-    apiCode, effectiveAt: null, newSubscription: null, licenseAssignment: 'manual', duplicateLicenses,
+    allowed: false,
+    rule,
+    reason,
+    opensAt: null,
+    assumptions: [],
+    warnings: [],
+    kind: 'full',
+    when: 'midterm',
+    quantity,
+    into,
+    cancellable: false,
+    apiCode,
+    effectiveAt: null,
+    newSubscription: null,
+    licenseAssignment: 'manual',
+    duplicateLicenses,
   };
 }
 
 const U7_NOTE = {
-  rule: 'U7', action: 'SUPPORT_TICKET', billingCycles: 2, from: 'UPGRADED_LICENSE_INVOICED',
+  rule: 'U7',
+  action: 'SUPPORT_TICKET',
+  billingCycles: 2,
+  from: 'UPGRADED_LICENSE_INVOICED',
   text: 'within the first two billing cycles from when the upgraded license was invoiced',
 };
 
 describe('U6 the whole plan', () => {
   it('U6: both allowed, auto-renew on: open-ended (until null), C10 warning once, no assumptions', () => {
     expect(planTwoToOne(first, second, { to: E5, now: NOW, catalog })).toEqual({
-      allowed: true, rule: 'U6', reason: 'TWO_STEPS', until: null, assumptions: [], warnings: ['UPGRADE_NOT_CANCELLABLE'],
+      allowed: true,
+      rule: 'U6',
+      reason: 'TWO_STEPS',
+      until: null,
+      assumptions: [],
+      warnings: ['UPGRADE_NOT_CANCELLABLE'],
       steps: [
-        { order: 1, action: 'upgrade', subscriptionId: 'a', decision: fullUpgrade(10, 'same-subscription', null, ['UPGRADE_NOT_CANCELLABLE']) },
-        { order: 2, action: 'transition-into-upgraded', subscriptionId: 'b', decision: fullUpgrade(4, 'existing-subscription', null, ['UPGRADE_NOT_CANCELLABLE']) },
+        {
+          order: 1,
+          action: 'upgrade',
+          subscriptionId: 'a',
+          decision: fullUpgrade(10, 'same-subscription', null, ['UPGRADE_NOT_CANCELLABLE']),
+        },
+        {
+          order: 2,
+          action: 'transition-into-upgraded',
+          subscriptionId: 'b',
+          decision: fullUpgrade(4, 'existing-subscription', null, ['UPGRADE_NOT_CANCELLABLE']),
+        },
       ],
     });
   });
 
   it('U8: auto-renew off on both: each step allowed until its own term end; the plan until the earlier one', () => {
     // Step 1 until 2025-01-15T00:00Z (first's term end), step 2 until 2025-01-10T00:00Z (second's): min = 2025-01-10.
-    const plan = planTwoToOne({ ...first, autoRenew: false }, { ...second, autoRenew: false }, { to: E5, now: NOW, catalog });
+    const plan = planTwoToOne(
+      { ...first, autoRenew: false },
+      { ...second, autoRenew: false },
+      { to: E5, now: NOW, catalog },
+    );
     expect(plan).toEqual({
-      allowed: true, rule: 'U6', reason: 'TWO_STEPS', until: at('2025-01-10T00:00:00Z'), assumptions: [], warnings: ['UPGRADE_NOT_CANCELLABLE'],
+      allowed: true,
+      rule: 'U6',
+      reason: 'TWO_STEPS',
+      until: at('2025-01-10T00:00:00Z'),
+      assumptions: [],
+      warnings: ['UPGRADE_NOT_CANCELLABLE'],
       steps: [
-        { order: 1, action: 'upgrade', subscriptionId: 'a', decision: fullUpgrade(10, 'same-subscription', at('2025-01-15T00:00:00Z'), ['UPGRADE_NOT_CANCELLABLE']) },
-        { order: 2, action: 'transition-into-upgraded', subscriptionId: 'b', decision: fullUpgrade(4, 'existing-subscription', at('2025-01-10T00:00:00Z'), ['UPGRADE_NOT_CANCELLABLE']) },
+        {
+          order: 1,
+          action: 'upgrade',
+          subscriptionId: 'a',
+          decision: fullUpgrade(10, 'same-subscription', at('2025-01-15T00:00:00Z'), ['UPGRADE_NOT_CANCELLABLE']),
+        },
+        {
+          order: 2,
+          action: 'transition-into-upgraded',
+          subscriptionId: 'b',
+          decision: fullUpgrade(4, 'existing-subscription', at('2025-01-10T00:00:00Z'), ['UPGRADE_NOT_CANCELLABLE']),
+        },
       ],
     });
   });
@@ -81,10 +166,25 @@ describe('U6 the whole plan', () => {
   it('U2: without a catalog both steps warn CATALOG_NOT_GIVEN; the plan lists each warning once', () => {
     const plan = planTwoToOne(first, second, { to: E5, now: NOW });
     expect(plan).toEqual({
-      allowed: true, rule: 'U6', reason: 'TWO_STEPS', until: null, assumptions: [], warnings: ['CATALOG_NOT_GIVEN', 'UPGRADE_NOT_CANCELLABLE'],
+      allowed: true,
+      rule: 'U6',
+      reason: 'TWO_STEPS',
+      until: null,
+      assumptions: [],
+      warnings: ['CATALOG_NOT_GIVEN', 'UPGRADE_NOT_CANCELLABLE'],
       steps: [
-        { order: 1, action: 'upgrade', subscriptionId: 'a', decision: fullUpgrade(10, 'same-subscription', null, ['CATALOG_NOT_GIVEN', 'UPGRADE_NOT_CANCELLABLE']) },
-        { order: 2, action: 'transition-into-upgraded', subscriptionId: 'b', decision: fullUpgrade(4, 'existing-subscription', null, ['CATALOG_NOT_GIVEN', 'UPGRADE_NOT_CANCELLABLE']) },
+        {
+          order: 1,
+          action: 'upgrade',
+          subscriptionId: 'a',
+          decision: fullUpgrade(10, 'same-subscription', null, ['CATALOG_NOT_GIVEN', 'UPGRADE_NOT_CANCELLABLE']),
+        },
+        {
+          order: 2,
+          action: 'transition-into-upgraded',
+          subscriptionId: 'b',
+          decision: fullUpgrade(4, 'existing-subscription', null, ['CATALOG_NOT_GIVEN', 'UPGRADE_NOT_CANCELLABLE']),
+        },
       ],
     });
   });
@@ -92,10 +192,25 @@ describe('U6 the whole plan', () => {
   it('U6 U2 U7: step 1 refused (its path not in the catalog) while step 2 would pass: the plan carries step 1’s refusal', () => {
     const plan = planTwoToOne(first, second, { to: E5, now: NOW, catalog: [{ from: TEAMS, to: E5 }] });
     expect(plan).toEqual({
-      allowed: false, rule: 'U6', reason: 'UNSUPPORTED_UPGRADE_PATH', opensAt: null, assumptions: [], warnings: [],
+      allowed: false,
+      rule: 'U6',
+      reason: 'UNSUPPORTED_UPGRADE_PATH',
+      opensAt: null,
+      assumptions: [],
+      warnings: [],
       steps: [
-        { order: 1, action: 'upgrade', subscriptionId: 'a', decision: refused(10, 'same-subscription', 'U2', 'UNSUPPORTED_UPGRADE_PATH', 'ConversionsNotFound', U7_NOTE) },
-        { order: 2, action: 'transition-into-upgraded', subscriptionId: 'b', decision: fullUpgrade(4, 'existing-subscription', null, ['UPGRADE_NOT_CANCELLABLE']) },
+        {
+          order: 1,
+          action: 'upgrade',
+          subscriptionId: 'a',
+          decision: refused(10, 'same-subscription', 'U2', 'UNSUPPORTED_UPGRADE_PATH', 'ConversionsNotFound', U7_NOTE),
+        },
+        {
+          order: 2,
+          action: 'transition-into-upgraded',
+          subscriptionId: 'b',
+          decision: fullUpgrade(4, 'existing-subscription', null, ['UPGRADE_NOT_CANCELLABLE']),
+        },
       ],
     });
   });
@@ -104,12 +219,21 @@ describe('U6 the whole plan', () => {
     const { id: _a, ...noIdFirst } = first;
     const { id: _b, ...noIdSecond } = second;
     const plan = planTwoToOne(noIdFirst, noIdSecond, { to: E5, now: NOW, catalog });
-    expect([plan.allowed, plan.reason, plan.steps.map((s) => s.subscriptionId)]).toEqual([true, 'TWO_STEPS', [null, null]]);
+    expect([plan.allowed, plan.reason, plan.steps.map((s) => s.subscriptionId)]).toEqual([
+      true,
+      'TWO_STEPS',
+      [null, null],
+    ]);
   });
 
   it('U6: the same subscription twice: INCONSISTENT naming second.id, with its message', () => {
     const e = caught(() => planTwoToOne(first, { ...second, id: 'a' }, { to: E5, now: NOW, catalog }));
-    expect([e.code, e.field, e.message, e.received]).toEqual(['INCONSISTENT', 'second.id', 'second.id: is the first subscription', undefined]);
+    expect([e.code, e.field, e.message, e.received]).toEqual([
+      'INCONSISTENT',
+      'second.id',
+      'second.id: is the first subscription',
+      undefined,
+    ]);
   });
 });
 
@@ -117,18 +241,48 @@ describe('U5 U6 step 2: the destination term rule (option and policy)', () => {
   // A monthly second subscription: P1M bought 2024-02-10 → term end date 2024-03-09, before the upgraded one's 2025-01-14.
   const monthly: SubscriptionInput = { ...second, term: 'P1M', purchasedAt: '2024-02-10T08:00:00Z' };
   const mismatch = {
-    allowed: false, rule: 'U6', reason: 'DESTINATION_TERM_MISMATCH', opensAt: null, assumptions: [], warnings: [],
+    allowed: false,
+    rule: 'U6',
+    reason: 'DESTINATION_TERM_MISMATCH',
+    opensAt: null,
+    assumptions: [],
+    warnings: [],
     steps: [
-      { order: 1, action: 'upgrade', subscriptionId: 'a', decision: fullUpgrade(10, 'same-subscription', null, ['UPGRADE_NOT_CANCELLABLE']) },
+      {
+        order: 1,
+        action: 'upgrade',
+        subscriptionId: 'a',
+        decision: fullUpgrade(10, 'same-subscription', null, ['UPGRADE_NOT_CANCELLABLE']),
+      },
       // U5 (002 UI, default `equal`): P1Y destination ≠ P1M source; not shorter, so no API code.
-      { order: 2, action: 'transition-into-upgraded', subscriptionId: 'b', decision: refused(4, 'existing-subscription', 'U5', 'DESTINATION_TERM_MISMATCH', null) },
+      {
+        order: 2,
+        action: 'transition-into-upgraded',
+        subscriptionId: 'b',
+        decision: refused(4, 'existing-subscription', 'U5', 'DESTINATION_TERM_MISMATCH', null),
+      },
     ],
   };
   const allowedPlan = {
-    allowed: true, rule: 'U6', reason: 'TWO_STEPS', until: null, assumptions: [], warnings: ['UPGRADE_NOT_CANCELLABLE'],
+    allowed: true,
+    rule: 'U6',
+    reason: 'TWO_STEPS',
+    until: null,
+    assumptions: [],
+    warnings: ['UPGRADE_NOT_CANCELLABLE'],
     steps: [
-      { order: 1, action: 'upgrade', subscriptionId: 'a', decision: fullUpgrade(10, 'same-subscription', null, ['UPGRADE_NOT_CANCELLABLE']) },
-      { order: 2, action: 'transition-into-upgraded', subscriptionId: 'b', decision: fullUpgrade(4, 'existing-subscription', null, ['UPGRADE_NOT_CANCELLABLE']) },
+      {
+        order: 1,
+        action: 'upgrade',
+        subscriptionId: 'a',
+        decision: fullUpgrade(10, 'same-subscription', null, ['UPGRADE_NOT_CANCELLABLE']),
+      },
+      {
+        order: 2,
+        action: 'transition-into-upgraded',
+        subscriptionId: 'b',
+        decision: fullUpgrade(4, 'existing-subscription', null, ['UPGRADE_NOT_CANCELLABLE']),
+      },
     ],
   };
 
@@ -136,12 +290,24 @@ describe('U5 U6 step 2: the destination term rule (option and policy)', () => {
     expect(planTwoToOne(first, monthly, { to: E5, now: NOW, catalog })).toEqual(mismatch);
   });
   it('U5 destinationTerm "not-shorter" (transition API): a longer destination is accepted', () => {
-    expect(planTwoToOne(first, monthly, { to: E5, now: NOW, catalog, destinationTerm: 'not-shorter' })).toEqual(allowedPlan);
+    expect(planTwoToOne(first, monthly, { to: E5, now: NOW, catalog, destinationTerm: 'not-shorter' })).toEqual(
+      allowedPlan,
+    );
   });
   it('U5 the policy’s destinationTerm is passed on when the option is absent', () => {
-    expect(planTwoToOne(first, monthly, { to: E5, now: NOW, catalog, policy: { destinationTerm: 'not-shorter' } })).toEqual(allowedPlan);
+    expect(
+      planTwoToOne(first, monthly, { to: E5, now: NOW, catalog, policy: { destinationTerm: 'not-shorter' } }),
+    ).toEqual(allowedPlan);
   });
   it('U5 the option wins over the policy', () => {
-    expect(planTwoToOne(first, monthly, { to: E5, now: NOW, catalog, destinationTerm: 'equal', policy: { destinationTerm: 'not-shorter' } })).toEqual(mismatch);
+    expect(
+      planTwoToOne(first, monthly, {
+        to: E5,
+        now: NOW,
+        catalog,
+        destinationTerm: 'equal',
+        policy: { destinationTerm: 'not-shorter' },
+      }),
+    ).toEqual(mismatch);
   });
 });

@@ -20,7 +20,12 @@ const SOURCE_U2: readonly [string, string, string[]][] = [
   [
     'Universal Print',
     'Microsoft 365 E3, Microsoft 365 E3 - Unattended License, Microsoft 365 E5, or Microsoft 365 E5 without Audio Conferencing',
-    ['Microsoft 365 E3', 'Microsoft 365 E3 - Unattended License', 'Microsoft 365 E5', 'Microsoft 365 E5 without Audio Conferencing'],
+    [
+      'Microsoft 365 E3',
+      'Microsoft 365 E3 - Unattended License',
+      'Microsoft 365 E5',
+      'Microsoft 365 E5 without Audio Conferencing',
+    ],
   ],
   [
     'Windows 10/11 Enterprise E3',
@@ -49,24 +54,37 @@ describe('U2 deny list (002 "Upgrades that aren\'t currently supported")', () =>
     expect(DENIED_PAIRS).toHaveLength(16);
   });
 
-  it.each(DENIED_PAIRS)('$from → $to is refused UNSUPPORTED_UPGRADE_PATH, with or without a catalog listing it', ({ from, to }) => {
-    const expected = {
-      allowed: false, rule: 'U2', reason: 'UNSUPPORTED_UPGRADE_PATH', opensAt: null, assumptions: [], warnings: [],
-      deniedBy: 'deny-list', duplicateLicenses: DUPLICATE_LICENSE_NOTE,
-    };
-    expect(checkUpgradePath(from, to)).toEqual(expected);
-    expect(checkUpgradePath(from, to, [{ from, to }])).toEqual(expected);
-  });
+  it.each(DENIED_PAIRS)(
+    '$from → $to is refused UNSUPPORTED_UPGRADE_PATH, with or without a catalog listing it',
+    ({ from, to }) => {
+      const expected = {
+        allowed: false,
+        rule: 'U2',
+        reason: 'UNSUPPORTED_UPGRADE_PATH',
+        opensAt: null,
+        assumptions: [],
+        warnings: [],
+        deniedBy: 'deny-list',
+        duplicateLicenses: DUPLICATE_LICENSE_NOTE,
+      };
+      expect(checkUpgradePath(from, to)).toEqual(expected);
+      expect(checkUpgradePath(from, to, [{ from, to }])).toEqual(expected);
+    },
+  );
 
   it('names match case-insensitively and trimmed (inner whitespace collapsed)', () => {
-    expect(checkUpgradePath('  microsoft DEFENDER for endpoint p1 ', 'Microsoft Defender  for Endpoint P2\t').reason).toBe('UNSUPPORTED_UPGRADE_PATH');
+    expect(
+      checkUpgradePath('  microsoft DEFENDER for endpoint p1 ', 'Microsoft Defender  for Endpoint P2\t').reason,
+    ).toBe('UNSUPPORTED_UPGRADE_PATH');
     expect(offerKey(' Universal   Print ')).toBe('universal print');
     // A different SKU is not matched by prefix: "Windows 10/11 Enterprise E3 VDA" ≠ "… E3".
     expect(checkUpgradePath('Windows 10/11 Enterprise E3 VDA2', 'Microsoft 365 E5').allowed).toBe(true);
   });
 
   it('the deny list is directional: the reverse path is not denied by it', () => {
-    expect(checkUpgradePath('Microsoft Defender for Endpoint P2', 'Microsoft Defender for Endpoint P1').reason).toBe('NOT_DENIED');
+    expect(checkUpgradePath('Microsoft Defender for Endpoint P2', 'Microsoft Defender for Endpoint P1').reason).toBe(
+      'NOT_DENIED',
+    );
   });
 });
 
@@ -78,34 +96,61 @@ describe('U1/U2 catalog of allowed conversions', () => {
 
   it('a catalog path is allowed IN_CATALOG; a path absent from the catalog is refused (a downgrade is absent)', () => {
     expect(checkUpgradePath('microsoft 365 e3', 'Microsoft 365 E5', catalog)).toEqual({
-      allowed: true, rule: 'U2', reason: 'IN_CATALOG', until: null, assumptions: [], warnings: [], deniedBy: null, duplicateLicenses: null,
+      allowed: true,
+      rule: 'U2',
+      reason: 'IN_CATALOG',
+      until: null,
+      assumptions: [],
+      warnings: [],
+      deniedBy: null,
+      duplicateLicenses: null,
     });
     expect(checkUpgradePath('Microsoft 365 E5', 'Microsoft 365 E3', catalog)).toMatchObject({
-      allowed: false, rule: 'U2', reason: 'UNSUPPORTED_UPGRADE_PATH', deniedBy: 'catalog', duplicateLicenses: { rule: 'U7' },
+      allowed: false,
+      rule: 'U2',
+      reason: 'UNSUPPORTED_UPGRADE_PATH',
+      deniedBy: 'catalog',
+      duplicateLicenses: { rule: 'U7' },
     });
   });
 
   it('without a catalog only the deny list applies, and the answer says so', () => {
     expect(checkUpgradePath('Microsoft 365 E3', 'Microsoft 365 E5')).toMatchObject({
-      allowed: true, reason: 'NOT_DENIED', warnings: ['CATALOG_NOT_GIVEN'],
+      allowed: true,
+      reason: 'NOT_DENIED',
+      warnings: ['CATALOG_NOT_GIVEN'],
     });
   });
 
   it('U1: the same product is not an upgrade', () => {
-    expect(checkUpgradePath('Microsoft 365 E3', ' microsoft 365 e3', catalog)).toMatchObject({ allowed: false, rule: 'U1', reason: 'SAME_PRODUCT' });
+    expect(checkUpgradePath('Microsoft 365 E3', ' microsoft 365 e3', catalog)).toMatchObject({
+      allowed: false,
+      rule: 'U1',
+      reason: 'SAME_PRODUCT',
+    });
   });
 
   it('upgradeMatrix: catalog paths minus denied ones, deduplicated; every denied path flagged inCatalog', () => {
-    const m = upgradeMatrix([...catalog, { from: 'MICROSOFT 365 E3', to: 'microsoft 365 e5' }, { from: 'Universal Print', to: 'Microsoft 365 E3' }]);
+    const m = upgradeMatrix([
+      ...catalog,
+      { from: 'MICROSOFT 365 E3', to: 'microsoft 365 e5' },
+      { from: 'Universal Print', to: 'Microsoft 365 E3' },
+    ]);
     expect(m.catalogGiven).toBe(true);
     expect(m.allowed).toEqual(catalog);
     expect(m.denied).toHaveLength(16);
-    expect(m.denied.filter((d) => d.inCatalog)).toEqual([{ from: 'Universal Print', to: 'Microsoft 365 E3', inCatalog: true }]);
+    expect(m.denied.filter((d) => d.inCatalog)).toEqual([
+      { from: 'Universal Print', to: 'Microsoft 365 E3', inCatalog: true },
+    ]);
     expect(upgradeMatrix()).toMatchObject({ allowed: [], catalogGiven: false });
   });
 
   it('no denied path is ever in the matrix, and every allowed path comes from the catalog (property)', () => {
-    const names = fc.constantFrom(...new Set(DENIED_PAIRS.flatMap((p) => [p.from, p.to])), 'Microsoft 365 E3', 'Office 365 E1');
+    const names = fc.constantFrom(
+      ...new Set(DENIED_PAIRS.flatMap((p) => [p.from, p.to])),
+      'Microsoft 365 E3',
+      'Office 365 E1',
+    );
     const variant = (n: string) => fc.constantFrom(n, n.toUpperCase(), ` ${n.toLowerCase()} `);
     const path = fc.record({ from: names.chain(variant), to: names.chain(variant) });
     fc.assert(
@@ -121,8 +166,12 @@ describe('U1/U2 catalog of allowed conversions', () => {
   });
 
   it('the catalog is validated, naming the entry', () => {
-    expect(() => upgradeMatrix('x' as never)).toThrow(expect.objectContaining({ code: 'INVALID_TYPE', field: 'catalog' }));
-    expect(() => upgradeMatrix([{ from: 'A' } as never])).toThrow(expect.objectContaining({ code: 'MISSING_FIELD', field: 'catalog[0].to' }));
+    expect(() => upgradeMatrix('x' as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_TYPE', field: 'catalog' }),
+    );
+    expect(() => upgradeMatrix([{ from: 'A' } as never])).toThrow(
+      expect.objectContaining({ code: 'MISSING_FIELD', field: 'catalog[0].to' }),
+    );
     expect(() => checkUpgradePath('A', 'B', [{ from: 'A', to: 7 } as never])).toThrow(
       expect.objectContaining({ code: 'INVALID_TYPE', field: 'catalog[0].to' }),
     );
@@ -131,7 +180,7 @@ describe('U1/U2 catalog of allowed conversions', () => {
 });
 
 describe('U7 duplicate licenses after an unsupported path', () => {
-  it('returns the support-ticket deadline as data, in the source\'s words, with no invented date', () => {
+  it("returns the support-ticket deadline as data, in the source's words, with no invented date", () => {
     expect(DUPLICATE_LICENSE_NOTE).toEqual({
       rule: 'U7',
       action: 'SUPPORT_TICKET',

@@ -62,7 +62,11 @@ function row(sub: Subscription, a: ActionExplanation, now: number, zone: string)
       ? when('closes', a.until, now, zone, 'closes')
       : a.opensAt !== null
         ? when('opens', a.opensAt, now, zone, 'opens')
-        : h('div', { class: 'when none' }, a.outcome === 'now' ? 'no deadline' : a.outcome === 'never' ? 'does not open again' : 'date not known');
+        : h(
+            'div',
+            { class: 'when none' },
+            a.outcome === 'now' ? 'no deadline' : a.outcome === 'never' ? 'does not open again' : 'date not known',
+          );
   const more = detail(sub, a, now);
   return h(
     'li',
@@ -88,7 +92,11 @@ function row(sub: Subscription, a: ActionExplanation, now: number, zone: string)
       { class: 'why' },
       h('code', { class: 'reason' }, a.reason),
       ' · rule ',
-      h('a', { href: `#${ruleAnchor(a.rule)}`, class: 'rule', title: rule?.text ?? 'rule catalogue: docs/rules.md' }, a.rule),
+      h(
+        'a',
+        { href: `#${ruleAnchor(a.rule)}`, class: 'rule', title: rule?.text ?? 'rule catalogue: docs/rules.md' },
+        a.rule,
+      ),
     ),
     codes('Warnings', a.warnings),
     codes('Assumed', a.assumptions),

@@ -19,7 +19,9 @@ export interface Example {
 
 /** The reader a parsed JSON document needs: the library's input has `program`, Partner Center's resource does not. */
 export function kindOf(json: unknown): ExampleKind {
-  return typeof json === 'object' && json !== null && Object.prototype.hasOwnProperty.call(json, 'program') ? 'input' : 'partner-center';
+  return typeof json === 'object' && json !== null && Object.prototype.hasOwnProperty.call(json, 'program')
+    ? 'input'
+    : 'partner-center';
 }
 
 function field(json: unknown, name: string): string | null {

@@ -19,7 +19,9 @@ const DAY = 86_400_000;
 /** The instant examples/README.md describes the examples at: some windows open, some closed. */
 const DEMO_NOW = Date.UTC(2024, 2, 12, 12);
 
-const EXAMPLES: readonly Example[] = examplesOf(import.meta.glob('../../examples/*.json', { eager: true, import: 'default' }));
+const EXAMPLES: readonly Example[] = examplesOf(
+  import.meta.glob('../../examples/*.json', { eager: true, import: 'default' }),
+);
 
 const ui = {
   root: byId('app', HTMLElement),
@@ -77,7 +79,13 @@ function renderSubject(sub: Subscription, e: Explanation, loaded: Loaded): void 
     ['Term ends', `${utc(e.timeline.termEndsAt)} (exclusive)`],
   ];
   ui.subject.replaceChildren(
-    h('h2', { id: 'subject-title' }, sub.offerName ?? sub.id ?? 'Subscription', ' ', h('span', { class: `alert ${e.alert}`, 'data-alert': e.alert }, e.alert)),
+    h(
+      'h2',
+      { id: 'subject-title' },
+      sub.offerName ?? sub.id ?? 'Subscription',
+      ' ',
+      h('span', { class: `alert ${e.alert}`, 'data-alert': e.alert }, e.alert),
+    ),
     h('dl', { class: 'facts' }, ...facts.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v)))),
     loaded.notes.length === 0
       ? ''
@@ -85,7 +93,20 @@ function renderSubject(sub: Subscription, e: Explanation, loaded: Loaded): void 
           'div',
           { class: 'notes' },
           h('h3', {}, 'Not facts in the JSON (adapter notes)'),
-          h('ul', {}, ...loaded.notes.map((n) => h('li', { 'data-note': n.code }, h('code', {}, n.code), ` (${n.kind}) at `, h('code', {}, n.field), `: ${n.message}`))),
+          h(
+            'ul',
+            {},
+            ...loaded.notes.map((n) =>
+              h(
+                'li',
+                { 'data-note': n.code },
+                h('code', {}, n.code),
+                ` (${n.kind}) at `,
+                h('code', {}, n.field),
+                `: ${n.message}`,
+              ),
+            ),
+          ),
         ),
   );
 }
@@ -97,7 +118,13 @@ function renderRules(e: Explanation, rulesInPicture: readonly string[]): void {
       const rule = RULES.get(id);
       return [
         h('dt', { id: ruleAnchor(id), tabindex: -1 }, id),
-        h('dd', {}, rule === undefined ? 'see docs/rules.md' : `${rule.text}${rule.source === '' || rule.source === '—' ? '' : ` (source: ${rule.source})`}`),
+        h(
+          'dd',
+          {},
+          rule === undefined
+            ? 'see docs/rules.md'
+            : `${rule.text}${rule.source === '' || rule.source === '—' ? '' : ` (source: ${rule.source})`}`,
+        ),
       ];
     }),
   );
@@ -123,7 +150,10 @@ function update(commit: boolean, rebuild: boolean): void {
     const model = timelineModel(sub, e, state.anchor);
     view.render(model, state.zone, state.now);
     renderSubject(sub, e, loaded);
-    renderRules(e, model.lanes.flatMap((l) => l.bands.flatMap((b) => (b.rule === null ? [] : [b.rule]))));
+    renderRules(
+      e,
+      model.lanes.flatMap((l) => l.bands.flatMap((b) => (b.rule === null ? [] : [b.rule]))),
+    );
   } else {
     view.setNow(state.now);
     ui.subject.querySelector('.alert')?.replaceChildren(e.alert);
@@ -177,7 +207,10 @@ function readNow(text: string): number | null {
 // Controls.
 ui.example.replaceChildren(...EXAMPLES.map((x) => h('option', { value: x.key, 'data-kind': x.kind }, x.label)));
 ui.zone.replaceChildren(...zoneList().map((z) => h('option', { value: z }, z)));
-ui.program.replaceChildren(h('option', { value: '' }, 'as the JSON says'), ...lib.PROGRAMS.map((p) => h('option', { value: p }, p)));
+ui.program.replaceChildren(
+  h('option', { value: '' }, 'as the JSON says'),
+  ...lib.PROGRAMS.map((p) => h('option', { value: p }, p)),
+);
 
 ui.example.addEventListener('change', () => {
   if (ui.example.value !== 'pasted') pickExample(ui.example.value, null);
@@ -207,7 +240,8 @@ ui.pasteForm.addEventListener('submit', (ev) => {
     return;
   }
   if (!use(json, 'pasted', null)) return;
-  if (ui.example.querySelector('option[value="pasted"]') === null) ui.example.prepend(h('option', { value: 'pasted' }, 'Pasted JSON'));
+  if (ui.example.querySelector('option[value="pasted"]') === null)
+    ui.example.prepend(h('option', { value: 'pasted' }, 'Pasted JSON'));
   ui.example.value = 'pasted';
 });
 

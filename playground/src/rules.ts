@@ -12,7 +12,11 @@ export interface RuleEntry {
 }
 
 /** Markdown emphasis and code marks dropped: the page shows the words. */
-const plain = (cell: string): string => cell.replace(/\*\*|`/g, '').replace(/\\\|/g, '|').trim();
+const plain = (cell: string): string =>
+  cell
+    .replace(/\*\*|`/g, '')
+    .replace(/\\\|/g, '|')
+    .trim();
 
 /**
  * The table rows of docs/rules.md: `| ID | Rule | Source | Code | Tests |`.

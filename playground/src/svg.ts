@@ -41,7 +41,14 @@ export class TimelineView {
     this.handleText = s('text', { class: 'now-text', y: 16 });
     this.marker = s(
       'g',
-      { class: 'now', role: 'slider', tabindex: 0, 'aria-label': 'Now', 'aria-orientation': 'horizontal', 'data-testid': 'now-slider' },
+      {
+        class: 'now',
+        role: 'slider',
+        tabindex: 0,
+        'aria-label': 'Now',
+        'aria-orientation': 'horizontal',
+        'data-testid': 'now-slider',
+      },
       this.markerLine,
       this.handle,
       this.handleText,
@@ -109,7 +116,9 @@ export class TimelineView {
       const bandY = box.narrow ? top + 16 : top + 6;
       const bandH = box.narrow ? 18 : 22;
       const g = s('g', { class: 'lane', 'data-lane': lane.id });
-      g.append(s('line', { class: 'lane-rule', x1: 0, x2: box.width, y1: top + box.laneHeight, y2: top + box.laneHeight }));
+      g.append(
+        s('line', { class: 'lane-rule', x1: 0, x2: box.width, y1: top + box.laneHeight, y2: top + box.laneHeight }),
+      );
       g.append(
         box.narrow
           ? s('text', { class: 'lane-label', x: box.plotX0, y: top + 12 }, lane.label)
@@ -127,8 +136,10 @@ export class TimelineView {
         const after = Math.max(...lane.bands.map((b) => x(b.end))) + 6;
         const before = Math.min(...lane.bands.map((b) => x(b.start))) - 6;
         if (lane.bands.length === 0) g.append(s('text', { class: 'lane-note', x: box.plotX0 + 4, y }, lane.note));
-        else if (fits(lane.note, box.width - after)) g.append(s('text', { class: 'lane-note', x: after, y }, lane.note));
-        else if (fits(lane.note, before - box.plotX0)) g.append(s('text', { class: 'lane-note', x: before, y, 'text-anchor': 'end' }, lane.note));
+        else if (fits(lane.note, box.width - after))
+          g.append(s('text', { class: 'lane-note', x: after, y }, lane.note));
+        else if (fits(lane.note, before - box.plotX0))
+          g.append(s('text', { class: 'lane-note', x: before, y, 'text-anchor': 'end' }, lane.note));
         else g.append(s('text', { class: 'lane-note', x: box.plotX0 + 4, y }, lane.note));
       }
       parts.push(g);
@@ -145,14 +156,26 @@ export class TimelineView {
     const inner = band.kind === 'cancel-full' || band.kind === 'renewal';
     const g = s(
       'g',
-      { class: `band ${band.kind}`, 'data-kind': band.kind, 'data-start': band.start, 'data-end': band.end, 'data-rule': band.rule },
+      {
+        class: `band ${band.kind}`,
+        'data-kind': band.kind,
+        'data-start': band.start,
+        'data-end': band.end,
+        'data-rule': band.rule,
+      },
       s('rect', { x: x0, y: inner ? y + height / 2 : y, width: w, height: inner ? height / 2 : height, rx: 3 }),
-      s('title', {}, `${band.label}${band.rule === null ? '' : ` (${band.rule})`}: ${utc(band.start)} → ${utc(band.end)} (exclusive)`),
+      s(
+        'title',
+        {},
+        `${band.label}${band.rule === null ? '' : ` (${band.rule})`}: ${utc(band.start)} → ${utc(band.end)} (exclusive)`,
+      ),
     );
     if (!inner) {
       // The label inside the band when it fits, else to its right when there is room.
-      if (fits(band.label, w - 8)) g.append(s('text', { class: 'band-label inside', x: x0 + 4, y: y + height / 2 + 4 }, band.label));
-      else if (fits(band.label, room - (x0 + w) - 8)) g.append(s('text', { class: 'band-label', x: x0 + w + 4, y: y + height / 2 + 4 }, band.label));
+      if (fits(band.label, w - 8))
+        g.append(s('text', { class: 'band-label inside', x: x0 + 4, y: y + height / 2 + 4 }, band.label));
+      else if (fits(band.label, room - (x0 + w) - 8))
+        g.append(s('text', { class: 'band-label', x: x0 + w + 4, y: y + height / 2 + 4 }, band.label));
     }
     return g;
   }

@@ -71,7 +71,13 @@ export function eventMarkers(model: TimelineModel, scale: TimeScale, box: Layout
 }
 
 /** The axis: a break mark on every compressed stretch; dates at the events first, then at window starts. */
-export function axis(model: TimelineModel, scale: TimeScale, box: Layout, lanesBottom: number, zone: string): SVGElement[] {
+export function axis(
+  model: TimelineModel,
+  scale: TimeScale,
+  box: Layout,
+  lanesBottom: number,
+  zone: string,
+): SVGElement[] {
   const out: SVGElement[] = [];
   const x = (t: number): number => scale.x(t);
   const axisY = lanesBottom + 6;

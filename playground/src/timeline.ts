@@ -56,10 +56,17 @@ function cancelLane(sub: Subscription, from: number, termEndsAt: number): Lane {
   // The window runs from the purchase or from the term start, per program (C4/C5/C7/C13/C14 vs C1/C8/C16).
   const start = program.cancelFrom === 'purchase' ? sub.purchasedAt : from;
   const first = lib.canCancel(sub, { now: start });
-  if (!first.allowed) return { id: 'cancel', label: 'Cancellation', bands: [], note: `not possible (${first.rule} ${first.reason})` };
+  if (!first.allowed)
+    return { id: 'cancel', label: 'Cancellation', bands: [], note: `not possible (${first.rule} ${first.reason})` };
   const bands: Band[] = [];
   if (first.effective === 'immediate' && first.until !== null) {
-    bands.push({ kind: 'cancel', start, end: first.until, label: `cancel, ${program.refund} refund`, rule: first.rule });
+    bands.push({
+      kind: 'cancel',
+      start,
+      end: first.until,
+      label: `cancel, ${program.refund} refund`,
+      rule: first.rule,
+    });
     if (first.fullRefundUntil !== null) {
       // C15: the full-refund tier at the start of a prorated window (drawn over it).
       bands.push({ kind: 'cancel-full', start, end: first.fullRefundUntil, label: 'full refund', rule: 'C15' });
@@ -67,10 +74,22 @@ function cancelLane(sub: Subscription, from: number, termEndsAt: number): Lane {
     // C4/C5: after the window, a cancellation is accepted for the term end.
     const after = lib.canCancel(sub, { now: first.until });
     if (after.allowed && after.effective === 'at-renewal' && after.until !== null) {
-      bands.push({ kind: 'cancel-scheduled', start: first.until, end: after.until, label: 'cancel at term end', rule: after.rule });
+      bands.push({
+        kind: 'cancel-scheduled',
+        start: first.until,
+        end: after.until,
+        label: 'cancel at term end',
+        rule: after.rule,
+      });
     }
   } else if (first.until !== null) {
-    bands.push({ kind: 'cancel-scheduled', start, end: Math.min(first.until, termEndsAt), label: 'cancel at term end', rule: first.rule });
+    bands.push({
+      kind: 'cancel-scheduled',
+      start,
+      end: Math.min(first.until, termEndsAt),
+      label: 'cancel at term end',
+      rule: first.rule,
+    });
   }
   return { id: 'cancel', label: 'Cancellation', bands, note: null };
 }
@@ -87,7 +106,9 @@ function seatLanes(sub: Subscription, from: number): Lane[] {
   return batches.map((b, i) => ({
     id: `batch-${i}`,
     label: `Batch ${i + 1}: ${b.quantity} seat${b.quantity === 1 ? '' : 's'}${sub.seatBatchesKnown ? '' : ' (assumed)'}`,
-    bands: [{ kind: 'seats', start: b.addedAt, end: b.addedAt + hours * HOUR, label: `reduce ${b.quantity}`, rule: 'Q2' }],
+    bands: [
+      { kind: 'seats', start: b.addedAt, end: b.addedAt + hours * HOUR, label: `reduce ${b.quantity}`, rule: 'Q2' },
+    ],
     note: null,
   }));
 }
@@ -113,7 +134,13 @@ export function timelineModel(sub: Subscription, explanation: Explanation, now: 
       // R3: the new term's windows run from the exact completion instant, somewhere in the first 24 h (R2):
       // drawn from the renewal start, 7 d (the program's window) long.
       const hours = program.cancelWindowHours[sub.billing];
-      bands.push({ kind: 'post-renewal', start: t.renewalStartsAt, end: t.renewalStartsAt + hours * HOUR, label: `${hours / 24} d from renewal completion`, rule: 'R3' });
+      bands.push({
+        kind: 'post-renewal',
+        start: t.renewalStartsAt,
+        end: t.renewalStartsAt + hours * HOUR,
+        label: `${hours / 24} d from renewal completion`,
+        rule: 'R3',
+      });
     }
     bands.push({ kind: 'renewal', start: t.renewalStartsAt, end: t.renewalCompletesBy, label: 'renewing', rule: 'R2' });
     // Programs whose window runs from the purchase (C4, C5, C7, C13, C14) get no new window at renewal.

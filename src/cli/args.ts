@@ -97,5 +97,14 @@ export function parseArgs(argv: readonly string[]): Args {
 }
 
 function helpArgs(): Args {
-  return { command: 'help', files: [], now: undefined, tz: 'UTC', json: false, detail: false, program: undefined, alertDays: undefined };
+  return {
+    command: 'help',
+    files: [],
+    now: undefined,
+    tz: 'UTC',
+    json: false,
+    detail: false,
+    program: undefined,
+    alertDays: undefined,
+  };
 }

@@ -38,7 +38,14 @@ export function renderDetail(item: Explained, options: RenderOptions): string {
   );
   lines.push(`  now ${formatUtc(e.now)}${zoned ? ` (${formatInZone(e.now, options.tz)} ${options.tz})` : ''}`);
   lines.push('');
-  const header = ['ACTION', 'OUTCOME', 'UNTIL / OPENS (UTC)', ...(zoned ? [`UNTIL / OPENS (${options.tz})`] : []), 'WHEN', 'REASON'];
+  const header = [
+    'ACTION',
+    'OUTCOME',
+    'UNTIL / OPENS (UTC)',
+    ...(zoned ? [`UNTIL / OPENS (${options.tz})`] : []),
+    'WHEN',
+    'REASON',
+  ];
   const rows = e.actions.map((a) => {
     const at = deadline(a);
     return [
@@ -57,7 +64,9 @@ export function renderDetail(item: Explained, options: RenderOptions): string {
   if (batches.length > 1) {
     lines.push('');
     for (const b of batches) {
-      lines.push(`  seats: ${b.quantity} added ${formatUtc(b.addedAt)} reducible until ${formatUtc(b.until)} (${formatRelative(e.now, b.until)})`);
+      lines.push(
+        `  seats: ${b.quantity} added ${formatUtc(b.addedAt)} reducible until ${formatUtc(b.until)} (${formatRelative(e.now, b.until)})`,
+      );
     }
   }
   lines.push('');
@@ -78,7 +87,8 @@ function renderTimeline(e: Explanation): string {
   }
   for (const a of e.actions) {
     // Windows that simply end with the term are shown by "term ends" itself.
-    if (a.outcome === 'now' && a.until !== null && a.until !== e.timeline.termEndsAt) events.push({ at: a.until, label: `${a.action} closes` });
+    if (a.outcome === 'now' && a.until !== null && a.until !== e.timeline.termEndsAt)
+      events.push({ at: a.until, label: `${a.action} closes` });
   }
   events.push({ at: e.now, label: '▶ now' });
   events.push({ at: e.timeline.termEndsAt, label: 'term ends' });
@@ -108,7 +118,9 @@ export function renderSummary(items: readonly Explained[]): string {
       s.program,
       s.trial ? `${s.status} (trial)` : s.status,
       e.alert,
-      next === undefined ? '—' : `${next.action} ${formatRelative(e.now, next.until as number)} (${formatUtc(next.until as number)})`,
+      next === undefined
+        ? '—'
+        : `${next.action} ${formatRelative(e.now, next.until as number)} (${formatUtc(next.until as number)})`,
     ];
   });
   return `${table([header, ...rows]).join('\n')}\n`;
@@ -125,10 +137,7 @@ function when(a: ActionExplanation, now: Instant): string {
 }
 
 function reason(a: ActionExplanation): string {
-  const extra = [
-    ...a.assumptions.map((x) => `assumed ${x}`),
-    ...a.warnings.map((x) => `warning ${x}`),
-  ];
+  const extra = [...a.assumptions.map((x) => `assumed ${x}`), ...a.warnings.map((x) => `warning ${x}`)];
   return `${a.reason} (${a.rule})${extra.length === 0 ? '' : ` [${extra.join('; ')}]`}`;
 }
 
@@ -137,6 +146,8 @@ function table(rows: readonly (readonly string[])[]): string[] {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length)));
   return rows.map((row) =>
-    row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - [...cell].length))).join('  '),
+    row
+      .map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - [...cell].length)))
+      .join('  '),
   );
 }

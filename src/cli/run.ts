@@ -2,7 +2,11 @@
  * The `csp-rules` command, with its inputs and outputs passed in (so tests can run it in
  * process): read each file, `fromPartnerCenter` + `explain` every subscription, print.
  */
-import { fromPartnerCenter, fromPartnerCenterList, type PartnerCenterSubscription } from '../partner-center/fromPartnerCenter.js';
+import {
+  fromPartnerCenter,
+  fromPartnerCenterList,
+  type PartnerCenterSubscription,
+} from '../partner-center/fromPartnerCenter.js';
 import { isTimeZone } from '../display/index.js';
 import { CspRulesError } from '../core/errors.js';
 import { explain, type Explanation, type ExplainOptions } from '../explain/explain.js';
@@ -45,9 +49,13 @@ export function run(argv: readonly string[], io: Io): number {
     }
     // Stryker disable next-line StringLiteral: option() strips the field name ('now: …') from the message, whatever it is
     const now = args.now === undefined ? io.clock() : option('--now', () => toInstant(args.now, 'now'));
-    if (!isTimeZone(args.tz)) throw new InputError(`--tz: expected an IANA time zone such as Europe/Berlin, got ${JSON.stringify(args.tz)}`);
+    if (!isTimeZone(args.tz))
+      throw new InputError(`--tz: expected an IANA time zone such as Europe/Berlin, got ${JSON.stringify(args.tz)}`);
     // Stryker disable next-line StringLiteral: option() strips the field name ('alertDays: …') from the message, whatever it is
-    const alertDays = args.alertDays === undefined ? undefined : option('--alert-days', () => toCount(Number(args.alertDays), 'alertDays'));
+    const alertDays =
+      args.alertDays === undefined
+        ? undefined
+        : option('--alert-days', () => toCount(Number(args.alertDays), 'alertDays'));
     const program = args.program as Program | undefined;
     // Stryker disable next-line ConditionalExpression: fromPartnerCenter reads { program: undefined } as no program given
     const adapter = program === undefined ? {} : { program };
@@ -59,14 +67,21 @@ export function run(argv: readonly string[], io: Io): number {
     for (const file of args.files) {
       const json = readJson(file, io);
       // Stryker disable next-line ConditionalExpression: a JSON string, number or boolean has no own 'items' property either
-      const isList = Array.isArray(json) || (typeof json === 'object' && json !== null && Object.prototype.hasOwnProperty.call(json, 'items'));
+      const isList =
+        Array.isArray(json) ||
+        (typeof json === 'object' && json !== null && Object.prototype.hasOwnProperty.call(json, 'items'));
       if (isList) single = false;
       const read: readonly PartnerCenterSubscription[] = inFile(file, () =>
         isList ? fromPartnerCenterList(json, adapter) : [fromPartnerCenter(json, adapter)],
       );
       read.forEach((r, i) => {
         const explanation: Explanation = inFile(file, () => explain(r.subscription, explainOptions));
-        items.push({ label: isList ? `${file}[${i}]` : file, subscription: r.subscription, notes: r.notes, explanation });
+        items.push({
+          label: isList ? `${file}[${i}]` : file,
+          subscription: r.subscription,
+          notes: r.notes,
+          explanation,
+        });
       });
     }
 
@@ -89,7 +104,9 @@ export function run(argv: readonly string[], io: Io): number {
       io.stderr(`csp-rules: ${error.message}\n`);
       return EXIT.badInput;
     }
-    io.stderr(`csp-rules: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr(
+      `csp-rules: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return EXIT.unexpected;
   }
 }
@@ -114,7 +131,8 @@ function inFile<T>(file: string, read: () => T): T {
     return read();
   } catch (error) {
     if (error instanceof CspRulesError) {
-      if (error.field === 'options.program') throw new InputError(`--program: ${error.message.slice(error.field.length + 2)}`);
+      if (error.field === 'options.program')
+        throw new InputError(`--program: ${error.message.slice(error.field.length + 2)}`);
       throw new InputError(`${file}: ${error.message} (${error.code})`);
     }
     throw error;

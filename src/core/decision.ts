@@ -11,9 +11,7 @@ import type { Instant } from './instant.js';
  * - `SEAT_BATCHES_ASSUMED`: no seat batches given; the whole quantity is taken as added at the term start.
  */
 export type Assumption =
-  | 'RENEWAL_COMPLETION_ASSUMED_EARLIEST'
-  | 'RENEWAL_COMPLETION_ASSUMED_LATEST'
-  | 'SEAT_BATCHES_ASSUMED';
+  'RENEWAL_COMPLETION_ASSUMED_EARLIEST' | 'RENEWAL_COMPLETION_ASSUMED_LATEST' | 'SEAT_BATCHES_ASSUMED';
 
 /**
  * Something the caller should know although the decision stands.

@@ -30,8 +30,14 @@ export function toCount(value: unknown, field: string, min = 0): number {
 export function toEnum<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
   // includes() compares with SameValueZero: only one of the strings matches.
   if ((allowed as readonly unknown[]).includes(value)) return value as T;
-  if (value === undefined) throw new CspRulesError('MISSING_FIELD', field, `is required (one of ${allowed.join(', ')})`);
-  throw new CspRulesError('INVALID_ENUM', field, `expected one of ${allowed.join(', ')}, got ${describe(value)}`, value);
+  if (value === undefined)
+    throw new CspRulesError('MISSING_FIELD', field, `is required (one of ${allowed.join(', ')})`);
+  throw new CspRulesError(
+    'INVALID_ENUM',
+    field,
+    `expected one of ${allowed.join(', ')}, got ${describe(value)}`,
+    value,
+  );
 }
 
 /**

@@ -9,7 +9,14 @@ import { isTerminated, toSubscription, type Subscription, type SubscriptionInput
 import { trialLocked } from './trial.js';
 import { dayOf, endOfDay, startOfDay, type UtcDay } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
-import { BILLING_FREQUENCIES, billingMonths, chargeCycleStart, TERM_MONTHS, type BillingFrequency, type Term } from '../time/term.js';
+import {
+  BILLING_FREQUENCIES,
+  billingMonths,
+  chargeCycleStart,
+  TERM_MONTHS,
+  type BillingFrequency,
+  type Term,
+} from '../time/term.js';
 import { own, toRecord } from '../core/validate.js';
 import { deepFreeze } from '../core/deepFreeze.js';
 
@@ -42,10 +49,38 @@ export type PlanOption<R extends string> = (Allowed<R> | Refused<R>) &
  * //   term: 'P1M', billing: 'annual', effective: 'next-cycle', effectiveAt: null }
  * ```
  */
-export function planOption<R extends string>(d: Allowed<R> | Refused<R>, term: Term, billing: BillingFrequency, effective: PlanEffect, effectiveAt: Instant | null): PlanOption<R> {
+export function planOption<R extends string>(
+  d: Allowed<R> | Refused<R>,
+  term: Term,
+  billing: BillingFrequency,
+  effective: PlanEffect,
+  effectiveAt: Instant | null,
+): PlanOption<R> {
   return d.allowed
-    ? { allowed: true, rule: d.rule, reason: d.reason, until: d.until, assumptions: d.assumptions, warnings: d.warnings, term, billing, effective, effectiveAt }
-    : { allowed: false, rule: d.rule, reason: d.reason, opensAt: d.opensAt, assumptions: d.assumptions, warnings: d.warnings, term, billing, effective, effectiveAt };
+    ? {
+        allowed: true,
+        rule: d.rule,
+        reason: d.reason,
+        until: d.until,
+        assumptions: d.assumptions,
+        warnings: d.warnings,
+        term,
+        billing,
+        effective,
+        effectiveAt,
+      }
+    : {
+        allowed: false,
+        rule: d.rule,
+        reason: d.reason,
+        opensAt: d.opensAt,
+        assumptions: d.assumptions,
+        warnings: d.warnings,
+        term,
+        billing,
+        effective,
+        effectiveAt,
+      };
 }
 
 /** A list answer: every target, split into allowed and refused (each with its reason). */
@@ -101,12 +136,12 @@ export interface BillingChangeRow {
  */
 // prettier-ignore: the rows are the source table, cell for cell
 export const BILLING_FREQUENCY_CHANGES: readonly BillingChangeRow[] = /* @__PURE__ */ deepFreeze([
-  { term: 'P3Y', billing: 'monthly',   accepted: ['annual'],  cell: 'Yes (Monthly to Annual)' },
-  { term: 'P3Y', billing: 'triennial', accepted: [],          cell: 'None' },
-  { term: 'P3Y', billing: 'annual',    accepted: ['monthly'], cell: 'Yes (Annual to Monthly)' },
-  { term: 'P1Y', billing: 'annual',    accepted: [],          cell: 'None' },
-  { term: 'P1Y', billing: 'monthly',   accepted: [],          cell: 'None' },
-  { term: 'P1M', billing: 'monthly',   accepted: [],          cell: 'None' },
+  { term: 'P3Y', billing: 'monthly', accepted: ['annual'], cell: 'Yes (Monthly to Annual)' },
+  { term: 'P3Y', billing: 'triennial', accepted: [], cell: 'None' },
+  { term: 'P3Y', billing: 'annual', accepted: ['monthly'], cell: 'Yes (Annual to Monthly)' },
+  { term: 'P1Y', billing: 'annual', accepted: [], cell: 'None' },
+  { term: 'P1Y', billing: 'monthly', accepted: [], cell: 'None' },
+  { term: 'P1M', billing: 'monthly', accepted: [], cell: 'None' },
 ] as const);
 
 /** Options of {@link eligibleBillingFrequencyChanges}. */
@@ -162,7 +197,10 @@ export function eligibleBillingFrequencyChanges(
     else if (billingMonths(billing) > TERM_MONTHS[sub.term]) no('B1', 'NOT_A_PLAN');
     else if (!row.accepted.includes(billing)) {
       // B2: "Partner Center doesn't support switching to an 'upfront' billing plan at midterm".
-      no('B2', billingMonths(billing) === TERM_MONTHS[sub.term] ? 'UPFRONT_NOT_ALLOWED_MIDTERM' : 'CHANGE_NOT_ACCEPTED');
+      no(
+        'B2',
+        billingMonths(billing) === TERM_MONTHS[sub.term] ? 'UPFRONT_NOT_ALLOWED_MIDTERM' : 'CHANGE_NOT_ACCEPTED',
+      );
     } else if (cycle.today) no('B5', 'CYCLE_CHARGE_IN_PROGRESS', endOfDay(dayOf(now)));
     else if (cycle.next === null) no('B2', 'NO_CYCLE_LEFT_IN_TERM');
     else {
@@ -188,7 +226,11 @@ export function eligibleBillingFrequencyChanges(
 export function billingRow(sub: Subscription): BillingChangeRow {
   const row = BILLING_FREQUENCY_CHANGES.find((r) => r.term === sub.term && r.billing === sub.billing);
   if (row === undefined) {
-    throw new CspRulesError('INCONSISTENT', 'billing', `billing ${sub.billing} is longer than the term ${sub.term}: not a plan (B1)`);
+    throw new CspRulesError(
+      'INCONSISTENT',
+      'billing',
+      `billing ${sub.billing} is longer than the term ${sub.term}: not a plan (B1)`,
+    );
   }
   return row;
 }
@@ -202,7 +244,10 @@ export function billingRow(sub: Subscription): BillingChangeRow {
  * planChangeBlocked(toSubscription({ ...input, status: 'suspended' }), 'B2'); // { rule: 'B2', reason: 'NOT_ACTIVE' }
  * ```
  */
-export function planChangeBlocked(sub: Subscription, rule: RuleId): { readonly rule: RuleId; readonly reason: PlanBlockReason } | null {
+export function planChangeBlocked(
+  sub: Subscription,
+  rule: RuleId,
+): { readonly rule: RuleId; readonly reason: PlanBlockReason } | null {
   if (isTerminated(sub.status)) return { rule: 'C3', reason: 'TERMINATED' };
   const trial = trialLocked(sub, 'plan');
   if (trial !== null) return { rule: trial.rule, reason: 'TRIAL_PLAN_LOCKED' };

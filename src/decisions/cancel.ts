@@ -56,7 +56,6 @@ export interface CancelOptions {
   readonly policy?: Policy | PolicyOverrides;
 }
 
-
 /**
  * Whether the subscription can be cancelled at `now`, until when, with which refund.
  *
@@ -114,7 +113,16 @@ export function canCancel(subscription: SubscriptionInput | Subscription, option
     // C4/C5: accepted, takes effect at the term end, no refund; possible until the term ends.
     // A snapshot whose term is over is stale: say so rather than give a deadline in the past.
     if (now >= endOfDay(sub.termEndDay)) return refused(rule, 'TERM_ENDED', null, assumptions, warnings);
-    return allowed(rule, 'SCHEDULED_AT_RENEWAL', endOfDay(sub.termEndDay), assumptions, warnings, 'none', 'at-renewal', null);
+    return allowed(
+      rule,
+      'SCHEDULED_AT_RENEWAL',
+      endOfDay(sub.termEndDay),
+      assumptions,
+      warnings,
+      'none',
+      'at-renewal',
+      null,
+    );
   }
   const opensAt = program.cancelFrom === 'term-start' ? nextRenewalOpensAt(sub) : null;
   return refused(rule, 'WINDOW_CLOSED', opensAt, assumptions, warnings);
@@ -147,5 +155,15 @@ function refused(
   assumptions: readonly Assumption[] = NONE,
   warnings: readonly Warning[] = NONE,
 ): CancelDecision {
-  return { allowed: false, rule, reason, opensAt, assumptions, warnings, refund: 'none', effective: null, fullRefundUntil: null };
+  return {
+    allowed: false,
+    rule,
+    reason,
+    opensAt,
+    assumptions,
+    warnings,
+    refund: 'none',
+    effective: null,
+    fullRefundUntil: null,
+  };
 }

@@ -40,7 +40,15 @@ export interface OfferFacts {
   readonly transactable?: boolean;
 }
 
-const FACT_KEYS = ['onePerCustomer', 'customerHasActive', 'customerHasSuspended', 'countrySupported', 'availableInCsp', 'exclusiveToOthers', 'transactable'];
+const FACT_KEYS = [
+  'onePerCustomer',
+  'customerHasActive',
+  'customerHasSuspended',
+  'countrySupported',
+  'availableInCsp',
+  'exclusiveToOthers',
+  'transactable',
+];
 
 /**
  * A4: whether an offer can be bought for a customer, from the facts of 002's list. A suspended
@@ -135,7 +143,8 @@ export function resellerDeclaration(declaration: {
 }): Decision<ResellerDeclarationReason> & ResellerDeclarationFacts {
   const d = toRecord(declaration, 'declaration');
   const rawOthers = own(d, 'others') ?? [];
-  if (!Array.isArray(rawOthers)) throw new CspRulesError('INVALID_TYPE', 'others', `expected an array, got ${describe(rawOthers)}`, rawOthers);
+  if (!Array.isArray(rawOthers))
+    throw new CspRulesError('INVALID_TYPE', 'others', `expected an array, got ${describe(rawOthers)}`, rawOthers);
   const others: DeclaredReseller[] = [];
   // A for loop, not map: a hole in a sparse array is read (and refused) like any other element.
   for (let i = 0; i < rawOthers.length; i++) others.push(readReseller(rawOthers[i], `others[${i}]`));
@@ -146,7 +155,8 @@ export function resellerDeclaration(declaration: {
   if (!initial.signedMpa) return Object.assign(refuse('A5', 'RESELLER_NOT_VALIDATED', null), none);
   if (others.length > MAX_OTHER_RESELLERS) return Object.assign(refuse('A5', 'TOO_MANY_RESELLERS', null), none);
   const bad = others.findIndex((r) => !r.signedMpa);
-  if (bad >= 0) return Object.assign(refuse('A5', 'RESELLER_NOT_VALIDATED', null), { incentivesFor: null, invalidIndex: bad });
+  if (bad >= 0)
+    return Object.assign(refuse('A5', 'RESELLER_NOT_VALIDATED', null), { incentivesFor: null, invalidIndex: bad });
   return Object.assign(allow('A5', 'ACCEPTED', null), { incentivesFor: initial.partnerId, invalidIndex: null });
 }
 
@@ -154,7 +164,12 @@ function readReseller(value: unknown, path: string): DeclaredReseller {
   const r = toRecord(value, path);
   const partnerId = own(r, 'partnerId');
   if (typeof partnerId !== 'string' || partnerId.trim() === '') {
-    throw new CspRulesError('INVALID_TYPE', `${path}.partnerId`, `expected a PartnerID, got ${describe(partnerId)}`, partnerId);
+    throw new CspRulesError(
+      'INVALID_TYPE',
+      `${path}.partnerId`,
+      `expected a PartnerID, got ${describe(partnerId)}`,
+      partnerId,
+    );
   }
   return { partnerId, signedMpa: toBoolean(own(r, 'signedMpa'), `${path}.signedMpa`, false) };
 }

@@ -21,7 +21,6 @@ export type SeatIncreaseReason =
   | 'NOT_ACTIVE'
   | 'TERMINATED';
 
-
 /**
  * Q1: seats can be added at any time while the subscription is active; billing adjusts on the
  * next invoice. Refused for trials (Q7), suspended or inactive subscriptions (Q10), cancelled
@@ -34,17 +33,27 @@ export type SeatIncreaseReason =
  * canIncreaseSeats(sub, { now: '2024-06-01T00:00:00Z' }); // { allowed: true, rule: 'Q1', reason: 'ALLOWED', until: null, … }
  * ```
  */
-export function canIncreaseSeats(subscription: SubscriptionInput | Subscription, options: SeatOptions): Decision<SeatIncreaseReason> {
+export function canIncreaseSeats(
+  subscription: SubscriptionInput | Subscription,
+  options: SeatOptions,
+): Decision<SeatIncreaseReason> {
   const sub = toSubscription(subscription);
   const o = toRecord(options, 'options');
   const now = toInstant(own(o, 'now'), 'now');
   const policy = readPolicy(own(o, 'policy') as SeatOptions['policy']);
   const blocked = seatChangeBlocked(sub);
   if (blocked !== null) return refuse(blocked.rule, blocked.reason, null);
-  if (policy.programs[sub.program].seatIncrease === 'new-subscription') return refuse('Q9', 'NEW_SUBSCRIPTION_REQUIRED', null);
+  if (policy.programs[sub.program].seatIncrease === 'new-subscription')
+    return refuse('Q9', 'NEW_SUBSCRIPTION_REQUIRED', null);
   const warnings: Warning[] = renewalInProgress(sub, now) ? [...RENEWAL_409] : [];
   // Q6: after ~1,200 updates Partner Center may refuse more; the remedy is a second subscription.
   if (!updateLimit(sub).allowed) warnings.push('UPDATE_LIMIT_REACHED');
   // Stryker disable next-line ConditionalExpression: `false ? NONE : warnings` returns an empty array equal to NONE; only the (undocumented) sharing of the frozen NONE differs.
-  return allow('Q1', 'ALLOWED', sub.autoRenew ? null : endOfDay(sub.termEndDay), NONE, warnings.length === 0 ? NONE : warnings);
+  return allow(
+    'Q1',
+    'ALLOWED',
+    sub.autoRenew ? null : endOfDay(sub.termEndDay),
+    NONE,
+    warnings.length === 0 ? NONE : warnings,
+  );
 }

@@ -59,7 +59,10 @@ export interface SeatOptions {
 // Node 20 (V8 11.3) an object literal that adds properties after a spread leaves the fast path
 // and costs ~1 µs per property (docs/performance.md).
 // `@__PURE__`: a bundler may drop these tables when only other decisions are imported.
-const NO_BATCHES: ReducibleFacts = /* @__PURE__ */ Object.freeze({ total: 0, batches: /* @__PURE__ */ Object.freeze([]) });
+const NO_BATCHES: ReducibleFacts = /* @__PURE__ */ Object.freeze({
+  total: 0,
+  batches: /* @__PURE__ */ Object.freeze([]),
+});
 const ASSUMED_BATCHES: readonly Assumption[] = /* @__PURE__ */ Object.freeze(['SEAT_BATCHES_ASSUMED']);
 
 /**
@@ -86,7 +89,14 @@ export function reducibleSeats(subscription: SubscriptionInput | Subscription, o
   if (blocked !== null) return seatsRefused(blocked.rule, blocked.reason, null, NONE, 0, NO_BATCHES.batches);
   const program = policy.programs[sub.program];
   if (program.seatReduction === 'never') {
-    return seatsRefused(sub.program === 'nce-software' ? 'Q8' : 'C2', 'NOT_SUPPORTED', null, NONE, 0, NO_BATCHES.batches);
+    return seatsRefused(
+      sub.program === 'nce-software' ? 'Q8' : 'C2',
+      'NOT_SUPPORTED',
+      null,
+      NONE,
+      0,
+      NO_BATCHES.batches,
+    );
   }
 
   const window = program.seatWindowHours * HOUR_MS;
@@ -116,7 +126,16 @@ export function reducibleSeats(subscription: SubscriptionInput | Subscription, o
   const cap = sub.quantity - (policy.keepOneSeat ? 1 : 0);
   const total = Math.max(0, Math.min(sum, cap));
   if (total > 0) {
-    return { allowed: true, rule: 'Q2', reason: 'WITHIN_WINDOW', until: last, assumptions, warnings: NONE, total, batches: open };
+    return {
+      allowed: true,
+      rule: 'Q2',
+      reason: 'WITHIN_WINDOW',
+      until: last,
+      assumptions,
+      warnings: NONE,
+      total,
+      batches: open,
+    };
   }
   if (sum > 0) return seatsRefused('Q2', 'LAST_SEAT', null, assumptions, total, open);
   return seatsRefused('Q3', 'NO_OPEN_BATCH', nextRenewalOpensAt(sub), assumptions, total, open);
@@ -198,7 +217,8 @@ export function planSeatReduction(subscription: SubscriptionInput | Subscription
 
   if (reduceBy < 0) return Object.assign(refuse('Q1', 'NOT_A_REDUCTION', null), none);
   if (reduceBy === 0) return Object.assign(allow('Q2', 'NOTHING_TO_REDUCE', null, view.assumptions), none);
-  if (target === 0 && readPolicy(options.policy).keepOneSeat) return Object.assign(refuse('C2', 'USE_CANCEL', null), none);
+  if (target === 0 && readPolicy(options.policy).keepOneSeat)
+    return Object.assign(refuse('C2', 'USE_CANCEL', null), none);
   if (!view.allowed && view.reason !== 'NO_OPEN_BATCH') {
     return Object.assign(refuse(view.rule, view.reason, view.opensAt, view.assumptions), none);
   }

@@ -2,14 +2,28 @@
  * "To which longer term (and billing) can I move now?" — B1, B3, B4 (002 "Change billing
  * frequency along with billing term and other fields (immediate change)").
  */
-import { billingRow, planChangeBlocked, planOption, type PlanBlockReason, type PlanChanges, type PlanOption } from './billingChanges.js';
+import {
+  billingRow,
+  planChangeBlocked,
+  planOption,
+  type PlanBlockReason,
+  type PlanChanges,
+  type PlanOption,
+} from './billingChanges.js';
 import { allow, NONE, refuse, type Warning } from '../core/decision.js';
 import { CspRulesError, describe } from '../core/errors.js';
 import type { RuleId } from '../core/rules.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { endOfDay } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
-import { BILLING_FREQUENCIES, billingMonths, TERM_MONTHS, TERMS, type BillingFrequency, type Term } from '../time/term.js';
+import {
+  BILLING_FREQUENCIES,
+  billingMonths,
+  TERM_MONTHS,
+  TERMS,
+  type BillingFrequency,
+  type Term,
+} from '../time/term.js';
 import { own, toEnum, toRecord } from '../core/validate.js';
 import { deepFreeze } from '../core/deepFreeze.js';
 
@@ -55,19 +69,26 @@ export const TERM_CHANGES: readonly TermChangeRow[] = /* @__PURE__ */ deepFreeze
   { term: 'P3Y', billing: 'triennial', accepted: [], termCell: 'None', billingCell: 'None' },
   { term: 'P3Y', billing: 'annual', accepted: [], termCell: 'None', billingCell: 'None' },
   {
-    term: 'P1Y', billing: 'annual', accepted: [TRIENNIAL_ANY],
+    term: 'P1Y',
+    billing: 'annual',
+    accepted: [TRIENNIAL_ANY],
     termCell: 'Yes (Annual to Triennial)',
     billingCell: 'Yes (Triennial term with Monthly, Triennial, or Annual billing plan)',
   },
   {
-    term: 'P1Y', billing: 'monthly', accepted: [TRIENNIAL_ANY],
+    term: 'P1Y',
+    billing: 'monthly',
+    accepted: [TRIENNIAL_ANY],
     termCell: 'Yes (Annual to Triennial)',
     billingCell: 'Yes (Triennial term with Monthly, Triennial, or Annual billing plan)',
   },
   {
-    term: 'P1M', billing: 'monthly', accepted: [{ term: 'P1Y', billing: ['monthly', 'annual'] }, TRIENNIAL_ANY],
+    term: 'P1M',
+    billing: 'monthly',
+    accepted: [{ term: 'P1Y', billing: ['monthly', 'annual'] }, TRIENNIAL_ANY],
     termCell: 'Yes (Monthly to Annual, or Monthly to Triennial)',
-    billingCell: 'Yes (Annual term with Monthly or Annual billing plan), or (Triennial term with Monthly, Triennial or Annual billing plan)',
+    billingCell:
+      'Yes (Annual term with Monthly or Annual billing plan), or (Triennial term with Monthly, Triennial or Annual billing plan)',
   },
 ] as const);
 
@@ -141,7 +162,8 @@ export function eligibleTermChanges(
       // its row (test/termChanges.mutation.test.ts checks that cell by cell), so the mutants of this
       // line are equivalent (docs/quality.md); it stays so the table, not the order of the checks,
       // is the rule.
-      else if (!row.accepted.some((a) => a.term === term && a.billing.includes(billing))) no('B3', 'CHANGE_NOT_ACCEPTED');
+      else if (!row.accepted.some((a) => a.term === term && a.billing.includes(billing)))
+        no('B3', 'CHANGE_NOT_ACCEPTED');
       else allowed.push(planOption(allow('B3', 'IMMEDIATE', until, NONE, promo), term, billing, 'immediate', now));
     }
   }
@@ -156,7 +178,12 @@ function termRow(sub: Subscription): TermChangeRow {
 function readOfferedTerms(value: unknown): { readonly terms: readonly Term[]; readonly given: boolean } {
   if (value === undefined) return { terms: DEFAULT_OFFERED_TERMS, given: false };
   if (!Array.isArray(value)) {
-    throw new CspRulesError('INVALID_TYPE', 'offeredTerms', `expected an array of terms, got ${describe(value)}`, value);
+    throw new CspRulesError(
+      'INVALID_TYPE',
+      'offeredTerms',
+      `expected an array of terms, got ${describe(value)}`,
+      value,
+    );
   }
   return { terms: value.map((t, i) => toEnum(t, TERMS, `offeredTerms[${i}]`)), given: true };
 }

@@ -8,7 +8,14 @@ import type { RuleId } from '../core/rules.js';
 import { isTerminated, toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { endOfDay } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
-import { BILLING_FREQUENCIES, billingMonths, TERM_MONTHS, TERMS, type BillingFrequency, type Term } from '../time/term.js';
+import {
+  BILLING_FREQUENCIES,
+  billingMonths,
+  TERM_MONTHS,
+  TERMS,
+  type BillingFrequency,
+  type Term,
+} from '../time/term.js';
 import { own, toCount, toEnum, toOptionalString, toRecord } from '../core/validate.js';
 
 /** TR1: a new-commerce trial comes with 25 seats (002 "Come with 25 seats"). */
@@ -119,7 +126,10 @@ export interface TrialConversionOptions {
  * //   effectiveAt: Date.parse('2024-01-31T00:00:00Z'), … }
  * ```
  */
-export function trialConversion(trial: SubscriptionInput | Subscription, options: TrialConversionOptions): TrialConversion {
+export function trialConversion(
+  trial: SubscriptionInput | Subscription,
+  options: TrialConversionOptions,
+): TrialConversion {
   const sub = toSubscription(trial);
   const o = toRecord(options, 'options');
   const now = toInstant(own(o, 'now'), 'now');
@@ -142,7 +152,10 @@ export function trialConversion(trial: SubscriptionInput | Subscription, options
   const warnings: Warning[] = [];
   if (existing !== null) {
     // TR4: the seats keep the existing subscription's term and billing.
-    if ((rawTerm !== undefined && term !== existing.term) || (rawBilling !== undefined && billing !== existing.billing)) {
+    if (
+      (rawTerm !== undefined && term !== existing.term) ||
+      (rawBilling !== undefined && billing !== existing.billing)
+    ) {
       warnings.push('TERM_AND_BILLING_FROM_EXISTING');
     }
     term = existing.term;
@@ -155,9 +168,17 @@ export function trialConversion(trial: SubscriptionInput | Subscription, options
 
   const trialEnd = endOfDay(sub.termEndDay);
   const facts = (effective: TrialConversionFacts['effective'], effectiveAt: Instant | null): TrialConversionFacts => ({
-    target, mode, seats, term, billing, effective, effectiveAt, promotionsApply: false,
+    target,
+    mode,
+    seats,
+    term,
+    billing,
+    effective,
+    effectiveAt,
+    promotionsApply: false,
   });
-  const no = (rule: RuleId, reason: TrialConversionReason, opensAt: Instant | null = null): TrialConversion => Object.assign(refuse(rule, reason, opensAt, NONE, warnings), facts(null, null));
+  const no = (rule: RuleId, reason: TrialConversionReason, opensAt: Instant | null = null): TrialConversion =>
+    Object.assign(refuse(rule, reason, opensAt, NONE, warnings), facts(null, null));
 
   if (isTerminated(sub.status)) return no('C3', 'TERMINATED');
   if (!sub.trial) return no('TR3', 'NOT_A_TRIAL');
@@ -168,7 +189,10 @@ export function trialConversion(trial: SubscriptionInput | Subscription, options
     if (existing !== null) return no('TR3', 'SCHEDULED_INTO_EXISTING');
     if (now >= trialEnd) return no('TR3', 'TRIAL_ENDED');
     // TR7: fewer than 25 seats allowed; converts after the trial's last day (TR2).
-    return Object.assign(allow('TR7', 'CONVERT_AT_TRIAL_END', trialEnd, NONE, warnings), facts('at-trial-end', trialEnd));
+    return Object.assign(
+      allow('TR7', 'CONVERT_AT_TRIAL_END', trialEnd, NONE, warnings),
+      facts('at-trial-end', trialEnd),
+    );
   }
 
   // TR9: a marketplace SaaS free trial can't be waived; it converts when it ends.

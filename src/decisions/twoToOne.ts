@@ -76,7 +76,9 @@ export function planTwoToOne(
   const upgraded = withChanges(a, { offerName: shared.to });
   const step2 = canUpgrade(b, {
     ...shared,
-    ...(own(o, 'destinationTerm') === undefined ? {} : { destinationTerm: own(o, 'destinationTerm') as DestinationTermPolicy }),
+    ...(own(o, 'destinationTerm') === undefined
+      ? {}
+      : { destinationTerm: own(o, 'destinationTerm') as DestinationTermPolicy }),
     quantity: b.quantity,
     when: 'midterm',
     destination: upgraded,
@@ -85,11 +87,21 @@ export function planTwoToOne(
     { order: 1, action: 'upgrade', subscriptionId: a.id, decision: step1 },
     { order: 2, action: 'transition-into-upgraded', subscriptionId: b.id, decision: step2 },
   ];
-  const stop = (s: Refused<UpgradeReason>): TwoToOnePlan => Object.assign(refuse('U6', s.reason, s.opensAt, s.assumptions, s.warnings), { steps });
+  const stop = (s: Refused<UpgradeReason>): TwoToOnePlan =>
+    Object.assign(refuse('U6', s.reason, s.opensAt, s.assumptions, s.warnings), { steps });
   if (!step1.allowed) return stop(step1);
   if (!step2.allowed) return stop(step2);
   const untils = [step1.until, step2.until].filter((u): u is number => u !== null);
   const warnings: Warning[] = [...new Set([...step1.warnings, ...step2.warnings])];
   // Stryker disable next-line ArrayDeclaration: equivalent — both steps are full upgrades (U3, into the same or an existing subscription), which canUpgrade answers with no assumptions
-  return Object.assign(allow('U6', 'TWO_STEPS', untils.length === 0 ? null : Math.min(...untils), [...step1.assumptions, ...step2.assumptions], warnings), { steps });
+  return Object.assign(
+    allow(
+      'U6',
+      'TWO_STEPS',
+      untils.length === 0 ? null : Math.min(...untils),
+      [...step1.assumptions, ...step2.assumptions],
+      warnings,
+    ),
+    { steps },
+  );
 }

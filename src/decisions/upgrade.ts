@@ -12,7 +12,14 @@ import { termWindowStart } from '../snapshot/termWindow.js';
 import { endOfDay, formatDay } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 import { TERM_MONTHS } from '../time/term.js';
-import { checkUpgradePath, offerKey, readName, type DuplicateLicenseNote, type UpgradeCatalog, type UpgradePathReason } from './upgradePaths.js';
+import {
+  checkUpgradePath,
+  offerKey,
+  readName,
+  type DuplicateLicenseNote,
+  type UpgradeCatalog,
+  type UpgradePathReason,
+} from './upgradePaths.js';
 import { own, toBoolean, toCount, toEnum, toRecord } from '../core/validate.js';
 
 /** U8: now (midterm) or at the end of the term (a scheduled change, S1). */
@@ -137,18 +144,27 @@ export function canUpgrade(source: SubscriptionInput | Subscription, options: Up
   const otherChannel = toBoolean(own(o, 'destinationFromOtherChannel'), 'destinationFromOtherChannel', false);
   const policy = readPolicy(own(o, 'policy') as Policy | PolicyOverrides | undefined);
   // U5: the option wins; else the policy's choice (default `equal`, 002 UI).
-  const termPolicy = own(o, 'destinationTerm') === undefined ? policy.destinationTerm : toEnum(own(o, 'destinationTerm'), TERM_POLICIES, 'destinationTerm');
+  const termPolicy =
+    own(o, 'destinationTerm') === undefined
+      ? policy.destinationTerm
+      : toEnum(own(o, 'destinationTerm'), TERM_POLICIES, 'destinationTerm');
   const rawDestination = own(o, 'destination');
   const destination = rawDestination === undefined ? null : toSubscription(rawDestination as SubscriptionInput);
-  if (sub.offerName === null) throw new CspRulesError('MISSING_FIELD', 'offerName', 'the source subscription needs its offer name (U2)');
+  if (sub.offerName === null)
+    throw new CspRulesError('MISSING_FIELD', 'offerName', 'the source subscription needs its offer name (U2)');
   if (when === 'midterm' && quantity > sub.quantity) {
     throw new CspRulesError('INCONSISTENT', 'quantity', `is above the subscription's ${sub.quantity} seats`, quantity);
   }
   if (destination !== null) {
     if (destination.offerName !== null && offerKey(destination.offerName) !== offerKey(to)) {
-      throw new CspRulesError('INCONSISTENT', 'destination.offerName', `is not the upgrade target ${JSON.stringify(to)}`);
+      throw new CspRulesError(
+        'INCONSISTENT',
+        'destination.offerName',
+        `is not the upgrade target ${JSON.stringify(to)}`,
+      );
     }
-    if (destination.id !== null && destination.id === sub.id) throw new CspRulesError('INCONSISTENT', 'destination.id', 'is the source itself');
+    if (destination.id !== null && destination.id === sub.id)
+      throw new CspRulesError('INCONSISTENT', 'destination.id', 'is the source itself');
   }
 
   const kind: UpgradeKind = when === 'at-renewal' ? 'scheduled' : quantity === sub.quantity ? 'full' : 'partial';
@@ -177,7 +193,13 @@ export function canUpgrade(source: SubscriptionInput | Subscription, options: Up
 
   const path = checkUpgradePath(sub.offerName, to, own(o, 'catalog') as UpgradeCatalog | undefined);
   if (!path.allowed) {
-    return no(path.rule, path.reason as UpgradeReason, path.deniedBy === null ? null : 'ConversionsNotFound', null, path.duplicateLicenses);
+    return no(
+      path.rule,
+      path.reason as UpgradeReason,
+      path.deniedBy === null ? null : 'ConversionsNotFound',
+      null,
+      path.duplicateLicenses,
+    );
   }
   const warnings: Warning[] = [...path.warnings, 'UPGRADE_NOT_CANCELLABLE'];
   const termEnd = endOfDay(sub.termEndDay);
@@ -224,17 +246,32 @@ export function canUpgrade(source: SubscriptionInput | Subscription, options: Up
     };
   }
   const full = kind === 'full';
-  return Object.assign(allow(full ? 'U3' : 'U4', full ? 'FULL_UPGRADE' : 'PARTIAL_UPGRADE', sub.autoRenew ? null : termEnd, assumptions, warnings), base, {
-    apiCode: null,
-    effectiveAt: now,
-    newSubscription,
-    // U3: automatic for a full upgrade unless the destination SKU came from another channel; U4: manual.
-    licenseAssignment: full && !otherChannel ? ('automatic' as const) : ('manual' as const),
-    duplicateLicenses: null,
-  });
+  return Object.assign(
+    allow(
+      full ? 'U3' : 'U4',
+      full ? 'FULL_UPGRADE' : 'PARTIAL_UPGRADE',
+      sub.autoRenew ? null : termEnd,
+      assumptions,
+      warnings,
+    ),
+    base,
+    {
+      apiCode: null,
+      effectiveAt: now,
+      newSubscription,
+      // U3: automatic for a full upgrade unless the destination SKU came from another channel; U4: manual.
+      licenseAssignment: full && !otherChannel ? ('automatic' as const) : ('manual' as const),
+      duplicateLicenses: null,
+    },
+  );
 }
 
-type Refuser = (rule: RuleId, reason: UpgradeReason, apiCode?: UpgradeApiCode | null, opensAt?: Instant | null) => UpgradeDecision;
+type Refuser = (
+  rule: RuleId,
+  reason: UpgradeReason,
+  apiCode?: UpgradeApiCode | null,
+  opensAt?: Instant | null,
+) => UpgradeDecision;
 
 // U5: 002 "You won't be able to select a destination subscription if the subscription is within
 // cancellation window, term durations don't match, or the term end date is before the current term end date."
@@ -253,7 +290,11 @@ function destinationRefusal(
   }
   const shorter = TERM_MONTHS[dest.term] < TERM_MONTHS[sub.term];
   if (shorter || (termPolicy === 'equal' && dest.term !== sub.term)) {
-    return no('U5', 'DESTINATION_TERM_MISMATCH', shorter ? 'SubscriptionTermDurationShorterThanSourceTermDuration' : null);
+    return no(
+      'U5',
+      'DESTINATION_TERM_MISMATCH',
+      shorter ? 'SubscriptionTermDurationShorterThanSourceTermDuration' : null,
+    );
   }
   if (dest.termEndDay < sub.termEndDay) return no('U5', 'DESTINATION_ENDS_EARLIER');
   return null;

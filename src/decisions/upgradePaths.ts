@@ -40,19 +40,36 @@ const M365_E5_CELL = 'Microsoft 365 E5 or Microsoft 365 E5 without Audio Confere
  * ```
  */
 export const UNSUPPORTED_UPGRADES: readonly UnsupportedUpgradeRow[] = /* @__PURE__ */ deepFreeze([
-  { from: 'Enterprise Mobility + Security E3', cell: 'Enterprise Mobility + Security E5', to: ['Enterprise Mobility + Security E5'] },
+  {
+    from: 'Enterprise Mobility + Security E3',
+    cell: 'Enterprise Mobility + Security E5',
+    to: ['Enterprise Mobility + Security E5'],
+  },
   { from: 'Enterprise Mobility + Security E5', cell: M365_E5_CELL, to: M365_E5 },
   {
     from: 'Universal Print',
     cell: 'Microsoft 365 E3, Microsoft 365 E3 - Unattended License, Microsoft 365 E5, or Microsoft 365 E5 without Audio Conferencing',
-    to: ['Microsoft 365 E3', 'Microsoft 365 E3 - Unattended License', 'Microsoft 365 E5', 'Microsoft 365 E5 without Audio Conferencing'],
+    to: [
+      'Microsoft 365 E3',
+      'Microsoft 365 E3 - Unattended License',
+      'Microsoft 365 E5',
+      'Microsoft 365 E5 without Audio Conferencing',
+    ],
   },
   { from: 'Windows 10/11 Enterprise E3', cell: M365_E5_CELL, to: M365_E5 },
   { from: 'Windows 10/11 Enterprise E3 VDA', cell: M365_E5_CELL, to: M365_E5 },
   { from: 'Windows 10/11 Enterprise E5', cell: M365_E5_CELL, to: M365_E5 },
-  { from: 'Dynamics 365 Human Resources Self Service', cell: 'Dynamics 365 Team Members', to: ['Dynamics 365 Team Members'] },
+  {
+    from: 'Dynamics 365 Human Resources Self Service',
+    cell: 'Dynamics 365 Team Members',
+    to: ['Dynamics 365 Team Members'],
+  },
   { from: 'Project Online Essentials', cell: 'Dynamics 365 Team Members', to: ['Dynamics 365 Team Members'] },
-  { from: 'Microsoft Defender for Endpoint P1', cell: 'Microsoft Defender for Endpoint P2', to: ['Microsoft Defender for Endpoint P2'] },
+  {
+    from: 'Microsoft Defender for Endpoint P1',
+    cell: 'Microsoft Defender for Endpoint P2',
+    to: ['Microsoft Defender for Endpoint P2'],
+  },
 ] as const);
 
 /** U7: what to do about duplicate licenses after an unsupported path (no dates are invented). */
@@ -156,7 +173,9 @@ export function upgradeMatrix(catalog?: UpgradeCatalog): UpgradeMatrix {
     seen.add(key);
     allowed.push(p);
   }
-  const denied = UNSUPPORTED_UPGRADES.flatMap((r) => r.to.map((to) => ({ from: r.from, to, inCatalog: inCatalog.has(pairKey(r.from, to)) })));
+  const denied = UNSUPPORTED_UPGRADES.flatMap((r) =>
+    r.to.map((to) => ({ from: r.from, to, inCatalog: inCatalog.has(pairKey(r.from, to)) })),
+  );
   return { allowed, denied, catalogGiven: paths !== null };
 }
 
@@ -177,7 +196,11 @@ export function checkUpgradePath(from: string, to: string, catalog?: UpgradeCata
   const dst = readName(to, 'to');
   const paths = catalog === undefined ? null : readCatalog(catalog, 'catalog');
   const key = pairKey(src, dst);
-  const refused = (reason: UpgradePathReason, deniedBy: UpgradePathFacts['deniedBy'], note: DuplicateLicenseNote | null): UpgradePathDecision =>
+  const refused = (
+    reason: UpgradePathReason,
+    deniedBy: UpgradePathFacts['deniedBy'],
+    note: DuplicateLicenseNote | null,
+  ): UpgradePathDecision =>
     Object.assign(refuse(reason === 'SAME_PRODUCT' ? 'U1' : 'U2', reason, null), { deniedBy, duplicateLicenses: note });
   if (offerKey(src) === offerKey(dst)) return refused('SAME_PRODUCT', null, null);
   if (DENIED.has(key)) return refused('UNSUPPORTED_UPGRADE_PATH', 'deny-list', DUPLICATE_LICENSE_NOTE);
@@ -185,7 +208,8 @@ export function checkUpgradePath(from: string, to: string, catalog?: UpgradeCata
     const warnings: readonly Warning[] = ['CATALOG_NOT_GIVEN'];
     return Object.assign(allow('U2', 'NOT_DENIED', null, NONE, warnings), { deniedBy: null, duplicateLicenses: null });
   }
-  if (!paths.some((p) => pairKey(p.from, p.to) === key)) return refused('UNSUPPORTED_UPGRADE_PATH', 'catalog', DUPLICATE_LICENSE_NOTE);
+  if (!paths.some((p) => pairKey(p.from, p.to) === key))
+    return refused('UNSUPPORTED_UPGRADE_PATH', 'catalog', DUPLICATE_LICENSE_NOTE);
   return Object.assign(allow('U2', 'IN_CATALOG', null), { deniedBy: null, duplicateLicenses: null });
 }
 
@@ -197,7 +221,10 @@ function readCatalog(value: unknown, field: string): UpgradeCatalog {
   const paths: UpgradePath[] = [];
   for (let i = 0; i < value.length; i++) {
     const r = toRecord(value[i], `${field}[${i}]`);
-    paths.push({ from: readName(own(r, 'from'), `${field}[${i}].from`), to: readName(own(r, 'to'), `${field}[${i}].to`) });
+    paths.push({
+      from: readName(own(r, 'from'), `${field}[${i}].from`),
+      to: readName(own(r, 'to'), `${field}[${i}].to`),
+    });
   }
   return paths;
 }
@@ -211,7 +238,8 @@ function readCatalog(value: unknown, field: string): UpgradeCatalog {
  * ```
  */
 export function readName(value: unknown, field: string): string {
-  if (value === undefined || value === null) throw new CspRulesError('MISSING_FIELD', field, 'is required (an offer name)');
+  if (value === undefined || value === null)
+    throw new CspRulesError('MISSING_FIELD', field, 'is required (an offer name)');
   if (typeof value !== 'string' || value.trim() === '') {
     throw new CspRulesError('INVALID_TYPE', field, `expected a non-empty offer name, got ${describe(value)}`, value);
   }

@@ -48,7 +48,12 @@ export function formatUtc(instant: InstantInput): string {
  */
 export function formatDuration(ms: number): string {
   if (typeof ms !== 'number' || !Number.isFinite(ms)) {
-    throw new CspRulesError('INVALID_QUANTITY', 'ms', `expected a finite number of milliseconds, got ${describe(ms)}`, ms);
+    throw new CspRulesError(
+      'INVALID_QUANTITY',
+      'ms',
+      `expected a finite number of milliseconds, got ${describe(ms)}`,
+      ms,
+    );
   }
   const size = Math.abs(Math.trunc(ms));
   if (size < MINUTE_MS) return '< 1 min';

@@ -47,10 +47,20 @@ export function isTimeZone(timeZone: unknown): timeZone is string {
 export function formatInZone(instant: InstantInput, timeZone: string, pattern: string = ZONE_PATTERN): string {
   const ms = toInstant(instant, 'instant');
   if (!isTimeZone(timeZone)) {
-    throw new CspRulesError('INVALID_ENUM', 'timeZone', `expected an IANA time zone name such as Europe/Berlin, got ${describe(timeZone)}`, timeZone);
+    throw new CspRulesError(
+      'INVALID_ENUM',
+      'timeZone',
+      `expected an IANA time zone name such as Europe/Berlin, got ${describe(timeZone)}`,
+      timeZone,
+    );
   }
   if (typeof pattern !== 'string') {
-    throw new CspRulesError('INVALID_TYPE', 'pattern', `expected a date-fns pattern string, got ${describe(pattern)}`, pattern);
+    throw new CspRulesError(
+      'INVALID_TYPE',
+      'pattern',
+      `expected a date-fns pattern string, got ${describe(pattern)}`,
+      pattern,
+    );
   }
   return formatInTimeZone(ms, timeZone, pattern);
 }

@@ -142,11 +142,20 @@ export function explain(subscription: SubscriptionInput | Subscription, options:
   const renewalAt = nextRenewalOpensAt(sub);
   const outcome = (d: Decision): Outcome => outcomeOf(d, renewalAt);
   const actions: ActionExplanation[] = [
-    explainDecision('cancel', cancel, cancel.allowed && cancel.effective === 'at-renewal' ? 'at-renewal' : outcome(cancel)),
+    explainDecision(
+      'cancel',
+      cancel,
+      cancel.allowed && cancel.effective === 'at-renewal' ? 'at-renewal' : outcome(cancel),
+    ),
     Object.assign(explainDecision('reduceSeats', reduce, outcome(reduce)), { batches: reduce.batches }),
     explainDecision('addSeats', canIncreaseSeats(sub, opts)),
     explainList('changeBillingFrequency', eligibleBillingFrequencyChanges(sub, { now }), sub, renewing),
-    explainList('changeTerm', eligibleTermChanges(sub, { now, ...(offeredTerms === undefined ? {} : { offeredTerms }) }), sub, renewing),
+    explainList(
+      'changeTerm',
+      eligibleTermChanges(sub, { now, ...(offeredTerms === undefined ? {} : { offeredTerms }) }),
+      sub,
+      renewing,
+    ),
     explainDecision('upgrade', upgradeEligibility(sub, renewing)),
     explainDecision('convertTrial', trialEligibility(sub, now)),
     ...lifecycleActions(sub, now, policy, renewing),
@@ -188,7 +197,12 @@ function outcomeOf(d: Decision, renewalAt: Instant | null): Outcome {
  * and reason, the latest deadline); else `at-renewal` when the change can be scheduled for the
  * next term (S1, S2); else the first refusal.
  */
-function explainList(action: Action, list: PlanChanges<string>, sub: Subscription, renewing: boolean): ActionExplanation {
+function explainList(
+  action: Action,
+  list: PlanChanges<string>,
+  sub: Subscription,
+  renewing: boolean,
+): ActionExplanation {
   const first = list.allowed[0];
   if (first !== undefined) {
     const deadlines = list.allowed.map((o) => (o.allowed ? o.until : null));
@@ -202,7 +216,11 @@ function explainList(action: Action, list: PlanChanges<string>, sub: Subscriptio
   const refusal = list.refused[0];
   if (schedule.allowed) {
     // Stryker disable next-line OptionalChaining: equivalent — B2/B3 list every other plan, so with no allowed option the refused list is never empty
-    return Object.assign(explainDecision(action, schedule, 'at-renewal'), { rule: 'S1' as const, reason: refusal?.reason ?? schedule.reason, until: schedule.until });
+    return Object.assign(explainDecision(action, schedule, 'at-renewal'), {
+      rule: 'S1' as const,
+      reason: refusal?.reason ?? schedule.reason,
+      until: schedule.until,
+    });
   }
   // Stryker disable next-line LogicalOperator: equivalent — the refused list is never empty here (see above) and holds only refusals, so the condition is always false either way
   if (refusal === undefined || refusal.allowed) return explainDecision(action, schedule);
@@ -227,7 +245,6 @@ function trialEligibility(sub: Subscription, now: Instant): Decision {
   return midterm.allowed ? midterm : trialConversion(sub, { target: 'equivalent', mode: 'scheduled', now });
 }
 
-
 /** Suspend, reactivate, auto-renew and scheduling, answered by the lifecycle machine (P1–P6, R4, R5, S2, S3). */
 function lifecycleActions(sub: Subscription, now: Instant, policy: Policy, renewing: boolean): ActionExplanation[] {
   const termEnd = endOfDay(sub.termEndDay);
@@ -250,15 +267,31 @@ function lifecycleActions(sub: Subscription, now: Instant, policy: Policy, renew
 }
 
 /** Effects worth a warning on an action that causes them. */
-const WARNED = new Set<string>(['AUTO_RENEW_TURNED_OFF', 'SCHEDULED_CHANGES_DELETED', 'ADD_ONS_SUSPENDED', 'ACCESS_BLOCKED']);
+const WARNED = new Set<string>([
+  'AUTO_RENEW_TURNED_OFF',
+  'SCHEDULED_CHANGES_DELETED',
+  'ADD_ONS_SUSPENDED',
+  'ACCESS_BLOCKED',
+]);
 
 function ruleOf(effects: readonly Effect[], action: Action): RuleId {
-  const fallback: Record<string, RuleId> = { suspend: 'P1', reactivate: 'P3', turnAutoRenewOn: 'R1', turnAutoRenewOff: 'R5' };
+  const fallback: Record<string, RuleId> = {
+    suspend: 'P1',
+    reactivate: 'P3',
+    turnAutoRenewOn: 'R1',
+    turnAutoRenewOff: 'R5',
+  };
   // Stryker disable next-line StringLiteral: equivalent — unreachable: fallback names every action viaMachine asks about
   return effects[0]?.rule ?? fallback[action] ?? 'R1';
 }
 
-function alertClass(sub: Subscription, now: Instant, alertDays: number, cancel: Decision, reduce: Decision): AlertClass {
+function alertClass(
+  sub: Subscription,
+  now: Instant,
+  alertDays: number,
+  cancel: Decision,
+  reduce: Decision,
+): AlertClass {
   const horizon = now + alertDays * DAY_MS;
   const closesSoon = (d: Decision): boolean => d.allowed && d.until !== null && d.until <= horizon;
   if (closesSoon(cancel) || closesSoon(reduce)) return 'lock-in-soon';

@@ -5,4 +5,12 @@
  * @packageDocumentation
  */
 export { explain, ACTIONS } from './explain.js';
-export type { Action, ActionExplanation, AlertClass, Explanation, ExplainOptions, Outcome, TermTimeline } from './explain.js';
+export type {
+  Action,
+  ActionExplanation,
+  AlertClass,
+  Explanation,
+  ExplainOptions,
+  Outcome,
+  TermTimeline,
+} from './explain.js';

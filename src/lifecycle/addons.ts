@@ -133,16 +133,22 @@ export function suspendAddOns(
   base: SubscriptionInput | Subscription,
   addOns: readonly (SubscriptionInput | Subscription)[],
 ): SuspendedAddOns {
-  if (!Array.isArray(addOns)) throw new CspRulesError('INVALID_TYPE', 'addOns', `expected an array of subscriptions, got ${describe(addOns)}`, addOns);
+  if (!Array.isArray(addOns))
+    throw new CspRulesError(
+      'INVALID_TYPE',
+      'addOns',
+      `expected an array of subscriptions, got ${describe(addOns)}`,
+      addOns,
+    );
   const ids: string[] = [];
   const next: Subscription[] = [];
   for (let i = 0; i < addOns.length; i++) {
     const a = toSubscription(addOns[i] as SubscriptionInput | Subscription);
     if (!isAddOnOf(a, base) || a.status !== 'active') continue;
-    if (a.id === null) throw new CspRulesError('MISSING_FIELD', `addOns[${i}].id`, 'an add-on needs an id to be reported (P5)');
+    if (a.id === null)
+      throw new CspRulesError('MISSING_FIELD', `addOns[${i}].id`, 'an add-on needs an id to be reported (P5)');
     ids.push(a.id);
     next.push(withChanges(a, { status: 'suspended', autoRenew: false, scheduledChange: null }));
   }
   return { ids, next };
 }
-

@@ -100,7 +100,11 @@ export function afterTermStages(
       return [stage('expired', 0, EXPIRED_DAYS), stage('disabled', EXPIRED_DAYS, DISABLED_DAYS), deleted];
     case 'suspended':
       if (suspended === 'deleted') return [stage('deleted', 0, null)];
-      return [stage('disabled', 0, SUSPENDED_DISABLED_DAYS), stage('disabled', SUSPENDED_DISABLED_DAYS, DISABLED_DAYS), deleted];
+      return [
+        stage('disabled', 0, SUSPENDED_DISABLED_DAYS),
+        stage('disabled', SUSPENDED_DISABLED_DAYS, DISABLED_DAYS),
+        deleted,
+      ];
     case 'disabled':
       // Either path ends 120 d after the term end; the day it became disabled is not in the snapshot.
       return [{ status: 'disabled', start: end, end: deleted.start, days: null }, deleted];

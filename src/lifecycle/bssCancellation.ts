@@ -13,7 +13,8 @@ import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 import { own, toBoolean, toEnum, toRecord } from '../core/validate.js';
 
 /** W3: the pop-up text when Microsoft answers "cannot be canceled" (001, verbatim). */
-export const BSS_REJECTION_MESSAGE = 'You have passed your 30-day cancelation window. We are unable to cancel your purchase.';
+export const BSS_REJECTION_MESSAGE =
+  'You have passed your 30-day cancelation window. We are unable to cancel your purchase.';
 
 /** A request's state. `none`: no request yet. */
 export type BssRequestState =
@@ -21,11 +22,28 @@ export type BssRequestState =
   /** W1, W4: pending; shown as a ribbon with its date. */
   | { readonly status: 'requested'; readonly requestedAt: Instant; readonly requestDay: UtcDay }
   /** W3, C11: executed, Microsoft cancelled it; immediate, on the current day. */
-  | { readonly status: 'cancelled'; readonly requestedAt: Instant; readonly requestDay: UtcDay; readonly resolvedAt: Instant; readonly cancellationDay: UtcDay }
+  | {
+      readonly status: 'cancelled';
+      readonly requestedAt: Instant;
+      readonly requestDay: UtcDay;
+      readonly resolvedAt: Instant;
+      readonly cancellationDay: UtcDay;
+    }
   /** W3: executed, Microsoft answered "cannot be canceled". */
-  | { readonly status: 'rejected'; readonly requestedAt: Instant; readonly requestDay: UtcDay; readonly resolvedAt: Instant; readonly message: typeof BSS_REJECTION_MESSAGE }
+  | {
+      readonly status: 'rejected';
+      readonly requestedAt: Instant;
+      readonly requestDay: UtcDay;
+      readonly resolvedAt: Instant;
+      readonly message: typeof BSS_REJECTION_MESSAGE;
+    }
   /** W3: an operator ignored it. */
-  | { readonly status: 'ignored'; readonly requestedAt: Instant; readonly requestDay: UtcDay; readonly resolvedAt: Instant };
+  | {
+      readonly status: 'ignored';
+      readonly requestedAt: Instant;
+      readonly requestDay: UtcDay;
+      readonly resolvedAt: Instant;
+    };
 
 /** The workflow's events. */
 export type BssEvent =
@@ -76,14 +94,23 @@ const STATUSES = ['none', 'requested', 'cancelled', 'rejected', 'ignored'] as co
  * cancelActionShown(asset, { now: '2024-01-20T00:00:00Z' }); // { allowed: true, rule: 'W2', reason: 'SHOWN', until: … }
  * ```
  */
-export function cancelActionShown(subscription: SubscriptionInput | Subscription, options: BssOptions): CancelActionDecision {
+export function cancelActionShown(
+  subscription: SubscriptionInput | Subscription,
+  options: BssOptions,
+): CancelActionDecision {
   const sub = toSubscription(subscription);
   const opts = toRecord(options, 'options');
   const now = toInstant(own(opts, 'now'), 'now');
   if (sub.program !== 'bss-software') return refuse('W2', 'NOT_BSS_ASSET', null);
   const d = canCancel(sub, { now, policy: readPolicy(own(opts, 'policy') as BssOptions['policy']) });
   if (d.allowed) return allow('W2', 'SHOWN', d.until, d.assumptions, d.warnings);
-  return refuse('W2', d.reason === 'WINDOW_NOT_OPEN' ? d.reason : 'ACTION_HIDDEN', d.opensAt, d.assumptions, d.warnings);
+  return refuse(
+    'W2',
+    d.reason === 'WINDOW_NOT_OPEN' ? d.reason : 'ACTION_HIDDEN',
+    d.opensAt,
+    d.assumptions,
+    d.warnings,
+  );
 }
 
 /**
@@ -119,7 +146,8 @@ export function bssCancellation(
     const shown = cancelActionShown(sub, { now, policy });
     if (!shown.allowed) return { ok: false, refusal: shown };
     const requested: BssRequestState = { status: 'requested', requestedAt: now, requestDay: dayOf(now) };
-    if (!toBoolean(own(opts, 'automaticExecution'), 'automaticExecution', false)) return { ok: true, state: requested, subscription: sub };
+    if (!toBoolean(own(opts, 'automaticExecution'), 'automaticExecution', false))
+      return { ok: true, state: requested, subscription: sub };
     return execute(requested, sub, now, policy);
   }
   if (status !== 'requested') return { ok: false, refusal: refuse('W3', 'NOT_PENDING', null) };

@@ -10,7 +10,15 @@ import { renewalAnchorDay } from './renewal.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { civilFromDay, dayFromCivil, dayOf, daysInMonth, endOfDay, toDay, type UtcDay } from '../time/day.js';
 import { toInstant, type InstantInput } from '../time/instant.js';
-import { RENEWAL_ANCHORS, renewedTermOf, termEndOf, TERMS, type RenewalAnchor, type Term, type TermDates } from '../time/term.js';
+import {
+  RENEWAL_ANCHORS,
+  renewedTermOf,
+  termEndOf,
+  TERMS,
+  type RenewalAnchor,
+  type Term,
+  type TermDates,
+} from '../time/term.js';
 import { CspRulesError } from '../core/errors.js';
 import { own, toEnum, toRecord } from '../core/validate.js';
 
@@ -80,7 +88,10 @@ export function canAlign(subscription: SubscriptionInput | Subscription): Decisi
 }
 
 /** CO4: the first aligned term (maybe shorter, prorated) and the full-length term after it. */
-export type AlignedTerms = { readonly firstTerm: TermDates & { readonly prorated: boolean }; readonly followingTerm: TermDates };
+export type AlignedTerms = {
+  readonly firstTerm: TermDates & { readonly prorated: boolean };
+  readonly followingTerm: TermDates;
+};
 
 /**
  * CO2: whether `endDay` is a valid custom end date for a term `term` running over `first`:
@@ -96,7 +107,10 @@ export type AlignedTerms = { readonly firstTerm: TermDates & { readonly prorated
  */
 export function checkEndDay(term: Term, first: TermDates, endDay: UtcDay, targetTerm?: Term): Decision<CotermReason> {
   const f = toRecord(first, 'first');
-  const dates = { startDay: toDay(own(f, 'startDay'), 'first.startDay'), endDay: toDay(own(f, 'endDay'), 'first.endDay') };
+  const dates = {
+    startDay: toDay(own(f, 'startDay'), 'first.startDay'),
+    endDay: toDay(own(f, 'endDay'), 'first.endDay'),
+  };
   const target = targetTerm === undefined ? undefined : toEnum(targetTerm, TERMS, 'targetTerm');
   return endDayDecision(toEnum(term, TERMS, 'term'), dates, toDay(endDay, 'endDay'), target);
 }
@@ -106,7 +120,8 @@ function endDayDecision(term: Term, first: TermDates, endDay: UtcDay, targetTerm
   if (endDay < first.startDay || endDay > first.endDay) return refuse('CO2', 'OUTSIDE_FIRST_TERM', null);
   const c = civilFromDay(endDay);
   // Stryker disable next-line ConditionalExpression: equivalent — `c.day <= 30` → true: a 31st is always its month's last day, so `c.day !== daysInMonth` already refuses nothing there
-  if (term === 'P1M' && c.day >= 28 && c.day <= 30 && c.day !== daysInMonth(c.year, c.month)) return refuse('CO2', 'NOT_MONTH_END', null);
+  if (term === 'P1M' && c.day >= 28 && c.day <= 30 && c.day !== daysInMonth(c.year, c.month))
+    return refuse('CO2', 'NOT_MONTH_END', null);
   return allow('CO2', 'ALIGNABLE', null);
 }
 
@@ -144,11 +159,22 @@ function monthEndOf(startDay: UtcDay, term: Term): UtcDay {
  * @throws {@link CspRulesError} `INVALID_DATE` `startDay` / `customEndDay`, `INVALID_ENUM` `term` / `anchor`;
  *   `INCONSISTENT` `customEndDay` outside the full term from `startDay` (CO2)
  */
-export function alignedTerms(startDay: UtcDay, term: Term, customEndDay: UtcDay, anchor: RenewalAnchor = 'anniversary'): AlignedTerms {
+export function alignedTerms(
+  startDay: UtcDay,
+  term: Term,
+  customEndDay: UtcDay,
+  anchor: RenewalAnchor = 'anniversary',
+): AlignedTerms {
   const start = toDay(startDay, 'startDay');
   const length = toEnum(term, TERMS, 'term');
   const end = toDay(customEndDay, 'customEndDay');
-  if (end < start || end > termEndOf(start, length)) throw new CspRulesError('INCONSISTENT', 'customEndDay', 'must fall within the term from startDay (CO2)', customEndDay);
+  if (end < start || end > termEndOf(start, length))
+    throw new CspRulesError(
+      'INCONSISTENT',
+      'customEndDay',
+      'must fall within the term from startDay (CO2)',
+      customEndDay,
+    );
   return termsAligned(start, length, end, toEnum(anchor, RENEWAL_ANCHORS, 'anchor'));
 }
 
@@ -171,7 +197,10 @@ function termsAligned(startDay: UtcDay, term: Term, customEndDay: UtcDay, anchor
  * a.options.map((o) => [formatDay(o.endDay), o.alignsTo]); // [['2025-06-30', []], ['2025-09-30', ['other-1']]] …
  * ```
  */
-export function alignmentOptions(subscription: SubscriptionInput | Subscription, input: AlignmentOptionsInput): AlignmentOptions {
+export function alignmentOptions(
+  subscription: SubscriptionInput | Subscription,
+  input: AlignmentOptionsInput,
+): AlignmentOptions {
   const sub = toSubscription(subscription);
   const r = toRecord(input, 'options');
   const now = toInstant(own(r, 'now'), 'now');
@@ -180,7 +209,8 @@ export function alignmentOptions(subscription: SubscriptionInput | Subscription,
   const term = renewedTermOf(sub.termEndDay, plan.term, renewalAnchorDay(sub), policy.renewalAnchor);
   let decision = canAlign(sub);
   // CO3 + S2: saved for the next term, before the renewal starts (R2), with auto-renew on.
-  if (decision.allowed && (!sub.autoRenew || now >= endOfDay(sub.termEndDay))) decision = refuse('CO3', 'NO_NEXT_TERM', null);
+  if (decision.allowed && (!sub.autoRenew || now >= endOfDay(sub.termEndDay)))
+    decision = refuse('CO3', 'NO_NEXT_TERM', null);
   // Stryker disable next-line ConditionalExpression: equivalent — `sub.id === null` → false only drops others without an id, which optionsFor skips anyway
   const others = readOthers(own(r, 'others')).filter((o) => sub.id === null || o.id !== sub.id);
   return { decision, term, options: decision.allowed ? optionsFor(plan.term, term, others, policy.renewalAnchor) : [] };
@@ -206,7 +236,11 @@ export function purchaseAlignmentOptions(input: {
   const term: TermDates = { startDay: start, endDay: termEndOf(start, termLength) };
   const policy = readPolicy(own(r, 'policy') as Policy | PolicyOverrides | undefined);
   const others = readOthers(own(r, 'others'));
-  return { decision: allow('CO1', 'ALIGNABLE', null), term, options: optionsFor(termLength, term, others, policy.renewalAnchor) };
+  return {
+    decision: allow('CO1', 'ALIGNABLE', null),
+    term,
+    options: optionsFor(termLength, term, others, policy.renewalAnchor),
+  };
 }
 
 /**
@@ -220,7 +254,11 @@ export function purchaseAlignmentOptions(input: {
  *
  * @throws {@link CspRulesError} for an invalid subscription or policy, `INVALID_DATE` `endDay`
  */
-export function customEndDateDecision(subscription: SubscriptionInput | Subscription, endDay: UtcDay, policy?: Policy | PolicyOverrides): Decision<CotermReason> {
+export function customEndDateDecision(
+  subscription: SubscriptionInput | Subscription,
+  endDay: UtcDay,
+  policy?: Policy | PolicyOverrides,
+): Decision<CotermReason> {
   const sub = toSubscription(subscription);
   const day = toDay(endDay, 'endDay');
   const { renewalAnchor } = readPolicy(policy);
@@ -231,14 +269,21 @@ export function customEndDateDecision(subscription: SubscriptionInput | Subscrip
 }
 
 function readOthers(value: unknown): Subscription[] {
-  if (!Array.isArray(value)) throw new CspRulesError('INVALID_TYPE', 'others', 'expected an array of subscriptions', value);
+  if (!Array.isArray(value))
+    throw new CspRulesError('INVALID_TYPE', 'others', 'expected an array of subscriptions', value);
   // A for loop, not map: a hole in a sparse array is an error, never skipped.
   const out: Subscription[] = [];
-  for (let i = 0; i < value.length; i++) out.push(toSubscription(toRecord(value[i], `others[${i}]`) as unknown as SubscriptionInput));
+  for (let i = 0; i < value.length; i++)
+    out.push(toSubscription(toRecord(value[i], `others[${i}]`) as unknown as SubscriptionInput));
   return out;
 }
 
-function optionsFor(term: Term, first: TermDates, others: readonly Subscription[], anchor: RenewalAnchor): AlignmentOption[] {
+function optionsFor(
+  term: Term,
+  first: TermDates,
+  others: readonly Subscription[],
+  anchor: RenewalAnchor,
+): AlignmentOption[] {
   const byDay = new Map<UtcDay, { ids: string[]; calendarMonth: boolean }>();
   const add = (day: UtcDay, id: string | null, calendarMonth: boolean): void => {
     const entry = byDay.get(day) ?? { ids: [], calendarMonth: false };
@@ -257,7 +302,12 @@ function optionsFor(term: Term, first: TermDates, others: readonly Subscription[
   }
   return [...byDay.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([endDay, e]) => ({ endDay, alignsTo: e.ids, calendarMonth: e.calendarMonth, ...termsAligned(first.startDay, term, endDay, anchor) }));
+    .map(([endDay, e]) => ({
+      endDay,
+      alignsTo: e.ids,
+      calendarMonth: e.calendarMonth,
+      ...termsAligned(first.startDay, term, endDay, anchor),
+    }));
 }
 
 /** The last end date of `other` (current or renewed, T6) inside `first`, as late as possible; `null` if none. */

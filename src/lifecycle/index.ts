@@ -7,17 +7,86 @@
  *
  * @packageDocumentation
  */
-export { renewalSchedule, renewalAnchorDay, nextTermOf, RENEWAL_CONFLICT, RENEWAL_READ_ONLY, RENEWAL_CONFLICT_PRONE } from './renewal.js';
-export type { ConflictAdvice, ConflictProneAction, NextTerm, NotRenewing, PostRenewalWindow, ReadOnlyProperty, ReadOnlyWindow, RenewalOutcome, RenewalSchedule, RenewalScheduleOptions, Renewing } from './renewal.js';
+export {
+  renewalSchedule,
+  renewalAnchorDay,
+  nextTermOf,
+  RENEWAL_CONFLICT,
+  RENEWAL_READ_ONLY,
+  RENEWAL_CONFLICT_PRONE,
+} from './renewal.js';
+export type {
+  ConflictAdvice,
+  ConflictProneAction,
+  NextTerm,
+  NotRenewing,
+  PostRenewalWindow,
+  ReadOnlyProperty,
+  ReadOnlyWindow,
+  RenewalOutcome,
+  RenewalSchedule,
+  RenewalScheduleOptions,
+  Renewing,
+} from './renewal.js';
 export { transition, LIFECYCLE_EVENTS } from './machine/transition.js';
-export type { Effect, EffectType, LifecycleEvent, LifecycleEventType, LifecyclePolicyOptions, LifecycleReason, LifecycleState, Phase, Rejected, TransitionOptions, TransitionResult, Transitioned, WithEligibility } from './machine/events.js';
-export { afterTermStages, afterTermStageAt, STATUS_FACTS, EXPIRED_DAYS, DISABLED_DAYS, SUSPENDED_DISABLED_DAYS, CANCELLED_BACKUP_DAYS } from './afterTerm.js';
+export type {
+  Effect,
+  EffectType,
+  LifecycleEvent,
+  LifecycleEventType,
+  LifecyclePolicyOptions,
+  LifecycleReason,
+  LifecycleState,
+  Phase,
+  Rejected,
+  TransitionOptions,
+  TransitionResult,
+  Transitioned,
+  WithEligibility,
+} from './machine/events.js';
+export {
+  afterTermStages,
+  afterTermStageAt,
+  STATUS_FACTS,
+  EXPIRED_DAYS,
+  DISABLED_DAYS,
+  SUSPENDED_DISABLED_DAYS,
+  CANCELLED_BACKUP_DAYS,
+} from './afterTerm.js';
 export type { Access, AfterTermStage, StatusFacts, SuspendedAtTermEnd } from './afterTerm.js';
-export { canScheduleChange, deletesScheduledChanges, nextTermPlan, SCHEDULABLE_CHANGES, DELETES_SCHEDULED_CHANGES } from './scheduledChanges.js';
-export type { MidtermChange, NextTermPlan, Reassignment, SchedulableChange, ScheduledChangeDeletion, ScheduleReason } from './scheduledChanges.js';
+export {
+  canScheduleChange,
+  deletesScheduledChanges,
+  nextTermPlan,
+  SCHEDULABLE_CHANGES,
+  DELETES_SCHEDULED_CHANGES,
+} from './scheduledChanges.js';
+export type {
+  MidtermChange,
+  NextTermPlan,
+  Reassignment,
+  SchedulableChange,
+  ScheduledChangeDeletion,
+  ScheduleReason,
+} from './scheduledChanges.js';
 export { canBuyAddOn, alignedAddOnTerm, suspendAddOns, isAddOnOf, commerceOf } from './addons.js';
 export type { AddOnOptions, AddOnReason, AlignedAddOnTerm, Commerce, SuspendedAddOns } from './addons.js';
 export { bssCancellation, cancelActionShown, requestRibbon, BSS_REJECTION_MESSAGE } from './bssCancellation.js';
-export type { BssEvent, BssOptions, BssReason, BssRequestState, BssResult, CancelActionDecision } from './bssCancellation.js';
-export { canAlign, checkEndDay, calendarMonthEnd, alignedTerms, alignmentOptions, purchaseAlignmentOptions, customEndDateDecision } from './coterm.js';
+export type {
+  BssEvent,
+  BssOptions,
+  BssReason,
+  BssRequestState,
+  BssResult,
+  CancelActionDecision,
+} from './bssCancellation.js';
+export {
+  canAlign,
+  checkEndDay,
+  calendarMonthEnd,
+  alignedTerms,
+  alignmentOptions,
+  purchaseAlignmentOptions,
+  customEndDateDecision,
+} from './coterm.js';
 export type { AlignedTerms, AlignmentOption, AlignmentOptions, AlignmentOptionsInput, CotermReason } from './coterm.js';

@@ -10,7 +10,14 @@ import type { RuleId } from '../core/rules.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { civilFromDay, dayOf, daysInMonth, DAY_MS, endOfDay, HOUR_MS, type UtcDay } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
-import { RENEWAL_ANCHORS, renewedTermOf, type BillingFrequency, type RenewalAnchor, type Term, type TermDates } from '../time/term.js';
+import {
+  RENEWAL_ANCHORS,
+  renewedTermOf,
+  type BillingFrequency,
+  type RenewalAnchor,
+  type Term,
+  type TermDates,
+} from '../time/term.js';
 import type { Window } from '../time/window.js';
 import { own, toEnum, toRecord } from '../core/validate.js';
 
@@ -115,9 +122,19 @@ export interface RenewalScheduleOptions {
 /** R4: retry a 409 Conflict after two minutes (002 "Applying changes"). */
 export const RENEWAL_CONFLICT: ConflictAdvice = Object.freeze({ status: 409, retryAfterMs: 2 * 60_000 });
 /** R4: read-only while a renewal is queued or running. */
-export const RENEWAL_READ_ONLY: readonly ReadOnlyProperty[] = Object.freeze(['autoRenew', 'scheduledNextTermInstructions', 'suspend', 'reactivate']);
+export const RENEWAL_READ_ONLY: readonly ReadOnlyProperty[] = Object.freeze([
+  'autoRenew',
+  'scheduledNextTermInstructions',
+  'suspend',
+  'reactivate',
+]);
 /** R4: may be attempted, may fail with 409. */
-export const RENEWAL_CONFLICT_PRONE: readonly ConflictProneAction[] = Object.freeze(['quantity', 'partnerOfRecord', 'friendlyName', 'cancel']);
+export const RENEWAL_CONFLICT_PRONE: readonly ConflictProneAction[] = Object.freeze([
+  'quantity',
+  'partnerOfRecord',
+  'friendlyName',
+  'cancel',
+]);
 
 const EARLIEST: readonly Assumption[] = Object.freeze(['RENEWAL_COMPLETION_ASSUMED_EARLIEST']);
 const LATEST: readonly Assumption[] = Object.freeze(['RENEWAL_COMPLETION_ASSUMED_LATEST']);
@@ -169,7 +186,12 @@ export function renewalSchedule(
   const latest = startsAt + DAY_MS;
   const completedAt = rawCompletedAt === undefined ? null : toInstant(rawCompletedAt, 'completedAt');
   if (completedAt !== null && (completedAt < startsAt || completedAt >= latest)) {
-    throw new CspRulesError('INCONSISTENT', 'completedAt', 'must lie on the renewal day [00:00Z, +24 h) (R2)', rawCompletedAt);
+    throw new CspRulesError(
+      'INCONSISTENT',
+      'completedAt',
+      'must lie on the renewal day [00:00Z, +24 h) (R2)',
+      rawCompletedAt,
+    );
   }
   const nextTerm = nextTermOf(sub, policy.renewalAnchor);
   const end = completedAt ?? latest;
@@ -247,7 +269,12 @@ export function nextTermOf(subscription: SubscriptionInput | Subscription, ancho
   const full = renewedTermOf(sub.termEndDay, plan.term, anchorDayOfMonth, renewalAnchor);
   const custom: UtcDay | null = plan.customTermEndDay;
   if (custom !== null && (custom < full.startDay || custom > full.endDay)) {
-    throw new CspRulesError('INCONSISTENT', 'scheduledChange.customTermEndDate', 'must fall within the next term (CO2)', custom);
+    throw new CspRulesError(
+      'INCONSISTENT',
+      'scheduledChange.customTermEndDate',
+      'must fall within the next term (CO2)',
+      custom,
+    );
   }
   return {
     startDay: full.startDay,

@@ -4,7 +4,13 @@
  */
 import { allow, refuse, type Decision } from '../core/decision.js';
 import { CspRulesError, describe } from '../core/errors.js';
-import { isTerminated, toSubscription, type ScheduledChange, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
+import {
+  isTerminated,
+  toSubscription,
+  type ScheduledChange,
+  type Subscription,
+  type SubscriptionInput,
+} from '../snapshot/subscription.js';
 import { endOfDay } from '../time/day.js';
 import type { BillingFrequency, Term } from '../time/term.js';
 import { toEnum } from '../core/validate.js';
@@ -48,11 +54,26 @@ export interface NextTermPlan {
 }
 
 /** S3: every midterm change {@link deletesScheduledChanges} knows. */
-const MIDTERM_CHANGES: readonly MidtermChange[] = ['cancel', 'autoRenewOff', 'quantity', 'upgrade', 'convertTrial', 'suspend', 'termChange', 'billingOnly'];
+const MIDTERM_CHANGES: readonly MidtermChange[] = [
+  'cancel',
+  'autoRenewOff',
+  'quantity',
+  'upgrade',
+  'convertTrial',
+  'suspend',
+  'termChange',
+  'billingOnly',
+];
 const DELETION_MODES: readonly ScheduledChangeDeletion[] = ['any-immediate', 'listed'];
 
 /** S1, in the order of 002's list. */
-export const SCHEDULABLE_CHANGES: readonly SchedulableChange[] = Object.freeze(['upgrade', 'quantity', 'term', 'billing', 'coterminousDate']);
+export const SCHEDULABLE_CHANGES: readonly SchedulableChange[] = Object.freeze([
+  'upgrade',
+  'quantity',
+  'term',
+  'billing',
+  'coterminousDate',
+]);
 
 /**
  * S3: the midterm changes that delete scheduled changes, per policy. `listed` is 002's list
@@ -62,10 +83,19 @@ export const SCHEDULABLE_CHANGES: readonly SchedulableChange[] = Object.freeze([
  * billing-only change (B2) is scheduled for the next cycle, not immediate: it deletes nothing
  * (the lifecycle page keeps next charge instructions on suspension).
  */
-export const DELETES_SCHEDULED_CHANGES: Readonly<Record<ScheduledChangeDeletion, readonly MidtermChange[]>> = Object.freeze({
-  listed: Object.freeze(['cancel', 'autoRenewOff', 'quantity', 'upgrade', 'convertTrial', 'suspend'] as const),
-  'any-immediate': Object.freeze(['cancel', 'autoRenewOff', 'quantity', 'upgrade', 'convertTrial', 'suspend', 'termChange'] as const),
-});
+export const DELETES_SCHEDULED_CHANGES: Readonly<Record<ScheduledChangeDeletion, readonly MidtermChange[]>> =
+  Object.freeze({
+    listed: Object.freeze(['cancel', 'autoRenewOff', 'quantity', 'upgrade', 'convertTrial', 'suspend'] as const),
+    'any-immediate': Object.freeze([
+      'cancel',
+      'autoRenewOff',
+      'quantity',
+      'upgrade',
+      'convertTrial',
+      'suspend',
+      'termChange',
+    ] as const),
+  });
 
 /**
  * S3: whether a midterm change deletes the saved scheduled changes.
@@ -79,8 +109,13 @@ export const DELETES_SCHEDULED_CHANGES: Readonly<Record<ScheduledChangeDeletion,
  *
  * @throws {@link CspRulesError} `INVALID_ENUM` `change` / `mode`
  */
-export function deletesScheduledChanges(change: MidtermChange, mode: ScheduledChangeDeletion = 'any-immediate'): boolean {
-  return DELETES_SCHEDULED_CHANGES[toEnum(mode, DELETION_MODES, 'mode')].includes(toEnum(change, MIDTERM_CHANGES, 'change'));
+export function deletesScheduledChanges(
+  change: MidtermChange,
+  mode: ScheduledChangeDeletion = 'any-immediate',
+): boolean {
+  return DELETES_SCHEDULED_CHANGES[toEnum(mode, DELETION_MODES, 'mode')].includes(
+    toEnum(change, MIDTERM_CHANGES, 'change'),
+  );
 }
 
 /**
@@ -96,9 +131,13 @@ export function deletesScheduledChanges(change: MidtermChange, mode: ScheduledCh
  *
  * @throws {@link CspRulesError} for an invalid subscription, `INVALID_TYPE` `renewing` (not a boolean)
  */
-export function canScheduleChange(subscription: SubscriptionInput | Subscription, renewing: boolean): Decision<ScheduleReason> {
+export function canScheduleChange(
+  subscription: SubscriptionInput | Subscription,
+  renewing: boolean,
+): Decision<ScheduleReason> {
   const sub = toSubscription(subscription);
-  if (typeof renewing !== 'boolean') throw new CspRulesError('INVALID_TYPE', 'renewing', `expected true or false, got ${describe(renewing)}`, renewing);
+  if (typeof renewing !== 'boolean')
+    throw new CspRulesError('INVALID_TYPE', 'renewing', `expected true or false, got ${describe(renewing)}`, renewing);
   if (isTerminated(sub.status)) return refuse(sub.status === 'cancelled' ? 'C3' : 'P7', 'TERMINATED', null);
   if (sub.status !== 'active') return refuse('S2', 'NOT_ACTIVE', null);
   if (!sub.autoRenew) return refuse('S2', 'AUTO_RENEW_OFF', null);
@@ -144,6 +183,10 @@ export function nextTermPlan(subscription: SubscriptionInput | Subscription): Ne
  */
 export function isEmptyChange(change: ScheduledChange): boolean {
   return (
-    change.quantity === null && change.term === null && change.billing === null && change.offerName === null && change.customTermEndDay === null
+    change.quantity === null &&
+    change.term === null &&
+    change.billing === null &&
+    change.offerName === null &&
+    change.customTermEndDay === null
   );
 }

@@ -22,12 +22,23 @@ export interface Batches {
  * Q2, Q4: `refundableQuantity.details` → seat batches; `undefined` when unknown (absent) or
  * irrelevant (a program without seat reduction, Q8/C2). Notes record each inference.
  */
-export function readBatches(root: At, program: Program, policy: Policy, purchasedAt: Instant, notes: Note[]): Batches | undefined {
+export function readBatches(
+  root: At,
+  program: Program,
+  policy: Policy,
+  purchasedAt: Instant,
+  notes: Note[],
+): Batches | undefined {
   const refundable = readRefundable(root);
   const pp = policy.programs[program];
   if (pp.seatReduction === 'never' || pp.seatWindowHours === 0) {
     if (refundable !== null) {
-      notes.push({ code: 'SEAT_BATCHES_IGNORED', field: 'refundableQuantity', kind: 'defaulted', message: `${program} has no seat reduction (Q8, C2)` });
+      notes.push({
+        code: 'SEAT_BATCHES_IGNORED',
+        field: 'refundableQuantity',
+        kind: 'defaulted',
+        message: `${program} has no seat reduction (Q8, C2)`,
+      });
     }
     return undefined;
   }
@@ -49,10 +60,20 @@ export function readBatches(root: At, program: Program, policy: Policy, purchase
     if (detail.quantity === 0) return; // nothing to reduce in it
     let addedAt = detail.allowedUntil - window;
     if (addedAt < purchasedAt) {
-      notes.push({ code: 'SEAT_BATCH_CLAMPED_TO_PURCHASE', field: path, kind: 'inferred', message: 'inferred addition before creationDate: taken as creationDate' });
+      notes.push({
+        code: 'SEAT_BATCH_CLAMPED_TO_PURCHASE',
+        field: path,
+        kind: 'inferred',
+        message: 'inferred addition before creationDate: taken as creationDate',
+      });
       addedAt = purchasedAt;
     }
-    notes.push({ code: 'SEAT_BATCH_ADDED_AT_INFERRED', field: path, kind: 'inferred', message: `added at ${new Date(addedAt).toISOString()} = allowedUntilDateTime − ${pp.seatWindowHours} h (Q2)` });
+    notes.push({
+      code: 'SEAT_BATCH_ADDED_AT_INFERRED',
+      field: path,
+      kind: 'inferred',
+      message: `added at ${new Date(addedAt).toISOString()} = allowedUntilDateTime − ${pp.seatWindowHours} h (Q2)`,
+    });
     batches.push({ quantity: detail.quantity, addedAt });
     paths.push(path);
   });

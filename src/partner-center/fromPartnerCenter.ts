@@ -13,7 +13,16 @@ import type { Note } from './notes.js';
 import { readKind } from './program.js';
 import { readBatches } from './batches.js';
 import { readNextChargeBilling, readScheduled } from './scheduled.js';
-import { get, optionalBoolean, optionalString, readDateOnly, readEnum, readInstant, required, type At } from './read.js';
+import {
+  get,
+  optionalBoolean,
+  optionalString,
+  readDateOnly,
+  readEnum,
+  readInstant,
+  required,
+  type At,
+} from './read.js';
 
 export type { Note, NoteCode } from './notes.js';
 
@@ -116,25 +125,50 @@ export function fromPartnerCenter(json: unknown, options: FromPartnerCenterOptio
   const rawEnd = get(root, 'commitmentEndDate');
   let termEndDate: string | undefined;
   if (rawEnd === undefined || rawEnd === null) {
-    notes.push({ code: 'TERM_END_COMPUTED', field: 'commitmentEndDate', kind: 'defaulted', message: 'absent: the term end follows T6 from the term start' });
+    notes.push({
+      code: 'TERM_END_COMPUTED',
+      field: 'commitmentEndDate',
+      kind: 'defaulted',
+      message: 'absent: the term end follows T6 from the term start',
+    });
   } else {
     const written = readDateOnly(rawEnd, 'commitmentEndDate');
     const endDay = program === 'traditional-saas' ? written - 1 : written; // legacy: exclusive
     if (civilFromDay(written).year >= 9999) {
-      notes.push({ code: 'NOT_RENEWABLE_DATE', field: 'commitmentEndDate', kind: 'unknown', message: 'year 9999: Partner Center marks the subscription not renewable' });
+      notes.push({
+        code: 'NOT_RENEWABLE_DATE',
+        field: 'commitmentEndDate',
+        kind: 'unknown',
+        message: 'year 9999: Partner Center marks the subscription not renewable',
+      });
     }
     if (endDay < termStartDay) {
-      throw new CspRulesError('INCONSISTENT', 'commitmentEndDate', `ends before the current term starts (${formatDay(termStartDay)})`, rawEnd);
+      throw new CspRulesError(
+        'INCONSISTENT',
+        'commitmentEndDate',
+        `ends before the current term starts (${formatDay(termStartDay)})`,
+        rawEnd,
+      );
     }
     termEndDate = formatDay(endDay);
   }
 
   const autoRenew = optionalBoolean(root, 'autoRenewEnabled');
   if (autoRenew === undefined) {
-    notes.push({ code: 'AUTO_RENEW_DEFAULTED', field: 'autoRenewEnabled', kind: 'defaulted', message: 'absent: on, as R1 defaults' });
+    notes.push({
+      code: 'AUTO_RENEW_DEFAULTED',
+      field: 'autoRenewEnabled',
+      kind: 'defaulted',
+      message: 'absent: on, as R1 defaults',
+    });
   }
   if (options.isReturnable === undefined && (program === 'bss-software' || program === 'nce-software')) {
-    notes.push({ code: 'RETURNABLE_UNKNOWN', field: 'isReturnable', kind: 'unknown', message: 'not in the resource: taken as returnable (C7, C16)' });
+    notes.push({
+      code: 'RETURNABLE_UNKNOWN',
+      field: 'isReturnable',
+      kind: 'unknown',
+      message: 'not in the resource: taken as returnable (C7, C16)',
+    });
   }
 
   const batches = readBatches(root, program, policy, purchasedAt, notes);
@@ -174,14 +208,18 @@ export function fromPartnerCenter(json: unknown, options: FromPartnerCenterOptio
  * const all = fromPartnerCenterList(JSON.parse(text)); // one entry per subscription
  * ```
  */
-export function fromPartnerCenterList(json: unknown, options: FromPartnerCenterOptions = {}): readonly PartnerCenterSubscription[] {
+export function fromPartnerCenterList(
+  json: unknown,
+  options: FromPartnerCenterOptions = {},
+): readonly PartnerCenterSubscription[] {
   let items: unknown = json;
   let prefix = '';
   if (!Array.isArray(json)) {
     const r = toRecord(json, '$');
     items = get({ record: r, path: '' }, 'items');
     prefix = 'items';
-    if (!Array.isArray(items)) throw new CspRulesError('INVALID_TYPE', '$', 'expected an array of subscriptions or { items: [...] }', json);
+    if (!Array.isArray(items))
+      throw new CspRulesError('INVALID_TYPE', '$', 'expected an array of subscriptions or { items: [...] }', json);
   }
   return (items as readonly unknown[]).map((item, i) => {
     try {

@@ -6,6 +6,11 @@
  * @packageDocumentation
  */
 export { fromPartnerCenter, fromPartnerCenterList, prefixError } from './fromPartnerCenter.js';
-export type { FromPartnerCenterOptions, PartnerCenterSubscription, Note as PartnerCenterNote, NoteCode as PartnerCenterNoteCode } from './fromPartnerCenter.js';
+export type {
+  FromPartnerCenterOptions,
+  PartnerCenterSubscription,
+  Note as PartnerCenterNote,
+  NoteCode as PartnerCenterNoteCode,
+} from './fromPartnerCenter.js';
 export { reconcile } from './reconcile.js';
 export type { Difference, ReconcileOptions, ReconciledBatch } from './reconcile.js';

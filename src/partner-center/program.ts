@@ -85,7 +85,12 @@ export function readKind(root: At, forced: unknown): Kind {
   let program: Program;
   if (forced !== undefined) {
     program = toEnum(forced, PROGRAMS, 'options.program');
-    notes.push({ code: 'PROGRAM_FORCED', field: 'productType.id', kind: 'defaulted', message: `program ${program} given by the caller` });
+    notes.push({
+      code: 'PROGRAM_FORCED',
+      field: 'productType.id',
+      kind: 'defaulted',
+      message: `program ${program} given by the caller`,
+    });
   } else {
     program = chooseProgram(root, duration, cycle);
   }
@@ -94,10 +99,20 @@ export function readKind(root: At, forced: unknown): Kind {
   let term: Term;
   if (duration === undefined || duration === 'none') {
     if (program !== 'nce-perpetual') {
-      throw new CspRulesError('MISSING_FIELD', 'termDuration', `is required for ${program} (P1M, P1Y or P3Y), got ${describe(rawDuration)}`, rawDuration);
+      throw new CspRulesError(
+        'MISSING_FIELD',
+        'termDuration',
+        `is required for ${program} (P1M, P1Y or P3Y), got ${describe(rawDuration)}`,
+        rawDuration,
+      );
     }
     term = 'P1Y';
-    notes.push({ code: 'PERPETUAL_TERM_PLACEHOLDER', field: 'termDuration', kind: 'defaulted', message: 'perpetual software has no term; P1Y is a placeholder' });
+    notes.push({
+      code: 'PERPETUAL_TERM_PLACEHOLDER',
+      field: 'termDuration',
+      kind: 'defaulted',
+      message: 'perpetual software has no term; P1Y is a placeholder',
+    });
   } else {
     term = duration;
   }
@@ -108,17 +123,43 @@ export function readKind(root: At, forced: unknown): Kind {
   if (cycle === undefined) {
     throw new CspRulesError('MISSING_FIELD', cyclePath, 'is required (monthly, annual, triennial; none for a trial)');
   } else if (cycle === 'none') {
-    if (!trial) throw new CspRulesError('INVALID_ENUM', cyclePath, '"none" is only valid for a trial (isTrial: true)', get(root, cyclePath));
+    if (!trial)
+      throw new CspRulesError(
+        'INVALID_ENUM',
+        cyclePath,
+        '"none" is only valid for a trial (isTrial: true)',
+        get(root, cyclePath),
+      );
     billing = 'monthly';
-    notes.push({ code: 'TRIAL_BILLING_PLACEHOLDER', field: cyclePath, kind: 'defaulted', message: 'a trial is not billed; monthly is a placeholder (TR2: converts to monthly billing by default)' });
+    notes.push({
+      code: 'TRIAL_BILLING_PLACEHOLDER',
+      field: cyclePath,
+      kind: 'defaulted',
+      message: 'a trial is not billed; monthly is a placeholder (TR2: converts to monthly billing by default)',
+    });
   } else if (cycle === 'onetime') {
     if (program !== 'nce-perpetual') {
-      throw new CspRulesError('INVALID_ENUM', cyclePath, `"oneTime" is only valid for perpetual software, not ${program}`, get(root, cyclePath));
+      throw new CspRulesError(
+        'INVALID_ENUM',
+        cyclePath,
+        `"oneTime" is only valid for perpetual software, not ${program}`,
+        get(root, cyclePath),
+      );
     }
     billing = 'annual';
-    notes.push({ code: 'PERPETUAL_TERM_PLACEHOLDER', field: cyclePath, kind: 'defaulted', message: 'a one-time purchase has no billing frequency; annual is a placeholder' });
+    notes.push({
+      code: 'PERPETUAL_TERM_PLACEHOLDER',
+      field: cyclePath,
+      kind: 'defaulted',
+      message: 'a one-time purchase has no billing frequency; annual is a placeholder',
+    });
   } else if (cycle === 'biennial' || cycle === 'unknown') {
-    throw new CspRulesError('INVALID_ENUM', cyclePath, `"${cycle}" is not a billing frequency the rules cover (monthly, annual, triennial)`, get(root, cyclePath));
+    throw new CspRulesError(
+      'INVALID_ENUM',
+      cyclePath,
+      `"${cycle}" is not a billing frequency the rules cover (monthly, annual, triennial)`,
+      get(root, cyclePath),
+    );
   } else {
     billing = cycle;
   }
@@ -128,11 +169,20 @@ export function readKind(root: At, forced: unknown): Kind {
 function chooseProgram(root: At, duration: Term | 'none' | undefined, cycle: Cycle | undefined): Program {
   const billingType = readEnum(root, 'billingType', BILLING_TYPES, 'license, none, usage, benefit');
   if (billingType === 'usage' || billingType === 'benefit') {
-    throw new CspRulesError('INVALID_ENUM', 'billingType', `"${billingType}" billing is not covered (license-based subscriptions only)`, get(root, 'billingType'));
+    throw new CspRulesError(
+      'INVALID_ENUM',
+      'billingType',
+      `"${billingType}" billing is not covered (license-based subscriptions only)`,
+      get(root, 'billingType'),
+    );
   }
   const microsoft = optionalBoolean(root, 'isMicrosoftProduct');
   const pt = optionalObject(root, 'productType');
-  const type = pt === null ? 'legacy' : readEnum(pt, 'id', PRODUCT_TYPES, 'OnlineServicesNCE, Software, SaaS, OnlineServices, Azure') ?? (required(pt, 'id') as never);
+  const type =
+    pt === null
+      ? 'legacy'
+      : (readEnum(pt, 'id', PRODUCT_TYPES, 'OnlineServicesNCE, Software, SaaS, OnlineServices, Azure') ??
+        (required(pt, 'id') as never));
   const idPath = pt === null ? 'productType.id' : pathOf(pt, 'id');
   switch (type) {
     case 'nce-license':
@@ -150,6 +200,11 @@ function chooseProgram(root: At, duration: Term | 'none' | undefined, cycle: Cyc
         pt === null ? undefined : get(pt, 'id'),
       );
     case 'azure':
-      throw new CspRulesError('INVALID_ENUM', idPath, '"Azure" (usage-based) is not covered; expected OnlineServicesNCE, Software or SaaS', get(pt as At, 'id'));
+      throw new CspRulesError(
+        'INVALID_ENUM',
+        idPath,
+        '"Azure" (usage-based) is not covered; expected OnlineServicesNCE, Software or SaaS',
+        get(pt as At, 'id'),
+      );
   }
 }

@@ -56,7 +56,12 @@ export function readEnum<T>(at: At, key: string, table: ReadonlyMap<string, T>, 
   const path = pathOf(at, key);
   const found = typeof value === 'string' ? table.get(normalizeEnum(value)) : undefined;
   if (found === undefined) {
-    throw new CspRulesError('INVALID_ENUM', path, `expected one of ${expected ?? [...table.keys()].join(', ')}, got ${describe(value)}`, value);
+    throw new CspRulesError(
+      'INVALID_ENUM',
+      path,
+      `expected one of ${expected ?? [...table.keys()].join(', ')}, got ${describe(value)}`,
+      value,
+    );
   }
   return found;
 }

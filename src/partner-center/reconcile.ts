@@ -89,10 +89,16 @@ export function reconcile(
   const now = toInstant(own(o, 'now'), 'now');
   const tolerance = own(o, 'toleranceMs') ?? 0;
   if (typeof tolerance !== 'number' || !Number.isSafeInteger(tolerance) || tolerance < 0) {
-    throw new CspRulesError('INVALID_QUANTITY', 'toleranceMs', `expected whole milliseconds ≥ 0, got ${describe(tolerance)}`, tolerance);
+    throw new CspRulesError(
+      'INVALID_QUANTITY',
+      'toleranceMs',
+      `expected whole milliseconds ≥ 0, got ${describe(tolerance)}`,
+      tolerance,
+    );
   }
   const root: At = { record: toRecord(partnerCenter, '$'), path: '' };
-  const same = (a: Instant | null, b: Instant | null): boolean => (a === null || b === null ? a === b : Math.abs(a - b) <= tolerance);
+  const same = (a: Instant | null, b: Instant | null): boolean =>
+    a === null || b === null ? a === b : Math.abs(a - b) <= tolerance;
   const policy = own(o, 'policy') as ReconcileOptions['policy'];
   const decide = { now, ...(policy === undefined ? {} : { policy }) };
   const differences: Difference[] = [];
@@ -113,7 +119,12 @@ export function reconcile(
   const ourTotal = ourBatches.reduce((sum, b) => sum + b.quantity, 0);
   const theirTotal = refundable.totalQuantity ?? sumOf(refundable.details ?? []);
   if (ourTotal !== theirTotal) {
-    differences.push({ kind: 'quantity', field: 'refundableQuantity.totalQuantity', ours: ourTotal, theirs: theirTotal });
+    differences.push({
+      kind: 'quantity',
+      field: 'refundableQuantity.totalQuantity',
+      ours: ourTotal,
+      theirs: theirTotal,
+    });
   }
   if (refundable.details !== null) differences.push(...compareBatches(ourBatches, refundable.details, now, same));
   return differences;
@@ -142,7 +153,12 @@ function compareBatches(
     }
     const [o] = left.splice(i, 1) as [ReconciledBatch];
     if (o.quantity !== t.batch.quantity) {
-      out.push({ kind: 'quantity', field: `refundableQuantity.details[${t.index}].quantity`, ours: o.quantity, theirs: t.batch.quantity });
+      out.push({
+        kind: 'quantity',
+        field: `refundableQuantity.details[${t.index}].quantity`,
+        ours: o.quantity,
+        theirs: t.batch.quantity,
+      });
     }
   }
   // Then in order of window end.
@@ -152,12 +168,23 @@ function compareBatches(
       out.push({ kind: 'batch', field: `refundableQuantity.details[${t.index}]`, ours: null, theirs: t.batch });
       return;
     }
-    out.push({ kind: 'instant', field: `refundableQuantity.details[${t.index}].allowedUntilDateTime`, ours: o.allowedUntil, theirs: t.batch.allowedUntil });
+    out.push({
+      kind: 'instant',
+      field: `refundableQuantity.details[${t.index}].allowedUntilDateTime`,
+      ours: o.allowedUntil,
+      theirs: t.batch.allowedUntil,
+    });
     if (o.quantity !== t.batch.quantity) {
-      out.push({ kind: 'quantity', field: `refundableQuantity.details[${t.index}].quantity`, ours: o.quantity, theirs: t.batch.quantity });
+      out.push({
+        kind: 'quantity',
+        field: `refundableQuantity.details[${t.index}].quantity`,
+        ours: o.quantity,
+        theirs: t.batch.quantity,
+      });
     }
   });
-  for (const o of left.slice(unmatched.length)) out.push({ kind: 'batch', field: 'refundableQuantity.details', ours: o, theirs: null });
+  for (const o of left.slice(unmatched.length))
+    out.push({ kind: 'batch', field: 'refundableQuantity.details', ours: o, theirs: null });
   return out;
 }
 

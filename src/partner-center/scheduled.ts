@@ -23,11 +23,14 @@ export function readScheduled(root: At, offerId: string | null, notes: Note[]): 
   if (s === null) return null;
   const product = optionalObject(s, 'product');
   const rawQuantity = get(s, 'quantity');
-  const quantity = rawQuantity === undefined || rawQuantity === null ? undefined : toCount(rawQuantity, pathOf(s, 'quantity'), 1);
+  const quantity =
+    rawQuantity === undefined || rawQuantity === null ? undefined : toCount(rawQuantity, pathOf(s, 'quantity'), 1);
   const term = product === null ? undefined : readEnum(product, 'termDuration', TERM, 'P1M, P1Y, P3Y');
-  const billing = product === null ? undefined : readEnum(product, 'billingCycle', BILLING, 'monthly, annual, triennial');
+  const billing =
+    product === null ? undefined : readEnum(product, 'billingCycle', BILLING, 'monthly, annual, triennial');
   const rawCustom = get(s, 'customTermEndDate');
-  const custom = rawCustom === undefined || rawCustom === null ? undefined : readDateOnly(rawCustom, pathOf(s, 'customTermEndDate'));
+  const custom =
+    rawCustom === undefined || rawCustom === null ? undefined : readDateOnly(rawCustom, pathOf(s, 'customTermEndDate'));
   if (product !== null && offerId !== null) {
     const productId = optionalString(product, 'productId');
     const skuId = optionalString(product, 'skuId');
@@ -56,6 +59,7 @@ export function readScheduled(root: At, offerId: string | null, notes: Note[]): 
 export function readNextChargeBilling(root: At, current: BillingFrequency): BillingFrequency | null {
   const next = optionalObject(root, 'nextChargeInstructions');
   const product = next === null ? null : optionalObject(next, 'product');
-  const billing = product === null ? undefined : readEnum(product, 'billingCycle', BILLING, 'monthly, annual, triennial');
+  const billing =
+    product === null ? undefined : readEnum(product, 'billingCycle', BILLING, 'monthly, annual, triennial');
   return billing === undefined || billing === current ? null : billing;
 }

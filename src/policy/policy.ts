@@ -97,11 +97,22 @@ const policies = new WeakSet<object>([DEFAULT_POLICY]);
  */
 export function definePolicy(overrides: PolicyOverrides, base: Policy = DEFAULT_POLICY): Policy {
   // Only a policy known to be valid can be built on: a hand-made object is never spread unchecked.
-  if (!policies.has(base)) throw new CspRulesError('INVALID_TYPE', 'base', `expected a policy from definePolicy or DEFAULT_POLICY, got ${describe(base)}`, base);
+  if (!policies.has(base))
+    throw new CspRulesError(
+      'INVALID_TYPE',
+      'base',
+      `expected a policy from definePolicy or DEFAULT_POLICY, got ${describe(base)}`,
+      base,
+    );
   // Principle 5: null, a non-object or an unknown setting is a CspRulesError, never ignored.
   for (const key of Object.keys(toRecord(overrides, 'policy'))) {
     if (!(POLICY_KEYS as readonly string[]).includes(key)) {
-      throw new CspRulesError('INVALID_ENUM', `policy.${key}`, `unknown setting; expected one of ${POLICY_KEYS.join(', ')}`, key);
+      throw new CspRulesError(
+        'INVALID_ENUM',
+        `policy.${key}`,
+        `unknown setting; expected one of ${POLICY_KEYS.join(', ')}`,
+        key,
+      );
     }
   }
   const programs: Record<Program, ProgramPolicy> = { ...base.programs };
@@ -115,13 +126,38 @@ export function definePolicy(overrides: PolicyOverrides, base: Policy = DEFAULT_
   }
   const policy: Policy = Object.freeze({
     programs: Object.freeze(programs),
-    unknownRenewalCompletion: pick(overrides.unknownRenewalCompletion, ['earliest', 'latest'], 'policy.unknownRenewalCompletion', base.unknownRenewalCompletion),
+    unknownRenewalCompletion: pick(
+      overrides.unknownRenewalCompletion,
+      ['earliest', 'latest'],
+      'policy.unknownRenewalCompletion',
+      base.unknownRenewalCompletion,
+    ),
     keepOneSeat: toBoolean(overrides.keepOneSeat, 'policy.keepOneSeat', base.keepOneSeat),
     daysUsed: pick(overrides.daysUsed, ['inclusive', 'exclusive'], 'policy.daysUsed', base.daysUsed),
-    renewalAnchor: pick(overrides.renewalAnchor, ['anniversary', 'clamped'], 'policy.renewalAnchor', base.renewalAnchor),
-    suspendedAtTermEnd: pick(overrides.suspendedAtTermEnd, ['lifecycle', 'deleted'], 'policy.suspendedAtTermEnd', base.suspendedAtTermEnd),
-    scheduledChangeDeletion: pick(overrides.scheduledChangeDeletion, ['any-immediate', 'listed'], 'policy.scheduledChangeDeletion', base.scheduledChangeDeletion),
-    destinationTerm: pick(overrides.destinationTerm, ['equal', 'not-shorter'], 'policy.destinationTerm', base.destinationTerm),
+    renewalAnchor: pick(
+      overrides.renewalAnchor,
+      ['anniversary', 'clamped'],
+      'policy.renewalAnchor',
+      base.renewalAnchor,
+    ),
+    suspendedAtTermEnd: pick(
+      overrides.suspendedAtTermEnd,
+      ['lifecycle', 'deleted'],
+      'policy.suspendedAtTermEnd',
+      base.suspendedAtTermEnd,
+    ),
+    scheduledChangeDeletion: pick(
+      overrides.scheduledChangeDeletion,
+      ['any-immediate', 'listed'],
+      'policy.scheduledChangeDeletion',
+      base.scheduledChangeDeletion,
+    ),
+    destinationTerm: pick(
+      overrides.destinationTerm,
+      ['equal', 'not-shorter'],
+      'policy.destinationTerm',
+      base.destinationTerm,
+    ),
   });
   policies.add(policy);
   return policy;
@@ -147,11 +183,26 @@ function pick<T extends string>(value: unknown, allowed: readonly T[], field: st
 }
 
 const POLICY_KEYS: readonly (keyof Policy)[] = [
-  'programs', 'unknownRenewalCompletion', 'keepOneSeat', 'daysUsed', 'renewalAnchor', 'suspendedAtTermEnd', 'scheduledChangeDeletion', 'destinationTerm',
+  'programs',
+  'unknownRenewalCompletion',
+  'keepOneSeat',
+  'daysUsed',
+  'renewalAnchor',
+  'suspendedAtTermEnd',
+  'scheduledChangeDeletion',
+  'destinationTerm',
 ];
 
 const PROGRAM_KEYS: readonly (keyof ProgramPolicy)[] = [
-  'cancelRule', 'cancelWindowHours', 'cancelFrom', 'refund', 'fullRefundHours', 'afterWindow', 'seatReduction', 'seatWindowHours', 'seatIncrease',
+  'cancelRule',
+  'cancelWindowHours',
+  'cancelFrom',
+  'refund',
+  'fullRefundHours',
+  'afterWindow',
+  'seatReduction',
+  'seatWindowHours',
+  'seatIncrease',
 ];
 
 /** One program's overrides checked field by field: unknown keys and values are errors, never silently kept. */
@@ -159,12 +210,20 @@ function mergeProgram(current: ProgramPolicy, value: unknown, path: string): Pro
   const patch = toRecord(value, path);
   for (const key of Object.keys(patch)) {
     if (!(PROGRAM_KEYS as readonly string[]).includes(key)) {
-      throw new CspRulesError('INVALID_ENUM', `${path}.${key}`, `unknown setting; expected one of ${PROGRAM_KEYS.join(', ')}`, key);
+      throw new CspRulesError(
+        'INVALID_ENUM',
+        `${path}.${key}`,
+        `unknown setting; expected one of ${PROGRAM_KEYS.join(', ')}`,
+        key,
+      );
     }
   }
   const field = <T extends string>(key: keyof ProgramPolicy, allowed: readonly T[]): T =>
     own(patch, key) === undefined ? (current[key] as T) : toEnum(own(patch, key), allowed, `${path}.${key}`);
-  const perBilling = <T>(key: 'cancelWindowHours' | 'cancelRule', read: (v: unknown, f: string) => T): Record<BillingFrequency, T> => {
+  const perBilling = <T>(
+    key: 'cancelWindowHours' | 'cancelRule',
+    read: (v: unknown, f: string) => T,
+  ): Record<BillingFrequency, T> => {
     const given = own(patch, key) === undefined ? {} : toRecord(own(patch, key), `${path}.${key}`);
     const out = { ...(current[key] as Record<BillingFrequency, T>) };
     for (const billing of Object.keys(given)) {
@@ -193,7 +252,12 @@ const MAX_HOURS = 876_600;
 
 function checkHours(value: unknown, field: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_HOURS) {
-    throw new CspRulesError('INVALID_QUANTITY', field, `expected whole hours from 0 to ${MAX_HOURS}, got ${describe(value)}`, value);
+    throw new CspRulesError(
+      'INVALID_QUANTITY',
+      field,
+      `expected whole hours from 0 to ${MAX_HOURS}, got ${describe(value)}`,
+      value,
+    );
   }
   return value;
 }

@@ -17,7 +17,9 @@ import { BILLING_FREQUENCIES } from '../time/term.js';
 import { toBoolean, toEnum, toRecord } from '../core/validate.js';
 
 /** The facts {@link deriveSnapshot} may replace: each valid on its own, none checked against another. */
-export type SimpleFacts = Partial<Pick<Subscription, 'status' | 'autoRenew' | 'nextChargeBilling'>> & { readonly scheduledChange?: null };
+export type SimpleFacts = Partial<Pick<Subscription, 'status' | 'autoRenew' | 'nextChargeBilling'>> & {
+  readonly scheduledChange?: null;
+};
 
 /**
  * Internal (the lifecycle machine): a snapshot with simple facts replaced, without validating the
@@ -30,7 +32,12 @@ export type SimpleFacts = Partial<Pick<Subscription, 'status' | 'autoRenew' | 'n
  */
 export function deriveSnapshot(sub: Subscription, facts: SimpleFacts): Subscription {
   for (const key of Object.keys(facts)) {
-    if (key !== 'status' && key !== 'autoRenew' && key !== 'nextChargeBilling' && (key !== 'scheduledChange' || facts.scheduledChange !== null)) {
+    if (
+      key !== 'status' &&
+      key !== 'autoRenew' &&
+      key !== 'nextChargeBilling' &&
+      (key !== 'scheduledChange' || facts.scheduledChange !== null)
+    ) {
       throw new CspRulesError('UNKNOWN_FIELD', key, 'is not a simple fact');
     }
   }
@@ -58,7 +65,9 @@ export function deriveSnapshot(sub: Subscription, facts: SimpleFacts): Subscript
     cancellationWindowFrom: sub.cancellationWindowFrom,
     scheduledChange: facts.scheduledChange === null ? null : sub.scheduledChange,
     nextChargeBilling:
-      'nextChargeBilling' in facts ? nullable(facts.nextChargeBilling, (v) => toEnum(v, BILLING_FREQUENCIES, 'nextChargeBilling')) : sub.nextChargeBilling,
+      'nextChargeBilling' in facts
+        ? nullable(facts.nextChargeBilling, (v) => toEnum(v, BILLING_FREQUENCIES, 'nextChargeBilling'))
+        : sub.nextChargeBilling,
     updateCount: sub.updateCount,
   };
   return trust(snapshot);
@@ -73,7 +82,10 @@ export function deriveSnapshot(sub: Subscription, facts: SimpleFacts): Subscript
  * const off = withChanges(sub, { autoRenew: false });
  * ```
  */
-export function withChanges(subscription: SubscriptionInput | Subscription, changes: Partial<SubscriptionInput>): Subscription {
+export function withChanges(
+  subscription: SubscriptionInput | Subscription,
+  changes: Partial<SubscriptionInput>,
+): Subscription {
   const sub = toSubscription(subscription);
   toRecord(changes, 'changes');
   // `{ ...toInput(sub), ...changes }` without the second spread (slow on Node 20, see toInput):

@@ -7,7 +7,15 @@ import { CspRulesError } from '../core/errors.js';
 import { PROGRAMS, type Program } from '../policy/programs.js';
 import { civilFromDay, dayOf, daysInMonth, type UtcDay } from '../time/day.js';
 import { toInstant, toUtcDay, type DateInput, type Instant, type InstantInput } from '../time/instant.js';
-import { addMonthsClamped, BILLING_FREQUENCIES, billingMonths, TERM_MONTHS, TERMS, type BillingFrequency, type Term } from '../time/term.js';
+import {
+  addMonthsClamped,
+  BILLING_FREQUENCIES,
+  billingMonths,
+  TERM_MONTHS,
+  TERMS,
+  type BillingFrequency,
+  type Term,
+} from '../time/term.js';
 import { isRecord, own, toBoolean, toCount, toEnum, toOptionalString, toRecord } from '../core/validate.js';
 
 /**
@@ -29,7 +37,15 @@ export function isTerminated(status: Status): boolean {
 }
 
 /** Every status. */
-export const STATUSES: readonly Status[] = /* @__PURE__ */ Object.freeze(['active', 'pending', 'suspended', 'expired', 'disabled', 'deleted', 'cancelled']);
+export const STATUSES: readonly Status[] = /* @__PURE__ */ Object.freeze([
+  'active',
+  'pending',
+  'suspended',
+  'expired',
+  'disabled',
+  'deleted',
+  'cancelled',
+]);
 
 /** A batch of seats added at one instant (Q2): the initial purchase, a renewal, a midterm increase. */
 export interface SeatBatchInput {
@@ -204,13 +220,15 @@ export function toSubscription(input: SubscriptionInput | Subscription): Subscri
   const term = toEnum(f.term, TERMS, 'term');
   const billing = toEnum(f.billing, BILLING_FREQUENCIES, 'billing');
   // B1: a plan bills at most once per term (Annual term billed triennially does not exist).
-  if (billingMonths(billing) > TERM_MONTHS[term]) inconsistent('billing', `${billing} billing is longer than the ${term} term (B1)`);
+  if (billingMonths(billing) > TERM_MONTHS[term])
+    inconsistent('billing', `${billing} billing is longer than the ${term} term (B1)`);
   const status = f.status === undefined ? 'active' : toEnum(f.status, STATUSES, 'status');
   const quantity = toCount(required(f.quantity, 'quantity'), 'quantity');
   const purchasedAt = toInstant(required(f.purchasedAt, 'purchasedAt'), 'purchasedAt');
 
   const rawStart = f.termStartedAt;
-  const termStartedAt = rawStart === undefined ? purchasedAt : rawStart === null ? null : toInstant(rawStart, 'termStartedAt');
+  const termStartedAt =
+    rawStart === undefined ? purchasedAt : rawStart === null ? null : toInstant(rawStart, 'termStartedAt');
   let termStartDay: UtcDay;
   if (termStartedAt === null) {
     termStartDay = toUtcDay(required(f.termStartDate, 'termStartDate'), 'termStartDate');
@@ -264,7 +282,6 @@ export function toSubscription(input: SubscriptionInput | Subscription): Subscri
   return Snapshot.trust(snapshot);
 }
 
-
 /**
  * T6: the day-of-month a default term end aims at — the purchase's day-of-month when the term
  * starts on a clamped month end (Jan 31 → a term starting Feb 28 ends Mar 30), else the start's own day.
@@ -316,28 +333,71 @@ function readFields(r: Readonly<Record<string, unknown>>): InputFields {
     const value = r[key];
     if (value === undefined) continue;
     switch (key) {
-      case 'id': f.id = value; break;
-      case 'offerName': f.offerName = value; break;
-      case 'program': f.program = value; break;
-      case 'status': f.status = value; break;
-      case 'term': f.term = value; break;
-      case 'billing': f.billing = value; break;
-      case 'quantity': f.quantity = value; break;
-      case 'purchasedAt': f.purchasedAt = value; break;
-      case 'termStartedAt': f.termStartedAt = value; break;
-      case 'termStartDate': f.termStartDate = value; break;
-      case 'termEndDate': f.termEndDate = value; break;
-      case 'autoRenew': f.autoRenew = value; break;
-      case 'trial': f.trial = value; break;
-      case 'seatBatches': f.seatBatches = value; break;
-      case 'promotionId': f.promotionId = value; break;
-      case 'isReturnable': f.isReturnable = value; break;
-      case 'parentSubscriptionId': f.parentSubscriptionId = value; break;
-      case 'cancellationWindowFrom': f.cancellationWindowFrom = value; break;
-      case 'scheduledChange': f.scheduledChange = value; break;
-      case 'nextChargeBilling': f.nextChargeBilling = value; break;
-      case 'updateCount': f.updateCount = value; break;
-      default: unknownField(key, '', 'a copied snapshot? pass toInput(snapshot) instead');
+      case 'id':
+        f.id = value;
+        break;
+      case 'offerName':
+        f.offerName = value;
+        break;
+      case 'program':
+        f.program = value;
+        break;
+      case 'status':
+        f.status = value;
+        break;
+      case 'term':
+        f.term = value;
+        break;
+      case 'billing':
+        f.billing = value;
+        break;
+      case 'quantity':
+        f.quantity = value;
+        break;
+      case 'purchasedAt':
+        f.purchasedAt = value;
+        break;
+      case 'termStartedAt':
+        f.termStartedAt = value;
+        break;
+      case 'termStartDate':
+        f.termStartDate = value;
+        break;
+      case 'termEndDate':
+        f.termEndDate = value;
+        break;
+      case 'autoRenew':
+        f.autoRenew = value;
+        break;
+      case 'trial':
+        f.trial = value;
+        break;
+      case 'seatBatches':
+        f.seatBatches = value;
+        break;
+      case 'promotionId':
+        f.promotionId = value;
+        break;
+      case 'isReturnable':
+        f.isReturnable = value;
+        break;
+      case 'parentSubscriptionId':
+        f.parentSubscriptionId = value;
+        break;
+      case 'cancellationWindowFrom':
+        f.cancellationWindowFrom = value;
+        break;
+      case 'scheduledChange':
+        f.scheduledChange = value;
+        break;
+      case 'nextChargeBilling':
+        f.nextChargeBilling = value;
+        break;
+      case 'updateCount':
+        f.updateCount = value;
+        break;
+      default:
+        unknownField(key, '', 'a copied snapshot? pass toInput(snapshot) instead');
     }
   }
   return f;
@@ -354,7 +414,12 @@ function onlyKnownKeys(r: Readonly<Record<string, unknown>>, known: readonly str
 function unknownField(key: string, path: string, hint?: string): never {
   // Keys that are not plain names ("", "a b") are quoted so the path still names them.
   const name = /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
-  throw new CspRulesError('UNKNOWN_FIELD', `${path}${name}`, `is not a field of this input${hint === undefined ? '' : ` (${hint})`}`, key);
+  throw new CspRulesError(
+    'UNKNOWN_FIELD',
+    `${path}${name}`,
+    `is not a field of this input${hint === undefined ? '' : ` (${hint})`}`,
+    key,
+  );
 }
 
 function readScheduledChange(value: unknown): ScheduledChange | null {
@@ -433,7 +498,13 @@ function readBatches(value: unknown, purchasedAt: Instant): readonly SeatBatch[]
 }
 
 /** Checks one seat batch as read; errors name fields relative to it (`''`: the batch itself). */
-function checkBatch(item: unknown, unknownKey: string | undefined, quantity: unknown, rawAddedAt: unknown, purchasedAt: Instant): SeatBatch {
+function checkBatch(
+  item: unknown,
+  unknownKey: string | undefined,
+  quantity: unknown,
+  rawAddedAt: unknown,
+  purchasedAt: Instant,
+): SeatBatch {
   toRecord(item, '');
   if (unknownKey !== undefined) unknownField(unknownKey, '');
   const addedAt = toInstant(required(rawAddedAt, 'addedAt'), 'addedAt');

@@ -43,8 +43,14 @@ const MAX_DAY = 2_932_896;
  */
 export function toDay(value: unknown, field: string): UtcDay {
   // Number.isSafeInteger is false for every non-number (no coercion).
-  if (Number.isSafeInteger(value) && (value as number) >= MIN_DAY && (value as number) <= MAX_DAY) return value as UtcDay;
-  throw new CspRulesError('INVALID_DATE', field, `expected a UTC day number (whole days since 1970-01-01, years 0000–9999), got ${describe(value)}`, value);
+  if (Number.isSafeInteger(value) && (value as number) >= MIN_DAY && (value as number) <= MAX_DAY)
+    return value as UtcDay;
+  throw new CspRulesError(
+    'INVALID_DATE',
+    field,
+    `expected a UTC day number (whole days since 1970-01-01, years 0000–9999), got ${describe(value)}`,
+    value,
+  );
 }
 
 /**

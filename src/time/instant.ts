@@ -40,7 +40,12 @@ const MAX_EPOCH_MS = 253_402_300_799_999;
 export function toInstant(value: unknown, field: string): Instant {
   if (typeof value === 'number') {
     if (Number.isInteger(value)) return inRange(value, field, value);
-    throw new CspRulesError('INVALID_INSTANT', field, `expected integer epoch milliseconds, got ${describe(value)}`, value);
+    throw new CspRulesError(
+      'INVALID_INSTANT',
+      field,
+      `expected integer epoch milliseconds, got ${describe(value)}`,
+      value,
+    );
   }
   if (typeof value === 'string') return inRange(parseIso(value, field), field, value);
   if (value instanceof Date) {
@@ -59,7 +64,12 @@ export function toInstant(value: unknown, field: string): Instant {
 /** Years 0000–9999 only, so every instant has a `YYYY-MM-DD` UTC day that reads back the same. */
 function inRange(ms: number, field: string, received: unknown): Instant {
   if (ms >= MIN_EPOCH_MS && ms <= MAX_EPOCH_MS) return ms;
-  throw new CspRulesError('INVALID_INSTANT', field, `${describe(received)} is outside the years 0000–9999 (UTC)`, received);
+  throw new CspRulesError(
+    'INVALID_INSTANT',
+    field,
+    `${describe(received)} is outside the years 0000–9999 (UTC)`,
+    received,
+  );
 }
 
 /**
@@ -97,7 +107,12 @@ export function toUtcDay(value: unknown, field: string): UtcDay {
  */
 export function toIso(instant: Instant): string {
   if (typeof instant !== 'number') {
-    throw new CspRulesError('INVALID_INSTANT', 'instant', `expected integer epoch milliseconds, got ${describe(instant)}`, instant);
+    throw new CspRulesError(
+      'INVALID_INSTANT',
+      'instant',
+      `expected integer epoch milliseconds, got ${describe(instant)}`,
+      instant,
+    );
   }
   return new Date(toInstant(instant, 'instant')).toISOString();
 }
@@ -165,7 +180,14 @@ function parseIso(text: string, field: string): Instant {
       if (c === 43 || c === 45) {
         sign = c === 45 ? -1 : 1;
         offsetHours = two(text, i + 1);
-        offsetMinutes = n === i + 3 ? 0 : n === i + 5 ? two(text, i + 3) : n === i + 6 && text.charCodeAt(i + 3) === 58 ? two(text, i + 4) : Number.NaN;
+        offsetMinutes =
+          n === i + 3
+            ? 0
+            : n === i + 5
+              ? two(text, i + 3)
+              : n === i + 6 && text.charCodeAt(i + 3) === 58
+                ? two(text, i + 4)
+                : Number.NaN;
         ok = offsetHours >= 0 && offsetMinutes >= 0;
       } else {
         ok = c === 90 && n === i + 1;
@@ -193,7 +215,14 @@ function parseIso(text: string, field: string): Instant {
   if (offsetHours > 23 || offsetMinutes > 59) {
     invalid(field, text, 'INVALID_INSTANT', ' has an invalid offset');
   }
-  return midnight + hour * HOUR_MS + minute * 60_000 + second * 1000 + ms - sign * (offsetHours * HOUR_MS + offsetMinutes * 60_000);
+  return (
+    midnight +
+    hour * HOUR_MS +
+    minute * 60_000 +
+    second * 1000 +
+    ms -
+    sign * (offsetHours * HOUR_MS + offsetMinutes * 60_000)
+  );
 }
 
 /**
@@ -201,7 +230,8 @@ function parseIso(text: string, field: string): Instant {
  * Kept out of {@link parseIso} so the scanner stays small enough to inline.
  */
 function invalid(field: string, text: string, code: 'INVALID_INSTANT' | 'AMBIGUOUS_INSTANT', what: string): never {
-  const message = what === '' ? `expected an ISO-8601 date-time with Z or an offset, got ${describe(text)}` : describe(text) + what;
+  const message =
+    what === '' ? `expected an ISO-8601 date-time with Z or an offset, got ${describe(text)}` : describe(text) + what;
   throw new CspRulesError(code, field, message, text);
 }
 

@@ -19,7 +19,11 @@ export type BillingFrequency = 'monthly' | 'annual' | 'triennial';
 /** Every term, shortest first. */
 export const TERMS: readonly Term[] = /* @__PURE__ */ Object.freeze(['P1M', 'P1Y', 'P3Y']);
 /** Every billing frequency, most frequent first. */
-export const BILLING_FREQUENCIES: readonly BillingFrequency[] = /* @__PURE__ */ Object.freeze(['monthly', 'annual', 'triennial']);
+export const BILLING_FREQUENCIES: readonly BillingFrequency[] = /* @__PURE__ */ Object.freeze([
+  'monthly',
+  'annual',
+  'triennial',
+]);
 
 /** T6: months in a term. */
 export const TERM_MONTHS: Readonly<Record<Term, number>> = /* @__PURE__ */ Object.freeze({ P1M: 1, P1Y: 12, P3Y: 36 });
@@ -108,16 +112,27 @@ export function renewedTerm(
 ): TermDates {
   // Number.isInteger is false for every non-number (no coercion).
   if (!Number.isInteger(anchorDayOfMonth) || anchorDayOfMonth < 1 || anchorDayOfMonth > 31) {
-    throw new CspRulesError('INVALID_DATE', 'anchorDayOfMonth', `expected a day of the month 1–31, got ${describe(anchorDayOfMonth)}`, anchorDayOfMonth);
+    throw new CspRulesError(
+      'INVALID_DATE',
+      'anchorDayOfMonth',
+      `expected a day of the month 1–31, got ${describe(anchorDayOfMonth)}`,
+      anchorDayOfMonth,
+    );
   }
-  return renewedTermOf(toDay(endDay, 'endDay'), toEnum(term, TERMS, 'term'), anchorDayOfMonth, toEnum(anchor, RENEWAL_ANCHORS, 'anchor'));
+  return renewedTermOf(
+    toDay(endDay, 'endDay'),
+    toEnum(term, TERMS, 'term'),
+    anchorDayOfMonth,
+    toEnum(anchor, RENEWAL_ANCHORS, 'anchor'),
+  );
 }
 
 /** {@link renewedTerm} without the argument checks, for validated input. */
 export function renewedTermOf(endDay: UtcDay, term: Term, anchorDayOfMonth: number, anchor: RenewalAnchor): TermDates {
   const startDay = endDay + 1;
   const months = TERM_MONTHS[term];
-  const end = anchor === 'anniversary' ? addMonthsClamped(startDay, months, anchorDayOfMonth) - 1 : termEndOf(startDay, term);
+  const end =
+    anchor === 'anniversary' ? addMonthsClamped(startDay, months, anchorDayOfMonth) - 1 : termEndOf(startDay, term);
   return { startDay, endDay: end };
 }
 
@@ -134,7 +149,8 @@ export function renewedTermOf(endDay: UtcDay, term: Term, anchorDayOfMonth: numb
  */
 export function chargeCycleStart(termStartDay: UtcDay, k: number): UtcDay {
   const cycle = toCount(k, 'k');
-  if (cycle > MAX_MONTHS) throw new CspRulesError('INVALID_QUANTITY', 'k', `expected at most ${MAX_MONTHS} months, got ${describe(k)}`, k);
+  if (cycle > MAX_MONTHS)
+    throw new CspRulesError('INVALID_QUANTITY', 'k', `expected at most ${MAX_MONTHS} months, got ${describe(k)}`, k);
   return addMonthsClamped(toDay(termStartDay, 'termStartDay'), cycle);
 }
 
@@ -157,7 +173,12 @@ export function billingMonths(billing: BillingFrequency): number {
     default: {
       // Unreachable for typed callers; a JavaScript caller's typo is an error, never 36.
       const unknown: never = billing;
-      throw new CspRulesError('INVALID_ENUM', 'billing', `expected one of ${BILLING_FREQUENCIES.join(', ')}, got ${describe(unknown)}`, unknown);
+      throw new CspRulesError(
+        'INVALID_ENUM',
+        'billing',
+        `expected one of ${BILLING_FREQUENCIES.join(', ')}, got ${describe(unknown)}`,
+        unknown,
+      );
     }
   }
 }

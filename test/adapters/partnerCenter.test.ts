@@ -79,7 +79,12 @@ describe('T2 commitmentEndDate is a whole UTC day as written', () => {
     expect(formatDay(fromPartnerCenter(pc({ commitmentEndDate: written })).subscription.termEndDay)).toBe(day);
   });
   it('legacy (traditional-saas) end dates are exclusive: the last day is the day before', () => {
-    const legacy = pc({ productType: null, isMicrosoftProduct: false, commitmentEndDate: '2025-01-15T00:00:00Z', refundableQuantity: null });
+    const legacy = pc({
+      productType: null,
+      isMicrosoftProduct: false,
+      commitmentEndDate: '2025-01-15T00:00:00Z',
+      refundableQuantity: null,
+    });
     const { subscription } = fromPartnerCenter(legacy);
     expect(subscription.program).toBe('traditional-saas');
     expect(formatDay(subscription.termEndDay)).toBe('2025-01-14');
@@ -109,31 +114,52 @@ describe('R3 effectiveStartDate: the current term start', () => {
     const { subscription, notes } = fromPartnerCenter(renewed('2025-01-15T00:00:00Z'));
     expect(subscription.termStartedAt).toBeNull();
     expect(formatDay(subscription.termStartDay)).toBe('2025-01-15');
-    expect(notes).toContainEqual(expect.objectContaining({ code: 'RENEWAL_COMPLETION_UNKNOWN', field: 'effectiveStartDate', kind: 'unknown' }));
+    expect(notes).toContainEqual(
+      expect.objectContaining({ code: 'RENEWAL_COMPLETION_UNKNOWN', field: 'effectiveStartDate', kind: 'unknown' }),
+    );
     const d = canCancel(subscription, { now: '2025-01-21T23:59:59.999Z' });
-    expect(d).toMatchObject({ allowed: true, until: ms('2025-01-22T00:00:00Z'), assumptions: ['RENEWAL_COMPLETION_ASSUMED_EARLIEST'] });
+    expect(d).toMatchObject({
+      allowed: true,
+      until: ms('2025-01-22T00:00:00Z'),
+      assumptions: ['RENEWAL_COMPLETION_ASSUMED_EARLIEST'],
+    });
   });
   it('up to 24 h after creationDate it is the first term (the two instants of one purchase differ by seconds)', () => {
-    expect(fromPartnerCenter(pc({ effectiveStartDate: '2024-01-16T09:30:12Z' })).subscription.termStartedAt).toBe(ms('2024-01-15T09:30:12Z'));
-    expect(fromPartnerCenter(pc({ effectiveStartDate: '2024-01-16T09:30:12.001Z' })).subscription.termStartedAt).toBe(ms('2024-01-16T09:30:12.001Z'));
+    expect(fromPartnerCenter(pc({ effectiveStartDate: '2024-01-16T09:30:12Z' })).subscription.termStartedAt).toBe(
+      ms('2024-01-15T09:30:12Z'),
+    );
+    expect(fromPartnerCenter(pc({ effectiveStartDate: '2024-01-16T09:30:12.001Z' })).subscription.termStartedAt).toBe(
+      ms('2024-01-16T09:30:12.001Z'),
+    );
   });
 });
 
 describe('Q2 Q4 refundableQuantity.details become seat batches (addedAt inferred)', () => {
   it('each batch stays reducible until exactly its reported allowedUntilDateTime', () => {
     const { subscription } = fromPartnerCenter(pc());
-    expect(reducibleSeats(subscription, { now: '2024-03-17T14:02:44.999Z' })).toMatchObject({ allowed: true, total: 5, until: ms('2024-03-17T14:02:45Z') });
+    expect(reducibleSeats(subscription, { now: '2024-03-17T14:02:44.999Z' })).toMatchObject({
+      allowed: true,
+      total: 5,
+      until: ms('2024-03-17T14:02:45Z'),
+    });
     expect(reducibleSeats(subscription, { now: '2024-03-17T14:02:45Z' })).toMatchObject({ allowed: false, total: 0 });
   });
   it('property: for any reported window end, the snapshot batch closes at that instant (default 168 h window)', () => {
     const creation = ms('2024-01-15T09:30:12Z');
     fc.assert(
-      fc.property(fc.integer({ min: creation + 168 * 3_600_000, max: ms('2025-01-14T00:00:00Z') }), fc.integer({ min: 1, max: 14 }), (until, quantity) => {
-        const rq = { totalQuantity: quantity, details: [{ quantity, allowedUntilDateTime: new Date(until).toISOString() }] };
-        const { subscription } = fromPartnerCenter(pc({ refundableQuantity: rq }));
-        const d = reducibleSeats(subscription, { now: until - 1 });
-        return d.batches.length === 1 && d.batches[0]?.until === until && d.batches[0]?.quantity === quantity;
-      }),
+      fc.property(
+        fc.integer({ min: creation + 168 * 3_600_000, max: ms('2025-01-14T00:00:00Z') }),
+        fc.integer({ min: 1, max: 14 }),
+        (until, quantity) => {
+          const rq = {
+            totalQuantity: quantity,
+            details: [{ quantity, allowedUntilDateTime: new Date(until).toISOString() }],
+          };
+          const { subscription } = fromPartnerCenter(pc({ refundableQuantity: rq }));
+          const d = reducibleSeats(subscription, { now: until - 1 });
+          return d.batches.length === 1 && d.batches[0]?.until === until && d.batches[0]?.quantity === quantity;
+        },
+      ),
     );
   });
   it('a custom policy window changes the inference (use the policy you decide with)', () => {
@@ -156,12 +182,26 @@ describe('Q2 Q4 refundableQuantity.details become seat batches (addedAt inferred
   it('an empty details list is a fact: nothing reducible', () => {
     const { subscription } = fromPartnerCenter(pc({ refundableQuantity: { totalQuantity: 0, details: [] } }));
     expect(subscription.seatBatchesKnown).toBe(true);
-    expect(reducibleSeats(subscription, { now: '2024-01-16T00:00:00Z' })).toMatchObject({ allowed: false, reason: 'NO_OPEN_BATCH' });
+    expect(reducibleSeats(subscription, { now: '2024-01-16T00:00:00Z' })).toMatchObject({
+      allowed: false,
+      reason: 'NO_OPEN_BATCH',
+    });
   });
   it('bad details name their path', () => {
-    const e = failure(() => fromPartnerCenter(pc({ refundableQuantity: { totalQuantity: 1, details: [{ quantity: -1, allowedUntilDateTime: '2024-03-17T14:02:45Z' }] } })));
+    const e = failure(() =>
+      fromPartnerCenter(
+        pc({
+          refundableQuantity: {
+            totalQuantity: 1,
+            details: [{ quantity: -1, allowedUntilDateTime: '2024-03-17T14:02:45Z' }],
+          },
+        }),
+      ),
+    );
     expect([e.code, e.field]).toEqual(['INVALID_QUANTITY', 'refundableQuantity.details[0].quantity']);
-    const m = failure(() => fromPartnerCenter(pc({ refundableQuantity: { totalQuantity: 1, details: [{ quantity: 1 }] } })));
+    const m = failure(() =>
+      fromPartnerCenter(pc({ refundableQuantity: { totalQuantity: 1, details: [{ quantity: 1 }] } })),
+    );
     expect([m.code, m.field]).toEqual(['MISSING_FIELD', 'refundableQuantity.details[0].allowedUntilDateTime']);
   });
 });
@@ -188,11 +228,15 @@ describe('Program choice (C1, C4, C13, C14, C16) from productType, isMicrosoftPr
     expect(failure(() => fromPartnerCenter(pc({ productType: undefined }))).code).toBe('MISSING_FIELD');
     expect(failure(() => fromPartnerCenter(pc({ billingType: 'usage' }))).field).toBe('billingType');
   });
-  it('options.program forces what the JSON can\'t say (BSS assets, SoftwareOne)', () => {
-    const { subscription, notes } = fromPartnerCenter(pc({ productType: { id: 'Software' } }), { program: 'bss-software' });
+  it("options.program forces what the JSON can't say (BSS assets, SoftwareOne)", () => {
+    const { subscription, notes } = fromPartnerCenter(pc({ productType: { id: 'Software' } }), {
+      program: 'bss-software',
+    });
     expect(subscription.program).toBe('bss-software');
     expect(notes.map((n) => n.code)).toEqual(['PROGRAM_FORCED', 'RETURNABLE_UNKNOWN', 'SEAT_BATCHES_IGNORED']);
-    expect(fromPartnerCenter(pc(), { program: 'bss-software', isReturnable: false }).subscription.isReturnable).toBe(false);
+    expect(fromPartnerCenter(pc(), { program: 'bss-software', isReturnable: false }).subscription.isReturnable).toBe(
+      false,
+    );
     const e = failure(() => fromPartnerCenter(pc(), { program: 'csp' as never }));
     expect([e.code, e.field]).toEqual(['INVALID_ENUM', 'options.program']);
   });
@@ -209,7 +253,9 @@ describe('B1 enums: case-insensitive, `_` ignored; unknown values name the field
       );
     fc.assert(
       fc.property(spell('annual'), spell('active'), spell('p3y'), (billingCycle, status, termDuration) => {
-        const { subscription } = fromPartnerCenter(pc({ billingCycle, status, termDuration: termDuration.replace('_', '') }));
+        const { subscription } = fromPartnerCenter(
+          pc({ billingCycle, status, termDuration: termDuration.replace('_', '') }),
+        );
         return subscription.billing === 'annual' && subscription.status === 'active' && subscription.term === 'P3Y';
       }),
       { numRuns: 50 },
@@ -237,7 +283,11 @@ describe('C3 P7 status deleted (Partner Center has no "cancelled")', () => {
   it('reads deleted as deleted, and it is terminal', () => {
     const { subscription } = fromPartnerCenter(pc({ status: 'Deleted' }));
     expect(subscription.status).toBe('deleted');
-    expect(canCancel(subscription, { now: '2024-01-16T00:00:00Z' })).toMatchObject({ allowed: false, rule: 'C3', reason: 'TERMINATED' });
+    expect(canCancel(subscription, { now: '2024-01-16T00:00:00Z' })).toMatchObject({
+      allowed: false,
+      rule: 'C3',
+      reason: 'TERMINATED',
+    });
   });
 });
 
@@ -252,13 +302,28 @@ describe('TR1 TR2 trials: billingCycle none', () => {
       refundableQuantity: null,
       offerId: 'CFQ7TTC0LCHC:0007:CFQ7TTC0LDGR',
       scheduledNextTermInstructions: {
-        product: { productId: 'CFQ7TTC0LCHC', skuId: '0002', availabilityId: 'CFQ7TTC0M1KV', billingCycle: 'Monthly', termDuration: 'p1y' },
+        product: {
+          productId: 'CFQ7TTC0LCHC',
+          skuId: '0002',
+          availabilityId: 'CFQ7TTC0M1KV',
+          billingCycle: 'Monthly',
+          termDuration: 'p1y',
+        },
         quantity: 25,
       },
     });
     const { subscription, notes } = fromPartnerCenter(trial);
-    expect(subscription).toMatchObject({ trial: true, billing: 'monthly', term: 'P1M', scheduledChange: { quantity: 25, term: 'P1Y', billing: 'monthly', offerName: null } });
-    expect(notes.map((n) => n.code)).toEqual(['TRIAL_BILLING_PLACEHOLDER', 'SEAT_BATCHES_UNKNOWN', 'SCHEDULED_PRODUCT_UNNAMED']);
+    expect(subscription).toMatchObject({
+      trial: true,
+      billing: 'monthly',
+      term: 'P1M',
+      scheduledChange: { quantity: 25, term: 'P1Y', billing: 'monthly', offerName: null },
+    });
+    expect(notes.map((n) => n.code)).toEqual([
+      'TRIAL_BILLING_PLACEHOLDER',
+      'SEAT_BATCHES_UNKNOWN',
+      'SCHEDULED_PRODUCT_UNNAMED',
+    ]);
   });
 });
 
@@ -266,7 +331,13 @@ describe('S1 B2 scheduled next-term instructions and next-charge instructions', 
   it('reads a scheduled quantity, term, billing and custom end date', () => {
     const s = pc({
       scheduledNextTermInstructions: {
-        product: { productId: 'CFQ7TTC0LH18', skuId: '0001', availabilityId: 'CFQ7TTC0K5QH', billingCycle: 'annual', termDuration: 'P3Y' },
+        product: {
+          productId: 'CFQ7TTC0LH18',
+          skuId: '0001',
+          availabilityId: 'CFQ7TTC0K5QH',
+          billingCycle: 'annual',
+          termDuration: 'P3Y',
+        },
         quantity: 12,
         customTermEndDate: '2027-12-31T00:00:00Z',
       },
@@ -277,7 +348,9 @@ describe('S1 B2 scheduled next-term instructions and next-charge instructions', 
     expect(notes.map((n) => n.code)).not.toContain('SCHEDULED_PRODUCT_UNNAMED');
   });
   it('bad scheduled values name their path', () => {
-    const e = failure(() => fromPartnerCenter(pc({ scheduledNextTermInstructions: { product: { billingCycle: 'weekly' }, quantity: 1 } })));
+    const e = failure(() =>
+      fromPartnerCenter(pc({ scheduledNextTermInstructions: { product: { billingCycle: 'weekly' }, quantity: 1 } })),
+    );
     expect([e.code, e.field]).toEqual(['INVALID_ENUM', 'scheduledNextTermInstructions.product.billingCycle']);
   });
   it('B2: a next charge with another billing is pending; the same billing is not a change', () => {
@@ -289,7 +362,10 @@ describe('S1 B2 scheduled next-term instructions and next-charge instructions', 
 
 describe('__proto__ and constructor are data, never structure', () => {
   it('a "__proto__" key from JSON.parse does not supply missing fields or reach a prototype', () => {
-    const text = JSON.stringify(pc({ status: undefined })).replace('{', '{"__proto__":{"status":"active"},"constructor":{"prototype":{"x":1}},');
+    const text = JSON.stringify(pc({ status: undefined })).replace(
+      '{',
+      '{"__proto__":{"status":"active"},"constructor":{"prototype":{"x":1}},',
+    );
     const json: unknown = JSON.parse(text);
     const e = failure(() => fromPartnerCenter(json));
     expect([e.code, e.field]).toEqual(['MISSING_FIELD', 'status']);
@@ -310,10 +386,17 @@ describe('__proto__ and constructor are data, never structure', () => {
 
 describe('fromPartnerCenterList', () => {
   it('reads arrays and { items: [...] }, prefixing error paths with the index', () => {
-    expect(fromPartnerCenterList([pc(), pc({ id: 'b' })]).map((r) => r.subscription.id)).toEqual(['4c0b3f6e-8d55-4c1e-9a57-2d2f5c0f9a11', 'b']);
+    expect(fromPartnerCenterList([pc(), pc({ id: 'b' })]).map((r) => r.subscription.id)).toEqual([
+      '4c0b3f6e-8d55-4c1e-9a57-2d2f5c0f9a11',
+      'b',
+    ]);
     expect(fromPartnerCenterList({ totalCount: 1, items: [pc()] })).toHaveLength(1);
     const e = failure(() => fromPartnerCenterList([pc(), pc(), pc({ commitmentEndDate: '2025-01-14T00:00:00' })]));
-    expect([e.code, e.field, e.message]).toEqual(['AMBIGUOUS_INSTANT', '[2].commitmentEndDate', expect.stringMatching(/^\[2\]\.commitmentEndDate: /)]);
+    expect([e.code, e.field, e.message]).toEqual([
+      'AMBIGUOUS_INSTANT',
+      '[2].commitmentEndDate',
+      expect.stringMatching(/^\[2\]\.commitmentEndDate: /),
+    ]);
     expect(failure(() => fromPartnerCenterList({ items: [7] })).field).toBe('items[0]');
     expect(failure(() => fromPartnerCenterList({ id: 'x' })).field).toBe('$');
   });

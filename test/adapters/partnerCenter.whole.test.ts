@@ -8,17 +8,42 @@ import { CspRulesError } from '../../src/core/errors.js';
 import { dayNumber } from '../arbitraries.js';
 import { BATCH_NOTE, fault, ms, pc, snapshot } from './pcFixture.js';
 
-const UNKNOWN_BATCHES = { code: 'SEAT_BATCHES_UNKNOWN', field: 'refundableQuantity', kind: 'unknown', message: 'absent: seat batches unknown; seat decisions assume SEAT_BATCHES_ASSUMED' };
+const UNKNOWN_BATCHES = {
+  code: 'SEAT_BATCHES_UNKNOWN',
+  field: 'refundableQuantity',
+  kind: 'unknown',
+  message: 'absent: seat batches unknown; seat decisions assume SEAT_BATCHES_ASSUMED',
+};
 const COMPLETION_UNKNOWN = {
   code: 'RENEWAL_COMPLETION_UNKNOWN',
   field: 'effectiveStartDate',
   kind: 'unknown',
   message: 'renewed term starting at 00:00Z: the renewal-completion instant is not reported (R3)',
 };
-const TERM_END_COMPUTED = { code: 'TERM_END_COMPUTED', field: 'commitmentEndDate', kind: 'defaulted', message: 'absent: the term end follows T6 from the term start' };
-const NOT_RENEWABLE = { code: 'NOT_RENEWABLE_DATE', field: 'commitmentEndDate', kind: 'unknown', message: 'year 9999: Partner Center marks the subscription not renewable' };
-const AUTO_RENEW = { code: 'AUTO_RENEW_DEFAULTED', field: 'autoRenewEnabled', kind: 'defaulted', message: 'absent: on, as R1 defaults' };
-const RETURNABLE = { code: 'RETURNABLE_UNKNOWN', field: 'isReturnable', kind: 'unknown', message: 'not in the resource: taken as returnable (C7, C16)' };
+const TERM_END_COMPUTED = {
+  code: 'TERM_END_COMPUTED',
+  field: 'commitmentEndDate',
+  kind: 'defaulted',
+  message: 'absent: the term end follows T6 from the term start',
+};
+const NOT_RENEWABLE = {
+  code: 'NOT_RENEWABLE_DATE',
+  field: 'commitmentEndDate',
+  kind: 'unknown',
+  message: 'year 9999: Partner Center marks the subscription not renewable',
+};
+const AUTO_RENEW = {
+  code: 'AUTO_RENEW_DEFAULTED',
+  field: 'autoRenewEnabled',
+  kind: 'defaulted',
+  message: 'absent: on, as R1 defaults',
+};
+const RETURNABLE = {
+  code: 'RETURNABLE_UNKNOWN',
+  field: 'isReturnable',
+  kind: 'unknown',
+  message: 'not in the resource: taken as returnable (C7, C16)',
+};
 const NO_BATCHES = { seatBatches: [], seatBatchesKnown: false };
 
 describe('fromPartnerCenter: the partner-center.md example, whole', () => {
@@ -29,23 +54,46 @@ describe('fromPartnerCenter: the partner-center.md example, whole', () => {
     expect(Object.isFrozen(fromPartnerCenter(pc()).notes)).toBe(true);
   });
   it('identity and links: id absent → null; promotionId, parentSubscriptionId and offerName read as given', () => {
-    const json = pc({ id: undefined, offerName: null, promotionId: '39NFJQT1Q5KJ:0002', parentSubscriptionId: 'base-7' });
+    const json = pc({
+      id: undefined,
+      offerName: null,
+      promotionId: '39NFJQT1Q5KJ:0002',
+      parentSubscriptionId: 'base-7',
+    });
     expect(fromPartnerCenter(json)).toEqual({
-      subscription: snapshot({ id: null, offerName: null, promotionId: '39NFJQT1Q5KJ:0002', parentSubscriptionId: 'base-7' }),
+      subscription: snapshot({
+        id: null,
+        offerName: null,
+        promotionId: '39NFJQT1Q5KJ:0002',
+        parentSubscriptionId: 'base-7',
+      }),
       notes: [BATCH_NOTE],
     });
   });
   it('an id that is not a string → INVALID_TYPE id', () => {
-    expect(fault(() => fromPartnerCenter(pc({ id: 42 })))).toEqual({ code: 'INVALID_TYPE', field: 'id', message: 'id: expected a string, got 42', received: 42 });
+    expect(fault(() => fromPartnerCenter(pc({ id: 42 })))).toEqual({
+      code: 'INVALID_TYPE',
+      field: 'id',
+      message: 'id: expected a string, got 42',
+      received: 42,
+    });
   });
 });
 
 describe('status: Partner Center spellings (C3, P7: there is no "cancelled")', () => {
-  it.each(['active', 'Pending', 'SUSPENDED', 'expired', 'Disabled', 'deleted'])('%s reads as its lower-case status', (status) => {
-    expect(fromPartnerCenter(pc({ status })).subscription).toEqual(snapshot({ status: status.toLowerCase() }));
-  });
+  it.each(['active', 'Pending', 'SUSPENDED', 'expired', 'Disabled', 'deleted'])(
+    '%s reads as its lower-case status',
+    (status) => {
+      expect(fromPartnerCenter(pc({ status })).subscription).toEqual(snapshot({ status: status.toLowerCase() }));
+    },
+  );
   it.each([undefined, null])('status %s → MISSING_FIELD status', (status) => {
-    expect(fault(() => fromPartnerCenter(pc({ status })))).toEqual({ code: 'MISSING_FIELD', field: 'status', message: 'status: is required', received: undefined });
+    expect(fault(() => fromPartnerCenter(pc({ status })))).toEqual({
+      code: 'MISSING_FIELD',
+      field: 'status',
+      message: 'status: is required',
+      received: undefined,
+    });
   });
   it('C3: "cancelled" is not a Partner Center status → INVALID_ENUM listing the six', () => {
     expect(fault(() => fromPartnerCenter(pc({ status: 'cancelled' })))).toEqual({
@@ -59,8 +107,15 @@ describe('status: Partner Center spellings (C3, P7: there is no "cancelled")', (
 
 describe('quantity and creationDate are required', () => {
   it('quantity 0 is a count; absent or negative is refused', () => {
-    expect(fromPartnerCenter(pc({ quantity: 0, refundableQuantity: null })).subscription).toEqual(snapshot({ quantity: 0, ...NO_BATCHES }));
-    expect(fault(() => fromPartnerCenter(pc({ quantity: null })))).toEqual({ code: 'MISSING_FIELD', field: 'quantity', message: 'quantity: is required', received: undefined });
+    expect(fromPartnerCenter(pc({ quantity: 0, refundableQuantity: null })).subscription).toEqual(
+      snapshot({ quantity: 0, ...NO_BATCHES }),
+    );
+    expect(fault(() => fromPartnerCenter(pc({ quantity: null })))).toEqual({
+      code: 'MISSING_FIELD',
+      field: 'quantity',
+      message: 'quantity: is required',
+      received: undefined,
+    });
     expect(fault(() => fromPartnerCenter(pc({ quantity: -1 })))).toEqual({
       code: 'INVALID_QUANTITY',
       field: 'quantity',
@@ -85,19 +140,35 @@ describe('R3 effectiveStartDate: first term or renewed term', () => {
 
   it('R3: renewed at 00:00Z: termStartedAt null, the day known, a note says the instant is not reported', () => {
     expect(fromPartnerCenter(renewed('2025-01-15T00:00:00Z'))).toEqual({
-      subscription: snapshot({ termStartedAt: null, termStartDay: dayNumber('2025-01-15'), termEndDay: dayNumber('2026-01-14'), ...NO_BATCHES }),
+      subscription: snapshot({
+        termStartedAt: null,
+        termStartDay: dayNumber('2025-01-15'),
+        termEndDay: dayNumber('2026-01-14'),
+        ...NO_BATCHES,
+      }),
       notes: [COMPLETION_UNKNOWN, UNKNOWN_BATCHES],
     });
   });
-  it.each(['2025-01-15T00:00:00.001Z', '2025-01-15T03:12:44Z', '2025-01-15T23:59:59.999Z'])('R3: renewed at %s (a time part): the completion instant', (start) => {
-    expect(fromPartnerCenter(renewed(start))).toEqual({
-      subscription: snapshot({ termStartedAt: ms(start), termStartDay: dayNumber('2025-01-15'), termEndDay: dayNumber('2026-01-14'), ...NO_BATCHES }),
-      notes: [UNKNOWN_BATCHES],
-    });
-  });
+  it.each(['2025-01-15T00:00:00.001Z', '2025-01-15T03:12:44Z', '2025-01-15T23:59:59.999Z'])(
+    'R3: renewed at %s (a time part): the completion instant',
+    (start) => {
+      expect(fromPartnerCenter(renewed(start))).toEqual({
+        subscription: snapshot({
+          termStartedAt: ms(start),
+          termStartDay: dayNumber('2025-01-15'),
+          termEndDay: dayNumber('2026-01-14'),
+          ...NO_BATCHES,
+        }),
+        notes: [UNKNOWN_BATCHES],
+      });
+    },
+  );
   it('R3: exactly 24 h after creationDate is still the first term; 1 ms more is a renewal', () => {
     // creationDate 2024-01-15T09:30:12Z + 24 h = 2024-01-16T09:30:12Z.
-    expect(fromPartnerCenter(pc({ effectiveStartDate: '2024-01-16T09:30:12Z' }))).toEqual({ subscription: snapshot(), notes: [BATCH_NOTE] });
+    expect(fromPartnerCenter(pc({ effectiveStartDate: '2024-01-16T09:30:12Z' }))).toEqual({
+      subscription: snapshot(),
+      notes: [BATCH_NOTE],
+    });
     expect(fromPartnerCenter(pc({ effectiveStartDate: '2024-01-16T09:30:12.001Z' }))).toEqual({
       subscription: snapshot({ termStartedAt: ms('2024-01-16T09:30:12.001Z'), termStartDay: dayNumber('2024-01-16') }),
       notes: [BATCH_NOTE],
@@ -105,7 +176,12 @@ describe('R3 effectiveStartDate: first term or renewed term', () => {
   });
   it('R3: a 00:00Z start within 24 h of creationDate is the first term (no renewal note)', () => {
     // Bought 2024-01-14 12:00Z, effective 12 h later at midnight: same purchase, term starts at the purchase.
-    const json = pc({ creationDate: '2024-01-14T12:00:00Z', effectiveStartDate: '2024-01-15T00:00:00Z', commitmentEndDate: '2025-01-13', refundableQuantity: null });
+    const json = pc({
+      creationDate: '2024-01-14T12:00:00Z',
+      effectiveStartDate: '2024-01-15T00:00:00Z',
+      commitmentEndDate: '2025-01-13',
+      refundableQuantity: null,
+    });
     expect(fromPartnerCenter(json)).toEqual({
       subscription: snapshot({
         purchasedAt: ms('2024-01-14T12:00:00Z'),
@@ -130,7 +206,10 @@ describe('R3 effectiveStartDate: first term or renewed term', () => {
 describe('T2 commitmentEndDate', () => {
   it.each([undefined, null])('T6: %s → the term end computed from the term start, with a note', (commitmentEndDate) => {
     // 2024-01-15 + 12 months − 1 day = 2025-01-14.
-    expect(fromPartnerCenter(pc({ commitmentEndDate }))).toEqual({ subscription: snapshot(), notes: [TERM_END_COMPUTED, BATCH_NOTE] });
+    expect(fromPartnerCenter(pc({ commitmentEndDate }))).toEqual({
+      subscription: snapshot(),
+      notes: [TERM_END_COMPUTED, BATCH_NOTE],
+    });
   });
   it('T2: an end on the term start day is accepted; the day before is INCONSISTENT (new commerce, inclusive)', () => {
     expect(fromPartnerCenter(pc({ commitmentEndDate: '2024-01-15', refundableQuantity: null })).subscription).toEqual(
@@ -144,7 +223,8 @@ describe('T2 commitmentEndDate', () => {
     });
   });
   it('T2: legacy (exclusive) end the day after the start is a one-day term; on the start day it is INCONSISTENT', () => {
-    const legacy = (commitmentEndDate: string): Record<string, unknown> => pc({ productType: null, isMicrosoftProduct: false, refundableQuantity: null, commitmentEndDate });
+    const legacy = (commitmentEndDate: string): Record<string, unknown> =>
+      pc({ productType: null, isMicrosoftProduct: false, refundableQuantity: null, commitmentEndDate });
     // Exclusive 2024-01-16 → last day 2024-01-15 = the start day.
     expect(fromPartnerCenter(legacy('2024-01-16')).subscription).toEqual(
       snapshot({ program: 'traditional-saas', termEndDay: dayNumber('2024-01-15'), ...NO_BATCHES }),
@@ -168,7 +248,12 @@ describe('T2 commitmentEndDate', () => {
   });
   it('year 9999 as written counts, even when the legacy last day falls in 9998', () => {
     // Legacy: written 9999-01-01 (exclusive) → last day 9998-12-31; the marker is the written year.
-    const json = pc({ productType: null, isMicrosoftProduct: false, refundableQuantity: null, commitmentEndDate: '9999-01-01' });
+    const json = pc({
+      productType: null,
+      isMicrosoftProduct: false,
+      refundableQuantity: null,
+      commitmentEndDate: '9999-01-01',
+    });
     expect(fromPartnerCenter(json)).toEqual({
       subscription: snapshot({ program: 'traditional-saas', termEndDay: dayNumber('9998-12-31'), ...NO_BATCHES }),
       notes: [NOT_RENEWABLE],
@@ -178,27 +263,53 @@ describe('T2 commitmentEndDate', () => {
 
 describe('R1 autoRenewEnabled, C7 C16 isReturnable', () => {
   it('R1: false is read; absent or null defaults to on with a note', () => {
-    expect(fromPartnerCenter(pc({ autoRenewEnabled: false }))).toEqual({ subscription: snapshot({ autoRenew: false }), notes: [BATCH_NOTE] });
+    expect(fromPartnerCenter(pc({ autoRenewEnabled: false }))).toEqual({
+      subscription: snapshot({ autoRenew: false }),
+      notes: [BATCH_NOTE],
+    });
     for (const autoRenewEnabled of [undefined, null]) {
-      expect(fromPartnerCenter(pc({ autoRenewEnabled }))).toEqual({ subscription: snapshot(), notes: [AUTO_RENEW, BATCH_NOTE] });
+      expect(fromPartnerCenter(pc({ autoRenewEnabled }))).toEqual({
+        subscription: snapshot(),
+        notes: [AUTO_RENEW, BATCH_NOTE],
+      });
     }
   });
   it('C16: nce-software without options.isReturnable: taken as returnable, noted; given, no note', () => {
     const software = pc({ productType: { id: 'Software' }, refundableQuantity: null });
-    expect(fromPartnerCenter(software)).toEqual({ subscription: snapshot({ program: 'nce-software', ...NO_BATCHES }), notes: [RETURNABLE] });
-    expect(fromPartnerCenter(software, { isReturnable: true })).toEqual({ subscription: snapshot({ program: 'nce-software', ...NO_BATCHES }), notes: [] });
+    expect(fromPartnerCenter(software)).toEqual({
+      subscription: snapshot({ program: 'nce-software', ...NO_BATCHES }),
+      notes: [RETURNABLE],
+    });
+    expect(fromPartnerCenter(software, { isReturnable: true })).toEqual({
+      subscription: snapshot({ program: 'nce-software', ...NO_BATCHES }),
+      notes: [],
+    });
     expect(fromPartnerCenter(software, { isReturnable: false })).toEqual({
       subscription: snapshot({ program: 'nce-software', isReturnable: false, ...NO_BATCHES }),
       notes: [],
     });
   });
   it('C7: options.isReturnable is kept for any program', () => {
-    expect(fromPartnerCenter(pc(), { isReturnable: false })).toEqual({ subscription: snapshot({ isReturnable: false }), notes: [BATCH_NOTE] });
+    expect(fromPartnerCenter(pc(), { isReturnable: false })).toEqual({
+      subscription: snapshot({ isReturnable: false }),
+      notes: [BATCH_NOTE],
+    });
   });
   it('every note at once, in reading order: program, R3, T2, R1, C16, batches', () => {
-    const json = pc({ effectiveStartDate: '2025-01-15T00:00:00Z', commitmentEndDate: undefined, autoRenewEnabled: undefined, refundableQuantity: undefined });
+    const json = pc({
+      effectiveStartDate: '2025-01-15T00:00:00Z',
+      commitmentEndDate: undefined,
+      autoRenewEnabled: undefined,
+      refundableQuantity: undefined,
+    });
     const { notes } = fromPartnerCenter(json, { program: 'bss-software' });
-    expect(notes.map((n) => n.code)).toEqual(['PROGRAM_FORCED', 'RENEWAL_COMPLETION_UNKNOWN', 'TERM_END_COMPUTED', 'AUTO_RENEW_DEFAULTED', 'RETURNABLE_UNKNOWN']);
+    expect(notes.map((n) => n.code)).toEqual([
+      'PROGRAM_FORCED',
+      'RENEWAL_COMPLETION_UNKNOWN',
+      'TERM_END_COMPUTED',
+      'AUTO_RENEW_DEFAULTED',
+      'RETURNABLE_UNKNOWN',
+    ]);
   });
 });
 
@@ -208,10 +319,20 @@ describe('the document and the options must be objects', () => {
     [[], 'an array'],
     ['{}', '"{}"'],
   ])('json %j → INVALID_TYPE $', (json, described) => {
-    expect(fault(() => fromPartnerCenter(json))).toEqual({ code: 'INVALID_TYPE', field: '$', message: `$: expected an object, got ${described}`, received: json });
+    expect(fault(() => fromPartnerCenter(json))).toEqual({
+      code: 'INVALID_TYPE',
+      field: '$',
+      message: `$: expected an object, got ${described}`,
+      received: json,
+    });
   });
   it('options that are not an object → INVALID_TYPE options', () => {
-    expect(fault(() => fromPartnerCenter(pc(), 7 as never))).toEqual({ code: 'INVALID_TYPE', field: 'options', message: 'options: expected an object, got 7', received: 7 });
+    expect(fault(() => fromPartnerCenter(pc(), 7 as never))).toEqual({
+      code: 'INVALID_TYPE',
+      field: 'options',
+      message: 'options: expected an object, got 7',
+      received: 7,
+    });
   });
   it('options.program is an own property only', () => {
     const options = Object.create({ program: 'csp' }) as object;
@@ -221,7 +342,11 @@ describe('the document and the options must be objects', () => {
 
 describe('errors the snapshot check finds', () => {
   it('B1: a P1M term billed annually names the JSON path billingCycle (found by toSubscription, renamed)', () => {
-    expect(fault(() => fromPartnerCenter(pc({ termDuration: 'P1M', billingCycle: 'annual', commitmentEndDate: '2024-02-14' })))).toEqual({
+    expect(
+      fault(() =>
+        fromPartnerCenter(pc({ termDuration: 'P1M', billingCycle: 'annual', commitmentEndDate: '2024-02-14' })),
+      ),
+    ).toEqual({
       code: 'INCONSISTENT',
       field: 'billingCycle',
       message: 'billingCycle: annual billing is longer than the P1M term (B1)',
@@ -233,12 +358,17 @@ describe('errors the snapshot check finds', () => {
 describe('fromPartnerCenterList', () => {
   it('an array, { items }, and an empty list', () => {
     const one = { subscription: snapshot(), notes: [BATCH_NOTE] };
-    expect(fromPartnerCenterList([pc(), pc({ id: 'b' })])).toEqual([one, { subscription: snapshot({ id: 'b' }), notes: [BATCH_NOTE] }]);
+    expect(fromPartnerCenterList([pc(), pc({ id: 'b' })])).toEqual([
+      one,
+      { subscription: snapshot({ id: 'b' }), notes: [BATCH_NOTE] },
+    ]);
     expect(fromPartnerCenterList({ totalCount: 1, items: [pc()] })).toEqual([one]);
     expect(fromPartnerCenterList([])).toEqual([]);
   });
   it('options apply to every item', () => {
-    expect(fromPartnerCenterList([pc()], { isReturnable: false })).toEqual([{ subscription: snapshot({ isReturnable: false }), notes: [BATCH_NOTE] }]);
+    expect(fromPartnerCenterList([pc()], { isReturnable: false })).toEqual([
+      { subscription: snapshot({ isReturnable: false }), notes: [BATCH_NOTE] },
+    ]);
   });
   it('an error in an item names its index; the message is re-prefixed and the received value kept', () => {
     expect(fault(() => fromPartnerCenterList([pc(), pc({ status: 'cancelled' })]))).toEqual({
@@ -255,7 +385,12 @@ describe('fromPartnerCenterList', () => {
     });
   });
   it('an item that is not an object is named by its index alone', () => {
-    expect(fault(() => fromPartnerCenterList([pc(), 7]))).toEqual({ code: 'INVALID_TYPE', field: '[1]', message: '[1]: expected an object, got 7', received: 7 });
+    expect(fault(() => fromPartnerCenterList([pc(), 7]))).toEqual({
+      code: 'INVALID_TYPE',
+      field: '[1]',
+      message: '[1]: expected an object, got 7',
+      received: 7,
+    });
     expect(fault(() => fromPartnerCenterList({ items: [null] }))).toEqual({
       code: 'INVALID_TYPE',
       field: 'items[0]',
@@ -263,11 +398,12 @@ describe('fromPartnerCenterList', () => {
       received: null,
     });
   });
-  it('an options error is the caller\'s, not an item\'s: no index', () => {
+  it("an options error is the caller's, not an item's: no index", () => {
     expect(fault(() => fromPartnerCenterList([pc()], { program: 'csp' as never }))).toEqual({
       code: 'INVALID_ENUM',
       field: 'options.program',
-      message: 'options.program: expected one of nce-license, nce-software, nce-perpetual, nce-saas, traditional-saas, bss-software, softwareone, got "csp"',
+      message:
+        'options.program: expected one of nce-license, nce-software, nce-perpetual, nce-saas, traditional-saas, bss-software, softwareone, got "csp"',
       received: 'csp',
     });
   });
@@ -279,7 +415,12 @@ describe('fromPartnerCenterList', () => {
       message: '$: expected an array of subscriptions or { items: [...] }',
       received: json,
     });
-    expect(fault(() => fromPartnerCenterList('[]'))).toEqual({ code: 'INVALID_TYPE', field: '$', message: '$: expected an object, got "[]"', received: '[]' });
+    expect(fault(() => fromPartnerCenterList('[]'))).toEqual({
+      code: 'INVALID_TYPE',
+      field: '$',
+      message: '$: expected an object, got "[]"',
+      received: '[]',
+    });
   });
   it('items must be an own property', () => {
     const json = Object.create({ items: [pc()] }) as object;
@@ -289,7 +430,10 @@ describe('fromPartnerCenterList', () => {
 
 describe('prefixError', () => {
   it('moves a field under the prefix and keeps code, message text and received', () => {
-    const e = prefixError(new CspRulesError('INVALID_ENUM', 'productType.id', 'expected one of X, got "y"', 'y'), 'items[3]');
+    const e = prefixError(
+      new CspRulesError('INVALID_ENUM', 'productType.id', 'expected one of X, got "y"', 'y'),
+      'items[3]',
+    );
     expect(e).toBeInstanceOf(CspRulesError);
     const { code, field, message, received } = e as CspRulesError;
     expect({ code, field, message, received }).toEqual({
@@ -300,7 +444,10 @@ describe('prefixError', () => {
     });
   });
   it('the document itself ($) becomes the prefix alone', () => {
-    const { field, message } = prefixError(new CspRulesError('INVALID_TYPE', '$', 'expected an object, got 7', 7), '[0]') as CspRulesError;
+    const { field, message } = prefixError(
+      new CspRulesError('INVALID_TYPE', '$', 'expected an object, got 7', 7),
+      '[0]',
+    ) as CspRulesError;
     expect([field, message]).toEqual(['[0]', '[0]: expected an object, got 7']);
   });
   it('options errors and non-CspRulesErrors are returned as they are', () => {

@@ -23,7 +23,10 @@ const clamped = (i: number): Record<string, unknown> => ({
 });
 
 const details = (...list: [number, string][]): Record<string, unknown> => ({
-  refundableQuantity: { totalQuantity: list.reduce((sum, [q]) => sum + q, 0), details: list.map(([quantity, allowedUntilDateTime]) => ({ quantity, allowedUntilDateTime })) },
+  refundableQuantity: {
+    totalQuantity: list.reduce((sum, [q]) => sum + q, 0),
+    details: list.map(([quantity, allowedUntilDateTime]) => ({ quantity, allowedUntilDateTime })),
+  },
 });
 
 describe('Q2 Q4 seat batches from refundableQuantity.details', () => {
@@ -58,7 +61,7 @@ describe('Q2 Q4 seat batches from refundableQuantity.details', () => {
       notes: [clamped(0), inferred(0, '2024-01-15T09:30:12.000Z')],
     });
   });
-  it('Q2: the policy\'s seat window is the one subtracted (240 h)', () => {
+  it("Q2: the policy's seat window is the one subtracted (240 h)", () => {
     // 2024-03-17T14:02:45Z − 240 h (10 d) = 2024-03-07T14:02:45Z.
     expect(fromPartnerCenter(pc(), { policy: { programs: { 'nce-license': { seatWindowHours: 240 } } } })).toEqual({
       subscription: snapshot({ seatBatches: [{ quantity: 5, addedAt: ms('2024-03-07T14:02:45Z') }] }),
@@ -79,7 +82,14 @@ describe('Q2 Q4 seat batches from refundableQuantity.details', () => {
   ])('Q2: refundableQuantity %s → batches unknown, noted on %s', (_, refundableQuantity, field) => {
     expect(fromPartnerCenter(pc({ refundableQuantity }))).toEqual({
       subscription: snapshot(NO_BATCHES),
-      notes: [{ code: 'SEAT_BATCHES_UNKNOWN', field, kind: 'unknown', message: 'absent: seat batches unknown; seat decisions assume SEAT_BATCHES_ASSUMED' }],
+      notes: [
+        {
+          code: 'SEAT_BATCHES_UNKNOWN',
+          field,
+          kind: 'unknown',
+          message: 'absent: seat batches unknown; seat decisions assume SEAT_BATCHES_ASSUMED',
+        },
+      ],
     });
   });
 });
@@ -98,7 +108,9 @@ describe('Q8 C2: a program without seat reduction reads no batches', () => {
     });
   });
   it('C2: nce-software with refundableQuantity absent: nothing to ignore, no note about batches', () => {
-    expect(fromPartnerCenter(pc({ productType: { id: 'Software' }, refundableQuantity: undefined }), { isReturnable: true })).toEqual({
+    expect(
+      fromPartnerCenter(pc({ productType: { id: 'Software' }, refundableQuantity: undefined }), { isReturnable: true }),
+    ).toEqual({
       subscription: snapshot({ program: 'nce-software', ...NO_BATCHES }),
       notes: [],
     });

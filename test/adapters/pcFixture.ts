@@ -85,7 +85,12 @@ export const BATCH_NOTE = {
 
 /** The note for a program without seat reduction whose resource still lists `refundableQuantity`. */
 export function ignoredNote(program: string): Record<string, unknown> {
-  return { code: 'SEAT_BATCHES_IGNORED', field: 'refundableQuantity', kind: 'defaulted', message: `${program} has no seat reduction (Q8, C2)` };
+  return {
+    code: 'SEAT_BATCHES_IGNORED',
+    field: 'refundableQuantity',
+    kind: 'defaulted',
+    message: `${program} has no seat reduction (Q8, C2)`,
+  };
 }
 
 /** The CspRulesError `run` throws, as a plain object (code, field, whole message, received). */

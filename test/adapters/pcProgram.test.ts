@@ -10,7 +10,12 @@ import { BATCH_NOTE, fault, ignoredNote, pc, snapshot } from './pcFixture.js';
 /** A program without seat reduction reads no batches: the snapshot's default (none known). */
 const NO_BATCHES = { seatBatches: [], seatBatchesKnown: false };
 
-const RETURNABLE = { code: 'RETURNABLE_UNKNOWN', field: 'isReturnable', kind: 'unknown', message: 'not in the resource: taken as returnable (C7, C16)' };
+const RETURNABLE = {
+  code: 'RETURNABLE_UNKNOWN',
+  field: 'isReturnable',
+  kind: 'unknown',
+  message: 'not in the resource: taken as returnable (C7, C16)',
+};
 
 describe('Program choice (C1, C2, C4, C13, C14, C16): the productType table, whole results', () => {
   it('C1: OnlineServicesNCE with isMicrosoftProduct absent is nce-license (only false makes it ISV SaaS)', () => {
@@ -43,32 +48,81 @@ describe('Program choice (C1, C2, C4, C13, C14, C16): the productType table, who
 
   it('C16: Software with termDuration none and billingCycle oneTime is nce-perpetual, P1Y / annual placeholders', () => {
     // Perpetual: termDuration none → P1Y placeholder; oneTime → annual placeholder. Not a returnable program.
-    expect(fromPartnerCenter(pc({ productType: { id: 'Software' }, termDuration: 'None', billingCycle: 'one_time', refundableQuantity: null }))).toEqual({
+    expect(
+      fromPartnerCenter(
+        pc({
+          productType: { id: 'Software' },
+          termDuration: 'None',
+          billingCycle: 'one_time',
+          refundableQuantity: null,
+        }),
+      ),
+    ).toEqual({
       subscription: snapshot({ program: 'nce-perpetual', term: 'P1Y', billing: 'annual', ...NO_BATCHES }),
       notes: [
-        { code: 'PERPETUAL_TERM_PLACEHOLDER', field: 'termDuration', kind: 'defaulted', message: 'perpetual software has no term; P1Y is a placeholder' },
-        { code: 'PERPETUAL_TERM_PLACEHOLDER', field: 'billingCycle', kind: 'defaulted', message: 'a one-time purchase has no billing frequency; annual is a placeholder' },
+        {
+          code: 'PERPETUAL_TERM_PLACEHOLDER',
+          field: 'termDuration',
+          kind: 'defaulted',
+          message: 'perpetual software has no term; P1Y is a placeholder',
+        },
+        {
+          code: 'PERPETUAL_TERM_PLACEHOLDER',
+          field: 'billingCycle',
+          kind: 'defaulted',
+          message: 'a one-time purchase has no billing frequency; annual is a placeholder',
+        },
       ],
     });
   });
 
   it('C16: Software without termDuration is nce-perpetual whatever its billing cycle', () => {
-    expect(fromPartnerCenter(pc({ productType: { id: 'Software' }, termDuration: undefined, refundableQuantity: null }))).toEqual({
+    expect(
+      fromPartnerCenter(pc({ productType: { id: 'Software' }, termDuration: undefined, refundableQuantity: null })),
+    ).toEqual({
       subscription: snapshot({ program: 'nce-perpetual', term: 'P1Y', billing: 'monthly', ...NO_BATCHES }),
-      notes: [{ code: 'PERPETUAL_TERM_PLACEHOLDER', field: 'termDuration', kind: 'defaulted', message: 'perpetual software has no term; P1Y is a placeholder' }],
+      notes: [
+        {
+          code: 'PERPETUAL_TERM_PLACEHOLDER',
+          field: 'termDuration',
+          kind: 'defaulted',
+          message: 'perpetual software has no term; P1Y is a placeholder',
+        },
+      ],
     });
-    expect(fromPartnerCenter(pc({ productType: { id: 'Software' }, termDuration: null, refundableQuantity: null })).subscription.program).toBe('nce-perpetual');
+    expect(
+      fromPartnerCenter(pc({ productType: { id: 'Software' }, termDuration: null, refundableQuantity: null }))
+        .subscription.program,
+    ).toBe('nce-perpetual');
     // termDuration none (not absent) with a monthly cycle: perpetual too, the same single placeholder note.
-    expect(fromPartnerCenter(pc({ productType: { id: 'Software' }, termDuration: 'none', refundableQuantity: null }))).toEqual({
+    expect(
+      fromPartnerCenter(pc({ productType: { id: 'Software' }, termDuration: 'none', refundableQuantity: null })),
+    ).toEqual({
       subscription: snapshot({ program: 'nce-perpetual', term: 'P1Y', billing: 'monthly', ...NO_BATCHES }),
-      notes: [{ code: 'PERPETUAL_TERM_PLACEHOLDER', field: 'termDuration', kind: 'defaulted', message: 'perpetual software has no term; P1Y is a placeholder' }],
+      notes: [
+        {
+          code: 'PERPETUAL_TERM_PLACEHOLDER',
+          field: 'termDuration',
+          kind: 'defaulted',
+          message: 'perpetual software has no term; P1Y is a placeholder',
+        },
+      ],
     });
   });
 
   it('C16: Software with a term but billed oneTime is nce-perpetual with that term', () => {
-    expect(fromPartnerCenter(pc({ productType: { id: 'Software' }, billingCycle: 'ONETIME', refundableQuantity: null }))).toEqual({
+    expect(
+      fromPartnerCenter(pc({ productType: { id: 'Software' }, billingCycle: 'ONETIME', refundableQuantity: null })),
+    ).toEqual({
       subscription: snapshot({ program: 'nce-perpetual', billing: 'annual', ...NO_BATCHES }),
-      notes: [{ code: 'PERPETUAL_TERM_PLACEHOLDER', field: 'billingCycle', kind: 'defaulted', message: 'a one-time purchase has no billing frequency; annual is a placeholder' }],
+      notes: [
+        {
+          code: 'PERPETUAL_TERM_PLACEHOLDER',
+          field: 'billingCycle',
+          kind: 'defaulted',
+          message: 'a one-time purchase has no billing frequency; annual is a placeholder',
+        },
+      ],
     });
   });
 
@@ -76,13 +130,16 @@ describe('Program choice (C1, C2, C4, C13, C14, C16): the productType table, who
     ['absent', undefined],
     ['null', null],
     ['OnlineServices', { id: 'Online_Services' }],
-  ])('C4: productType %s with isMicrosoftProduct false is traditional-saas (legacy end date exclusive)', (_, productType) => {
-    // Legacy: commitmentEndDate 2025-01-14 is exclusive, so the last day of the term is 2025-01-13.
-    expect(fromPartnerCenter(pc({ productType, isMicrosoftProduct: false }))).toEqual({
-      subscription: snapshot({ program: 'traditional-saas', termEndDay: dayNumber('2025-01-13'), ...NO_BATCHES }),
-      notes: [ignoredNote('traditional-saas')],
-    });
-  });
+  ])(
+    'C4: productType %s with isMicrosoftProduct false is traditional-saas (legacy end date exclusive)',
+    (_, productType) => {
+      // Legacy: commitmentEndDate 2025-01-14 is exclusive, so the last day of the term is 2025-01-13.
+      expect(fromPartnerCenter(pc({ productType, isMicrosoftProduct: false }))).toEqual({
+        subscription: snapshot({ program: 'traditional-saas', termEndDay: dayNumber('2025-01-13'), ...NO_BATCHES }),
+        notes: [ignoredNote('traditional-saas')],
+      });
+    },
+  );
 
   it('billingType none and license are both license-based; absent too', () => {
     for (const billingType of ['None', 'LICENSE', undefined, null]) {
@@ -125,7 +182,8 @@ describe('Program choice: what is not covered is refused, naming the JSON path',
     expect(fault(() => fromPartnerCenter(pc({ productType: { id: 'Reservation' } })))).toEqual({
       code: 'INVALID_ENUM',
       field: 'productType.id',
-      message: 'productType.id: expected one of OnlineServicesNCE, Software, SaaS, OnlineServices, Azure, got "Reservation"',
+      message:
+        'productType.id: expected one of OnlineServicesNCE, Software, SaaS, OnlineServices, Azure, got "Reservation"',
       received: 'Reservation',
     });
   });
@@ -264,7 +322,13 @@ describe('B1 term and billing: every spelling, every refusal', () => {
 describe('TR1 TR2 a trial: billingCycle none with isTrial true', () => {
   it('TR2: monthly is a placeholder billing, with a note', () => {
     // P1M trial bought 2024-01-15 ending 2024-02-14; no scheduled instructions in this one.
-    const json = pc({ isTrial: true, billingCycle: 'none', termDuration: 'P1M', commitmentEndDate: '2024-02-14', refundableQuantity: null });
+    const json = pc({
+      isTrial: true,
+      billingCycle: 'none',
+      termDuration: 'P1M',
+      commitmentEndDate: '2024-02-14',
+      refundableQuantity: null,
+    });
     expect(fromPartnerCenter(json)).toEqual({
       subscription: snapshot({ term: 'P1M', trial: true, termEndDay: dayNumber('2024-02-14'), ...NO_BATCHES }),
       notes: [
@@ -274,7 +338,12 @@ describe('TR1 TR2 a trial: billingCycle none with isTrial true', () => {
           kind: 'defaulted',
           message: 'a trial is not billed; monthly is a placeholder (TR2: converts to monthly billing by default)',
         },
-        { code: 'SEAT_BATCHES_UNKNOWN', field: 'refundableQuantity', kind: 'unknown', message: 'absent: seat batches unknown; seat decisions assume SEAT_BATCHES_ASSUMED' },
+        {
+          code: 'SEAT_BATCHES_UNKNOWN',
+          field: 'refundableQuantity',
+          kind: 'unknown',
+          message: 'absent: seat batches unknown; seat decisions assume SEAT_BATCHES_ASSUMED',
+        },
       ],
     });
   });
@@ -283,22 +352,40 @@ describe('TR1 TR2 a trial: billingCycle none with isTrial true', () => {
 describe('options.program forces the program (BSS assets, SoftwareOne)', () => {
   it('C14: softwareone keeps its seat batches (Q2 window 168 h); the JSON productType is not read', () => {
     // productType Azure would be refused; a forced program never looks at it.
-    expect(fromPartnerCenter(pc({ productType: { id: 'Azure' }, billingType: 'usage' }), { program: 'softwareone' })).toEqual({
+    expect(
+      fromPartnerCenter(pc({ productType: { id: 'Azure' }, billingType: 'usage' }), { program: 'softwareone' }),
+    ).toEqual({
       subscription: snapshot({ program: 'softwareone' }),
-      notes: [{ code: 'PROGRAM_FORCED', field: 'productType.id', kind: 'defaulted', message: 'program softwareone given by the caller' }, BATCH_NOTE],
+      notes: [
+        {
+          code: 'PROGRAM_FORCED',
+          field: 'productType.id',
+          kind: 'defaulted',
+          message: 'program softwareone given by the caller',
+        },
+        BATCH_NOTE,
+      ],
     });
   });
   it('C16: bss-software given isReturnable false: no RETURNABLE_UNKNOWN note', () => {
     expect(fromPartnerCenter(pc(), { program: 'bss-software', isReturnable: false })).toEqual({
       subscription: snapshot({ program: 'bss-software', isReturnable: false, ...NO_BATCHES }),
       notes: [
-        { code: 'PROGRAM_FORCED', field: 'productType.id', kind: 'defaulted', message: 'program bss-software given by the caller' },
+        {
+          code: 'PROGRAM_FORCED',
+          field: 'productType.id',
+          kind: 'defaulted',
+          message: 'program bss-software given by the caller',
+        },
         ignoredNote('bss-software'),
       ],
     });
   });
   it('a forced nce-perpetual accepts termDuration none', () => {
-    const { subscription, notes } = fromPartnerCenter(pc({ termDuration: 'none', billingCycle: 'annual', refundableQuantity: null }), { program: 'nce-perpetual' });
+    const { subscription, notes } = fromPartnerCenter(
+      pc({ termDuration: 'none', billingCycle: 'annual', refundableQuantity: null }),
+      { program: 'nce-perpetual' },
+    );
     expect([subscription.program, subscription.term, notes.map((n) => [n.code, n.field])]).toEqual([
       'nce-perpetual',
       'P1Y',
@@ -312,7 +399,8 @@ describe('options.program forces the program (BSS assets, SoftwareOne)', () => {
     expect(fault(() => fromPartnerCenter(pc(), { program: 'csp' as never }))).toEqual({
       code: 'INVALID_ENUM',
       field: 'options.program',
-      message: 'options.program: expected one of nce-license, nce-software, nce-perpetual, nce-saas, traditional-saas, bss-software, softwareone, got "csp"',
+      message:
+        'options.program: expected one of nce-license, nce-software, nce-perpetual, nce-saas, traditional-saas, bss-software, softwareone, got "csp"',
       received: 'csp',
     });
   });

@@ -4,7 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fromPartnerCenter } from '../../src/partner-center/fromPartnerCenter.js';
-import { optionalInstant, pathOf, readDateOnly, readEnum, readRefundable, type At } from '../../src/partner-center/read.js';
+import {
+  optionalInstant,
+  pathOf,
+  readDateOnly,
+  readEnum,
+  readRefundable,
+  type At,
+} from '../../src/partner-center/read.js';
 import { dayNumber } from '../arbitraries.js';
 import { fault, ms, pc, snapshot } from './pcFixture.js';
 
@@ -13,7 +20,9 @@ const at = (record: Record<string, unknown>, path = ''): At => ({ record, path }
 describe('pathOf: the JSON path of a key', () => {
   it('at the root it is the key; below, parent.key', () => {
     expect(pathOf(at({}), 'status')).toBe('status');
-    expect(pathOf(at({}, 'scheduledNextTermInstructions.product'), 'skuId')).toBe('scheduledNextTermInstructions.product.skuId');
+    expect(pathOf(at({}, 'scheduledNextTermInstructions.product'), 'skuId')).toBe(
+      'scheduledNextTermInstructions.product.skuId',
+    );
   });
 });
 
@@ -39,8 +48,18 @@ describe('readEnum: case-insensitive, `_` ignored (partner-center.md "Enum casin
     });
   });
   it('a non-string is INVALID_ENUM with the value described', () => {
-    expect(fault(() => readEnum(at({ c: 7 }), 'c', table, 'A, B'))).toEqual({ code: 'INVALID_ENUM', field: 'c', message: 'c: expected one of A, B, got 7', received: 7 });
-    expect(fault(() => readEnum(at({ c: true }), 'c', table, 'A, B'))).toEqual({ code: 'INVALID_ENUM', field: 'c', message: 'c: expected one of A, B, got true', received: true });
+    expect(fault(() => readEnum(at({ c: 7 }), 'c', table, 'A, B'))).toEqual({
+      code: 'INVALID_ENUM',
+      field: 'c',
+      message: 'c: expected one of A, B, got 7',
+      received: 7,
+    });
+    expect(fault(() => readEnum(at({ c: true }), 'c', table, 'A, B'))).toEqual({
+      code: 'INVALID_ENUM',
+      field: 'c',
+      message: 'c: expected one of A, B, got true',
+      received: true,
+    });
   });
   it('an inherited key is not read', () => {
     expect(readEnum(at(Object.create({ c: 'annual' }) as Record<string, unknown>), 'c', table)).toBeUndefined();
@@ -55,7 +74,11 @@ describe('optionalInstant (T1)', () => {
     expect(optionalInstant(at({ d: '2024-01-22T10:30:12+01:00' }), 'd')).toBe(ms('2024-01-22T09:30:12Z'));
   });
   it('a date-time without offset → AMBIGUOUS_INSTANT naming the nested path', () => {
-    expect(fault(() => optionalInstant(at({ d: '2024-01-22T09:30:12' }, 'x'), 'd'))).toMatchObject({ code: 'AMBIGUOUS_INSTANT', field: 'x.d', received: '2024-01-22T09:30:12' });
+    expect(fault(() => optionalInstant(at({ d: '2024-01-22T09:30:12' }, 'x'), 'd'))).toMatchObject({
+      code: 'AMBIGUOUS_INSTANT',
+      field: 'x.d',
+      received: '2024-01-22T09:30:12',
+    });
   });
 });
 
@@ -73,7 +96,10 @@ describe('readDateOnly (T2): the calendar date as written', () => {
     expect(readDateOnly(new Date(ms('2025-01-15T00:00:00Z')), 'd')).toBe(dayNumber('2025-01-15'));
   });
   it('a date-time without offset is refused (T1), naming the path', () => {
-    expect(fault(() => readDateOnly('2025-01-14T00:00:00', 'commitmentEndDate'))).toMatchObject({ code: 'AMBIGUOUS_INSTANT', field: 'commitmentEndDate' });
+    expect(fault(() => readDateOnly('2025-01-14T00:00:00', 'commitmentEndDate'))).toMatchObject({
+      code: 'AMBIGUOUS_INSTANT',
+      field: 'commitmentEndDate',
+    });
   });
   it('text that does not start with the date → INVALID_DATE', () => {
     expect(fault(() => readDateOnly('x2025-01-14T00:00:00Z', 'd'))).toEqual({
@@ -107,9 +133,17 @@ describe('readDateOnly (T2): the calendar date as written', () => {
 });
 
 describe('optionalString: strings or null', () => {
-  it.each(['offerName', 'promotionId', 'parentSubscriptionId', 'offerId'])('%s that is not a string → INVALID_TYPE', (key) => {
-    expect(fault(() => fromPartnerCenter(pc({ [key]: 5 })))).toEqual({ code: 'INVALID_TYPE', field: key, message: `${key}: expected a string, got 5`, received: 5 });
-  });
+  it.each(['offerName', 'promotionId', 'parentSubscriptionId', 'offerId'])(
+    '%s that is not a string → INVALID_TYPE',
+    (key) => {
+      expect(fault(() => fromPartnerCenter(pc({ [key]: 5 })))).toEqual({
+        code: 'INVALID_TYPE',
+        field: key,
+        message: `${key}: expected a string, got 5`,
+        received: 5,
+      });
+    },
+  );
 });
 
 describe('readRefundable (Q4): refundableQuantity as reported', () => {
@@ -125,7 +159,13 @@ describe('readRefundable (Q4): refundableQuantity as reported', () => {
     expect(read({ totalQuantity: 0, details: [] })).toEqual({ totalQuantity: 0, details: [] });
   });
   it('details in order, quantities and window ends read', () => {
-    const json = { totalQuantity: 8, details: [{ quantity: 5, allowedUntilDateTime: '2024-03-13T08:15:00Z' }, { quantity: 3, allowedUntilDateTime: '2024-03-17T15:02:45+01:00' }] };
+    const json = {
+      totalQuantity: 8,
+      details: [
+        { quantity: 5, allowedUntilDateTime: '2024-03-13T08:15:00Z' },
+        { quantity: 3, allowedUntilDateTime: '2024-03-17T15:02:45+01:00' },
+      ],
+    };
     expect(read(json)).toEqual({
       totalQuantity: 8,
       details: [
@@ -135,22 +175,50 @@ describe('readRefundable (Q4): refundableQuantity as reported', () => {
     });
   });
   it.each([
-    [5, { code: 'INVALID_TYPE', field: 'refundableQuantity', message: 'refundableQuantity: expected an object, got 5', received: 5 }],
+    [
+      5,
+      {
+        code: 'INVALID_TYPE',
+        field: 'refundableQuantity',
+        message: 'refundableQuantity: expected an object, got 5',
+        received: 5,
+      },
+    ],
     [
       { totalQuantity: -1, details: [] },
-      { code: 'INVALID_QUANTITY', field: 'refundableQuantity.totalQuantity', message: 'refundableQuantity.totalQuantity: expected a whole number ≥ 0, got -1', received: -1 },
+      {
+        code: 'INVALID_QUANTITY',
+        field: 'refundableQuantity.totalQuantity',
+        message: 'refundableQuantity.totalQuantity: expected a whole number ≥ 0, got -1',
+        received: -1,
+      },
     ],
     [
       { totalQuantity: 1, details: { quantity: 1 } },
-      { code: 'INVALID_TYPE', field: 'refundableQuantity.details', message: 'refundableQuantity.details: expected an array, got an object', received: { quantity: 1 } },
+      {
+        code: 'INVALID_TYPE',
+        field: 'refundableQuantity.details',
+        message: 'refundableQuantity.details: expected an array, got an object',
+        received: { quantity: 1 },
+      },
     ],
     [
       { totalQuantity: 1, details: [{ quantity: 1, allowedUntilDateTime: '2024-03-17T14:02:45Z' }, 'x'] },
-      { code: 'INVALID_TYPE', field: 'refundableQuantity.details[1]', message: 'refundableQuantity.details[1]: expected an object, got "x"', received: 'x' },
+      {
+        code: 'INVALID_TYPE',
+        field: 'refundableQuantity.details[1]',
+        message: 'refundableQuantity.details[1]: expected an object, got "x"',
+        received: 'x',
+      },
     ],
     [
       { totalQuantity: 1, details: [{ allowedUntilDateTime: '2024-03-17T14:02:45Z' }] },
-      { code: 'MISSING_FIELD', field: 'refundableQuantity.details[0].quantity', message: 'refundableQuantity.details[0].quantity: is required', received: undefined },
+      {
+        code: 'MISSING_FIELD',
+        field: 'refundableQuantity.details[0].quantity',
+        message: 'refundableQuantity.details[0].quantity: is required',
+        received: undefined,
+      },
     ],
     [
       { totalQuantity: 1, details: [{ quantity: 1.5, allowedUntilDateTime: '2024-03-17T14:02:45Z' }] },
@@ -174,7 +242,12 @@ describe('readRefundable (Q4): refundableQuantity as reported', () => {
     expect(fault(() => fromPartnerCenter(pc({ refundableQuantity })))).toEqual(error);
   });
   it('Q4: totalQuantity null with details is read (the total is not used)', () => {
-    const json = pc({ refundableQuantity: { totalQuantity: null, details: [{ quantity: 5, allowedUntilDateTime: '2024-03-17T14:02:45Z' }] } });
+    const json = pc({
+      refundableQuantity: {
+        totalQuantity: null,
+        details: [{ quantity: 5, allowedUntilDateTime: '2024-03-17T14:02:45Z' }],
+      },
+    });
     expect(fromPartnerCenter(json).subscription).toEqual(snapshot());
   });
 });

@@ -38,7 +38,14 @@ describe('S1 scheduledNextTermInstructions → scheduledChange', () => {
       customTermEndDate: '2027-12-31T05:00:00+09:00', // 2027-12-30T20:00Z; the written date counts
     });
     expect(fromPartnerCenter(json)).toEqual({
-      subscription: snapshot({ scheduledChange: change({ quantity: 12, term: 'P3Y', billing: 'triennial', customTermEndDay: dayNumber('2027-12-31') }) }),
+      subscription: snapshot({
+        scheduledChange: change({
+          quantity: 12,
+          term: 'P3Y',
+          billing: 'triennial',
+          customTermEndDay: dayNumber('2027-12-31'),
+        }),
+      }),
       notes: [BATCH_NOTE],
     });
   });
@@ -46,13 +53,17 @@ describe('S1 scheduledNextTermInstructions → scheduledChange', () => {
     ['P1M', 'monthly', 'P1M', 'monthly'],
     ['P1Y', 'ANNUAL', 'P1Y', 'annual'],
   ])('S1: termDuration %s, billingCycle %s → %s, %s', (termDuration, billingCycle, term, billing) => {
-    expect(fromPartnerCenter(scheduled({ product: { ...SAME, termDuration, billingCycle } })).subscription.scheduledChange).toEqual(change({ term, billing }));
+    expect(
+      fromPartnerCenter(scheduled({ product: { ...SAME, termDuration, billingCycle } })).subscription.scheduledChange,
+    ).toEqual(change({ term, billing }));
   });
   it('S1: an empty instruction is a change with nothing known; null fields are absent', () => {
     expect(fromPartnerCenter(scheduled({})).subscription).toEqual(snapshot({ scheduledChange: change({}) }));
     const nulls = { product: null, quantity: null, customTermEndDate: null };
     expect(fromPartnerCenter(scheduled(nulls)).subscription).toEqual(snapshot({ scheduledChange: change({}) }));
-    expect(fromPartnerCenter(scheduled({ product: { ...SAME } })).subscription).toEqual(snapshot({ scheduledChange: change({}) }));
+    expect(fromPartnerCenter(scheduled({ product: { ...SAME } })).subscription).toEqual(
+      snapshot({ scheduledChange: change({}) }),
+    );
   });
   it('S1: absent or null instructions → no scheduled change', () => {
     expect(fromPartnerCenter(scheduled(undefined)).subscription.scheduledChange).toBeNull();
@@ -82,7 +93,8 @@ describe('S1 scheduledNextTermInstructions → scheduledChange', () => {
       {
         code: 'INVALID_ENUM',
         field: 'scheduledNextTermInstructions.product.billingCycle',
-        message: 'scheduledNextTermInstructions.product.billingCycle: expected one of monthly, annual, triennial, got "oneTime"',
+        message:
+          'scheduledNextTermInstructions.product.billingCycle: expected one of monthly, annual, triennial, got "oneTime"',
         received: 'oneTime',
       },
     ],
@@ -147,21 +159,23 @@ describe('S1 U1: a scheduled move to another product is named by ids only (a not
       notes: [BATCH_NOTE, unnamed(target)],
     });
   });
-  it.each([
-    [{ productId: 'CFQ7TTC0LH18' }],
-    [{ skuId: '0001' }],
-    [{}],
-  ])('product %j matching the offerId, or naming nothing → no note', (product) => {
-    expect(fromPartnerCenter(scheduled({ product })).notes).toEqual([BATCH_NOTE]);
-  });
+  it.each([[{ productId: 'CFQ7TTC0LH18' }], [{ skuId: '0001' }], [{}]])(
+    'product %j matching the offerId, or naming nothing → no note',
+    (product) => {
+      expect(fromPartnerCenter(scheduled({ product })).notes).toEqual([BATCH_NOTE]);
+    },
+  );
   it('no offerId to compare with → no note', () => {
-    expect(fromPartnerCenter(scheduled({ product: { productId: 'OTHER', skuId: '9' } }, { offerId: null })).notes).toEqual([BATCH_NOTE]);
+    expect(
+      fromPartnerCenter(scheduled({ product: { productId: 'OTHER', skuId: '9' } }, { offerId: null })).notes,
+    ).toEqual([BATCH_NOTE]);
   });
   it('an offerId without a sku part: any skuId given differs', () => {
-    expect(fromPartnerCenter(scheduled({ product: { productId: 'legacy-offer', skuId: '0001' } }, { offerId: 'legacy-offer' })).notes).toEqual([
-      BATCH_NOTE,
-      unnamed('legacy-offer:0001'),
-    ]);
+    expect(
+      fromPartnerCenter(
+        scheduled({ product: { productId: 'legacy-offer', skuId: '0001' } }, { offerId: 'legacy-offer' }),
+      ).notes,
+    ).toEqual([BATCH_NOTE, unnamed('legacy-offer:0001')]);
   });
 });
 
@@ -173,7 +187,9 @@ describe('B2 nextChargeInstructions → nextChargeBilling (a pending billing-fre
       subscription: snapshot({ nextChargeBilling: 'annual' }),
       notes: [BATCH_NOTE],
     });
-    expect(fromPartnerCenter(next({ product: { billingCycle: 'triennial' } })).subscription.nextChargeBilling).toBe('triennial');
+    expect(fromPartnerCenter(next({ product: { billingCycle: 'triennial' } })).subscription.nextChargeBilling).toBe(
+      'triennial',
+    );
   });
   it.each([
     ['the current billing repeated', { product: { billingCycle: 'MONTHLY' } }],

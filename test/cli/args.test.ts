@@ -4,7 +4,16 @@ import { parseArgs, USAGE, UsageError, type Args } from '../../src/cli/args.js';
 
 // parseArgs of `csp-rules` (src/cli/args.ts): whole Args objects and whole UsageError messages.
 
-const HELP: Args = { command: 'help', files: [], now: undefined, tz: 'UTC', json: false, detail: false, program: undefined, alertDays: undefined };
+const HELP: Args = {
+  command: 'help',
+  files: [],
+  now: undefined,
+  tz: 'UTC',
+  json: false,
+  detail: false,
+  program: undefined,
+  alertDays: undefined,
+};
 
 /** The UsageError `parseArgs(argv)` throws (fails the test on anything else). */
 function usageError(argv: readonly string[]): UsageError {
@@ -20,7 +29,21 @@ function usageError(argv: readonly string[]): UsageError {
 describe('parseArgs: explain with every option', () => {
   it('options given as `--name value`, in any order around the files', () => {
     expect(
-      parseArgs(['--json', 'explain', 'a.json', '--now', '2024-03-12T12:00:00Z', 'b.json', '--tz', 'Asia/Tokyo', '--program', 'nce-saas', '--alert-days', '3', '--detail']),
+      parseArgs([
+        '--json',
+        'explain',
+        'a.json',
+        '--now',
+        '2024-03-12T12:00:00Z',
+        'b.json',
+        '--tz',
+        'Asia/Tokyo',
+        '--program',
+        'nce-saas',
+        '--alert-days',
+        '3',
+        '--detail',
+      ]),
     ).toEqual({
       command: 'explain',
       files: ['a.json', 'b.json'],
@@ -34,7 +57,16 @@ describe('parseArgs: explain with every option', () => {
   });
 
   it('options given as `--name=value`; the value is everything after the first =', () => {
-    expect(parseArgs(['explain', 'a.json', '--now=2024-03-12T12:00:00+01:00', '--tz=Europe/Berlin', '--program=bss-software', '--alert-days=10'])).toEqual({
+    expect(
+      parseArgs([
+        'explain',
+        'a.json',
+        '--now=2024-03-12T12:00:00+01:00',
+        '--tz=Europe/Berlin',
+        '--program=bss-software',
+        '--alert-days=10',
+      ]),
+    ).toEqual({
       command: 'explain',
       files: ['a.json'],
       now: '2024-03-12T12:00:00+01:00',
@@ -62,7 +94,14 @@ describe('parseArgs: explain with every option', () => {
 
   it('the value after a valued option is taken as it is, even when it looks like an option', () => {
     expect(parseArgs(['explain', 'a.json', '--program', '--json'])).toEqual({
-      command: 'explain', files: ['a.json'], now: undefined, tz: 'UTC', json: false, detail: false, program: '--json', alertDays: undefined,
+      command: 'explain',
+      files: ['a.json'],
+      now: undefined,
+      tz: 'UTC',
+      json: false,
+      detail: false,
+      program: '--json',
+      alertDays: undefined,
     });
   });
 
@@ -72,7 +111,14 @@ describe('parseArgs: explain with every option', () => {
 
   it('everything after `--` is a file, even `--json` or `-h`', () => {
     expect(parseArgs(['explain', 'a.json', '--', '--json', '-h', '--help'])).toEqual({
-      command: 'explain', files: ['a.json', '--json', '-h', '--help'], now: undefined, tz: 'UTC', json: false, detail: false, program: undefined, alertDays: undefined,
+      command: 'explain',
+      files: ['a.json', '--json', '-h', '--help'],
+      now: undefined,
+      tz: 'UTC',
+      json: false,
+      detail: false,
+      program: undefined,
+      alertDays: undefined,
     });
     expect(parseArgs(['--', 'explain', '--odd-name.json']).files).toEqual(['--odd-name.json']);
   });

@@ -32,7 +32,14 @@ function cli(files: Record<string, string>, argv: readonly string[]): { code: nu
 
 describe('T5 C12 Q4 renderDetail: one table per subscription', () => {
   it('Q4 C1 annual with two seat batches, zoned (Europe/Berlin, +01:00 in January and March)', () => {
-    const r = cli({ 'annual.json': example('annual-two-batches') }, ['explain', 'annual.json', '--now', NOW, '--tz', 'Europe/Berlin']);
+    const r = cli({ 'annual.json': example('annual-two-batches') }, [
+      'explain',
+      'annual.json',
+      '--now',
+      NOW,
+      '--tz',
+      'Europe/Berlin',
+    ]);
     expect(r).toEqual({
       code: 0,
       err: [],
@@ -68,7 +75,14 @@ describe('T5 C12 Q4 renderDetail: one table per subscription', () => {
   });
 
   it('R3 monthly just renewed at 00:00Z: the assumed term start and the assumption in the reason; one batch → no batch lines (Asia/Tokyo, +09:00)', () => {
-    const r = cli({ 'm.json': example('monthly-just-renewed') }, ['explain', 'm.json', '--now', NOW, '--tz', 'Asia/Tokyo']);
+    const r = cli({ 'm.json': example('monthly-just-renewed') }, [
+      'explain',
+      'm.json',
+      '--now',
+      NOW,
+      '--tz',
+      'Asia/Tokyo',
+    ]);
     expect(r).toEqual({
       code: 0,
       err: [],
@@ -134,7 +148,13 @@ describe('T5 C12 Q4 renderDetail: one table per subscription', () => {
   });
 
   it('P7 no id, no offer name, 1 seat, expired, auto-renew off: "(no id)", "1 seat", no renewal on the timeline, no notes', () => {
-    const json = { ...JSON.parse(example('suspended')), id: undefined, offerName: undefined, quantity: 1, status: 'expired' };
+    const json = {
+      ...JSON.parse(example('suspended')),
+      id: undefined,
+      offerName: undefined,
+      quantity: 1,
+      status: 'expired',
+    };
     const r = cli({ 'b.json': JSON.stringify(json) }, ['explain', 'b.json', '--now', NOW]);
     expect(r).toEqual({
       code: 0,
@@ -168,7 +188,10 @@ describe('T5 C12 Q4 renderDetail: one table per subscription', () => {
 
 describe('T5 renderSummary: one line per subscription, then (--detail) each table', () => {
   it('a single file and a list: labels file and file[i], the trial marked, the next deadline; --detail prints each table after a blank line', () => {
-    const files = { 's.json': example('suspended'), 'l.json': JSON.stringify({ totalCount: 1, items: [JSON.parse(example('trial'))] }) };
+    const files = {
+      's.json': example('suspended'),
+      'l.json': JSON.stringify({ totalCount: 1, items: [JSON.parse(example('trial'))] }),
+    };
     const r = cli(files, ['explain', 's.json', 'l.json', '--now', NOW, '--detail', '--tz', 'America/New_York']);
     expect(r.code).toBe(0);
     expect(r.err).toEqual([]);
@@ -227,8 +250,17 @@ describe('T5 renderSummary: one line per subscription, then (--detail) each tabl
   });
 
   it('without an id, an offer name or any deadline: dashes', () => {
-    const bare = { ...JSON.parse(example('suspended')), id: undefined, offerName: undefined, quantity: 1, status: 'expired' };
-    const files = { 'a.json': example('annual-two-batches'), 'l.json': JSON.stringify([JSON.parse(example('trial')), bare]) };
+    const bare = {
+      ...JSON.parse(example('suspended')),
+      id: undefined,
+      offerName: undefined,
+      quantity: 1,
+      status: 'expired',
+    };
+    const files = {
+      'a.json': example('annual-two-batches'),
+      'l.json': JSON.stringify([JSON.parse(example('trial')), bare]),
+    };
     const r = cli(files, ['explain', 'a.json', 'l.json', '--now', NOW]);
     expect(r).toEqual({
       code: 0,
@@ -258,8 +290,17 @@ describe('renderDetail / renderSummary on a hand-made explanation', () => {
   const now = Date.parse(NOW); // 2024-03-12 12:00:00Z
   const read = fromPartnerCenter(JSON.parse(example('suspended')));
   const real = explain(read.subscription, { now });
-  const action = (a: Partial<ActionExplanation> & Pick<ActionExplanation, 'action' | 'outcome'>): ActionExplanation => ({
-    until: null, opensAt: null, reason: 'ALLOWED', rule: 'C1', warnings: [], assumptions: [], batches: [], ...a,
+  const action = (
+    a: Partial<ActionExplanation> & Pick<ActionExplanation, 'action' | 'outcome'>,
+  ): ActionExplanation => ({
+    until: null,
+    opensAt: null,
+    reason: 'ALLOWED',
+    rule: 'C1',
+    warnings: [],
+    assumptions: [],
+    batches: [],
+    ...a,
   });
   const item = (actions: readonly ActionExplanation[], patch: Partial<Explained> = {}): Explained => ({
     label: 'x.json',
@@ -270,7 +311,13 @@ describe('renderDetail / renderSummary on a hand-made explanation', () => {
       alert: 'none',
       actions,
       // purchase 2023-06-01 08:00Z, term ends 2024-06-01 00:00Z, no renewal (auto-renew off)
-      timeline: { purchasedAt: Date.parse('2023-06-01T08:00:00Z'), windowStart: Date.parse('2023-06-01T08:00:00Z'), termEndsAt: Date.parse('2024-06-01T00:00:00Z'), renewalStartsAt: null, renewalCompletesBy: null },
+      timeline: {
+        purchasedAt: Date.parse('2023-06-01T08:00:00Z'),
+        windowStart: Date.parse('2023-06-01T08:00:00Z'),
+        termEndsAt: Date.parse('2024-06-01T00:00:00Z'),
+        renewalStartsAt: null,
+        renewalCompletesBy: null,
+      },
     },
     ...patch,
   });
@@ -284,7 +331,10 @@ describe('renderDetail / renderSummary on a hand-made explanation', () => {
         action({ action: 'reduceSeats', outcome: 'now', until: now + 48 * H }), // 2 d: the earliest
         action({ action: 'scheduleChange', outcome: 'now', until: now + 49 * H }),
       ]),
-      item([], { label: 'y.json', subscription: { ...read.subscription, offerName: '📦 Box', id: 'b', trial: true, status: 'active' } }),
+      item([], {
+        label: 'y.json',
+        subscription: { ...read.subscription, offerName: '📦 Box', id: 'b', trial: true, status: 'active' },
+      }),
     ];
     // OFFER column: 'Dynamics 365 Business Central Essentials' is 40 characters; '📦 Box' counts 5 (one per code point).
     expect(renderSummary(items)).toBe(
@@ -300,10 +350,27 @@ describe('renderDetail / renderSummary on a hand-made explanation', () => {
     const out = renderDetail(
       item(
         [
-          action({ action: 'cancel', outcome: 'now', until: now + 26 * H, reason: 'WITHIN_WINDOW', assumptions: ['A1', 'A2'] as never, warnings: ['W1'] as never }),
-          action({ action: 'changeTerm', outcome: 'at-renewal', opensAt: now + 72 * H, reason: 'TERM_NOT_LONGER', rule: 'S1' }),
           action({
-            action: 'reduceSeats', outcome: 'now', until: now + 30 * H, reason: 'WITHIN_WINDOW', rule: 'Q2',
+            action: 'cancel',
+            outcome: 'now',
+            until: now + 26 * H,
+            reason: 'WITHIN_WINDOW',
+            assumptions: ['A1', 'A2'] as never,
+            warnings: ['W1'] as never,
+          }),
+          action({
+            action: 'changeTerm',
+            outcome: 'at-renewal',
+            opensAt: now + 72 * H,
+            reason: 'TERM_NOT_LONGER',
+            rule: 'S1',
+          }),
+          action({
+            action: 'reduceSeats',
+            outcome: 'now',
+            until: now + 30 * H,
+            reason: 'WITHIN_WINDOW',
+            rule: 'Q2',
             batches: [{ quantity: 2, addedAt: now - 138 * H, until: now + 30 * H }] as never,
           }),
         ],
@@ -341,11 +408,21 @@ describe('renderDetail / renderSummary on a hand-made explanation', () => {
       const base = item([
         action({ action: 'cancel', outcome: 'now', until: now + 36 * H, assumptions: [assumption] as never }),
         // allowed but effective at renewal: has an `until`, yet nothing closes on the timeline for it
-        action({ action: 'suspend', outcome: 'at-renewal', until: now + 12 * H, opensAt: now + 24 * H, reason: 'X', rule: 'P1' }),
+        action({
+          action: 'suspend',
+          outcome: 'at-renewal',
+          until: now + 12 * H,
+          opensAt: now + 24 * H,
+          reason: 'X',
+          rule: 'P1',
+        }),
       ]);
       return { ...base, explanation: { ...base.explanation, timeline: { ...base.explanation.timeline, windowStart } } };
     };
-    const timeline = (assumption: string): string | undefined => renderDetail(explained(assumption), { tz: 'UTC' }).split('\n').find((l) => l.startsWith('  timeline'));
+    const timeline = (assumption: string): string | undefined =>
+      renderDetail(explained(assumption), { tz: 'UTC' })
+        .split('\n')
+        .find((l) => l.startsWith('  timeline'));
     // 36 h after now = 2024-03-14 00:00Z
     expect(timeline('OTHER_ASSUMPTION')).toBe(
       '  timeline (UTC): 2023-06-01 08:00 purchase ─ 2024-03-08 00:00 term start ─ 2024-03-12 12:00 ▶ now ─ 2024-03-14 00:00 cancel closes ─ 2024-06-01 00:00 term ends',

@@ -11,7 +11,11 @@ import { memoryIo } from './memoryIo.js';
 const NOW = '2024-03-12T12:00:00Z';
 const example = (name: string): string => readFileSync(join('examples', `${name}.json`), 'utf8');
 
-function cli(files: Record<string, string>, argv: readonly string[], patch: Partial<Io> = {}): { code: number; out: string[]; err: string[] } {
+function cli(
+  files: Record<string, string>,
+  argv: readonly string[],
+  patch: Partial<Io> = {},
+): { code: number; out: string[]; err: string[] } {
   const io = memoryIo(files);
   const code = run(argv, { ...io, ...patch });
   return { code, out: io.out, err: io.err };
@@ -23,9 +27,12 @@ function badInput(message: string): { code: number; out: string[]; err: string[]
 }
 
 describe('help and usage errors', () => {
-  it.each([[[]], [['help']], [['-h']], [['explain', 'a.json', '--help']]])('%j prints the usage on stdout, exit 0', (argv) => {
-    expect(cli({}, argv)).toEqual({ code: 0, out: [USAGE], err: [] });
-  });
+  it.each([[[]], [['help']], [['-h']], [['explain', 'a.json', '--help']]])(
+    '%j prints the usage on stdout, exit 0',
+    (argv) => {
+      expect(cli({}, argv)).toEqual({ code: 0, out: [USAGE], err: [] });
+    },
+  );
 
   it.each<[readonly string[], string]>([
     [['explain'], 'explain needs a FILE.json'],
@@ -57,12 +64,18 @@ describe('T1 T4 --now, --tz, --alert-days, --program: bad values name the option
     ['-1', '-1'],
     ['1.5', '1.5'],
   ])('--alert-days %j must be a whole number ≥ 0', (days, shown) => {
-    expect(cli({}, ['explain', 'a.json', '--now', NOW, '--alert-days', days])).toEqual(badInput(`--alert-days: expected a whole number ≥ 0, got ${shown}`));
+    expect(cli({}, ['explain', 'a.json', '--now', NOW, '--alert-days', days])).toEqual(
+      badInput(`--alert-days: expected a whole number ≥ 0, got ${shown}`),
+    );
   });
 
   it('--program must be a known program (the message drops the options.program prefix)', () => {
-    expect(cli({ 'a.json': example('annual-two-batches') }, ['explain', 'a.json', '--now', NOW, '--program', 'bogus'])).toEqual(
-      badInput('--program: expected one of nce-license, nce-software, nce-perpetual, nce-saas, traditional-saas, bss-software, softwareone, got "bogus"'),
+    expect(
+      cli({ 'a.json': example('annual-two-batches') }, ['explain', 'a.json', '--now', NOW, '--program', 'bogus']),
+    ).toEqual(
+      badInput(
+        '--program: expected one of nce-license, nce-software, nce-perpetual, nce-saas, traditional-saas, bss-software, softwareone, got "bogus"',
+      ),
     );
   });
 });
@@ -70,7 +83,8 @@ describe('T1 T4 --now, --tz, --alert-days, --program: bad values name the option
 describe('the options change the answer', () => {
   it('R2 --alert-days: the trial ends 2024-03-18 00:00Z, 5 d 12 h after now: renewing-soon within 6 d, not within 5 d', () => {
     const files = { 't.json': example('trial') };
-    const alert = (days: string[]): unknown => JSON.parse(cli(files, ['explain', 't.json', '--now', NOW, '--json', ...days]).out.join('')).alert;
+    const alert = (days: string[]): unknown =>
+      JSON.parse(cli(files, ['explain', 't.json', '--now', NOW, '--json', ...days]).out.join('')).alert;
     expect(alert([])).toBe('renewing-soon'); // default 7 d
     expect(alert(['--alert-days', '6'])).toBe('renewing-soon');
     // 5 d: no longer renewing soon; cancellation (C9) and reduction (Q7) are locked for a trial
@@ -79,11 +93,22 @@ describe('the options change the answer', () => {
   });
 
   it('Q9 --program softwareone: the caller’s program is used and noted; adding seats needs a new subscription', () => {
-    const r = cli({ 'a.json': example('annual-two-batches') }, ['explain', 'a.json', '--now', NOW, '--program', 'softwareone']);
+    const r = cli({ 'a.json': example('annual-two-batches') }, [
+      'explain',
+      'a.json',
+      '--now',
+      NOW,
+      '--program',
+      'softwareone',
+    ]);
     expect(r.code).toBe(0);
     const out = r.out.join('');
-    expect(out).toContain('\n  softwareone · P1Y billed monthly · 18 seats · active · auto-renew on · alert: lock-in-soon\n');
-    expect(out).toContain('\n  addSeats                never       —                        —                     NEW_SUBSCRIPTION_REQUIRED (Q9)\n');
+    expect(out).toContain(
+      '\n  softwareone · P1Y billed monthly · 18 seats · active · auto-renew on · alert: lock-in-soon\n',
+    );
+    expect(out).toContain(
+      '\n  addSeats                never       —                        —                     NEW_SUBSCRIPTION_REQUIRED (Q9)\n',
+    );
     expect(out).toContain('\n  note: productType.id: program softwareone given by the caller [defaulted]\n');
   });
 
@@ -146,20 +171,28 @@ describe('--json: one object for one subscription, an array otherwise', () => {
     ]);
     const one = cli({ 's.json': suspended }, ['explain', 's.json', '--now', NOW, '--detail']);
     expect(one.out).toHaveLength(1);
-    expect(one.out[0]?.startsWith('s.json: 0a1b2c3d-4e5f-4a6b-9c7d-8e9fa0b1c2d3  Dynamics 365 Business Central Essentials\n')).toBe(true);
+    expect(
+      one.out[0]?.startsWith(
+        's.json: 0a1b2c3d-4e5f-4a6b-9c7d-8e9fa0b1c2d3  Dynamics 365 Business Central Essentials\n',
+      ),
+    ).toBe(true);
   });
 });
 
 describe('T1 bad files: exit 2, the message names the file and the field', () => {
   it('a file that cannot be read', () => {
-    expect(cli({}, ['explain', 'x.json', '--now', NOW])).toEqual(badInput('x.json: cannot read the file (ENOENT: x.json)'));
+    expect(cli({}, ['explain', 'x.json', '--now', NOW])).toEqual(
+      badInput('x.json: cannot read the file (ENOENT: x.json)'),
+    );
   });
 
   it('a read failure that is not an Error is shown as it is', () => {
     const readFile = (): string => {
       throw 'EACCES'; // eslint-disable-line no-throw-literal
     };
-    expect(cli({}, ['explain', 'x.json', '--now', NOW], { readFile })).toEqual(badInput('x.json: cannot read the file (EACCES)'));
+    expect(cli({}, ['explain', 'x.json', '--now', NOW], { readFile })).toEqual(
+      badInput('x.json: cannot read the file (EACCES)'),
+    );
   });
 
   it('not JSON: the parser’s own message', () => {
@@ -170,7 +203,9 @@ describe('T1 bad files: exit 2, the message names the file and the field', () =>
       parserMessage = (error as Error).message;
     }
     expect(parserMessage).not.toBe('');
-    expect(cli({ 'x.json': '{' }, ['explain', 'x.json', '--now', NOW])).toEqual(badInput(`x.json: not valid JSON (${parserMessage})`));
+    expect(cli({ 'x.json': '{' }, ['explain', 'x.json', '--now', NOW])).toEqual(
+      badInput(`x.json: not valid JSON (${parserMessage})`),
+    );
   });
 
   it.each<[string, string]>([
@@ -186,7 +221,9 @@ describe('T1 bad files: exit 2, the message names the file and the field', () =>
   it('a list element with an ambiguous date: its index and field', () => {
     const file = readFileSync(join('test', 'fixtures', 'broken', 'array-bad-element.json'), 'utf8');
     expect(cli({ 'x.json': file }, ['explain', 'x.json', '--now', NOW])).toEqual(
-      badInput('x.json: [2].commitmentEndDate: "2024-05-31T00:00:00" has no Z or offset; a local date-time is ambiguous (T1) (AMBIGUOUS_INSTANT)'),
+      badInput(
+        'x.json: [2].commitmentEndDate: "2024-05-31T00:00:00" has no Z or offset; a local date-time is ambiguous (T1) (AMBIGUOUS_INSTANT)',
+      ),
     );
   });
 
@@ -209,13 +246,21 @@ describe('unexpected failures: exit 1 with the stack, or the message, or the val
   it('an Error with a stack: the stack', () => {
     const error = new Error('EPIPE');
     error.stack = 'Error: EPIPE\n    at write (stream.js:1:1)';
-    expect(cli(files, argv, failing(error))).toEqual({ code: 1, out: [], err: ['csp-rules: unexpected error: Error: EPIPE\n    at write (stream.js:1:1)\n'] });
+    expect(cli(files, argv, failing(error))).toEqual({
+      code: 1,
+      out: [],
+      err: ['csp-rules: unexpected error: Error: EPIPE\n    at write (stream.js:1:1)\n'],
+    });
   });
 
   it('an Error without a stack: the message', () => {
     const error = new Error('EPIPE');
     Object.defineProperty(error, 'stack', { value: undefined });
-    expect(cli(files, argv, failing(error))).toEqual({ code: 1, out: [], err: ['csp-rules: unexpected error: EPIPE\n'] });
+    expect(cli(files, argv, failing(error))).toEqual({
+      code: 1,
+      out: [],
+      err: ['csp-rules: unexpected error: EPIPE\n'],
+    });
   });
 
   it('not an Error: the value as text', () => {

@@ -52,14 +52,20 @@ describe('a failure that is not a CspRulesError is unexpected: exit 1, never 2',
     failure.adapter = bug('x is undefined');
     const io = memoryIo(files);
     expect(run(['explain', 's.json', '--now', NOW], io)).toBe(1);
-    expect({ out: io.out, err: io.err }).toEqual({ out: [], err: ['csp-rules: unexpected error: TypeError: x is undefined\n    at somewhere (lib.js:1:1)\n'] });
+    expect({ out: io.out, err: io.err }).toEqual({
+      out: [],
+      err: ['csp-rules: unexpected error: TypeError: x is undefined\n    at somewhere (lib.js:1:1)\n'],
+    });
   });
 
   it('while reading --alert-days', () => {
     failure.count = bug('y is undefined');
     const io = memoryIo(files);
     expect(run(['explain', 's.json', '--now', NOW, '--alert-days', '3'], io)).toBe(1);
-    expect({ out: io.out, err: io.err }).toEqual({ out: [], err: ['csp-rules: unexpected error: TypeError: y is undefined\n    at somewhere (lib.js:1:1)\n'] });
+    expect({ out: io.out, err: io.err }).toEqual({
+      out: [],
+      err: ['csp-rules: unexpected error: TypeError: y is undefined\n    at somewhere (lib.js:1:1)\n'],
+    });
   });
 
   it('without an injected failure the same run succeeds (the mocks pass through)', () => {

@@ -98,7 +98,14 @@ async function shown(page: Page): Promise<Row[]> {
 }
 
 const expected = (e: Explanation): Row[] =>
-  e.actions.map((a) => ({ action: a.action, outcome: a.outcome, until: a.until, opensAt: a.opensAt, rule: a.rule, reason: a.reason }));
+  e.actions.map((a) => ({
+    action: a.action,
+    outcome: a.outcome,
+    until: a.until,
+    opensAt: a.opensAt,
+    rule: a.rule,
+    reason: a.reason,
+  }));
 
 async function pageNow(page: Page): Promise<number> {
   return Number(await page.locator('main#app').getAttribute('data-now'));
@@ -119,15 +126,27 @@ describe.runIf(onlyInE2e)('playground in Debian Chromium (T5 local display, C12 
   const outside: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium, or set CHROMIUM_PATH`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium, or set CHROMIUM_PATH`);
     // Build the library (unless the page is pointed at another build) and the page from it.
-    if (process.env['CSP_RULES_DIST'] === undefined) execFileSync('npm', ['run', 'build', '--silent'], { cwd: REPO, stdio: 'inherit' });
-    execFileSync(resolve(REPO, 'node_modules/.bin/vite'), ['build', 'playground', '--logLevel', 'warn'], { cwd: REPO, stdio: 'inherit' });
+    if (process.env['CSP_RULES_DIST'] === undefined)
+      execFileSync('npm', ['run', 'build', '--silent'], { cwd: REPO, stdio: 'inherit' });
+    execFileSync(resolve(REPO, 'node_modules/.bin/vite'), ['build', 'playground', '--logLevel', 'warn'], {
+      cwd: REPO,
+      stdio: 'inherit',
+    });
     server = await serve(SITE);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     mkdirSync(REPORTS, { recursive: true });
   });
@@ -168,13 +187,25 @@ describe.runIf(onlyInE2e)('playground in Debian Chromium (T5 local display, C12 
       const subject = await subjectOf(example);
       // The example's own default now first, then instants around its windows and its renewal.
       const first = await pageNow(page);
-      expect(await shown(page), `${example.key} at its default now`).toEqual(expected(explain(subject, { now: first })));
+      expect(await shown(page), `${example.key} at its default now`).toEqual(
+        expected(explain(subject, { now: first })),
+      );
       const t = explain(subject, { now: first }).timeline;
-      const nows = [t.windowStart, t.windowStart + HOUR, t.windowStart + 3 * DAY, t.windowStart + 8 * DAY, t.termEndsAt - 1, t.termEndsAt + 12 * HOUR, t.termEndsAt + 3 * DAY];
+      const nows = [
+        t.windowStart,
+        t.windowStart + HOUR,
+        t.windowStart + 3 * DAY,
+        t.windowStart + 8 * DAY,
+        t.termEndsAt - 1,
+        t.termEndsAt + 12 * HOUR,
+        t.termEndsAt + 3 * DAY,
+      ];
       for (const now of nows) {
         await typeNow(page, new Date(now).toISOString());
         expect(await pageNow(page)).toBe(now);
-        expect(await shown(page), `${example.key} at ${new Date(now).toISOString()}`).toEqual(expected(explain(subject, { now })));
+        expect(await shown(page), `${example.key} at ${new Date(now).toISOString()}`).toEqual(
+          expected(explain(subject, { now })),
+        );
       }
     }
     await page.close();
@@ -192,18 +223,24 @@ describe.runIf(onlyInE2e)('playground in Debian Chromium (T5 local display, C12 
     if (open1 === undefined || open1.until === null) return;
     const row = page.locator(`#actions > li[data-action="${open1.action}"]`);
     await expect(row.locator('.utc').textContent()).resolves.toBe(formatUtc(open1.until));
-    await expect(row.locator('.local').textContent()).resolves.toBe(`${formatInZone(open1.until, 'Asia/Tokyo')} (Asia/Tokyo)`);
+    await expect(row.locator('.local').textContent()).resolves.toBe(
+      `${formatInZone(open1.until, 'Asia/Tokyo')} (Asia/Tokyo)`,
+    );
     await expect(row.locator('a.rule').getAttribute('href')).resolves.toBe(`#rule-${open1.rule}`);
     await expect(page.locator(`#rule-${open1.rule}`).count()).resolves.toBe(1);
     await page.close();
   });
 
   /** The first example with an action open now with a deadline, at the example's default now. */
-  async function withDeadline(page: Page): Promise<{ example: Example; subject: SubscriptionInput | Subscription; action: string; until: number }> {
+  async function withDeadline(
+    page: Page,
+  ): Promise<{ example: Example; subject: SubscriptionInput | Subscription; action: string; until: number }> {
     for (const example of examples()) {
       await page.locator('#example').selectOption(example.key);
       const subject = await subjectOf(example);
-      const a = explain(subject, { now: await pageNow(page) }).actions.find((x) => x.action === 'cancel' && x.outcome === 'now' && x.until !== null);
+      const a = explain(subject, { now: await pageNow(page) }).actions.find(
+        (x) => x.action === 'cancel' && x.outcome === 'now' && x.until !== null,
+      );
       if (a !== undefined && a.until !== null) return { example, subject, action: a.action, until: a.until };
     }
     throw new Error('no example has an open cancellation window at its default now');
@@ -244,7 +281,10 @@ describe.runIf(onlyInE2e)('playground in Debian Chromium (T5 local display, C12 
     let onSlider = false;
     for (let i = 0; i < 25 && !onSlider; i++) {
       await page.keyboard.press('Tab');
-      onSlider = (await page.evaluate<string | null>('document.activeElement && document.activeElement.getAttribute("role")')) === 'slider';
+      onSlider =
+        (await page.evaluate<string | null>(
+          'document.activeElement && document.activeElement.getAttribute("role")',
+        )) === 'slider';
     }
     expect(onSlider, 'the now slider is in the tab order').toBe(true);
     const row = page.locator('#actions > li[data-action="cancel"]');

@@ -64,12 +64,17 @@ describe('P7 P4 afterTermStages', () => {
       { status: 'deleted', start: E120, end: null, days: null },
     ]);
     expect(afterTermStages(sub)).toEqual([]);
-    for (const status of ['cancelled', 'deleted', 'pending'] as const) expect(afterTermStages({ ...noRenew, status })).toEqual([]);
+    for (const status of ['cancelled', 'deleted', 'pending'] as const)
+      expect(afterTermStages({ ...noRenew, status })).toEqual([]);
   });
 
   it('P7: the policy choice is checked', () => {
     const e = caught(() => afterTermStages(noRenew, 'purged' as never));
-    expect([e.code, e.field, e.message]).toEqual(['INVALID_ENUM', 'suspendedAtTermEnd', 'suspendedAtTermEnd: expected one of lifecycle, deleted, got "purged"']);
+    expect([e.code, e.field, e.message]).toEqual([
+      'INVALID_ENUM',
+      'suspendedAtTermEnd',
+      'suspendedAtTermEnd: expected one of lifecycle, deleted, got "purged"',
+    ]);
   });
 });
 
@@ -85,7 +90,12 @@ describe('P7 afterTermStageAt', () => {
 
   it('P4 P7: with the policy choice; none for a renewing subscription', () => {
     const suspended: SubscriptionInput = { ...noRenew, status: 'suspended' };
-    expect(afterTermStageAt(suspended, RENEWAL_DAY, 'deleted')).toEqual({ status: 'deleted', start: E, end: null, days: null });
+    expect(afterTermStageAt(suspended, RENEWAL_DAY, 'deleted')).toEqual({
+      status: 'deleted',
+      start: E,
+      end: null,
+      days: null,
+    });
     expect(afterTermStageAt(suspended, RENEWAL_DAY)).toEqual({ status: 'disabled', start: E, end: E30, days: 30 });
     expect(afterTermStageAt(sub, '2030-01-01T00:00:00Z')).toBeNull();
     const e = caught(() => afterTermStageAt(noRenew, 'later'));

@@ -21,7 +21,14 @@ const open = (quantity: number, addedAt: number) => ({ quantity, addedAt, until:
 
 describe('Q2 currentBatches: the snapshot’s batches, or the one assumed batch', () => {
   it('Q2: known batches are copied, each one as given (a copy: rewriting it leaves the snapshot alone)', () => {
-    const sub = toSubscription({ ...base, quantity: 15, seatBatches: [{ quantity: 10, addedAt: T0 }, { quantity: 5, addedAt: T1 }] });
+    const sub = toSubscription({
+      ...base,
+      quantity: 15,
+      seatBatches: [
+        { quantity: 10, addedAt: T0 },
+        { quantity: 5, addedAt: T1 },
+      ],
+    });
     const batches = currentBatches(sub, DEFAULT_POLICY);
     expect(batches).toEqual([
       { quantity: 10, addedAt: T0 },
@@ -38,14 +45,27 @@ describe('Q2 currentBatches: the snapshot’s batches, or the one assumed batch'
 
   it('Q2 R3: a renewed term of unknown completion: the batch at the policy’s bound (later than the purchase)', () => {
     // Renewed 2025-01-15, completion unknown: earliest = 00:00Z of 2025-01-15, latest = +24 h.
-    const renewed = toSubscription({ ...base, termStartedAt: null, termStartDate: '2025-01-15', termEndDate: '2026-01-14' });
+    const renewed = toSubscription({
+      ...base,
+      termStartedAt: null,
+      termStartDate: '2025-01-15',
+      termEndDate: '2026-01-14',
+    });
     expect(currentBatches(renewed, DEFAULT_POLICY)).toEqual([{ quantity: 10, addedAt: at('2025-01-15T00:00:00Z') }]);
-    expect(currentBatches(renewed, definePolicy({ unknownRenewalCompletion: 'latest' }))).toEqual([{ quantity: 10, addedAt: at('2025-01-16T00:00:00Z') }]);
+    expect(currentBatches(renewed, definePolicy({ unknownRenewalCompletion: 'latest' }))).toEqual([
+      { quantity: 10, addedAt: at('2025-01-16T00:00:00Z') },
+    ]);
   });
 
   it('Q2 U9: an inherited window older than the purchase: the batch is never dated before the purchase', () => {
     // A partial upgrade's subscription bought 2024-01-16 with the parent's window from 2024-01-15T09:30Z.
-    const created = toSubscription({ ...base, quantity: 4, purchasedAt: '2024-01-16T00:00:00Z', termEndDate: '2025-01-14', cancellationWindowFrom: T0 });
+    const created = toSubscription({
+      ...base,
+      quantity: 4,
+      purchasedAt: '2024-01-16T00:00:00Z',
+      termEndDate: '2025-01-14',
+      cancellationWindowFrom: T0,
+    });
     expect(currentBatches(created, DEFAULT_POLICY)).toEqual([{ quantity: 4, addedAt: at('2024-01-16T00:00:00Z') }]);
   });
 });
@@ -66,7 +86,15 @@ describe('Q2 releasePlanned: the plan’s seats leave the batches it names', () 
 
   it('Q2: the first (oldest) batch can be released too', () => {
     // 2 of the 10 bought at T0 → 8 left; the T1 batch is not named.
-    expect(releasePlanned([{ quantity: 10, addedAt: T0 }, { quantity: 5, addedAt: T1 }], [open(2, T0)])).toEqual([
+    expect(
+      releasePlanned(
+        [
+          { quantity: 10, addedAt: T0 },
+          { quantity: 5, addedAt: T1 },
+        ],
+        [open(2, T0)],
+      ),
+    ).toEqual([
       { quantity: 8, addedAt: T0 },
       { quantity: 5, addedAt: T1 },
     ]);
@@ -74,7 +102,15 @@ describe('Q2 releasePlanned: the plan’s seats leave the batches it names', () 
 
   it('Q2: two batches of the same instant: the later one in the list gives its seats first', () => {
     // 4 seats at T1 from [5, 3]: the last (3) empties, then 1 from the first → [4].
-    expect(releasePlanned([{ quantity: 5, addedAt: T1 }, { quantity: 3, addedAt: T1 }], [open(4, T1)])).toEqual([{ quantity: 4, addedAt: T1 }]);
+    expect(
+      releasePlanned(
+        [
+          { quantity: 5, addedAt: T1 },
+          { quantity: 3, addedAt: T1 },
+        ],
+        [open(4, T1)],
+      ),
+    ).toEqual([{ quantity: 4, addedAt: T1 }]);
   });
 
   it('Q2: a release names no batch: nothing changes; no release: nothing changes', () => {
@@ -99,13 +135,37 @@ describe('U4 takeNewest: the seats moved to a partial upgrade leave the newest b
 
   it('U4: newest first when listed oldest first; reaching into the oldest batch', () => {
     // 12 seats from T0:10, T1:5: T1 gives 5, T0 gives 7 → T0:3.
-    expect(takeNewest([{ quantity: 10, addedAt: T0 }, { quantity: 5, addedAt: T1 }], 12)).toEqual([{ quantity: 3, addedAt: T0 }]);
+    expect(
+      takeNewest(
+        [
+          { quantity: 10, addedAt: T0 },
+          { quantity: 5, addedAt: T1 },
+        ],
+        12,
+      ),
+    ).toEqual([{ quantity: 3, addedAt: T0 }]);
     // The doc example: 7 from T0:10, T9:5 → T0:8.
-    expect(takeNewest([{ quantity: 10, addedAt: 0 }, { quantity: 5, addedAt: 9 }], 7)).toEqual([{ quantity: 8, addedAt: 0 }]);
+    expect(
+      takeNewest(
+        [
+          { quantity: 10, addedAt: 0 },
+          { quantity: 5, addedAt: 9 },
+        ],
+        7,
+      ),
+    ).toEqual([{ quantity: 8, addedAt: 0 }]);
   });
 
   it('U4: taking nothing changes nothing', () => {
-    expect(takeNewest([{ quantity: 10, addedAt: T0 }, { quantity: 5, addedAt: T1 }], 0)).toEqual([
+    expect(
+      takeNewest(
+        [
+          { quantity: 10, addedAt: T0 },
+          { quantity: 5, addedAt: T1 },
+        ],
+        0,
+      ),
+    ).toEqual([
       { quantity: 10, addedAt: T0 },
       { quantity: 5, addedAt: T1 },
     ]);

@@ -11,21 +11,36 @@ const LATEST = '2025-01-16T00:00:00Z';
 
 describe('P7 S3 policyChoices: the option of the same name wins over the policy', () => {
   it('P7 S3: defaults, the policy’s settings, the options’ override', () => {
-    expect(policyChoices({}, DEFAULT_POLICY)).toEqual({ suspendedAtTermEnd: 'lifecycle', scheduledChangeDeletion: 'any-immediate' });
+    expect(policyChoices({}, DEFAULT_POLICY)).toEqual({
+      suspendedAtTermEnd: 'lifecycle',
+      scheduledChangeDeletion: 'any-immediate',
+    });
     const p = definePolicy({ suspendedAtTermEnd: 'deleted', scheduledChangeDeletion: 'listed' });
     expect(policyChoices({}, p)).toEqual({ suspendedAtTermEnd: 'deleted', scheduledChangeDeletion: 'listed' });
     expect(policyChoices({ suspendedAtTermEnd: 'lifecycle', scheduledChangeDeletion: 'any-immediate' }, p)).toEqual({
       suspendedAtTermEnd: 'lifecycle',
       scheduledChangeDeletion: 'any-immediate',
     });
-    expect(policyChoices({ suspendedAtTermEnd: undefined }, p)).toEqual({ suspendedAtTermEnd: 'deleted', scheduledChangeDeletion: 'listed' });
+    expect(policyChoices({ suspendedAtTermEnd: undefined }, p)).toEqual({
+      suspendedAtTermEnd: 'deleted',
+      scheduledChangeDeletion: 'listed',
+    });
   });
 
   it('P7 S3: a value outside the choices names the option', () => {
     const a = caught(() => policyChoices({ suspendedAtTermEnd: 'purged' }, DEFAULT_POLICY));
-    expect([a.code, a.field, a.message, a.received]).toEqual(['INVALID_ENUM', 'suspendedAtTermEnd', 'suspendedAtTermEnd: expected one of lifecycle, deleted, got "purged"', 'purged']);
+    expect([a.code, a.field, a.message, a.received]).toEqual([
+      'INVALID_ENUM',
+      'suspendedAtTermEnd',
+      'suspendedAtTermEnd: expected one of lifecycle, deleted, got "purged"',
+      'purged',
+    ]);
     const b = caught(() => policyChoices({ scheduledChangeDeletion: 'all' }, DEFAULT_POLICY));
-    expect([b.code, b.field, b.message]).toEqual(['INVALID_ENUM', 'scheduledChangeDeletion', 'scheduledChangeDeletion: expected one of any-immediate, listed, got "all"']);
+    expect([b.code, b.field, b.message]).toEqual([
+      'INVALID_ENUM',
+      'scheduledChangeDeletion',
+      'scheduledChangeDeletion: expected one of any-immediate, listed, got "all"',
+    ]);
   });
 });
 
@@ -40,14 +55,31 @@ describe('R2 R4 readState: the phase of a state', () => {
 
   it('R2 R4: a wrapped in-term state follows the time too; a declared renewal is kept', () => {
     const s = toSubscription(sub);
-    expect(readState({ subscription: s, phase: 'in-term' }, at(RENEWAL_DAY))).toEqual({ subscription: SNAP, phase: 'renewing', declaredRenewing: false });
-    expect(readState({ subscription: s, phase: 'in-term' }, at(MID))).toEqual({ subscription: SNAP, phase: 'in-term', declaredRenewing: false });
-    expect(readState({ subscription: sub as never, phase: 'renewing' }, at(RENEWAL_DAY))).toEqual({ subscription: SNAP, phase: 'renewing', declaredRenewing: true });
-    expect(readState({ subscription: s, phase: 'renewing' }, at('2025-03-01T00:00:00Z'))).toEqual({ subscription: SNAP, phase: 'renewing', declaredRenewing: true });
+    expect(readState({ subscription: s, phase: 'in-term' }, at(RENEWAL_DAY))).toEqual({
+      subscription: SNAP,
+      phase: 'renewing',
+      declaredRenewing: false,
+    });
+    expect(readState({ subscription: s, phase: 'in-term' }, at(MID))).toEqual({
+      subscription: SNAP,
+      phase: 'in-term',
+      declaredRenewing: false,
+    });
+    expect(readState({ subscription: sub as never, phase: 'renewing' }, at(RENEWAL_DAY))).toEqual({
+      subscription: SNAP,
+      phase: 'renewing',
+      declaredRenewing: true,
+    });
+    expect(readState({ subscription: s, phase: 'renewing' }, at('2025-03-01T00:00:00Z'))).toEqual({
+      subscription: SNAP,
+      phase: 'renewing',
+      declaredRenewing: true,
+    });
   });
 
   it('R2 R5: renewing needs an active, auto-renewing subscription past its term end', () => {
-    const bad = (input: SubscriptionInput, now: string): CspRulesError => caught(() => readState({ subscription: toSubscription(input), phase: 'renewing' }, at(now)));
+    const bad = (input: SubscriptionInput, now: string): CspRulesError =>
+      caught(() => readState({ subscription: toSubscription(input), phase: 'renewing' }, at(now)));
     const cases = [
       bad({ ...sub, autoRenew: false, scheduledChange: null }, RENEWAL_DAY),
       // Suspended, even with auto-renew still on: not renewing.
@@ -69,24 +101,49 @@ describe('R2 R4 readState: the phase of a state', () => {
   });
 
   it('R2: renewalStarted from a wrapped in-term state on the renewal day: not already renewing', () => {
-    const r = transition({ subscription: toSubscription(sub), phase: 'in-term' }, { type: 'renewalStarted' }, { now: RENEWAL_DAY });
-    expect(r).toEqual(accepted(SNAP, [{ type: 'RENEWAL_STARTED', rule: 'R2', completesBy: at(LATEST) }], [], {}, 'renewing'));
+    const r = transition(
+      { subscription: toSubscription(sub), phase: 'in-term' },
+      { type: 'renewalStarted' },
+      { now: RENEWAL_DAY },
+    );
+    expect(r).toEqual(
+      accepted(SNAP, [{ type: 'RENEWAL_STARTED', rule: 'R2', completesBy: at(LATEST) }], [], {}, 'renewing'),
+    );
   });
 });
 
 describe('R2 R5 accept: only an active, auto-renewing subscription stays in a renewal', () => {
   it('C1 C3: a cancellation on the renewal day (a late purchase, its window open): cancelled, and in-term', () => {
     // Bought 2025-01-13T00:00Z, coterminous to 2025-01-14: the C1 window runs until 2025-01-20T00:00Z; renewing on 2025-01-15.
-    const late: SubscriptionInput = { ...sub, purchasedAt: '2025-01-13T00:00:00Z', termEndDate: '2025-01-14', seatBatches: [{ quantity: 10, addedAt: '2025-01-13T00:00:00Z' }], scheduledChange: null };
+    const late: SubscriptionInput = {
+      ...sub,
+      purchasedAt: '2025-01-13T00:00:00Z',
+      termEndDate: '2025-01-14',
+      seatBatches: [{ quantity: 10, addedAt: '2025-01-13T00:00:00Z' }],
+      scheduledChange: null,
+    };
     const r = transition(late, { type: 'cancel' }, { now: '2025-01-15T10:00:00Z' });
-    expect(r).toMatchObject({ ok: true, phase: 'in-term', state: { phase: 'in-term' }, next: { status: 'cancelled' }, warnings: ['RENEWAL_IN_PROGRESS'] });
+    expect(r).toMatchObject({
+      ok: true,
+      phase: 'in-term',
+      state: { phase: 'in-term' },
+      next: { status: 'cancelled' },
+      warnings: ['RENEWAL_IN_PROGRESS'],
+    });
   });
 
   it('C5 R4: traditional SaaS on its renewal day: too late to cancel at the renewal; canCancel’s warning passes through', () => {
     const saas: SubscriptionInput = { ...sub, program: 'traditional-saas', billing: 'annual', scheduledChange: null };
     expect(transition(saas, { type: 'cancel' }, { now: '2025-01-15T10:00:00Z' })).toEqual({
       ok: false,
-      refusal: { allowed: false, rule: 'C5', reason: 'TERM_ENDED', opensAt: null, assumptions: [], warnings: ['RENEWAL_IN_PROGRESS'] },
+      refusal: {
+        allowed: false,
+        rule: 'C5',
+        reason: 'TERM_ENDED',
+        opensAt: null,
+        assumptions: [],
+        warnings: ['RENEWAL_IN_PROGRESS'],
+      },
     });
   });
 });
@@ -95,9 +152,28 @@ describe('U4 P5 accept: a result names created subscriptions and add-ons only wh
   it('no created or addOns key on a plain result; both when the event made them', () => {
     const plain = transition({ ...sub, scheduledChange: null }, { type: 'suspend' }, { now: MID });
     expect(Object.keys(plain)).toEqual(['ok', 'next', 'phase', 'state', 'effects', 'warnings']);
-    const addOn: SubscriptionInput = { ...sub, id: 'addon-1', quantity: 2, seatBatches: [], parentSubscriptionId: 'sub-1', scheduledChange: null };
-    expect(Object.keys(transition(sub, { type: 'suspend' }, { now: MID, addOns: [addOn] }))).toEqual(['ok', 'next', 'phase', 'state', 'effects', 'warnings', 'addOns']);
-    const partial = transition(sub, { type: 'upgrade', quantity: 4, offerName: 'Microsoft 365 E5', catalog: [{ from: E3, to: 'Microsoft 365 E5' }] }, { now: MID });
+    const addOn: SubscriptionInput = {
+      ...sub,
+      id: 'addon-1',
+      quantity: 2,
+      seatBatches: [],
+      parentSubscriptionId: 'sub-1',
+      scheduledChange: null,
+    };
+    expect(Object.keys(transition(sub, { type: 'suspend' }, { now: MID, addOns: [addOn] }))).toEqual([
+      'ok',
+      'next',
+      'phase',
+      'state',
+      'effects',
+      'warnings',
+      'addOns',
+    ]);
+    const partial = transition(
+      sub,
+      { type: 'upgrade', quantity: 4, offerName: 'Microsoft 365 E5', catalog: [{ from: E3, to: 'Microsoft 365 E5' }] },
+      { now: MID },
+    );
     expect(Object.keys(partial)).toEqual(['ok', 'next', 'phase', 'state', 'effects', 'warnings', 'created']);
   });
 });
@@ -118,7 +194,12 @@ describe('inEventTerms: errors of a reused check name the event’s fields', () 
   it('renames the field and its path, keeping code, message and received', () => {
     const e = thrown(new CspRulesError('MISSING_FIELD', 'catalog[0].to', 'is required', 'x')) as CspRulesError;
     expect(e).toBeInstanceOf(CspRulesError);
-    expect([e.code, e.field, e.message, e.received]).toEqual(['MISSING_FIELD', 'event.catalog[0].to', 'event.catalog[0].to: is required', 'x']);
+    expect([e.code, e.field, e.message, e.received]).toEqual([
+      'MISSING_FIELD',
+      'event.catalog[0].to',
+      'event.catalog[0].to: is required',
+      'x',
+    ]);
     const dotted = thrown(new CspRulesError('INVALID_TYPE', 'catalog.from', 'bad')) as CspRulesError;
     expect([dotted.field, dotted.message]).toEqual(['event.catalog.from', 'event.catalog.from: bad']);
     const whole = thrown(new CspRulesError('INVALID_TYPE', 'to', 'bad')) as CspRulesError;
@@ -143,8 +224,18 @@ describe('inEventTerms: errors of a reused check name the event’s fields', () 
   });
 
   it('U2: the source’s missing offer name is canUpgrade’s own field, not the event’s', () => {
-    const e = caught(() => transition({ ...sub, offerName: null }, { type: 'upgrade', quantity: 4, offerName: 'Microsoft 365 E5' }, { now: MID }));
-    expect([e.code, e.field, e.message]).toEqual(['MISSING_FIELD', 'offerName', 'offerName: the source subscription needs its offer name (U2)']);
+    const e = caught(() =>
+      transition(
+        { ...sub, offerName: null },
+        { type: 'upgrade', quantity: 4, offerName: 'Microsoft 365 E5' },
+        { now: MID },
+      ),
+    );
+    expect([e.code, e.field, e.message]).toEqual([
+      'MISSING_FIELD',
+      'offerName',
+      'offerName: the source subscription needs its offer name (U2)',
+    ]);
   });
 });
 
@@ -158,8 +249,18 @@ describe('mergeWarnings', () => {
 describe('C3 P7 transition: options, events and terminal statuses', () => {
   it('C3 P7: cancelled and deleted subscriptions refuse every event, whatever its payload', () => {
     for (const type of LIFECYCLE_EVENTS) {
-      const event = { type, autoRenew: true, quantity: 5, change: { quantity: 3 }, offerName: 'Microsoft 365 E5', term: 'P1Y', billing: 'annual' } as never;
-      expect(transition({ ...sub, status: 'cancelled' }, event, { now: MID })).toEqual(refused('C3', 'TERMINATED', null));
+      const event = {
+        type,
+        autoRenew: true,
+        quantity: 5,
+        change: { quantity: 3 },
+        offerName: 'Microsoft 365 E5',
+        term: 'P1Y',
+        billing: 'annual',
+      } as never;
+      expect(transition({ ...sub, status: 'cancelled' }, event, { now: MID })).toEqual(
+        refused('C3', 'TERMINATED', null),
+      );
       expect(transition({ ...sub, status: 'deleted' }, event, { now: MID })).toEqual(refused('P7', 'TERMINATED', null));
     }
   });
@@ -194,12 +295,18 @@ describe('C3 P7 transition: options, events and terminal statuses', () => {
     const type = caught(() => transition(sub, { type: 'renew' } as never, { now: MID }));
     expect([type.code, type.field, type.received]).toEqual(['INVALID_ENUM', 'event.type', 'renew']);
     const addOns = caught(() => transition(sub, { type: 'suspend' }, { now: MID, addOns: {} as never }));
-    expect([addOns.code, addOns.field, addOns.message]).toEqual(['INVALID_TYPE', 'addOns', 'addOns: expected an array of subscriptions, got an object']);
+    expect([addOns.code, addOns.field, addOns.message]).toEqual([
+      'INVALID_TYPE',
+      'addOns',
+      'addOns: expected an array of subscriptions, got an object',
+    ]);
     const addOn = caught(() => transition(sub, { type: 'suspend' }, { now: MID, addOns: [{ quantity: 1 } as never] }));
     expect(addOn.code).toBe('MISSING_FIELD');
     const base = caught(() => transition(sub, { type: 'suspend' }, { now: MID, base: { quantity: 1 } as never }));
     expect(base.code).toBe('MISSING_FIELD');
-    const policy = caught(() => transition(sub, { type: 'suspend' }, { now: MID, policy: { renewalAnchor: 'x' } as never }));
+    const policy = caught(() =>
+      transition(sub, { type: 'suspend' }, { now: MID, policy: { renewalAnchor: 'x' } as never }),
+    );
     expect([policy.code, policy.field]).toEqual(['INVALID_ENUM', 'policy.renewalAnchor']);
   });
 

@@ -26,26 +26,52 @@ describe('U3 U4 U9 S3 S5 the upgrade event, whole results', () => {
 
   it('S5: a scheduled upgrade is deleted under S5; no scheduled change: nothing deleted', () => {
     const noTeams = 'Microsoft 365 E5 (no Teams)';
-    const r = transition({ ...sub, scheduledChange: { offerName: noTeams } }, { type: 'upgrade', quantity: 10, offerName: E5, catalog }, { now: MID });
+    const r = transition(
+      { ...sub, scheduledChange: { offerName: noTeams } },
+      { type: 'upgrade', quantity: 10, offerName: E5, catalog },
+      { now: MID },
+    );
     expect(r).toMatchObject({
       ok: true,
       effects: [
         { type: 'UPGRADED', rule: 'U3', mode: 'full', quantity: 10, offerName: E5 },
-        { type: 'SCHEDULED_CHANGES_DELETED', rule: 'S5', change: { quantity: null, term: null, billing: null, offerName: noTeams, customTermEndDay: null } },
+        {
+          type: 'SCHEDULED_CHANGES_DELETED',
+          rule: 'S5',
+          change: { quantity: null, term: null, billing: null, offerName: noTeams, customTermEndDay: null },
+        },
       ],
     });
-    const none = transition({ ...sub, scheduledChange: null }, { type: 'upgrade', quantity: 10, offerName: E5, catalog }, { now: MID });
+    const none = transition(
+      { ...sub, scheduledChange: null },
+      { type: 'upgrade', quantity: 10, offerName: E5, catalog },
+      { now: MID },
+    );
     expect(none).toEqual(
-      accepted({ ...SNAP, offerName: E5, scheduledChange: null }, [{ type: 'UPGRADED', rule: 'U3', mode: 'full', quantity: 10, offerName: E5 }], [
-        'UPGRADE_NOT_CANCELLABLE',
-      ]),
+      accepted(
+        { ...SNAP, offerName: E5, scheduledChange: null },
+        [{ type: 'UPGRADED', rule: 'U3', mode: 'full', quantity: 10, offerName: E5 }],
+        ['UPGRADE_NOT_CANCELLABLE'],
+      ),
     );
   });
 
   it('U4 U9: fewer seats: the source keeps the rest (newest batches leave first), a coterminous subscription is created', () => {
     // 15 seats: 10 at T0, 5 at 2024-02-01. Upgrading 7: the 5 newest go, then 2 of T0 → 8 at T0.
-    const two: SubscriptionInput = { ...sub, quantity: 15, isReturnable: false, seatBatches: [{ quantity: 10, addedAt: T0 }, { quantity: 5, addedAt: '2024-02-01T00:00:00Z' }] };
-    const r = transition(two, { type: 'upgrade', quantity: 7, offerName: E5, catalog, newSubscriptionId: 'sub-2', billing: 'annual' }, { now: MID });
+    const two: SubscriptionInput = {
+      ...sub,
+      quantity: 15,
+      isReturnable: false,
+      seatBatches: [
+        { quantity: 10, addedAt: T0 },
+        { quantity: 5, addedAt: '2024-02-01T00:00:00Z' },
+      ],
+    };
+    const r = transition(
+      two,
+      { type: 'upgrade', quantity: 7, offerName: E5, catalog, newSubscriptionId: 'sub-2', billing: 'annual' },
+      { now: MID },
+    );
     // The created one: bought now, term to the source's end date (U4), the source's window start (U9),
     // the event's id and billing, the source's returnable flag; batches unknown.
     const created: Subscription = {
@@ -63,7 +89,13 @@ describe('U3 U4 U9 S3 S5 the upgrade event, whole results', () => {
       cancellationWindowFrom: at(T0),
       scheduledChange: null,
     };
-    const next = { ...SNAP, quantity: 8, isReturnable: false, seatBatches: [{ quantity: 8, addedAt: at(T0) }], scheduledChange: null };
+    const next = {
+      ...SNAP,
+      quantity: 8,
+      isReturnable: false,
+      seatBatches: [{ quantity: 8, addedAt: at(T0) }],
+      scheduledChange: null,
+    };
     expect(r).toEqual(
       accepted(
         next,
@@ -82,7 +114,10 @@ describe('U3 U4 U9 S3 S5 the upgrade event, whole results', () => {
   it('U4: the event’s term applies to the created subscription', () => {
     // A monthly term ending on the source's end date 2025-01-14 (coterminous, U4).
     const r = transition(sub, { type: 'upgrade', quantity: 4, offerName: E5, catalog, term: 'P1M' }, { now: MID });
-    expect(r).toMatchObject({ ok: true, created: [{ term: 'P1M', billing: 'monthly', termEndDay: day('2025-01-14'), id: null }] });
+    expect(r).toMatchObject({
+      ok: true,
+      created: [{ term: 'P1M', billing: 'monthly', termEndDay: day('2025-01-14'), id: null }],
+    });
   });
 
   it('U4 Q2: unknown source batches stay unknown after a partial upgrade', () => {
@@ -96,7 +131,11 @@ describe('U3 U4 U9 S3 S5 the upgrade event, whole results', () => {
     // Allowed elsewhere, with its own warning; no offerName: the SKU stays the source's.
     const eligibility = allow('U2', 'ALLOWED', null, [], ['CHECKED_ELSEWHERE']);
     const now = '2024-01-16T00:00:00Z';
-    const r = transition({ ...sub, autoRenew: false, scheduledChange: null }, { type: 'upgrade', quantity: 4, eligibility }, { now });
+    const r = transition(
+      { ...sub, autoRenew: false, scheduledChange: null },
+      { type: 'upgrade', quantity: 4, eligibility },
+      { now },
+    );
     const created: Subscription = {
       ...SNAP,
       id: null,
@@ -110,7 +149,13 @@ describe('U3 U4 U9 S3 S5 the upgrade event, whole results', () => {
       cancellationWindowFrom: at(T0), // U9: the parent's window start
       scheduledChange: null,
     };
-    const next = { ...SNAP, autoRenew: false, quantity: 6, seatBatches: [{ quantity: 6, addedAt: at(T0) }], scheduledChange: null };
+    const next = {
+      ...SNAP,
+      autoRenew: false,
+      quantity: 6,
+      seatBatches: [{ quantity: 6, addedAt: at(T0) }],
+      scheduledChange: null,
+    };
     expect(r).toEqual(
       accepted(
         next,
@@ -127,61 +172,124 @@ describe('U3 U4 U9 S3 S5 the upgrade event, whole results', () => {
 
   it('U4 U9: the caller’s eligibility on a renewed source: the created window starts at the renewal completion', () => {
     // Renewed 2025-01-15T06:00Z (term 2025-01-15 – 2026-01-14); window from the completion.
-    const renewed = { ...sub, termStartedAt: '2025-01-15T06:00:00Z', termEndDate: '2026-01-14', seatBatches: [{ quantity: 10, addedAt: '2025-01-15T06:00:00Z' }], scheduledChange: null };
-    const r = transition(renewed, { type: 'upgrade', quantity: 3, offerName: E5, eligibility: allow('U2', 'ALLOWED', null) }, { now: '2025-01-16T00:00:00Z' });
+    const renewed = {
+      ...sub,
+      termStartedAt: '2025-01-15T06:00:00Z',
+      termEndDate: '2026-01-14',
+      seatBatches: [{ quantity: 10, addedAt: '2025-01-15T06:00:00Z' }],
+      scheduledChange: null,
+    };
+    const r = transition(
+      renewed,
+      { type: 'upgrade', quantity: 3, offerName: E5, eligibility: allow('U2', 'ALLOWED', null) },
+      { now: '2025-01-16T00:00:00Z' },
+    );
     expect(r).toMatchObject({
       ok: true,
-      created: [{ offerName: E5, quantity: 3, termEndDay: day('2026-01-14'), cancellationWindowFrom: at('2025-01-15T06:00:00Z'), purchasedAt: at('2025-01-16T00:00:00Z') }],
+      created: [
+        {
+          offerName: E5,
+          quantity: 3,
+          termEndDay: day('2026-01-14'),
+          cancellationWindowFrom: at('2025-01-15T06:00:00Z'),
+          purchasedAt: at('2025-01-16T00:00:00Z'),
+        },
+      ],
       warnings: [],
     });
   });
 
   it('U2: a refusal of the caller’s eligibility passes through unchanged', () => {
     const refusal = refuse('U2', 'UNSUPPORTED_UPGRADE_PATH', null);
-    expect(transition(sub, { type: 'upgrade', quantity: 10, eligibility: refusal }, { now: MID })).toEqual({ ok: false, refusal });
+    expect(transition(sub, { type: 'upgrade', quantity: 10, eligibility: refusal }, { now: MID })).toEqual({
+      ok: false,
+      refusal,
+    });
   });
 });
 
 describe('U1 U4 R4 R2 the upgrade event’s lifecycle refusals', () => {
   it('U1: a trial converts, a suspended subscription is not active', () => {
     const trial = { ...sub, trial: true, quantity: 25, seatBatches: [], scheduledChange: null };
-    expect(transition(trial, { type: 'upgrade', quantity: 25, offerName: E5 }, { now: MID })).toEqual(refused('U1', 'USE_CONVERT_TRIAL', null));
+    expect(transition(trial, { type: 'upgrade', quantity: 25, offerName: E5 }, { now: MID })).toEqual(
+      refused('U1', 'USE_CONVERT_TRIAL', null),
+    );
     const suspended = { ...sub, status: 'suspended' as const, autoRenew: false, scheduledChange: null };
-    expect(transition(suspended, { type: 'upgrade', quantity: 10, offerName: E5 }, { now: MID })).toEqual(refused('U1', 'NOT_ACTIVE', null));
+    expect(transition(suspended, { type: 'upgrade', quantity: 10, offerName: E5 }, { now: MID })).toEqual(
+      refused('U1', 'NOT_ACTIVE', null),
+    );
   });
 
   it('U4: at most the current seats: 10 of 10 allowed, 11 refused', () => {
-    expect(transition(sub, { type: 'upgrade', quantity: 11, offerName: E5, catalog }, { now: MID })).toEqual(refused('U4', 'QUANTITY_ABOVE_CURRENT', null));
+    expect(transition(sub, { type: 'upgrade', quantity: 11, offerName: E5, catalog }, { now: MID })).toEqual(
+      refused('U4', 'QUANTITY_ABOVE_CURRENT', null),
+    );
     expect(transition(sub, { type: 'upgrade', quantity: 10, offerName: E5, catalog }, { now: MID }).ok).toBe(true);
   });
 
   it('R4: on the renewal day refused until 24 h after the renewal start, to the millisecond; a late declared renewal: unknown', () => {
     // Term end date 2025-01-14: the renewal runs [2025-01-15T00:00Z, 2025-01-16T00:00Z).
     const last = '2025-01-15T23:59:59.999Z';
-    expect(transition(sub, { type: 'upgrade', quantity: 10, offerName: E5 }, { now: last })).toEqual(refused('R4', 'RENEWAL_READ_ONLY', at('2025-01-16T00:00:00Z')));
+    expect(transition(sub, { type: 'upgrade', quantity: 10, offerName: E5 }, { now: last })).toEqual(
+      refused('R4', 'RENEWAL_READ_ONLY', at('2025-01-16T00:00:00Z')),
+    );
     const state: LifecycleState = { subscription: toSubscription(sub), phase: 'renewing' };
-    expect(transition(state, { type: 'upgrade', quantity: 10, offerName: E5 }, { now: '2025-01-16T00:00:00Z' })).toEqual(refused('R4', 'RENEWAL_READ_ONLY', null));
+    expect(
+      transition(state, { type: 'upgrade', quantity: 10, offerName: E5 }, { now: '2025-01-16T00:00:00Z' }),
+    ).toEqual(refused('R4', 'RENEWAL_READ_ONLY', null));
   });
 
   it('R2 R5: past the term without a renewal: the term is over', () => {
     const after = '2025-01-16T00:00:00Z';
-    expect(transition(sub, { type: 'upgrade', quantity: 10, offerName: E5 }, { now: after })).toEqual(refused('R2', 'TERM_OVER', null));
+    expect(transition(sub, { type: 'upgrade', quantity: 10, offerName: E5 }, { now: after })).toEqual(
+      refused('R2', 'TERM_OVER', null),
+    );
     const noRenew = { ...sub, autoRenew: false, scheduledChange: null };
-    expect(transition(noRenew, { type: 'upgrade', quantity: 10, offerName: E5 }, { now: '2025-01-15T00:00:00Z' })).toEqual(refused('R5', 'TERM_OVER', null));
+    expect(
+      transition(noRenew, { type: 'upgrade', quantity: 10, offerName: E5 }, { now: '2025-01-15T00:00:00Z' }),
+    ).toEqual(refused('R5', 'TERM_OVER', null));
   });
 
   it('U2: bad input names the event’s fields, with the message', () => {
     const e = caught(() => transition(sub, { type: 'upgrade', quantity: 4 }, { now: MID }));
-    expect([e.code, e.field, e.message]).toEqual(['MISSING_FIELD', 'event.offerName', 'event.offerName: is required (the SKU to upgrade to, U2) unless eligibility is given']);
+    expect([e.code, e.field, e.message]).toEqual([
+      'MISSING_FIELD',
+      'event.offerName',
+      'event.offerName: is required (the SKU to upgrade to, U2) unless eligibility is given',
+    ]);
     const empty = caught(() => transition(sub, { type: 'upgrade', quantity: 4, offerName: '' }, { now: MID }));
-    expect([empty.code, empty.field, empty.message, empty.received]).toEqual(['INVALID_TYPE', 'event.offerName', 'event.offerName: expected a non-empty offer name, got ""', '']);
-    const cat = caught(() => transition(sub, { type: 'upgrade', quantity: 4, offerName: E5, catalog: 'x' as never }, { now: MID }));
-    expect([cat.code, cat.field, cat.message, cat.received]).toEqual(['INVALID_TYPE', 'event.catalog', 'event.catalog: expected an array of { from, to }, got "x"', 'x']);
+    expect([empty.code, empty.field, empty.message, empty.received]).toEqual([
+      'INVALID_TYPE',
+      'event.offerName',
+      'event.offerName: expected a non-empty offer name, got ""',
+      '',
+    ]);
+    const cat = caught(() =>
+      transition(sub, { type: 'upgrade', quantity: 4, offerName: E5, catalog: 'x' as never }, { now: MID }),
+    );
+    expect([cat.code, cat.field, cat.message, cat.received]).toEqual([
+      'INVALID_TYPE',
+      'event.catalog',
+      'event.catalog: expected an array of { from, to }, got "x"',
+      'x',
+    ]);
     const zero = caught(() => transition(sub, { type: 'upgrade', quantity: 0, offerName: E5 }, { now: MID }));
-    expect([zero.code, zero.field, zero.message]).toEqual(['INVALID_QUANTITY', 'event.quantity', 'event.quantity: expected a whole number ≥ 1, got 0']);
-    const term = caught(() => transition(sub, { type: 'upgrade', quantity: 4, offerName: E5, catalog, term: 'P2Y' as never }, { now: MID }));
+    expect([zero.code, zero.field, zero.message]).toEqual([
+      'INVALID_QUANTITY',
+      'event.quantity',
+      'event.quantity: expected a whole number ≥ 1, got 0',
+    ]);
+    const term = caught(() =>
+      transition(sub, { type: 'upgrade', quantity: 4, offerName: E5, catalog, term: 'P2Y' as never }, { now: MID }),
+    );
     expect([term.code, term.field]).toEqual(['INVALID_ENUM', 'event.term']);
-    const billing = caught(() => transition(sub, { type: 'upgrade', quantity: 4, offerName: E5, catalog, billing: 'weekly' as never }, { now: MID }));
+    const billing = caught(() =>
+      transition(
+        sub,
+        { type: 'upgrade', quantity: 4, offerName: E5, catalog, billing: 'weekly' as never },
+        { now: MID },
+      ),
+    );
     expect([billing.code, billing.field]).toEqual(['INVALID_ENUM', 'event.billing']);
     const name = caught(() => transition(sub, { type: 'upgrade', quantity: 4, offerName: 5 as never }, { now: MID }));
     expect([name.code, name.field]).toEqual(['INVALID_TYPE', 'event.offerName']);
@@ -219,7 +327,11 @@ describe('TR2 TR3 TR4 TR6 the convertTrial event, whole results', () => {
         next,
         [
           { type: 'TRIAL_CONVERTED', rule: 'TR3', term: 'P1Y', billing: 'monthly', quantity: 25 },
-          { type: 'SCHEDULED_CHANGES_DELETED', rule: 'S3', change: { quantity: 30, term: null, billing: null, offerName: null, customTermEndDay: null } },
+          {
+            type: 'SCHEDULED_CHANGES_DELETED',
+            rule: 'S3',
+            change: { quantity: 30, term: null, billing: null, offerName: null, customTermEndDay: null },
+          },
         ],
         // TR6 first (the machine's), then trialConversion's S3 warning.
         ['PROMOTION_NOT_APPLIED', 'SCHEDULED_CHANGES_REMOVED'],
@@ -241,43 +353,77 @@ describe('TR2 TR3 TR4 TR6 the convertTrial event, whole results', () => {
       seatBatches: [{ quantity: 40, addedAt: at(now) }],
       scheduledChange: null,
     };
-    expect(r).toEqual(accepted(next, [{ type: 'TRIAL_CONVERTED', rule: 'TR3', term: 'P1M', billing: 'monthly', quantity: 40 }], []));
+    expect(r).toEqual(
+      accepted(next, [{ type: 'TRIAL_CONVERTED', rule: 'TR3', term: 'P1M', billing: 'monthly', quantity: 40 }], []),
+    );
   });
 
   it('TR3: without a chosen quantity, the trial’s seats when above 25', () => {
     const big = { ...trial, quantity: 30, promotionId: null, scheduledChange: null };
-    expect(transition(big, { type: 'convertTrial' }, { now })).toMatchObject({ ok: true, next: { quantity: 30 }, effects: [{ quantity: 30 }] });
+    expect(transition(big, { type: 'convertTrial' }, { now })).toMatchObject({
+      ok: true,
+      next: { quantity: 30 },
+      effects: [{ quantity: 30 }],
+    });
   });
 
   it('TR3: the caller’s eligibility: its warnings follow the promotion’s; its refusal passes through', () => {
     const eligibility = allow('TR3', 'ALLOWED', null, [], ['CHECKED_ELSEWHERE', 'PROMOTION_NOT_APPLIED']);
     // Allowed elsewhere even below 25 seats: the machine does not ask trialConversion.
     const r = transition(trial, { type: 'convertTrial', quantity: 10, eligibility }, { now });
-    expect(r).toMatchObject({ ok: true, next: { quantity: 10 }, warnings: ['PROMOTION_NOT_APPLIED', 'CHECKED_ELSEWHERE'] });
+    expect(r).toMatchObject({
+      ok: true,
+      next: { quantity: 10 },
+      warnings: ['PROMOTION_NOT_APPLIED', 'CHECKED_ELSEWHERE'],
+    });
     const refusal = refuse('TR9', 'FREE_TRIAL_NOT_WAIVABLE', null);
     expect(transition(trial, { type: 'convertTrial', eligibility: refusal }, { now })).toEqual({ ok: false, refusal });
   });
 
   it('TR3 R4 TR2: refused for a paid or suspended subscription, during the renewal, after the term', () => {
     expect(transition(sub, { type: 'convertTrial' }, { now })).toEqual(refused('TR3', 'NOT_A_TRIAL', null));
-    expect(transition({ ...trial, status: 'suspended', autoRenew: false, scheduledChange: null }, { type: 'convertTrial' }, { now })).toEqual(
-      refused('TR3', 'NOT_ACTIVE', null),
-    );
+    expect(
+      transition(
+        { ...trial, status: 'suspended', autoRenew: false, scheduledChange: null },
+        { type: 'convertTrial' },
+        { now },
+      ),
+    ).toEqual(refused('TR3', 'NOT_ACTIVE', null));
     // Renewal day 2024-02-14: read-only until 2024-02-15T00:00Z.
-    expect(transition(trial, { type: 'convertTrial' }, { now: '2024-02-14T00:00:00Z' })).toEqual(refused('R4', 'RENEWAL_READ_ONLY', at('2024-02-15T00:00:00Z')));
-    expect(transition(trial, { type: 'convertTrial' }, { now: '2024-02-15T00:00:00Z' })).toEqual(refused('R2', 'TERM_OVER', null));
+    expect(transition(trial, { type: 'convertTrial' }, { now: '2024-02-14T00:00:00Z' })).toEqual(
+      refused('R4', 'RENEWAL_READ_ONLY', at('2024-02-15T00:00:00Z')),
+    );
+    expect(transition(trial, { type: 'convertTrial' }, { now: '2024-02-15T00:00:00Z' })).toEqual(
+      refused('R2', 'TERM_OVER', null),
+    );
     // The last instant of the trial: still convertible.
     expect(transition(trial, { type: 'convertTrial' }, { now: '2024-02-13T23:59:59.999Z' }).ok).toBe(true);
   });
 
   it('TR4 B1: bad input names the event’s fields', () => {
     const term = caught(() => transition(trial, { type: 'convertTrial', term: 'P2Y' as never }, { now }));
-    expect([term.code, term.field, term.message]).toEqual(['INVALID_ENUM', 'event.term', 'event.term: expected one of P1M, P1Y, P3Y, got "P2Y"']);
+    expect([term.code, term.field, term.message]).toEqual([
+      'INVALID_ENUM',
+      'event.term',
+      'event.term: expected one of P1M, P1Y, P3Y, got "P2Y"',
+    ]);
     const billing = caught(() => transition(trial, { type: 'convertTrial', billing: 'weekly' as never }, { now }));
-    expect([billing.code, billing.field, billing.message]).toEqual(['INVALID_ENUM', 'event.billing', 'event.billing: expected one of monthly, annual, triennial, got "weekly"']);
+    expect([billing.code, billing.field, billing.message]).toEqual([
+      'INVALID_ENUM',
+      'event.billing',
+      'event.billing: expected one of monthly, annual, triennial, got "weekly"',
+    ]);
     const zero = caught(() => transition(trial, { type: 'convertTrial', quantity: 0 }, { now }));
-    expect([zero.code, zero.field, zero.message]).toEqual(['INVALID_QUANTITY', 'event.quantity', 'event.quantity: expected a whole number ≥ 1, got 0']);
+    expect([zero.code, zero.field, zero.message]).toEqual([
+      'INVALID_QUANTITY',
+      'event.quantity',
+      'event.quantity: expected a whole number ≥ 1, got 0',
+    ]);
     const plan = caught(() => transition(trial, { type: 'convertTrial', term: 'P1M', billing: 'annual' }, { now }));
-    expect([plan.code, plan.field, plan.message]).toEqual(['INCONSISTENT', 'event.billing', 'event.billing: billing annual is longer than the term P1M (B1)']);
+    expect([plan.code, plan.field, plan.message]).toEqual([
+      'INCONSISTENT',
+      'event.billing',
+      'event.billing: billing annual is longer than the term P1M (B1)',
+    ]);
   });
 });

@@ -65,7 +65,15 @@ export function accepted(
   extra: Record<string, unknown> = {},
   phase: 'in-term' | 'renewing' = 'in-term',
 ): TransitionResult {
-  return { ok: true, next, phase, state: { subscription: next, phase }, effects, warnings, ...extra } as TransitionResult;
+  return {
+    ok: true,
+    next,
+    phase,
+    state: { subscription: next, phase },
+    effects,
+    warnings,
+    ...extra,
+  } as TransitionResult;
 }
 
 /** An own refusal of the machine, whole (no assumptions, no warnings). */

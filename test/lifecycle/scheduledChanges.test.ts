@@ -50,19 +50,39 @@ describe('S3 deletesScheduledChanges', () => {
   it('S3: an unknown change or mode is a typed error', () => {
     const change = caught(() => deletesScheduledChanges('pause' as never));
     expect([change.code, change.field, change.received]).toEqual(['INVALID_ENUM', 'change', 'pause']);
-    expect(change.message).toBe('change: expected one of cancel, autoRenewOff, quantity, upgrade, convertTrial, suspend, termChange, billingOnly, got "pause"');
+    expect(change.message).toBe(
+      'change: expected one of cancel, autoRenewOff, quantity, upgrade, convertTrial, suspend, termChange, billingOnly, got "pause"',
+    );
     const mode = caught(() => deletesScheduledChanges('cancel', 'all' as never));
-    expect([mode.code, mode.field, mode.message]).toEqual(['INVALID_ENUM', 'mode', 'mode: expected one of any-immediate, listed, got "all"']);
+    expect([mode.code, mode.field, mode.message]).toEqual([
+      'INVALID_ENUM',
+      'mode',
+      'mode: expected one of any-immediate, listed, got "all"',
+    ]);
   });
 });
 
 describe('S2 R4 canScheduleChange', () => {
   it('S2: allowed until the renewal starts (00:00Z after the term end date)', () => {
-    expect(canScheduleChange(sub, false)).toEqual({ allowed: true, rule: 'S2', reason: 'ALLOWED', until: at('2025-01-15T00:00:00Z'), assumptions: [], warnings: [] });
+    expect(canScheduleChange(sub, false)).toEqual({
+      allowed: true,
+      rule: 'S2',
+      reason: 'ALLOWED',
+      until: at('2025-01-15T00:00:00Z'),
+      assumptions: [],
+      warnings: [],
+    });
   });
 
   it('S2 R4 C3 P7: refusals, whole', () => {
-    const no = (rule: string, reason: string) => ({ allowed: false, rule, reason, opensAt: null, assumptions: [], warnings: [] });
+    const no = (rule: string, reason: string) => ({
+      allowed: false,
+      rule,
+      reason,
+      opensAt: null,
+      assumptions: [],
+      warnings: [],
+    });
     expect(canScheduleChange(sub, true)).toEqual(no('R4', 'RENEWAL_READ_ONLY'));
     expect(canScheduleChange({ ...sub, autoRenew: false }, false)).toEqual(no('S2', 'AUTO_RENEW_OFF'));
     expect(canScheduleChange({ ...sub, status: 'suspended', autoRenew: false }, false)).toEqual(no('S2', 'NOT_ACTIVE'));
@@ -73,24 +93,59 @@ describe('S2 R4 canScheduleChange', () => {
 
   it('R4: renewing must be a boolean', () => {
     const e = caught(() => canScheduleChange(sub, 'no' as never));
-    expect([e.code, e.field, e.message, e.received]).toEqual(['INVALID_TYPE', 'renewing', 'renewing: expected true or false, got "no"', 'no']);
+    expect([e.code, e.field, e.message, e.received]).toEqual([
+      'INVALID_TYPE',
+      'renewing',
+      'renewing: expected true or false, got "no"',
+      'no',
+    ]);
   });
 });
 
 describe('S1 S4 B2 TR2 nextTermPlan', () => {
   it('S1: the saved quantity applies; nothing else changes', () => {
-    expect(nextTermPlan(sub)).toEqual({ term: 'P1Y', billing: 'monthly', quantity: 12, offerName: E3, customTermEndDay: null, reassignment: null });
-    expect(nextTermPlan({ ...sub, scheduledChange: null })).toEqual({ term: 'P1Y', billing: 'monthly', quantity: 10, offerName: E3, customTermEndDay: null, reassignment: null });
+    expect(nextTermPlan(sub)).toEqual({
+      term: 'P1Y',
+      billing: 'monthly',
+      quantity: 12,
+      offerName: E3,
+      customTermEndDay: null,
+      reassignment: null,
+    });
+    expect(nextTermPlan({ ...sub, scheduledChange: null })).toEqual({
+      term: 'P1Y',
+      billing: 'monthly',
+      quantity: 10,
+      offerName: E3,
+      customTermEndDay: null,
+      reassignment: null,
+    });
   });
 
   it('S1 S4: a scheduled upgrade: automatic with the same quantity, manual with another; naming the current SKU is no upgrade', () => {
-    expect(nextTermPlan({ ...sub, scheduledChange: { offerName: E5 } })).toEqual({ term: 'P1Y', billing: 'monthly', quantity: 10, offerName: E5, customTermEndDay: null, reassignment: 'automatic' });
-    expect(nextTermPlan({ ...sub, scheduledChange: { offerName: E5, quantity: 8 } })).toEqual({ term: 'P1Y', billing: 'monthly', quantity: 8, offerName: E5, customTermEndDay: null, reassignment: 'manual' });
+    expect(nextTermPlan({ ...sub, scheduledChange: { offerName: E5 } })).toEqual({
+      term: 'P1Y',
+      billing: 'monthly',
+      quantity: 10,
+      offerName: E5,
+      customTermEndDay: null,
+      reassignment: 'automatic',
+    });
+    expect(nextTermPlan({ ...sub, scheduledChange: { offerName: E5, quantity: 8 } })).toEqual({
+      term: 'P1Y',
+      billing: 'monthly',
+      quantity: 8,
+      offerName: E5,
+      customTermEndDay: null,
+      reassignment: 'manual',
+    });
     expect(nextTermPlan({ ...sub, scheduledChange: { offerName: E3, quantity: 8 } }).reassignment).toBeNull();
   });
 
   it('S1 B2 CO3: a scheduled term, billing and end date; a pending billing-cycle change applies when none is scheduled', () => {
-    expect(nextTermPlan({ ...sub, scheduledChange: { term: 'P3Y', billing: 'annual', customTermEndDate: '2027-06-30' } })).toEqual({
+    expect(
+      nextTermPlan({ ...sub, scheduledChange: { term: 'P3Y', billing: 'annual', customTermEndDate: '2027-06-30' } }),
+    ).toEqual({
       term: 'P3Y',
       billing: 'annual',
       quantity: 10,
@@ -104,9 +159,30 @@ describe('S1 S4 B2 TR2 nextTermPlan', () => {
   });
 
   it('TR2: a trial converts to Annual, Monthly unless scheduled otherwise', () => {
-    const trial = { ...sub, trial: true, term: 'P1M' as const, quantity: 25, seatBatches: [], termEndDate: '2024-02-13', scheduledChange: null };
-    expect(nextTermPlan(trial)).toEqual({ term: 'P1Y', billing: 'monthly', quantity: 25, offerName: E3, customTermEndDay: null, reassignment: null });
-    expect(nextTermPlan({ ...trial, scheduledChange: { term: 'P1M' } })).toMatchObject({ term: 'P1M', billing: 'monthly' });
-    expect(nextTermPlan({ ...trial, term: 'P1Y', billing: 'annual', termEndDate: '2024-02-13' })).toMatchObject({ term: 'P1Y', billing: 'monthly' });
+    const trial = {
+      ...sub,
+      trial: true,
+      term: 'P1M' as const,
+      quantity: 25,
+      seatBatches: [],
+      termEndDate: '2024-02-13',
+      scheduledChange: null,
+    };
+    expect(nextTermPlan(trial)).toEqual({
+      term: 'P1Y',
+      billing: 'monthly',
+      quantity: 25,
+      offerName: E3,
+      customTermEndDay: null,
+      reassignment: null,
+    });
+    expect(nextTermPlan({ ...trial, scheduledChange: { term: 'P1M' } })).toMatchObject({
+      term: 'P1M',
+      billing: 'monthly',
+    });
+    expect(nextTermPlan({ ...trial, term: 'P1Y', billing: 'annual', termEndDate: '2024-02-13' })).toMatchObject({
+      term: 'P1Y',
+      billing: 'monthly',
+    });
   });
 });

@@ -11,7 +11,15 @@ const LATEST = at('2025-01-16T00:00:00Z');
 const NO_RENEW: Subscription = { ...SNAP, autoRenew: false, scheduledChange: null };
 const suspended: SubscriptionInput = { ...sub, status: 'suspended', autoRenew: false, scheduledChange: null };
 const SUSPENDED: Subscription = { ...NO_RENEW, status: 'suspended' };
-const trial: SubscriptionInput = { ...sub, trial: true, term: 'P1M', quantity: 25, seatBatches: [], termEndDate: '2024-02-13', scheduledChange: null };
+const trial: SubscriptionInput = {
+  ...sub,
+  trial: true,
+  term: 'P1M',
+  quantity: 25,
+  seatBatches: [],
+  termEndDate: '2024-02-13',
+  scheduledChange: null,
+};
 
 describe('C1 C3 C5 P7 S3 cancel', () => {
   it('C1 C3 P7 S3: inside the window: cancelled now, prorated, access ends, 7 days to back up data, scheduled change deleted', () => {
@@ -43,10 +51,24 @@ describe('C1 C3 C5 P7 S3 cancel', () => {
 
   it('C1 R3: canCancel’s refusal passes whole: rule, reason, when it reopens, its assumption', () => {
     // Renewed 2025-01-15, completion unknown: the window is assumed from 00:00Z (earliest), closed from 2025-01-22T00:00Z.
-    const renewed: SubscriptionInput = { ...sub, termStartedAt: null, termStartDate: '2025-01-15', termEndDate: '2026-01-14', seatBatches: [], scheduledChange: null };
+    const renewed: SubscriptionInput = {
+      ...sub,
+      termStartedAt: null,
+      termStartDate: '2025-01-15',
+      termEndDate: '2026-01-14',
+      seatBatches: [],
+      scheduledChange: null,
+    };
     expect(transition(renewed, { type: 'cancel' }, { now: '2025-01-22T00:00:00Z' })).toEqual({
       ok: false,
-      refusal: { allowed: false, rule: 'C1', reason: 'WINDOW_CLOSED', opensAt: at('2026-01-15T00:00:00Z'), assumptions: ['RENEWAL_COMPLETION_ASSUMED_EARLIEST'], warnings: [] },
+      refusal: {
+        allowed: false,
+        rule: 'C1',
+        reason: 'WINDOW_CLOSED',
+        opensAt: at('2026-01-15T00:00:00Z'),
+        assumptions: ['RENEWAL_COMPLETION_ASSUMED_EARLIEST'],
+        warnings: [],
+      },
     });
   });
 
@@ -62,22 +84,42 @@ describe('C1 C3 C5 P7 S3 cancel', () => {
     );
     // Auto-renew already off: nothing to turn off.
     expect(transition({ ...saas, autoRenew: false, scheduledChange: null }, { type: 'cancel' }, { now: MID })).toEqual(
-      accepted({ ...SAAS, autoRenew: false, scheduledChange: null }, [{ type: 'CANCELLATION_SCHEDULED', rule: 'C5', at: E }]),
+      accepted({ ...SAAS, autoRenew: false, scheduledChange: null }, [
+        { type: 'CANCELLATION_SCHEDULED', rule: 'C5', at: E },
+      ]),
     );
   });
 
   it('R2 P4: after the term without a renewal: the term is over', () => {
-    expect(transition(sub, { type: 'cancel' }, { now: '2025-01-16T00:00:00Z' })).toEqual(refused('R2', 'TERM_OVER', null));
+    expect(transition(sub, { type: 'cancel' }, { now: '2025-01-16T00:00:00Z' })).toEqual(
+      refused('R2', 'TERM_OVER', null),
+    );
     expect(transition(suspended, { type: 'cancel' }, { now: RENEWAL_DAY })).toEqual(refused('P4', 'TERM_OVER', null));
   });
 });
 
 describe('P1 P2 P5 P6 TR8 suspend', () => {
   it('P1 P2 P5: access blocked, auto-renew off, scheduled change deleted under P2, the base’s active add-ons suspended', () => {
-    const addOn: SubscriptionInput = { ...sub, id: 'addon-1', quantity: 2, seatBatches: [{ quantity: 2, addedAt: sub.purchasedAt }], parentSubscriptionId: 'sub-1', scheduledChange: { quantity: 3 } };
+    const addOn: SubscriptionInput = {
+      ...sub,
+      id: 'addon-1',
+      quantity: 2,
+      seatBatches: [{ quantity: 2, addedAt: sub.purchasedAt }],
+      parentSubscriptionId: 'sub-1',
+      scheduledChange: { quantity: 3 },
+    };
     const other: SubscriptionInput = { ...addOn, id: 'addon-2', parentSubscriptionId: 'sub-9' };
     const r = transition(sub, { type: 'suspend' }, { now: MID, addOns: [addOn, other] });
-    const ADD_ON: Subscription = { ...SNAP, id: 'addon-1', quantity: 2, seatBatches: [{ quantity: 2, addedAt: SNAP.purchasedAt }], parentSubscriptionId: 'sub-1', status: 'suspended', autoRenew: false, scheduledChange: null };
+    const ADD_ON: Subscription = {
+      ...SNAP,
+      id: 'addon-1',
+      quantity: 2,
+      seatBatches: [{ quantity: 2, addedAt: SNAP.purchasedAt }],
+      parentSubscriptionId: 'sub-1',
+      status: 'suspended',
+      autoRenew: false,
+      scheduledChange: null,
+    };
     expect(r).toEqual(
       accepted(
         { ...SNAP, status: 'suspended', autoRenew: false, scheduledChange: null },
@@ -96,7 +138,13 @@ describe('P1 P2 P5 P6 TR8 suspend', () => {
 
   it('P1: auto-renew already off, nothing scheduled, no add-on of its own: only the status and access', () => {
     const other: SubscriptionInput = { ...sub, id: 'addon-2', parentSubscriptionId: 'sub-9', scheduledChange: null };
-    expect(transition({ ...sub, autoRenew: false, scheduledChange: null }, { type: 'suspend' }, { now: MID, addOns: [other] })).toEqual(
+    expect(
+      transition(
+        { ...sub, autoRenew: false, scheduledChange: null },
+        { type: 'suspend' },
+        { now: MID, addOns: [other] },
+      ),
+    ).toEqual(
       accepted(SUSPENDED, [
         { type: 'STATUS_CHANGED', rule: 'P1', from: 'active', to: 'suspended' },
         { type: 'ACCESS_BLOCKED', rule: 'P1', access: 'admins-only' },
@@ -106,10 +154,18 @@ describe('P1 P2 P5 P6 TR8 suspend', () => {
 
   it('P1 TR8 R4 R2: refusals — not active, a trial (even past its term), the renewal day, a term over', () => {
     expect(transition(suspended, { type: 'suspend' }, { now: MID })).toEqual(refused('P1', 'NOT_ACTIVE', null));
-    expect(transition(trial, { type: 'suspend' }, { now: '2024-01-20T00:00:00Z' })).toEqual(refused('TR8', 'TRIAL_STATUS_LOCKED', null));
-    expect(transition(trial, { type: 'suspend' }, { now: '2024-03-01T00:00:00Z' })).toEqual(refused('TR8', 'TRIAL_STATUS_LOCKED', null));
-    expect(transition(sub, { type: 'suspend' }, { now: '2025-01-15T23:59:59.999Z' })).toEqual(refused('R4', 'RENEWAL_READ_ONLY', LATEST));
-    expect(transition(sub, { type: 'suspend' }, { now: '2025-01-16T00:00:00Z' })).toEqual(refused('R2', 'TERM_OVER', null));
+    expect(transition(trial, { type: 'suspend' }, { now: '2024-01-20T00:00:00Z' })).toEqual(
+      refused('TR8', 'TRIAL_STATUS_LOCKED', null),
+    );
+    expect(transition(trial, { type: 'suspend' }, { now: '2024-03-01T00:00:00Z' })).toEqual(
+      refused('TR8', 'TRIAL_STATUS_LOCKED', null),
+    );
+    expect(transition(sub, { type: 'suspend' }, { now: '2025-01-15T23:59:59.999Z' })).toEqual(
+      refused('R4', 'RENEWAL_READ_ONLY', LATEST),
+    );
+    expect(transition(sub, { type: 'suspend' }, { now: '2025-01-16T00:00:00Z' })).toEqual(
+      refused('R2', 'TERM_OVER', null),
+    );
   });
 });
 
@@ -125,7 +181,9 @@ describe('P3 P4 A1 TR8 reactivate', () => {
         ['AUTO_RENEW_OFF'],
       ),
     );
-    expect(transition(suspended, { type: 'reactivate' }, { now: RENEWAL_DAY })).toEqual(refused('P4', 'TERM_OVER', null));
+    expect(transition(suspended, { type: 'reactivate' }, { now: RENEWAL_DAY })).toEqual(
+      refused('P4', 'TERM_OVER', null),
+    );
   });
 
   it('P3: a suspended snapshot with auto-renew on comes back without the warning', () => {
@@ -140,20 +198,40 @@ describe('P3 P4 A1 TR8 reactivate', () => {
 
   it('P3 TR8: only a suspended subscription, never a trial', () => {
     expect(transition(sub, { type: 'reactivate' }, { now: MID })).toEqual(refused('P3', 'NOT_SUSPENDED', null));
-    expect(transition({ ...sub, status: 'expired', autoRenew: false }, { type: 'reactivate' }, { now: RENEWAL_DAY })).toEqual(refused('P3', 'NOT_SUSPENDED', null));
-    expect(transition({ ...trial, status: 'suspended', autoRenew: false }, { type: 'reactivate' }, { now: '2024-01-20T00:00:00Z' })).toEqual(
-      refused('TR8', 'TRIAL_STATUS_LOCKED', null),
-    );
+    expect(
+      transition({ ...sub, status: 'expired', autoRenew: false }, { type: 'reactivate' }, { now: RENEWAL_DAY }),
+    ).toEqual(refused('P3', 'NOT_SUSPENDED', null));
+    expect(
+      transition(
+        { ...trial, status: 'suspended', autoRenew: false },
+        { type: 'reactivate' },
+        { now: '2024-01-20T00:00:00Z' },
+      ),
+    ).toEqual(refused('TR8', 'TRIAL_STATUS_LOCKED', null));
   });
 
   it('A1: an add-on of a traditional-commerce base needs the base active', () => {
-    const addOn: SubscriptionInput = { ...suspended, id: 'addon-1', program: 'traditional-saas', billing: 'annual', parentSubscriptionId: 'base-1' };
+    const addOn: SubscriptionInput = {
+      ...suspended,
+      id: 'addon-1',
+      program: 'traditional-saas',
+      billing: 'annual',
+      parentSubscriptionId: 'base-1',
+    };
     const base: SubscriptionInput = { ...suspended, id: 'base-1', program: 'traditional-saas', billing: 'annual' };
-    expect(transition(addOn, { type: 'reactivate' }, { now: MID, base })).toEqual(refused('A1', 'BASE_NOT_ACTIVE', null));
+    expect(transition(addOn, { type: 'reactivate' }, { now: MID, base })).toEqual(
+      refused('A1', 'BASE_NOT_ACTIVE', null),
+    );
     // The base active, another base, or a new-commerce base: reactivated.
     expect(transition(addOn, { type: 'reactivate' }, { now: MID, base: { ...base, status: 'active' } }).ok).toBe(true);
     expect(transition(addOn, { type: 'reactivate' }, { now: MID, base: { ...base, id: 'base-2' } }).ok).toBe(true);
-    expect(transition(addOn, { type: 'reactivate' }, { now: MID, base: { ...base, program: 'nce-license', billing: 'monthly' } }).ok).toBe(true);
+    expect(
+      transition(
+        addOn,
+        { type: 'reactivate' },
+        { now: MID, base: { ...base, program: 'nce-license', billing: 'monthly' } },
+      ).ok,
+    ).toBe(true);
   });
 });
 
@@ -166,28 +244,46 @@ describe('R1 R5 S3 R4 setAutoRenew', () => {
       ]),
     );
     const off: SubscriptionInput = { ...sub, autoRenew: false, scheduledChange: null };
-    expect(transition({ ...sub, scheduledChange: null }, { type: 'setAutoRenew', autoRenew: false }, { now: MID })).toEqual(
-      accepted(NO_RENEW, [{ type: 'AUTO_RENEW_TURNED_OFF', rule: 'R5' }]),
+    expect(
+      transition({ ...sub, scheduledChange: null }, { type: 'setAutoRenew', autoRenew: false }, { now: MID }),
+    ).toEqual(accepted(NO_RENEW, [{ type: 'AUTO_RENEW_TURNED_OFF', rule: 'R5' }]));
+    expect(transition(off, { type: 'setAutoRenew', autoRenew: true }, { now: MID })).toEqual(
+      accepted({ ...NO_RENEW, autoRenew: true }, [{ type: 'AUTO_RENEW_TURNED_ON', rule: 'R1' }]),
     );
-    expect(transition(off, { type: 'setAutoRenew', autoRenew: true }, { now: MID })).toEqual(accepted({ ...NO_RENEW, autoRenew: true }, [{ type: 'AUTO_RENEW_TURNED_ON', rule: 'R1' }]));
     expect(transition(off, { type: 'setAutoRenew', autoRenew: false }, { now: MID })).toEqual(accepted(NO_RENEW, []));
   });
 
   it('P2 P7 R4 R5: refused when suspended, expired, renewing, or past the term', () => {
-    expect(transition(suspended, { type: 'setAutoRenew', autoRenew: true }, { now: MID })).toEqual(refused('P2', 'NOT_ACTIVE', null));
-    expect(transition({ ...suspended, status: 'expired' }, { type: 'setAutoRenew', autoRenew: true }, { now: RENEWAL_DAY })).toEqual(refused('P7', 'NOT_ACTIVE', null));
-    expect(transition(sub, { type: 'setAutoRenew', autoRenew: false }, { now: RENEWAL_DAY })).toEqual(refused('R4', 'RENEWAL_READ_ONLY', LATEST));
+    expect(transition(suspended, { type: 'setAutoRenew', autoRenew: true }, { now: MID })).toEqual(
+      refused('P2', 'NOT_ACTIVE', null),
+    );
+    expect(
+      transition({ ...suspended, status: 'expired' }, { type: 'setAutoRenew', autoRenew: true }, { now: RENEWAL_DAY }),
+    ).toEqual(refused('P7', 'NOT_ACTIVE', null));
+    expect(transition(sub, { type: 'setAutoRenew', autoRenew: false }, { now: RENEWAL_DAY })).toEqual(
+      refused('R4', 'RENEWAL_READ_ONLY', LATEST),
+    );
     // Declared renewing past the 24 h bound: the end is unknown.
     const late: LifecycleState = { subscription: toSubscription(sub), phase: 'renewing' };
-    expect(transition(late, { type: 'setAutoRenew', autoRenew: false }, { now: '2025-01-16T00:00:00Z' })).toEqual(refused('R4', 'RENEWAL_READ_ONLY', null));
-    expect(transition({ ...sub, autoRenew: false, scheduledChange: null }, { type: 'setAutoRenew', autoRenew: true }, { now: RENEWAL_DAY })).toEqual(
-      refused('R5', 'TERM_OVER', null),
+    expect(transition(late, { type: 'setAutoRenew', autoRenew: false }, { now: '2025-01-16T00:00:00Z' })).toEqual(
+      refused('R4', 'RENEWAL_READ_ONLY', null),
     );
+    expect(
+      transition(
+        { ...sub, autoRenew: false, scheduledChange: null },
+        { type: 'setAutoRenew', autoRenew: true },
+        { now: RENEWAL_DAY },
+      ),
+    ).toEqual(refused('R5', 'TERM_OVER', null));
   });
 
   it('R1: autoRenew is required, and a boolean', () => {
     const missing = caught(() => transition(sub, { type: 'setAutoRenew' } as never, { now: MID }));
-    expect([missing.code, missing.field, missing.message]).toEqual(['MISSING_FIELD', 'event.autoRenew', 'event.autoRenew: is required (true or false)']);
+    expect([missing.code, missing.field, missing.message]).toEqual([
+      'MISSING_FIELD',
+      'event.autoRenew',
+      'event.autoRenew: is required (true or false)',
+    ]);
     const wrong = caught(() => transition(sub, { type: 'setAutoRenew', autoRenew: 'yes' } as never, { now: MID }));
     expect([wrong.code, wrong.field, wrong.received]).toEqual(['INVALID_TYPE', 'event.autoRenew', 'yes']);
   });

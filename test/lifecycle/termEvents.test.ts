@@ -18,22 +18,36 @@ describe('R2 R5 renewalStarted', () => {
     expect(transition(sub, { type: 'renewalStarted' }, { now: RENEWAL_DAY })).toEqual(
       accepted(SNAP, [{ type: 'RENEWAL_STARTED', rule: 'R2', completesBy: at(LATEST) }], [], {}, 'renewing'),
     );
-    expect(transition(sub, { type: 'renewalStarted' }, { now: LAST_OF_TERM })).toEqual(refused('R2', 'TERM_NOT_ENDED', at(RENEWAL_DAY)));
+    expect(transition(sub, { type: 'renewalStarted' }, { now: LAST_OF_TERM })).toEqual(
+      refused('R2', 'TERM_NOT_ENDED', at(RENEWAL_DAY)),
+    );
   });
 
   it('R2: a late record (past the 24 h bound) of a bare snapshot is accepted; a declared renewal is not started twice', () => {
     expect(transition(sub, { type: 'renewalStarted' }, { now: '2025-01-20T00:00:00Z' })).toEqual(
       accepted(SNAP, [{ type: 'RENEWAL_STARTED', rule: 'R2', completesBy: at(LATEST) }], [], {}, 'renewing'),
     );
-    expect(transition(renewing(sub), { type: 'renewalStarted' }, { now: RENEWAL_DAY })).toEqual(refused('R2', 'ALREADY_RENEWING', null));
+    expect(transition(renewing(sub), { type: 'renewalStarted' }, { now: RENEWAL_DAY })).toEqual(
+      refused('R2', 'ALREADY_RENEWING', null),
+    );
   });
 
   it('R5: only an active subscription with auto-renew on renews', () => {
-    expect(transition(noRenew, { type: 'renewalStarted' }, { now: RENEWAL_DAY })).toEqual(refused('R5', 'AUTO_RENEW_OFF', null));
-    expect(transition(suspended, { type: 'renewalStarted' }, { now: RENEWAL_DAY })).toEqual(refused('R5', 'NOT_ACTIVE', null));
-    expect(transition(noRenew, { type: 'renewalCompleted' }, { now: RENEWAL_DAY })).toEqual(refused('R5', 'AUTO_RENEW_OFF', null));
-    expect(transition(suspended, { type: 'renewalCompleted' }, { now: RENEWAL_DAY })).toEqual(refused('R5', 'NOT_ACTIVE', null));
-    expect(transition(sub, { type: 'renewalCompleted' }, { now: LAST_OF_TERM })).toEqual(refused('R2', 'TERM_NOT_ENDED', at(RENEWAL_DAY)));
+    expect(transition(noRenew, { type: 'renewalStarted' }, { now: RENEWAL_DAY })).toEqual(
+      refused('R5', 'AUTO_RENEW_OFF', null),
+    );
+    expect(transition(suspended, { type: 'renewalStarted' }, { now: RENEWAL_DAY })).toEqual(
+      refused('R5', 'NOT_ACTIVE', null),
+    );
+    expect(transition(noRenew, { type: 'renewalCompleted' }, { now: RENEWAL_DAY })).toEqual(
+      refused('R5', 'AUTO_RENEW_OFF', null),
+    );
+    expect(transition(suspended, { type: 'renewalCompleted' }, { now: RENEWAL_DAY })).toEqual(
+      refused('R5', 'NOT_ACTIVE', null),
+    );
+    expect(transition(sub, { type: 'renewalCompleted' }, { now: LAST_OF_TERM })).toEqual(
+      refused('R2', 'TERM_NOT_ENDED', at(RENEWAL_DAY)),
+    );
   });
 });
 
@@ -56,20 +70,34 @@ describe('R2 R3 S1 TR2 renewalCompleted', () => {
 
   it('R2 S1: completed now: the new term, the scheduled change applied and cleared, a batch at the completion (Q2)', () => {
     const now = '2025-01-15T06:00:00Z';
-    expect(transition(renewing(sub), { type: 'renewalCompleted' }, { now })).toEqual(accepted(renewedAt(now), effectsAt(at(now))));
+    expect(transition(renewing(sub), { type: 'renewalCompleted' }, { now })).toEqual(
+      accepted(renewedAt(now), effectsAt(at(now))),
+    );
   });
 
   it('R2 R3: without completedAt, now is the completion until the last instant of the renewal day; from 24 h on it is unknown', () => {
-    expect(transition(sub, { type: 'renewalCompleted' }, { now: LAST_OF_RENEWAL_DAY })).toEqual(accepted(renewedAt(LAST_OF_RENEWAL_DAY), effectsAt(at(LAST_OF_RENEWAL_DAY))));
+    expect(transition(sub, { type: 'renewalCompleted' }, { now: LAST_OF_RENEWAL_DAY })).toEqual(
+      accepted(renewedAt(LAST_OF_RENEWAL_DAY), effectsAt(at(LAST_OF_RENEWAL_DAY))),
+    );
     // Unknown: no term start instant, the batch assumed (R3), named in the warnings.
-    const unknown: Subscription = { ...renewedAt(LATEST), termStartedAt: null, seatBatches: [], seatBatchesKnown: false };
-    expect(transition(sub, { type: 'renewalCompleted' }, { now: LATEST })).toEqual(accepted(unknown, effectsAt(null), ['RENEWAL_COMPLETION_UNKNOWN']));
+    const unknown: Subscription = {
+      ...renewedAt(LATEST),
+      termStartedAt: null,
+      seatBatches: [],
+      seatBatchesKnown: false,
+    };
+    expect(transition(sub, { type: 'renewalCompleted' }, { now: LATEST })).toEqual(
+      accepted(unknown, effectsAt(null), ['RENEWAL_COMPLETION_UNKNOWN']),
+    );
   });
 
   it('R2: a given completedAt lies on the renewal day and not after now (bounds to the millisecond)', () => {
-    const done = (completedAt: string, now: string) => transition(sub, { type: 'renewalCompleted', completedAt }, { now });
+    const done = (completedAt: string, now: string) =>
+      transition(sub, { type: 'renewalCompleted', completedAt }, { now });
     expect(done(RENEWAL_DAY, RENEWAL_DAY)).toEqual(accepted(renewedAt(RENEWAL_DAY), effectsAt(at(RENEWAL_DAY))));
-    expect(done(LAST_OF_RENEWAL_DAY, '2025-02-01T00:00:00Z')).toEqual(accepted(renewedAt(LAST_OF_RENEWAL_DAY), effectsAt(at(LAST_OF_RENEWAL_DAY))));
+    expect(done(LAST_OF_RENEWAL_DAY, '2025-02-01T00:00:00Z')).toEqual(
+      accepted(renewedAt(LAST_OF_RENEWAL_DAY), effectsAt(at(LAST_OF_RENEWAL_DAY))),
+    );
     for (const [completedAt, now] of [
       [LAST_OF_TERM, '2025-01-15T10:00:00Z'],
       [LATEST, '2025-01-17T00:00:00Z'],
@@ -88,7 +116,14 @@ describe('R2 R3 S1 TR2 renewalCompleted', () => {
   });
 
   it('R2: nothing scheduled: only RENEWED; the promotion, returnable flag and id stay; a pending billing change applies (B2)', () => {
-    const p3y: SubscriptionInput = { ...sub, term: 'P3Y', scheduledChange: null, nextChargeBilling: 'annual', promotionId: 'P-1', isReturnable: false };
+    const p3y: SubscriptionInput = {
+      ...sub,
+      term: 'P3Y',
+      scheduledChange: null,
+      nextChargeBilling: 'annual',
+      promotionId: 'P-1',
+      isReturnable: false,
+    };
     const now = '2027-01-15T01:00:00Z';
     // Term 2024-01-15 – 2027-01-14; renewed 2027-01-15 – 2030-01-14, billed annually from now on.
     const next: Subscription = {
@@ -104,24 +139,53 @@ describe('R2 R3 S1 TR2 renewalCompleted', () => {
       scheduledChange: null,
     };
     expect(transition(p3y, { type: 'renewalCompleted' }, { now })).toEqual(
-      accepted(next, [{ type: 'RENEWED', rule: 'R2', startDay: day('2027-01-15'), endDay: day('2030-01-14'), completedAt: at(now) }]),
+      accepted(next, [
+        { type: 'RENEWED', rule: 'R2', startDay: day('2027-01-15'), endDay: day('2030-01-14'), completedAt: at(now) },
+      ]),
     );
   });
 
   it('R3 U9: an inherited cancellation window ends with the term: the renewed term opens its own', () => {
-    const created: SubscriptionInput = { ...sub, purchasedAt: '2024-03-01T00:00:00Z', seatBatches: [{ quantity: 10, addedAt: '2024-03-01T00:00:00Z' }], termEndDate: '2025-01-14', cancellationWindowFrom: T0, scheduledChange: null };
+    const created: SubscriptionInput = {
+      ...sub,
+      purchasedAt: '2024-03-01T00:00:00Z',
+      seatBatches: [{ quantity: 10, addedAt: '2024-03-01T00:00:00Z' }],
+      termEndDate: '2025-01-14',
+      cancellationWindowFrom: T0,
+      scheduledChange: null,
+    };
     const r = transition(created, { type: 'renewalCompleted' }, { now: '2025-01-15T02:00:00Z' });
-    expect(r).toMatchObject({ ok: true, next: { cancellationWindowFrom: null, termStartedAt: at('2025-01-15T02:00:00Z') } });
+    expect(r).toMatchObject({
+      ok: true,
+      next: { cancellationWindowFrom: null, termStartedAt: at('2025-01-15T02:00:00Z') },
+    });
   });
 
   it('T6 R2: the next term follows the policy’s renewal anchor', () => {
     // P1M bought 2024-01-31: term 2024-01-31 – 2024-02-28, renewal day 2024-02-29 (leap year).
     // Anniversary: back to the 31st → 2024-02-29 – 2024-03-30. Clamped: a month from the 29th → 2024-02-29 – 2024-03-28.
-    const monthly: SubscriptionInput = { ...sub, term: 'P1M', purchasedAt: '2024-01-31T10:00:00Z', seatBatches: [{ quantity: 10, addedAt: '2024-01-31T10:00:00Z' }], scheduledChange: null };
+    const monthly: SubscriptionInput = {
+      ...sub,
+      term: 'P1M',
+      purchasedAt: '2024-01-31T10:00:00Z',
+      seatBatches: [{ quantity: 10, addedAt: '2024-01-31T10:00:00Z' }],
+      scheduledChange: null,
+    };
     const now = '2024-02-29T01:00:00Z';
-    const renewed = (endDay: string) => ({ type: 'RENEWED', rule: 'R2', startDay: day('2024-02-29'), endDay: day(endDay), completedAt: at(now) });
-    expect(transition(monthly, { type: 'renewalCompleted' }, { now })).toMatchObject({ ok: true, effects: [renewed('2024-03-30')] });
-    expect(transition(monthly, { type: 'renewalCompleted' }, { now, policy: { renewalAnchor: 'clamped' } })).toMatchObject({
+    const renewed = (endDay: string) => ({
+      type: 'RENEWED',
+      rule: 'R2',
+      startDay: day('2024-02-29'),
+      endDay: day(endDay),
+      completedAt: at(now),
+    });
+    expect(transition(monthly, { type: 'renewalCompleted' }, { now })).toMatchObject({
+      ok: true,
+      effects: [renewed('2024-03-30')],
+    });
+    expect(
+      transition(monthly, { type: 'renewalCompleted' }, { now, policy: { renewalAnchor: 'clamped' } }),
+    ).toMatchObject({
       ok: true,
       effects: [renewed('2024-03-28')],
       next: { termStartDay: day('2024-02-29'), termEndDay: day('2024-03-28') },
@@ -130,7 +194,16 @@ describe('R2 R3 S1 TR2 renewalCompleted', () => {
 
   it('TR2 TR6: a trial renews into the paid plan (Annual, Monthly), its promotion dropped', () => {
     // A 30-day trial: term 2024-01-15 – 2024-02-13; renewal day 2024-02-14; the paid year 2024-02-14 – 2025-02-13.
-    const trial: SubscriptionInput = { ...sub, trial: true, term: 'P1M', quantity: 25, seatBatches: [], termEndDate: '2024-02-13', promotionId: 'P-1', scheduledChange: null };
+    const trial: SubscriptionInput = {
+      ...sub,
+      trial: true,
+      term: 'P1M',
+      quantity: 25,
+      seatBatches: [],
+      termEndDate: '2024-02-13',
+      promotionId: 'P-1',
+      scheduledChange: null,
+    };
     const now = '2024-02-14T03:00:00Z';
     const next: Subscription = {
       ...SNAP,
@@ -162,7 +235,9 @@ describe('R5 P4 P7 termEnded', () => {
         { type: 'BILLING_STOPPED', rule: 'P7' },
       ]),
     );
-    expect(transition(noRenew, { type: 'termEnded' }, { now: LAST_OF_TERM })).toEqual(refused('P7', 'TERM_NOT_ENDED', E));
+    expect(transition(noRenew, { type: 'termEnded' }, { now: LAST_OF_TERM })).toEqual(
+      refused('P7', 'TERM_NOT_ENDED', E),
+    );
   });
 
   it('P7: recorded late, the stage due: disabled from E + 30 d (admins only), deleted from E + 120 d (data deleted)', () => {
@@ -173,7 +248,10 @@ describe('R5 P4 P7 termEnded', () => {
         { type: 'ACCESS_BLOCKED', rule: 'P7', access: 'admins-only' },
       ]),
     );
-    expect(transition(noRenew, { type: 'termEnded' }, { now: '2025-02-13T23:59:59.999Z' })).toMatchObject({ ok: true, next: { status: 'expired' } });
+    expect(transition(noRenew, { type: 'termEnded' }, { now: '2025-02-13T23:59:59.999Z' })).toMatchObject({
+      ok: true,
+      next: { status: 'expired' },
+    });
     expect(transition(noRenew, { type: 'termEnded' }, { now: '2025-05-15T00:00:00Z' })).toEqual(
       accepted({ ...NO_RENEW, status: 'deleted' }, [
         { type: 'STATUS_CHANGED', rule: 'P7', from: 'active', to: 'deleted' },
@@ -200,7 +278,9 @@ describe('R5 P4 P7 termEnded', () => {
         { type: 'DATA_DELETED', rule: 'P4', at: E },
       ]),
     );
-    expect(transition(suspended, { type: 'termEnded' }, { now: LAST_OF_TERM })).toEqual(refused('P7', 'TERM_NOT_ENDED', E));
+    expect(transition(suspended, { type: 'termEnded' }, { now: LAST_OF_TERM })).toEqual(
+      refused('P7', 'TERM_NOT_ENDED', E),
+    );
   });
 
   it('P4: a suspended snapshot still marked auto-renewing ends too (suspended never renews)', () => {
@@ -214,8 +294,12 @@ describe('R5 P4 P7 termEnded', () => {
 
   it('R5 P7: an auto-renewing subscription renews; an expired or disabled one has already ended', () => {
     expect(transition(sub, { type: 'termEnded' }, { now: RENEWAL_DAY })).toEqual(refused('R5', 'RENEWS', null));
-    expect(transition({ ...noRenew, status: 'expired' }, { type: 'termEnded' }, { now: RENEWAL_DAY })).toEqual(refused('P7', 'NOT_ACTIVE', null));
-    expect(transition({ ...noRenew, status: 'disabled' }, { type: 'termEnded' }, { now: MID })).toEqual(refused('P7', 'NOT_ACTIVE', null));
+    expect(transition({ ...noRenew, status: 'expired' }, { type: 'termEnded' }, { now: RENEWAL_DAY })).toEqual(
+      refused('P7', 'NOT_ACTIVE', null),
+    );
+    expect(transition({ ...noRenew, status: 'disabled' }, { type: 'termEnded' }, { now: MID })).toEqual(
+      refused('P7', 'NOT_ACTIVE', null),
+    );
     expect(DISABLED_AT).toBe(E + 30 * 86_400_000);
   });
 });
@@ -227,7 +311,9 @@ describe('P7 stageElapsed', () => {
   const disabled: SubscriptionInput = { ...noRenew, status: 'disabled' };
 
   it('P7: expired → disabled at E + 30 d to the millisecond (access blocked, no billing to stop)', () => {
-    expect(transition(expired, { type: 'stageElapsed' }, { now: '2025-02-13T23:59:59.999Z' })).toEqual(refused('P7', 'STAGE_NOT_ELAPSED', at('2025-02-14T00:00:00Z')));
+    expect(transition(expired, { type: 'stageElapsed' }, { now: '2025-02-13T23:59:59.999Z' })).toEqual(
+      refused('P7', 'STAGE_NOT_ELAPSED', at('2025-02-14T00:00:00Z')),
+    );
     expect(transition(expired, { type: 'stageElapsed' }, { now: '2025-02-14T00:00:00Z' })).toEqual(
       accepted(DISABLED, [
         { type: 'STATUS_CHANGED', rule: 'P7', from: 'expired', to: 'disabled' },
@@ -237,23 +323,37 @@ describe('P7 stageElapsed', () => {
   });
 
   it('P7: an expired snapshot before its term end: the disabled stage is the next to open', () => {
-    expect(transition(expired, { type: 'stageElapsed' }, { now: MID })).toEqual(refused('P7', 'STAGE_NOT_ELAPSED', at('2025-02-14T00:00:00Z')));
-    expect(transition(disabled, { type: 'stageElapsed' }, { now: MID })).toEqual(refused('P7', 'STAGE_NOT_ELAPSED', at('2025-05-15T00:00:00Z')));
+    expect(transition(expired, { type: 'stageElapsed' }, { now: MID })).toEqual(
+      refused('P7', 'STAGE_NOT_ELAPSED', at('2025-02-14T00:00:00Z')),
+    );
+    expect(transition(disabled, { type: 'stageElapsed' }, { now: MID })).toEqual(
+      refused('P7', 'STAGE_NOT_ELAPSED', at('2025-05-15T00:00:00Z')),
+    );
   });
 
   it('P7: disabled → deleted at E + 120 d to the millisecond; an expired one catches up with deletion', () => {
-    expect(transition(disabled, { type: 'stageElapsed' }, { now: '2025-05-14T23:59:59.999Z' })).toEqual(refused('P7', 'STAGE_NOT_ELAPSED', at('2025-05-15T00:00:00Z')));
+    expect(transition(disabled, { type: 'stageElapsed' }, { now: '2025-05-14T23:59:59.999Z' })).toEqual(
+      refused('P7', 'STAGE_NOT_ELAPSED', at('2025-05-15T00:00:00Z')),
+    );
     const deletion = (from: string) => [
       { type: 'STATUS_CHANGED', rule: 'P7', from, to: 'deleted' },
       { type: 'ACCESS_BLOCKED', rule: 'P7', access: 'none' },
       { type: 'DATA_DELETED', rule: 'P7', at: at('2025-05-15T00:00:00Z') },
     ];
-    expect(transition(disabled, { type: 'stageElapsed' }, { now: '2025-05-15T00:00:00Z' })).toEqual(accepted({ ...DISABLED, status: 'deleted' }, deletion('disabled')));
-    expect(transition(expired, { type: 'stageElapsed' }, { now: '2025-06-01T00:00:00Z' })).toEqual(accepted({ ...EXPIRED, status: 'deleted' }, deletion('expired')));
+    expect(transition(disabled, { type: 'stageElapsed' }, { now: '2025-05-15T00:00:00Z' })).toEqual(
+      accepted({ ...DISABLED, status: 'deleted' }, deletion('disabled')),
+    );
+    expect(transition(expired, { type: 'stageElapsed' }, { now: '2025-06-01T00:00:00Z' })).toEqual(
+      accepted({ ...EXPIRED, status: 'deleted' }, deletion('expired')),
+    );
   });
 
   it('P7: active and suspended subscriptions have no stage to elapse', () => {
-    expect(transition(noRenew, { type: 'stageElapsed' }, { now: '2025-03-01T00:00:00Z' })).toEqual(refused('P7', 'NOT_ACTIVE', null));
-    expect(transition(suspended, { type: 'stageElapsed' }, { now: '2025-03-01T00:00:00Z' })).toEqual(refused('P7', 'NOT_ACTIVE', null));
+    expect(transition(noRenew, { type: 'stageElapsed' }, { now: '2025-03-01T00:00:00Z' })).toEqual(
+      refused('P7', 'NOT_ACTIVE', null),
+    );
+    expect(transition(suspended, { type: 'stageElapsed' }, { now: '2025-03-01T00:00:00Z' })).toEqual(
+      refused('P7', 'NOT_ACTIVE', null),
+    );
   });
 });

@@ -79,7 +79,9 @@ describe('T2 civil dates ↔ UTC day numbers', () => {
     expect(daysInMonth(2024, 2)).toBe(29);
     expect(daysInMonth(2023, 2)).toBe(28);
     expect(daysInMonth(2100, 2)).toBe(28);
-    expect([1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2023, m))).toEqual([31, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
+    expect([1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2023, m))).toEqual([
+      31, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+    ]);
   });
 });
 
@@ -131,10 +133,13 @@ describe('T2 formatDay', () => {
 
   it('T2 property: formatDay writes the UTC date, and toUtcDay reads it back', () => {
     fc.assert(
-      fc.property(fc.oneof(dayArb, fc.integer({ min: dayFromCivil(0, 1, 1), max: dayFromCivil(9999, 12, 31) })), (day) => {
-        expect(formatDay(day)).toBe(dayText(day));
-        expect(toUtcDay(formatDay(day), 'day')).toBe(day);
-      }),
+      fc.property(
+        fc.oneof(dayArb, fc.integer({ min: dayFromCivil(0, 1, 1), max: dayFromCivil(9999, 12, 31) })),
+        (day) => {
+          expect(formatDay(day)).toBe(dayText(day));
+          expect(toUtcDay(formatDay(day), 'day')).toBe(day);
+        },
+      ),
     );
   });
 });
@@ -147,8 +152,23 @@ describe('T2 toDay: the public entry check of a UTC day number (principle 5)', (
     expect(toDay(-719_528, 'endDay')).toBe(-719_528);
   });
   it('T2 rejects anything else with INVALID_DATE naming the field, never a TypeError or NaN', () => {
-    for (const bad of [2_932_897, -719_529, 100_000_000, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '19737', 19_737n, null, undefined, {}, Symbol('x')]) {
-      expect(() => toDay(bad, 'first.startDay')).toThrow(expect.objectContaining({ code: 'INVALID_DATE', field: 'first.startDay' }));
+    for (const bad of [
+      2_932_897,
+      -719_529,
+      100_000_000,
+      1.5,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      '19737',
+      19_737n,
+      null,
+      undefined,
+      {},
+      Symbol('x'),
+    ]) {
+      expect(() => toDay(bad, 'first.startDay')).toThrow(
+        expect.objectContaining({ code: 'INVALID_DATE', field: 'first.startDay' }),
+      );
       expect(() => toDay(bad, 'first.startDay')).toThrow(CspRulesError);
     }
   });
@@ -156,7 +176,9 @@ describe('T2 toDay: the public entry check of a UTC day number (principle 5)', (
     expect(() => formatDay(Number.NaN)).toThrow(expect.objectContaining({ code: 'INVALID_DATE', field: 'day' }));
     expect(formatDay(2_932_896)).toBe('9999-12-31');
     expect(formatDay(-719_528)).toBe('0000-01-01');
-    expect(() => formatDay(dayFromCivil(10_000, 1, 1))).toThrow(expect.objectContaining({ code: 'INVALID_DATE', field: 'day' }));
+    expect(() => formatDay(dayFromCivil(10_000, 1, 1))).toThrow(
+      expect.objectContaining({ code: 'INVALID_DATE', field: 'day' }),
+    );
   });
 });
 
@@ -164,7 +186,9 @@ describe('T2 toDay and formatDay at the ends of the range', () => {
   it('T2 toDay names what it got', () => {
     const e = caught(() => toDay('19737', 'endDay'));
     expect([e.code, e.field, e.message]).toEqual([
-      'INVALID_DATE', 'endDay', 'endDay: expected a UTC day number (whole days since 1970-01-01, years 0000–9999), got "19737"',
+      'INVALID_DATE',
+      'endDay',
+      'endDay: expected a UTC day number (whole days since 1970-01-01, years 0000–9999), got "19737"',
     ]);
   });
   it('T2 formatDay writes four-digit years from 0000 to 9999', () => {

@@ -59,10 +59,16 @@ describe('T1 toInstant: accepted forms', () => {
     // 9999-12-31T23:59:59.999Z and 0000-01-01T00:00:00.000Z are the last and first instants.
     expect(toInstant(253_402_300_799_999, 'now')).toBe(253_402_300_799_999);
     expect(toInstant(-62_167_219_200_000, 'now')).toBe(-62_167_219_200_000);
-    expect(() => toInstant(253_402_300_800_000, 'now')).toThrow(expect.objectContaining({ code: 'INVALID_INSTANT', field: 'now' }));
-    expect(() => toInstant(-62_167_219_200_001, 'now')).toThrow(expect.objectContaining({ code: 'INVALID_INSTANT', field: 'now' }));
+    expect(() => toInstant(253_402_300_800_000, 'now')).toThrow(
+      expect.objectContaining({ code: 'INVALID_INSTANT', field: 'now' }),
+    );
+    expect(() => toInstant(-62_167_219_200_001, 'now')).toThrow(
+      expect.objectContaining({ code: 'INVALID_INSTANT', field: 'now' }),
+    );
     expect(() => toInstant(8.64e15, 'now')).toThrow(expect.objectContaining({ code: 'INVALID_INSTANT' }));
-    expect(() => toInstant('0000-01-01T00:00:00+01:00', 'now')).toThrow(expect.objectContaining({ code: 'INVALID_INSTANT' }));
+    expect(() => toInstant('0000-01-01T00:00:00+01:00', 'now')).toThrow(
+      expect.objectContaining({ code: 'INVALID_INSTANT' }),
+    );
   });
 });
 
@@ -70,7 +76,11 @@ describe('T1 toInstant: rejections carry a code and the field', () => {
   it('T1 a date-time without offset is AMBIGUOUS_INSTANT (never read as host-local time)', () => {
     expectError(() => toInstant('2024-01-15T09:30:00', 'now'), 'AMBIGUOUS_INSTANT', 'now');
     expectError(() => toInstant('2024-01-15T09:30', 'purchasedAt'), 'AMBIGUOUS_INSTANT', 'purchasedAt');
-    expectError(() => toInstant('2024-01-15T09:30:00.123', 'seatBatches[1].addedAt'), 'AMBIGUOUS_INSTANT', 'seatBatches[1].addedAt');
+    expectError(
+      () => toInstant('2024-01-15T09:30:00.123', 'seatBatches[1].addedAt'),
+      'AMBIGUOUS_INSTANT',
+      'seatBatches[1].addedAt',
+    );
     expectError(() => toInstant('2024-01-15 09:30:00', 'now'), 'AMBIGUOUS_INSTANT', 'now');
   });
 
@@ -151,21 +161,28 @@ describe('T1 toInstant: rejections carry a code and the field', () => {
 
   it('T1 property: anything that is not an instant throws CspRulesError, never a bare TypeError', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.anything({ withBigInt: true, withDate: true, withNullPrototype: true }), fc.string({ unit: 'binary' })), (value) => {
-        try {
-          const ms = toInstant(value, 'now');
-          expect(Number.isSafeInteger(ms)).toBe(true);
-        } catch (error) {
-          expect(error).toBeInstanceOf(CspRulesError);
-          expect((error as CspRulesError).field).toBe('now');
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.anything({ withBigInt: true, withDate: true, withNullPrototype: true }),
+          fc.string({ unit: 'binary' }),
+        ),
+        (value) => {
+          try {
+            const ms = toInstant(value, 'now');
+            expect(Number.isSafeInteger(ms)).toBe(true);
+          } catch (error) {
+            expect(error).toBeInstanceOf(CspRulesError);
+            expect((error as CspRulesError).field).toBe('now');
+          }
+        },
+      ),
     );
   });
 });
 
-describe('T1 toInstant: which error, in the scanner\'s order (syntax, calendar, ambiguity, time, offset)', () => {
-  const syntax = (text: string): string => `now: expected an ISO-8601 date-time with Z or an offset, got ${JSON.stringify(text)}`;
+describe("T1 toInstant: which error, in the scanner's order (syntax, calendar, ambiguity, time, offset)", () => {
+  const syntax = (text: string): string =>
+    `now: expected an ISO-8601 date-time with Z or an offset, got ${JSON.stringify(text)}`;
   it.each([
     // The zone must end the text: junk in or after an offset is a syntax error, never a value.
     ['2024-01-15T09:30:00+0x:00', 'a letter in the offset hour'],
@@ -181,7 +198,11 @@ describe('T1 toInstant: which error, in the scanner\'s order (syntax, calendar, 
     ['2024-01-15T', 'a T without a time'],
   ])('T1 %j (%s) → the syntax message', (text) => {
     const e = caught(() => toInstant(text, 'now'));
-    expect({ code: e.code, field: e.field, message: e.message }).toEqual({ code: 'INVALID_INSTANT', field: 'now', message: syntax(text) });
+    expect({ code: e.code, field: e.field, message: e.message }).toEqual({
+      code: 'INVALID_INSTANT',
+      field: 'now',
+      message: syntax(text),
+    });
   });
 
   it('T1 the longest spelling (35 characters: 9 fraction digits and ±HH:MM) is read', () => {
@@ -201,13 +222,21 @@ describe('T1 toInstant: which error, in the scanner\'s order (syntax, calendar, 
 
   it('T1 a missing offset comes before an impossible time; then the time before the offset', () => {
     expect(caught(() => toInstant('2024-01-15T25:00:00', 'now')).code).toBe('AMBIGUOUS_INSTANT');
-    expect(caught(() => toInstant('2024-01-15T25:00:00+25:00', 'now')).message).toBe('now: "2024-01-15T25:00:00+25:00" is not a valid time of day');
-    expect(caught(() => toInstant('2024-01-15T23:00:00+25:00', 'now')).message).toBe('now: "2024-01-15T23:00:00+25:00" has an invalid offset');
-    expect(caught(() => toInstant('2024-01-15T23:00:00+0160', 'now')).message).toBe('now: "2024-01-15T23:00:00+0160" has an invalid offset');
+    expect(caught(() => toInstant('2024-01-15T25:00:00+25:00', 'now')).message).toBe(
+      'now: "2024-01-15T25:00:00+25:00" is not a valid time of day',
+    );
+    expect(caught(() => toInstant('2024-01-15T23:00:00+25:00', 'now')).message).toBe(
+      'now: "2024-01-15T23:00:00+25:00" has an invalid offset',
+    );
+    expect(caught(() => toInstant('2024-01-15T23:00:00+0160', 'now')).message).toBe(
+      'now: "2024-01-15T23:00:00+0160" has an invalid offset',
+    );
   });
 
   it('T1 toIso names what it got', () => {
-    expect(caught(() => toIso('0' as unknown as number)).message).toBe('instant: expected integer epoch milliseconds, got "0"');
+    expect(caught(() => toIso('0' as unknown as number)).message).toBe(
+      'instant: expected integer epoch milliseconds, got "0"',
+    );
   });
 });
 
@@ -276,10 +305,16 @@ describe('T1 the years 0000–9999', () => {
   it('T1 an instant outside them names the value and the range', () => {
     // 9999-12-31T23:59:59.999Z is the last instant; one ms later is outside.
     expect(toInstant('9999-12-31T23:59:59.999Z', 'now')).toBe(253_402_300_799_999);
-    expect(caught(() => toInstant(253_402_300_800_000, 'now')).message).toBe('now: 253402300800000 is outside the years 0000–9999 (UTC)');
-    expect(caught(() => toInstant('0000-01-01T00:00:00+00:01', 'now')).message).toBe('now: "0000-01-01T00:00:00+00:01" is outside the years 0000–9999 (UTC)');
+    expect(caught(() => toInstant(253_402_300_800_000, 'now')).message).toBe(
+      'now: 253402300800000 is outside the years 0000–9999 (UTC)',
+    );
+    expect(caught(() => toInstant('0000-01-01T00:00:00+00:01', 'now')).message).toBe(
+      'now: "0000-01-01T00:00:00+00:01" is outside the years 0000–9999 (UTC)',
+    );
   });
   it('T1 a separator other than T or space is a syntax error', () => {
-    expect(caught(() => toInstant('2024-01-15X09:30:00Z', 'now')).message).toBe('now: expected an ISO-8601 date-time with Z or an offset, got "2024-01-15X09:30:00Z"');
+    expect(caught(() => toInstant('2024-01-15X09:30:00Z', 'now')).message).toBe(
+      'now: expected an ISO-8601 date-time with Z or an offset, got "2024-01-15X09:30:00Z"',
+    );
   });
 });

@@ -128,7 +128,10 @@ describe('T6 renewed terms: anniversary (default) vs clamped anchor', () => {
 
     const c2 = renewedTerm(first, 'P1M', 31, 'clamped');
     expect(c2).toEqual({ startDay: d('2023-02-28'), endDay: d('2023-03-27') });
-    expect(renewedTerm(c2.endDay, 'P1M', 31, 'clamped')).toEqual({ startDay: d('2023-03-28'), endDay: d('2023-04-27') });
+    expect(renewedTerm(c2.endDay, 'P1M', 31, 'clamped')).toEqual({
+      startDay: d('2023-03-28'),
+      endDay: d('2023-04-27'),
+    });
   });
 
   it('T6 the default anchor is the anniversary', () => {
@@ -163,14 +166,20 @@ describe('T6 renewed terms: anniversary (default) vs clamped anchor', () => {
 
   it('T6 property: consecutive terms tile time — next.startDay = prev.endDay + 1, endDay ≥ startDay — from any start day', () => {
     fc.assert(
-      fc.property(dayArb, termArb, fc.constantFrom<RenewalAnchor>('anniversary', 'clamped'), fc.integer({ min: 1, max: 12 }), (start, term, anchor, n) => {
-        const all = terms(start, term, anchor, n);
-        expect(all[0]!.startDay).toBe(start);
-        for (let i = 1; i < all.length; i++) {
-          expect(all[i]!.startDay).toBe(all[i - 1]!.endDay + 1);
-          expect(all[i]!.endDay).toBeGreaterThanOrEqual(all[i]!.startDay);
-        }
-      }),
+      fc.property(
+        dayArb,
+        termArb,
+        fc.constantFrom<RenewalAnchor>('anniversary', 'clamped'),
+        fc.integer({ min: 1, max: 12 }),
+        (start, term, anchor, n) => {
+          const all = terms(start, term, anchor, n);
+          expect(all[0]!.startDay).toBe(start);
+          for (let i = 1; i < all.length; i++) {
+            expect(all[i]!.startDay).toBe(all[i - 1]!.endDay + 1);
+            expect(all[i]!.endDay).toBeGreaterThanOrEqual(all[i]!.startDay);
+          }
+        },
+      ),
     );
   });
 
@@ -218,7 +227,9 @@ describe('T6 argument errors, whole', () => {
 
   it('T6 renewedTerm: an anchor day must be a whole day of the month 1–31', () => {
     expect(whole(() => renewedTerm(dayNumber('2024-01-14'), 'P1M', '15' as unknown as number))).toEqual([
-      'INVALID_DATE', 'anchorDayOfMonth', 'anchorDayOfMonth: expected a day of the month 1–31, got "15"',
+      'INVALID_DATE',
+      'anchorDayOfMonth',
+      'anchorDayOfMonth: expected a day of the month 1–31, got "15"',
     ]);
     expect(whole(() => renewedTerm(dayNumber('2024-01-14'), 'P1M', 32))[0]).toBe('INVALID_DATE');
     expect(whole(() => renewedTerm(dayNumber('2024-01-14'), 'P1M', 0))[0]).toBe('INVALID_DATE');
@@ -228,10 +239,18 @@ describe('T6 argument errors, whole', () => {
 
   it('T6 chargeCycleStart: at most 6,600,000 months', () => {
     expect(() => chargeCycleStart(0, 6_600_000)).not.toThrow();
-    expect(whole(() => chargeCycleStart(0, 6_600_001))).toEqual(['INVALID_QUANTITY', 'k', 'k: expected at most 6600000 months, got 6600001']);
+    expect(whole(() => chargeCycleStart(0, 6_600_001))).toEqual([
+      'INVALID_QUANTITY',
+      'k',
+      'k: expected at most 6600000 months, got 6600001',
+    ]);
   });
 
   it('B1 billingMonths: an unknown frequency from an untyped caller is an error, never 36', () => {
-    expect(whole(() => billingMonths('weekly' as never))).toEqual(['INVALID_ENUM', 'billing', 'billing: expected one of monthly, annual, triennial, got "weekly"']);
+    expect(whole(() => billingMonths('weekly' as never))).toEqual([
+      'INVALID_ENUM',
+      'billing',
+      'billing: expected one of monthly, annual, triennial, got "weekly"',
+    ]);
   });
 });

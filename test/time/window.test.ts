@@ -70,14 +70,16 @@ describe('T3 half-open windows [start, start + N h)', () => {
 });
 
 describe('T1 toIso (public): integer epoch ms in the Date range only', () => {
-  it('T1 writes the UTC spelling (the range is toInstant\'s)', () => {
+  it("T1 writes the UTC spelling (the range is toInstant's)", () => {
     expect(toIso(0)).toBe('1970-01-01T00:00:00.000Z');
     expect(toIso(-1)).toBe('1969-12-31T23:59:59.999Z');
     expect(toIso(253_402_300_799_999)).toBe('9999-12-31T23:59:59.999Z');
   });
   it('T1 anything else is INVALID_INSTANT `instant`: never a RangeError, never a parsed string', () => {
     for (const bad of [8.64e15 + 1, Number.NaN, 1.5, '2024-01-15T00:00:00Z', 10n, null, new Date(0)]) {
-      expect(() => toIso(bad as number)).toThrow(expect.objectContaining({ name: 'CspRulesError', code: 'INVALID_INSTANT', field: 'instant' }));
+      expect(() => toIso(bad as number)).toThrow(
+        expect.objectContaining({ name: 'CspRulesError', code: 'INVALID_INSTANT', field: 'instant' }),
+      );
     }
   });
 });

@@ -15,11 +15,20 @@ import { BILLING_FREQUENCIES, TERMS, termEndDay, type BillingFrequency, type Ter
 import { RENEWAL_409, termWindowStart } from '../../snapshot/termWindow.js';
 import { toCount, toEnum } from '../../core/validate.js';
 import { currentBatches, releasePlanned } from './batches.js';
-import { accept, change, inEventTerms, mergeWarnings, no, reject, scheduledDeletion, termOver, type Ctx } from './context.js';
+import {
+  accept,
+  change,
+  inEventTerms,
+  mergeWarnings,
+  no,
+  reject,
+  scheduledDeletion,
+  termOver,
+  type Ctx,
+} from './context.js';
 import type { TransitionResult, WithEligibility } from './events.js';
 import { canScheduleChange, isEmptyChange } from '../scheduledChanges.js';
 import { renewalEnd } from './status.js';
-
 
 /**
  * Q1/Q2 via `canIncreaseSeats` / `planSeatReduction`: set the seat count now. An increase is a
@@ -53,7 +62,10 @@ export function onChangeQuantity(ctx: Ctx, rawQuantity: unknown): TransitionResu
     const assumed: readonly Warning[] = sub.seatBatchesKnown ? [] : ['SEAT_BATCHES_ASSUMED'];
     return accept(ctx, {
       next: change(ctx, { quantity, seatBatches: batches, ...deletion.changes }),
-      effects: [{ type: 'QUANTITY_CHANGED', rule: 'Q1', from: sub.quantity, to: quantity, refund: 'none' }, ...deletion.effects],
+      effects: [
+        { type: 'QUANTITY_CHANGED', rule: 'Q1', from: sub.quantity, to: quantity, refund: 'none' },
+        ...deletion.effects,
+      ],
       // R4 first (canIncreaseSeats gives it on the renewal day; the machine also while a declared
       // renewal runs past it), then the decision's own (Q6), then the assumed batch.
       warnings: [...renewing.filter((w) => !d.warnings.includes(w)), ...d.warnings, ...assumed],
@@ -65,7 +77,10 @@ export function onChangeQuantity(ctx: Ctx, rawQuantity: unknown): TransitionResu
   const released = sub.seatBatchesKnown ? { seatBatches: releasePlanned(batches, plan.release) } : {};
   return accept(ctx, {
     next: change(ctx, { quantity, ...released, ...deletion.changes }),
-    effects: [{ type: 'QUANTITY_CHANGED', rule: 'Q2', from: sub.quantity, to: quantity, refund: plan.refund }, ...deletion.effects],
+    effects: [
+      { type: 'QUANTITY_CHANGED', rule: 'Q2', from: sub.quantity, to: quantity, refund: plan.refund },
+      ...deletion.effects,
+    ],
     warnings: renewing,
   });
 }
@@ -91,14 +106,17 @@ export function onScheduleChange(ctx: Ctx, changeInput: ScheduledChangeInput): T
   const next = change(ctx, { scheduledChange: changeInput });
   const saved = next.scheduledChange;
   // Stryker disable next-line ConditionalExpression: event.change is a record (toRecord), which always parses to a non-null change; the null test narrows the type
-  if (saved === null || isEmptyChange(saved)) throw new CspRulesError('INCONSISTENT', 'event.change', 'names no change (S1)', changeInput);
+  if (saved === null || isEmptyChange(saved))
+    throw new CspRulesError('INCONSISTENT', 'event.change', 'names no change (S1)', changeInput);
   if (saved.customTermEndDay !== null) {
     const end = customEndDateDecision(next, saved.customTermEndDay, ctx.policy);
     if (!end.allowed) return reject(end);
   }
   return accept(ctx, {
     next,
-    effects: [{ type: 'SCHEDULED_CHANGE_SAVED', rule: 'S1', change: saved, replaced: ctx.sub.scheduledChange !== null }],
+    effects: [
+      { type: 'SCHEDULED_CHANGE_SAVED', rule: 'S1', change: saved, replaced: ctx.sub.scheduledChange !== null },
+    ],
   });
 }
 
@@ -192,10 +210,15 @@ function planDecision(ctx: Ctx, term: Term, billing: BillingFrequency, offeredTe
       ? eligibleBillingFrequencyChanges(sub, { now })
       : inEventTerms({ offeredTerms: 'event.offeredTerms' }, () =>
           // Stryker disable next-line ConditionalExpression: eligibleTermChanges reads own(options, 'offeredTerms'), so an undefined value and an absent key are the same
-          eligibleTermChanges(sub, { now, ...(offeredTerms === undefined ? {} : { offeredTerms: offeredTerms as readonly Term[] }) }),
+          eligibleTermChanges(sub, {
+            now,
+            ...(offeredTerms === undefined ? {} : { offeredTerms: offeredTerms as readonly Term[] }),
+          }),
         );
   // The target must be among the allowed options; else its refused option (the decision, as is) says why.
-  const match = [...options.allowed, ...options.refused].find((o: PlanTarget) => o.term === term && o.billing === billing);
+  const match = [...options.allowed, ...options.refused].find(
+    (o: PlanTarget) => o.term === term && o.billing === billing,
+  );
   if (match !== undefined) return match;
   // B1: the term tables list only plans; a billing longer than the term is none.
   return refuse('B1', 'NOT_A_PLAN', null);

@@ -66,7 +66,11 @@ export function policyChoices(options: Readonly<Record<string, unknown>>, policy
     own(options, key) === undefined ? fallback : toEnum(own(options, key), allowed, key);
   return {
     suspendedAtTermEnd: pick('suspendedAtTermEnd', ['lifecycle', 'deleted'], policy.suspendedAtTermEnd),
-    scheduledChangeDeletion: pick('scheduledChangeDeletion', ['any-immediate', 'listed'], policy.scheduledChangeDeletion),
+    scheduledChangeDeletion: pick(
+      'scheduledChangeDeletion',
+      ['any-immediate', 'listed'],
+      policy.scheduledChangeDeletion,
+    ),
   };
 }
 
@@ -98,7 +102,12 @@ export function readState(
   if (explicit === 'renewing') {
     // R2/R5: only an active, auto-renewing subscription past its term end can be renewing.
     if (sub.status !== 'active' || !sub.autoRenew || now < endOfDay(sub.termEndDay)) {
-      throw new CspRulesError('INCONSISTENT', 'state.phase', 'renewing needs an active, auto-renewing subscription past its term end (R2, R5)', explicit);
+      throw new CspRulesError(
+        'INCONSISTENT',
+        'state.phase',
+        'renewing needs an active, auto-renewing subscription past its term end (R2, R5)',
+        explicit,
+      );
     }
     return { subscription: sub, phase: 'renewing', declaredRenewing: true };
   }
@@ -167,7 +176,8 @@ export function scheduledDeletion(
   rule: RuleId = 'S3',
 ): { readonly changes: Partial<SubscriptionInput>; readonly effects: readonly Effect[] } {
   const saved = ctx.sub.scheduledChange;
-  if (saved === null || !deletesScheduledChanges(change, ctx.scheduledChangeDeletion)) return { changes: {}, effects: NONE };
+  if (saved === null || !deletesScheduledChanges(change, ctx.scheduledChangeDeletion))
+    return { changes: {}, effects: NONE };
   return { changes: { scheduledChange: null }, effects: [{ type: 'SCHEDULED_CHANGES_DELETED', rule, change: saved }] };
 }
 
@@ -206,7 +216,9 @@ export function inEventTerms<T>(fields: Readonly<Record<string, string>>, run: (
     for (const [from, to] of Object.entries(fields)) {
       const rest = error.field.slice(from.length);
       if (error.field.startsWith(from) && (rest === '' || rest.startsWith('.') || rest.startsWith('['))) {
-        const message = error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error.message;
+        const message = error.message.startsWith(`${error.field}: `)
+          ? error.message.slice(error.field.length + 2)
+          : error.message;
         throw new CspRulesError(error.code, `${to}${rest}`, message, error.received);
       }
     }

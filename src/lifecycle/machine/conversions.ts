@@ -13,7 +13,17 @@ import { TRIAL_DEFAULT_BILLING, TRIAL_DEFAULT_TERM, TRIAL_SEATS, trialConversion
 import { canUpgrade, type UpgradeDecision } from '../../decisions/upgrade.js';
 import { toCount, toEnum, toOptionalString } from '../../core/validate.js';
 import { currentBatches, takeNewest } from './batches.js';
-import { accept, change, inEventTerms, mergeWarnings, no, reject, scheduledDeletion, termOver, type Ctx } from './context.js';
+import {
+  accept,
+  change,
+  inEventTerms,
+  mergeWarnings,
+  no,
+  reject,
+  scheduledDeletion,
+  termOver,
+  type Ctx,
+} from './context.js';
 import type { LifecycleEvent, TransitionResult } from './events.js';
 import { renewalEnd } from './status.js';
 
@@ -92,7 +102,12 @@ export function onUpgrade(ctx: Ctx, event: UpgradeEvent): TransitionResult {
 
 /** U1–U4, U9, C10, S5: `canUpgrade` for the event (midterm; a scheduled upgrade is `scheduleChange`, S1). */
 function decideUpgrade(ctx: Ctx, event: UpgradeEvent, to: string | null, quantity: number): UpgradeDecision {
-  if (to === null) throw new CspRulesError('MISSING_FIELD', 'event.offerName', 'is required (the SKU to upgrade to, U2) unless eligibility is given');
+  if (to === null)
+    throw new CspRulesError(
+      'MISSING_FIELD',
+      'event.offerName',
+      'is required (the SKU to upgrade to, U2) unless eligibility is given',
+    );
   const fields = { to: 'event.offerName', quantity: 'event.quantity', catalog: 'event.catalog' };
   return inEventTerms(fields, () =>
     canUpgrade(ctx.sub, {
@@ -145,8 +160,10 @@ function coterminousInput(ctx: Ctx, offerName: string | null, quantity: number):
 export function onConvertTrial(ctx: Ctx, event: ConvertEvent): TransitionResult {
   const { sub, now } = ctx;
   const term = event.term === undefined ? TRIAL_DEFAULT_TERM : toEnum(event.term, TERMS, 'event.term');
-  const billing = event.billing === undefined ? TRIAL_DEFAULT_BILLING : toEnum(event.billing, BILLING_FREQUENCIES, 'event.billing');
-  const quantity = event.quantity === undefined ? Math.max(sub.quantity, TRIAL_SEATS) : toCount(event.quantity, 'event.quantity', 1);
+  const billing =
+    event.billing === undefined ? TRIAL_DEFAULT_BILLING : toEnum(event.billing, BILLING_FREQUENCIES, 'event.billing');
+  const quantity =
+    event.quantity === undefined ? Math.max(sub.quantity, TRIAL_SEATS) : toCount(event.quantity, 'event.quantity', 1);
   const over = termOver(ctx);
   if (over !== null) return over;
   if (!sub.trial) return no('TR3', 'NOT_A_TRIAL', null);
@@ -156,7 +173,9 @@ export function onConvertTrial(ctx: Ctx, event: ConvertEvent): TransitionResult 
   const fields = { seats: 'event.quantity', term: 'event.term', billing: 'event.billing' };
   const decision: Decision<string> =
     event.eligibility ??
-    inEventTerms(fields, () => trialConversion(sub, { target: 'equivalent', mode: 'midterm', seats: quantity, term, billing, now }));
+    inEventTerms(fields, () =>
+      trialConversion(sub, { target: 'equivalent', mode: 'midterm', seats: quantity, term, billing, now }),
+    );
   if (!decision.allowed) return reject(decision);
   const deletion = scheduledDeletion(ctx, 'convertTrial');
   const promotion: readonly Warning[] = sub.promotionId === null ? [] : ['PROMOTION_NOT_APPLIED']; // TR6

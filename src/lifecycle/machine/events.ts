@@ -7,7 +7,13 @@ import type { Decision, Refused, Warning } from '../../core/decision.js';
 import type { Policy, PolicyOverrides } from '../../policy/policy.js';
 import type { RefundMode } from '../../policy/programs.js';
 import type { RuleId } from '../../core/rules.js';
-import type { ScheduledChange, ScheduledChangeInput, Status, Subscription, SubscriptionInput } from '../../snapshot/subscription.js';
+import type {
+  ScheduledChange,
+  ScheduledChangeInput,
+  Status,
+  Subscription,
+  SubscriptionInput,
+} from '../../snapshot/subscription.js';
 import type { UtcDay } from '../../time/day.js';
 import type { Instant, InstantInput } from '../../time/instant.js';
 import type { BillingFrequency, Term } from '../../time/term.js';
@@ -100,7 +106,6 @@ export type LifecycleEvent =
 /** The event names. */
 export type LifecycleEventType = LifecycleEvent['type'];
 
-
 /** What a transition caused. Every effect names its rule. */
 export type Effect =
   | { readonly type: 'STATUS_CHANGED'; readonly rule: RuleId; readonly from: Status; readonly to: Status }
@@ -109,19 +114,48 @@ export type Effect =
   | { readonly type: 'AUTO_RENEW_TURNED_OFF'; readonly rule: RuleId }
   | { readonly type: 'AUTO_RENEW_TURNED_ON'; readonly rule: RuleId }
   | { readonly type: 'SCHEDULED_CHANGES_DELETED'; readonly rule: RuleId; readonly change: ScheduledChange }
-  | { readonly type: 'SCHEDULED_CHANGE_SAVED'; readonly rule: RuleId; readonly change: ScheduledChange; readonly replaced: boolean }
+  | {
+      readonly type: 'SCHEDULED_CHANGE_SAVED';
+      readonly rule: RuleId;
+      readonly change: ScheduledChange;
+      readonly replaced: boolean;
+    }
   | { readonly type: 'SCHEDULED_CHANGES_APPLIED'; readonly rule: RuleId; readonly change: ScheduledChange }
   | { readonly type: 'ADD_ONS_SUSPENDED'; readonly rule: 'P5'; readonly ids: readonly string[] }
   | { readonly type: 'SUBSCRIPTION_CREATED'; readonly rule: 'U4'; readonly subscription: Subscription }
-  | { readonly type: 'QUANTITY_CHANGED'; readonly rule: RuleId; readonly from: number; readonly to: number; readonly refund: 'prorated' | 'none' }
-  | { readonly type: 'UPGRADED'; readonly rule: RuleId; readonly mode: 'full' | 'partial'; readonly quantity: number; readonly offerName: string | null }
+  | {
+      readonly type: 'QUANTITY_CHANGED';
+      readonly rule: RuleId;
+      readonly from: number;
+      readonly to: number;
+      readonly refund: 'prorated' | 'none';
+    }
+  | {
+      readonly type: 'UPGRADED';
+      readonly rule: RuleId;
+      readonly mode: 'full' | 'partial';
+      readonly quantity: number;
+      readonly offerName: string | null;
+    }
   | { readonly type: 'TERM_CHANGED'; readonly rule: 'B3'; readonly term: Term; readonly billing: BillingFrequency }
   | { readonly type: 'BILLING_CHANGE_PENDING'; readonly rule: 'B2'; readonly billing: BillingFrequency }
-  | { readonly type: 'TRIAL_CONVERTED'; readonly rule: RuleId; readonly term: Term; readonly billing: BillingFrequency; readonly quantity: number }
+  | {
+      readonly type: 'TRIAL_CONVERTED';
+      readonly rule: RuleId;
+      readonly term: Term;
+      readonly billing: BillingFrequency;
+      readonly quantity: number;
+    }
   | { readonly type: 'CANCELLED'; readonly rule: RuleId; readonly refund: RefundMode }
   | { readonly type: 'CANCELLATION_SCHEDULED'; readonly rule: RuleId; readonly at: Instant }
   | { readonly type: 'RENEWAL_STARTED'; readonly rule: 'R2'; readonly completesBy: Instant }
-  | { readonly type: 'RENEWED'; readonly rule: RuleId; readonly startDay: UtcDay; readonly endDay: UtcDay; readonly completedAt: Instant | null }
+  | {
+      readonly type: 'RENEWED';
+      readonly rule: RuleId;
+      readonly startDay: UtcDay;
+      readonly endDay: UtcDay;
+      readonly completedAt: Instant | null;
+    }
   | { readonly type: 'BILLING_STOPPED'; readonly rule: 'P7' }
   | { readonly type: 'DATA_DELETION_SCHEDULED'; readonly rule: 'P7'; readonly at: Instant }
   | { readonly type: 'DATA_DELETED'; readonly rule: RuleId; readonly at: Instant };

@@ -100,7 +100,12 @@ export function onReactivate(ctx: Ctx): TransitionResult {
   const over = termOver(ctx);
   if (over !== null) return over;
   const base = ctx.base;
-  if (base !== null && base.program === 'traditional-saas' && sub.parentSubscriptionId === base.id && base.status !== 'active') {
+  if (
+    base !== null &&
+    base.program === 'traditional-saas' &&
+    sub.parentSubscriptionId === base.id &&
+    base.status !== 'active'
+  ) {
     return no('A1', 'BASE_NOT_ACTIVE', null);
   }
   return accept(ctx, {
@@ -129,7 +134,8 @@ export function onSetAutoRenew(ctx: Ctx, autoRenew: boolean): TransitionResult {
   if (sub.status !== 'active') return no(sub.status === 'suspended' ? 'P2' : 'P7', 'NOT_ACTIVE', null);
   if (ctx.phase === 'renewing') return no('R4', 'RENEWAL_READ_ONLY', renewalEnd(ctx));
   if (sub.autoRenew === autoRenew) return accept(ctx, { next: sub, effects: [] });
-  if (autoRenew) return accept(ctx, { next: change(ctx, { autoRenew }), effects: [{ type: 'AUTO_RENEW_TURNED_ON', rule: 'R1' }] });
+  if (autoRenew)
+    return accept(ctx, { next: change(ctx, { autoRenew }), effects: [{ type: 'AUTO_RENEW_TURNED_ON', rule: 'R1' }] });
   const deletion = scheduledDeletion(ctx, 'autoRenewOff');
   return accept(ctx, {
     next: change(ctx, { autoRenew, ...deletion.changes }),

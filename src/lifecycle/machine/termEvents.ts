@@ -28,7 +28,11 @@ export function onRenewalStarted(ctx: Ctx): TransitionResult {
   if (refused !== null) return refused;
   if (ctx.declaredRenewing) return no('R2', 'ALREADY_RENEWING', null);
   const completesBy = endOfDay(ctx.sub.termEndDay) + DAY_MS;
-  return accept(ctx, { next: ctx.sub, phase: 'renewing', effects: [{ type: 'RENEWAL_STARTED', rule: 'R2', completesBy }] });
+  return accept(ctx, {
+    next: ctx.sub,
+    phase: 'renewing',
+    effects: [{ type: 'RENEWAL_STARTED', rule: 'R2', completesBy }],
+  });
 }
 
 /**
@@ -56,7 +60,12 @@ export function onRenewalCompleted(ctx: Ctx, completedAtInput: InstantInput | un
   } else {
     completedAt = toInstant(completedAtInput, 'event.completedAt');
     if (completedAt < start || completedAt >= start + DAY_MS || completedAt > now) {
-      throw new CspRulesError('INCONSISTENT', 'event.completedAt', 'must lie on the renewal day (R2) and not after now', completedAtInput);
+      throw new CspRulesError(
+        'INCONSISTENT',
+        'event.completedAt',
+        'must lie on the renewal day (R2) and not after now',
+        completedAtInput,
+      );
     }
   }
   // Stryker disable next-line ConditionalExpression: only nextTerm is read, and it does not depend on completedAt
@@ -82,10 +91,21 @@ export function onRenewalCompleted(ctx: Ctx, completedAtInput: InstantInput | un
   if (completedAt === null) delete input['seatBatches'];
   else input['seatBatches'] = [{ quantity: next.quantity, addedAt: completedAt }];
   const renewed = toSubscription(input as unknown as SubscriptionInput);
-  const effects: Effect[] = [{ type: 'RENEWED', rule: 'R2', startDay: next.startDay, endDay: next.endDay, completedAt }];
-  if (sub.scheduledChange !== null) effects.push({ type: 'SCHEDULED_CHANGES_APPLIED', rule: 'S1', change: sub.scheduledChange });
-  if (sub.trial) effects.push({ type: 'TRIAL_CONVERTED', rule: 'TR2', term: next.term, billing: next.billing, quantity: next.quantity });
-  if (next.quantity !== sub.quantity) effects.push({ type: 'QUANTITY_CHANGED', rule: 'S1', from: sub.quantity, to: next.quantity, refund: 'none' });
+  const effects: Effect[] = [
+    { type: 'RENEWED', rule: 'R2', startDay: next.startDay, endDay: next.endDay, completedAt },
+  ];
+  if (sub.scheduledChange !== null)
+    effects.push({ type: 'SCHEDULED_CHANGES_APPLIED', rule: 'S1', change: sub.scheduledChange });
+  if (sub.trial)
+    effects.push({
+      type: 'TRIAL_CONVERTED',
+      rule: 'TR2',
+      term: next.term,
+      billing: next.billing,
+      quantity: next.quantity,
+    });
+  if (next.quantity !== sub.quantity)
+    effects.push({ type: 'QUANTITY_CHANGED', rule: 'S1', from: sub.quantity, to: next.quantity, refund: 'none' });
   const warnings: readonly Warning[] = completedAt === null ? ['RENEWAL_COMPLETION_UNKNOWN'] : [];
   return accept(ctx, { next: renewed, phase: 'in-term', effects, warnings });
 }
@@ -107,7 +127,10 @@ export function onTermEnded(ctx: Ctx): TransitionResult {
   if (now < end) return no('P7', 'TERM_NOT_ENDED', end);
   if (sub.status === 'active' && sub.autoRenew) return no('R5', 'RENEWS', null);
   const stage = afterTermStageAt(sub, now, ctx.suspendedAtTermEnd) as AfterTermStage;
-  return accept(ctx, { next: toSubscription({ ...toInput(sub), status: stage.status }), effects: stageEffects(sub.status, stage) });
+  return accept(ctx, {
+    next: toSubscription({ ...toInput(sub), status: stage.status }),
+    effects: stageEffects(sub.status, stage),
+  });
 }
 
 /**
@@ -130,7 +153,10 @@ export function onStageElapsed(ctx: Ctx): TransitionResult {
     // Stryker disable next-line OptionalChaining: expired and disabled timelines always have a later stage of another status, so upcoming is always found
     return no('P7', 'STAGE_NOT_ELAPSED', upcoming?.start ?? null);
   }
-  return accept(ctx, { next: toSubscription({ ...toInput(sub), status: stage.status }), effects: stageEffects(sub.status, stage) });
+  return accept(ctx, {
+    next: toSubscription({ ...toInput(sub), status: stage.status }),
+    effects: stageEffects(sub.status, stage),
+  });
 }
 
 /** P7: the effects of entering `stage` from `from`. */
@@ -139,7 +165,8 @@ function stageEffects(from: Status, stage: AfterTermStage): Effect[] {
   const rule = from === 'suspended' ? 'P4' : 'P7';
   const effects: Effect[] = [{ type: 'STATUS_CHANGED', rule, from, to }];
   if (STATUS_FACTS[from].billed && !STATUS_FACTS[to].billed) effects.push({ type: 'BILLING_STOPPED', rule: 'P7' });
-  if (STATUS_FACTS[to].access !== STATUS_FACTS[from].access) effects.push({ type: 'ACCESS_BLOCKED', rule, access: STATUS_FACTS[to].access });
+  if (STATUS_FACTS[to].access !== STATUS_FACTS[from].access)
+    effects.push({ type: 'ACCESS_BLOCKED', rule, access: STATUS_FACTS[to].access });
   if (to === 'deleted') effects.push({ type: 'DATA_DELETED', rule, at: stage.start });
   return effects;
 }

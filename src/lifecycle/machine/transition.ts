@@ -11,7 +11,13 @@ import { own, toBoolean, toEnum, toRecord } from '../../core/validate.js';
 import { onChangeQuantity, onChangeTermOrBilling, onClearScheduledChanges, onScheduleChange } from './changes.js';
 import { no, policyChoices, readState, type Ctx } from './context.js';
 import { onConvertTrial, onUpgrade } from './conversions.js';
-import type { LifecycleEvent, LifecycleEventType, LifecycleState, TransitionOptions, TransitionResult } from './events.js';
+import type {
+  LifecycleEvent,
+  LifecycleEventType,
+  LifecycleState,
+  TransitionOptions,
+  TransitionResult,
+} from './events.js';
 import { onCancel, onReactivate, onSetAutoRenew, onSuspend } from './status.js';
 import { onRenewalCompleted, onRenewalStarted, onStageElapsed, onTermEnded } from './termEvents.js';
 
@@ -76,7 +82,12 @@ export function transition(
   const type = toEnum(own(ev, 'type'), LIFECYCLE_EVENTS, 'event.type');
   const rawAddOns = own(opts, 'addOns');
   if (rawAddOns !== undefined && !Array.isArray(rawAddOns)) {
-    throw new CspRulesError('INVALID_TYPE', 'addOns', `expected an array of subscriptions, got ${describe(rawAddOns)}`, rawAddOns);
+    throw new CspRulesError(
+      'INVALID_TYPE',
+      'addOns',
+      `expected an array of subscriptions, got ${describe(rawAddOns)}`,
+      rawAddOns,
+    );
   }
   const rawBase = own(opts, 'base');
   const policy = readPolicy(own(opts, 'policy') as TransitionOptions['policy']);
@@ -90,7 +101,10 @@ export function transition(
     policy,
     suspendedAtTermEnd: choices.suspendedAtTermEnd,
     scheduledChangeDeletion: choices.scheduledChangeDeletion,
-    addOns: rawAddOns === undefined ? NO_ADD_ONS : (rawAddOns as readonly (SubscriptionInput | Subscription)[]).map((a) => toSubscription(a)),
+    addOns:
+      rawAddOns === undefined
+        ? NO_ADD_ONS
+        : (rawAddOns as readonly (SubscriptionInput | Subscription)[]).map((a) => toSubscription(a)),
     base: rawBase === undefined ? null : toSubscription(rawBase as SubscriptionInput),
   };
   // C3: a cancelled subscription is terminal; P7: deleted is unrecoverable.
@@ -121,7 +135,10 @@ export function transition(
     case 'renewalStarted':
       return onRenewalStarted(ctx);
     case 'renewalCompleted':
-      return onRenewalCompleted(ctx, own(ev, 'completedAt') as Extract<LifecycleEvent, { type: 'renewalCompleted' }>['completedAt']);
+      return onRenewalCompleted(
+        ctx,
+        own(ev, 'completedAt') as Extract<LifecycleEvent, { type: 'renewalCompleted' }>['completedAt'],
+      );
     case 'termEnded':
       return onTermEnded(ctx);
     case 'stageElapsed':
