@@ -91,3 +91,44 @@ describe('describe(): short, safe descriptions of received values', () => {
     expect(text).toBe(JSON.stringify(`${'x'.repeat(61)}...`));
   });
 });
+
+describe('CspRulesError structure: path, detail, and a message built from them', () => {
+  it('keeps the path as keys and indices, the bare detail and the value received', () => {
+    const e = new CspRulesError('INVALID_QUANTITY', 'seatBatches[1].quantity', 'expected a whole number ≥ 1', -2);
+    expect(e.path).toEqual(['seatBatches', 1, 'quantity']);
+    expect(e.detail).toBe('expected a whole number ≥ 1');
+    expect(e.message).toBe('seatBatches[1].quantity: expected a whole number ≥ 1');
+    expect(Object.isFrozen(e.path)).toBe(true);
+  });
+
+  it('takes the path as keys too; keys that are not names are quoted in the text', () => {
+    expect(new CspRulesError('UNKNOWN_FIELD', ['a b'], 'x').field).toBe('"a b"');
+    expect(new CspRulesError('UNKNOWN_FIELD', ['seatBatches', 0, ''], 'x').field).toBe('seatBatches[0].""');
+    expect(new CspRulesError('INVALID_ENUM', ['policy', 'programs', 'nce-license'], 'x').field).toBe(
+      'policy.programs.nce-license',
+    );
+    expect(new CspRulesError('UNKNOWN_FIELD', ['term-'], 'x').field).toBe('"term-"');
+    expect(new CspRulesError('INVALID_TYPE', [], 'x').message).toBe('$: x');
+  });
+
+  it('reads a quoted key back from the text form', () => {
+    expect(new CspRulesError('UNKNOWN_FIELD', 'seatBatches[0]."a.b"', 'x').path).toEqual(['seatBatches', 0, 'a.b']);
+    expect(new CspRulesError('UNKNOWN_FIELD', '$', 'x').path).toEqual([]);
+    expect(new CspRulesError('UNKNOWN_FIELD', '$[2].status', 'x').path).toEqual([2, 'status']);
+  });
+
+  it('under() puts the error under a parent path, keeping code, detail and received', () => {
+    const inner = new CspRulesError('MISSING_FIELD', 'status', 'is required', undefined);
+    const e = inner.under(['items', 2]);
+    expect([e.code, e.field, e.path, e.detail, e.message, e.received]).toEqual([
+      'MISSING_FIELD',
+      'items[2].status',
+      ['items', 2, 'status'],
+      'is required',
+      'items[2].status: is required',
+      undefined,
+    ]);
+    expect(new CspRulesError('INVALID_TYPE', [], 'expected an object').under('[3]').field).toBe('[3]');
+    expect(inner.field).toBe('status'); // unchanged
+  });
+});

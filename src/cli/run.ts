@@ -131,8 +131,7 @@ function inFile<T>(file: string, read: () => T): T {
     return read();
   } catch (error) {
     if (error instanceof CspRulesError) {
-      if (error.field === 'options.program')
-        throw new InputError(`--program: ${error.message.slice(error.field.length + 2)}`);
+      if (error.field === 'options.program') throw new InputError(`--program: ${error.detail}`);
       throw new InputError(`${file}: ${error.message} (${error.code})`);
     }
     throw error;

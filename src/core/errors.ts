@@ -24,8 +24,12 @@ export type ErrorCode =
   /** Fields that are each valid but contradict one another (e.g. a term that ends before it starts). */
   | 'INCONSISTENT';
 
+/** One step of a path: an object key or an array index. */
+export type PathKey = string | number;
+
 /**
- * The one error type this library throws on bad input.
+ * The one error type this library throws on bad input: a stable `code`, the `path` of the field
+ * at fault, the bare `detail`, and the value `received`. The message is built from them.
  *
  * @example
  * ```ts
@@ -39,18 +43,92 @@ export type ErrorCode =
 export class CspRulesError extends Error {
   /** Stable machine-readable code. */
   readonly code: ErrorCode;
-  /** Path of the offending field, e.g. `now`, `seatBatches[1].quantity`. */
+  /** Path of the offending field as keys and indices, e.g. `['seatBatches', 1, 'quantity']`; empty for the value itself. */
+  readonly path: readonly PathKey[];
+  /** The path as text, e.g. `now`, `seatBatches[1].quantity` (`$` for the value itself). */
   readonly field: string;
+  /** What is wrong with the field, without the path. */
+  readonly detail: string;
   /** The value received (kept for diagnostics; never interpreted). */
   readonly received: unknown;
 
-  constructor(code: ErrorCode, field: string, message: string, received?: unknown) {
-    super(`${field}: ${message}`);
+  /**
+   * @param code - the stable code
+   * @param path - the field's path: keys and indices, or its text (`seatBatches[1].quantity`)
+   * @param detail - what is wrong, without the path
+   * @param received - the value received
+   */
+  constructor(code: ErrorCode, path: string | readonly PathKey[], detail: string, received?: unknown) {
+    const keys = typeof path === 'string' ? parsePath(path) : Object.freeze([...path]);
+    const field = formatPath(keys);
+    super(`${field}: ${detail}`);
     this.name = 'CspRulesError';
     this.code = code;
+    this.path = keys;
     this.field = field;
+    this.detail = detail;
     this.received = received;
   }
+
+  /**
+   * The same error one level down: its path put under `parent` (the JSON path of a list item,
+   * the field that holds a nested object).
+   *
+   * @param parent - the path to put in front, as keys or as text
+   */
+  under(parent: string | readonly PathKey[]): CspRulesError {
+    const head = typeof parent === 'string' ? parsePath(parent) : parent;
+    return new CspRulesError(this.code, [...head, ...this.path], this.detail, this.received);
+  }
+}
+
+/** Keys written as names (`a.b`, `nce-license`); any other key (``, `a b`, `term-`) is quoted as JSON. */
+const NAME = /^[A-Za-z_$][\w$-]*$/;
+const isName = (key: string): boolean => NAME.test(key) && !key.endsWith('-');
+
+/** A path as text: `seatBatches[1].addedAt`, `["a b"]` for a key that is not a name, `$` when empty. */
+function formatPath(keys: readonly PathKey[]): string {
+  if (keys.length === 0) return '$';
+  let text = '';
+  for (const key of keys) {
+    if (typeof key === 'number') text += `[${key}]`;
+    else if (isName(key)) text += text === '' ? key : `.${key}`;
+    else text += text === '' ? JSON.stringify(key) : `.${JSON.stringify(key)}`;
+  }
+  return text;
+}
+
+/** The keys of a path written as text (the inverse of {@link formatPath}); `$` and `` are the value itself. */
+function parsePath(text: string): readonly PathKey[] {
+  const keys: PathKey[] = [];
+  let i = text === '$' || text.startsWith('$.') || text.startsWith('$[') ? 1 : 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '.') {
+      i++;
+    } else if (c === '[') {
+      const close = text.indexOf(']', i);
+      const inner = close < 0 ? text.slice(i + 1) : text.slice(i + 1, close);
+      keys.push(/^\d+$/.test(inner) ? Number(inner) : inner);
+      i = close < 0 ? text.length : close + 1;
+    } else if (c === '"') {
+      // A quoted key (JSON string): find its closing quote, skipping escapes.
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      try {
+        keys.push(JSON.parse(text.slice(i, j + 1)) as string);
+      } catch {
+        keys.push(text.slice(i + 1, j));
+      }
+      i = j + 1;
+    } else {
+      let j = i;
+      while (j < text.length && text[j] !== '.' && text[j] !== '[') j++;
+      keys.push(text.slice(i, j));
+      i = j;
+    }
+  }
+  return Object.freeze(keys);
 }
 
 /** Short, safe description of a received value for error messages (never throws). */

@@ -65,7 +65,7 @@ const FACT_KEYS = [
 export function offerAvailability(facts: OfferFacts): Decision<OfferAvailabilityReason> {
   const f = toRecord(facts, 'facts');
   for (const key of Object.keys(f)) {
-    if (!FACT_KEYS.includes(key)) throw new CspRulesError('UNKNOWN_FIELD', `facts.${key}`, 'is not an offer fact', key);
+    if (!FACT_KEYS.includes(key)) throw new CspRulesError('UNKNOWN_FIELD', ['facts', key], 'is not an offer fact', key);
   }
   const fact = (key: string, fallback: boolean): boolean => toBoolean(own(f, key), `facts.${key}`, fallback);
   if (fact('customerHasSuspended', false)) return refuse('A4', 'REACTIVATE_SUSPENDED', null);

@@ -3,7 +3,7 @@
  * library's snapshot. Facts that are not in the JSON stay unknown and are listed as notes;
  * nothing is guessed. Every error names the JSON path at fault.
  */
-import { CspRulesError } from '../core/errors.js';
+import { CspRulesError, type PathKey } from '../core/errors.js';
 import { readPolicy, type Policy, type PolicyOverrides } from '../policy/policy.js';
 import type { Program } from '../policy/programs.js';
 import { toSubscription, type Status, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
@@ -213,11 +213,11 @@ export function fromPartnerCenterList(
   options: FromPartnerCenterOptions = {},
 ): readonly PartnerCenterSubscription[] {
   let items: unknown = json;
-  let prefix = '';
+  let prefix: readonly string[] = [];
   if (!Array.isArray(json)) {
     const r = toRecord(json, '$');
     items = get({ record: r, path: '' }, 'items');
-    prefix = 'items';
+    prefix = ['items'];
     if (!Array.isArray(items))
       throw new CspRulesError('INVALID_TYPE', '$', 'expected an array of subscriptions or { items: [...] }', json);
   }
@@ -225,7 +225,7 @@ export function fromPartnerCenterList(
     try {
       return fromPartnerCenter(item, options);
     } catch (error) {
-      throw prefixError(error, `${prefix}[${i}]`);
+      throw prefixError(error, [...prefix, i]);
     }
   });
 }
@@ -239,10 +239,8 @@ export function fromPartnerCenterList(
  * prefixError(new CspRulesError('MISSING_FIELD', 'status', 'is required'), '[2]').field; // '[2].status'
  * ```
  */
-export function prefixError(error: unknown, prefix: string): unknown {
-  if (!(error instanceof CspRulesError) || error.field.startsWith('options')) return error;
-  const field = error.field === '$' ? prefix : `${prefix}.${error.field}`;
-  return new CspRulesError(error.code, field, error.message.slice(error.field.length + 2), error.received);
+export function prefixError(error: unknown, prefix: string | readonly PathKey[]): unknown {
+  return error instanceof CspRulesError && error.path[0] !== 'options' ? error.under(prefix) : error;
 }
 
 /** Snapshot field → JSON path, for the rare error only `toSubscription` detects. */
@@ -267,6 +265,6 @@ function validate(input: SubscriptionInput, batchPaths: readonly string[]): Subs
     const batch = /^seatBatches\[(\d+)\]/.exec(error.field);
     const path = batch === null ? FIELD_PATHS.get(error.field) : batchPaths[Number(batch[1])];
     if (path === undefined) throw error;
-    throw new CspRulesError(error.code, path, error.message.slice(error.field.length + 2), error.received);
+    throw new CspRulesError(error.code, path, error.detail, error.received);
   }
 }

@@ -119,7 +119,7 @@ export function definePolicy(overrides: PolicyOverrides, base: Policy = DEFAULT_
   const given = overrides.programs === undefined ? {} : toRecord(overrides.programs, 'policy.programs');
   for (const key of Object.keys(given)) {
     if (!(PROGRAMS as readonly string[]).includes(key)) {
-      throw new CspRulesError('INVALID_ENUM', `policy.programs.${key}`, `unknown program ${describe(key)}`, key);
+      throw new CspRulesError('INVALID_ENUM', ['policy', 'programs', key], `unknown program ${describe(key)}`, key);
     }
     const program = key as Program;
     programs[program] = mergeProgram(programs[program], given[program], `policy.programs.${program}`);

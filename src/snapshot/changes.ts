@@ -38,7 +38,7 @@ export function deriveSnapshot(sub: Subscription, facts: SimpleFacts): Subscript
       key !== 'nextChargeBilling' &&
       (key !== 'scheduledChange' || facts.scheduledChange !== null)
     ) {
-      throw new CspRulesError('UNKNOWN_FIELD', key, 'is not a simple fact');
+      throw new CspRulesError('UNKNOWN_FIELD', [key], 'is not a simple fact');
     }
   }
   // One literal in toSubscription's key order: the same object shape, so the decisions that read

@@ -397,7 +397,7 @@ function readFields(r: Readonly<Record<string, unknown>>): InputFields {
         f.updateCount = value;
         break;
       default:
-        unknownField(key, '', 'a copied snapshot? pass toInput(snapshot) instead');
+        unknownField(key, [], 'a copied snapshot? pass toInput(snapshot) instead');
     }
   }
   return f;
@@ -405,18 +405,16 @@ function readFields(r: Readonly<Record<string, unknown>>): InputFields {
 
 const SCHEDULED_KEYS: readonly string[] = ['quantity', 'term', 'billing', 'offerName', 'customTermEndDate'];
 
-function onlyKnownKeys(r: Readonly<Record<string, unknown>>, known: readonly string[], path: string): void {
+function onlyKnownKeys(r: Readonly<Record<string, unknown>>, known: readonly string[], path: readonly string[]): void {
   for (const key of Object.keys(r)) {
     if (r[key] !== undefined && !known.includes(key)) unknownField(key, path);
   }
 }
 
-function unknownField(key: string, path: string, hint?: string): never {
-  // Keys that are not plain names ("", "a b") are quoted so the path still names them.
-  const name = /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
+function unknownField(key: string, path: readonly string[], hint?: string): never {
   throw new CspRulesError(
     'UNKNOWN_FIELD',
-    `${path}${name}`,
+    [...path, key],
     `is not a field of this input${hint === undefined ? '' : ` (${hint})`}`,
     key,
   );
@@ -425,7 +423,7 @@ function unknownField(key: string, path: string, hint?: string): never {
 function readScheduledChange(value: unknown): ScheduledChange | null {
   if (value === undefined || value === null) return null;
   const r = toRecord(value, 'scheduledChange');
-  onlyKnownKeys(r, SCHEDULED_KEYS, 'scheduledChange.');
+  onlyKnownKeys(r, SCHEDULED_KEYS, ['scheduledChange']);
   return Object.freeze({
     quantity: nullable(own(r, 'quantity'), (v) => toCount(v, 'scheduledChange.quantity', 1)),
     term: nullable(own(r, 'term'), (v) => toEnum(v, TERMS, 'scheduledChange.term')),
@@ -490,8 +488,7 @@ function readBatches(value: unknown, purchasedAt: Instant): readonly SeatBatch[]
       batches[i] = checkBatch(item, unknownKey, quantity, rawAddedAt, purchasedAt);
     } catch (error) {
       if (!(error instanceof CspRulesError)) throw error; // e.g. from a Date subclass's own getTime
-      const field = error.field === '' ? `seatBatches[${i}]` : `seatBatches[${i}].${error.field}`;
-      throw new CspRulesError(error.code, field, error.message.slice(error.field.length + 2), error.received);
+      throw error.under(['seatBatches', i]);
     }
   }
   return Object.freeze(batches);
@@ -506,7 +503,7 @@ function checkBatch(
   purchasedAt: Instant,
 ): SeatBatch {
   toRecord(item, '');
-  if (unknownKey !== undefined) unknownField(unknownKey, '');
+  if (unknownKey !== undefined) unknownField(unknownKey, []);
   const addedAt = toInstant(required(rawAddedAt, 'addedAt'), 'addedAt');
   if (addedAt < purchasedAt) inconsistent('addedAt', 'is before purchasedAt');
   return Object.freeze({ quantity: toCount(quantity, 'quantity', 1), addedAt });

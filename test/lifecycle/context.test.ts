@@ -206,11 +206,15 @@ describe('inEventTerms: errors of a reused check name the event’s fields', () 
     expect([whole.field, whole.message]).toEqual(['event.offerName', 'event.offerName: bad']);
   });
 
-  it('a message without the field prefix is kept whole', () => {
-    const error = new CspRulesError('INVALID_TYPE', 'to', 'bad');
-    error.message = 'rewritten';
-    const e = thrown(error) as CspRulesError;
-    expect([e.field, e.message]).toEqual(['event.offerName', 'event.offerName: rewritten']);
+  it('the message is built again from the detail under the new path', () => {
+    const e = thrown(new CspRulesError('INVALID_TYPE', 'to', 'bad', 7)) as CspRulesError;
+    expect([e.field, e.path, e.detail, e.message, e.received]).toEqual([
+      'event.offerName',
+      ['event', 'offerName'],
+      'bad',
+      'event.offerName: bad',
+      7,
+    ]);
   });
 
   it('other fields (a mere prefix too) and other errors pass unchanged', () => {

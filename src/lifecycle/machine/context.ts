@@ -214,12 +214,9 @@ export function inEventTerms<T>(fields: Readonly<Record<string, string>>, run: (
   } catch (error) {
     if (!(error instanceof CspRulesError)) throw error;
     for (const [from, to] of Object.entries(fields)) {
-      const rest = error.field.slice(from.length);
-      if (error.field.startsWith(from) && (rest === '' || rest.startsWith('.') || rest.startsWith('['))) {
-        const message = error.message.startsWith(`${error.field}: `)
-          ? error.message.slice(error.field.length + 2)
-          : error.message;
-        throw new CspRulesError(error.code, `${to}${rest}`, message, error.received);
+      const head = from.split('.');
+      if (head.every((key, i) => error.path[i] === key)) {
+        throw new CspRulesError(error.code, error.path.slice(head.length), error.detail, error.received).under(to);
       }
     }
     throw error;
