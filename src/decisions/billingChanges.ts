@@ -5,8 +5,9 @@
 import { allow, NONE, refuse, type Allowed, type Refused, type Warning } from '../core/decision.js';
 import { CspRulesError } from '../core/errors.js';
 import type { RuleId } from '../core/rules.js';
-import { isTerminated, toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
-import { trialLocked } from './trial.js';
+import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
+import { termPhase } from '../snapshot/termWindow.js';
+import { gateRefusal, stateGate, type GateReasons } from './gates.js';
 import { dayOf, endOfDay, startOfDay, type UtcDay } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 import {
@@ -89,14 +90,12 @@ export interface PlanChanges<R extends string> {
   readonly refused: readonly PlanOption<R>[];
 }
 
-/** States in which no plan may change. */
-export type PlanBlockReason =
-  /** C3: cancelled or deleted. */
-  | 'TERMINATED'
-  /** TR8: a trial's plan is chosen when it converts (TR3), not changed during the trial. */
-  | 'TRIAL_PLAN_LOCKED'
-  /** Suspended, expired, disabled or pending. */
-  | 'NOT_ACTIVE';
+/**
+ * States in which no plan may change (the state gates): cancelled or deleted (C3, P7), the term
+ * over (R2, R5, P4), a trial (TR8: its plan is chosen when it converts, TR3), not active, or a
+ * renewal running (R4).
+ */
+export type PlanBlockReason = GateReasons['changeBilling'] | GateReasons['changeTerm'];
 
 /** Why a billing-frequency change is or isn't possible. */
 export type BillingChangeReason =
@@ -182,7 +181,8 @@ export function eligibleBillingFrequencyChanges(
   const sub = toSubscription(subscription);
   const now = toInstant(own(toRecord(options, 'options'), 'now'), 'now');
   const row = billingRow(sub);
-  const blocked = planChangeBlocked(sub, 'B2');
+  const gate = stateGate('changeBilling', sub, termPhase(sub, now));
+  const blocked = gate === null ? null : gateRefusal(gate, sub, now);
   const cycle = cycleAt(sub, dayOf(now));
   const promo: readonly Warning[] = sub.promotionId === null ? NONE : ['PROMOTION_MAY_BE_LOST'];
 
@@ -193,7 +193,7 @@ export function eligibleBillingFrequencyChanges(
     const no = (rule: RuleId, reason: BillingChangeReason, opensAt: Instant | null = null): void => {
       refused.push(planOption(refuse(rule, reason, opensAt), sub.term, billing, 'next-cycle', null));
     };
-    if (blocked !== null) no(blocked.rule, blocked.reason);
+    if (blocked !== null) refused.push(planOption(blocked, sub.term, billing, 'next-cycle', null));
     else if (billingMonths(billing) > TERM_MONTHS[sub.term]) no('B1', 'NOT_A_PLAN');
     else if (!row.accepted.includes(billing)) {
       // B2: "Partner Center doesn't support switching to an 'upfront' billing plan at midterm".
@@ -233,26 +233,6 @@ export function billingRow(sub: Subscription): BillingChangeRow {
     );
   }
   return row;
-}
-
-/**
- * C3, TR8 and status: the refusal every plan change gets, or `null` when the plan may change.
- * `rule` names the rule of the caller's table for the not-active case (B2 or B3).
- *
- * @example
- * ```ts
- * planChangeBlocked(toSubscription({ ...input, status: 'suspended' }), 'B2'); // { rule: 'B2', reason: 'NOT_ACTIVE' }
- * ```
- */
-export function planChangeBlocked(
-  sub: Subscription,
-  rule: RuleId,
-): { readonly rule: RuleId; readonly reason: PlanBlockReason } | null {
-  if (isTerminated(sub.status)) return { rule: 'C3', reason: 'TERMINATED' };
-  const trial = trialLocked(sub, 'plan');
-  if (trial !== null) return { rule: trial.rule, reason: 'TRIAL_PLAN_LOCKED' };
-  if (sub.status !== 'active') return { rule, reason: 'NOT_ACTIVE' };
-  return null;
 }
 
 /**

@@ -5,8 +5,9 @@ import { NONE, type Allowed, type Assumption, type Refused, type Warning } from 
 import { readPolicy, type Policy, type PolicyOverrides } from '../policy/policy.js';
 import type { RefundMode } from '../policy/programs.js';
 import type { RuleId } from '../core/rules.js';
-import { isTerminated, toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
-import { nextRenewalOpensAt, RENEWAL_409, renewalInProgress, termWindowStart } from '../snapshot/termWindow.js';
+import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
+import { nextRenewalOpensAt, RENEWAL_409, termPhase, termWindowStart, type TermPhase } from '../snapshot/termWindow.js';
+import { stateGate } from './gates.js';
 import { endOfDay, HOUR_MS } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 import { own, toRecord } from '../core/validate.js';
@@ -88,18 +89,29 @@ export function canCancel(subscription: SubscriptionInput | Subscription, option
   const o = toRecord(options, 'options');
   const now = toInstant(own(o, 'now'), 'now');
   const policy = readPolicy(own(o, 'policy') as CancelOptions['policy']);
+  return cancelDecision(sub, now, policy, termPhase(sub, now));
+}
+
+/**
+ * {@link canCancel} on a validated snapshot in a known term phase: the lifecycle machine's, which
+ * a declared renewal can keep `renewing` past its 24 h.
+ *
+ * @param sub - the validated snapshot
+ * @param now - the instant decided at
+ * @param policy - the policy
+ * @param phase - where `now` falls in the term
+ */
+export function cancelDecision(sub: Subscription, now: Instant, policy: Policy, phase: TermPhase): CancelDecision {
+  const gate = stateGate('cancel', sub, phase);
+  if (gate !== null) return refused(gate.rule, gate.reason, null);
   const program = policy.programs[sub.program];
   const rule = program.cancelRule[sub.billing];
-
-  if (isTerminated(sub.status)) return refused('C3', 'TERMINATED', null);
-  if (sub.trial) return refused('C9', 'TRIAL_STATUS_LOCKED', null);
-  if (sub.status !== 'active' && sub.status !== 'suspended') return refused('P7', 'NOT_ACTIVE', null);
   if (!sub.isReturnable) return refused(rule, 'NOT_RETURNABLE', null);
 
   const { start, assumptions } =
     program.cancelFrom === 'purchase' ? { start: sub.purchasedAt, assumptions: NONE } : termWindowStart(sub, policy);
   const end = start + program.cancelWindowHours[sub.billing] * HOUR_MS;
-  const warnings = renewalInProgress(sub, now) ? RENEWAL_409 : NONE;
+  const warnings = phase === 'renewing' ? RENEWAL_409 : NONE;
 
   if (now < start) return refused(rule, 'WINDOW_NOT_OPEN', start, assumptions, warnings);
   if (now < end) {

@@ -3,10 +3,11 @@
  */
 import { allow, NONE, refuse, type Decision, type Warning } from '../core/decision.js';
 import { updateLimit } from './updateLimit.js';
-import { readPolicy } from '../policy/policy.js';
-import { seatChangeBlocked, type SeatOptions } from './seats.js';
+import { readPolicy, type Policy } from '../policy/policy.js';
+import type { SeatOptions } from './seats.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
-import { RENEWAL_409, renewalInProgress } from '../snapshot/termWindow.js';
+import { RENEWAL_409, termPhase, type TermPhase } from '../snapshot/termWindow.js';
+import { stateGate } from './gates.js';
 import { endOfDay } from '../time/day.js';
 import { toInstant } from '../time/instant.js';
 import { own, toRecord } from '../core/validate.js';
@@ -19,7 +20,9 @@ export type SeatIncreaseReason =
   | 'NEW_SUBSCRIPTION_REQUIRED'
   | 'TRIAL_QUANTITY_LOCKED'
   | 'NOT_ACTIVE'
-  | 'TERMINATED';
+  | 'TERMINATED'
+  /** The term is over (R2, R5, P4): nothing to add seats to. */
+  | 'TERM_ENDED';
 
 /**
  * Q1: seats can be added at any time while the subscription is active; billing adjusts on the
@@ -41,11 +44,22 @@ export function canIncreaseSeats(
   const o = toRecord(options, 'options');
   const now = toInstant(own(o, 'now'), 'now');
   const policy = readPolicy(own(o, 'policy') as SeatOptions['policy']);
-  const blocked = seatChangeBlocked(sub);
-  if (blocked !== null) return refuse(blocked.rule, blocked.reason, null);
+  return increaseDecision(sub, policy, termPhase(sub, now));
+}
+
+/**
+ * {@link canIncreaseSeats} on a validated snapshot in a known term phase (the lifecycle machine's).
+ *
+ * @param sub - the validated snapshot
+ * @param policy - the policy
+ * @param phase - where `now` falls in the term
+ */
+export function increaseDecision(sub: Subscription, policy: Policy, phase: TermPhase): Decision<SeatIncreaseReason> {
+  const gate = stateGate('addSeats', sub, phase);
+  if (gate !== null) return refuse(gate.rule, gate.reason, null);
   if (policy.programs[sub.program].seatIncrease === 'new-subscription')
     return refuse('Q9', 'NEW_SUBSCRIPTION_REQUIRED', null);
-  const warnings: Warning[] = renewalInProgress(sub, now) ? [...RENEWAL_409] : [];
+  const warnings: Warning[] = phase === 'renewing' ? [...RENEWAL_409] : [];
   // Q6: after ~1,200 updates Partner Center may refuse more; the remedy is a second subscription.
   if (!updateLimit(sub).allowed) warnings.push('UPDATE_LIMIT_REACHED');
   // Stryker disable next-line ConditionalExpression: `false ? NONE : warnings` returns an empty array equal to NONE; only the (undocumented) sharing of the frozen NONE differs.

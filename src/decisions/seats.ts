@@ -5,8 +5,9 @@
 import { allow, NONE, refuse, type Allowed, type Assumption, type Refused } from '../core/decision.js';
 import { readPolicy, type Policy, type PolicyOverrides } from '../policy/policy.js';
 import type { RuleId } from '../core/rules.js';
-import { isTerminated, toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
-import { nextRenewalOpensAt, termWindowStart } from '../snapshot/termWindow.js';
+import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
+import { nextRenewalOpensAt, termPhase, termWindowStart, type TermPhase } from '../snapshot/termWindow.js';
+import { stateGate } from './gates.js';
 import { HOUR_MS } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 import { own, toCount, toRecord } from '../core/validate.js';
@@ -25,6 +26,8 @@ export type SeatReductionReason =
   | 'TRIAL_QUANTITY_LOCKED'
   /** Suspended, expired, disabled or pending (Q10). */
   | 'NOT_ACTIVE'
+  /** The term is over (R2, R5, P4): refresh the subscription. */
+  | 'TERM_ENDED'
   /** Cancelled or deleted (C3). */
   | 'TERMINATED';
 
@@ -63,7 +66,8 @@ const NO_BATCHES: ReducibleFacts = /* @__PURE__ */ Object.freeze({
   total: 0,
   batches: /* @__PURE__ */ Object.freeze([]),
 });
-const ASSUMED_BATCHES: readonly Assumption[] = /* @__PURE__ */ Object.freeze(['SEAT_BATCHES_ASSUMED']);
+/** Q2: no seat batches given: the whole quantity is taken as added at the term start. */
+export const ASSUMED_BATCHES: readonly Assumption[] = /* @__PURE__ */ Object.freeze(['SEAT_BATCHES_ASSUMED']);
 
 /**
  * Q2–Q4: the seats reducible at `now` — per batch (initial purchase, renewal, each midterm
@@ -85,8 +89,20 @@ export function reducibleSeats(subscription: SubscriptionInput | Subscription, o
   const o = toRecord(options, 'options');
   const now = toInstant(own(o, 'now'), 'now');
   const policy = readPolicy(own(o, 'policy') as SeatOptions['policy']);
-  const blocked = seatChangeBlocked(sub);
-  if (blocked !== null) return seatsRefused(blocked.rule, blocked.reason, null, NONE, 0, NO_BATCHES.batches);
+  return reducibleDecision(sub, now, policy, termPhase(sub, now));
+}
+
+/**
+ * {@link reducibleSeats} on a validated snapshot in a known term phase (the lifecycle machine's).
+ *
+ * @param sub - the validated snapshot
+ * @param now - the instant decided at
+ * @param policy - the policy
+ * @param phase - where `now` falls in the term
+ */
+export function reducibleDecision(sub: Subscription, now: Instant, policy: Policy, phase: TermPhase): ReducibleSeats {
+  const gate = stateGate('reduceSeats', sub, phase);
+  if (gate !== null) return seatsRefused(gate.rule, gate.reason, null, NONE, 0, NO_BATCHES.batches);
   const program = policy.programs[sub.program];
   if (program.seatReduction === 'never') {
     return seatsRefused(
@@ -204,8 +220,30 @@ export interface SeatPlanOptions extends SeatOptions {
  */
 export function planSeatReduction(subscription: SubscriptionInput | Subscription, options: SeatPlanOptions): SeatPlan {
   const sub = toSubscription(subscription);
-  const target = toCount(own(toRecord(options, 'options'), 'targetQuantity'), 'targetQuantity');
-  const view = reducibleSeats(sub, options);
+  const o = toRecord(options, 'options');
+  const target = toCount(own(o, 'targetQuantity'), 'targetQuantity');
+  const now = toInstant(own(o, 'now'), 'now');
+  const policy = readPolicy(own(o, 'policy') as SeatOptions['policy']);
+  return seatReductionPlan(sub, target, now, policy, termPhase(sub, now));
+}
+
+/**
+ * {@link planSeatReduction} on a validated snapshot in a known term phase (the lifecycle machine's).
+ *
+ * @param sub - the validated snapshot
+ * @param target - the quantity wanted
+ * @param now - the instant decided at
+ * @param policy - the policy
+ * @param phase - where `now` falls in the term
+ */
+export function seatReductionPlan(
+  sub: Subscription,
+  target: number,
+  now: Instant,
+  policy: Policy,
+  phase: TermPhase,
+): SeatPlan {
+  const view = reducibleDecision(sub, now, policy, phase);
   const reduceBy = sub.quantity - target;
   const facts = (release: readonly OpenBatch[]): SeatPlanFacts => ({
     reduceBy: Math.max(0, reduceBy),
@@ -217,8 +255,7 @@ export function planSeatReduction(subscription: SubscriptionInput | Subscription
 
   if (reduceBy < 0) return Object.assign(refuse('Q1', 'NOT_A_REDUCTION', null), none);
   if (reduceBy === 0) return Object.assign(allow('Q2', 'NOTHING_TO_REDUCE', null, view.assumptions), none);
-  if (target === 0 && readPolicy(options.policy).keepOneSeat)
-    return Object.assign(refuse('C2', 'USE_CANCEL', null), none);
+  if (target === 0 && policy.keepOneSeat) return Object.assign(refuse('C2', 'USE_CANCEL', null), none);
   if (!view.allowed && view.reason !== 'NO_OPEN_BATCH') {
     return Object.assign(refuse(view.rule, view.reason, view.opensAt, view.assumptions), none);
   }
@@ -237,22 +274,4 @@ export function planSeatReduction(subscription: SubscriptionInput | Subscription
     if (batch.until < actBy) actBy = batch.until;
   }
   return Object.assign(allow('Q2', 'WITHIN_WINDOW', actBy, view.assumptions), facts(release));
-}
-
-/**
- * Q7, Q10, C3: the statuses in which no quantity change is possible, with the rule and reason;
- * `null` when the status allows one.
- *
- * @example
- * ```ts
- * seatChangeBlocked(toSubscription({ ...input, trial: true })); // { rule: 'Q7', reason: 'TRIAL_QUANTITY_LOCKED' }
- * ```
- */
-export function seatChangeBlocked(
-  sub: Subscription,
-): { readonly rule: RuleId; readonly reason: 'TERMINATED' | 'TRIAL_QUANTITY_LOCKED' | 'NOT_ACTIVE' } | null {
-  if (isTerminated(sub.status)) return { rule: 'C3', reason: 'TERMINATED' };
-  if (sub.trial) return { rule: 'Q7', reason: 'TRIAL_QUANTITY_LOCKED' };
-  if (sub.status !== 'active') return { rule: 'Q10', reason: 'NOT_ACTIVE' };
-  return null;
 }

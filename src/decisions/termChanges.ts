@@ -2,18 +2,13 @@
  * "To which longer term (and billing) can I move now?" — B1, B3, B4 (002 "Change billing
  * frequency along with billing term and other fields (immediate change)").
  */
-import {
-  billingRow,
-  planChangeBlocked,
-  planOption,
-  type PlanBlockReason,
-  type PlanChanges,
-  type PlanOption,
-} from './billingChanges.js';
+import { billingRow, planOption, type PlanBlockReason, type PlanChanges, type PlanOption } from './billingChanges.js';
 import { allow, NONE, refuse, type Warning } from '../core/decision.js';
 import { CspRulesError, describe } from '../core/errors.js';
 import type { RuleId } from '../core/rules.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
+import { termPhase } from '../snapshot/termWindow.js';
+import { gateRefusal, stateGate } from './gates.js';
 import { endOfDay } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 import {
@@ -140,7 +135,8 @@ export function eligibleTermChanges(
   const offered = readOfferedTerms(own(o, 'offeredTerms'));
   billingRow(sub); // B1: throws INCONSISTENT for a billing longer than the term
   const row = termRow(sub);
-  const blocked = planChangeBlocked(sub, 'B3');
+  const gate = stateGate('changeTerm', sub, termPhase(sub, now));
+  const blocked = gate === null ? null : gateRefusal(gate, sub, now);
   const promo: readonly Warning[] = sub.promotionId === null ? NONE : ['PROMOTION_MAY_BE_LOST'];
   const defaulted: readonly Warning[] = offered.given ? NONE : ['OFFERED_TERMS_DEFAULTED'];
   const until: Instant | null = sub.autoRenew ? null : endOfDay(sub.termEndDay);
@@ -155,7 +151,7 @@ export function eligibleTermChanges(
       const no = (rule: RuleId, reason: TermChangeReason, warnings: readonly Warning[] = NONE): void => {
         refused.push(planOption(refuse(rule, reason, null, NONE, warnings), term, billing, 'immediate', null));
       };
-      if (blocked !== null) no(blocked.rule, blocked.reason);
+      if (blocked !== null) refused.push(planOption(blocked, term, billing, 'immediate', null));
       else if (TERM_MONTHS[term] < TERM_MONTHS[sub.term]) no('B3', 'TERM_NOT_LONGER');
       else if (!offered.terms.includes(term)) no('B1', 'TERM_NOT_OFFERED', defaulted);
       // The table decides (B3). With 002's table this never refuses: every longer offered term is in

@@ -5,7 +5,9 @@
 import { allow, NONE, refuse, type Allowed, type Refused, type Warning } from '../core/decision.js';
 import { CspRulesError } from '../core/errors.js';
 import type { RuleId } from '../core/rules.js';
-import { isTerminated, toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
+import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
+import { termPhase } from '../snapshot/termWindow.js';
+import { gateRefusal, stateGate } from './gates.js';
 import { endOfDay } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 import {
@@ -53,15 +55,17 @@ export type TrialConversionReason =
   | 'SCHEDULED_INTO_EXISTING'
   /** TR7: scheduling needs auto-renew on. */
   | 'SCHEDULE_REQUIRES_AUTO_RENEW'
-  /** TR3: the trial is over; a midterm conversion is no longer possible. */
-  | 'TRIAL_ENDED'
+  /** TR2: the trial is over (it converted or ended); nothing is left to convert. */
+  | 'TERM_ENDED'
+  /** R4: read-only while the trial converts at its end (from 00:00Z after its last day, up to 24 h). */
+  | 'RENEWAL_READ_ONLY'
   /** TR9: a marketplace SaaS free trial can't be waived (ended early by converting). */
   | 'FREE_TRIAL_NOT_WAIVABLE'
   /** TR3: the subscription is not a trial. */
   | 'NOT_A_TRIAL'
   /** The trial is not active (expired, disabled, suspended, pending). */
   | 'NOT_ACTIVE'
-  /** C3: cancelled or deleted. */
+  /** C3, P7: cancelled or deleted. */
   | 'TERMINATED';
 
 /** Extra facts of a {@link trialConversion} answer. */
@@ -180,14 +184,13 @@ export function trialConversion(
   const no = (rule: RuleId, reason: TrialConversionReason, opensAt: Instant | null = null): TrialConversion =>
     Object.assign(refuse(rule, reason, opensAt, NONE, warnings), facts(null, null));
 
-  if (isTerminated(sub.status)) return no('C3', 'TERMINATED');
-  if (!sub.trial) return no('TR3', 'NOT_A_TRIAL');
-  if (sub.status !== 'active') return no('TR3', 'NOT_ACTIVE');
+  // State gates: terminal, ended (TR2), not a trial, not active; read-only while it converts (R4).
+  const gate = stateGate('convertTrial', sub, termPhase(sub, now));
+  if (gate !== null) return no(gate.rule, gate.reason, gateRefusal(gate, sub, now).opensAt);
 
   if (mode === 'scheduled') {
     if (!sub.autoRenew) return no('TR7', 'SCHEDULE_REQUIRES_AUTO_RENEW');
     if (existing !== null) return no('TR3', 'SCHEDULED_INTO_EXISTING');
-    if (now >= trialEnd) return no('TR3', 'TRIAL_ENDED');
     // TR7: fewer than 25 seats allowed; converts after the trial's last day (TR2).
     return Object.assign(
       allow('TR7', 'CONVERT_AT_TRIAL_END', trialEnd, NONE, warnings),
@@ -197,7 +200,6 @@ export function trialConversion(
 
   // TR9: a marketplace SaaS free trial can't be waived; it converts when it ends.
   if (sub.program === 'nce-saas') return no('TR9', 'FREE_TRIAL_NOT_WAIVABLE', trialEnd);
-  if (now >= trialEnd) return no('TR3', 'TRIAL_ENDED');
   if (seats < TRIAL_SEATS) return no('TR4', 'BELOW_TRIAL_MINIMUM');
   if (existing !== null) {
     if (existing.status !== 'active' || existing.trial) return no('TR3', 'EXISTING_NOT_ACTIVE');

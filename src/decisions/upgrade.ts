@@ -7,7 +7,9 @@ import { allow, NONE, refuse, type Allowed, type Assumption, type Refused, type 
 import { CspRulesError } from '../core/errors.js';
 import { readPolicy, type Policy, type PolicyOverrides } from '../policy/policy.js';
 import type { RuleId } from '../core/rules.js';
-import { isTerminated, toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
+import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
+import { termPhase } from '../snapshot/termWindow.js';
+import { gateRefusal, stateGate } from './gates.js';
 import { termWindowStart } from '../snapshot/termWindow.js';
 import { endOfDay, formatDay } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
@@ -35,8 +37,12 @@ export type UpgradeReason =
   | 'PARTIAL_UPGRADE'
   | 'SCHEDULED_UPGRADE'
   | Exclude<UpgradePathReason, 'IN_CATALOG' | 'NOT_DENIED'>
-  /** C3: cancelled or deleted. */
+  /** C3, P7: cancelled or deleted. */
   | 'TERMINATED'
+  /** The term is over (R2, R5, P4). */
+  | 'TERM_ENDED'
+  /** R4: not while a renewal is queued or running. */
+  | 'RENEWAL_READ_ONLY'
   /** U1: only active subscriptions can start an upgrade. */
   | 'NOT_ACTIVE'
   /** U1: a trial is converted (TR3), not upgraded. */
@@ -186,10 +192,13 @@ export function canUpgrade(source: SubscriptionInput | Subscription, options: Up
       duplicateLicenses,
     });
 
-  // U1: only active, paid subscriptions start an upgrade.
-  if (isTerminated(sub.status)) return no('C3', 'TERMINATED', 'SubscriptionStatusNotActive');
-  if (sub.trial) return no('U1', 'TRIAL_USE_CONVERSION');
-  if (sub.status !== 'active') return no('U1', 'NOT_ACTIVE', 'SubscriptionStatusNotActive');
+  // U1: only active, paid subscriptions start an upgrade; R4: not while a renewal runs.
+  const gate = stateGate('upgrade', sub, termPhase(sub, now));
+  if (gate !== null) {
+    const refusal = gateRefusal(gate, sub, now);
+    const notActive = gate.reason !== 'TRIAL_USE_CONVERSION' && gate.reason !== 'RENEWAL_READ_ONLY';
+    return no(gate.rule, gate.reason, notActive ? 'SubscriptionStatusNotActive' : null, refusal.opensAt);
+  }
 
   const path = checkUpgradePath(sub.offerName, to, own(o, 'catalog') as UpgradeCatalog | undefined);
   if (!path.allowed) {

@@ -14,8 +14,9 @@ import { canIncreaseSeats } from '../decisions/seatIncrease.js';
 import { reducibleSeats, type OpenBatch } from '../decisions/seats.js';
 import { eligibleTermChanges } from '../decisions/termChanges.js';
 import { trialConversion } from '../decisions/trial.js';
-import { isTerminated, toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
-import { nextRenewalOpensAt, RENEWAL_409, renewalInProgress, termWindowStart } from '../snapshot/termWindow.js';
+import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
+import { nextRenewalOpensAt, renewalInProgress, termPhase, termWindowStart } from '../snapshot/termWindow.js';
+import { gateRefusal, stateGate } from '../decisions/gates.js';
 import { DAY_MS, endOfDay } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 import type { Term } from '../time/term.js';
@@ -138,7 +139,6 @@ export function explain(subscription: SubscriptionInput | Subscription, options:
 
   const cancel = canCancel(sub, opts);
   const reduce = reducibleSeats(sub, opts);
-  const renewing = renewalInProgress(sub, now);
   const renewalAt = nextRenewalOpensAt(sub);
   const outcome = (d: Decision): Outcome => outcomeOf(d, renewalAt);
   const actions: ActionExplanation[] = [
@@ -149,16 +149,16 @@ export function explain(subscription: SubscriptionInput | Subscription, options:
     ),
     Object.assign(explainDecision('reduceSeats', reduce, outcome(reduce)), { batches: reduce.batches }),
     explainDecision('addSeats', canIncreaseSeats(sub, opts)),
-    explainList('changeBillingFrequency', eligibleBillingFrequencyChanges(sub, { now }), sub, renewing),
+    explainList('changeBillingFrequency', eligibleBillingFrequencyChanges(sub, { now }), sub, now),
     explainList(
       'changeTerm',
       eligibleTermChanges(sub, { now, ...(offeredTerms === undefined ? {} : { offeredTerms }) }),
       sub,
-      renewing,
+      now,
     ),
-    explainDecision('upgrade', upgradeEligibility(sub, renewing)),
+    explainDecision('upgrade', upgradeEligibility(sub, now)),
     explainDecision('convertTrial', trialEligibility(sub, now)),
-    ...lifecycleActions(sub, now, policy, renewing),
+    ...lifecycleActions(sub, now, policy),
   ];
   const renewalStartsAt = renewalAt;
   const timeline: TermTimeline = {
@@ -197,12 +197,7 @@ function outcomeOf(d: Decision, renewalAt: Instant | null): Outcome {
  * and reason, the latest deadline); else `at-renewal` when the change can be scheduled for the
  * next term (S1, S2); else the first refusal.
  */
-function explainList(
-  action: Action,
-  list: PlanChanges<string>,
-  sub: Subscription,
-  renewing: boolean,
-): ActionExplanation {
+function explainList(action: Action, list: PlanChanges<string>, sub: Subscription, now: Instant): ActionExplanation {
   const first = list.allowed[0];
   if (first !== undefined) {
     const deadlines = list.allowed.map((o) => (o.allowed ? o.until : null));
@@ -212,7 +207,7 @@ function explainList(
     // Stryker disable next-line ObjectLiteral: equivalent — the allowed options of one list share until and warnings (B2 accepts at most one target; B3 targets all carry the same promotion warning)
     return Object.assign(explainDecision(action, first), { until, warnings });
   }
-  const schedule = canScheduleChange(sub, renewing);
+  const schedule = canScheduleChange(sub, { now });
   const refusal = list.refused[0];
   if (schedule.allowed) {
     // Stryker disable next-line OptionalChaining: equivalent — B2/B3 list every other plan, so with no allowed option the refused list is never empty
@@ -228,11 +223,10 @@ function explainList(
 }
 
 /** U1, U8, C10: whether an upgrade can be started at all (the target SKU is a catalog question: canUpgrade). */
-function upgradeEligibility(sub: Subscription, renewing: boolean): Decision {
-  if (isTerminated(sub.status)) return refuse('C3', 'TERMINATED', null);
-  if (sub.trial) return refuse('TR3', 'USE_CONVERT_TRIAL', null);
-  if (sub.status !== 'active') return refuse('U1', 'NOT_ACTIVE', null);
-  if (renewing) return refuse('R4', 'RENEWAL_READ_ONLY', null, NONE, RENEWAL_409);
+function upgradeEligibility(sub: Subscription, now: Instant): Decision {
+  // The state gates canUpgrade and the machine ask too (U1, R4).
+  const gate = stateGate('upgrade', sub, termPhase(sub, now));
+  if (gate !== null) return gateRefusal(gate, sub, now);
   const warnings: Warning[] = ['UPGRADE_NOT_CANCELLABLE'];
   if (sub.scheduledChange !== null) warnings.push('SCHEDULED_CHANGES_REMOVED');
   return allow('U8', 'ELIGIBLE_FOR_UPGRADE', sub.autoRenew ? null : endOfDay(sub.termEndDay), NONE, warnings);
@@ -240,13 +234,12 @@ function upgradeEligibility(sub: Subscription, renewing: boolean): Decision {
 
 /** TR3, TR7: a trial converts now (midterm) or at its end (scheduled); anything else has nothing to convert. */
 function trialEligibility(sub: Subscription, now: Instant): Decision {
-  if (!sub.trial) return refuse('TR3', 'NOT_A_TRIAL', null);
   const midterm = trialConversion(sub, { target: 'equivalent', mode: 'midterm', now });
   return midterm.allowed ? midterm : trialConversion(sub, { target: 'equivalent', mode: 'scheduled', now });
 }
 
 /** Suspend, reactivate, auto-renew and scheduling, answered by the lifecycle machine (P1–P6, R4, R5, S2, S3). */
-function lifecycleActions(sub: Subscription, now: Instant, policy: Policy, renewing: boolean): ActionExplanation[] {
+function lifecycleActions(sub: Subscription, now: Instant, policy: Policy): ActionExplanation[] {
   const termEnd = endOfDay(sub.termEndDay);
   const viaMachine = (action: Action, event: LifecycleEvent): ActionExplanation => {
     const r = transition(sub, event, { now, policy });
@@ -256,13 +249,17 @@ function lifecycleActions(sub: Subscription, now: Instant, policy: Policy, renew
     // Possible until the term ends (P3) or the renewal starts, after which these are read-only (R4).
     return Object.assign(explainDecision(action, allow(ruleOf(r.effects, action), 'ALLOWED', termEnd)), { warnings });
   };
-  const schedule = canScheduleChange(sub, renewing);
+  const schedule = canScheduleChange(sub, { now });
   return [
     viaMachine('suspend', { type: 'suspend' }),
     viaMachine('reactivate', { type: 'reactivate' }),
     viaMachine('turnAutoRenewOn', { type: 'setAutoRenew', autoRenew: true }),
     viaMachine('turnAutoRenewOff', { type: 'setAutoRenew', autoRenew: false }),
-    explainDecision('scheduleChange', schedule, schedule.allowed ? 'now' : 'never'),
+    explainDecision(
+      'scheduleChange',
+      schedule,
+      schedule.allowed ? 'now' : schedule.opensAt === null ? 'never' : 'later',
+    ),
   ];
 }
 

@@ -3,17 +3,18 @@
  * them (S3, S5), how licenses are reassigned (S4) and what the next term becomes.
  */
 import { allow, refuse, type Decision } from '../core/decision.js';
-import { CspRulesError, describe } from '../core/errors.js';
 import {
-  isTerminated,
   toSubscription,
   type ScheduledChange,
   type Subscription,
   type SubscriptionInput,
 } from '../snapshot/subscription.js';
+import { termPhase, type TermPhase } from '../snapshot/termWindow.js';
+import { gateRefusal, stateGate, type GateReasons } from '../decisions/gates.js';
 import { endOfDay } from '../time/day.js';
+import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 import type { BillingFrequency, Term } from '../time/term.js';
-import { toEnum } from '../core/validate.js';
+import { own, toEnum, toRecord } from '../core/validate.js';
 
 /** S1: the kinds of change that can be scheduled for the end of the term (002 "Scheduled changes"). */
 export type SchedulableChange = 'upgrade' | 'quantity' | 'term' | 'billing' | 'coterminousDate';
@@ -36,7 +37,7 @@ export type MidtermChange =
 export type ScheduledChangeDeletion = 'any-immediate' | 'listed';
 
 /** Why a change can or can't be scheduled now. */
-export type ScheduleReason = 'ALLOWED' | 'NOT_ACTIVE' | 'AUTO_RENEW_OFF' | 'RENEWAL_READ_ONLY' | 'TERMINATED';
+export type ScheduleReason = 'ALLOWED' | 'AUTO_RENEW_OFF' | GateReasons['scheduleChange'];
 
 /** S4: how licenses move at a scheduled SKU upgrade. */
 export type Reassignment = 'automatic' | 'manual';
@@ -118,31 +119,44 @@ export function deletesScheduledChanges(
   );
 }
 
+/** Options of {@link canScheduleChange}. */
+export interface ScheduleOptions {
+  /** The instant to decide at (T4: never read from the clock). */
+  readonly now: InstantInput;
+}
+
 /**
  * S2, R4: whether a change can be scheduled (or a saved one changed or removed) now: only for
- * an active subscription with auto-renew on, and not while a renewal is queued or running.
- *
- * @param renewing - whether a renewal is queued or running (the machine's `renewing` phase)
+ * an active subscription with auto-renew on, and not while a renewal is queued or running
+ * (read-only until it completes: `opensAt` is the latest completion).
  *
  * @example
  * ```ts
- * canScheduleChange(sub, false); // { allowed: true, rule: 'S2', reason: 'ALLOWED', until: … }
+ * canScheduleChange(sub, { now: '2024-03-01T00:00:00Z' }); // { allowed: true, rule: 'S2', reason: 'ALLOWED', until: … }
  * ```
  *
- * @throws {@link CspRulesError} for an invalid subscription, `INVALID_TYPE` `renewing` (not a boolean)
+ * @throws {@link CspRulesError} for an invalid subscription or `now`
  */
 export function canScheduleChange(
   subscription: SubscriptionInput | Subscription,
-  renewing: boolean,
+  options: ScheduleOptions,
 ): Decision<ScheduleReason> {
   const sub = toSubscription(subscription);
-  if (typeof renewing !== 'boolean')
-    throw new CspRulesError('INVALID_TYPE', 'renewing', `expected true or false, got ${describe(renewing)}`, renewing);
-  if (isTerminated(sub.status)) return refuse(sub.status === 'cancelled' ? 'C3' : 'P7', 'TERMINATED', null);
-  if (sub.status !== 'active') return refuse('S2', 'NOT_ACTIVE', null);
+  const now = toInstant(own(toRecord(options, 'options'), 'now'), 'now');
+  return scheduleDecision(sub, now, termPhase(sub, now));
+}
+
+/**
+ * {@link canScheduleChange} on a validated snapshot in a known term phase (the lifecycle machine's).
+ *
+ * @param sub - the validated snapshot
+ * @param now - the instant decided at
+ * @param phase - where `now` falls in the term
+ */
+export function scheduleDecision(sub: Subscription, now: Instant, phase: TermPhase): Decision<ScheduleReason> {
+  const gate = stateGate('scheduleChange', sub, phase);
+  if (gate !== null) return gateRefusal(gate, sub, now);
   if (!sub.autoRenew) return refuse('S2', 'AUTO_RENEW_OFF', null);
-  // R4: "scheduled changes next term instructions" are read-only until the renewal completes.
-  if (renewing) return refuse('R4', 'RENEWAL_READ_ONLY', null);
   // Until the renewal starts (00:00Z after the term end date, R2).
   return allow('S2', 'ALLOWED', endOfDay(sub.termEndDay));
 }

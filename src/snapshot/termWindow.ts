@@ -65,3 +65,21 @@ export function renewalInProgress(sub: Subscription, now: Instant): boolean {
   const renewalStart = endOfDay(sub.termEndDay);
   return sub.autoRenew && sub.status === 'active' && now >= renewalStart && now < renewalStart + DAY_MS;
 }
+
+/**
+ * Where `now` falls in the term: `in-term` before the term end; `renewing` while an active,
+ * auto-renewing subscription's renewal may still run (R2: from 00:00Z after the term end date,
+ * up to 24 h); `ended` after that — the subscription expired (R5), or the snapshot is out of date.
+ *
+ * @example
+ * ```ts
+ * termPhase(sub, now); // 'in-term' | 'renewing' | 'ended'
+ * ```
+ */
+export function termPhase(sub: Subscription, now: Instant): TermPhase {
+  if (now < endOfDay(sub.termEndDay)) return 'in-term';
+  return renewalInProgress(sub, now) ? 'renewing' : 'ended';
+}
+
+/** Where an instant falls in a subscription's term ({@link termPhase}). */
+export type TermPhase = 'in-term' | 'renewing' | 'ended';

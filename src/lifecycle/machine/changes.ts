@@ -4,10 +4,10 @@
  */
 import { customEndDateDecision } from '../coterm.js';
 import { eligibleBillingFrequencyChanges, type PlanTarget } from '../../decisions/billingChanges.js';
-import { refuse, type Decision, type Warning } from '../../core/decision.js';
+import { NONE, refuse, type Decision } from '../../core/decision.js';
 import { CspRulesError } from '../../core/errors.js';
-import { canIncreaseSeats } from '../../decisions/seatIncrease.js';
-import { planSeatReduction, seatChangeBlocked } from '../../decisions/seats.js';
+import { increaseDecision } from '../../decisions/seatIncrease.js';
+import { ASSUMED_BATCHES, seatReductionPlan } from '../../decisions/seats.js';
 import type { ScheduledChangeInput } from '../../snapshot/subscription.js';
 import { dayOf, formatDay } from '../../time/day.js';
 import { eligibleTermChanges } from '../../decisions/termChanges.js';
@@ -23,12 +23,12 @@ import {
   no,
   reject,
   scheduledDeletion,
-  termOver,
+  gated,
+  machinePhase,
   type Ctx,
 } from './context.js';
 import type { TransitionResult, WithEligibility } from './events.js';
-import { canScheduleChange, isEmptyChange } from '../scheduledChanges.js';
-import { renewalEnd } from './status.js';
+import { isEmptyChange, scheduleDecision } from '../scheduledChanges.js';
 
 /**
  * Q1/Q2 via `canIncreaseSeats` / `planSeatReduction`: set the seat count now. An increase is a
@@ -44,34 +44,31 @@ import { renewalEnd } from './status.js';
 export function onChangeQuantity(ctx: Ctx, rawQuantity: unknown): TransitionResult {
   const { sub, now, policy } = ctx;
   const quantity = toCount(rawQuantity, 'event.quantity');
-  const over = termOver(ctx);
-  if (over !== null) return over;
-  const blocked = seatChangeBlocked(sub);
-  if (blocked !== null) return no(blocked.rule, blocked.reason, null);
+  const phase = machinePhase(ctx);
+  const gate = gated(ctx, quantity > sub.quantity ? 'addSeats' : 'reduceSeats');
+  if (gate !== null) return gate;
   if (quantity === 0) return no('C2', 'USE_CANCEL', null);
   if (quantity === sub.quantity) return accept(ctx, { next: sub, effects: [] });
   const deletion = scheduledDeletion(ctx, 'quantity');
-  const renewing = ctx.phase === 'renewing' ? RENEWAL_409 : [];
   const batches = currentBatches(sub, policy);
   // Stryker disable next-line EqualityOperator: quantity === sub.quantity returned above, so > and >= agree
   if (quantity > sub.quantity) {
-    const d = canIncreaseSeats(sub, { now, policy });
+    // R4 (a renewal running, declared ones past 24 h too) and Q6 come with the decision.
+    const d = increaseDecision(sub, policy, phase);
     if (!d.allowed) return reject(d);
     batches.push({ quantity: quantity - sub.quantity, addedAt: now });
-    // Q2: the new seats need their own batch; unknown earlier batches become the assumed one (named).
-    const assumed: readonly Warning[] = sub.seatBatchesKnown ? [] : ['SEAT_BATCHES_ASSUMED'];
     return accept(ctx, {
       next: change(ctx, { quantity, seatBatches: batches, ...deletion.changes }),
       effects: [
         { type: 'QUANTITY_CHANGED', rule: 'Q1', from: sub.quantity, to: quantity, refund: 'none' },
         ...deletion.effects,
       ],
-      // R4 first (canIncreaseSeats gives it on the renewal day; the machine also while a declared
-      // renewal runs past it), then the decision's own (Q6), then the assumed batch.
-      warnings: [...renewing.filter((w) => !d.warnings.includes(w)), ...d.warnings, ...assumed],
+      warnings: d.warnings,
+      // Q2: the new seats need their own batch; unknown earlier batches become the assumed one.
+      assumptions: sub.seatBatchesKnown ? NONE : ASSUMED_BATCHES,
     });
   }
-  const plan = planSeatReduction(sub, { targetQuantity: quantity, now, policy });
+  const plan = seatReductionPlan(sub, quantity, now, policy, phase);
   if (!plan.allowed) return reject(refuse(plan.rule, plan.reason, plan.opensAt, plan.assumptions));
   // Unknown batches stay unknown: the remaining seats are still the assumed batch at the term start.
   const released = sub.seatBatchesKnown ? { seatBatches: releasePlanned(batches, plan.release) } : {};
@@ -81,7 +78,8 @@ export function onChangeQuantity(ctx: Ctx, rawQuantity: unknown): TransitionResu
       { type: 'QUANTITY_CHANGED', rule: 'Q2', from: sub.quantity, to: quantity, refund: plan.refund },
       ...deletion.effects,
     ],
-    warnings: renewing,
+    warnings: phase === 'renewing' ? RENEWAL_409 : NONE,
+    assumptions: plan.assumptions,
   });
 }
 
@@ -99,10 +97,8 @@ export function onChangeQuantity(ctx: Ctx, rawQuantity: unknown): TransitionResu
  * ```
  */
 export function onScheduleChange(ctx: Ctx, changeInput: ScheduledChangeInput): TransitionResult {
-  const over = termOver(ctx);
-  if (over !== null) return over;
-  const d = canScheduleChange(ctx.sub, ctx.phase === 'renewing');
-  if (!d.allowed) return no(d.rule, d.reason, d.reason === 'RENEWAL_READ_ONLY' ? renewalEnd(ctx) : null);
+  const d = scheduleDecision(ctx.sub, ctx.now, machinePhase(ctx));
+  if (!d.allowed) return reject(d);
   const next = change(ctx, { scheduledChange: changeInput });
   const saved = next.scheduledChange;
   // Stryker disable next-line ConditionalExpression: event.change is a record (toRecord), which always parses to a non-null change; the null test narrows the type
@@ -129,9 +125,8 @@ export function onScheduleChange(ctx: Ctx, changeInput: ScheduledChangeInput): T
  * ```
  */
 export function onClearScheduledChanges(ctx: Ctx): TransitionResult {
-  const over = termOver(ctx);
-  if (over !== null) return over;
-  if (ctx.phase === 'renewing') return no('R4', 'RENEWAL_READ_ONLY', renewalEnd(ctx));
+  const gate = gated(ctx, 'scheduleChange');
+  if (gate !== null) return gate;
   const saved = ctx.sub.scheduledChange;
   if (saved === null) return accept(ctx, { next: ctx.sub, effects: [] });
   return accept(ctx, {
@@ -168,12 +163,10 @@ export function onChangeTermOrBilling(
   const { sub, now } = ctx;
   const term = toEnum(event.term, TERMS, 'event.term');
   const billing = toEnum(event.billing, BILLING_FREQUENCIES, 'event.billing');
-  const over = termOver(ctx);
-  if (over !== null) return over;
   const termChange = term !== sub.term;
-  const rule = termChange ? 'B3' : 'B2';
-  if (sub.trial) return no('TR3', 'USE_CONVERT_TRIAL', null);
-  if (sub.status !== 'active') return no(rule, 'NOT_ACTIVE', null);
+  // The state gates (TR8: a trial's plan is chosen at conversion; R4: read-only during a renewal).
+  const gate = gated(ctx, termChange ? 'changeTerm' : 'changeBilling');
+  if (gate !== null) return gate;
   if (!termChange && billing === sub.billing) return no('B2', 'NO_CHANGE', null);
   const decision = event.eligibility ?? planDecision(ctx, term, billing, event.offeredTerms);
   if (!decision.allowed) return reject(decision);

@@ -2,13 +2,14 @@
  * What every event handler of the lifecycle machine shares: the context it decides in (the
  * snapshot, its renewal phase, `now`, the policy choices) and the builders of its answers.
  */
-import { NONE, refuse, type Refused, type Warning } from '../../core/decision.js';
+import { NONE, refuse, type Assumption, type Refused, type Warning } from '../../core/decision.js';
 import { CspRulesError } from '../../core/errors.js';
 import type { Policy } from '../../policy/policy.js';
 import type { RuleId } from '../../core/rules.js';
 import { deriveSnapshot, withChanges, type SimpleFacts } from '../../snapshot/changes.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../../snapshot/subscription.js';
-import { renewalInProgress } from '../../snapshot/termWindow.js';
+import { renewalInProgress, termPhase, type TermPhase } from '../../snapshot/termWindow.js';
+import { gateRefusal, stateGate, type GatedAction } from '../../decisions/gates.js';
 import { endOfDay } from '../../time/day.js';
 import type { Instant } from '../../time/instant.js';
 import { own, toEnum, toRecord } from '../../core/validate.js';
@@ -36,6 +37,7 @@ export interface Outcome {
   readonly effects: readonly Effect[];
   readonly phase?: Phase;
   readonly warnings?: readonly Warning[];
+  readonly assumptions?: readonly Assumption[];
   readonly created?: readonly Subscription[];
   readonly addOns?: readonly Subscription[];
 }
@@ -132,6 +134,7 @@ export function accept(ctx: Ctx, outcome: Outcome): Transitioned {
     state: { subscription: outcome.next, phase },
     effects: outcome.effects,
     warnings: outcome.warnings ?? NONE,
+    assumptions: outcome.assumptions ?? NONE,
     ...(outcome.created === undefined ? {} : { created: outcome.created }),
     ...(outcome.addOns === undefined ? {} : { addOns: outcome.addOns }),
   };
@@ -182,21 +185,31 @@ export function scheduledDeletion(
 }
 
 /**
- * R2, R5, P3, P4: the term of an active or suspended snapshot is over (now past its end and
- * no renewal running): only the renewal and after-term events apply. Returns the refusal, or
- * `null` while the term runs.
+ * Where `now` falls in the term for the machine: its `renewing` phase (which a declared renewal
+ * keeps past the usual 24 h), else the snapshot's own {@link termPhase}.
  *
  * @example
  * ```ts
- * termOver(ctx); // null mid-term
+ * machinePhase(ctx); // 'in-term' mid-term
  * ```
  */
-export function termOver(ctx: Ctx): Rejected | null {
-  const { sub } = ctx;
-  if (sub.status !== 'active' && sub.status !== 'suspended') return null;
-  if (ctx.now < endOfDay(sub.termEndDay) || ctx.phase === 'renewing') return null;
-  const rule: RuleId = sub.status === 'suspended' ? 'P4' : sub.autoRenew ? 'R2' : 'R5';
-  return no(rule, 'TERM_OVER', null);
+export function machinePhase(ctx: Ctx): TermPhase {
+  return ctx.phase === 'renewing' ? 'renewing' : termPhase(ctx.sub, ctx.now);
+}
+
+/**
+ * The state gates of an event's action (the one table every decision asks): the refusal, or
+ * `null` when the state stops nothing. An ended term accepts only the renewal and after-term
+ * events (R2, R5, P4: `TERM_ENDED`).
+ *
+ * @example
+ * ```ts
+ * gated(ctx, 'suspend'); // null for an active subscription mid-term
+ * ```
+ */
+export function gated(ctx: Ctx, action: GatedAction): Rejected | null {
+  const row = stateGate(action, ctx.sub, machinePhase(ctx));
+  return row === null ? null : reject(gateRefusal(row, ctx.sub, ctx.now));
 }
 
 /**

@@ -21,11 +21,10 @@ import {
   no,
   reject,
   scheduledDeletion,
-  termOver,
+  gated,
   type Ctx,
 } from './context.js';
 import type { LifecycleEvent, TransitionResult } from './events.js';
-import { renewalEnd } from './status.js';
 
 type UpgradeEvent = Extract<LifecycleEvent, { readonly type: 'upgrade' }>;
 type ConvertEvent = Extract<LifecycleEvent, { readonly type: 'convertTrial' }>;
@@ -55,13 +54,11 @@ export function onUpgrade(ctx: Ctx, event: UpgradeEvent): TransitionResult {
   const { sub } = ctx;
   const quantity = toCount(event.quantity, 'event.quantity', 1);
   const to = toOptionalString(event.offerName, 'event.offerName');
-  const over = termOver(ctx);
-  if (over !== null) return over;
-  if (sub.trial) return no('U1', 'USE_CONVERT_TRIAL', null);
-  if (sub.status !== 'active') return no('U1', 'NOT_ACTIVE', null);
+  // The state gates (U1: active, not a trial; R4: the term being renewed has ended, so an upgrade,
+  // coterminous with it (U4), waits for the new term).
+  const gate = gated(ctx, 'upgrade');
+  if (gate !== null) return gate;
   if (quantity > sub.quantity) return no('U4', 'QUANTITY_ABOVE_CURRENT', null);
-  // R4: the term being renewed has ended; an upgrade (coterminous with it, U4) waits for the new term.
-  if (ctx.phase === 'renewing') return no('R4', 'RENEWAL_READ_ONLY', renewalEnd(ctx));
   const upgrade = event.eligibility === undefined ? decideUpgrade(ctx, event, to, quantity) : null;
   const decision: Decision<string> = upgrade ?? (event.eligibility as Decision<string>);
   if (!decision.allowed) return reject(decision);
@@ -164,12 +161,10 @@ export function onConvertTrial(ctx: Ctx, event: ConvertEvent): TransitionResult 
     event.billing === undefined ? TRIAL_DEFAULT_BILLING : toEnum(event.billing, BILLING_FREQUENCIES, 'event.billing');
   const quantity =
     event.quantity === undefined ? Math.max(sub.quantity, TRIAL_SEATS) : toCount(event.quantity, 'event.quantity', 1);
-  const over = termOver(ctx);
-  if (over !== null) return over;
-  if (!sub.trial) return no('TR3', 'NOT_A_TRIAL', null);
-  if (sub.status !== 'active') return no('TR3', 'NOT_ACTIVE', null);
-  // TR2/R4: once the trial's term has ended its conversion is the renewal itself.
-  if (ctx.phase === 'renewing') return no('R4', 'RENEWAL_READ_ONLY', renewalEnd(ctx));
+  // The state gates (TR3: an active trial; TR2/R4: once the trial's term has ended its conversion
+  // is the renewal itself).
+  const gate = gated(ctx, 'convertTrial');
+  if (gate !== null) return gate;
   const fields = { seats: 'event.quantity', term: 'event.term', billing: 'event.billing' };
   const decision: Decision<string> =
     event.eligibility ??

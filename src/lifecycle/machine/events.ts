@@ -3,7 +3,7 @@
  * the effects a transition causes, its reasons and its result (issue 4).
  */
 import type { Access } from '../afterTerm.js';
-import type { Decision, Refused, Warning } from '../../core/decision.js';
+import type { Assumption, Decision, Refused, Warning } from '../../core/decision.js';
 import type { Policy, PolicyOverrides } from '../../policy/policy.js';
 import type { RefundMode } from '../../policy/programs.js';
 import type { RuleId } from '../../core/rules.js';
@@ -173,8 +173,6 @@ export type LifecycleReason =
   | 'TRIAL_STATUS_LOCKED'
   /** Only for trials (convertTrial). */
   | 'NOT_A_TRIAL'
-  /** TR3, U1: a trial changes plan or SKU by conversion. */
-  | 'USE_CONVERT_TRIAL'
   /** P3: only a suspended subscription can be reactivated. */
   | 'NOT_SUSPENDED'
   /** B1: the billing frequency is longer than the term — not a plan. */
@@ -183,8 +181,14 @@ export type LifecycleReason =
   | 'RENEWAL_READ_ONLY'
   /** S2: auto-renew is off. */
   | 'AUTO_RENEW_OFF'
-  /** The term is over; record `termEnded` or the renewal first (R2, R5, P3, P4). */
-  | 'TERM_OVER'
+  /** The term is over; record `termEnded` or the renewal first (R2, R5, P4, TR2). */
+  | 'TERM_ENDED'
+  /** TR8: a trial's term and billing are chosen when it converts. */
+  | 'TRIAL_PLAN_LOCKED'
+  /** Q7: a trial's quantity can't change. */
+  | 'TRIAL_QUANTITY_LOCKED'
+  /** U1: a trial is converted (TR3), not upgraded. */
+  | 'TRIAL_USE_CONVERSION'
   /** renewalStarted/renewalCompleted/termEnded before the term end (R2, P7). */
   | 'TERM_NOT_ENDED'
   /** R5: it renews; record renewalStarted/renewalCompleted, not termEnded. */
@@ -248,6 +252,8 @@ export interface Transitioned {
   readonly effects: readonly Effect[];
   /** E.g. `RENEWAL_IN_PROGRESS` (R4: the call may meet 409 Conflict, retry after 2 minutes). */
   readonly warnings: readonly Warning[];
+  /** Facts the machine had to assume, e.g. `SEAT_BATCHES_ASSUMED` (empty when none). */
+  readonly assumptions: readonly Assumption[];
   /** U4: subscriptions the event created. */
   readonly created?: readonly Subscription[];
   /** P5: the next snapshots of the add-ons the event changed. */

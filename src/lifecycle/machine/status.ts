@@ -3,11 +3,11 @@
  * auto-renew (R1, R5, S3).
  */
 import { suspendAddOns } from '../addons.js';
-import { canCancel } from '../../decisions/cancel.js';
+import { cancelDecision } from '../../decisions/cancel.js';
 import { refuse } from '../../core/decision.js';
 import { DAY_MS, endOfDay } from '../../time/day.js';
 import { CANCELLED_BACKUP_DAYS } from '../afterTerm.js';
-import { accept, change, no, reject, scheduledDeletion, termOver, type Ctx } from './context.js';
+import { accept, change, gated, machinePhase, no, reject, scheduledDeletion, type Ctx } from './context.js';
 import type { Effect, TransitionResult } from './events.js';
 
 /**
@@ -21,9 +21,7 @@ import type { Effect, TransitionResult } from './events.js';
  * ```
  */
 export function onCancel(ctx: Ctx): TransitionResult {
-  const over = termOver(ctx);
-  if (over !== null) return over;
-  const d = canCancel(ctx.sub, { now: ctx.now, policy: ctx.policy });
+  const d = cancelDecision(ctx.sub, ctx.now, ctx.policy, machinePhase(ctx));
   if (!d.allowed) return reject(refuse(d.rule, d.reason, d.opensAt, d.assumptions, d.warnings));
   const deletion = scheduledDeletion(ctx, 'cancel');
   if (d.effective === 'at-renewal') {
@@ -62,11 +60,8 @@ export function onCancel(ctx: Ctx): TransitionResult {
  */
 export function onSuspend(ctx: Ctx): TransitionResult {
   const { sub } = ctx;
-  if (sub.trial) return no('TR8', 'TRIAL_STATUS_LOCKED', null);
-  const over = termOver(ctx);
-  if (over !== null) return over;
-  if (sub.status !== 'active') return no('P1', 'NOT_ACTIVE', null);
-  if (ctx.phase === 'renewing') return no('R4', 'RENEWAL_READ_ONLY', renewalEnd(ctx));
+  const gate = gated(ctx, 'suspend');
+  if (gate !== null) return gate;
   const deletion = scheduledDeletion(ctx, 'suspend', 'P2');
   const addOns = suspendAddOns(sub, ctx.addOns);
   const effects: Effect[] = [
@@ -95,10 +90,8 @@ export function onSuspend(ctx: Ctx): TransitionResult {
  */
 export function onReactivate(ctx: Ctx): TransitionResult {
   const { sub } = ctx;
-  if (sub.trial) return no('TR8', 'TRIAL_STATUS_LOCKED', null);
-  if (sub.status !== 'suspended') return no('P3', 'NOT_SUSPENDED', null);
-  const over = termOver(ctx);
-  if (over !== null) return over;
+  const gate = gated(ctx, 'reactivate');
+  if (gate !== null) return gate;
   const base = ctx.base;
   if (
     base !== null &&
@@ -129,10 +122,8 @@ export function onReactivate(ctx: Ctx): TransitionResult {
  */
 export function onSetAutoRenew(ctx: Ctx, autoRenew: boolean): TransitionResult {
   const { sub } = ctx;
-  const over = termOver(ctx);
-  if (over !== null) return over;
-  if (sub.status !== 'active') return no(sub.status === 'suspended' ? 'P2' : 'P7', 'NOT_ACTIVE', null);
-  if (ctx.phase === 'renewing') return no('R4', 'RENEWAL_READ_ONLY', renewalEnd(ctx));
+  const gate = gated(ctx, 'setAutoRenew');
+  if (gate !== null) return gate;
   if (sub.autoRenew === autoRenew) return accept(ctx, { next: sub, effects: [] });
   if (autoRenew)
     return accept(ctx, { next: change(ctx, { autoRenew }), effects: [{ type: 'AUTO_RENEW_TURNED_ON', rule: 'R1' }] });
