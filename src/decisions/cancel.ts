@@ -2,7 +2,7 @@
  * "Can I cancel it now, and until what instant?" — C1–C16, R3, for every program.
  */
 import { NONE, type Allowed, type Assumption, type Refused, type Warning } from '../core/decision.js';
-import { readPolicy, type Policy, type PolicyOverrides } from '../policy/policy.js';
+import { readPolicy, type Policy } from '../policy/policy.js';
 import type { RefundMode } from '../policy/programs.js';
 import type { RuleId } from '../core/rules.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
@@ -54,7 +54,7 @@ export interface CancelOptions {
   /** The instant to decide at (T4: never read from the clock). */
   readonly now: InstantInput;
   /** Defaults of rules.md when absent. */
-  readonly policy?: Policy | PolicyOverrides;
+  readonly policy?: Policy | undefined;
 }
 
 /**

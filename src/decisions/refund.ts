@@ -2,7 +2,7 @@
  * "What refund does a cancellation or reduction give?" — M1, M2, Q5, on integer minor units.
  */
 import { CspRulesError } from '../core/errors.js';
-import { readPolicy, type Policy, type PolicyOverrides } from '../policy/policy.js';
+import { readPolicy, type Policy } from '../policy/policy.js';
 import type { RefundMode } from '../policy/programs.js';
 import type { RuleId } from '../core/rules.js';
 import { dayOf, type UtcDay } from '../time/day.js';
@@ -22,7 +22,7 @@ export interface RefundInput {
   /** Refund mode of the program (default `prorated`): `full` refunds everything (M2), `none` nothing. */
   readonly mode?: RefundMode;
   /** The policy's `daysUsed` count applies (M1). */
-  readonly policy?: Policy | PolicyOverrides;
+  readonly policy?: Policy | undefined;
 }
 
 /** The refund, with the figures it came from. */

@@ -3,7 +3,7 @@
  * reach a target quantity (Q2, Q3, Q5).
  */
 import { allow, NONE, refuse, type Allowed, type Assumption, type Refused } from '../core/decision.js';
-import { readPolicy, type Policy, type PolicyOverrides } from '../policy/policy.js';
+import { readPolicy, type Policy } from '../policy/policy.js';
 import type { RuleId } from '../core/rules.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { nextRenewalOpensAt, termPhase, termWindowStart, type TermPhase } from '../snapshot/termWindow.js';
@@ -54,7 +54,7 @@ export type ReducibleSeats = (Allowed<SeatReductionReason> | Refused<SeatReducti
 /** Options of the seat decisions. */
 export interface SeatOptions {
   readonly now: InstantInput;
-  readonly policy?: Policy | PolicyOverrides;
+  readonly policy?: Policy | undefined;
 }
 
 // Decisions get their facts with `Object.assign(allow(…) | refuse(…), facts)` or as one literal

@@ -4,7 +4,7 @@
  */
 import { allow, refuse, type Allowed, type Refused, type Warning } from '../core/decision.js';
 import { CspRulesError } from '../core/errors.js';
-import type { Policy, PolicyOverrides } from '../policy/policy.js';
+import type { Policy } from '../policy/policy.js';
 import { withChanges } from '../snapshot/changes.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import type { InstantInput } from '../time/instant.js';
@@ -36,7 +36,7 @@ export interface TwoToOneOptions {
   readonly now: InstantInput;
   readonly catalog?: UpgradeCatalog;
   readonly destinationTerm?: DestinationTermPolicy;
-  readonly policy?: Policy | PolicyOverrides;
+  readonly policy?: Policy | undefined;
 }
 
 /**
@@ -69,7 +69,7 @@ export function planTwoToOne(
     to: own(o, 'to') as string,
     now: own(o, 'now') as InstantInput,
     ...(own(o, 'catalog') === undefined ? {} : { catalog: own(o, 'catalog') as UpgradeCatalog }),
-    ...(own(o, 'policy') === undefined ? {} : { policy: own(o, 'policy') as Policy | PolicyOverrides }),
+    ...(own(o, 'policy') === undefined ? {} : { policy: own(o, 'policy') as Policy }),
   };
   const step1 = canUpgrade(a, { ...shared, quantity: a.quantity, when: 'midterm' });
   // U3: the full upgrade keeps the subscription (its id, term and window), now of the higher SKU.

@@ -5,7 +5,7 @@
 import { canCancel } from './cancel.js';
 import { allow, NONE, refuse, type Allowed, type Assumption, type Refused, type Warning } from '../core/decision.js';
 import { CspRulesError } from '../core/errors.js';
-import { readPolicy, type Policy, type PolicyOverrides } from '../policy/policy.js';
+import { readPolicy, type Policy } from '../policy/policy.js';
 import type { RuleId } from '../core/rules.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { termPhase } from '../snapshot/termWindow.js';
@@ -100,15 +100,12 @@ export interface UpgradeOptions {
   readonly now: InstantInput;
   /** Conversions the offer matrix allows (U2). Without it only 002's deny list applies (warning `CATALOG_NOT_GIVEN`). */
   readonly catalog?: UpgradeCatalog;
-  /** U5 term rule. Default: the policy's `destinationTerm` (itself default `equal`). */
-  readonly destinationTerm?: DestinationTermPolicy;
   /** U3: the destination SKU was bought from another partner or channel → manual assignment (warning). */
   readonly destinationFromOtherChannel?: boolean;
-  readonly policy?: Policy | PolicyOverrides;
+  readonly policy?: Policy | undefined;
 }
 
 const WHENS: readonly UpgradeWhen[] = ['midterm', 'at-renewal'];
-const TERM_POLICIES: readonly DestinationTermPolicy[] = ['equal', 'not-shorter'];
 
 /**
  * U1–U9, S2, S5, C10: whether `quantity` seats of `source` can be upgraded to `to`, and what it does.
@@ -124,7 +121,7 @@ const TERM_POLICIES: readonly DestinationTermPolicy[] = ['equal', 'not-shorter']
  * `UPGRADE_NOT_CANCELLABLE` (C10); a midterm one warns `SCHEDULED_UPGRADE_REMOVED` (S5) or
  * `SCHEDULED_CHANGES_REMOVED` (S3) when something was scheduled.
  *
- * @throws {@link CspRulesError} `INVALID_ENUM` for `when` / `destinationTerm`, `MISSING_FIELD`
+ * @throws {@link CspRulesError} `INVALID_ENUM` for `when`, `MISSING_FIELD`
  *   for `to` or the source's `offerName`, `INVALID_QUANTITY` for `quantity`, `INCONSISTENT` for
  *   a midterm quantity above the current one or a destination of another SKU
  *
@@ -148,12 +145,9 @@ export function canUpgrade(source: SubscriptionInput | Subscription, options: Up
   const when = toEnum(own(o, 'when'), WHENS, 'when');
   const quantity = toCount(own(o, 'quantity'), 'quantity', 1);
   const otherChannel = toBoolean(own(o, 'destinationFromOtherChannel'), 'destinationFromOtherChannel', false);
-  const policy = readPolicy(own(o, 'policy') as Policy | PolicyOverrides | undefined);
-  // U5: the option wins; else the policy's choice (default `equal`, 002 UI).
-  const termPolicy =
-    own(o, 'destinationTerm') === undefined
-      ? policy.destinationTerm
-      : toEnum(own(o, 'destinationTerm'), TERM_POLICIES, 'destinationTerm');
+  const policy = readPolicy(own(o, 'policy') as Policy | undefined);
+  // U5: the policy's choice (default `equal`, the MCS page).
+  const termPolicy = policy.destinationTerm;
   const rawDestination = own(o, 'destination');
   const destination = rawDestination === undefined ? null : toSubscription(rawDestination as SubscriptionInput);
   if (sub.offerName === null)

@@ -8,7 +8,7 @@ import { allow, NONE, refuse, type Assumption, type Decision, type Warning } fro
 import type { Effect, LifecycleEvent } from '../lifecycle/machine/events.js';
 import { canScheduleChange } from '../lifecycle/scheduledChanges.js';
 import { transition } from '../lifecycle/machine/transition.js';
-import { readPolicy, type Policy, type PolicyOverrides } from '../policy/policy.js';
+import { readPolicy, type Policy } from '../policy/policy.js';
 import type { RuleId } from '../core/rules.js';
 import { canIncreaseSeats } from '../decisions/seatIncrease.js';
 import { reducibleSeats, type OpenBatch } from '../decisions/seats.js';
@@ -109,7 +109,7 @@ export interface Explanation {
 /** Options of {@link explain}. */
 export interface ExplainOptions {
   readonly now: InstantInput;
-  readonly policy?: Policy | PolicyOverrides;
+  readonly policy?: Policy | undefined;
   /** Horizon of the `renewing-soon` and `lock-in-soon` alerts in days (default 7). */
   readonly alertDays?: number;
   /** Terms the catalog offers for this SKU (B1), for `changeTerm`; default without Triennial. */

@@ -5,14 +5,14 @@
 import { toSubscription, type Status, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { DAY_MS, endOfDay } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
-import { toEnum } from '../core/validate.js';
+import { own, toRecord } from '../core/validate.js';
+import { readPolicy, type Policy } from '../policy/policy.js';
 import { deepFreeze } from '../core/deepFreeze.js';
-
-/** P7: what holds in a status. */
 
 /** Who still has access in a state (P1, P7). */
 export type Access = 'users-and-admins' | 'admins-only' | 'none';
 
+/** P7: what holds in a status. */
 export interface StatusFacts {
   /** Who can use the service / reach the data. */
   readonly access: Access;
@@ -43,8 +43,6 @@ export const SUSPENDED_DISABLED_DAYS = 30;
 /** P7: a cancelled subscription goes straight to deleted, with 7 days to back up data. */
 export const CANCELLED_BACKUP_DAYS = 7;
 
-const SUSPENDED_AT_TERM_END: readonly SuspendedAtTermEnd[] = ['lifecycle', 'deleted'];
-
 /**
  * P1, P7: access, billing and reactivation per status, as the lifecycle page gives them.
  * `pending` is a purchase not yet provisioned: nothing yet.
@@ -66,7 +64,7 @@ export const STATUS_FACTS: Readonly<Record<Status, StatusFacts>> = /* @__PURE__ 
 /**
  * P7: the after-term timeline of a subscription from its term end (00:00Z after the term end
  * date, T2). Active with auto-renew off, or expired: expired 30 d → disabled 90 d → deleted.
- * Suspended: disabled 30 d → disabled 90 d → deleted (or deleted at once with
+ * Suspended: disabled 30 d → disabled 90 d → deleted (or deleted at once with the policy's
  * `suspendedAtTermEnd: 'deleted'`). Disabled: deleted 120 d after the term end (both paths
  * take 120 d). Empty for a subscription that renews, or is already deleted or cancelled.
  *
@@ -76,14 +74,30 @@ export const STATUS_FACTS: Readonly<Record<Status, StatusFacts>> = /* @__PURE__ 
  * // ['expired', 'disabled', 'deleted']
  * ```
  *
- * @throws {@link CspRulesError} for an invalid subscription, `INVALID_ENUM` `suspendedAtTermEnd`
+ * @throws {@link CspRulesError} for an invalid subscription or policy
  */
 export function afterTermStages(
   subscription: SubscriptionInput | Subscription,
-  suspendedAtTermEnd: SuspendedAtTermEnd = 'lifecycle',
+  options: AfterTermOptions = {},
 ): readonly AfterTermStage[] {
   const sub = toSubscription(subscription);
-  const suspended = toEnum(suspendedAtTermEnd, SUSPENDED_AT_TERM_END, 'suspendedAtTermEnd');
+  return stagesOf(sub, readPolicy(own(toRecord(options, 'options'), 'policy')).suspendedAtTermEnd);
+}
+
+/** Options of {@link afterTermStages}. */
+export interface AfterTermOptions {
+  /** A policy from `definePolicy` (its `suspendedAtTermEnd`, P7); the default otherwise. */
+  readonly policy?: Policy | undefined;
+}
+
+/** Options of {@link afterTermStageAt}. */
+export interface AfterTermStageOptions extends AfterTermOptions {
+  /** The instant asked about (T4). */
+  readonly now: InstantInput;
+}
+
+/** {@link afterTermStages} of a validated snapshot with the policy's choice for a suspended one. */
+export function stagesOf(sub: Subscription, suspended: SuspendedAtTermEnd): readonly AfterTermStage[] {
   const end = endOfDay(sub.termEndDay);
   const stage = (status: AfterTermStage['status'], from: number, days: number | null): AfterTermStage => ({
     status,
@@ -119,18 +133,24 @@ export function afterTermStages(
  *
  * @example
  * ```ts
- * afterTermStageAt(sub, '2024-02-20T00:00:00Z')?.status; // 'disabled'
+ * afterTermStageAt(sub, { now: '2024-02-20T00:00:00Z' })?.status; // 'disabled'
  * ```
  *
- * @throws {@link CspRulesError} for an invalid subscription, `now` (T1) or `suspendedAtTermEnd`
+ * @throws {@link CspRulesError} for an invalid subscription, `now` (T1) or policy
  */
 export function afterTermStageAt(
   subscription: SubscriptionInput | Subscription,
-  now: InstantInput,
-  suspendedAtTermEnd: SuspendedAtTermEnd = 'lifecycle',
+  options: AfterTermStageOptions,
 ): AfterTermStage | null {
-  const at: Instant = toInstant(now, 'now');
+  const sub = toSubscription(subscription);
+  const o = toRecord(options, 'options');
+  const now = toInstant(own(o, 'now'), 'now');
+  return stageAt(stagesOf(sub, readPolicy(own(o, 'policy')).suspendedAtTermEnd), now);
+}
+
+/** The stage of `stages` that `now` is in, or `null` before the first. */
+export function stageAt(stages: readonly AfterTermStage[], now: Instant): AfterTermStage | null {
   let found: AfterTermStage | null = null;
-  for (const stage of afterTermStages(subscription, suspendedAtTermEnd)) if (at >= stage.start) found = stage;
+  for (const stage of stages) if (now >= stage.start) found = stage;
   return found;
 }

@@ -5,7 +5,7 @@
  */
 import { canCancel, type CancelDecision } from '../decisions/cancel.js';
 import { allow, refuse, type Decision, type Refused } from '../core/decision.js';
-import { readPolicy, type Policy, type PolicyOverrides } from '../policy/policy.js';
+import { readPolicy, type Policy } from '../policy/policy.js';
 import { withChanges } from '../snapshot/changes.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { dayOf, formatDay, toDay, type UtcDay } from '../time/day.js';
@@ -70,7 +70,7 @@ export type BssReason =
 /** Options of {@link bssCancellation} and {@link cancelActionShown}. */
 export interface BssOptions {
   readonly now: InstantInput;
-  readonly policy?: Policy | PolicyOverrides;
+  readonly policy?: Policy | undefined;
   /** W1: "Automatic execution of subscription cancelation requests" — off by default. */
   readonly automaticExecution?: boolean;
 }

@@ -4,7 +4,7 @@
  * term (CO4), and that nothing moves midterm (CO3).
  */
 import { allow, refuse, type Decision } from '../core/decision.js';
-import { readPolicy, type Policy, type PolicyOverrides } from '../policy/policy.js';
+import { readPolicy, type Policy } from '../policy/policy.js';
 import { nextTermPlan } from './scheduledChanges.js';
 import { renewalAnchorDay } from './renewal.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
@@ -68,7 +68,7 @@ export interface AlignmentOptionsInput {
   /** The customer's other subscriptions to align to. */
   readonly others: readonly (SubscriptionInput | Subscription)[];
   readonly now: InstantInput;
-  readonly policy?: Policy | PolicyOverrides;
+  readonly policy?: Policy | undefined;
 }
 
 /**
@@ -204,7 +204,7 @@ export function alignmentOptions(
   const sub = toSubscription(subscription);
   const r = toRecord(input, 'options');
   const now = toInstant(own(r, 'now'), 'now');
-  const policy = readPolicy(own(r, 'policy') as Policy | PolicyOverrides | undefined);
+  const policy = readPolicy(own(r, 'policy') as Policy | undefined);
   const plan = nextTermPlan(sub);
   const term = renewedTermOf(sub.termEndDay, plan.term, renewalAnchorDay(sub), policy.renewalAnchor);
   let decision = canAlign(sub);
@@ -228,13 +228,13 @@ export function purchaseAlignmentOptions(input: {
   readonly term: Term;
   readonly purchasedAt: InstantInput;
   readonly others: readonly (SubscriptionInput | Subscription)[];
-  readonly policy?: Policy | PolicyOverrides;
+  readonly policy?: Policy | undefined;
 }): AlignmentOptions {
   const r = toRecord(input, 'input');
   const termLength = toEnum(own(r, 'term'), TERMS, 'term');
   const start = dayOf(toInstant(own(r, 'purchasedAt'), 'purchasedAt'));
   const term: TermDates = { startDay: start, endDay: termEndOf(start, termLength) };
-  const policy = readPolicy(own(r, 'policy') as Policy | PolicyOverrides | undefined);
+  const policy = readPolicy(own(r, 'policy') as Policy | undefined);
   const others = readOthers(own(r, 'others'));
   return {
     decision: allow('CO1', 'ALIGNABLE', null),
@@ -257,7 +257,7 @@ export function purchaseAlignmentOptions(input: {
 export function customEndDateDecision(
   subscription: SubscriptionInput | Subscription,
   endDay: UtcDay,
-  policy?: Policy | PolicyOverrides,
+  policy?: Policy,
 ): Decision<CotermReason> {
   const sub = toSubscription(subscription);
   const day = toDay(endDay, 'endDay');

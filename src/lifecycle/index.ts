@@ -10,7 +10,7 @@
 export {
   renewalSchedule,
   renewalAnchorDay,
-  nextTermOf,
+  nextTerm,
   RENEWAL_CONFLICT,
   RENEWAL_READ_ONLY,
   RENEWAL_CONFLICT_PRONE,
@@ -19,6 +19,7 @@ export type {
   ConflictAdvice,
   ConflictProneAction,
   NextTerm,
+  NextTermOptions,
   NotRenewing,
   PostRenewalWindow,
   ReadOnlyProperty,
@@ -34,7 +35,6 @@ export type {
   EffectType,
   LifecycleEvent,
   LifecycleEventType,
-  LifecyclePolicyOptions,
   LifecycleReason,
   LifecycleState,
   Phase,
@@ -53,17 +53,22 @@ export {
   SUSPENDED_DISABLED_DAYS,
   CANCELLED_BACKUP_DAYS,
 } from './afterTerm.js';
-export type { Access, AfterTermStage, StatusFacts, SuspendedAtTermEnd } from './afterTerm.js';
+export type {
+  Access,
+  AfterTermOptions,
+  AfterTermStage,
+  AfterTermStageOptions,
+  StatusFacts,
+  SuspendedAtTermEnd,
+} from './afterTerm.js';
 export {
   canScheduleChange,
   deletesScheduledChanges,
-  nextTermPlan,
   SCHEDULABLE_CHANGES,
   DELETES_SCHEDULED_CHANGES,
 } from './scheduledChanges.js';
 export type {
   MidtermChange,
-  NextTermPlan,
   Reassignment,
   SchedulableChange,
   ScheduledChangeDeletion,

@@ -4,22 +4,15 @@
  */
 import { NONE, type Assumption } from '../core/decision.js';
 import { CspRulesError } from '../core/errors.js';
-import { nextTermPlan } from './scheduledChanges.js';
-import { readPolicy, type Policy, type PolicyOverrides } from '../policy/policy.js';
+import { nextTermPlan, type Reassignment } from './scheduledChanges.js';
+import { readPolicy, type Policy } from '../policy/policy.js';
 import type { RuleId } from '../core/rules.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { civilFromDay, dayOf, daysInMonth, DAY_MS, endOfDay, HOUR_MS, type UtcDay } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
-import {
-  RENEWAL_ANCHORS,
-  renewedTermOf,
-  type BillingFrequency,
-  type RenewalAnchor,
-  type Term,
-  type TermDates,
-} from '../time/term.js';
+import { renewedTermOf, type BillingFrequency, type RenewalAnchor, type Term, type TermDates } from '../time/term.js';
 import type { Window } from '../time/window.js';
-import { own, toEnum, toRecord } from '../core/validate.js';
+import { own, toRecord } from '../core/validate.js';
 
 /** R5, TR2: what happens at the end of the current term. */
 export type RenewalOutcome =
@@ -58,6 +51,8 @@ export interface NextTerm extends TermDates {
   readonly billing: BillingFrequency;
   readonly quantity: number;
   readonly offerName: string | null;
+  /** S4: how licenses move for a scheduled SKU upgrade; `null` when none is scheduled. */
+  readonly reassignment: Reassignment | null;
   /** CO4: the term ends on a scheduled custom end date and is shorter (prorated). */
   readonly shortened: boolean;
   /** T6: the day-of-month later terms return to. */
@@ -114,7 +109,7 @@ export type RenewalSchedule = Renewing | NotRenewing;
 
 /** Options of {@link renewalSchedule}. */
 export interface RenewalScheduleOptions {
-  readonly policy?: Policy | PolicyOverrides;
+  readonly policy?: Policy | undefined;
   /** The renewal's completion instant, when known (R3); within [startsAt, startsAt + 24 h). */
   readonly completedAt?: InstantInput;
 }
@@ -193,7 +188,7 @@ export function renewalSchedule(
       rawCompletedAt,
     );
   }
-  const nextTerm = nextTermOf(sub, policy.renewalAnchor);
+  const nextTerm = nextTermAt(sub, policy.renewalAnchor);
   const end = completedAt ?? latest;
   const known = completedAt !== null;
   const windowStart = known ? completedAt : policy.unknownRenewalCompletion === 'earliest' ? startsAt : latest;
@@ -250,20 +245,32 @@ export function renewalAnchorDay(subscription: SubscriptionInput | Subscription)
 }
 
 /**
- * S1, CO4, T6, TR2: the next term with the scheduled changes applied. A trial converts with
- * term Annual and billing Monthly unless scheduled otherwise (TR2).
+ * S1, S4, CO4, T6, TR2: the next term with the scheduled changes applied. A trial converts with
+ * term Annual and billing Monthly unless scheduled otherwise (TR2). Its days follow the policy's
+ * `renewalAnchor` (T6).
  *
- * @throws {@link CspRulesError} for an invalid subscription, `INVALID_ENUM` / `MISSING_FIELD` `anchor`;
- *   `INCONSISTENT` when a scheduled custom end date lies outside the next term
+ * @throws {@link CspRulesError} for an invalid subscription or policy; `INCONSISTENT` when a
+ *   scheduled custom end date lies outside the next term
  *
  * @example
  * ```ts
- * nextTermOf(sub, 'anniversary'); // { startDay, endDay, term, billing, quantity, offerName, shortened, anchorDayOfMonth }
+ * nextTerm(sub); // { startDay, endDay, term, billing, quantity, offerName, reassignment, shortened, anchorDayOfMonth }
  * ```
  */
-export function nextTermOf(subscription: SubscriptionInput | Subscription, anchor: RenewalAnchor): NextTerm {
+export function nextTerm(subscription: SubscriptionInput | Subscription, options: NextTermOptions = {}): NextTerm {
   const sub = toSubscription(subscription);
-  const renewalAnchor = toEnum(anchor, RENEWAL_ANCHORS, 'anchor');
+  const { renewalAnchor } = readPolicy(own(toRecord(options, 'options'), 'policy'));
+  return nextTermAt(sub, renewalAnchor);
+}
+
+/** Options of {@link nextTerm}. */
+export interface NextTermOptions {
+  /** A policy from `definePolicy` (its `renewalAnchor`, T6); the default otherwise. */
+  readonly policy?: Policy | undefined;
+}
+
+/** {@link nextTerm} of a validated snapshot, with the renewal anchor to use. */
+export function nextTermAt(sub: Subscription, renewalAnchor: RenewalAnchor): NextTerm {
   const plan = nextTermPlan(sub);
   const anchorDayOfMonth = sub.trial ? civilFromDay(sub.termEndDay + 1).day : renewalAnchorDay(sub);
   const full = renewedTermOf(sub.termEndDay, plan.term, anchorDayOfMonth, renewalAnchor);
@@ -283,6 +290,7 @@ export function nextTermOf(subscription: SubscriptionInput | Subscription, ancho
     billing: plan.billing,
     quantity: plan.quantity,
     offerName: plan.offerName,
+    reassignment: plan.reassignment,
     shortened: custom !== null && custom < full.endDay,
     anchorDayOfMonth,
   };

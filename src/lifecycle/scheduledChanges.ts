@@ -11,6 +11,7 @@ import {
 } from '../snapshot/subscription.js';
 import { termPhase, type TermPhase } from '../snapshot/termWindow.js';
 import { gateRefusal, stateGate, type GateReasons } from '../decisions/gates.js';
+import { TRIAL_DEFAULT_BILLING, TRIAL_DEFAULT_TERM } from '../decisions/trial.js';
 import { endOfDay } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 import type { BillingFrequency, Term } from '../time/term.js';
@@ -42,7 +43,7 @@ export type ScheduleReason = 'ALLOWED' | 'AUTO_RENEW_OFF' | GateReasons['schedul
 /** S4: how licenses move at a scheduled SKU upgrade. */
 export type Reassignment = 'automatic' | 'manual';
 
-/** The next term's facts with the scheduled change applied (S1, B2, TR2). */
+/** The next term's plan with the scheduled change applied (S1, B2, TR2); its dates are in `NextTerm`. */
 export interface NextTermPlan {
   readonly term: Term;
   readonly billing: BillingFrequency;
@@ -177,8 +178,8 @@ export function nextTermPlan(subscription: SubscriptionInput | Subscription): Ne
   const quantity = sc?.quantity ?? sub.quantity;
   const upgrade = sc !== null && sc.offerName !== null && sc.offerName !== sub.offerName;
   return {
-    term: sc?.term ?? (sub.trial ? 'P1Y' : sub.term),
-    billing: sc?.billing ?? sub.nextChargeBilling ?? (sub.trial ? 'monthly' : sub.billing),
+    term: sc?.term ?? (sub.trial ? TRIAL_DEFAULT_TERM : sub.term),
+    billing: sc?.billing ?? sub.nextChargeBilling ?? (sub.trial ? TRIAL_DEFAULT_BILLING : sub.billing),
     quantity,
     offerName: sc?.offerName ?? sub.offerName,
     customTermEndDay: sc?.customTermEndDay ?? null,

@@ -4,7 +4,7 @@
  * nothing is guessed. Every error names the JSON path at fault.
  */
 import { CspRulesError, type PathKey } from '../core/errors.js';
-import { readPolicy, type Policy, type PolicyOverrides } from '../policy/policy.js';
+import { readPolicy, type Policy } from '../policy/policy.js';
 import type { Program } from '../policy/programs.js';
 import { toSubscription, type Status, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { civilFromDay, dayOf, DAY_MS, formatDay, startOfDay } from '../time/day.js';
@@ -34,7 +34,7 @@ export interface FromPartnerCenterOptions {
    */
   readonly program?: Program;
   /** The policy whose seat window (Q2) infers each batch's `addedAt`; use the one you decide with. */
-  readonly policy?: Policy | PolicyOverrides;
+  readonly policy?: Policy | undefined;
   /** Microsoft's per-asset returnable flag (C7, C16); not part of the subscription resource. */
   readonly isReturnable?: boolean;
 }

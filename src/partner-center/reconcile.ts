@@ -6,7 +6,7 @@
 import { readRefundable, optionalInstant, type At, type RefundableDetail } from './read.js';
 import { canCancel } from '../decisions/cancel.js';
 import { CspRulesError, describe } from '../core/errors.js';
-import type { Policy, PolicyOverrides } from '../policy/policy.js';
+import type { Policy } from '../policy/policy.js';
 import { reducibleSeats } from '../decisions/seats.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
@@ -46,7 +46,7 @@ export type Difference =
 export interface ReconcileOptions {
   /** The instant the JSON was fetched: Partner Center's values describe that instant. */
   readonly now: InstantInput;
-  readonly policy?: Policy | PolicyOverrides;
+  readonly policy?: Policy | undefined;
   /** Differences of instants up to this many ms are ignored (default 0: exact). */
   readonly toleranceMs?: number;
 }

@@ -164,18 +164,25 @@ export function definePolicy(overrides: PolicyOverrides, base: Policy = DEFAULT_
 }
 
 /**
- * The policy to use for an options bag: the default when absent, a policy made by
- * {@link definePolicy} as it is, or plain overrides applied to the default.
+ * The policy of an options bag: the default when absent, else a policy made by
+ * {@link definePolicy} (or {@link DEFAULT_POLICY}); anything else — plain overrides included — is
+ * `INVALID_TYPE` `policy`.
  *
  * @example
  * ```ts
  * readPolicy(undefined) === DEFAULT_POLICY; // true
  * ```
  */
-export function readPolicy(value: Policy | PolicyOverrides | undefined): Policy {
+export function readPolicy(value: unknown): Policy {
   if (value === undefined) return DEFAULT_POLICY;
-  if (policies.has(value)) return value as Policy;
-  return definePolicy(toRecord(value, 'policy') as PolicyOverrides);
+  if (typeof value === 'object' && value !== null && policies.has(value)) return value as Policy;
+  // A policy is made once, by definePolicy: plain override objects are read there only, never per call.
+  throw new CspRulesError(
+    'INVALID_TYPE',
+    'policy',
+    `expected a policy from definePolicy (or DEFAULT_POLICY), got ${describe(value)}: build it once with definePolicy(overrides)`,
+    value,
+  );
 }
 
 function pick<T extends string>(value: unknown, allowed: readonly T[], field: string, fallback: T): T {

@@ -44,38 +44,6 @@ export interface Outcome {
 
 const PHASES: readonly Phase[] = ['in-term', 'renewing'];
 
-/** The machine's policy choices (P7, S3). */
-export interface PolicyChoices {
-  readonly suspendedAtTermEnd: SuspendedAtTermEnd;
-  readonly scheduledChangeDeletion: ScheduledChangeDeletion;
-}
-
-/**
- * P7, S3: the machine's policy choices — the `transition` option of the same name when given
- * (kept for compatibility), else the policy's setting (`policy.suspendedAtTermEnd`, default
- * `lifecycle`; `policy.scheduledChangeDeletion`, default `any-immediate`).
- *
- * @throws {@link CspRulesError} `INVALID_ENUM` naming the option for a value outside its choices
- *
- * @example
- * ```ts
- * policyChoices({}, definePolicy({ suspendedAtTermEnd: 'deleted' })).suspendedAtTermEnd; // 'deleted'
- * policyChoices({ suspendedAtTermEnd: 'lifecycle' }, definePolicy({ suspendedAtTermEnd: 'deleted' })).suspendedAtTermEnd; // 'lifecycle'
- * ```
- */
-export function policyChoices(options: Readonly<Record<string, unknown>>, policy: Policy): PolicyChoices {
-  const pick = <T extends string>(key: string, allowed: readonly T[], fallback: T): T =>
-    own(options, key) === undefined ? fallback : toEnum(own(options, key), allowed, key);
-  return {
-    suspendedAtTermEnd: pick('suspendedAtTermEnd', ['lifecycle', 'deleted'], policy.suspendedAtTermEnd),
-    scheduledChangeDeletion: pick(
-      'scheduledChangeDeletion',
-      ['any-immediate', 'listed'],
-      policy.scheduledChangeDeletion,
-    ),
-  };
-}
-
 /**
  * Reads a machine state: a {@link LifecycleState} as given, or a bare snapshot / input whose
  * phase follows from the time (R2, R4): `renewing` while `now` lies on the renewal day of an

@@ -4,7 +4,7 @@
  */
 import type { Access } from '../afterTerm.js';
 import type { Assumption, Decision, Refused, Warning } from '../../core/decision.js';
-import type { Policy, PolicyOverrides } from '../../policy/policy.js';
+import type { Policy } from '../../policy/policy.js';
 import type { RefundMode } from '../../policy/programs.js';
 import type { RuleId } from '../../core/rules.js';
 import type {
@@ -213,29 +213,11 @@ export type LifecycleReason =
    */
   | (string & {});
 
-/**
- * The machine's policy choices as options of `transition`, kept for compatibility: each, when
- * given, wins over the policy setting of the same name (`policy.suspendedAtTermEnd`,
- * `policy.scheduledChangeDeletion`), which is where they now live.
- */
-export interface LifecyclePolicyOptions {
-  /**
-   * P7/P4: suspended at term end → the lifecycle stages or 002's "all data deleted".
-   * @deprecated use `policy: { suspendedAtTermEnd }` (default `lifecycle`).
-   */
-  readonly suspendedAtTermEnd?: 'lifecycle' | 'deleted';
-  /**
-   * S3: the API docs' "any immediate midterm change" or 002's five-item list.
-   * @deprecated use `policy: { scheduledChangeDeletion }` (default `any-immediate`).
-   */
-  readonly scheduledChangeDeletion?: 'any-immediate' | 'listed';
-}
-
 /** Options of `transition`. */
-export interface TransitionOptions extends LifecyclePolicyOptions {
+export interface TransitionOptions {
   /** The instant the event happens (T4). */
   readonly now: InstantInput;
-  readonly policy?: Policy | PolicyOverrides;
+  readonly policy?: Policy | undefined;
   /** P5: the subscription's add-ons (those whose `parentSubscriptionId` is its id are affected). */
   readonly addOns?: readonly (SubscriptionInput | Subscription)[];
   /** A1: for an add-on, its base subscription. */

@@ -4,12 +4,12 @@
  */
 import type { Warning } from '../../core/decision.js';
 import { CspRulesError } from '../../core/errors.js';
-import { nextTermOf, renewalSchedule } from '../renewal.js';
+import { nextTermAt, renewalSchedule } from '../renewal.js';
 import { toInput } from '../../snapshot/changes.js';
 import { toSubscription, type Status, type SubscriptionInput } from '../../snapshot/subscription.js';
 import { DAY_MS, endOfDay, formatDay } from '../../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../../time/instant.js';
-import { afterTermStageAt, afterTermStages, STATUS_FACTS, type AfterTermStage } from '../afterTerm.js';
+import { stageAt, stagesOf, STATUS_FACTS, type AfterTermStage } from '../afterTerm.js';
 import { accept, no, type Ctx } from './context.js';
 import type { Effect, TransitionResult } from './events.js';
 
@@ -70,8 +70,8 @@ export function onRenewalCompleted(ctx: Ctx, completedAtInput: InstantInput | un
   }
   // Stryker disable next-line ConditionalExpression: only nextTerm is read, and it does not depend on completedAt
   const schedule = renewalSchedule(sub, { policy, ...(completedAt === null ? {} : { completedAt }) });
-  // Stryker disable next-line LogicalOperator: renewalRefused ensures an active, auto-renewing subscription, for which renewalSchedule's nextTerm is nextTermOf(sub, policy.renewalAnchor), never null
-  const next = schedule.nextTerm ?? nextTermOf(sub, policy.renewalAnchor);
+  // Stryker disable next-line LogicalOperator: renewalRefused ensures an active, auto-renewing subscription, for which renewalSchedule's nextTerm is nextTermAt(sub, policy.renewalAnchor), never null
+  const next = schedule.nextTerm ?? nextTermAt(sub, policy.renewalAnchor);
   const input: Record<string, unknown> = {
     ...toInput(sub),
     trial: false,
@@ -126,7 +126,7 @@ export function onTermEnded(ctx: Ctx): TransitionResult {
   if (sub.status !== 'active' && sub.status !== 'suspended') return no('P7', 'NOT_ACTIVE', null);
   if (now < end) return no('P7', 'TERM_NOT_ENDED', end);
   if (sub.status === 'active' && sub.autoRenew) return no('R5', 'RENEWS', null);
-  const stage = afterTermStageAt(sub, now, ctx.suspendedAtTermEnd) as AfterTermStage;
+  const stage = stageAt(stagesOf(sub, ctx.suspendedAtTermEnd), now) as AfterTermStage;
   return accept(ctx, {
     next: toSubscription({ ...toInput(sub), status: stage.status }),
     effects: stageEffects(sub.status, stage),
@@ -145,8 +145,8 @@ export function onTermEnded(ctx: Ctx): TransitionResult {
 export function onStageElapsed(ctx: Ctx): TransitionResult {
   const { sub, now } = ctx;
   if (sub.status !== 'expired' && sub.status !== 'disabled') return no('P7', 'NOT_ACTIVE', null);
-  const stages = afterTermStages(sub, ctx.suspendedAtTermEnd);
-  const stage = afterTermStageAt(sub, now, ctx.suspendedAtTermEnd);
+  const stages = stagesOf(sub, ctx.suspendedAtTermEnd);
+  const stage = stageAt(stages, now);
   if (stage === null || stage.status === sub.status) {
     // Stryker disable next-line ConditionalExpression,EqualityOperator: here now is before the next stage of another status (else it would have been entered), so its start is > now anyway
     const upcoming = stages.find((s) => s.status !== sub.status && s.start > now);

@@ -9,7 +9,7 @@ import { toSubscription, type Subscription, type SubscriptionInput } from '../..
 import { toInstant } from '../../time/instant.js';
 import { own, toBoolean, toEnum, toRecord } from '../../core/validate.js';
 import { onChangeQuantity, onChangeTermOrBilling, onClearScheduledChanges, onScheduleChange } from './changes.js';
-import { no, policyChoices, readState, type Ctx } from './context.js';
+import { no, readState, type Ctx } from './context.js';
 import { onConvertTrial, onUpgrade } from './conversions.js';
 import type {
   LifecycleEvent,
@@ -58,8 +58,7 @@ const NO_ADD_ONS: readonly Subscription[] = Object.freeze([]);
  * @param state - the current snapshot, its input, or a lifecycle state
  * @param event - what happens
  * @param options - `now`; `policy` (its `suspendedAtTermEnd`, P7, and `scheduledChangeDeletion`, S3,
- *   are the machine's choices; options of the same name, kept for compatibility, win when given);
- *   `addOns` (P5); `base` (A1)
+ *   are the machine's choices); `addOns` (P5); `base` (A1)
  * @throws {@link CspRulesError} for invalid input (a bad snapshot, event or option)
  *
  * @example
@@ -91,7 +90,6 @@ export function transition(
   }
   const rawBase = own(opts, 'base');
   const policy = readPolicy(own(opts, 'policy') as TransitionOptions['policy']);
-  const choices = policyChoices(opts, policy);
   // One literal, no spread: a property after a spread leaves V8's literal fast path (docs/performance.md).
   const ctx: Ctx = {
     sub: read.subscription,
@@ -99,8 +97,8 @@ export function transition(
     declaredRenewing: read.declaredRenewing,
     now,
     policy,
-    suspendedAtTermEnd: choices.suspendedAtTermEnd,
-    scheduledChangeDeletion: choices.scheduledChangeDeletion,
+    suspendedAtTermEnd: policy.suspendedAtTermEnd,
+    scheduledChangeDeletion: policy.scheduledChangeDeletion,
     addOns:
       rawAddOns === undefined
         ? NO_ADD_ONS
