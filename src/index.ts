@@ -64,7 +64,7 @@ export type {
 } from './snapshot/subscription.js';
 export { DEFAULT_POLICY, definePolicy } from './policy/policy.js';
 export type { Policy, PolicyOverrides, ProgramOverrides } from './policy/policy.js';
-export { DEFAULT_PROGRAMS, PROGRAMS } from './policy/programs.js';
+export { PROGRAMS } from './policy/programs.js';
 export type { Program, ProgramPolicy, RefundMode, SeatIncrease, SeatReduction, WindowFrom } from './policy/programs.js';
 export type { Allowed, Assumption, Decision, Refused, Warning } from './core/decision.js';
 export { CspRulesError } from './core/errors.js';

@@ -133,14 +133,15 @@ export interface BillingChangeRow {
  * BILLING_FREQUENCY_CHANGES[0]; // { term: 'P3Y', billing: 'monthly', accepted: ['annual'], cell: 'Yes (Monthly to Annual)' }
  * ```
  */
-// prettier-ignore: the rows are the source table, cell for cell
+// The rows are the source table, cell for cell.
+// prettier-ignore
 export const BILLING_FREQUENCY_CHANGES: readonly BillingChangeRow[] = /* @__PURE__ */ deepFreeze([
-  { term: 'P3Y', billing: 'monthly', accepted: ['annual'], cell: 'Yes (Monthly to Annual)' },
-  { term: 'P3Y', billing: 'triennial', accepted: [], cell: 'None' },
-  { term: 'P3Y', billing: 'annual', accepted: ['monthly'], cell: 'Yes (Annual to Monthly)' },
-  { term: 'P1Y', billing: 'annual', accepted: [], cell: 'None' },
-  { term: 'P1Y', billing: 'monthly', accepted: [], cell: 'None' },
-  { term: 'P1M', billing: 'monthly', accepted: [], cell: 'None' },
+  { term: 'P3Y', billing: 'monthly',   accepted: ['annual'],  cell: 'Yes (Monthly to Annual)' },
+  { term: 'P3Y', billing: 'triennial', accepted: [],          cell: 'None' },
+  { term: 'P3Y', billing: 'annual',    accepted: ['monthly'], cell: 'Yes (Annual to Monthly)' },
+  { term: 'P1Y', billing: 'annual',    accepted: [],          cell: 'None' },
+  { term: 'P1Y', billing: 'monthly',   accepted: [],          cell: 'None' },
+  { term: 'P1M', billing: 'monthly',   accepted: [],          cell: 'None' },
 ] as const);
 
 /** Options of {@link eligibleBillingFrequencyChanges}. */

@@ -8,7 +8,8 @@ import type { RuleId } from '../core/rules.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { nextRenewalOpensAt, RENEWAL_409, termPhase, termWindowStart, type TermPhase } from '../snapshot/termWindow.js';
 import { stateGate } from './gates.js';
-import { endOfDay, HOUR_MS } from '../time/day.js';
+import { endOfDay } from '../time/day.js';
+import { isWithin, windowOfHours } from '../time/window.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 import { own, toRecord } from '../core/validate.js';
 
@@ -110,16 +111,25 @@ export function cancelDecision(sub: Subscription, now: Instant, policy: Policy, 
 
   const { start, assumptions } =
     program.cancelFrom === 'purchase' ? { start: sub.purchasedAt, assumptions: NONE } : termWindowStart(sub, policy);
-  const end = start + program.cancelWindowHours[sub.billing] * HOUR_MS;
+  const window = windowOfHours(start, program.cancelWindowHours[sub.billing]);
   const warnings = phase === 'renewing' ? RENEWAL_409 : NONE;
 
   if (now < start) return refused(rule, 'WINDOW_NOT_OPEN', start, assumptions, warnings);
-  if (now < end) {
+  if (isWithin(window, now)) {
     // C15: a full-refund tier at the start of a prorated window.
-    const tierEnd = start + program.fullRefundHours * HOUR_MS;
-    const inTier = program.refund === 'prorated' && now < tierEnd;
+    const tier = windowOfHours(start, program.fullRefundHours);
+    const inTier = program.refund === 'prorated' && isWithin(tier, now);
     const refund = inTier ? 'full' : program.refund;
-    return allowed(rule, 'WITHIN_WINDOW', end, assumptions, warnings, refund, 'immediate', inTier ? tierEnd : null);
+    return allowed(
+      rule,
+      'WITHIN_WINDOW',
+      window.end,
+      assumptions,
+      warnings,
+      refund,
+      'immediate',
+      inTier ? tier.end : null,
+    );
   }
   if (program.afterWindow === 'at-renewal') {
     // C4/C5: accepted, takes effect at the term end, no refund; possible until the term ends.

@@ -8,7 +8,7 @@ import type { RuleId } from '../core/rules.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { nextRenewalOpensAt, termPhase, termWindowStart, type TermPhase } from '../snapshot/termWindow.js';
 import { stateGate } from './gates.js';
-import { HOUR_MS } from '../time/day.js';
+import { isWithin, windowOfHours } from '../time/window.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 import { own, toCount, toRecord } from '../core/validate.js';
 
@@ -115,7 +115,6 @@ export function reducibleDecision(sub: Subscription, now: Instant, policy: Polic
     );
   }
 
-  const window = program.seatWindowHours * HOUR_MS;
   let assumptions: readonly Assumption[];
   let source: readonly { readonly quantity: number; readonly addedAt: Instant }[];
   if (sub.seatBatchesKnown) {
@@ -131,8 +130,10 @@ export function reducibleDecision(sub: Subscription, now: Instant, policy: Polic
   let sum = 0;
   let last = 0;
   for (const batch of source) {
-    const until = batch.addedAt + window;
-    if (now >= batch.addedAt && now < until) {
+    // Q2, T3: each batch has its own window of the program's hours from when it was added.
+    const window = windowOfHours(batch.addedAt, program.seatWindowHours);
+    const until = window.end;
+    if (isWithin(window, now)) {
       open.push({ quantity: batch.quantity, addedAt: batch.addedAt, until });
       sum += batch.quantity;
       if (until > last) last = until;

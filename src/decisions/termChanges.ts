@@ -58,32 +58,26 @@ const TRIENNIAL_ANY = { term: 'P3Y', billing: ['monthly', 'triennial', 'annual']
  * TERM_CHANGES[5].accepted; // [{ term: 'P1Y', billing: ['monthly', 'annual'] }, { term: 'P3Y', billing: ['monthly', 'triennial', 'annual'] }]
  * ```
  */
-// prettier-ignore: the rows are the source table, cell for cell
+// The rows are the source table, cell for cell.
+// prettier-ignore
 export const TERM_CHANGES: readonly TermChangeRow[] = /* @__PURE__ */ deepFreeze([
   { term: 'P3Y', billing: 'monthly', accepted: [], termCell: 'None', billingCell: 'None' },
   { term: 'P3Y', billing: 'triennial', accepted: [], termCell: 'None', billingCell: 'None' },
   { term: 'P3Y', billing: 'annual', accepted: [], termCell: 'None', billingCell: 'None' },
   {
-    term: 'P1Y',
-    billing: 'annual',
-    accepted: [TRIENNIAL_ANY],
+    term: 'P1Y', billing: 'annual', accepted: [TRIENNIAL_ANY],
     termCell: 'Yes (Annual to Triennial)',
     billingCell: 'Yes (Triennial term with Monthly, Triennial, or Annual billing plan)',
   },
   {
-    term: 'P1Y',
-    billing: 'monthly',
-    accepted: [TRIENNIAL_ANY],
+    term: 'P1Y', billing: 'monthly', accepted: [TRIENNIAL_ANY],
     termCell: 'Yes (Annual to Triennial)',
     billingCell: 'Yes (Triennial term with Monthly, Triennial, or Annual billing plan)',
   },
   {
-    term: 'P1M',
-    billing: 'monthly',
-    accepted: [{ term: 'P1Y', billing: ['monthly', 'annual'] }, TRIENNIAL_ANY],
+    term: 'P1M', billing: 'monthly', accepted: [{ term: 'P1Y', billing: ['monthly', 'annual'] }, TRIENNIAL_ANY],
     termCell: 'Yes (Monthly to Annual, or Monthly to Triennial)',
-    billingCell:
-      'Yes (Annual term with Monthly or Annual billing plan), or (Triennial term with Monthly, Triennial or Annual billing plan)',
+    billingCell: 'Yes (Annual term with Monthly or Annual billing plan), or (Triennial term with Monthly, Triennial or Annual billing plan)',
   },
 ] as const);
 

@@ -32,12 +32,12 @@ export const TRIAL_DEFAULT_TERM: Term = 'P1Y';
 export const TRIAL_DEFAULT_BILLING: BillingFrequency = 'monthly';
 
 /** TR3: what a trial converts to. */
-export type TrialTarget = 'equivalent' | 'higher-tier' | 'existing';
+export type TrialTarget = (typeof TARGETS)[number];
 /** TR3: when: now (midterm) or at the end of the trial (scheduled, "Manage renewal"). */
-export type TrialMode = 'midterm' | 'scheduled';
+export type TrialMode = (typeof MODES)[number];
 
-const TARGETS: readonly TrialTarget[] = ['equivalent', 'higher-tier', 'existing'];
-const MODES: readonly TrialMode[] = ['midterm', 'scheduled'];
+const TARGETS = /* @__PURE__ */ Object.freeze(['equivalent', 'higher-tier', 'existing'] as const);
+const MODES = /* @__PURE__ */ Object.freeze(['midterm', 'scheduled'] as const);
 
 /** Why a trial conversion is or isn't possible. */
 export type TrialConversionReason =

@@ -25,7 +25,7 @@ import {
 import { own, toBoolean, toCount, toEnum, toRecord } from '../core/validate.js';
 
 /** U8: now (midterm) or at the end of the term (a scheduled change, S1). */
-export type UpgradeWhen = 'midterm' | 'at-renewal';
+export type UpgradeWhen = (typeof WHENS)[number];
 /** U5 policy: the destination's term must be `equal` (002 UI, default) or `not-shorter` (transition API). */
 export type DestinationTermPolicy = 'equal' | 'not-shorter';
 /** U3 full (all seats, same subscription), U4 partial (some seats, a new coterminous one), or scheduled (S1). */
@@ -105,7 +105,7 @@ export interface UpgradeOptions {
   readonly policy?: Policy | undefined;
 }
 
-const WHENS: readonly UpgradeWhen[] = ['midterm', 'at-renewal'];
+const WHENS = /* @__PURE__ */ Object.freeze(['midterm', 'at-renewal'] as const);
 
 /**
  * U1–U9, S2, S5, C10: whether `quantity` seats of `source` can be upgraded to `to`, and what it does.

@@ -22,23 +22,8 @@ import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 import type { Term } from '../time/term.js';
 import { own, toCount, toRecord } from '../core/validate.js';
 
-/** The actions `explain` answers for. */
-export type Action =
-  | 'cancel'
-  | 'reduceSeats'
-  | 'addSeats'
-  | 'changeBillingFrequency'
-  | 'changeTerm'
-  | 'upgrade'
-  | 'convertTrial'
-  | 'suspend'
-  | 'reactivate'
-  | 'turnAutoRenewOn'
-  | 'turnAutoRenewOff'
-  | 'scheduleChange';
-
-/** Every action, in display order. */
-export const ACTIONS: readonly Action[] = /* @__PURE__ */ Object.freeze([
+/** Every action `explain` answers for, in display order. */
+export const ACTIONS = /* @__PURE__ */ Object.freeze([
   'cancel',
   'reduceSeats',
   'addSeats',
@@ -51,7 +36,10 @@ export const ACTIONS: readonly Action[] = /* @__PURE__ */ Object.freeze([
   'turnAutoRenewOn',
   'turnAutoRenewOff',
   'scheduleChange',
-]);
+] as const);
+
+/** An action `explain` answers for ({@link ACTIONS}). */
+export type Action = (typeof ACTIONS)[number];
 
 /**
  * When an action is possible: `now`; `at-renewal` (not now, but from the next renewal, or

@@ -11,7 +11,7 @@ import { toInstant, type Instant } from '../time/instant.js';
 import { own, toEnum, toRecord } from '../core/validate.js';
 
 /** A1: which commerce an add-on is bought in. */
-export type Commerce = 'traditional' | 'new-commerce';
+export type Commerce = (typeof COMMERCE)[number];
 
 /** Why an add-on can or can't be bought. */
 export type AddOnReason =
@@ -48,7 +48,7 @@ export interface SuspendedAddOns {
   readonly next: readonly Subscription[];
 }
 
-const COMMERCE: readonly Commerce[] = ['traditional', 'new-commerce'];
+const COMMERCE = /* @__PURE__ */ Object.freeze(['traditional', 'new-commerce'] as const);
 
 /**
  * Whether `addOn` belongs to `base` (its `parentSubscriptionId` is the base's id).

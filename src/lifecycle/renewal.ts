@@ -8,10 +8,10 @@ import { nextTermPlan, type Reassignment } from './scheduledChanges.js';
 import { readPolicy, type Policy } from '../policy/policy.js';
 import type { RuleId } from '../core/rules.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
-import { civilFromDay, dayOf, daysInMonth, DAY_MS, endOfDay, HOUR_MS, type UtcDay } from '../time/day.js';
+import { civilFromDay, dayOf, daysInMonth, DAY_MS, endOfDay, type UtcDay } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 import { renewedTermOf, type BillingFrequency, type RenewalAnchor, type Term, type TermDates } from '../time/term.js';
-import type { Window } from '../time/window.js';
+import { windowOfHours, type Window } from '../time/window.js';
 import { own, toRecord } from '../core/validate.js';
 
 /** R5, TR2: what happens at the end of the current term. */
@@ -26,10 +26,10 @@ export type RenewalOutcome =
   | 'none';
 
 /** R4: properties that can't be changed while a renewal is queued or running. */
-export type ReadOnlyProperty = 'autoRenew' | 'scheduledNextTermInstructions' | 'suspend' | 'reactivate';
+export type ReadOnlyProperty = (typeof RENEWAL_READ_ONLY)[number];
 
 /** R4: actions that may be attempted during a renewal but can fail with 409 Conflict. */
-export type ConflictProneAction = 'quantity' | 'partnerOfRecord' | 'friendlyName' | 'cancel';
+export type ConflictProneAction = (typeof RENEWAL_CONFLICT_PRONE)[number];
 
 /** R4: what to do on a 409 Conflict during a renewal. */
 export interface ConflictAdvice {
@@ -117,19 +117,19 @@ export interface RenewalScheduleOptions {
 /** R4: retry a 409 Conflict after two minutes (002 "Applying changes"). */
 export const RENEWAL_CONFLICT: ConflictAdvice = Object.freeze({ status: 409, retryAfterMs: 2 * 60_000 });
 /** R4: read-only while a renewal is queued or running. */
-export const RENEWAL_READ_ONLY: readonly ReadOnlyProperty[] = Object.freeze([
+export const RENEWAL_READ_ONLY = /* @__PURE__ */ Object.freeze([
   'autoRenew',
   'scheduledNextTermInstructions',
   'suspend',
   'reactivate',
-]);
+] as const);
 /** R4: may be attempted, may fail with 409. */
-export const RENEWAL_CONFLICT_PRONE: readonly ConflictProneAction[] = Object.freeze([
+export const RENEWAL_CONFLICT_PRONE = /* @__PURE__ */ Object.freeze([
   'quantity',
   'partnerOfRecord',
   'friendlyName',
   'cancel',
-]);
+] as const);
 
 const EARLIEST: readonly Assumption[] = Object.freeze(['RENEWAL_COMPLETION_ASSUMED_EARLIEST']);
 const LATEST: readonly Assumption[] = Object.freeze(['RENEWAL_COMPLETION_ASSUMED_LATEST']);
@@ -213,8 +213,7 @@ export function renewalSchedule(
     cancellationWindow:
       program.cancelFrom === 'term-start'
         ? {
-            start: windowStart,
-            end: windowStart + program.cancelWindowHours[nextTerm.billing] * HOUR_MS,
+            ...windowOfHours(windowStart, program.cancelWindowHours[nextTerm.billing]),
             rule: program.cancelRule[nextTerm.billing],
             assumptions,
           }
@@ -222,7 +221,7 @@ export function renewalSchedule(
     // Q2: the renewal is a seat batch with its own window.
     seatReductionWindow:
       program.seatReduction === 'batch-window'
-        ? { start: windowStart, end: windowStart + program.seatWindowHours * HOUR_MS, rule: 'Q2', assumptions }
+        ? { ...windowOfHours(windowStart, program.seatWindowHours), rule: 'Q2', assumptions }
         : null,
   };
 }

@@ -18,7 +18,7 @@ import type { BillingFrequency, Term } from '../time/term.js';
 import { own, toEnum, toRecord } from '../core/validate.js';
 
 /** S1: the kinds of change that can be scheduled for the end of the term (002 "Scheduled changes"). */
-export type SchedulableChange = 'upgrade' | 'quantity' | 'term' | 'billing' | 'coterminousDate';
+export type SchedulableChange = (typeof SCHEDULABLE_CHANGES)[number];
 
 /** S3: the midterm changes that can delete saved scheduled changes. */
 export type MidtermChange =
@@ -35,7 +35,7 @@ export type MidtermChange =
   | 'billingOnly';
 
 /** S3 policy: which midterm changes delete scheduled changes. */
-export type ScheduledChangeDeletion = 'any-immediate' | 'listed';
+export type ScheduledChangeDeletion = (typeof DELETION_MODES)[number];
 
 /** Why a change can or can't be scheduled now. */
 export type ScheduleReason = 'ALLOWED' | 'AUTO_RENEW_OFF' | GateReasons['scheduleChange'];
@@ -66,16 +66,16 @@ const MIDTERM_CHANGES: readonly MidtermChange[] = [
   'termChange',
   'billingOnly',
 ];
-const DELETION_MODES: readonly ScheduledChangeDeletion[] = ['any-immediate', 'listed'];
+const DELETION_MODES = /* @__PURE__ */ Object.freeze(['any-immediate', 'listed'] as const);
 
 /** S1, in the order of 002's list. */
-export const SCHEDULABLE_CHANGES: readonly SchedulableChange[] = Object.freeze([
+export const SCHEDULABLE_CHANGES = /* @__PURE__ */ Object.freeze([
   'upgrade',
   'quantity',
   'term',
   'billing',
   'coterminousDate',
-]);
+] as const);
 
 /**
  * S3: the midterm changes that delete scheduled changes, per policy. `listed` is 002's list

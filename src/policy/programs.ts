@@ -8,33 +8,26 @@ import type { BillingFrequency } from '../time/term.js';
 import type { RuleId } from '../core/rules.js';
 import { deepFreeze } from '../core/deepFreeze.js';
 
-/** The programs the library knows. */
-export type Program =
-  /** New commerce, license-based (Microsoft 365, Dynamics …): C1, C15, Q1–Q5. */
-  | 'nce-license'
-  /** New commerce software subscription: C16, Q8. */
-  | 'nce-software'
-  /** New commerce perpetual software: C13. */
-  | 'nce-perpetual'
-  /** Marketplace (ISV) SaaS bought in new commerce: C14, C6. */
-  | 'nce-saas'
-  /** Traditional (non-new-commerce) ISV SaaS: C4, C5, C6. */
-  | 'traditional-saas'
-  /** Software-subscription asset sold through a BSS storefront (source 001): C7, C11, W1–W4. */
-  | 'bss-software'
-  /** SoftwareOne marketplace (source 000): C8, Q9. */
-  | 'softwareone';
-
-/** Every program, in declaration order. */
-export const PROGRAMS: readonly Program[] = /* @__PURE__ */ Object.freeze([
+/** Every program (the CSP sales channel and product kind that decide the rules), in declaration order. */
+export const PROGRAMS = /* @__PURE__ */ Object.freeze([
+  // New-commerce license-based (Microsoft 365, Dynamics …): C1, C15, Q1–Q5.
   'nce-license',
+  // New-commerce software subscription: C16, Q8.
   'nce-software',
+  // New-commerce perpetual software: C13.
   'nce-perpetual',
+  // Marketplace (ISV) SaaS bought in new commerce: C14, C6.
   'nce-saas',
+  // Traditional (non-new-commerce) ISV SaaS: C4, C5, C6.
   'traditional-saas',
+  // Software-subscription asset sold through a BSS storefront: C7, C11, W1–W4.
   'bss-software',
+  // SoftwareOne marketplace: C8, Q9.
   'softwareone',
-]);
+] as const);
+
+/** A CSP program: the sales channel and product kind whose rules apply ({@link PROGRAMS}). */
+export type Program = (typeof PROGRAMS)[number];
 
 /** What a cancellation refunds. */
 export type RefundMode = 'full' | 'prorated' | 'none';
@@ -96,12 +89,8 @@ function every<T>(value: T): Readonly<Record<BillingFrequency, T>> {
 const SEVEN_DAYS = 168;
 
 /**
- * The default program table (rules.md). Read it like the source tables: one row a program.
- *
- * @example
- * ```ts
- * DEFAULT_PROGRAMS['nce-license'].cancelWindowHours.annual; // 168
- * ```
+ * The default program table (the catalogue's defaults), read like the source tables: one row a
+ * program. Public as `DEFAULT_POLICY.programs`.
  */
 export const DEFAULT_PROGRAMS: Readonly<Record<Program, ProgramPolicy>> = /* @__PURE__ */ deepFreeze({
   // C1 + C15: 7 d from the start of any term, full in the first 24 h, prorated after. Q1–Q4.

@@ -22,7 +22,7 @@ import { isRecord, own, toBoolean, toCount, toEnum, toOptionalString, toRecord }
  * Subscription status. Partner Center's statuses plus `cancelled` (what the library records
  * when it knows the subscription was cancelled; Partner Center reports that as `deleted`).
  */
-export type Status = 'active' | 'pending' | 'suspended' | 'expired' | 'disabled' | 'deleted' | 'cancelled';
+export type Status = (typeof STATUSES)[number];
 
 /**
  * C3, P7: cancelled or deleted — terminal, every action refused.
@@ -37,7 +37,7 @@ export function isTerminated(status: Status): boolean {
 }
 
 /** Every status. */
-export const STATUSES: readonly Status[] = /* @__PURE__ */ Object.freeze([
+export const STATUSES = /* @__PURE__ */ Object.freeze([
   'active',
   'pending',
   'suspended',
@@ -45,7 +45,7 @@ export const STATUSES: readonly Status[] = /* @__PURE__ */ Object.freeze([
   'disabled',
   'deleted',
   'cancelled',
-]);
+] as const);
 
 /** A batch of seats added at one instant (Q2): the initial purchase, a renewal, a midterm increase. */
 export interface SeatBatchInput {

@@ -10,20 +10,15 @@ import { CspRulesError, describe } from '../core/errors.js';
 import { toCount, toEnum } from '../core/validate.js';
 import { civilFromDay, dayFromCivil, daysInMonth, toDay, type UtcDay } from './day.js';
 
-/** B1: term durations as Partner Center spells them (ISO-8601). */
-export type Term = 'P1M' | 'P1Y' | 'P3Y';
+/** B1: every term, shortest first: Monthly, Annual, Triennial (ISO-8601 durations). */
+export const TERMS = /* @__PURE__ */ Object.freeze(['P1M', 'P1Y', 'P3Y'] as const);
+/** B1: a term (ISO-8601 duration). */
+export type Term = (typeof TERMS)[number];
 
-/** B1: billing frequencies. */
-export type BillingFrequency = 'monthly' | 'annual' | 'triennial';
-
-/** Every term, shortest first. */
-export const TERMS: readonly Term[] = /* @__PURE__ */ Object.freeze(['P1M', 'P1Y', 'P3Y']);
-/** Every billing frequency, most frequent first. */
-export const BILLING_FREQUENCIES: readonly BillingFrequency[] = /* @__PURE__ */ Object.freeze([
-  'monthly',
-  'annual',
-  'triennial',
-]);
+/** B1: every billing frequency, most frequent first. */
+export const BILLING_FREQUENCIES = /* @__PURE__ */ Object.freeze(['monthly', 'annual', 'triennial'] as const);
+/** B1: a billing frequency. */
+export type BillingFrequency = (typeof BILLING_FREQUENCIES)[number];
 
 /** T6: months in a term. */
 export const TERM_MONTHS: Readonly<Record<Term, number>> = /* @__PURE__ */ Object.freeze({ P1M: 1, P1Y: 12, P3Y: 36 });
@@ -34,10 +29,10 @@ export const TERM_MONTHS: Readonly<Record<Term, number>> = /* @__PURE__ */ Objec
  * (from Jan 31: … Feb 28–Mar 30, Mar 31–Apr 29); `clamped` keeps the clamped day
  * (Feb 28–Mar 27, Mar 28–Apr 27). The sources leave it open; default `anniversary`.
  */
-export type RenewalAnchor = 'anniversary' | 'clamped';
+export type RenewalAnchor = (typeof RENEWAL_ANCHORS)[number];
 
 /** Every renewal anchor. */
-export const RENEWAL_ANCHORS: readonly RenewalAnchor[] = ['anniversary', 'clamped'];
+export const RENEWAL_ANCHORS = /* @__PURE__ */ Object.freeze(['anniversary', 'clamped'] as const);
 
 /** Months spanning the whole `Date` range (±100,000,000 days): keeps month arithmetic exact. */
 const MAX_MONTHS = 6_600_000;

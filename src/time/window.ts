@@ -1,6 +1,7 @@
 /**
  * T3: half-open windows of whole hours from an exact instant: [start, start + N h).
- * `windowOfHours` and `isWithin` are internal: their arguments are unchecked.
+ * `windowOfHours` and `isWithin` are internal (their arguments are unchecked): every decision
+ * builds its windows with them.
  */
 import { HOUR_MS } from './day.js';
 import type { Instant } from './instant.js';
