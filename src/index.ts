@@ -33,12 +33,12 @@ export type { SeatIncreaseReason } from './decisions/seatIncrease.js';
 export { proratedRefund } from './decisions/refund.js';
 export type { Refund, RefundInput } from './decisions/refund.js';
 export { multiGeoMinimum } from './decisions/multiGeo.js';
-export { updateLimit, UPDATE_LIMIT } from './decisions/updateLimit.js';
+export { checkUpdateLimit, UPDATE_LIMIT } from './decisions/updateLimit.js';
 export type { UpdateLimitReason } from './decisions/updateLimit.js';
 export {
-  offerAvailability,
+  checkOfferAvailability,
   canSellSubscriptions,
-  resellerDeclaration,
+  checkResellerDeclaration,
   MAX_OTHER_RESELLERS,
 } from './decisions/offers.js';
 export type {
@@ -72,14 +72,11 @@ export type { ErrorCode } from './core/errors.js';
 export { RULE_IDS } from './core/rules.js';
 export type { RuleId } from './core/rules.js';
 
-// Time: the raw day arithmetic (dayOf, startOfDay, endOfDay, civil conversions, windows,
-// addMonthsClamped, billingMonths) is internal; what is exported checks its arguments.
-export { toInstant, toUtcDay, toIso } from './time/instant.js';
+// Time: the types a decision's input and answer use; the helpers are in `csp-subscription-rules/time`.
 export type { DateInput, Instant, InstantInput } from './time/instant.js';
-export { formatDay, DAY_MS, HOUR_MS } from './time/day.js';
 export type { UtcDay } from './time/day.js';
 export type { Window } from './time/window.js';
-export { termEndDay, renewedTerm, chargeCycleStart, TERMS, BILLING_FREQUENCIES, TERM_MONTHS } from './time/term.js';
+export { TERMS, BILLING_FREQUENCIES } from './time/term.js';
 export type { BillingFrequency, RenewalAnchor, Term, TermDates } from './time/term.js';
 
 // Plans, upgrades and trials (B1–B5, U1–U9, S2, S5, C10, TR1–TR9).
@@ -127,8 +124,7 @@ export type {
 export { planTwoToOne } from './decisions/twoToOne.js';
 export type { TwoToOneOptions, TwoToOnePlan, TwoToOneReason, TwoToOneStep } from './decisions/twoToOne.js';
 export {
-  trialConversion,
-  trialLocked,
+  canConvertTrial,
   saasFreeTrial,
   TRIAL_SEATS,
   TRIAL_DAYS,
@@ -142,8 +138,6 @@ export type {
   TrialConversionFacts,
   TrialConversionOptions,
   TrialConversionReason,
-  TrialLockReason,
-  TrialLockedChange,
   TrialMode,
   TrialTarget,
 } from './decisions/trial.js';

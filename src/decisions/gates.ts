@@ -27,7 +27,7 @@ export type GatedAction =
   | 'scheduleChange';
 
 /** A state that can stop an action. */
-export type GateCondition =
+type GateCondition =
   /** C3: cancelled — terminal. */
   | 'cancelled'
   /** P7: deleted — unrecoverable. */
@@ -117,78 +117,77 @@ const READ_ONLY: GateRow<'RENEWAL_READ_ONLY'> = { when: 'renewing', rule: 'R4', 
  * term, then the trial and status rules of the action, then the renewal's read-only window.
  * Rules not listed (windows, quantities, catalog) are the action's own decision.
  */
-export const STATUS_GATES: { readonly [A in GatedAction]: readonly GateRow<GateReasons[A]>[] } =
-  /* @__PURE__ */ deepFreeze({
-    // C1…C16: cancelling during a renewal may be attempted (R4: 409 Conflict possible).
-    cancel: [
-      ...TERMINAL,
-      ...TERM_ENDED,
-      { when: 'trial', rule: 'C9', reason: 'TRIAL_STATUS_LOCKED' },
-      { when: 'notActiveNorSuspended', rule: 'P7', reason: 'NOT_ACTIVE' },
-    ],
-    reduceSeats: [
-      ...TERMINAL,
-      ...TERM_ENDED,
-      { when: 'trial', rule: 'Q7', reason: 'TRIAL_QUANTITY_LOCKED' },
-      { when: 'notActive', rule: 'Q10', reason: 'NOT_ACTIVE' },
-    ],
-    addSeats: [
-      ...TERMINAL,
-      ...TERM_ENDED,
-      { when: 'trial', rule: 'Q7', reason: 'TRIAL_QUANTITY_LOCKED' },
-      { when: 'notActive', rule: 'Q10', reason: 'NOT_ACTIVE' },
-    ],
-    changeBilling: [
-      ...TERMINAL,
-      ...TERM_ENDED,
-      { when: 'trial', rule: 'TR8', reason: 'TRIAL_PLAN_LOCKED' },
-      { when: 'notActive', rule: 'B2', reason: 'NOT_ACTIVE' },
-      READ_ONLY,
-    ],
-    changeTerm: [
-      ...TERMINAL,
-      ...TERM_ENDED,
-      { when: 'trial', rule: 'TR8', reason: 'TRIAL_PLAN_LOCKED' },
-      { when: 'notActive', rule: 'B3', reason: 'NOT_ACTIVE' },
-      READ_ONLY,
-    ],
-    upgrade: [
-      ...TERMINAL,
-      ...TERM_ENDED,
-      { when: 'trial', rule: 'U1', reason: 'TRIAL_USE_CONVERSION' },
-      { when: 'notActive', rule: 'U1', reason: 'NOT_ACTIVE' },
-      READ_ONLY,
-    ],
-    convertTrial: [
-      ...TERMINAL,
-      ...TERM_ENDED,
-      { when: 'notTrial', rule: 'TR3', reason: 'NOT_A_TRIAL' },
-      { when: 'notActive', rule: 'TR3', reason: 'NOT_ACTIVE' },
-      READ_ONLY,
-    ],
-    suspend: [
-      ...TERMINAL,
-      ...TERM_ENDED,
-      { when: 'trial', rule: 'TR8', reason: 'TRIAL_STATUS_LOCKED' },
-      { when: 'notActive', rule: 'P1', reason: 'NOT_ACTIVE' },
-      READ_ONLY,
-    ],
-    reactivate: [
-      ...TERMINAL,
-      ...TERM_ENDED,
-      { when: 'trial', rule: 'TR8', reason: 'TRIAL_STATUS_LOCKED' },
-      { when: 'notSuspended', rule: 'P3', reason: 'NOT_SUSPENDED' },
-    ],
-    // Trials may turn auto-renew off: it is C9's way out.
-    setAutoRenew: [
-      ...TERMINAL,
-      ...TERM_ENDED,
-      { when: 'suspended', rule: 'P2', reason: 'NOT_ACTIVE' },
-      { when: 'notActive', rule: 'P7', reason: 'NOT_ACTIVE' },
-      READ_ONLY,
-    ],
-    scheduleChange: [...TERMINAL, ...TERM_ENDED, { when: 'notActive', rule: 'S2', reason: 'NOT_ACTIVE' }, READ_ONLY],
-  });
+const STATUS_GATES: { readonly [A in GatedAction]: readonly GateRow<GateReasons[A]>[] } = /* @__PURE__ */ deepFreeze({
+  // C1…C16: cancelling during a renewal may be attempted (R4: 409 Conflict possible).
+  cancel: [
+    ...TERMINAL,
+    ...TERM_ENDED,
+    { when: 'trial', rule: 'C9', reason: 'TRIAL_STATUS_LOCKED' },
+    { when: 'notActiveNorSuspended', rule: 'P7', reason: 'NOT_ACTIVE' },
+  ],
+  reduceSeats: [
+    ...TERMINAL,
+    ...TERM_ENDED,
+    { when: 'trial', rule: 'Q7', reason: 'TRIAL_QUANTITY_LOCKED' },
+    { when: 'notActive', rule: 'Q10', reason: 'NOT_ACTIVE' },
+  ],
+  addSeats: [
+    ...TERMINAL,
+    ...TERM_ENDED,
+    { when: 'trial', rule: 'Q7', reason: 'TRIAL_QUANTITY_LOCKED' },
+    { when: 'notActive', rule: 'Q10', reason: 'NOT_ACTIVE' },
+  ],
+  changeBilling: [
+    ...TERMINAL,
+    ...TERM_ENDED,
+    { when: 'trial', rule: 'TR8', reason: 'TRIAL_PLAN_LOCKED' },
+    { when: 'notActive', rule: 'B2', reason: 'NOT_ACTIVE' },
+    READ_ONLY,
+  ],
+  changeTerm: [
+    ...TERMINAL,
+    ...TERM_ENDED,
+    { when: 'trial', rule: 'TR8', reason: 'TRIAL_PLAN_LOCKED' },
+    { when: 'notActive', rule: 'B3', reason: 'NOT_ACTIVE' },
+    READ_ONLY,
+  ],
+  upgrade: [
+    ...TERMINAL,
+    ...TERM_ENDED,
+    { when: 'trial', rule: 'U1', reason: 'TRIAL_USE_CONVERSION' },
+    { when: 'notActive', rule: 'U1', reason: 'NOT_ACTIVE' },
+    READ_ONLY,
+  ],
+  convertTrial: [
+    ...TERMINAL,
+    ...TERM_ENDED,
+    { when: 'notTrial', rule: 'TR3', reason: 'NOT_A_TRIAL' },
+    { when: 'notActive', rule: 'TR3', reason: 'NOT_ACTIVE' },
+    READ_ONLY,
+  ],
+  suspend: [
+    ...TERMINAL,
+    ...TERM_ENDED,
+    { when: 'trial', rule: 'TR8', reason: 'TRIAL_STATUS_LOCKED' },
+    { when: 'notActive', rule: 'P1', reason: 'NOT_ACTIVE' },
+    READ_ONLY,
+  ],
+  reactivate: [
+    ...TERMINAL,
+    ...TERM_ENDED,
+    { when: 'trial', rule: 'TR8', reason: 'TRIAL_STATUS_LOCKED' },
+    { when: 'notSuspended', rule: 'P3', reason: 'NOT_SUSPENDED' },
+  ],
+  // Trials may turn auto-renew off: it is C9's way out.
+  setAutoRenew: [
+    ...TERMINAL,
+    ...TERM_ENDED,
+    { when: 'suspended', rule: 'P2', reason: 'NOT_ACTIVE' },
+    { when: 'notActive', rule: 'P7', reason: 'NOT_ACTIVE' },
+    READ_ONLY,
+  ],
+  scheduleChange: [...TERMINAL, ...TERM_ENDED, { when: 'notActive', rule: 'S2', reason: 'NOT_ACTIVE' }, READ_ONLY],
+});
 
 /** Whether `when` holds for `sub` in the term phase `phase`. */
 function holds(when: GateCondition, sub: Subscription, phase: TermPhase): boolean {

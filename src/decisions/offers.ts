@@ -58,11 +58,11 @@ const FACT_KEYS = [
  *
  * @example
  * ```ts
- * offerAvailability({ onePerCustomer: true, customerHasActive: true });
+ * checkOfferAvailability({ onePerCustomer: true, customerHasActive: true });
  * // { allowed: false, rule: 'A4', reason: 'ONE_PER_CUSTOMER', opensAt: null, … }
  * ```
  */
-export function offerAvailability(facts: OfferFacts): Decision<OfferAvailabilityReason> {
+export function checkOfferAvailability(facts: OfferFacts): Decision<OfferAvailabilityReason> {
   const f = toRecord(facts, 'facts');
   for (const key of Object.keys(f)) {
     if (!FACT_KEYS.includes(key)) throw new CspRulesError('UNKNOWN_FIELD', ['facts', key], 'is not an offer fact', key);
@@ -114,7 +114,7 @@ export type ResellerDeclarationReason =
   /** A reseller without a valid PartnerID that signed the MPA. */
   | 'RESELLER_NOT_VALIDATED';
 
-/** Extra facts of {@link resellerDeclaration}. */
+/** Extra facts of {@link checkResellerDeclaration}. */
 export interface ResellerDeclarationFacts {
   /** Only the initial reseller is entitled to incentives and offers; the others get none. */
   readonly incentivesFor: string | null;
@@ -133,11 +133,11 @@ export const MAX_OTHER_RESELLERS = 5;
  *
  * @example
  * ```ts
- * resellerDeclaration({ initial: { partnerId: '1234567', signedMpa: true }, others: [] });
+ * checkResellerDeclaration({ initial: { partnerId: '1234567', signedMpa: true }, others: [] });
  * // { allowed: true, rule: 'A5', reason: 'ACCEPTED', incentivesFor: '1234567', invalidIndex: null, … }
  * ```
  */
-export function resellerDeclaration(declaration: {
+export function checkResellerDeclaration(declaration: {
   readonly initial: DeclaredReseller | null;
   readonly others: readonly DeclaredReseller[];
 }): Decision<ResellerDeclarationReason> & ResellerDeclarationFacts {

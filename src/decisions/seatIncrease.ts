@@ -2,7 +2,7 @@
  * "Can I add seats?" — Q1, Q7, Q9, Q10, R4.
  */
 import { allow, NONE, refuse, type Decision, type Warning } from '../core/decision.js';
-import { updateLimit } from './updateLimit.js';
+import { checkUpdateLimit } from './updateLimit.js';
 import { readPolicy, type Policy } from '../policy/policy.js';
 import type { SeatOptions } from './seats.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
@@ -61,7 +61,7 @@ export function increaseDecision(sub: Subscription, policy: Policy, phase: TermP
     return refuse('Q9', 'NEW_SUBSCRIPTION_REQUIRED', null);
   const warnings: Warning[] = phase === 'renewing' ? [...RENEWAL_409] : [];
   // Q6: after ~1,200 updates Partner Center may refuse more; the remedy is a second subscription.
-  if (!updateLimit(sub).allowed) warnings.push('UPDATE_LIMIT_REACHED');
+  if (!checkUpdateLimit(sub).allowed) warnings.push('UPDATE_LIMIT_REACHED');
   // Stryker disable next-line ConditionalExpression: `false ? NONE : warnings` returns an empty array equal to NONE; only the (undocumented) sharing of the frozen NONE differs.
   return allow(
     'Q1',

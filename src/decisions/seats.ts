@@ -100,7 +100,7 @@ export function reducibleSeats(subscription: SubscriptionInput | Subscription, o
  * @param policy - the policy
  * @param phase - where `now` falls in the term
  */
-export function reducibleDecision(sub: Subscription, now: Instant, policy: Policy, phase: TermPhase): ReducibleSeats {
+function reducibleDecision(sub: Subscription, now: Instant, policy: Policy, phase: TermPhase): ReducibleSeats {
   const gate = stateGate('reduceSeats', sub, phase);
   if (gate !== null) return seatsRefused(gate.rule, gate.reason, null, NONE, 0, NO_BATCHES.batches);
   const program = policy.programs[sub.program];

@@ -68,7 +68,7 @@ export type TrialConversionReason =
   /** C3, P7: cancelled or deleted. */
   | 'TERMINATED';
 
-/** Extra facts of a {@link trialConversion} answer. */
+/** Extra facts of a {@link canConvertTrial} answer. */
 export interface TrialConversionFacts {
   readonly target: TrialTarget;
   readonly mode: TrialMode;
@@ -85,10 +85,10 @@ export interface TrialConversionFacts {
   readonly promotionsApply: false;
 }
 
-/** The answer of {@link trialConversion}. */
+/** The answer of {@link canConvertTrial}. */
 export type TrialConversion = (Allowed<TrialConversionReason> | Refused<TrialConversionReason>) & TrialConversionFacts;
 
-/** Options of {@link trialConversion}. */
+/** Options of {@link canConvertTrial}. */
 export interface TrialConversionOptions {
   readonly target: TrialTarget;
   readonly mode: TrialMode;
@@ -123,14 +123,14 @@ export interface TrialConversionOptions {
  * ```ts
  * const trial = { program: 'nce-license', term: 'P1M', billing: 'monthly', quantity: 25, trial: true,
  *   purchasedAt: '2024-01-01T10:00:00Z', termEndDate: '2024-01-30' } as const;
- * trialConversion(trial, { target: 'equivalent', mode: 'midterm', seats: 24, now: '2024-01-10T00:00:00Z' });
+ * canConvertTrial(trial, { target: 'equivalent', mode: 'midterm', seats: 24, now: '2024-01-10T00:00:00Z' });
  * // { allowed: false, rule: 'TR4', reason: 'BELOW_TRIAL_MINIMUM', … }
- * trialConversion(trial, { target: 'equivalent', mode: 'scheduled', seats: 10, now: '2024-01-10T00:00:00Z' });
+ * canConvertTrial(trial, { target: 'equivalent', mode: 'scheduled', seats: 10, now: '2024-01-10T00:00:00Z' });
  * // { allowed: true, rule: 'TR7', reason: 'CONVERT_AT_TRIAL_END', term: 'P1Y', billing: 'monthly',
  * //   effectiveAt: Date.parse('2024-01-31T00:00:00Z'), … }
  * ```
  */
-export function trialConversion(
+export function canConvertTrial(
   trial: SubscriptionInput | Subscription,
   options: TrialConversionOptions,
 ): TrialConversion {
@@ -209,38 +209,6 @@ export function trialConversion(
   // S3: converting a trial deletes its saved scheduled changes.
   if (sub.scheduledChange !== null) warnings.push('SCHEDULED_CHANGES_REMOVED');
   return Object.assign(allow('TR4', 'CONVERT_NOW', trialEnd, NONE, warnings), facts('immediate', now));
-}
-
-/** TR8: what a trial can't change. `plan` (term, billing) is chosen at conversion instead (TR3). */
-export type TrialLockedChange = 'quantity' | 'status' | 'plan';
-
-/** The refusal a trial gives for a locked change. */
-export type TrialLockReason = 'TRIAL_QUANTITY_LOCKED' | 'TRIAL_STATUS_LOCKED' | 'TRIAL_PLAN_LOCKED';
-
-const LOCK_REASON: Readonly<Record<TrialLockedChange, TrialLockReason>> = {
-  quantity: 'TRIAL_QUANTITY_LOCKED',
-  status: 'TRIAL_STATUS_LOCKED',
-  plan: 'TRIAL_PLAN_LOCKED',
-};
-
-/**
- * TR8: during a trial, no quantity change and no status change (002 "During a trial, the
- * following actions aren't available"); term and billing are chosen when it converts. Returns
- * the rule and reason to refuse with, or `null` when the subscription is not a trial.
- *
- * @example
- * ```ts
- * trialLocked(toSubscription({ ...input, trial: true }), 'quantity'); // { rule: 'TR8', reason: 'TRIAL_QUANTITY_LOCKED' }
- * trialLocked(toSubscription(input), 'status'); // null
- * ```
- */
-export function trialLocked(
-  subscription: SubscriptionInput | Subscription,
-  change: TrialLockedChange,
-): { readonly rule: 'TR8'; readonly reason: TrialLockReason } | null {
-  const sub = toSubscription(subscription);
-  const reason = LOCK_REASON[toEnum(change, ['quantity', 'status', 'plan'] as const, 'change')];
-  return sub.trial ? { rule: 'TR8', reason } : null;
 }
 
 /** TR9: the facts of a marketplace SaaS free trial. */

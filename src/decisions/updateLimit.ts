@@ -20,11 +20,11 @@ export type UpdateLimitReason =
  *
  * @example
  * ```ts
- * updateLimit({ ...input, updateCount: 1200 });
+ * checkUpdateLimit({ ...input, updateCount: 1200 });
  * // { allowed: false, rule: 'Q6', reason: 'UPDATE_LIMIT_REACHED', opensAt: null, … }
  * ```
  */
-export function updateLimit(subscription: SubscriptionInput | Subscription): Decision<UpdateLimitReason> {
+export function checkUpdateLimit(subscription: SubscriptionInput | Subscription): Decision<UpdateLimitReason> {
   const sub = toSubscription(subscription);
   // Stryker disable next-line ConditionalExpression: `null >= UPDATE_LIMIT` is false too, so dropping the null check changes no result.
   return sub.updateCount !== null && sub.updateCount >= UPDATE_LIMIT

@@ -13,7 +13,7 @@ import type { RuleId } from '../core/rules.js';
 import { canIncreaseSeats } from '../decisions/seatIncrease.js';
 import { reducibleSeats, type OpenBatch } from '../decisions/seats.js';
 import { eligibleTermChanges } from '../decisions/termChanges.js';
-import { trialConversion } from '../decisions/trial.js';
+import { canConvertTrial } from '../decisions/trial.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { nextRenewalOpensAt, renewalInProgress, termPhase, termWindowStart } from '../snapshot/termWindow.js';
 import { gateRefusal, stateGate } from '../decisions/gates.js';
@@ -222,8 +222,8 @@ function upgradeEligibility(sub: Subscription, now: Instant): Decision {
 
 /** TR3, TR7: a trial converts now (midterm) or at its end (scheduled); anything else has nothing to convert. */
 function trialEligibility(sub: Subscription, now: Instant): Decision {
-  const midterm = trialConversion(sub, { target: 'equivalent', mode: 'midterm', now });
-  return midterm.allowed ? midterm : trialConversion(sub, { target: 'equivalent', mode: 'scheduled', now });
+  const midterm = canConvertTrial(sub, { target: 'equivalent', mode: 'midterm', now });
+  return midterm.allowed ? midterm : canConvertTrial(sub, { target: 'equivalent', mode: 'scheduled', now });
 }
 
 /** Suspend, reactivate, auto-renew and scheduling, answered by the lifecycle machine (P1–P6, R4, R5, S2, S3). */

@@ -67,7 +67,7 @@ export type BssReason =
   /** A request exists already. */
   | 'ALREADY_REQUESTED';
 
-/** Options of {@link bssCancellation} and {@link cancelActionShown}. */
+/** Options of {@link bssCancellation} and {@link canShowCancelAction}. */
 export interface BssOptions {
   readonly now: InstantInput;
   readonly policy?: Policy | undefined;
@@ -80,7 +80,7 @@ export type BssResult =
   | { readonly ok: true; readonly state: BssRequestState; readonly subscription: Subscription }
   | { readonly ok: false; readonly refusal: Refused<BssReason | string> };
 
-/** The answer of {@link cancelActionShown}: `allowed` = shown; `until` = when it disappears. */
+/** The answer of {@link canShowCancelAction}: `allowed` = shown; `until` = when it disappears. */
 export type CancelActionDecision = Decision<BssReason | CancelDecision['reason']>;
 
 const STATUSES = ['none', 'requested', 'cancelled', 'rejected', 'ignored'] as const;
@@ -91,10 +91,10 @@ const STATUSES = ['none', 'requested', 'cancelled', 'rejected', 'ignored'] as co
  *
  * @example
  * ```ts
- * cancelActionShown(asset, { now: '2024-01-20T00:00:00Z' }); // { allowed: true, rule: 'W2', reason: 'SHOWN', until: … }
+ * canShowCancelAction(asset, { now: '2024-01-20T00:00:00Z' }); // { allowed: true, rule: 'W2', reason: 'SHOWN', until: … }
  * ```
  */
-export function cancelActionShown(
+export function canShowCancelAction(
   subscription: SubscriptionInput | Subscription,
   options: BssOptions,
 ): CancelActionDecision {
@@ -143,7 +143,7 @@ export function bssCancellation(
   const policy = readPolicy(own(opts, 'policy') as BssOptions['policy']);
   if (type === 'request') {
     if (status !== 'none') return { ok: false, refusal: refuse('W1', 'ALREADY_REQUESTED', null) };
-    const shown = cancelActionShown(sub, { now, policy });
+    const shown = canShowCancelAction(sub, { now, policy });
     if (!shown.allowed) return { ok: false, refusal: shown };
     const requested: BssRequestState = { status: 'requested', requestedAt: now, requestDay: dayOf(now) };
     if (!toBoolean(own(opts, 'automaticExecution'), 'automaticExecution', false))

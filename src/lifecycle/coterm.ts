@@ -53,7 +53,7 @@ export interface AlignmentOption {
   readonly followingTerm: TermDates;
 }
 
-/** The answer of {@link alignmentOptions}. */
+/** The answer of {@link eligibleAlignments}. */
 export interface AlignmentOptions {
   /** CO1, CO3, S2: whether an alignment can be saved now. */
   readonly decision: Decision<CotermReason>;
@@ -63,7 +63,7 @@ export interface AlignmentOptions {
   readonly options: readonly AlignmentOption[];
 }
 
-/** Options of {@link alignmentOptions}. */
+/** Options of {@link eligibleAlignments}. */
 export interface AlignmentOptionsInput {
   /** The customer's other subscriptions to align to. */
   readonly others: readonly (SubscriptionInput | Subscription)[];
@@ -189,15 +189,15 @@ function termsAligned(startDay: UtcDay, term: Term, customEndDay: UtcDay, anchor
  * moves midterm; the new date is a scheduled change, S1), each with the subscriptions it
  * aligns to (their term ends that day) and the calendar-month option (CO5). Other
  * subscriptions count when they can be aligned themselves (CO1) and their term fits (CO2: a
- * P1Y or P3Y can't coterm with a P1M). For a new purchase use {@link purchaseAlignmentOptions}.
+ * P1Y or P3Y can't coterm with a P1M). For a new purchase use {@link eligiblePurchaseAlignments}.
  *
  * @example
  * ```ts
- * const a = alignmentOptions(sub, { others: [other], now: '2024-05-01T00:00:00Z' });
+ * const a = eligibleAlignments(sub, { others: [other], now: '2024-05-01T00:00:00Z' });
  * a.options.map((o) => [formatDay(o.endDay), o.alignsTo]); // [['2025-06-30', []], ['2025-09-30', ['other-1']]] …
  * ```
  */
-export function alignmentOptions(
+export function eligibleAlignments(
   subscription: SubscriptionInput | Subscription,
   input: AlignmentOptionsInput,
 ): AlignmentOptions {
@@ -221,10 +221,10 @@ export function alignmentOptions(
  *
  * @example
  * ```ts
- * purchaseAlignmentOptions({ term: 'P3Y', purchasedAt: '2022-07-01T10:00:00Z', others: [existing] });
+ * eligiblePurchaseAlignments({ term: 'P3Y', purchasedAt: '2022-07-01T10:00:00Z', others: [existing] });
  * ```
  */
-export function purchaseAlignmentOptions(input: {
+export function eligiblePurchaseAlignments(input: {
   readonly term: Term;
   readonly purchasedAt: InstantInput;
   readonly others: readonly (SubscriptionInput | Subscription)[];
@@ -249,12 +249,12 @@ export function purchaseAlignmentOptions(input: {
  *
  * @example
  * ```ts
- * customEndDateDecision(sub, dayFromCivil(2025, 6, 30)); // allowed, rule 'CO2'
+ * checkCustomEndDate(sub, dayFromCivil(2025, 6, 30)); // allowed, rule 'CO2'
  * ```
  *
  * @throws {@link CspRulesError} for an invalid subscription or policy, `INVALID_DATE` `endDay`
  */
-export function customEndDateDecision(
+export function checkCustomEndDate(
   subscription: SubscriptionInput | Subscription,
   endDay: UtcDay,
   policy?: Policy,

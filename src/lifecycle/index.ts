@@ -76,7 +76,7 @@ export type {
 } from './scheduledChanges.js';
 export { canBuyAddOn, alignedAddOnTerm, suspendAddOns, isAddOnOf, commerceOf } from './addons.js';
 export type { AddOnOptions, AddOnReason, AlignedAddOnTerm, Commerce, SuspendedAddOns } from './addons.js';
-export { bssCancellation, cancelActionShown, requestRibbon, BSS_REJECTION_MESSAGE } from './bssCancellation.js';
+export { bssCancellation, canShowCancelAction, requestRibbon, BSS_REJECTION_MESSAGE } from './bssCancellation.js';
 export type {
   BssEvent,
   BssOptions,
@@ -90,8 +90,8 @@ export {
   checkEndDay,
   calendarMonthEnd,
   alignedTerms,
-  alignmentOptions,
-  purchaseAlignmentOptions,
-  customEndDateDecision,
+  eligibleAlignments,
+  eligiblePurchaseAlignments,
+  checkCustomEndDate,
 } from './coterm.js';
 export type { AlignedTerms, AlignmentOption, AlignmentOptions, AlignmentOptionsInput, CotermReason } from './coterm.js';

@@ -239,7 +239,7 @@ export function fromPartnerCenterList(
  * prefixError(new CspRulesError('MISSING_FIELD', 'status', 'is required'), '[2]').field; // '[2].status'
  * ```
  */
-export function prefixError(error: unknown, prefix: string | readonly PathKey[]): unknown {
+function prefixError(error: unknown, prefix: string | readonly PathKey[]): unknown {
   return error instanceof CspRulesError && error.path[0] !== 'options' ? error.under(prefix) : error;
 }
 

@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-export { fromPartnerCenter, fromPartnerCenterList, prefixError } from './fromPartnerCenter.js';
+export { fromPartnerCenter, fromPartnerCenterList } from './fromPartnerCenter.js';
 export type {
   FromPartnerCenterOptions,
   PartnerCenterSubscription,

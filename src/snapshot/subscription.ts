@@ -24,18 +24,6 @@ import { isRecord, own, toBoolean, toCount, toEnum, toOptionalString, toRecord }
  */
 export type Status = (typeof STATUSES)[number];
 
-/**
- * C3, P7: cancelled or deleted — terminal, every action refused.
- *
- * @example
- * ```ts
- * isTerminated('deleted'); // true
- * ```
- */
-export function isTerminated(status: Status): boolean {
-  return status === 'cancelled' || status === 'deleted';
-}
-
 /** Every status. */
 export const STATUSES = /* @__PURE__ */ Object.freeze([
   'active',

@@ -2,7 +2,7 @@
  * Property events: quantity (Q1–Q3, Q7, Q10, C2), scheduled changes (S1–S3, CO2, CO3) and
  * term or billing (B1–B5, via `eligibleTermChanges` / `eligibleBillingFrequencyChanges`).
  */
-import { customEndDateDecision } from '../coterm.js';
+import { checkCustomEndDate } from '../coterm.js';
 import { eligibleBillingFrequencyChanges, type PlanTarget } from '../../decisions/billingChanges.js';
 import { NONE, refuse, type Decision } from '../../core/decision.js';
 import { CspRulesError } from '../../core/errors.js';
@@ -105,7 +105,7 @@ export function onScheduleChange(ctx: Ctx, changeInput: ScheduledChangeInput): T
   if (saved === null || isEmptyChange(saved))
     throw new CspRulesError('INCONSISTENT', 'event.change', 'names no change (S1)', changeInput);
   if (saved.customTermEndDay !== null) {
-    const end = customEndDateDecision(next, saved.customTermEndDay, ctx.policy);
+    const end = checkCustomEndDate(next, saved.customTermEndDay, ctx.policy);
     if (!end.allowed) return reject(end);
   }
   return accept(ctx, {

@@ -1,6 +1,6 @@
 /**
  * SKU and trial events: immediate upgrade (U1–U4, U9, S3, S5, C10; decided by `canUpgrade`)
- * and midterm trial conversion (TR2–TR4, TR6, TR9, S3; decided by `trialConversion`). A
+ * and midterm trial conversion (TR2–TR4, TR6, TR9, S3; decided by `canConvertTrial`). A
  * caller's own `eligibility` decision replaces those calls.
  */
 import type { Decision, Warning } from '../../core/decision.js';
@@ -9,7 +9,7 @@ import { toSubscription, type Subscription, type SubscriptionInput } from '../..
 import { termWindowStart } from '../../snapshot/termWindow.js';
 import { dayOf, formatDay } from '../../time/day.js';
 import { BILLING_FREQUENCIES, TERMS, termEndDay } from '../../time/term.js';
-import { TRIAL_DEFAULT_BILLING, TRIAL_DEFAULT_TERM, TRIAL_SEATS, trialConversion } from '../../decisions/trial.js';
+import { TRIAL_DEFAULT_BILLING, TRIAL_DEFAULT_TERM, TRIAL_SEATS, canConvertTrial } from '../../decisions/trial.js';
 import { canUpgrade, type UpgradeDecision } from '../../decisions/upgrade.js';
 import { toCount, toEnum, toOptionalString } from '../../core/validate.js';
 import { currentBatches, takeNewest } from './batches.js';
@@ -139,7 +139,7 @@ function coterminousInput(ctx: Ctx, offerName: string | null, quantity: number):
  * TR2–TR4, TR6, TR9, S3: convert a trial to paid now — term Annual and billing Monthly unless
  * chosen (TR2), 25 seats unless chosen. The machine checks the lifecycle side first (term not
  * over, an active trial, no renewal running: on the renewal day the conversion is the renewal,
- * TR2/R4), then `trialConversion` decides (target `equivalent`, mode `midterm`: at least 25
+ * TR2/R4), then `canConvertTrial` decides (target `equivalent`, mode `midterm`: at least 25
  * seats, TR4; no marketplace SaaS free-trial waiver, TR9), unless `eligibility` is given; a
  * refusal passes through unchanged. The paid term starts now (a new term: C1's window runs
  * from it); the trial ends; promotions don't apply (TR6, warning `PROMOTION_NOT_APPLIED`);
@@ -169,7 +169,7 @@ export function onConvertTrial(ctx: Ctx, event: ConvertEvent): TransitionResult 
   const decision: Decision<string> =
     event.eligibility ??
     inEventTerms(fields, () =>
-      trialConversion(sub, { target: 'equivalent', mode: 'midterm', seats: quantity, term, billing, now }),
+      canConvertTrial(sub, { target: 'equivalent', mode: 'midterm', seats: quantity, term, billing, now }),
     );
   if (!decision.allowed) return reject(decision);
   const deletion = scheduledDeletion(ctx, 'convertTrial');

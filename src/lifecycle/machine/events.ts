@@ -36,7 +36,7 @@ export interface LifecycleState {
 
 /**
  * Optional decision of an eligibility check made elsewhere (e.g. `canUpgrade`, the term and
- * billing tables, `trialConversion`). When given, it replaces the machine's own call of that
+ * billing tables, `canConvertTrial`). When given, it replaces the machine's own call of that
  * check: a refusal refuses the transition with it unchanged; an allowance is taken as is.
  */
 export interface WithEligibility {
@@ -87,7 +87,7 @@ export type LifecycleEvent =
       /** B1: the terms the catalog offers for the product (default Monthly and Annual: Triennial only when listed). */
       readonly offeredTerms?: readonly Term[];
     } & WithEligibility)
-  /** TR2–TR4, TR6, TR9: convert a trial to paid now (term Annual, billing Monthly, 25 seats by default), decided by `trialConversion`. */
+  /** TR2–TR4, TR6, TR9: convert a trial to paid now (term Annual, billing Monthly, 25 seats by default), decided by `canConvertTrial`. */
   | ({
       readonly type: 'convertTrial';
       readonly term?: Term;
@@ -209,7 +209,7 @@ export type LifecycleReason =
    * Reasons of the reused decisions pass through: canCancel, reducibleSeats, canIncreaseSeats,
    * canUpgrade (U1, U2, U5 …), eligibleTermChanges (`TERM_NOT_LONGER`, `TERM_NOT_OFFERED` …),
    * eligibleBillingFrequencyChanges (`UPFRONT_NOT_ALLOWED_MIDTERM`, `CYCLE_CHARGE_IN_PROGRESS` …),
-   * trialConversion (`BELOW_TRIAL_MINIMUM`, `FREE_TRIAL_NOT_WAIVABLE` …).
+   * canConvertTrial (`BELOW_TRIAL_MINIMUM`, `FREE_TRIAL_NOT_WAIVABLE` …).
    */
   | (string & {});
 

@@ -133,17 +133,3 @@ export function onSetAutoRenew(ctx: Ctx, autoRenew: boolean): TransitionResult {
     effects: [{ type: 'AUTO_RENEW_TURNED_OFF', rule: 'R5' }, ...deletion.effects],
   });
 }
-
-/**
- * R2/R4: the latest end of the running renewal (00:00Z after the term end date + 24 h), if
- * still ahead of `now`; `null` once past (a late renewal: unknown).
- *
- * @example
- * ```ts
- * renewalEnd(ctx); // Date.parse('2025-01-16T00:00:00Z') for a term ending 2025-01-14
- * ```
- */
-export function renewalEnd(ctx: Ctx): number | null {
-  const latest = endOfDay(ctx.sub.termEndDay) + DAY_MS;
-  return ctx.now < latest ? latest : null;
-}
