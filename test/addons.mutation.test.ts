@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { canBuyAddOn, isAddOnOf, suspendAddOns } from '../src/lifecycle/addons.js';
 import type { SubscriptionInput } from '../src/snapshot/subscription.js';
-import { caught } from './caught.js';
+import { caught } from './support/caught.js';
 
 const base: SubscriptionInput = {
   id: 'base-1',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { billingRow, eligibleBillingFrequencyChanges, planChangeBlocked } from '../src/decisions/billingChanges.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../src/snapshot/subscription.js';
-import { caught } from './caught.js';
+import { caught } from './support/caught.js';
 
 // Mutation tests of billingChanges.ts: whole rows, whole errors, whole options.
 const base: SubscriptionInput = {

@@ -11,7 +11,7 @@ import {
   type BssRequestState,
 } from '../src/lifecycle/bssCancellation.js';
 import type { SubscriptionInput } from '../src/snapshot/subscription.js';
-import { caught } from './caught.js';
+import { caught } from './support/caught.js';
 
 /** Bought 2024-01-10T10:00Z: the 30-day window runs [2024-01-10T10:00Z, 2024-02-09T10:00Z) (C7). */
 const asset: SubscriptionInput = {

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fromPartnerCenter, fromPartnerCenterList } from '../src/partner-center/fromPartnerCenter.js';
 import { run } from '../src/cli/run.js';
 import { explain } from '../src/explain/explain.js';
-import { memoryIo } from './cli/memoryIo.js';
+import { memoryIo } from './support/memoryIo.js';
 
 const CLI = join('dist', 'cli.js');
 const NOW = '2024-03-12T12:00:00Z';

@@ -13,8 +13,8 @@ import {
   purchaseAlignmentOptions,
 } from '../src/lifecycle/coterm.js';
 import type { SubscriptionInput } from '../src/snapshot/subscription.js';
-import { caught } from './caught.js';
-import { dayNumber as day } from './arbitraries.js';
+import { caught } from './support/caught.js';
+import { dayNumber as day } from './support/time.js';
 
 const base: SubscriptionInput = {
   id: 'sub-1',

@@ -11,7 +11,7 @@ import {
   isTimeZone,
   ZONE_PATTERN,
 } from '../src/display/index.js';
-import { caught } from './caught.js';
+import { caught } from './support/caught.js';
 
 const errorOf = (fn: () => unknown) => {
   const e = caught(fn);

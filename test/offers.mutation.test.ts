@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { canSellSubscriptions, offerAvailability, resellerDeclaration } from '../src/decisions/offers.js';
-import { caught } from './caught.js';
+import { caught } from './support/caught.js';
 
 const refusedA4 = (reason: string) => ({
   allowed: false,

@@ -8,7 +8,7 @@ import {
   type ProgramOverrides,
 } from '../src/policy/policy.js';
 import { DEFAULT_PROGRAMS, type ProgramPolicy } from '../src/policy/programs.js';
-import { caught } from './caught.js';
+import { caught } from './support/caught.js';
 
 // src/policy/policy.ts: whole policies, and whole CspRulesErrors (code, field, message, received)
 // for every way an override can be wrong. Expected values are written out from rules.md's defaults

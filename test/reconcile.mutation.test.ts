@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { reconcile } from '../src/partner-center/reconcile.js';
 import type { SubscriptionInput } from '../src/snapshot/subscription.js';
-import { caught } from './caught.js';
-import { ours } from './reconcileFixture.js';
+import { caught } from './support/caught.js';
+import { ours } from './support/subscriptions.js';
 
 const ms = (iso: string): number => Date.parse(iso);
 

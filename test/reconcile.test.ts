@@ -4,7 +4,7 @@ import { fromPartnerCenter } from '../src/partner-center/fromPartnerCenter.js';
 import { CspRulesError } from '../src/core/errors.js';
 import { reconcile } from '../src/partner-center/reconcile.js';
 import type { SubscriptionInput } from '../src/snapshot/subscription.js';
-import { ours } from './reconcileFixture.js';
+import { ours } from './support/subscriptions.js';
 
 const ms = (iso: string): number => Date.parse(iso);
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { proratedRefund } from '../src/decisions/refund.js';
-import { caught } from './caught.js';
+import { caught } from './support/caught.js';
 
 // 2024 is a leap year: 2024-01-01..2024-12-31 is 366 days. At 2024-01-02 (inclusive count) 2 days are used.
 const YEAR = { amountPaid: 9_999, periodStart: '2024-01-01', periodEnd: '2024-12-31', at: '2024-01-02T00:00:00Z' };

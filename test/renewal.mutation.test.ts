@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { nextTermOf, renewalSchedule } from '../src/lifecycle/renewal.js';
 import type { SubscriptionInput } from '../src/snapshot/subscription.js';
-import { caught } from './caught.js';
-import { dayNumber as day } from './arbitraries.js';
+import { caught } from './support/caught.js';
+import { dayNumber as day } from './support/time.js';
 
 /** Term end date 2023-03-01 (P1Y bought 2022-03-02): the renewal day is 2023-03-02, the next term 2023-03-02 – 2024-03-01. */
 const annual: SubscriptionInput = {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { canIncreaseSeats } from '../src/decisions/seatIncrease.js';
 import type { SubscriptionInput } from '../src/snapshot/subscription.js';
-import { caught } from './caught.js';
+import { caught } from './support/caught.js';
 
 // P1M bought 2024-01-31: term end date 2024-02-28 (T2), renewal day 2024-02-29 (UTC).
 const sub: SubscriptionInput = {

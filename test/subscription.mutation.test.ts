@@ -9,7 +9,7 @@ import { deriveSnapshot, toInput, withChanges } from '../src/snapshot/changes.js
 import { toSubscription, type SubscriptionInput } from '../src/snapshot/subscription.js';
 import { formatDay } from '../src/time/day.js';
 import { toBoolean, toCount, toEnum, toOptionalString, toRecord } from '../src/core/validate.js';
-import { caught } from './caught.js';
+import { caught } from './support/caught.js';
 
 const BASE = {
   program: 'nce-license',

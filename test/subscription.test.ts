@@ -4,8 +4,9 @@ import { CspRulesError, type ErrorCode } from '../src/core/errors.js';
 import { PROGRAMS } from '../src/policy/programs.js';
 import { deriveSnapshot, toInput, withChanges } from '../src/snapshot/changes.js';
 import { STATUSES, toSubscription, type SubscriptionInput } from '../src/snapshot/subscription.js';
-import { billingArb, DAY, dayNumber, dayText, instantArb, MAX_INSTANT, termArb } from './arbitraries.js';
-import { caught } from './caught.js';
+import { billingArb, instantArb, MAX_INSTANT, termArb } from './support/arbitraries.js';
+import { DAY, dayNumber, dayText } from './support/time.js';
+import { caught } from './support/caught.js';
 
 const d = dayNumber;
 

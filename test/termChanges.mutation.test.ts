@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SubscriptionInput } from '../src/snapshot/subscription.js';
 import { eligibleTermChanges, TERM_CHANGES, type TermChangeRow } from '../src/decisions/termChanges.js';
-import { caught } from './caught.js';
+import { caught } from './support/caught.js';
 
 // Mutation tests of termChanges.ts: whole options, whole errors.
 const base: SubscriptionInput = {

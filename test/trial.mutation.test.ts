@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SubscriptionInput } from '../src/snapshot/subscription.js';
 import { trialConversion, type TrialConversionOptions } from '../src/decisions/trial.js';
-import { caught } from './caught.js';
+import { caught } from './support/caught.js';
 
 // Mutation tests of trial.ts: whole decisions, whole errors.
 // A 30-day trial from 2024-01-01: its last day (termEndDay) is 2024-01-30, so it ends 2024-01-31T00:00Z.

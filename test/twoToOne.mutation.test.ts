@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SubscriptionInput } from '../src/snapshot/subscription.js';
 import { planTwoToOne } from '../src/decisions/twoToOne.js';
-import { caught } from './caught.js';
+import { caught } from './support/caught.js';
 
 const E3 = 'Microsoft 365 E3';
 const E5 = 'Microsoft 365 E5';

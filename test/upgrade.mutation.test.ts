@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canCancel } from '../src/decisions/cancel.js';
 import type { SubscriptionInput } from '../src/snapshot/subscription.js';
 import { canUpgrade, type UpgradeOptions } from '../src/decisions/upgrade.js';
-import { caught } from './caught.js';
+import { caught } from './support/caught.js';
 
 // Mutation tests of upgrade.ts: whole decisions, whole errors.
 const E3 = 'Microsoft 365 E3';

@@ -6,7 +6,7 @@ import {
   upgradeMatrix,
   type UpgradeCatalog,
 } from '../src/decisions/upgradePaths.js';
-import { caught } from './caught.js';
+import { caught } from './support/caught.js';
 
 // Mutation tests of upgradePaths.ts: whole errors, whole matrices.
 const err = (fn: () => unknown) => {

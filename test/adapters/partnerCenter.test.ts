@@ -5,7 +5,7 @@ import { CspRulesError } from '../../src/core/errors.js';
 import { canCancel } from '../../src/decisions/cancel.js';
 import { reducibleSeats } from '../../src/decisions/seats.js';
 import { formatDay } from '../../src/time/day.js';
-import { ms, pc } from './pcFixture.js';
+import { ms, pc } from '../support/partnerCenter.js';
 
 function failure(run: () => unknown): CspRulesError {
   try {

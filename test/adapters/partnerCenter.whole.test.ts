@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { fromPartnerCenter, fromPartnerCenterList, prefixError } from '../../src/partner-center/fromPartnerCenter.js';
 import { CspRulesError } from '../../src/core/errors.js';
-import { dayNumber } from '../arbitraries.js';
-import { BATCH_NOTE, fault, ms, pc, snapshot } from './pcFixture.js';
+import { dayNumber } from '../support/time.js';
+import { BATCH_NOTE, fault, ms, pc, snapshot } from '../support/partnerCenter.js';
 
 const UNKNOWN_BATCHES = {
   code: 'SEAT_BATCHES_UNKNOWN',

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fromPartnerCenter } from '../../src/partner-center/fromPartnerCenter.js';
-import { ignoredNote, ms, pc, snapshot } from './pcFixture.js';
+import { ignoredNote, ms, pc, snapshot } from '../support/partnerCenter.js';
 
 const NO_BATCHES = { seatBatches: [], seatBatchesKnown: false };
 

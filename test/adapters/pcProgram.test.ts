@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fromPartnerCenter } from '../../src/partner-center/fromPartnerCenter.js';
-import { dayNumber } from '../arbitraries.js';
-import { BATCH_NOTE, fault, ignoredNote, pc, snapshot } from './pcFixture.js';
+import { dayNumber } from '../support/time.js';
+import { BATCH_NOTE, fault, ignoredNote, pc, snapshot } from '../support/partnerCenter.js';
 
 /** A program without seat reduction reads no batches: the snapshot's default (none known). */
 const NO_BATCHES = { seatBatches: [], seatBatchesKnown: false };

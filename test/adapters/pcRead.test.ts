@@ -12,8 +12,8 @@ import {
   readRefundable,
   type At,
 } from '../../src/partner-center/read.js';
-import { dayNumber } from '../arbitraries.js';
-import { fault, ms, pc, snapshot } from './pcFixture.js';
+import { dayNumber } from '../support/time.js';
+import { fault, ms, pc, snapshot } from '../support/partnerCenter.js';
 
 const at = (record: Record<string, unknown>, path = ''): At => ({ record, path });
 

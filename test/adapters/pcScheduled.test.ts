@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fromPartnerCenter } from '../../src/partner-center/fromPartnerCenter.js';
-import { dayNumber } from '../arbitraries.js';
-import { BATCH_NOTE, fault, pc, snapshot } from './pcFixture.js';
+import { dayNumber } from '../support/time.js';
+import { BATCH_NOTE, fault, pc, snapshot } from '../support/partnerCenter.js';
 
 /** The example's own product: offerId CFQ7TTC0LH18:0001:CFQ7TTC0K5QH. */
 const SAME = { productId: 'CFQ7TTC0LH18', skuId: '0001', availabilityId: 'CFQ7TTC0K5QH' };

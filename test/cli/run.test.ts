@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArgs, UsageError } from '../../src/cli/args.js';
 import { run } from '../../src/cli/run.js';
-import { memoryIo } from './memoryIo.js';
+import { memoryIo } from '../support/memoryIo.js';
 
 // The CLI in process (no build needed): the same tables the binary prints (test/cli.test.ts runs
 // the built dist/cli.js), so mutation testing can reach src/cli/.

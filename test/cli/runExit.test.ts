@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { USAGE } from '../../src/cli/args.js';
 import { run, type Io } from '../../src/cli/run.js';
-import { memoryIo } from './memoryIo.js';
+import { memoryIo } from '../support/memoryIo.js';
 
 // run() of `csp-rules` (src/cli/run.ts): exit codes, whole stderr messages, which output format
 // for which input (one object / a list / several files, --json, --detail), and the options.

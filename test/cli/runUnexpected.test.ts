@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/cli/run.js';
-import { memoryIo } from './memoryIo.js';
+import { memoryIo } from '../support/memoryIo.js';
 
 // Exit 2 is for bad input only, i.e. a CspRulesError from the library. Anything else thrown while
 // reading a file or an option is a bug and must exit 1 ("unexpected error"), never be reported

@@ -4,8 +4,8 @@ import { inEventTerms, mergeWarnings, policyChoices, readState } from '../../src
 import { LIFECYCLE_EVENTS, transition } from '../../src/lifecycle/machine/transition.js';
 import { DEFAULT_POLICY, definePolicy } from '../../src/policy/policy.js';
 import { toSubscription, type SubscriptionInput } from '../../src/snapshot/subscription.js';
-import { caught } from '../caught.js';
-import { accepted, at, E3, LAST_OF_TERM, MID, refused, RENEWAL_DAY, SNAP, sub } from './fixtures.js';
+import { caught } from '../support/caught.js';
+import { accepted, at, E3, LAST_OF_TERM, MID, refused, RENEWAL_DAY, SNAP, sub } from '../support/lifecycle.js';
 
 const LATEST = '2025-01-16T00:00:00Z';
 

@@ -3,8 +3,8 @@ import { allow, refuse } from '../../src/core/decision.js';
 import type { LifecycleState } from '../../src/lifecycle/machine/events.js';
 import { transition } from '../../src/lifecycle/machine/transition.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../../src/snapshot/subscription.js';
-import { caught } from '../caught.js';
-import { accepted, at, day, E3, E5, MID, refused, SCHEDULED_12, SNAP, sub, T0 } from './fixtures.js';
+import { caught } from '../support/caught.js';
+import { accepted, at, day, E3, E5, MID, refused, SCHEDULED_12, SNAP, sub, T0 } from '../support/lifecycle.js';
 
 const catalog = [{ from: E3, to: E5 }];
 

@@ -7,8 +7,8 @@ import {
   nextTermPlan,
   SCHEDULABLE_CHANGES,
 } from '../../src/lifecycle/scheduledChanges.js';
-import { caught } from '../caught.js';
-import { at, day, E3, E5, sub } from './fixtures.js';
+import { caught } from '../support/caught.js';
+import { at, day, E3, E5, sub } from '../support/lifecycle.js';
 
 const NOTHING = { quantity: null, term: null, billing: null, offerName: null, customTermEndDay: null };
 

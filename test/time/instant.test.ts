@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CspRulesError, type ErrorCode } from '../../src/core/errors.js';
 import { toInstant, toIso, toUtcDay } from '../../src/time/instant.js';
-import { dayNumber, instantArb, isoWithOffsetArb } from '../arbitraries.js';
-import { caught } from '../caught.js';
+import { instantArb, isoWithOffsetArb } from '../support/arbitraries.js';
+import { dayNumber } from '../support/time.js';
+import { caught } from '../support/caught.js';
 
 function expectError(fn: () => unknown, code: ErrorCode, field: string): void {
   const error = caught(fn);

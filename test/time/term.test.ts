@@ -13,8 +13,9 @@ import {
   type Term,
   type TermDates,
 } from '../../src/time/term.js';
-import { DAY, dayArb, dayNumber, dayText, termArb } from '../arbitraries.js';
-import { caught } from '../caught.js';
+import { dayArb, termArb } from '../support/arbitraries.js';
+import { DAY, dayNumber, dayText } from '../support/time.js';
+import { caught } from '../support/caught.js';
 
 const d = dayNumber; // 'YYYY-MM-DD' → UTC day, by Date.UTC (oracle)
 

@@ -5,7 +5,7 @@ import { dayOf } from '../../src/time/day.js';
 import { toInstant, toIso, toUtcDay } from '../../src/time/instant.js';
 import { renewedTerm, termEndDay } from '../../src/time/term.js';
 import { isWithin, windowOfHours } from '../../src/time/window.js';
-import { dayNumber } from '../arbitraries.js';
+import { dayNumber } from '../support/time.js';
 
 // T4: the lead also runs the whole suite under other TZ values; this file switches TZ in-process.
 const ORIGINAL_TZ = process.env.TZ;

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { CspRulesError } from '../src/core/errors.js';
+import { CspRulesError } from '../../src/core/errors.js';
 
 /** Runs `fn` and returns the CspRulesError it throws (fails the test on anything else). */
 export function caught(fn: () => unknown): CspRulesError {

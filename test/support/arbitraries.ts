@@ -1,42 +1,18 @@
 /**
  * Shared fast-check generators for the time model (T1–T6) and the snapshot. Every expected
- * value here is computed with the built-in `Date.UTC` / `Date#toISOString`, never with src, so
- * tests can use them as an independent oracle.
+ * value here is computed with the built-in `Date.UTC` / `Date#toISOString` (the oracles of
+ * `./time.ts`), never with src, so tests can use them as an independent oracle.
  */
 import fc from 'fast-check';
-import type { BillingFrequency, Term } from '../src/time/term.js';
+import type { BillingFrequency, Term } from '../../src/time/term.js';
+import { DAY, lastDayOfMonth } from './time.js';
 
-/** 24 h in ms, written out here so the oracle does not import src. */
-export const DAY = 86_400_000;
 /** First instant generated: 1970-01-01T00:00:00.000Z. */
 const MIN_INSTANT = Date.UTC(1970, 0, 1);
 /** Last instant generated: 2100-12-31T23:59:59.999Z. */
 export const MAX_INSTANT = Date.UTC(2101, 0, 1) - 1;
 /** UTC day number of 2100-12-31 (the last day generated). */
 const MAX_DAY = Date.UTC(2100, 11, 31) / DAY;
-
-/**
- * Oracle: the UTC day number (days since 1970-01-01) of `YYYY-MM-DD`, by `Date.UTC`.
- *
- * @example
- * ```ts
- * dayNumber('2024-01-15'); // 19737
- * ```
- */
-export function dayNumber(text: string): number {
-  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d) / DAY;
-}
-
-/** Oracle: `YYYY-MM-DD` of a UTC day number, by `Date#toISOString` (years 0–9999). */
-export function dayText(day: number): string {
-  return new Date(day * DAY).toISOString().slice(0, 10);
-}
-
-/** Oracle: the last day of a month (1–12), as day 0 of the next month. */
-export function lastDayOfMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
 
 /** A civil date, month 1–12. */
 export interface Civil {

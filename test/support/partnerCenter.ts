@@ -2,8 +2,8 @@
  * Shared fixtures of the Partner Center adapter tests: the partner-center.md example resource
  * and the snapshot it reads into, written out by hand (no value here comes from src).
  */
-import { dayNumber } from '../arbitraries.js';
-import { caught } from '../caught.js';
+import { dayNumber } from './time.js';
+import { caught } from './caught.js';
 
 /** Epoch ms of an ISO instant, by the built-in parser (an oracle independent of src). */
 export const ms = (iso: string): number => Date.parse(iso);

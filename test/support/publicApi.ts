@@ -3,9 +3,9 @@
  * (`.`, `./lifecycle`, `./explain`, `./partner-center`), as one namespace for the tests that
  * go through the whole public surface (fuzzing, security). `./display` has its own tests.
  */
-export * from '../src/index.js';
-export * from '../src/lifecycle/index.js';
-export { explain, ACTIONS } from '../src/explain/explain.js';
+export * from '../../src/index.js';
+export * from '../../src/lifecycle/index.js';
+export { explain, ACTIONS } from '../../src/explain/explain.js';
 export type {
   Action,
   ActionExplanation,
@@ -14,5 +14,5 @@ export type {
   Explanation,
   Outcome,
   TermTimeline,
-} from '../src/explain/explain.js';
-export * from '../src/partner-center/index.js';
+} from '../../src/explain/explain.js';
+export * from '../../src/partner-center/index.js';

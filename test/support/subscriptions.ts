@@ -3,7 +3,7 @@
  * purchase (window closed since 2024-01-22T09:30:12Z) and 5 on 2024-03-10 (open until
  * 2024-03-17T14:02:45Z; nce-license windows are 7 × 24 h from each addition, T3).
  */
-import type { SubscriptionInput } from '../src/snapshot/subscription.js';
+import type { SubscriptionInput } from '../../src/snapshot/subscription.js';
 
 export const ours: SubscriptionInput = {
   id: '4c0b3f6e-8d55-4c1e-9a57-2d2f5c0f9a11',
