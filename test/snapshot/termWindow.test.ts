@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { definePolicy, DEFAULT_POLICY } from '../src/policy/policy.js';
-import { toSubscription, type SubscriptionInput } from '../src/snapshot/subscription.js';
-import { nextRenewalOpensAt, RENEWAL_409, renewalInProgress, termWindowStart } from '../src/snapshot/termWindow.js';
+import { definePolicy, DEFAULT_POLICY } from '../../src/policy/policy.js';
+import { toSubscription, type SubscriptionInput } from '../../src/snapshot/subscription.js';
+import { nextRenewalOpensAt, RENEWAL_409, renewalInProgress, termWindowStart } from '../../src/snapshot/termWindow.js';
+import { nceAnnual as base } from '../support/subscriptions.js';
+import { at } from '../support/time.js';
 
-// Mutation tests of termWindow.ts (C1, R3, U9, C12, Q3, R4), each function asserted directly.
-const at = (iso: string): number => Date.parse(iso);
-// A P1Y subscription bought 2024-01-15T09:30:00Z: term 2024-01-15 … 2025-01-14, renewal day 2025-01-15.
-const base: SubscriptionInput = {
-  program: 'nce-license',
-  term: 'P1Y',
-  billing: 'monthly',
-  quantity: 10,
-  purchasedAt: '2024-01-15T09:30:00Z',
-};
+// termWindow.ts (C1, R3, U9, C12, Q3, R4), each function asserted directly, on `base`: a P1Y
+// subscription bought 2024-01-15T09:30:00Z: term 2024-01-15 … 2025-01-14, renewal day 2025-01-15.
 const sub = (over: Partial<SubscriptionInput> = {}) => toSubscription({ ...base, ...over });
 // Renewed, completion instant unknown: the term started on 2025-01-15.
 const renewed = { termStartedAt: null, termStartDate: '2025-01-15', termEndDate: '2026-01-14' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CspRulesError, describe as describeValue } from '../src/core/errors.js';
-import { toSubscription } from '../src/snapshot/subscription.js';
-import { toInstant } from '../src/time/instant.js';
+import { CspRulesError, describe as describeValue } from '../../src/core/errors.js';
+import { toSubscription } from '../../src/snapshot/subscription.js';
+import { toInstant } from '../../src/time/instant.js';
 
 describe('CspRulesError shape', () => {
   it('is an Error with name, code, field, received, and a message that starts with the field', () => {
@@ -89,5 +89,11 @@ describe('describe(): short, safe descriptions of received values', () => {
   it('long strings are cut to 64 characters and quoted', () => {
     const text = describeValue('x'.repeat(100_000));
     expect(text).toBe(JSON.stringify(`${'x'.repeat(61)}...`));
+  });
+
+  it('describe() keeps strings up to 64 characters whole and cuts longer ones to 61 + "..."', () => {
+    const s64 = 'x'.repeat(64);
+    expect(describeValue(s64)).toBe(JSON.stringify(s64));
+    expect(describeValue('x'.repeat(65))).toBe(JSON.stringify(`${'x'.repeat(61)}...`));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deepFreeze } from '../src/core/deepFreeze.js';
-import * as api from './support/publicApi.js';
+import { deepFreeze } from '../../src/core/deepFreeze.js';
+import * as api from '../support/publicApi.js';
 
 /** Paths of every object or array inside `value` (itself included) that is not frozen. */
 function unfrozen(value: unknown, path: string, seen = new Set<object>()): string[] {

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canCancel } from '../src/decisions/cancel.js';
-import { CspRulesError } from '../src/core/errors.js';
-import { definePolicy } from '../src/policy/policy.js';
-import type { SubscriptionInput } from '../src/snapshot/subscription.js';
+import { canCancel } from '../../src/decisions/cancel.js';
+import { CspRulesError } from '../../src/core/errors.js';
+import { definePolicy } from '../../src/policy/policy.js';
+import type { SubscriptionInput } from '../../src/snapshot/subscription.js';
+// Expected instants are written as UTC text and read by the platform, not by the code under test.
+import { at } from '../support/time.js';
 
-/** Expected instants are written as UTC text and read by the platform, not by the code under test. */
-const at = (iso: string): number => Date.parse(iso);
 const H = 3_600_000;
 
 const annual: SubscriptionInput = {
@@ -16,6 +16,8 @@ const annual: SubscriptionInput = {
   quantity: 15,
   purchasedAt: '2024-01-15T09:30:12Z',
 };
+/** One seat, bought 2024-01-15T09:30:00Z; each test names the program. */
+const oneSeat = { term: 'P1Y', billing: 'monthly', quantity: 1, purchasedAt: '2024-01-15T09:30:00Z' } as const;
 
 describe('C1 new-commerce license-based: 7 d from the start of any term', () => {
   it('is allowed at the purchase instant, until purchase + 168 h exclusive', () => {
@@ -153,6 +155,17 @@ describe('C15 refund tier: full within 24 h of the term start, prorated to 7 d',
         expect(d.refund).toBe(delta < 24 * H ? 'full' : 'prorated');
       }),
     );
+  });
+
+  // C15: the full-refund tier belongs to prorated windows only. With nce-saas (refund full) and a
+  // 24 h tier set by policy, the refund is full and fullRefundUntil stays null.
+  it('C15 a full-refund window has no tier even when the policy sets tier hours', () => {
+    const policy = definePolicy({ programs: { 'nce-saas': { fullRefundHours: 24 } } });
+    expect(canCancel({ ...oneSeat, program: 'nce-saas' }, { now: '2024-01-15T10:00:00Z', policy })).toMatchObject({
+      allowed: true,
+      refund: 'full',
+      fullRefundUntil: null,
+    });
   });
 });
 
@@ -373,6 +386,23 @@ describe('C14 marketplace SaaS in new commerce: 72 h from purchase, full', () =>
       opensAt: null,
     });
   });
+
+  // C14: a window measured from the purchase stays there in a later term. nce-saas, 72 h from
+  // 2024-01-15T09:30Z → closed on 2024-01-18T09:30Z; one hour after a renewal on 2025-01-15 it
+  // is still closed (a term-start window would be open until 2025-01-18T00:05Z).
+  it('C14 a purchase-based window does not reopen at a renewal', () => {
+    const renewed = { ...oneSeat, program: 'nce-saas', termStartedAt: '2025-01-15T00:05:00Z' } as const;
+    expect(canCancel(renewed, { now: '2025-01-15T01:05:00Z' })).toMatchObject({
+      allowed: false,
+      rule: 'C14',
+      reason: 'WINDOW_CLOSED',
+      opensAt: null,
+    });
+    expect(canCancel(renewed, { now: '2024-01-18T09:29:59.999Z' })).toMatchObject({
+      allowed: true,
+      until: Date.UTC(2024, 0, 18, 9, 30),
+    });
+  });
 });
 
 describe('C16 new-commerce software subscriptions: 7 d from purchase or any renewal, prorated', () => {
@@ -435,5 +465,17 @@ describe('canCancel status handling and bad input', () => {
     expect(() => canCancel(null as never, { now: 0 })).toThrow(
       expect.objectContaining({ code: 'INVALID_TYPE', field: 'subscription' }),
     );
+  });
+
+  // P7: expired, disabled and pending are refused with rule P7 and reason NOT_ACTIVE.
+  it.each(['expired', 'disabled', 'pending'] as const)('P7 %s → NOT_ACTIVE', (status) => {
+    expect(canCancel({ ...oneSeat, program: 'nce-license', status }, { now: '2024-01-16T00:00:00Z' })).toMatchObject({
+      allowed: false,
+      rule: 'P7',
+      reason: 'NOT_ACTIVE',
+      opensAt: null,
+      refund: 'none',
+      effective: null,
+    });
   });
 });
