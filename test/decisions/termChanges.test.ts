@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OFFERED_TERMS, eligibleTermChanges, TERM_CHANGES } from '../src/decisions/termChanges.js';
-import type { Status, SubscriptionInput } from '../src/snapshot/subscription.js';
-import type { BillingFrequency, Term } from '../src/time/term.js';
+import {
+  DEFAULT_OFFERED_TERMS,
+  eligibleTermChanges,
+  TERM_CHANGES,
+  type TermChangeRow,
+} from '../../src/decisions/termChanges.js';
+import type { Status, SubscriptionInput } from '../../src/snapshot/subscription.js';
+import type { BillingFrequency, Term } from '../../src/time/term.js';
+import { caught } from '../support/caught.js';
+import { nceAnnual as base } from '../support/subscriptions.js';
 
-const base: SubscriptionInput = {
-  program: 'nce-license',
-  term: 'P1Y',
-  billing: 'monthly',
-  quantity: 10,
-  purchasedAt: '2024-01-15T09:30:00Z',
-};
 const sub = (over: Partial<SubscriptionInput> = {}): SubscriptionInput => ({ ...base, ...over });
 const ALL: Term[] = ['P1M', 'P1Y', 'P3Y'];
 const now = '2024-03-10T12:00:00Z';
@@ -41,6 +41,18 @@ const SOURCE_B3: readonly [string, string, string, string][] = [
   ],
 ];
 const TERM_NAME: Record<Term, string> = { P1M: 'Monthly', P1Y: 'Annual', P3Y: 'Triennial' };
+
+// P1M, 3 seats: term 2024-01-15 … 2024-02-14; asked on 2024-01-20.
+const p1m: SubscriptionInput = {
+  program: 'nce-license',
+  term: 'P1M',
+  billing: 'monthly',
+  quantity: 3,
+  purchasedAt: '2024-01-15T09:30:00Z', // P1M: term 2024-01-15 … 2024-02-14
+};
+const p1mSub = (over: Partial<SubscriptionInput> = {}): SubscriptionInput => ({ ...p1m, ...over });
+const p1mNow = '2024-01-20T00:00:00Z';
+const P1M_NOW = Date.parse(p1mNow);
 
 describe('B3 term-change table (002 "Change billing frequency along with billing term")', () => {
   it('TERM_CHANGES is the source table, row for row, cell for cell', () => {
@@ -108,6 +120,57 @@ describe('B3 term-change table (002 "Change billing frequency along with billing
       }),
     );
   });
+
+  it('B3 B4: P1M with a promotion, auto-renew off, all terms offered: five allowed, until the term end 2024-02-15T00:00Z', () => {
+    // Term end day 2024-02-14 → exclusive end 00:00Z the next day.
+    const until = Date.parse('2024-02-15T00:00:00Z');
+    const ok = (term: string, billing: string) => ({
+      allowed: true,
+      rule: 'B3',
+      reason: 'IMMEDIATE',
+      until,
+      assumptions: [],
+      warnings: ['PROMOTION_MAY_BE_LOST'],
+      term,
+      billing,
+      effective: 'immediate',
+      effectiveAt: P1M_NOW,
+    });
+    expect(
+      eligibleTermChanges(p1mSub({ promotionId: 'P-1', autoRenew: false }), {
+        now: p1mNow,
+        offeredTerms: ['P3Y', 'P1Y'],
+      }),
+    ).toEqual({
+      allowed: [
+        ok('P1Y', 'monthly'),
+        ok('P1Y', 'annual'),
+        ok('P3Y', 'monthly'),
+        ok('P3Y', 'annual'),
+        ok('P3Y', 'triennial'),
+      ],
+      refused: [],
+    });
+  });
+
+  it("B3: every row accepts every longer term in every billing B1 allows, so CHANGE_NOT_ACCEPTED is never reached with 002's table", () => {
+    // Worked out from 002's table: from P1M every plan of P1Y and P3Y; from P1Y every P3Y plan; P3Y has nothing longer.
+    const longer: Record<string, readonly string[]> = {
+      P1M: ['P1Y/monthly', 'P1Y/annual', 'P3Y/monthly', 'P3Y/triennial', 'P3Y/annual'],
+      P1Y: ['P3Y/monthly', 'P3Y/triennial', 'P3Y/annual'],
+      P3Y: [],
+    };
+    for (const row of TERM_CHANGES) {
+      const accepted = row.accepted.flatMap((a) => a.billing.map((b) => `${a.term}/${b}`));
+      expect([...accepted].sort(), `${row.term}/${row.billing}`).toEqual([...longer[row.term]!].sort());
+    }
+  });
+
+  it('B3: the table can not be narrowed by a caller (frozen rows and cells)', () => {
+    expect(() => {
+      (TERM_CHANGES[5] as { accepted: TermChangeRow['accepted'] }).accepted = [];
+    }).toThrow(TypeError);
+  });
 });
 
 describe('B1 Triennial only where the catalog offers it', () => {
@@ -147,6 +210,40 @@ describe('B1 Triennial only where the catalog offers it', () => {
       expect.objectContaining({ code: 'INVALID_TYPE', field: 'offeredTerms' }),
     );
   });
+
+  it('B1 B3: P1Y monthly, default offered terms: one shorter term, three P3Y not offered (warned), nothing allowed', () => {
+    const no = (term: string, billing: string, rule: string, reason: string, warnings: string[]) => ({
+      allowed: false,
+      rule,
+      reason,
+      opensAt: null,
+      assumptions: [],
+      warnings,
+      term,
+      billing,
+      effective: 'immediate',
+      effectiveAt: null,
+    });
+    expect(eligibleTermChanges(p1mSub({ term: 'P1Y' }), { now: p1mNow })).toEqual({
+      allowed: [],
+      refused: [
+        no('P1M', 'monthly', 'B3', 'TERM_NOT_LONGER', []),
+        no('P3Y', 'monthly', 'B1', 'TERM_NOT_OFFERED', ['OFFERED_TERMS_DEFAULTED']),
+        no('P3Y', 'annual', 'B1', 'TERM_NOT_OFFERED', ['OFFERED_TERMS_DEFAULTED']),
+        no('P3Y', 'triennial', 'B1', 'TERM_NOT_OFFERED', ['OFFERED_TERMS_DEFAULTED']),
+      ],
+    });
+  });
+
+  it('B1: offeredTerms that is not an array: INVALID_TYPE, field, message and received value', () => {
+    const e = caught(() => eligibleTermChanges(p1mSub(), { now: p1mNow, offeredTerms: 'P3Y' as never }));
+    expect([e.code, e.field, e.message, e.received]).toEqual([
+      'INVALID_TYPE',
+      'offeredTerms',
+      'offeredTerms: expected an array of terms, got "P3Y"',
+      'P3Y',
+    ]);
+  });
 });
 
 describe('B4 a change of term may lose the promotion', () => {
@@ -176,6 +273,26 @@ describe('C3, TR8 and status block every term change', () => {
     expect(() => eligibleTermChanges(sub({ term: 'P1M', billing: 'annual' }), { now })).toThrow(
       expect.objectContaining({ code: 'INCONSISTENT', field: 'billing' }),
     );
+  });
+
+  it('TR8: a trial refuses every target with TR8 TRIAL_PLAN_LOCKED, no warning even with a promotion', () => {
+    const r = eligibleTermChanges(p1mSub({ trial: true, promotionId: 'P-1' }), {
+      now: p1mNow,
+      offeredTerms: ['P1M', 'P1Y', 'P3Y'],
+    });
+    expect(r.allowed).toEqual([]);
+    expect(r.refused[0]).toEqual({
+      allowed: false,
+      rule: 'TR8',
+      reason: 'TRIAL_PLAN_LOCKED',
+      opensAt: null,
+      assumptions: [],
+      warnings: [],
+      term: 'P1Y',
+      billing: 'monthly',
+      effective: 'immediate',
+      effectiveAt: null,
+    });
   });
 });
 

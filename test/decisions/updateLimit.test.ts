@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { canIncreaseSeats } from '../src/decisions/seatIncrease.js';
-import type { SubscriptionInput } from '../src/snapshot/subscription.js';
-import { updateLimit } from '../src/decisions/updateLimit.js';
+import { canIncreaseSeats } from '../../src/decisions/seatIncrease.js';
+import type { SubscriptionInput } from '../../src/snapshot/subscription.js';
+import { updateLimit } from '../../src/decisions/updateLimit.js';
 
 const sub: SubscriptionInput = {
   program: 'nce-license',

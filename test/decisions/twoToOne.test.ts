@@ -3,9 +3,10 @@
  * worked out by hand from rules.md (U2, U3, U5, U6, U7, U8, C10, T2).
  */
 import { describe, expect, it } from 'vitest';
-import type { SubscriptionInput } from '../src/snapshot/subscription.js';
-import { planTwoToOne } from '../src/decisions/twoToOne.js';
-import { caught } from './support/caught.js';
+import type { SubscriptionInput } from '../../src/snapshot/subscription.js';
+import { planTwoToOne } from '../../src/decisions/twoToOne.js';
+import { caught } from '../support/caught.js';
+import { at } from '../support/time.js';
 
 const E3 = 'Microsoft 365 E3';
 const E5 = 'Microsoft 365 E5';
@@ -32,7 +33,6 @@ const second: SubscriptionInput = {
   quantity: 4,
   purchasedAt: '2024-01-10T08:00:00Z', // term end date 2025-01-09 → ends 2025-01-10T00:00Z
 };
-const at = (iso: string): number => Date.parse(iso);
 const NOW = '2024-03-01T00:00:00Z'; // both cancellation windows (7 days) long closed
 
 /** A full (all seats) midterm upgrade that U3 allows: same subscription, or into the upgraded one (U5). */
@@ -90,7 +90,6 @@ function refused(
     duplicateLicenses,
   };
 }
-
 const U7_NOTE = {
   rule: 'U7',
   action: 'SUPPORT_TICKET',
@@ -99,7 +98,48 @@ const U7_NOTE = {
   text: 'within the first two billing cycles from when the upgraded license was invoiced',
 };
 
-describe('U6 the whole plan', () => {
+describe('U6 two-to-one upgrade as two ordered steps', () => {
+  it('step 1 upgrades the first one-to-one; step 2 moves the second into the upgraded subscription', () => {
+    const plan = planTwoToOne(first, second, { to: E5, now: '2024-03-01T00:00:00Z', catalog });
+    expect(plan).toMatchObject({ allowed: true, rule: 'U6', reason: 'TWO_STEPS', until: null });
+    expect(
+      plan.steps.map((s) => [s.order, s.action, s.subscriptionId, s.decision.rule, s.decision.reason, s.decision.into]),
+    ).toEqual([
+      [1, 'upgrade', 'a', 'U3', 'FULL_UPGRADE', 'same-subscription'],
+      [2, 'transition-into-upgraded', 'b', 'U3', 'FULL_UPGRADE', 'existing-subscription'],
+    ]);
+    expect(plan.warnings).toEqual(['UPGRADE_NOT_CANCELLABLE']);
+  });
+
+  it('step 2 waits while the upgraded subscription is inside its cancellation window (U5), to the millisecond', () => {
+    const fresh = { ...first, purchasedAt: '2024-02-28T12:00:00Z' }; // window closes 2024-03-06T12:00Z
+    const early = planTwoToOne(fresh, second, { to: E5, now: '2024-03-06T11:59:59.999Z', catalog });
+    expect(early).toMatchObject({
+      allowed: false,
+      rule: 'U6',
+      reason: 'DESTINATION_IN_CANCELLATION_WINDOW',
+      opensAt: at('2024-03-06T12:00:00Z'),
+    });
+    expect(early.steps[0].decision.allowed).toBe(true);
+    expect(planTwoToOne(fresh, second, { to: E5, now: '2024-03-06T12:00:00.000Z', catalog }).allowed).toBe(true);
+  });
+
+  it('refused when the second ends after the upgraded one, or a path is unsupported', () => {
+    const later = { ...second, purchasedAt: '2024-02-01T08:00:00Z' }; // ends 2025-01-31 > 2025-01-14
+    expect(planTwoToOne(first, later, { to: E5, now: '2024-03-01T00:00:00Z', catalog }).reason).toBe(
+      'DESTINATION_ENDS_EARLIER',
+    );
+    const plan = planTwoToOne(first, second, { to: E5, now: '2024-03-01T00:00:00Z', catalog: [catalog[0]!] });
+    expect(plan).toMatchObject({ allowed: false, reason: 'UNSUPPORTED_UPGRADE_PATH' });
+    expect(plan.steps[1].decision.duplicateLicenses).toMatchObject({ rule: 'U7' });
+  });
+
+  it('the same subscription twice is bad input', () => {
+    expect(() => planTwoToOne(first, { ...second, id: 'a' }, { to: E5, now: 0, catalog })).toThrow(
+      expect.objectContaining({ code: 'INCONSISTENT', field: 'second.id' }),
+    );
+  });
+
   it('U6: both allowed, auto-renew on: open-ended (until null), C10 warning once, no assumptions', () => {
     expect(planTwoToOne(first, second, { to: E5, now: NOW, catalog })).toEqual({
       allowed: true,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { multiGeoMinimum } from '../src/decisions/multiGeo.js';
+import { multiGeoMinimum } from '../../src/decisions/multiGeo.js';
 
 describe('A3 multi-geo add-on: at least 5 % of base seats, rounded up', () => {
   it.each([

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eligibleBillingFrequencyChanges } from '../src/decisions/billingChanges.js';
-import { toSubscription, type SubscriptionInput } from '../src/snapshot/subscription.js';
+import { eligibleBillingFrequencyChanges } from '../../src/decisions/billingChanges.js';
+import { type SubscriptionInput, toSubscription } from '../../src/snapshot/subscription.js';
 import {
   saasFreeTrial,
   TRIAL_AUTO_RENEW_DEFAULT,
@@ -10,9 +10,11 @@ import {
   TRIAL_DEFAULT_TERM,
   TRIAL_SEATS,
   trialConversion,
-  trialLocked,
   type TrialConversionOptions,
-} from '../src/decisions/trial.js';
+  trialLocked,
+} from '../../src/decisions/trial.js';
+import { caught } from '../support/caught.js';
+import { at } from '../support/time.js';
 
 // A 30-day trial from 2024-01-01: its last day (termEndDay) is 2024-01-30.
 const trial: SubscriptionInput = {
@@ -38,12 +40,31 @@ const existing: SubscriptionInput = {
   termEndDate: '2024-01-30',
 };
 const now = '2024-01-10T00:00:00Z';
-const at = (iso: string): number => Date.parse(iso);
 const opts = (over: Partial<TrialConversionOptions> = {}): TrialConversionOptions => ({
   target: 'equivalent',
   mode: 'midterm',
   now,
   ...over,
+});
+
+// A 30-day trial from 2024-01-01: its last day (termEndDay) is 2024-01-30, so it ends 2024-01-31T00:00Z.
+const END = Date.parse('2024-01-31T00:00:00Z');
+const refused = (rule: string, reason: string, facts: Record<string, unknown>) => ({
+  allowed: false,
+  rule,
+  reason,
+  opensAt: null,
+  assumptions: [],
+  warnings: [],
+  target: 'equivalent',
+  mode: 'midterm',
+  seats: 25,
+  term: 'P1Y',
+  billing: 'monthly',
+  effective: null,
+  effectiveAt: null,
+  promotionsApply: false,
+  ...facts,
 });
 
 describe('TR1 trial facts', () => {
@@ -81,6 +102,48 @@ describe('TR2 defaults: Annual term, Monthly billing, 25 seats', () => {
     expect(() => trialConversion(t(), opts({ term: 'P1M', billing: 'annual' }))).toThrow(
       expect.objectContaining({ code: 'INCONSISTENT', field: 'billing' }),
     );
+  });
+
+  const err = (o: Partial<TrialConversionOptions>) => {
+    const e = caught(() => trialConversion(t(), opts(o)));
+    return [e.code, e.field, e.message];
+  };
+
+  it('TR2: a billing that is not a frequency names `billing`', () => {
+    expect(err({ billing: 'weekly' as never })).toEqual([
+      'INVALID_ENUM',
+      'billing',
+      'billing: expected one of monthly, annual, triennial, got "weekly"',
+    ]);
+  });
+
+  it('TR2 B1: a billing longer than the chosen term', () => {
+    expect(err({ term: 'P1Y', billing: 'triennial' })).toEqual([
+      'INCONSISTENT',
+      'billing',
+      'billing: billing triennial is longer than the term P1Y (B1)',
+    ]);
+  });
+
+  it('TR6: a promotionId that is not a string names `promotionId`', () => {
+    expect(err({ promotionId: 42 as never })).toEqual([
+      'INVALID_TYPE',
+      'promotionId',
+      'promotionId: expected a string, got 42',
+    ]);
+  });
+
+  it('TR3: `existing` is required exactly for the target `existing`', () => {
+    expect(err({ target: 'existing' })).toEqual([
+      'MISSING_FIELD',
+      'existing',
+      "existing: is required when target is 'existing'",
+    ]);
+    expect(err({ target: 'higher-tier', existing })).toEqual([
+      'INCONSISTENT',
+      'existing',
+      "existing: is only for target 'existing'",
+    ]);
   });
 });
 
@@ -130,6 +193,49 @@ describe('TR3 targets and modes', () => {
       reason: 'SCHEDULED_INTO_EXISTING',
     });
   });
+
+  it('TR3: a suspended trial: TR3 NOT_ACTIVE', () => {
+    expect(trialConversion(t({ status: 'suspended' }), opts())).toEqual(refused('TR3', 'NOT_ACTIVE', {}));
+  });
+
+  it('TR3: a scheduled conversion into an existing subscription: TR3 SCHEDULED_INTO_EXISTING, the existing plan reported', () => {
+    expect(trialConversion(t(), opts({ target: 'existing', existing, mode: 'scheduled' }))).toEqual(
+      refused('TR3', 'SCHEDULED_INTO_EXISTING', {
+        target: 'existing',
+        mode: 'scheduled',
+        term: 'P3Y',
+        billing: 'annual',
+      }),
+    );
+  });
+
+  it('TR3: an existing target that is itself a trial: TR3 EXISTING_NOT_ACTIVE', () => {
+    expect(trialConversion(t(), opts({ target: 'existing', existing: { ...existing, trial: true } }))).toEqual(
+      refused('TR3', 'EXISTING_NOT_ACTIVE', { target: 'existing', term: 'P3Y', billing: 'annual' }),
+    );
+  });
+
+  it('TR3 TR7: scheduled: last allowed 2024-01-30T23:59:59.999Z, refused TRIAL_ENDED from 2024-01-31T00:00:00.000Z', () => {
+    expect(trialConversion(t(), opts({ mode: 'scheduled', seats: 5, now: '2024-01-30T23:59:59.999Z' }))).toEqual({
+      allowed: true,
+      rule: 'TR7',
+      reason: 'CONVERT_AT_TRIAL_END',
+      until: END,
+      assumptions: [],
+      warnings: [],
+      target: 'equivalent',
+      mode: 'scheduled',
+      seats: 5,
+      term: 'P1Y',
+      billing: 'monthly',
+      effective: 'at-trial-end',
+      effectiveAt: END,
+      promotionsApply: false,
+    });
+    expect(trialConversion(t(), opts({ mode: 'scheduled', seats: 5, now: '2024-01-31T00:00:00.000Z' }))).toEqual(
+      refused('TR3', 'TRIAL_ENDED', { mode: 'scheduled', seats: 5 }),
+    );
+  });
 });
 
 describe('TR4 midterm conversion: at least 25 seats; an existing target keeps its term and billing', () => {
@@ -176,6 +282,18 @@ describe('TR4 midterm conversion: at least 25 seats; an existing target keeps it
     expect(
       trialConversion(t(), opts({ target: 'existing', existing: { ...existing, status: 'suspended' } })),
     ).toMatchObject({ allowed: false, reason: 'EXISTING_NOT_ACTIVE' });
+  });
+
+  const into = (over: Partial<TrialConversionOptions>) =>
+    trialConversion(t(), opts({ target: 'existing', existing, ...over })).warnings;
+
+  it('TR4: asking for the existing term or billing (P3Y, annual) warns nothing; asking for another one warns', () => {
+    expect(into({ term: 'P3Y' })).toEqual([]);
+    expect(into({ billing: 'annual' })).toEqual([]);
+    expect(into({ term: 'P3Y', billing: 'annual' })).toEqual([]);
+    expect(into({ billing: 'monthly' })).toEqual(['TERM_AND_BILLING_FROM_EXISTING']);
+    expect(into({ term: 'P3Y', billing: 'monthly' })).toEqual(['TERM_AND_BILLING_FROM_EXISTING']);
+    expect(into({ term: 'P1Y', billing: 'annual' })).toEqual(['TERM_AND_BILLING_FROM_EXISTING']);
   });
 });
 

@@ -1,10 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BILLING_FREQUENCY_CHANGES, eligibleBillingFrequencyChanges } from '../src/decisions/billingChanges.js';
-import { CspRulesError } from '../src/core/errors.js';
-import type { SubscriptionInput } from '../src/snapshot/subscription.js';
-import { daysInMonth } from '../src/time/day.js';
-import type { BillingFrequency, Term } from '../src/time/term.js';
+import {
+  BILLING_FREQUENCY_CHANGES,
+  billingRow,
+  eligibleBillingFrequencyChanges,
+  planChangeBlocked,
+} from '../../src/decisions/billingChanges.js';
+import { CspRulesError } from '../../src/core/errors.js';
+import { type Subscription, type SubscriptionInput, toSubscription } from '../../src/snapshot/subscription.js';
+import { daysInMonth } from '../../src/time/day.js';
+import type { BillingFrequency, Term } from '../../src/time/term.js';
+import { caught } from '../support/caught.js';
+import { at } from '../support/time.js';
 
 const base: SubscriptionInput = {
   program: 'nce-license',
@@ -14,7 +21,6 @@ const base: SubscriptionInput = {
   purchasedAt: '2024-01-31T10:00:00Z',
 };
 const sub = (over: Partial<SubscriptionInput> = {}): SubscriptionInput => ({ ...base, ...over });
-const at = (iso: string): number => Date.parse(iso);
 const targets = (list: readonly { billing: BillingFrequency; reason: string }[]) =>
   list.map((o) => [o.billing, o.reason]);
 
@@ -175,6 +181,15 @@ describe('B2 billing-frequency table (002 "Change only billing frequency")', () 
       }),
     );
   });
+
+  it('B2: the row of the plan, cell as written', () => {
+    expect(billingRow(toSubscription(sub({ billing: 'annual' })))).toEqual({
+      term: 'P3Y',
+      billing: 'annual',
+      accepted: ['monthly'],
+      cell: 'Yes (Annual to Monthly)',
+    });
+  });
 });
 
 describe('B5 cycle charge: the next-charge instruction is read-only on the cycle-charge day', () => {
@@ -239,6 +254,45 @@ describe('B4 promotion warning and pending changes', () => {
     const r = eligibleBillingFrequencyChanges(sub({ nextChargeBilling: 'annual' }), { now: '2024-03-10T00:00:00Z' });
     expect(r.allowed[0]?.warnings).toEqual(['CHANGE_ALREADY_PENDING']);
   });
+
+  it('B4: a promotion and the same change already pending: both warnings, promotion first', () => {
+    // Bought 2024-01-31, monthly: cycle 2 starts 2024-03-31 (cycle 1 was 2024-02-29).
+    const next = Date.parse('2024-03-31T00:00:00Z');
+    expect(
+      eligibleBillingFrequencyChanges(sub({ promotionId: 'P-1', nextChargeBilling: 'annual' }), {
+        now: '2024-03-10T00:00:00Z',
+      }),
+    ).toEqual({
+      allowed: [
+        {
+          allowed: true,
+          rule: 'B2',
+          reason: 'NEXT_CYCLE',
+          until: next,
+          assumptions: [],
+          warnings: ['PROMOTION_MAY_BE_LOST', 'CHANGE_ALREADY_PENDING'],
+          term: 'P3Y',
+          billing: 'annual',
+          effective: 'next-cycle',
+          effectiveAt: next,
+        },
+      ],
+      refused: [
+        {
+          allowed: false,
+          rule: 'B2',
+          reason: 'UPFRONT_NOT_ALLOWED_MIDTERM',
+          opensAt: null,
+          assumptions: [],
+          warnings: [],
+          term: 'P3Y',
+          billing: 'triennial',
+          effective: 'next-cycle',
+          effectiveAt: null,
+        },
+      ],
+    });
+  });
 });
 
 describe('C3, TR8 and status: every option refused with the blocking reason', () => {
@@ -256,6 +310,15 @@ describe('C3, TR8 and status: every option refused with the blocking reason', ()
       ['triennial', rule, reason],
     ]);
   });
+
+  it.each([
+    [{}, null],
+    [{ status: 'cancelled' }, { rule: 'C3', reason: 'TERMINATED' }],
+    [{ trial: true }, { rule: 'TR8', reason: 'TRIAL_PLAN_LOCKED' }],
+    [{ status: 'pending' }, { rule: 'B3', reason: 'NOT_ACTIVE' }],
+  ] as const)('%j → %j (the caller’s rule B3 for not active)', (over, expected) => {
+    expect(planChangeBlocked(toSubscription(sub(over)), 'B3')).toEqual(expected);
+  });
 });
 
 describe('B1 input validation', () => {
@@ -269,6 +332,16 @@ describe('B1 input validation', () => {
     expect(() => eligibleBillingFrequencyChanges(sub(), { now: '2024-03-10T00:00:00' })).toThrow(
       expect.objectContaining({ code: 'AMBIGUOUS_INSTANT', field: 'now' }),
     );
+  });
+
+  it('B1: a hand-built Subscription billing triennially on an annual term is no plan: INCONSISTENT billing, with both named', () => {
+    const bad: Subscription = { ...toSubscription(sub({ term: 'P1Y' })), billing: 'triennial' };
+    const e = caught(() => billingRow(bad));
+    expect([e.code, e.field, e.message]).toEqual([
+      'INCONSISTENT',
+      'billing',
+      'billing: billing triennial is longer than the term P1Y: not a plan (B1)',
+    ]);
   });
 });
 
