@@ -10,7 +10,8 @@ import {
 } from '../../src/lifecycle/afterTerm.js';
 import type { SubscriptionInput } from '../../src/snapshot/subscription.js';
 import { caught } from '../support/caught.js';
-import { at, LAST_OF_TERM, RENEWAL_DAY, sub } from '../support/lifecycle.js';
+import { LAST_OF_TERM, RENEWAL_DAY, sub } from '../support/lifecycle.js';
+import { at } from '../support/time.js';
 
 /** Term end E = 2025-01-15T00:00Z; E + 30 d = 2025-02-14; E + 60 d = 2025-03-16; E + 120 d = 2025-05-15. */
 const E = at(RENEWAL_DAY);

@@ -8,7 +8,8 @@ import {
   SCHEDULABLE_CHANGES,
 } from '../../src/lifecycle/scheduledChanges.js';
 import { caught } from '../support/caught.js';
-import { at, day, E3, E5, sub } from '../support/lifecycle.js';
+import { E3, E5, sub } from '../support/lifecycle.js';
+import { at, dayNumber as day } from '../support/time.js';
 
 const NOTHING = { quantity: null, term: null, billing: null, offerName: null, customTermEndDay: null };
 

@@ -4,10 +4,7 @@
  */
 import type { TransitionResult } from '../../src/lifecycle/machine/events.js';
 import type { Subscription, SubscriptionInput } from '../../src/snapshot/subscription.js';
-import { DAY_MS } from '../../src/time/day.js';
-
-export const at = (iso: string): number => Date.parse(iso);
-export const day = (iso: string): number => Math.floor(at(`${iso}T00:00:00Z`) / DAY_MS);
+import { at, dayNumber as day } from './time.js';
 
 export const E3 = 'Microsoft 365 E3';
 export const E5 = 'Microsoft 365 E5';

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { allow, refuse } from '../../src/core/decision.js';
-import type { LifecycleState } from '../../src/lifecycle/machine/events.js';
-import { transition } from '../../src/lifecycle/machine/transition.js';
-import { toSubscription, type Subscription, type SubscriptionInput } from '../../src/snapshot/subscription.js';
-import { caught } from '../support/caught.js';
+import { allow, refuse } from '../../../src/core/decision.js';
+import type { LifecycleState } from '../../../src/lifecycle/machine/events.js';
+import { transition } from '../../../src/lifecycle/machine/transition.js';
+import { toSubscription, type Subscription, type SubscriptionInput } from '../../../src/snapshot/subscription.js';
+import { caught } from '../../support/caught.js';
 import {
   accepted,
-  at,
-  day,
   LAST_OF_TERM,
   MID,
   refused,
@@ -16,7 +14,8 @@ import {
   SNAP,
   sub,
   T0,
-} from '../support/lifecycle.js';
+} from '../../support/lifecycle.js';
+import { at, dayNumber as day } from '../../support/time.js';
 
 /** R2: the renewal of `sub` may run until 2025-01-16T00:00Z. */
 const LATEST = at('2025-01-16T00:00:00Z');

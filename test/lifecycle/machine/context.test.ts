@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CspRulesError } from '../../src/core/errors.js';
-import { inEventTerms, mergeWarnings, policyChoices, readState } from '../../src/lifecycle/machine/context.js';
-import { LIFECYCLE_EVENTS, transition } from '../../src/lifecycle/machine/transition.js';
-import { DEFAULT_POLICY, definePolicy } from '../../src/policy/policy.js';
-import { toSubscription, type SubscriptionInput } from '../../src/snapshot/subscription.js';
-import { caught } from '../support/caught.js';
-import { accepted, at, E3, LAST_OF_TERM, MID, refused, RENEWAL_DAY, SNAP, sub } from '../support/lifecycle.js';
+import { CspRulesError } from '../../../src/core/errors.js';
+import { inEventTerms, mergeWarnings, policyChoices, readState } from '../../../src/lifecycle/machine/context.js';
+import { LIFECYCLE_EVENTS, transition } from '../../../src/lifecycle/machine/transition.js';
+import { DEFAULT_POLICY, definePolicy } from '../../../src/policy/policy.js';
+import { toSubscription, type SubscriptionInput } from '../../../src/snapshot/subscription.js';
+import { caught } from '../../support/caught.js';
+import { accepted, E3, LAST_OF_TERM, MID, refused, RENEWAL_DAY, SNAP, sub } from '../../support/lifecycle.js';
+import { at } from '../../support/time.js';
 
 const LATEST = '2025-01-16T00:00:00Z';
 

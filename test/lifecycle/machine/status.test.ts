@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { LifecycleState } from '../../src/lifecycle/machine/events.js';
-import { transition } from '../../src/lifecycle/machine/transition.js';
-import { toSubscription, type Subscription, type SubscriptionInput } from '../../src/snapshot/subscription.js';
-import { caught } from '../support/caught.js';
-import {
-  accepted,
-  at,
-  day,
-  LAST_OF_TERM,
-  MID,
-  refused,
-  RENEWAL_DAY,
-  SCHEDULED_12,
-  SNAP,
-  sub,
-} from '../support/lifecycle.js';
+import type { LifecycleState } from '../../../src/lifecycle/machine/events.js';
+import { transition } from '../../../src/lifecycle/machine/transition.js';
+import { toSubscription, type Subscription, type SubscriptionInput } from '../../../src/snapshot/subscription.js';
+import { caught } from '../../support/caught.js';
+import { accepted, LAST_OF_TERM, MID, refused, RENEWAL_DAY, SCHEDULED_12, SNAP, sub } from '../../support/lifecycle.js';
+import { at, dayNumber as day } from '../../support/time.js';
 
 const E = at(RENEWAL_DAY);
 /** R2: the renewal of `sub` may run until 2025-01-16T00:00Z. */

@@ -1,20 +1,23 @@
+/**
+ * BSS cancellation workflow (W1–W4, C7, C11): whole decisions and the fields named by bad request
+ * states, worked out by hand from rules.md.
+ */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   BSS_REJECTION_MESSAGE,
   bssCancellation,
+  type BssRequestState,
   cancelActionShown,
   requestRibbon,
-  type BssRequestState,
-} from '../src/lifecycle/bssCancellation.js';
-import { CspRulesError } from '../src/core/errors.js';
-import type { SubscriptionInput } from '../src/snapshot/subscription.js';
-import { DAY_MS } from '../src/time/day.js';
+} from '../../src/lifecycle/bssCancellation.js';
+import { CspRulesError } from '../../src/core/errors.js';
+import type { SubscriptionInput } from '../../src/snapshot/subscription.js';
+import { DAY_MS } from '../../src/time/day.js';
+import { caught } from '../support/caught.js';
+import { at, dayNumber as day } from '../support/time.js';
 
-const at = (iso: string): number => Date.parse(iso);
-const day = (iso: string): number => Math.floor(at(`${iso}T00:00:00Z`) / DAY_MS);
-
-/** Bought 2024-01-10T10:00Z: the 30-day window ends 2024-02-09T10:00Z (C7). */
+/** Bought 2024-01-10T10:00Z: the 30-day window runs [2024-01-10T10:00Z, 2024-02-09T10:00Z) (C7). */
 const asset: SubscriptionInput = {
   id: 'asset-1',
   program: 'bss-software',
@@ -59,6 +62,28 @@ describe('W2 the Cancel action is shown only while the asset is inside its windo
         return cancelActionShown(asset, { now }).allowed === (now >= purchase && now < purchase + 720 * 3_600_000);
       }),
     );
+  });
+
+  it('W2: another program is NOT_BSS_ASSET under W2, nothing to open', () => {
+    expect(cancelActionShown({ ...asset, program: 'nce-license' }, { now: '2024-01-11T00:00:00Z' })).toEqual({
+      allowed: false,
+      rule: 'W2',
+      reason: 'NOT_BSS_ASSET',
+      opensAt: null,
+      assumptions: [],
+      warnings: [],
+    });
+  });
+
+  it('W2 C7: 1 ms before the purchase the window is not open yet: WINDOW_NOT_OPEN, opening at the purchase instant', () => {
+    expect(cancelActionShown(asset, { now: '2024-01-10T09:59:59.999Z' })).toEqual({
+      allowed: false,
+      rule: 'W2',
+      reason: 'WINDOW_NOT_OPEN',
+      opensAt: Date.parse('2024-01-10T10:00:00Z'),
+      assumptions: [],
+      warnings: [],
+    });
   });
 });
 
@@ -153,6 +178,12 @@ describe('W3 a pending request is executed (cancelled or rejected with the sourc
       false,
     );
   });
+
+  it('W3: executing a pending request whose requestedAt is not an instant names state.requestedAt', () => {
+    const bad = { status: 'requested', requestedAt: 'yesterday', requestDay: 19_742 } as unknown as BssRequestState;
+    const e = caught(() => bssCancellation(bad, { type: 'execute' }, asset, { now: '2024-01-20T00:00:00Z' }));
+    expect([e.code, e.field]).toEqual(['INVALID_INSTANT', 'state.requestedAt']);
+  });
 });
 
 describe('W4 the request records its date and shows it as a ribbon until resolved', () => {
@@ -166,6 +197,16 @@ describe('W4 the request records its date and shows it as a ribbon until resolve
     const done = bssCancellation(pending, { type: 'execute' }, asset, { now: '2024-02-06T01:00:00Z' });
     expect(done.ok && requestRibbon(done.state)).toBeNull();
     expect(requestRibbon({ status: 'none' })).toBeNull();
+  });
+
+  it('W4: a ribbon for a pending request whose requestDay is not a day names state.requestDay', () => {
+    const bad = {
+      status: 'requested',
+      requestedAt: Date.parse('2024-01-20T00:00:00Z'),
+      requestDay: 1.5,
+    } as unknown as BssRequestState;
+    const e = caught(() => requestRibbon(bad));
+    expect([e.code, e.field]).toEqual(['INVALID_DATE', 'state.requestDay']);
   });
 });
 

@@ -1,15 +1,18 @@
+/**
+ * Renewal (R1–R5, T2, T6, S1, CO2, CO4): the schedule, and the errors of renewalSchedule / nextTermOf
+ * with code, field, message and value. Expected values are worked out by hand from rules.md.
+ */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CspRulesError } from '../src/core/errors.js';
-import { definePolicy } from '../src/policy/policy.js';
-import { renewalAnchorDay, renewalSchedule, RENEWAL_CONFLICT } from '../src/lifecycle/renewal.js';
-import { toSubscription, type SubscriptionInput } from '../src/snapshot/subscription.js';
-import { DAY_MS, formatDay, HOUR_MS } from '../src/time/day.js';
+import { CspRulesError } from '../../src/core/errors.js';
+import { definePolicy } from '../../src/policy/policy.js';
+import { nextTermOf, RENEWAL_CONFLICT, renewalAnchorDay, renewalSchedule } from '../../src/lifecycle/renewal.js';
+import { type SubscriptionInput, toSubscription } from '../../src/snapshot/subscription.js';
+import { DAY_MS, formatDay, HOUR_MS } from '../../src/time/day.js';
+import { caught } from '../support/caught.js';
+import { at, dayNumber as day } from '../support/time.js';
 
-const at = (iso: string): number => Date.parse(iso);
-const day = (iso: string): number => Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
-
-/** Term end date 2023-03-01 (P1Y bought 2022-03-02). */
+/** Term end date 2023-03-01 (P1Y bought 2022-03-02): the renewal day is 2023-03-02, the next term 2023-03-02 – 2024-03-01. */
 const annual: SubscriptionInput = {
   id: 'sub-1',
   program: 'nce-license',
@@ -192,6 +195,11 @@ describe('R3 post-renewal windows run from the completion instant, or from a doc
     }
     expect(() => renewalSchedule(annual, { completedAt: '2023-03-02T05:00:00' })).toThrowError(/no Z or offset/);
   });
+
+  it('R3: a completedAt without Z or offset names the field completedAt', () => {
+    const e = caught(() => renewalSchedule(annual, { completedAt: '2023-03-02T05:00:00' }));
+    expect([e.code, e.field]).toEqual(['AMBIGUOUS_INSTANT', 'completedAt']);
+  });
 });
 
 describe('T6 renewed terms keep the anniversary (policy renewalAnchor)', () => {
@@ -262,5 +270,43 @@ describe('R2 bad input', () => {
   it('a non-object options bag and an invalid subscription are typed errors', () => {
     expect(() => renewalSchedule(annual, null as never)).toThrow(CspRulesError);
     expect(() => renewalSchedule({ ...annual, term: 'P2Y' as never })).toThrowError(/term/);
+  });
+
+  it('R2: a completion 24 h after the renewal start (the first instant outside the renewal day) is INCONSISTENT, with its message', () => {
+    const e = caught(() => renewalSchedule(annual, { completedAt: '2023-03-03T00:00:00.000Z' }));
+    expect([e.code, e.field, e.message, e.received]).toEqual([
+      'INCONSISTENT',
+      'completedAt',
+      'completedAt: must lie on the renewal day [00:00Z, +24 h) (R2)',
+      '2023-03-03T00:00:00.000Z',
+    ]);
+  });
+});
+
+describe('CO2 CO4 a scheduled custom end date on the edges of the next term', () => {
+  it('CO4: on the next term’s first day it gives a one-day, shortened term', () => {
+    const next = nextTermOf({ ...annual, scheduledChange: { customTermEndDate: '2023-03-02' } }, 'anniversary');
+    expect(next).toEqual({
+      startDay: day('2023-03-02'),
+      endDay: day('2023-03-02'),
+      term: 'P1Y',
+      billing: 'monthly',
+      quantity: 10,
+      offerName: null,
+      shortened: true,
+      anchorDayOfMonth: 2,
+    });
+  });
+
+  it('CO2: the day before the next term (the current term end date) is INCONSISTENT, with its message and the day received', () => {
+    const e = caught(() =>
+      nextTermOf({ ...annual, scheduledChange: { customTermEndDate: '2023-03-01' } }, 'anniversary'),
+    );
+    expect([e.code, e.field, e.message, e.received]).toEqual([
+      'INCONSISTENT',
+      'scheduledChange.customTermEndDate',
+      'scheduledChange.customTermEndDate: must fall within the next term (CO2)',
+      day('2023-03-01'),
+    ]);
   });
 });

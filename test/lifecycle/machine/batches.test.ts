@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { currentBatches, releasePlanned, takeNewest } from '../../src/lifecycle/machine/batches.js';
-import { DEFAULT_POLICY, definePolicy } from '../../src/policy/policy.js';
-import { toSubscription, type SubscriptionInput } from '../../src/snapshot/subscription.js';
+import { currentBatches, releasePlanned, takeNewest } from '../../../src/lifecycle/machine/batches.js';
+import { DEFAULT_POLICY, definePolicy } from '../../../src/policy/policy.js';
+import { toSubscription } from '../../../src/snapshot/subscription.js';
+import { nceAnnual as base } from '../../support/subscriptions.js';
+import { at } from '../../support/time.js';
 
-const at = (iso: string): number => Date.parse(iso);
-
-/** Bought 2024-01-15T09:30Z, 10 seats; term 2024-01-15 – 2025-01-14. */
-const base: SubscriptionInput = {
-  program: 'nce-license',
-  term: 'P1Y',
-  billing: 'monthly',
-  quantity: 10,
-  purchasedAt: '2024-01-15T09:30:00Z',
-};
+// base: bought 2024-01-15T09:30Z, 10 seats; term 2024-01-15 – 2025-01-14.
 const T0 = at('2024-01-15T09:30:00Z');
 const T1 = at('2024-02-01T00:00:00Z');
 const T2 = at('2024-03-01T00:00:00Z');

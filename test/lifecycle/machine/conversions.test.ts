@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { allow, refuse } from '../../src/core/decision.js';
-import type { LifecycleState } from '../../src/lifecycle/machine/events.js';
-import { transition } from '../../src/lifecycle/machine/transition.js';
-import { toSubscription, type Subscription, type SubscriptionInput } from '../../src/snapshot/subscription.js';
-import { caught } from '../support/caught.js';
-import { accepted, at, day, E3, E5, MID, refused, SCHEDULED_12, SNAP, sub, T0 } from '../support/lifecycle.js';
+import { allow, refuse } from '../../../src/core/decision.js';
+import type { LifecycleState } from '../../../src/lifecycle/machine/events.js';
+import { transition } from '../../../src/lifecycle/machine/transition.js';
+import { toSubscription, type Subscription, type SubscriptionInput } from '../../../src/snapshot/subscription.js';
+import { caught } from '../../support/caught.js';
+import { accepted, E3, E5, MID, refused, SCHEDULED_12, SNAP, sub, T0 } from '../../support/lifecycle.js';
+import { at, dayNumber as day } from '../../support/time.js';
 
 const catalog = [{ from: E3, to: E5 }];
 

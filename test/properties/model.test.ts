@@ -6,15 +6,16 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { LifecycleEvent, LifecycleState, TransitionResult } from '../src/lifecycle/machine/events.js';
-import { transition } from '../src/lifecycle/machine/transition.js';
+import type { LifecycleEvent, LifecycleState, TransitionResult } from '../../src/lifecycle/machine/events.js';
+import { transition } from '../../src/lifecycle/machine/transition.js';
 import {
   toSubscription,
   type Status,
   type Subscription,
   type SubscriptionInput,
-} from '../src/snapshot/subscription.js';
-import { DAY_MS, formatDay } from '../src/time/day.js';
+} from '../../src/snapshot/subscription.js';
+import { DAY_MS, formatDay } from '../../src/time/day.js';
+import { at } from '../support/time.js';
 
 const HOUR = 3_600_000;
 const WINDOW = 7 * 24 * HOUR; // C1
@@ -286,7 +287,6 @@ class JumpCommand implements fc.Command<Model, Real> {
   }
 }
 
-const at = (iso: string): number => Date.parse(iso);
 const purchase = fc.oneof(
   fc.integer({ min: at('2023-01-01T00:00:00Z'), max: at('2026-12-31T23:59:59Z') }),
   fc.constantFrom(

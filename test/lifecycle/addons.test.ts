@@ -1,9 +1,14 @@
+/**
+ * Add-ons (A1, A2, P5): whole decisions and the errors of suspendAddOns with code, field and
+ * message. Expected values are worked out by hand from rules.md.
+ */
 import { describe, expect, it } from 'vitest';
-import { alignedAddOnTerm, canBuyAddOn, commerceOf, isAddOnOf, suspendAddOns } from '../src/lifecycle/addons.js';
-import { CspRulesError } from '../src/core/errors.js';
-import { transition } from '../src/lifecycle/machine/transition.js';
-import { toSubscription, type SubscriptionInput } from '../src/snapshot/subscription.js';
-import { formatDay } from '../src/time/day.js';
+import { alignedAddOnTerm, canBuyAddOn, commerceOf, isAddOnOf, suspendAddOns } from '../../src/lifecycle/addons.js';
+import { CspRulesError } from '../../src/core/errors.js';
+import { transition } from '../../src/lifecycle/machine/transition.js';
+import { type SubscriptionInput, toSubscription } from '../../src/snapshot/subscription.js';
+import { formatDay } from '../../src/time/day.js';
+import { caught } from '../support/caught.js';
 
 const base: SubscriptionInput = {
   id: 'base-1',
@@ -25,6 +30,26 @@ const addOn = (id: string, extra: Partial<SubscriptionInput> = {}): Subscription
   parentSubscriptionId: 'base-1',
   ...extra,
 });
+
+/** The base without a scheduled change, and one add-on of it. */
+const plainBase: SubscriptionInput = {
+  id: 'base-1',
+  program: 'nce-license',
+  term: 'P1Y',
+  billing: 'monthly',
+  quantity: 20,
+  purchasedAt: '2024-01-15T09:30:00Z', // term ends 2025-01-14
+};
+const oneAddOn: SubscriptionInput = {
+  id: 'a1',
+  program: 'nce-license',
+  term: 'P1Y',
+  billing: 'monthly',
+  quantity: 5,
+  purchasedAt: '2024-03-10T12:00:00Z',
+  termEndDate: '2025-01-14',
+  parentSubscriptionId: 'base-1',
+};
 
 describe('A1 traditional commerce: an add-on needs an active base; new commerce sells through the catalog', () => {
   it('traditional: active base allowed until its term end when not renewing, suspended base refused', () => {
@@ -74,6 +99,17 @@ describe('A1 traditional commerce: an add-on needs an active base; new commerce 
       { now: '2024-06-01T00:00:00Z', base: { ...tradBase, status: 'active' } },
     );
     expect(ok.ok).toBe(true);
+  });
+
+  it('A1: new commerce answers CATALOG under A1, with no deadline', () => {
+    expect(canBuyAddOn(plainBase)).toEqual({
+      allowed: true,
+      rule: 'A1',
+      reason: 'CATALOG',
+      until: null,
+      assumptions: [],
+      warnings: [],
+    });
   });
 });
 
@@ -137,5 +173,34 @@ describe('P5 suspending a base suspends its add-ons', () => {
     const { id: _unused, ...noId } = addOn('a1');
     expect(_unused).toBe('a1');
     expect(() => suspendAddOns(base, [noId])).toThrowError(/addOns\[0\]\.id/);
+  });
+
+  it('P5: a base without an id has no add-ons, not even subscriptions without a parent', () => {
+    const { id: _baseId, ...anonymousBase } = plainBase;
+    const { parentSubscriptionId: _parent, ...standalone } = oneAddOn;
+    expect([_baseId, _parent]).toEqual(['base-1', 'base-1']);
+    expect(isAddOnOf(standalone, anonymousBase)).toBe(false);
+    expect(suspendAddOns(anonymousBase, [standalone])).toEqual({ ids: [], next: [] });
+  });
+
+  it('P5: add-ons that are not an array are INVALID_TYPE, the message says what was received', () => {
+    const e = caught(() => suspendAddOns(plainBase, 'a1' as never));
+    expect([e.code, e.field, e.message, e.received]).toEqual([
+      'INVALID_TYPE',
+      'addOns',
+      'addOns: expected an array of subscriptions, got "a1"',
+      'a1',
+    ]);
+  });
+
+  it('P5: an active add-on of the base without an id is MISSING_FIELD at its index', () => {
+    const { id: _id, ...noId } = oneAddOn;
+    expect(_id).toBe('a1');
+    const e = caught(() => suspendAddOns(plainBase, [{ ...oneAddOn, parentSubscriptionId: 'base-2' }, noId]));
+    expect([e.code, e.field, e.message]).toEqual([
+      'MISSING_FIELD',
+      'addOns[1].id',
+      'addOns[1].id: an add-on needs an id to be reported (P5)',
+    ]);
   });
 });

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { LifecycleState } from '../../src/lifecycle/machine/events.js';
-import { transition } from '../../src/lifecycle/machine/transition.js';
-import { toSubscription, type Subscription, type SubscriptionInput } from '../../src/snapshot/subscription.js';
-import { caught } from '../support/caught.js';
+import type { LifecycleState } from '../../../src/lifecycle/machine/events.js';
+import { transition } from '../../../src/lifecycle/machine/transition.js';
+import { toSubscription, type Subscription, type SubscriptionInput } from '../../../src/snapshot/subscription.js';
+import { caught } from '../../support/caught.js';
 import {
   accepted,
-  at,
-  day,
   LAST_OF_TERM,
   MID,
   refused,
@@ -15,7 +13,8 @@ import {
   SNAP,
   sub,
   T0,
-} from '../support/lifecycle.js';
+} from '../../support/lifecycle.js';
+import { at, dayNumber as day } from '../../support/time.js';
 
 /** The renewal of `sub` runs [2025-01-15T00:00Z, 2025-01-16T00:00Z) (R2). */
 const LATEST = '2025-01-16T00:00:00Z';
