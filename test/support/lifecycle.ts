@@ -2,7 +2,7 @@
  * Shared by the lifecycle suites: one subscription, its snapshot written out by hand, and the
  * whole shapes of an accepted and a refused transition.
  */
-import type { TransitionResult } from '../../src/lifecycle/machine/events.js';
+import type { TransitionResult, Transitioned } from '../../src/lifecycle/machine/events.js';
 import type { Subscription, SubscriptionInput } from '../../src/snapshot/subscription.js';
 import { at, dayNumber as day } from './time.js';
 
@@ -78,3 +78,12 @@ export const refused = (rule: string, reason: string, opensAt: number | null): T
   ok: false,
   refusal: { allowed: false, rule, reason, opensAt, assumptions: [], warnings: [] } as never,
 });
+
+/** The accepted result of a transition (fails the test, naming the refusal, when it was refused). */
+export function ok(r: TransitionResult): Transitioned {
+  if (!r.ok) throw new Error(`refused: ${r.refusal.rule} ${r.refusal.reason}`);
+  return r;
+}
+
+/** The types of the effects of an accepted transition, in order. */
+export const types = (r: TransitionResult): string[] => ok(r).effects.map((e) => e.type);

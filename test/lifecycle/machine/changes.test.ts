@@ -8,14 +8,17 @@ import {
   accepted,
   LAST_OF_TERM,
   MID,
+  ok,
   refused,
   RENEWAL_DAY,
   SCHEDULED_12,
   SNAP,
   sub,
   T0,
+  types,
 } from '../../support/lifecycle.js';
 import { at, dayNumber as day } from '../../support/time.js';
+import { SCHEDULABLE_CHANGES, canScheduleChange } from '../../../src/lifecycle/scheduledChanges.js';
 
 /** R2: the renewal of `sub` may run until 2025-01-16T00:00Z. */
 const LATEST = at('2025-01-16T00:00:00Z');
@@ -223,6 +226,60 @@ describe('Q1 Q2 Q3 Q7 Q10 C2 S3 changeQuantity', () => {
       'event.quantity: expected a whole number ≥ 0, got -1',
     ]);
   });
+
+  describe('R5 renewal: started, completed with the scheduled changes applied', () => {
+    it('a stale snapshot past its term accepts only renewal and after-term events (TERM_OVER)', () => {
+      expect(transition(sub, { type: 'changeQuantity', quantity: 11 }, { now: '2025-01-16T00:00:00Z' })).toMatchObject({
+        ok: false,
+        refusal: { rule: 'R2', reason: 'TERM_OVER' },
+      });
+    });
+  });
+
+  describe('transition validates events and options (typed errors)', () => {
+    it('quantity 0 is a cancellation (C2)', () => {
+      expect(transition(sub, { type: 'changeQuantity', quantity: 0 }, { now: '2024-01-16T00:00:00Z' })).toMatchObject({
+        ok: false,
+        refusal: { rule: 'C2', reason: 'USE_CANCEL' },
+      });
+    });
+  });
+
+  describe('Q1 Q2 quantity changes in the machine', () => {
+    it('an increase is a new batch dated now; a decrease releases the newest open seats', () => {
+      const more = ok(transition(sub, { type: 'changeQuantity', quantity: 15 }, { now: '2024-03-10T14:00:00Z' }));
+      expect(more.next.seatBatches).toEqual([
+        { quantity: 10, addedAt: at('2024-01-15T09:30:00Z') },
+        { quantity: 5, addedAt: at('2024-03-10T14:00:00Z') },
+      ]);
+      const fewer = ok(
+        transition(more.next, { type: 'changeQuantity', quantity: 12 }, { now: '2024-03-17T13:59:59.999Z' }),
+      );
+      expect(fewer.next.seatBatches).toEqual([
+        { quantity: 10, addedAt: at('2024-01-15T09:30:00Z') },
+        { quantity: 2, addedAt: at('2024-03-10T14:00:00Z') },
+      ]);
+      expect(fewer.effects[0]).toEqual({ type: 'QUANTITY_CHANGED', rule: 'Q2', from: 15, to: 12, refund: 'prorated' });
+      expect(
+        transition(more.next, { type: 'changeQuantity', quantity: 12 }, { now: '2024-03-17T14:00:00Z' }),
+      ).toMatchObject({
+        ok: false,
+        refusal: { rule: 'Q3', reason: 'INSUFFICIENT_REDUCIBLE_SEATS' },
+      });
+    });
+
+    it('unknown batches: an increase names the assumption; the same quantity changes nothing', () => {
+      const { seatBatches: _b, ...noBatches } = sub;
+      expect(_b).toHaveLength(1);
+      const r = ok(transition(noBatches, { type: 'changeQuantity', quantity: 11 }, { now: MID }));
+      expect(r.warnings).toEqual(['SEAT_BATCHES_ASSUMED']);
+      expect(r.next.seatBatches).toEqual([
+        { quantity: 10, addedAt: at('2024-01-15T09:30:00Z') },
+        { quantity: 1, addedAt: at(MID) },
+      ]);
+      expect(ok(transition(sub, { type: 'changeQuantity', quantity: 10 }, { now: MID })).effects).toEqual([]);
+    });
+  });
 });
 
 describe('S1 S2 R4 CO2 scheduleChange and clearScheduledChanges', () => {
@@ -318,6 +375,61 @@ describe('S1 S2 R4 CO2 scheduleChange and clearScheduledChanges', () => {
     expect(transition(sub, { type: 'clearScheduledChanges' }, { now: LATEST })).toEqual(
       refused('R2', 'TERM_OVER', null),
     );
+  });
+
+  describe('S1 what may be scheduled for the end of the term', () => {
+    it('upgrade, quantity, term, billing, coterminous date; saving replaces the saved change', () => {
+      expect(SCHEDULABLE_CHANGES).toEqual(['upgrade', 'quantity', 'term', 'billing', 'coterminousDate']);
+      const r = ok(
+        transition(
+          sub,
+          { type: 'scheduleChange', change: { term: 'P3Y', billing: 'annual', offerName: 'Microsoft 365 E5' } },
+          { now: MID },
+        ),
+      );
+      expect(r.effects).toEqual([
+        {
+          type: 'SCHEDULED_CHANGE_SAVED',
+          rule: 'S1',
+          change: {
+            quantity: null,
+            term: 'P3Y',
+            billing: 'annual',
+            offerName: 'Microsoft 365 E5',
+            customTermEndDay: null,
+          },
+          replaced: true,
+        },
+      ]);
+      expect(() => transition(sub, { type: 'scheduleChange', change: {} }, { now: MID })).toThrowError(
+        /names no change/,
+      );
+      const cleared = ok(transition(sub, { type: 'clearScheduledChanges' }, { now: MID }));
+      expect(cleared.next.scheduledChange).toBeNull();
+    });
+  });
+
+  describe('S2 scheduling requires active and auto-renew on', () => {
+    it('refused when suspended or auto-renew off; allowed until the renewal starts', () => {
+      expect(
+        transition(
+          { ...sub, autoRenew: false, scheduledChange: null },
+          { type: 'scheduleChange', change: { quantity: 3 } },
+          { now: MID },
+        ),
+      ).toMatchObject({
+        ok: false,
+        refusal: { rule: 'S2', reason: 'AUTO_RENEW_OFF' },
+      });
+      expect(canScheduleChange(toSubscription({ ...sub, status: 'suspended', autoRenew: false }), false).reason).toBe(
+        'NOT_ACTIVE',
+      );
+      expect(canScheduleChange(toSubscription(sub), false)).toMatchObject({ allowed: true, until: at(RENEWAL_DAY) });
+      expect(
+        ok(transition(sub, { type: 'scheduleChange', change: { quantity: 3 } }, { now: LAST_OF_TERM })).next
+          .scheduledChange?.quantity,
+      ).toBe(3);
+    });
   });
 });
 
@@ -512,5 +624,154 @@ describe('B1–B5 S3 changeTermOrBilling', () => {
       ),
     );
     expect([offered.code, offered.field]).toEqual(['INVALID_TYPE', 'event.offeredTerms']);
+  });
+
+  describe('S3 what deletes scheduled changes', () => {
+    it('a quantity change deletes them; an immediate term change only under the default policy', () => {
+      expect(types(transition(sub, { type: 'changeQuantity', quantity: 11 }, { now: MID }))).toEqual([
+        'QUANTITY_CHANGED',
+        'SCHEDULED_CHANGES_DELETED',
+      ]);
+      // B1: Triennial only when the catalog offers it.
+      const p3y = {
+        type: 'changeTermOrBilling',
+        term: 'P3Y',
+        billing: 'monthly',
+        offeredTerms: ['P1M', 'P1Y', 'P3Y'],
+      } as const;
+      expect(types(transition(sub, p3y, { now: MID }))).toEqual(['TERM_CHANGED', 'SCHEDULED_CHANGES_DELETED']);
+      expect(types(transition(sub, p3y, { now: MID, scheduledChangeDeletion: 'listed' }))).toEqual(['TERM_CHANGED']);
+    });
+
+    it('a billing-only change (B2) is pending for the next cycle and deletes nothing', () => {
+      const r = ok(
+        transition(
+          { ...sub, term: 'P3Y' },
+          { type: 'changeTermOrBilling', term: 'P3Y', billing: 'annual' },
+          { now: MID },
+        ),
+      );
+      expect(r.effects).toEqual([{ type: 'BILLING_CHANGE_PENDING', rule: 'B2', billing: 'annual' }]);
+      expect(r.next.scheduledChange).not.toBeNull();
+    });
+  });
+
+  describe('B2 B3 B4 term and billing changes, the lifecycle side', () => {
+    it('refusals: same plan, upfront midterm, shorter term, trials, eligibility', () => {
+      const plan = (term: 'P1M' | 'P1Y' | 'P3Y', billing: 'monthly' | 'annual' | 'triennial') =>
+        ({ type: 'changeTermOrBilling', term, billing }) as const;
+      expect(transition(sub, plan('P1Y', 'monthly'), { now: MID })).toMatchObject({
+        ok: false,
+        refusal: { rule: 'B2', reason: 'NO_CHANGE' },
+      });
+      expect(transition(sub, plan('P1Y', 'annual'), { now: MID })).toMatchObject({
+        ok: false,
+        refusal: { rule: 'B2', reason: 'UPFRONT_NOT_ALLOWED_MIDTERM' },
+      });
+      expect(transition(sub, plan('P1M', 'monthly'), { now: MID })).toMatchObject({
+        ok: false,
+        refusal: { rule: 'B3', reason: 'TERM_NOT_LONGER' },
+      });
+      expect(
+        transition({ ...sub, trial: true, quantity: 25, seatBatches: [] }, plan('P3Y', 'monthly'), { now: MID }),
+      ).toMatchObject({
+        ok: false,
+        refusal: { rule: 'TR3', reason: 'USE_CONVERT_TRIAL' },
+      });
+      expect(
+        transition({ ...sub, status: 'suspended', autoRenew: false, scheduledChange: null }, plan('P3Y', 'monthly'), {
+          now: MID,
+        }),
+      ).toMatchObject({
+        ok: false,
+        refusal: { rule: 'B3', reason: 'NOT_ACTIVE' },
+      });
+      const refusal = refuse('B3', 'TERM_NOT_OFFERED', null);
+      expect(transition(sub, { ...plan('P3Y', 'monthly'), eligibility: refusal }, { now: MID })).toEqual({
+        ok: false,
+        refusal,
+      });
+    });
+
+    it('an immediate term change starts a new term today, keeps the window, warns about a promotion (B4)', () => {
+      const r = ok(
+        transition(
+          { ...sub, promotionId: 'PROMO' },
+          { type: 'changeTermOrBilling', term: 'P3Y', billing: 'annual', offeredTerms: ['P1Y', 'P3Y'] },
+          { now: MID },
+        ),
+      );
+      expect(r.next).toMatchObject({
+        term: 'P3Y',
+        billing: 'annual',
+        termStartedAt: at(MID),
+        termEndDay: day('2027-05-31'),
+        cancellationWindowFrom: at('2024-01-15T09:30:00Z'),
+      });
+      expect(r.warnings).toEqual(['PROMOTION_MAY_BE_LOST']);
+    });
+  });
+
+  describe('B3 B1 a term change is decided by eligibleTermChanges (wired)', () => {
+    const plan = (term: 'P1M' | 'P1Y' | 'P3Y', billing: 'monthly' | 'annual' | 'triennial') =>
+      ({ type: 'changeTermOrBilling', term, billing, offeredTerms: ['P1M', 'P1Y', 'P3Y'] }) as const;
+
+    it('B3: a shorter term is refused', () => {
+      expect(transition(sub, plan('P1M', 'monthly'), { now: MID })).toMatchObject({
+        ok: false,
+        refusal: { allowed: false, rule: 'B3', reason: 'TERM_NOT_LONGER', term: 'P1M', billing: 'monthly' },
+      });
+    });
+
+    it('B1: Triennial only when the catalog offers it; a billing longer than the term is no plan', () => {
+      expect(
+        transition(sub, { type: 'changeTermOrBilling', term: 'P3Y', billing: 'monthly' }, { now: MID }),
+      ).toMatchObject({
+        ok: false,
+        refusal: { rule: 'B1', reason: 'TERM_NOT_OFFERED', warnings: ['OFFERED_TERMS_DEFAULTED'] },
+      });
+      expect(ok(transition(sub, plan('P3Y', 'triennial'), { now: MID })).effects[0]).toEqual({
+        type: 'TERM_CHANGED',
+        rule: 'B3',
+        term: 'P3Y',
+        billing: 'triennial',
+      });
+      expect(
+        transition({ ...sub, term: 'P1M', scheduledChange: null }, plan('P1Y', 'triennial'), {
+          now: '2024-01-20T00:00:00Z',
+        }),
+      ).toMatchObject({
+        ok: false,
+        refusal: { rule: 'B1', reason: 'NOT_A_PLAN' },
+      });
+      expect(() =>
+        transition(sub, { ...plan('P3Y', 'monthly'), offeredTerms: ['P2Y'] as never }, { now: MID }),
+      ).toThrow(expect.objectContaining({ code: 'INVALID_ENUM', field: 'event.offeredTerms[0]' }));
+    });
+  });
+
+  describe('B2 B5 a billing-only change is decided by eligibleBillingFrequencyChanges (wired)', () => {
+    const p3y: SubscriptionInput = { ...sub, term: 'P3Y', scheduledChange: null };
+
+    it('B2: a billing change to upfront (Triennial on a Triennial term) is refused', () => {
+      expect(
+        transition(p3y, { type: 'changeTermOrBilling', term: 'P3Y', billing: 'triennial' }, { now: MID }),
+      ).toMatchObject({
+        ok: false,
+        refusal: { allowed: false, rule: 'B2', reason: 'UPFRONT_NOT_ALLOWED_MIDTERM', opensAt: null },
+      });
+    });
+
+    it('B5: read-only on the cycle-charge day, to the millisecond', () => {
+      const annual = { type: 'changeTermOrBilling', term: 'P3Y', billing: 'annual' } as const;
+      expect(ok(transition(p3y, annual, { now: '2024-03-14T23:59:59.999Z' })).effects).toEqual([
+        { type: 'BILLING_CHANGE_PENDING', rule: 'B2', billing: 'annual' },
+      ]);
+      expect(transition(p3y, annual, { now: '2024-03-15T00:00:00.000Z' })).toMatchObject({
+        ok: false,
+        refusal: { rule: 'B5', reason: 'CYCLE_CHARGE_IN_PROGRESS', opensAt: at('2024-03-16T00:00:00Z') },
+      });
+      expect(transition(p3y, annual, { now: '2024-03-16T00:00:00.000Z' }).ok).toBe(true);
+    });
   });
 });

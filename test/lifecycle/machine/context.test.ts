@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CspRulesError } from '../../../src/core/errors.js';
+import type { LifecycleState } from '../../../src/lifecycle/machine/events.js';
 import { inEventTerms, mergeWarnings, policyChoices, readState } from '../../../src/lifecycle/machine/context.js';
-import { LIFECYCLE_EVENTS, transition } from '../../../src/lifecycle/machine/transition.js';
+import { transition } from '../../../src/lifecycle/machine/transition.js';
 import { DEFAULT_POLICY, definePolicy } from '../../../src/policy/policy.js';
 import { toSubscription, type SubscriptionInput } from '../../../src/snapshot/subscription.js';
 import { caught } from '../../support/caught.js';
-import { accepted, E3, LAST_OF_TERM, MID, refused, RENEWAL_DAY, SNAP, sub } from '../../support/lifecycle.js';
+import { accepted, E3, LAST_OF_TERM, MID, ok, RENEWAL_DAY, SNAP, sub, types } from '../../support/lifecycle.js';
 import { at } from '../../support/time.js';
 
 const LATEST = '2025-01-16T00:00:00Z';
@@ -42,6 +43,46 @@ describe('P7 S3 policyChoices: the option of the same name wins over the policy'
       'scheduledChangeDeletion',
       'scheduledChangeDeletion: expected one of any-immediate, listed, got "all"',
     ]);
+  });
+
+  describe('P7 S3 the machine’s choices come from the policy (the options of the same name win)', () => {
+    const suspended = { ...sub, status: 'suspended' as const, autoRenew: false, scheduledChange: null };
+
+    it('P7: policy.suspendedAtTermEnd = deleted is honoured; the option still overrides it', () => {
+      const r = ok(
+        transition(suspended, { type: 'termEnded' }, { now: RENEWAL_DAY, policy: { suspendedAtTermEnd: 'deleted' } }),
+      );
+      expect(r.next.status).toBe('deleted');
+      expect(r.effects).toContainEqual({ type: 'DATA_DELETED', rule: 'P4', at: at(RENEWAL_DAY) });
+      const defined = definePolicy({ suspendedAtTermEnd: 'deleted' });
+      expect(ok(transition(suspended, { type: 'termEnded' }, { now: RENEWAL_DAY, policy: defined })).next.status).toBe(
+        'deleted',
+      );
+      expect(
+        ok(
+          transition(
+            suspended,
+            { type: 'termEnded' },
+            { now: RENEWAL_DAY, policy: defined, suspendedAtTermEnd: 'lifecycle' },
+          ),
+        ).next.status,
+      ).toBe('disabled');
+    });
+
+    it('S3: policy.scheduledChangeDeletion = listed keeps scheduled changes on a term change', () => {
+      const p3y = {
+        type: 'changeTermOrBilling',
+        term: 'P3Y',
+        billing: 'monthly',
+        offeredTerms: ['P1Y', 'P3Y'],
+      } as const;
+      expect(types(transition(sub, p3y, { now: MID, policy: { scheduledChangeDeletion: 'listed' } }))).toEqual([
+        'TERM_CHANGED',
+      ]);
+      expect(() => transition(sub, p3y, { now: MID, policy: { scheduledChangeDeletion: 'some' as never } })).toThrow(
+        expect.objectContaining({ code: 'INVALID_ENUM', field: 'policy.scheduledChangeDeletion' }),
+      );
+    });
   });
 });
 
@@ -110,6 +151,21 @@ describe('R2 R4 readState: the phase of a state', () => {
     expect(r).toEqual(
       accepted(SNAP, [{ type: 'RENEWAL_STARTED', rule: 'R2', completesBy: at(LATEST) }], [], {}, 'renewing'),
     );
+  });
+
+  describe('R4 while a renewal runs: auto-renew, scheduled changes, suspend, reactivate read-only; others may meet 409', () => {
+    it('a declared renewing phase holds until renewalCompleted, even past the 24 h bound', () => {
+      const state: LifecycleState = { subscription: toSubscription(sub), phase: 'renewing' };
+      expect(
+        transition(state, { type: 'setAutoRenew', autoRenew: false }, { now: '2025-01-16T03:00:00Z' }),
+      ).toMatchObject({
+        ok: false,
+        refusal: { rule: 'R4', opensAt: null },
+      });
+      expect(() =>
+        transition({ subscription: toSubscription(sub), phase: 'renewing' }, { type: 'suspend' }, { now: MID }),
+      ).toThrow(CspRulesError);
+    });
   });
 });
 
@@ -244,82 +300,5 @@ describe('mergeWarnings', () => {
   it('each once, in first-seen order', () => {
     expect(mergeWarnings(['B', 'A'], [], ['A', 'C', 'B'])).toEqual(['B', 'A', 'C']);
     expect(mergeWarnings()).toEqual([]);
-  });
-});
-
-describe('C3 P7 transition: options, events and terminal statuses', () => {
-  it('C3 P7: cancelled and deleted subscriptions refuse every event, whatever its payload', () => {
-    for (const type of LIFECYCLE_EVENTS) {
-      const event = {
-        type,
-        autoRenew: true,
-        quantity: 5,
-        change: { quantity: 3 },
-        offerName: 'Microsoft 365 E5',
-        term: 'P1Y',
-        billing: 'annual',
-      } as never;
-      expect(transition({ ...sub, status: 'cancelled' }, event, { now: MID })).toEqual(
-        refused('C3', 'TERMINATED', null),
-      );
-      expect(transition({ ...sub, status: 'deleted' }, event, { now: MID })).toEqual(refused('P7', 'TERMINATED', null));
-    }
-  });
-
-  it('every event name, in the order of the issue', () => {
-    expect(LIFECYCLE_EVENTS).toEqual([
-      'cancel',
-      'suspend',
-      'reactivate',
-      'setAutoRenew',
-      'changeQuantity',
-      'scheduleChange',
-      'clearScheduledChanges',
-      'upgrade',
-      'changeTermOrBilling',
-      'convertTrial',
-      'renewalStarted',
-      'renewalCompleted',
-      'termEnded',
-      'stageElapsed',
-    ]);
-    expect(Object.isFrozen(LIFECYCLE_EVENTS)).toBe(true);
-  });
-
-  it('bad options and events are typed errors naming the field', () => {
-    const options = caught(() => transition(sub, { type: 'cancel' }, null as never));
-    expect([options.code, options.field]).toEqual(['INVALID_TYPE', 'options']);
-    const now = caught(() => transition(sub, { type: 'cancel' }, {} as never));
-    expect([now.code, now.field]).toEqual(['INVALID_INSTANT', 'now']);
-    const event = caught(() => transition(sub, 'cancel' as never, { now: MID }));
-    expect([event.code, event.field]).toEqual(['INVALID_TYPE', 'event']);
-    const type = caught(() => transition(sub, { type: 'renew' } as never, { now: MID }));
-    expect([type.code, type.field, type.received]).toEqual(['INVALID_ENUM', 'event.type', 'renew']);
-    const addOns = caught(() => transition(sub, { type: 'suspend' }, { now: MID, addOns: {} as never }));
-    expect([addOns.code, addOns.field, addOns.message]).toEqual([
-      'INVALID_TYPE',
-      'addOns',
-      'addOns: expected an array of subscriptions, got an object',
-    ]);
-    const addOn = caught(() => transition(sub, { type: 'suspend' }, { now: MID, addOns: [{ quantity: 1 } as never] }));
-    expect(addOn.code).toBe('MISSING_FIELD');
-    const base = caught(() => transition(sub, { type: 'suspend' }, { now: MID, base: { quantity: 1 } as never }));
-    expect(base.code).toBe('MISSING_FIELD');
-    const policy = caught(() =>
-      transition(sub, { type: 'suspend' }, { now: MID, policy: { renewalAnchor: 'x' } as never }),
-    );
-    expect([policy.code, policy.field]).toEqual(['INVALID_ENUM', 'policy.renewalAnchor']);
-  });
-
-  it('P5 A1: add-ons and base are optional; an empty add-on list suspends nothing', () => {
-    const r = transition({ ...sub, scheduledChange: null }, { type: 'suspend' }, { now: MID, addOns: [] });
-    expect(r).toEqual(
-      accepted({ ...SNAP, status: 'suspended', autoRenew: false, scheduledChange: null }, [
-        { type: 'STATUS_CHANGED', rule: 'P1', from: 'active', to: 'suspended' },
-        { type: 'ACCESS_BLOCKED', rule: 'P1', access: 'admins-only' },
-        { type: 'AUTO_RENEW_TURNED_OFF', rule: 'P2' },
-      ]),
-    );
-    expect(E3).toBe(SNAP.offerName);
   });
 });

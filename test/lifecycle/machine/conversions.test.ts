@@ -4,8 +4,10 @@ import type { LifecycleState } from '../../../src/lifecycle/machine/events.js';
 import { transition } from '../../../src/lifecycle/machine/transition.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../../../src/snapshot/subscription.js';
 import { caught } from '../../support/caught.js';
-import { accepted, E3, E5, MID, refused, SCHEDULED_12, SNAP, sub, T0 } from '../../support/lifecycle.js';
+import { accepted, E3, E5, MID, ok, refused, SCHEDULED_12, SNAP, sub, T0, types } from '../../support/lifecycle.js';
 import { at, dayNumber as day } from '../../support/time.js';
+import { formatDay } from '../../../src/time/day.js';
+import { canUpgrade } from '../../../src/decisions/upgrade.js';
 
 const catalog = [{ from: E3, to: E5 }];
 
@@ -205,6 +207,148 @@ describe('U3 U4 U9 S3 S5 the upgrade event, whole results', () => {
     expect(transition(sub, { type: 'upgrade', quantity: 10, eligibility: refusal }, { now: MID })).toEqual({
       ok: false,
       refusal,
+    });
+  });
+
+  describe('S5 a midterm upgrade removes a scheduled upgrade', () => {
+    it('full upgrade (U3): same id, scheduled upgrade deleted under S5', () => {
+      const r = ok(
+        transition(
+          { ...sub, scheduledChange: { offerName: 'Microsoft 365 E5' } },
+          { type: 'upgrade', quantity: 10, offerName: 'Microsoft 365 E5 (no Teams)' },
+          { now: MID },
+        ),
+      );
+      expect(r.next).toMatchObject({ id: 'sub-1', offerName: 'Microsoft 365 E5 (no Teams)', scheduledChange: null });
+      expect(r.effects.map((e) => [e.type, e.rule])).toEqual([
+        ['UPGRADED', 'U3'],
+        ['SCHEDULED_CHANGES_DELETED', 'S5'],
+      ]);
+    });
+
+    it('partial upgrade (U4, U9): a coterminous subscription inheriting the cancellation window', () => {
+      const r = ok(
+        transition(
+          sub,
+          { type: 'upgrade', quantity: 4, offerName: 'E5', newSubscriptionId: 'sub-2' },
+          { now: '2024-01-16T00:00:00Z' },
+        ),
+      );
+      expect(r.next.quantity).toBe(6);
+      expect(r.created).toHaveLength(1);
+      expect(r.created?.[0]).toMatchObject({
+        id: 'sub-2',
+        offerName: 'E5',
+        quantity: 4,
+        termEndDay: day('2025-01-14'),
+        cancellationWindowFrom: at('2024-01-15T09:30:00Z'),
+      });
+      expect(types(r)).toEqual(['UPGRADED', 'QUANTITY_CHANGED', 'SUBSCRIPTION_CREATED', 'SCHEDULED_CHANGES_DELETED']);
+      expect(transition(sub, { type: 'upgrade', quantity: 11 }, { now: MID })).toMatchObject({
+        ok: false,
+        refusal: { reason: 'QUANTITY_ABOVE_CURRENT' },
+      });
+    });
+
+    it('an eligibility refusal from elsewhere passes through as is', () => {
+      const refusal = refuse('U2', 'UNSUPPORTED_UPGRADE_PATH', null);
+      expect(transition(sub, { type: 'upgrade', quantity: 10, eligibility: refusal }, { now: MID })).toEqual({
+        ok: false,
+        refusal,
+      });
+      expect(
+        transition(sub, { type: 'upgrade', quantity: 10, eligibility: allow('U2', 'OK', null) }, { now: MID }).ok,
+      ).toBe(true);
+    });
+  });
+
+  describe('U2 U1 C10 the upgrade event is decided by canUpgrade (wired)', () => {
+    const E5 = 'Microsoft 365 E5';
+
+    const catalog = [{ from: 'Microsoft 365 E3', to: E5 }];
+
+    it('U2: a path on 002’s deny list is refused through transition, with the U7 note and the API code', () => {
+      const ems = { ...sub, offerName: 'Enterprise Mobility + Security E3' };
+      const r = transition(
+        ems,
+        { type: 'upgrade', quantity: 10, offerName: 'Enterprise Mobility + Security E5' },
+        { now: MID },
+      );
+      expect(r).toMatchObject({
+        ok: false,
+        refusal: {
+          allowed: false,
+          rule: 'U2',
+          reason: 'UNSUPPORTED_UPGRADE_PATH',
+          opensAt: null,
+          apiCode: 'ConversionsNotFound',
+          duplicateLicenses: { rule: 'U7' },
+        },
+      });
+    });
+
+    it('U2: a path absent from the given catalog is refused; listed, it is allowed (C10 warning passes through)', () => {
+      const other = [{ from: 'Microsoft 365 E3', to: 'Microsoft 365 E5 (no Teams)' }];
+      expect(
+        transition(sub, { type: 'upgrade', quantity: 10, offerName: E5, catalog: other }, { now: MID }),
+      ).toMatchObject({
+        ok: false,
+        refusal: { rule: 'U2', reason: 'UNSUPPORTED_UPGRADE_PATH' },
+      });
+      const r = ok(transition(sub, { type: 'upgrade', quantity: 10, offerName: E5, catalog }, { now: MID }));
+      expect(r.next).toMatchObject({ id: 'sub-1', offerName: E5, quantity: 10, scheduledChange: null });
+      expect(r.warnings).toEqual(['UPGRADE_NOT_CANCELLABLE', 'SCHEDULED_CHANGES_REMOVED']);
+    });
+
+    it('U1: the same product is not an upgrade', () => {
+      expect(
+        transition(sub, { type: 'upgrade', quantity: 10, offerName: ' microsoft 365 e3 ' }, { now: MID }),
+      ).toMatchObject({
+        ok: false,
+        refusal: { rule: 'U1', reason: 'SAME_PRODUCT' },
+      });
+    });
+
+    it('bad input names the event’s fields: no target without eligibility, a malformed catalog', () => {
+      expect(() => transition(sub, { type: 'upgrade', quantity: 10 }, { now: MID })).toThrow(
+        expect.objectContaining({ code: 'MISSING_FIELD', field: 'event.offerName' }),
+      );
+      expect(() =>
+        transition(
+          sub,
+          { type: 'upgrade', quantity: 10, offerName: E5, catalog: [{ from: 'Microsoft 365 E3' }] as never },
+          { now: MID },
+        ),
+      ).toThrow(expect.objectContaining({ code: 'MISSING_FIELD', field: 'event.catalog[0].to' }));
+    });
+
+    it('U4 U9: the created subscription is canUpgrade’s: coterminous, the parent’s window to the millisecond', () => {
+      const now = '2024-01-16T00:00:00Z';
+      const r = ok(
+        transition(sub, { type: 'upgrade', quantity: 4, offerName: E5, catalog, newSubscriptionId: 'sub-2' }, { now }),
+      );
+      const created = r.created?.[0];
+      expect(created).toMatchObject({
+        id: 'sub-2',
+        offerName: E5,
+        term: 'P1Y',
+        billing: 'monthly',
+        quantity: 4,
+        purchasedAt: at(now),
+        termEndDay: day('2025-01-14'),
+        cancellationWindowFrom: at('2024-01-15T09:30:00Z'),
+      });
+      if (created === undefined) throw new Error('no subscription created');
+      const fact = canUpgrade(sub, { to: E5, quantity: 4, when: 'midterm', now, catalog }).newSubscription;
+      expect(fact).toMatchObject({
+        offerName: E5,
+        quantity: 4,
+        termEndDate: formatDay(created.termEndDay),
+        cancellationWindowFrom: created.cancellationWindowFrom,
+      });
+      // U9: the parent's 7-day window (C1), not a new one from the upgrade.
+      expect(transition(created, { type: 'cancel' }, { now: '2024-01-22T09:29:59.999Z' }).ok).toBe(true);
+      expect(transition(created, { type: 'cancel' }, { now: '2024-01-22T09:30:00.000Z' }).ok).toBe(false);
     });
   });
 });
@@ -426,5 +570,119 @@ describe('TR2 TR3 TR4 TR6 the convertTrial event, whole results', () => {
       'event.billing',
       'event.billing: billing annual is longer than the term P1M (B1)',
     ]);
+  });
+
+  describe('TR8 during a trial: no quantity change, no status change', () => {
+    const trial: SubscriptionInput = {
+      ...sub,
+      trial: true,
+      quantity: 25,
+      term: 'P1M',
+      seatBatches: [],
+      scheduledChange: null,
+      termEndDate: '2024-02-13',
+    };
+
+    it('quantity and status events are refused; conversion ends the trial (TR2–TR4)', () => {
+      expect(
+        transition(trial, { type: 'changeQuantity', quantity: 30 }, { now: MID.replace('06-01', '01-20') }),
+      ).toMatchObject({
+        ok: false,
+        refusal: { rule: 'Q7', reason: 'TRIAL_QUANTITY_LOCKED' },
+      });
+      expect(transition(trial, { type: 'convertTrial', quantity: 24 }, { now: '2024-01-20T00:00:00Z' })).toMatchObject({
+        ok: false,
+        refusal: { rule: 'TR4', reason: 'BELOW_TRIAL_MINIMUM' },
+      });
+      const paid = ok(transition(trial, { type: 'convertTrial' }, { now: '2024-01-20T08:00:00Z' }));
+      expect(paid.next).toMatchObject({
+        trial: false,
+        term: 'P1Y',
+        billing: 'monthly',
+        quantity: 25,
+        termStartedAt: at('2024-01-20T08:00:00Z'),
+      });
+      expect(formatDay(paid.next.termEndDay)).toBe('2025-01-19');
+      expect(paid.effects).toEqual([
+        { type: 'TRIAL_CONVERTED', rule: 'TR3', term: 'P1Y', billing: 'monthly', quantity: 25 },
+      ]);
+    });
+  });
+
+  describe('TR2 TR3 TR6 trial conversion', () => {
+    const trial: SubscriptionInput = {
+      ...sub,
+      trial: true,
+      quantity: 25,
+      term: 'P1M',
+      seatBatches: [],
+      scheduledChange: null,
+      termEndDate: '2024-02-13',
+      promotionId: 'P',
+    };
+
+    it('midterm: chosen plan and seats, promotion dropped (TR6); not for paid subscriptions; eligibility passes through', () => {
+      const r = ok(
+        transition(
+          trial,
+          { type: 'convertTrial', term: 'P3Y', billing: 'triennial', quantity: 30 },
+          { now: '2024-01-20T00:00:00Z' },
+        ),
+      );
+      expect(r.next).toMatchObject({
+        trial: false,
+        term: 'P3Y',
+        billing: 'triennial',
+        quantity: 30,
+        promotionId: null,
+      });
+      expect(r.warnings).toEqual(['PROMOTION_NOT_APPLIED']);
+      expect(transition(sub, { type: 'convertTrial' }, { now: MID })).toMatchObject({
+        ok: false,
+        refusal: { rule: 'TR3', reason: 'NOT_A_TRIAL' },
+      });
+      const refusal = refuse('TR5', 'TARGET_ENDS_TOO_EARLY', null);
+      expect(
+        transition(trial, { type: 'convertTrial', eligibility: refusal }, { now: '2024-01-20T00:00:00Z' }),
+      ).toEqual({
+        ok: false,
+        refusal,
+      });
+    });
+  });
+
+  describe('TR4 TR9 a trial conversion is decided by trialConversion (wired)', () => {
+    const trial: SubscriptionInput = {
+      ...sub,
+      trial: true,
+      quantity: 25,
+      term: 'P1M',
+      seatBatches: [],
+      scheduledChange: null,
+      termEndDate: '2024-02-13',
+    };
+
+    const now = '2024-01-20T00:00:00Z';
+
+    it('TR4: below 25 seats refused, 25 accepted', () => {
+      expect(transition(trial, { type: 'convertTrial', quantity: 24 }, { now })).toMatchObject({
+        ok: false,
+        refusal: { allowed: false, rule: 'TR4', reason: 'BELOW_TRIAL_MINIMUM', seats: 24 },
+      });
+      expect(ok(transition(trial, { type: 'convertTrial', quantity: 25 }, { now })).next).toMatchObject({
+        trial: false,
+        quantity: 25,
+      });
+    });
+
+    it('TR9: a marketplace SaaS free trial can’t be waived; B1: the billing can’t be longer than the term', () => {
+      expect(transition({ ...trial, program: 'nce-saas' }, { type: 'convertTrial' }, { now })).toMatchObject({
+        ok: false,
+        refusal: { rule: 'TR9', reason: 'FREE_TRIAL_NOT_WAIVABLE', opensAt: at('2024-02-14T00:00:00Z') },
+      });
+      expect(() => transition(trial, { type: 'convertTrial', term: 'P1M', billing: 'annual' }, { now })).toThrow(
+        expect.objectContaining({ code: 'INCONSISTENT', field: 'event.billing' }),
+      );
+    });
   });
 });

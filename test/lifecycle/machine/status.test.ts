@@ -3,8 +3,20 @@ import type { LifecycleState } from '../../../src/lifecycle/machine/events.js';
 import { transition } from '../../../src/lifecycle/machine/transition.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../../../src/snapshot/subscription.js';
 import { caught } from '../../support/caught.js';
-import { accepted, LAST_OF_TERM, MID, refused, RENEWAL_DAY, SCHEDULED_12, SNAP, sub } from '../../support/lifecycle.js';
+import {
+  accepted,
+  LAST_OF_TERM,
+  MID,
+  ok,
+  refused,
+  RENEWAL_DAY,
+  SCHEDULED_12,
+  SNAP,
+  sub,
+  types,
+} from '../../support/lifecycle.js';
 import { at, dayNumber as day } from '../../support/time.js';
+import { STATUS_FACTS } from '../../../src/lifecycle/afterTerm.js';
 
 const E = at(RENEWAL_DAY);
 /** R2: the renewal of `sub` may run until 2025-01-16T00:00Z. */
@@ -97,6 +109,68 @@ describe('C1 C3 C5 P7 S3 cancel', () => {
     );
     expect(transition(suspended, { type: 'cancel' }, { now: RENEWAL_DAY })).toEqual(refused('P4', 'TERM_OVER', null));
   });
+
+  describe('P7 after the term: expired 30 d → disabled 90 d → deleted', () => {
+    it('a cancelled subscription goes straight to deleted, with 7 days to back up data', () => {
+      const r = ok(transition(sub, { type: 'cancel' }, { now: '2024-01-16T09:30:00Z' }));
+      expect(r.effects).toContainEqual({ type: 'DATA_DELETION_SCHEDULED', rule: 'P7', at: at('2024-01-23T09:30:00Z') });
+    });
+  });
+
+  describe('C3 cancelled (and deleted) subscriptions are terminal', () => {
+    it('cancel inside the window: cancelled, access ends, scheduled changes deleted (S3)', () => {
+      const r = ok(transition(sub, { type: 'cancel' }, { now: '2024-01-22T09:29:59.999Z' }));
+      expect(r.next.status).toBe('cancelled');
+      expect(types(r)).toEqual([
+        'STATUS_CHANGED',
+        'CANCELLED',
+        'ACCESS_BLOCKED',
+        'DATA_DELETION_SCHEDULED',
+        'SCHEDULED_CHANGES_DELETED',
+      ]);
+      expect(r.effects[1]).toEqual({ type: 'CANCELLED', rule: 'C1', refund: 'prorated' });
+    });
+
+    it('cancel after the window: canCancel’s refusal, with when it reopens', () => {
+      expect(transition(sub, { type: 'cancel' }, { now: '2024-01-22T09:30:00Z' })).toMatchObject({
+        ok: false,
+        refusal: { rule: 'C1', reason: 'WINDOW_CLOSED', opensAt: at(RENEWAL_DAY) },
+      });
+    });
+
+    it('traditional SaaS after its window: accepted for the term end, auto-renew off (C5)', () => {
+      const r = ok(
+        transition({ ...sub, program: 'traditional-saas', billing: 'annual' }, { type: 'cancel' }, { now: MID }),
+      );
+      expect(r.next.status).toBe('active');
+      expect(r.next.autoRenew).toBe(false);
+      expect(r.effects[0]).toEqual({ type: 'CANCELLATION_SCHEDULED', rule: 'C5', at: at(RENEWAL_DAY) });
+    });
+  });
+
+  describe('C9 a trial can’t be cancelled; turning auto-renew off is the way out', () => {
+    const trial: SubscriptionInput = {
+      ...sub,
+      trial: true,
+      quantity: 25,
+      term: 'P1M',
+      seatBatches: [],
+      scheduledChange: { quantity: 10 },
+      termEndDate: '2024-02-13',
+    };
+
+    it('cancel refused, auto-renew off accepted and deletes the scheduled conversion (S3)', () => {
+      expect(transition(trial, { type: 'cancel' }, { now: '2024-01-16T00:00:00Z' })).toMatchObject({
+        ok: false,
+        refusal: { rule: 'C9' },
+      });
+      const off = ok(transition(trial, { type: 'setAutoRenew', autoRenew: false }, { now: '2024-01-16T00:00:00Z' }));
+      expect(types(off)).toEqual(['AUTO_RENEW_TURNED_OFF', 'SCHEDULED_CHANGES_DELETED']);
+      expect(ok(transition(off.next, { type: 'termEnded' }, { now: '2024-02-14T00:00:00Z' })).next.status).toBe(
+        'expired',
+      );
+    });
+  });
 });
 
 describe('P1 P2 P5 P6 TR8 suspend', () => {
@@ -168,6 +242,83 @@ describe('P1 P2 P5 P6 TR8 suspend', () => {
       refused('R2', 'TERM_OVER', null),
     );
   });
+
+  describe('P1 suspend blocks customer access immediately; admins keep data; billing continues', () => {
+    it('active → suspended with its effects', () => {
+      const r = ok(transition(sub, { type: 'suspend' }, { now: MID }));
+      expect(r.next.status).toBe('suspended');
+      expect(r.effects).toEqual([
+        { type: 'STATUS_CHANGED', rule: 'P1', from: 'active', to: 'suspended' },
+        { type: 'ACCESS_BLOCKED', rule: 'P1', access: 'admins-only' },
+        { type: 'AUTO_RENEW_TURNED_OFF', rule: 'P2' },
+        { type: 'SCHEDULED_CHANGES_DELETED', rule: 'P2', change: toSubscription(sub).scheduledChange },
+      ]);
+      expect(STATUS_FACTS.suspended).toEqual({ access: 'admins-only', billed: true, canReactivate: true });
+    });
+
+    it('only an active subscription can be suspended', () => {
+      const suspended = ok(transition(sub, { type: 'suspend' }, { now: MID })).next;
+      expect(transition(suspended, { type: 'suspend' }, { now: MID })).toMatchObject({
+        ok: false,
+        refusal: { rule: 'P1', reason: 'NOT_ACTIVE' },
+      });
+      expect(transition({ ...sub, status: 'expired' }, { type: 'suspend' }, { now: MID })).toMatchObject({
+        ok: false,
+        refusal: { reason: 'NOT_ACTIVE' },
+      });
+    });
+  });
+
+  describe('P2 suspending turns auto-renew off (deleting scheduled changes by S3); reactivating does not turn it back on', () => {
+    it('auto-renew stays off after reactivation, with a warning', () => {
+      const suspended = ok(transition(sub, { type: 'suspend' }, { now: MID })).next;
+      expect(suspended.autoRenew).toBe(false);
+      expect(suspended.scheduledChange).toBeNull();
+      const back = ok(transition(suspended, { type: 'reactivate' }, { now: '2024-06-02T00:00:00Z' }));
+      expect(back.next.autoRenew).toBe(false);
+      expect(back.warnings).toEqual(['AUTO_RENEW_OFF']);
+    });
+
+    it('the pending billing-frequency change (next charge instruction) is kept on suspension', () => {
+      const r = ok(transition({ ...sub, term: 'P3Y', nextChargeBilling: 'annual' }, { type: 'suspend' }, { now: MID }));
+      expect(r.next.nextChargeBilling).toBe('annual');
+    });
+  });
+
+  describe('P5 suspending a base suspends its add-ons', () => {
+    it('the add-ons’ next snapshots are returned', () => {
+      const addOn: SubscriptionInput = {
+        ...sub,
+        id: 'addon-1',
+        quantity: 2,
+        seatBatches: [],
+        parentSubscriptionId: 'sub-1',
+        scheduledChange: null,
+      };
+      const r = ok(transition(sub, { type: 'suspend' }, { now: MID, addOns: [addOn] }));
+      expect(r.effects).toContainEqual({ type: 'ADD_ONS_SUSPENDED', rule: 'P5', ids: ['addon-1'] });
+      expect(r.addOns?.[0]).toMatchObject({ id: 'addon-1', status: 'suspended', autoRenew: false });
+    });
+  });
+
+  describe('P6 suspend and reactivate are read-only during a renewal; trials can’t be suspended (TR8)', () => {
+    it('on the renewal day: refused until the latest completion', () => {
+      expect(transition(sub, { type: 'suspend' }, { now: RENEWAL_DAY })).toMatchObject({
+        ok: false,
+        refusal: { rule: 'R4', reason: 'RENEWAL_READ_ONLY', opensAt: at('2025-01-16T00:00:00Z') },
+      });
+      // The last instant of the term is not yet the renewal.
+      expect(transition(sub, { type: 'suspend' }, { now: LAST_OF_TERM }).ok).toBe(true);
+    });
+
+    it('trials: suspend and reactivate refused (TR8)', () => {
+      const trial = { ...sub, trial: true, quantity: 25, seatBatches: [], scheduledChange: null };
+      expect(transition(trial, { type: 'suspend' }, { now: MID })).toMatchObject({
+        ok: false,
+        refusal: { rule: 'TR8', reason: 'TRIAL_STATUS_LOCKED' },
+      });
+    });
+  });
 });
 
 describe('P3 P4 A1 TR8 reactivate', () => {
@@ -234,6 +385,30 @@ describe('P3 P4 A1 TR8 reactivate', () => {
       ).ok,
     ).toBe(true);
   });
+
+  describe('P3 a suspended subscription can be reactivated until the end of its term', () => {
+    const suspended = { ...sub, status: 'suspended' as const, autoRenew: false, scheduledChange: null };
+
+    it('last instant of the term: reactivated, access restored; first instant after: term over (P4)', () => {
+      const r = ok(transition(suspended, { type: 'reactivate' }, { now: LAST_OF_TERM }));
+      expect(r.next.status).toBe('active');
+      expect(r.effects).toEqual([
+        { type: 'STATUS_CHANGED', rule: 'P3', from: 'suspended', to: 'active' },
+        { type: 'ACCESS_RESTORED', rule: 'P3' },
+      ]);
+      expect(transition(suspended, { type: 'reactivate' }, { now: RENEWAL_DAY })).toMatchObject({
+        ok: false,
+        refusal: { rule: 'P4', reason: 'TERM_OVER' },
+      });
+    });
+
+    it('only a suspended subscription can be reactivated', () => {
+      expect(transition(sub, { type: 'reactivate' }, { now: MID })).toMatchObject({
+        ok: false,
+        refusal: { rule: 'P3', reason: 'NOT_SUSPENDED' },
+      });
+    });
+  });
 });
 
 describe('R1 R5 S3 R4 setAutoRenew', () => {
@@ -291,5 +466,24 @@ describe('R1 R5 S3 R4 setAutoRenew', () => {
 
   it('T2: the term end date 2025-01-14 is the last day', () => {
     expect(SNAP.termEndDay).toBe(day('2025-01-14'));
+  });
+
+  describe('R1 R5 auto-renew events', () => {
+    it('on → AUTO_RENEW_TURNED_ON; unchanged → no effects; not for suspended (P2) or expired subscriptions', () => {
+      const off = { ...sub, autoRenew: false, scheduledChange: null };
+      expect(ok(transition(off, { type: 'setAutoRenew', autoRenew: true }, { now: MID })).effects).toEqual([
+        { type: 'AUTO_RENEW_TURNED_ON', rule: 'R1' },
+      ]);
+      expect(ok(transition(sub, { type: 'setAutoRenew', autoRenew: true }, { now: MID })).effects).toEqual([]);
+      expect(
+        transition({ ...off, status: 'suspended' }, { type: 'setAutoRenew', autoRenew: true }, { now: MID }),
+      ).toMatchObject({
+        ok: false,
+        refusal: { rule: 'P2', reason: 'NOT_ACTIVE' },
+      });
+      expect(
+        transition({ ...off, status: 'expired' }, { type: 'setAutoRenew', autoRenew: true }, { now: MID }),
+      ).toMatchObject({ ok: false, refusal: { rule: 'P7' } });
+    });
   });
 });

@@ -7,14 +7,19 @@ import {
   accepted,
   LAST_OF_TERM,
   MID,
+  ok,
   refused,
   RENEWAL_DAY,
   SCHEDULED_12,
   SNAP,
   sub,
   T0,
+  types,
 } from '../../support/lifecycle.js';
 import { at, dayNumber as day } from '../../support/time.js';
+import { formatDay } from '../../../src/time/day.js';
+import { afterTermStageAt } from '../../../src/lifecycle/afterTerm.js';
+import { CspRulesError } from '../../../src/core/errors.js';
 
 /** The renewal of `sub` runs [2025-01-15T00:00Z, 2025-01-16T00:00Z) (R2). */
 const LATEST = '2025-01-16T00:00:00Z';
@@ -232,6 +237,88 @@ describe('R2 R3 S1 TR2 renewalCompleted', () => {
       ]),
     );
   });
+
+  describe('R5 renewal: started, completed with the scheduled changes applied', () => {
+    it('renewalStarted → renewing; renewalCompleted → new term, new batch, changes applied and cleared', () => {
+      const started = ok(transition(sub, { type: 'renewalStarted' }, { now: RENEWAL_DAY }));
+      expect(started.phase).toBe('renewing');
+      expect(started.effects).toEqual([
+        { type: 'RENEWAL_STARTED', rule: 'R2', completesBy: at('2025-01-16T00:00:00Z') },
+      ]);
+      expect(transition(started.state, { type: 'renewalStarted' }, { now: RENEWAL_DAY })).toMatchObject({
+        ok: false,
+        refusal: { reason: 'ALREADY_RENEWING' },
+      });
+      const done = ok(transition(started.state, { type: 'renewalCompleted' }, { now: '2025-01-15T06:00:00Z' }));
+      expect(done.phase).toBe('in-term');
+      expect(done.next).toMatchObject({
+        quantity: 12,
+        termStartedAt: at('2025-01-15T06:00:00Z'),
+        termStartDay: day('2025-01-15'),
+        termEndDay: day('2026-01-14'),
+        scheduledChange: null,
+        seatBatches: [{ quantity: 12, addedAt: at('2025-01-15T06:00:00Z') }],
+      });
+      expect(types(done)).toEqual(['RENEWED', 'SCHEDULED_CHANGES_APPLIED', 'QUANTITY_CHANGED']);
+    });
+
+    it('auto-renew off: no renewal; past the 24 h bound the completion is unknown (R3), not guessed', () => {
+      expect(transition({ ...sub, autoRenew: false }, { type: 'renewalStarted' }, { now: RENEWAL_DAY })).toMatchObject({
+        ok: false,
+        refusal: { rule: 'R5', reason: 'AUTO_RENEW_OFF' },
+      });
+      const late = ok(transition(sub, { type: 'renewalCompleted' }, { now: '2025-01-17T00:00:00Z' }));
+      expect(late.next.termStartedAt).toBeNull();
+      expect(late.warnings).toEqual(['RENEWAL_COMPLETION_UNKNOWN']);
+      expect(() =>
+        transition(
+          sub,
+          { type: 'renewalCompleted', completedAt: '2025-01-16T00:00:00Z' },
+          { now: '2025-01-17T00:00:00Z' },
+        ),
+      ).toThrow(CspRulesError);
+    });
+  });
+
+  describe('TR2 TR3 TR6 trial conversion', () => {
+    const trial: SubscriptionInput = {
+      ...sub,
+      trial: true,
+      quantity: 25,
+      term: 'P1M',
+      seatBatches: [],
+      scheduledChange: null,
+      termEndDate: '2024-02-13',
+      promotionId: 'P',
+    };
+
+    it('at the end with auto-renew on: the renewal converts it (TR2), with a scheduled quantity below 25 (TR7)', () => {
+      const scheduled = ok(
+        transition(trial, { type: 'scheduleChange', change: { quantity: 10 } }, { now: '2024-01-20T00:00:00Z' }),
+      );
+      expect(transition(scheduled.next, { type: 'convertTrial' }, { now: '2024-02-14T01:00:00Z' })).toMatchObject({
+        ok: false,
+        refusal: { rule: 'R4', reason: 'RENEWAL_READ_ONLY' },
+      });
+      const done = ok(
+        transition(
+          scheduled.next,
+          { type: 'renewalCompleted', completedAt: '2024-02-14T00:30:00Z' },
+          { now: '2024-02-14T01:00:00Z' },
+        ),
+      );
+      expect(done.next).toMatchObject({
+        trial: false,
+        term: 'P1Y',
+        billing: 'monthly',
+        quantity: 10,
+        termStartedAt: at('2024-02-14T00:30:00Z'),
+        promotionId: null,
+      });
+      expect(formatDay(done.next.termEndDay)).toBe('2025-02-13');
+      expect(types(done)).toEqual(['RENEWED', 'SCHEDULED_CHANGES_APPLIED', 'TRIAL_CONVERTED', 'QUANTITY_CHANGED']);
+    });
+  });
 });
 
 describe('R5 P4 P7 termEnded', () => {
@@ -313,6 +400,53 @@ describe('R5 P4 P7 termEnded', () => {
     );
     expect(DISABLED_AT).toBe(E + 30 * 86_400_000);
   });
+
+  describe('P4 not reactivated by the end of the term: the subscription ends', () => {
+    const suspended = { ...sub, status: 'suspended' as const, autoRenew: false, scheduledChange: null };
+
+    it('lifecycle policy (default): disabled at the term end, no data deleted yet', () => {
+      const r = ok(transition(suspended, { type: 'termEnded' }, { now: RENEWAL_DAY }));
+      expect(r.next.status).toBe('disabled');
+      expect(r.effects).toEqual([
+        { type: 'STATUS_CHANGED', rule: 'P4', from: 'suspended', to: 'disabled' },
+        { type: 'BILLING_STOPPED', rule: 'P7' },
+      ]);
+    });
+
+    it('002 policy (suspendedAtTermEnd: deleted): all data deleted at the term end', () => {
+      const r = ok(transition(suspended, { type: 'termEnded' }, { now: RENEWAL_DAY, suspendedAtTermEnd: 'deleted' }));
+      expect(r.next.status).toBe('deleted');
+      expect(r.effects).toContainEqual({ type: 'DATA_DELETED', rule: 'P4', at: at(RENEWAL_DAY) });
+    });
+
+    it('termEnded before the end is refused with the instant it becomes possible', () => {
+      expect(transition(suspended, { type: 'termEnded' }, { now: LAST_OF_TERM })).toMatchObject({
+        ok: false,
+        refusal: { rule: 'P7', reason: 'TERM_NOT_ENDED', opensAt: at(RENEWAL_DAY) },
+      });
+    });
+  });
+
+  describe('P7 after the term: expired 30 d → disabled 90 d → deleted', () => {
+    const noRenew = { ...sub, autoRenew: false, scheduledChange: null };
+
+    it('expired: no reactivation; a late termEnded catches up with the stage due', () => {
+      expect(transition({ ...noRenew, status: 'expired' }, { type: 'reactivate' }, { now: RENEWAL_DAY }).ok).toBe(
+        false,
+      );
+      expect(ok(transition(noRenew, { type: 'termEnded' }, { now: '2025-03-01T00:00:00Z' })).next.status).toBe(
+        'disabled',
+      );
+      expect(afterTermStageAt(toSubscription(noRenew), at(LAST_OF_TERM))).toBeNull();
+    });
+
+    it('an auto-renewing subscription does not end: termEnded refused (R5)', () => {
+      expect(transition(sub, { type: 'termEnded' }, { now: RENEWAL_DAY })).toMatchObject({
+        ok: false,
+        refusal: { rule: 'R5', reason: 'RENEWS' },
+      });
+    });
+  });
 });
 
 describe('P7 stageElapsed', () => {
@@ -366,5 +500,29 @@ describe('P7 stageElapsed', () => {
     expect(transition(suspended, { type: 'stageElapsed' }, { now: '2025-03-01T00:00:00Z' })).toEqual(
       refused('P7', 'NOT_ACTIVE', null),
     );
+  });
+
+  describe('P7 after the term: expired 30 d → disabled 90 d → deleted', () => {
+    const noRenew = { ...sub, autoRenew: false, scheduledChange: null };
+
+    it('termEnded → expired; stageElapsed is refused until the last instant, then disabled, then deleted', () => {
+      const expired = ok(transition(noRenew, { type: 'termEnded' }, { now: RENEWAL_DAY }));
+      expect(expired.next.status).toBe('expired');
+      expect(expired.effects).toEqual([
+        { type: 'STATUS_CHANGED', rule: 'P7', from: 'active', to: 'expired' },
+        { type: 'BILLING_STOPPED', rule: 'P7' },
+      ]);
+      expect(transition(expired.next, { type: 'stageElapsed' }, { now: '2025-02-13T23:59:59.999Z' })).toMatchObject({
+        ok: false,
+        refusal: { rule: 'P7', reason: 'STAGE_NOT_ELAPSED', opensAt: at('2025-02-14T00:00:00Z') },
+      });
+      const disabled = ok(transition(expired.next, { type: 'stageElapsed' }, { now: '2025-02-14T00:00:00Z' }));
+      expect(disabled.next.status).toBe('disabled');
+      expect(disabled.effects).toContainEqual({ type: 'ACCESS_BLOCKED', rule: 'P7', access: 'admins-only' });
+      expect(transition(disabled.next, { type: 'stageElapsed' }, { now: '2025-05-14T23:59:59.999Z' }).ok).toBe(false);
+      const deleted = ok(transition(disabled.next, { type: 'stageElapsed' }, { now: '2025-05-15T00:00:00Z' }));
+      expect(deleted.next.status).toBe('deleted');
+      expect(deleted.effects).toContainEqual({ type: 'DATA_DELETED', rule: 'P7', at: at('2025-05-15T00:00:00Z') });
+    });
   });
 });
