@@ -2,11 +2,8 @@
  * Shared fixtures of the Partner Center adapter tests: the partner-center.md example resource
  * and the snapshot it reads into, written out by hand (no value here comes from src).
  */
-import { dayNumber } from './time.js';
+import { at, dayNumber } from './time.js';
 import { caught } from './caught.js';
-
-/** Epoch ms of an ISO instant, by the built-in parser (an oracle independent of src). */
-export const ms = (iso: string): number => Date.parse(iso);
 
 /**
  * The partner-center.md example: an annual new-commerce subscription bought 2024-01-15 09:30:12Z,
@@ -56,13 +53,13 @@ export function snapshot(overrides: Record<string, unknown> = {}): Record<string
     term: 'P1Y',
     billing: 'monthly',
     quantity: 15,
-    purchasedAt: ms('2024-01-15T09:30:12Z'),
-    termStartedAt: ms('2024-01-15T09:30:12Z'),
+    purchasedAt: at('2024-01-15T09:30:12Z'),
+    termStartedAt: at('2024-01-15T09:30:12Z'),
     termStartDay: dayNumber('2024-01-15'),
     termEndDay: dayNumber('2025-01-14'),
     autoRenew: true,
     trial: false,
-    seatBatches: [{ quantity: 5, addedAt: ms('2024-03-10T14:02:45Z') }],
+    seatBatches: [{ quantity: 5, addedAt: at('2024-03-10T14:02:45Z') }],
     seatBatchesKnown: true,
     promotionId: null,
     isReturnable: true,

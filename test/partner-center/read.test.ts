@@ -1,5 +1,5 @@
 /**
- * pcRead.ts: the field readers of the Partner Center adapter. Each reads own properties only and
+ * read.ts: the field readers of the Partner Center adapter. Each reads own properties only and
  * names the JSON path at fault; errors are asserted whole (code, field, message, received).
  */
 import { describe, expect, it } from 'vitest';
@@ -12,15 +12,15 @@ import {
   readRefundable,
   type At,
 } from '../../src/partner-center/read.js';
-import { dayNumber } from '../support/time.js';
-import { fault, ms, pc, snapshot } from '../support/partnerCenter.js';
+import { at, dayNumber } from '../support/time.js';
+import { fault, pc, snapshot } from '../support/partnerCenter.js';
 
-const at = (record: Record<string, unknown>, path = ''): At => ({ record, path });
+const where = (record: Record<string, unknown>, path = ''): At => ({ record, path });
 
 describe('pathOf: the JSON path of a key', () => {
   it('at the root it is the key; below, parent.key', () => {
-    expect(pathOf(at({}), 'status')).toBe('status');
-    expect(pathOf(at({}, 'scheduledNextTermInstructions.product'), 'skuId')).toBe(
+    expect(pathOf(where({}), 'status')).toBe('status');
+    expect(pathOf(where({}, 'scheduledNextTermInstructions.product'), 'skuId')).toBe(
       'scheduledNextTermInstructions.product.skuId',
     );
   });
@@ -32,15 +32,15 @@ describe('readEnum: case-insensitive, `_` ignored (partner-center.md "Enum casin
     ['annual', 'year'],
   ]);
   it('every underscore is ignored and any casing reads the same', () => {
-    expect(readEnum(at({ c: 'O_N_E_TIME' }), 'c', table)).toBe('one');
-    expect(readEnum(at({ c: '_Annual_' }), 'c', table)).toBe('year');
+    expect(readEnum(where({ c: 'O_N_E_TIME' }), 'c', table)).toBe('one');
+    expect(readEnum(where({ c: '_Annual_' }), 'c', table)).toBe('year');
   });
   it('absent or null → undefined', () => {
-    expect(readEnum(at({}), 'c', table)).toBeUndefined();
-    expect(readEnum(at({ c: null }), 'c', table)).toBeUndefined();
+    expect(readEnum(where({}), 'c', table)).toBeUndefined();
+    expect(readEnum(where({ c: null }), 'c', table)).toBeUndefined();
   });
   it('without an expected list, the message lists the table keys; the path is nested', () => {
-    expect(fault(() => readEnum(at({ c: 'weekly' }, 'product'), 'c', table))).toEqual({
+    expect(fault(() => readEnum(where({ c: 'weekly' }, 'product'), 'c', table))).toEqual({
       code: 'INVALID_ENUM',
       field: 'product.c',
       message: 'product.c: expected one of onetime, annual, got "weekly"',
@@ -48,13 +48,13 @@ describe('readEnum: case-insensitive, `_` ignored (partner-center.md "Enum casin
     });
   });
   it('a non-string is INVALID_ENUM with the value described', () => {
-    expect(fault(() => readEnum(at({ c: 7 }), 'c', table, 'A, B'))).toEqual({
+    expect(fault(() => readEnum(where({ c: 7 }), 'c', table, 'A, B'))).toEqual({
       code: 'INVALID_ENUM',
       field: 'c',
       message: 'c: expected one of A, B, got 7',
       received: 7,
     });
-    expect(fault(() => readEnum(at({ c: true }), 'c', table, 'A, B'))).toEqual({
+    expect(fault(() => readEnum(where({ c: true }), 'c', table, 'A, B'))).toEqual({
       code: 'INVALID_ENUM',
       field: 'c',
       message: 'c: expected one of A, B, got true',
@@ -62,19 +62,19 @@ describe('readEnum: case-insensitive, `_` ignored (partner-center.md "Enum casin
     });
   });
   it('an inherited key is not read', () => {
-    expect(readEnum(at(Object.create({ c: 'annual' }) as Record<string, unknown>), 'c', table)).toBeUndefined();
+    expect(readEnum(where(Object.create({ c: 'annual' }) as Record<string, unknown>), 'c', table)).toBeUndefined();
   });
 });
 
 describe('optionalInstant (T1)', () => {
   it('absent or null → null; an ISO instant with Z or an offset → epoch ms', () => {
-    expect(optionalInstant(at({}), 'd')).toBeNull();
-    expect(optionalInstant(at({ d: null }), 'd')).toBeNull();
+    expect(optionalInstant(where({}), 'd')).toBeNull();
+    expect(optionalInstant(where({ d: null }), 'd')).toBeNull();
     // 2024-01-22T10:30:12+01:00 is 09:30:12Z.
-    expect(optionalInstant(at({ d: '2024-01-22T10:30:12+01:00' }), 'd')).toBe(ms('2024-01-22T09:30:12Z'));
+    expect(optionalInstant(where({ d: '2024-01-22T10:30:12+01:00' }), 'd')).toBe(at('2024-01-22T09:30:12Z'));
   });
   it('a date-time without offset → AMBIGUOUS_INSTANT naming the nested path', () => {
-    expect(fault(() => optionalInstant(at({ d: '2024-01-22T09:30:12' }, 'x'), 'd'))).toMatchObject({
+    expect(fault(() => optionalInstant(where({ d: '2024-01-22T09:30:12' }, 'x'), 'd'))).toMatchObject({
       code: 'AMBIGUOUS_INSTANT',
       field: 'x.d',
       received: '2024-01-22T09:30:12',
@@ -92,8 +92,8 @@ describe('readDateOnly (T2): the calendar date as written', () => {
   });
   it('epoch ms and Dates are instants: their UTC day', () => {
     // 2025-01-14T23:59:59.999Z is the last ms of 2025-01-14.
-    expect(readDateOnly(ms('2025-01-14T23:59:59.999Z'), 'd')).toBe(dayNumber('2025-01-14'));
-    expect(readDateOnly(new Date(ms('2025-01-15T00:00:00Z')), 'd')).toBe(dayNumber('2025-01-15'));
+    expect(readDateOnly(at('2025-01-14T23:59:59.999Z'), 'd')).toBe(dayNumber('2025-01-14'));
+    expect(readDateOnly(new Date(at('2025-01-15T00:00:00Z')), 'd')).toBe(dayNumber('2025-01-15'));
   });
   it('a date-time without offset is refused (T1), naming the path', () => {
     expect(fault(() => readDateOnly('2025-01-14T00:00:00', 'commitmentEndDate'))).toMatchObject({
@@ -147,7 +147,7 @@ describe('optionalString: strings or null', () => {
 });
 
 describe('readRefundable (Q4): refundableQuantity as reported', () => {
-  const read = (refundableQuantity: unknown): unknown => readRefundable(at({ refundableQuantity }));
+  const read = (refundableQuantity: unknown): unknown => readRefundable(where({ refundableQuantity }));
 
   it('absent or null → null', () => {
     expect(read(undefined)).toBeNull();
@@ -169,8 +169,8 @@ describe('readRefundable (Q4): refundableQuantity as reported', () => {
     expect(read(json)).toEqual({
       totalQuantity: 8,
       details: [
-        { quantity: 5, allowedUntil: ms('2024-03-13T08:15:00Z') },
-        { quantity: 3, allowedUntil: ms('2024-03-17T14:02:45Z') },
+        { quantity: 5, allowedUntil: at('2024-03-13T08:15:00Z') },
+        { quantity: 3, allowedUntil: at('2024-03-17T14:02:45Z') },
       ],
     });
   });

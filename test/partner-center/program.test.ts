@@ -1,11 +1,12 @@
 /**
- * pcProgram.ts through fromPartnerCenter: program, term and billing read from productType,
+ * program.ts through fromPartnerCenter: program, term and billing read from productType,
  * isMicrosoftProduct, billingType, termDuration and billingCycle; whole results and whole errors.
  */
 import { describe, expect, it } from 'vitest';
 import { fromPartnerCenter } from '../../src/partner-center/fromPartnerCenter.js';
 import { dayNumber } from '../support/time.js';
 import { BATCH_NOTE, fault, ignoredNote, pc, snapshot } from '../support/partnerCenter.js';
+import { caught } from '../support/caught.js';
 
 /** A program without seat reduction reads no batches: the snapshot's default (none known). */
 const NO_BATCHES = { seatBatches: [], seatBatchesKnown: false };
@@ -145,6 +146,40 @@ describe('Program choice (C1, C2, C4, C13, C14, C16): the productType table, who
     for (const billingType of ['None', 'LICENSE', undefined, null]) {
       expect(fromPartnerCenter(pc({ billingType }))).toEqual({ subscription: snapshot(), notes: [BATCH_NOTE] });
     }
+  });
+
+  it.each([
+    [{ productType: { id: 'OnlineServicesNCE' } }, 'nce-license'],
+    [{ productType: { id: 'onlineservices_nce' } }, 'nce-license'],
+    [{ productType: { id: 'OnlineServicesNCE' }, isMicrosoftProduct: false }, 'nce-saas'],
+    [{ productType: { id: 'Software' } }, 'nce-software'],
+    [{ productType: { id: 'Software' }, termDuration: 'none', billingCycle: 'oneTime' }, 'nce-perpetual'],
+    [{ productType: { id: 'SOFTWARE' }, termDuration: undefined, billingCycle: 'one_time' }, 'nce-perpetual'],
+    [{ productType: { id: 'SaaS' }, isMicrosoftProduct: false }, 'nce-saas'],
+    [{ productType: undefined, isMicrosoftProduct: false }, 'traditional-saas'],
+  ])('%j → %s', (overrides, program) => {
+    expect(fromPartnerCenter(pc({ ...overrides, refundableQuantity: null })).subscription.program).toBe(program);
+  });
+  it('unknown productType.id → INVALID_ENUM productType.id', () => {
+    const e = caught(() => fromPartnerCenter(pc({ productType: { id: 'Reservation' } })));
+    expect([e.code, e.field]).toEqual(['INVALID_ENUM', 'productType.id']);
+  });
+  it('Azure, legacy Microsoft license-based and usage billing are not covered', () => {
+    expect(caught(() => fromPartnerCenter(pc({ productType: { id: 'Azure' } }))).field).toBe('productType.id');
+    expect(caught(() => fromPartnerCenter(pc({ productType: undefined }))).code).toBe('MISSING_FIELD');
+    expect(caught(() => fromPartnerCenter(pc({ billingType: 'usage' }))).field).toBe('billingType');
+  });
+  it("options.program forces what the JSON can't say (BSS assets, SoftwareOne)", () => {
+    const { subscription, notes } = fromPartnerCenter(pc({ productType: { id: 'Software' } }), {
+      program: 'bss-software',
+    });
+    expect(subscription.program).toBe('bss-software');
+    expect(notes.map((n) => n.code)).toEqual(['PROGRAM_FORCED', 'RETURNABLE_UNKNOWN', 'SEAT_BATCHES_IGNORED']);
+    expect(fromPartnerCenter(pc(), { program: 'bss-software', isReturnable: false }).subscription.isReturnable).toBe(
+      false,
+    );
+    const e = caught(() => fromPartnerCenter(pc(), { program: 'csp' as never }));
+    expect([e.code, e.field]).toEqual(['INVALID_ENUM', 'options.program']);
   });
 });
 
@@ -346,6 +381,40 @@ describe('TR1 TR2 a trial: billingCycle none with isTrial true', () => {
         },
       ],
     });
+  });
+
+  it('is a trial with a monthly placeholder billing and its scheduled conversion (S1)', () => {
+    const trial = pc({
+      isTrial: true,
+      billingCycle: 'none',
+      termDuration: 'P1M',
+      quantity: 25,
+      commitmentEndDate: '2024-02-13T00:00:00Z',
+      refundableQuantity: null,
+      offerId: 'CFQ7TTC0LCHC:0007:CFQ7TTC0LDGR',
+      scheduledNextTermInstructions: {
+        product: {
+          productId: 'CFQ7TTC0LCHC',
+          skuId: '0002',
+          availabilityId: 'CFQ7TTC0M1KV',
+          billingCycle: 'Monthly',
+          termDuration: 'p1y',
+        },
+        quantity: 25,
+      },
+    });
+    const { subscription, notes } = fromPartnerCenter(trial);
+    expect(subscription).toMatchObject({
+      trial: true,
+      billing: 'monthly',
+      term: 'P1M',
+      scheduledChange: { quantity: 25, term: 'P1Y', billing: 'monthly', offerName: null },
+    });
+    expect(notes.map((n) => n.code)).toEqual([
+      'TRIAL_BILLING_PLACEHOLDER',
+      'SEAT_BATCHES_UNKNOWN',
+      'SCHEDULED_PRODUCT_UNNAMED',
+    ]);
   });
 });
 

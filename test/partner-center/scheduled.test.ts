@@ -1,11 +1,13 @@
 /**
- * pcScheduled.ts through fromPartnerCenter: S1 scheduledNextTermInstructions → scheduledChange,
+ * scheduled.ts through fromPartnerCenter: S1 scheduledNextTermInstructions → scheduledChange,
  * B2 nextChargeInstructions → nextChargeBilling. Whole answers, whole errors.
  */
 import { describe, expect, it } from 'vitest';
 import { fromPartnerCenter } from '../../src/partner-center/fromPartnerCenter.js';
 import { dayNumber } from '../support/time.js';
 import { BATCH_NOTE, fault, pc, snapshot } from '../support/partnerCenter.js';
+import { formatDay } from '../../src/time/day.js';
+import { caught } from '../support/caught.js';
 
 /** The example's own product: offerId CFQ7TTC0LH18:0001:CFQ7TTC0K5QH. */
 const SAME = { productId: 'CFQ7TTC0LH18', skuId: '0001', availabilityId: 'CFQ7TTC0K5QH' };
@@ -145,6 +147,33 @@ describe('S1 scheduledNextTermInstructions → scheduledChange', () => {
       received: [],
     });
   });
+
+  it('reads a scheduled quantity, term, billing and custom end date', () => {
+    const s = pc({
+      scheduledNextTermInstructions: {
+        product: {
+          productId: 'CFQ7TTC0LH18',
+          skuId: '0001',
+          availabilityId: 'CFQ7TTC0K5QH',
+          billingCycle: 'annual',
+          termDuration: 'P3Y',
+        },
+        quantity: 12,
+        customTermEndDate: '2027-12-31T00:00:00Z',
+      },
+    });
+    const { subscription, notes } = fromPartnerCenter(s);
+    expect(subscription.scheduledChange).toMatchObject({ quantity: 12, term: 'P3Y', billing: 'annual' });
+    expect(formatDay(subscription.scheduledChange?.customTermEndDay ?? 0)).toBe('2027-12-31');
+    expect(notes.map((n) => n.code)).not.toContain('SCHEDULED_PRODUCT_UNNAMED');
+  });
+
+  it('bad scheduled values name their path', () => {
+    const e = caught(() =>
+      fromPartnerCenter(pc({ scheduledNextTermInstructions: { product: { billingCycle: 'weekly' }, quantity: 1 } })),
+    );
+    expect([e.code, e.field]).toEqual(['INVALID_ENUM', 'scheduledNextTermInstructions.product.billingCycle']);
+  });
 });
 
 describe('S1 U1: a scheduled move to another product is named by ids only (a note)', () => {
@@ -221,5 +250,11 @@ describe('B2 nextChargeInstructions → nextChargeBilling (a pending billing-fre
       message: 'nextChargeInstructions.product: expected an object, got 3',
       received: 3,
     });
+  });
+
+  it('B2: a next charge with another billing is pending; the same billing is not a change', () => {
+    const next = (billingCycle: string) => ({ nextChargeInstructions: { product: { billingCycle }, quantity: 15 } });
+    expect(fromPartnerCenter(pc(next('annual'))).subscription.nextChargeBilling).toBe('annual');
+    expect(fromPartnerCenter(pc(next('Monthly'))).subscription.nextChargeBilling).toBeNull();
   });
 });
