@@ -1,11 +1,13 @@
+/**
+ * The built `csp-rules` binary (dist/cli.js, from src/cli/main.ts) run as a process: its tables,
+ * --json, exit codes and the built package. test/cli/run.test.ts runs the same CLI in process.
+ */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fromPartnerCenter, fromPartnerCenterList } from '../src/partner-center/fromPartnerCenter.js';
-import { run } from '../src/cli/run.js';
-import { explain } from '../src/explain/explain.js';
-import { memoryIo } from './support/memoryIo.js';
+import { fromPartnerCenter } from '../../src/partner-center/fromPartnerCenter.js';
+import { explain } from '../../src/explain/explain.js';
 
 const CLI = join('dist', 'cli.js');
 const NOW = '2024-03-12T12:00:00Z';
@@ -91,6 +93,7 @@ describe('T5 C12 csp-rules explain: one table per subscription', () => {
       'note: refundableQuantity.details[0].allowedUntilDateTime: added at 2024-03-06T08:15:00.000Z',
     );
   });
+
   it('monthly just renewed: R3 earliest bound is assumed and said', () => {
     const r = cli(['explain', ex('monthly-just-renewed'), '--now', NOW]);
     expect(r.code).toBe(0);
@@ -109,6 +112,7 @@ describe('T5 C12 csp-rules explain: one table per subscription', () => {
     expect(r.out).toContain('2024-03-08 00:00 term start (assumed)');
     expect(r.out).toContain('note: effectiveStartDate: renewed term starting at 00:00Z');
   });
+
   it('trial: locked status and quantity (C9, Q7), renewing soon', () => {
     const r = cli(['explain', ex('trial'), '--now', NOW]);
     expect(r.code).toBe(0);
@@ -116,6 +120,7 @@ describe('T5 C12 csp-rules explain: one table per subscription', () => {
     expect(r.out).toMatch(row('cancel', 'never', '—', '—', 'TRIAL_STATUS_LOCKED (C9)'));
     expect(r.out).toMatch(row('reduceSeats', 'never', '—', '—', 'TRIAL_QUANTITY_LOCKED (Q7)'));
   });
+
   it('suspended: nothing possible (Q10), locked', () => {
     const r = cli(['explain', ex('suspended'), '--now', NOW]);
     expect(r.code).toBe(0);
@@ -123,11 +128,13 @@ describe('T5 C12 csp-rules explain: one table per subscription', () => {
     expect(r.out).toMatch(row('cancel', 'never', '—', '—', 'WINDOW_CLOSED (C1)'));
     expect(r.out).toMatch(row('addSeats', 'never', '—', '—', 'NOT_ACTIVE (Q10)'));
   });
+
   it('marketplace SaaS: 72 h window (C14)', () => {
     const r = cli(['explain', ex('marketplace-saas'), '--now', NOW]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(row('cancel', 'now', '2024-03-13 18:20:00 UTC', 'closes in 1 d 6 h', 'WITHIN_WINDOW (C14)'));
   });
+
   it('BSS asset: 30 d with --program bss-software (C7), 7 d as a new-commerce software subscription (C16)', () => {
     const bss = cli(['explain', ex('bss-software-asset'), '--now', NOW, '--program', 'bss-software']);
     expect(bss.code).toBe(0);
@@ -135,6 +142,7 @@ describe('T5 C12 csp-rules explain: one table per subscription', () => {
     const nce = cli(['explain', ex('bss-software-asset'), '--now', NOW]);
     expect(nce.out).toMatch(row('cancel', 'never', '—', '—', 'WINDOW_CLOSED (C16)'));
   });
+
   it('several files: one summary line per subscription with its alert class', () => {
     const r = cli(['explain', ...EXAMPLES.slice(0, 5).map(ex), '--now', NOW]);
     expect(r.code).toBe(0);
@@ -148,17 +156,7 @@ describe('T5 C12 csp-rules explain: one table per subscription', () => {
     );
     expect(lines[4]).toMatch(/\ssuspended\s+locked\s+reactivate closes in 80 d 12 h \(2024-06-01 00:00:00 UTC\)$/);
   });
-  it('an array file (or { items }): labels carry the index', () => {
-    const items = [
-      JSON.parse(readFileSync(ex('suspended'), 'utf8')),
-      JSON.parse(readFileSync(ex('marketplace-saas'), 'utf8')),
-    ];
-    const io = memoryIo({ 'list.json': JSON.stringify({ totalCount: 2, items }) });
-    expect(run(['explain', 'list.json', '--now', NOW], io)).toBe(0);
-    const lines = io.out.join('').trimEnd().split('\n');
-    expect(lines.map((l) => l.split(/\s{2,}/)[0])).toEqual(['SUBSCRIPTION', 'list.json[0]', 'list.json[1]']);
-    expect(lines[2]).toMatch(/lock-in-soon\s+cancel closes in 1 d 6 h \(2024-03-13 18:20:00 UTC\)$/);
-  });
+
   it('T4: the output does not depend on the process time zone', () => {
     const args = ['explain', ex('monthly-just-renewed'), '--now', NOW, '--tz', 'Europe/Berlin'];
     const a = cli(args, { TZ: 'Pacific/Kiritimati' });
@@ -183,14 +181,6 @@ describe('--json is exactly what explain returns for the same input and now', ()
     expect(r.code).toBe(0);
     const { subscription } = fromPartnerCenter(JSON.parse(readFileSync(ex(name), 'utf8')), options);
     expect(r.out).toBe(`${JSON.stringify(explain(subscription, { now: NOW }))}\n`);
-  });
-  it('an array input gives an array', () => {
-    const file = join('test', 'fixtures', 'two.json');
-    const json = [JSON.parse(readFileSync(ex('trial'), 'utf8')), JSON.parse(readFileSync(ex('suspended'), 'utf8'))];
-    const io = memoryIo({ [file]: JSON.stringify(json) });
-    expect(run(['explain', file, '--now', NOW, '--json'], io)).toBe(0);
-    const expected = fromPartnerCenterList(json).map((r) => explain(r.subscription, { now: NOW }));
-    expect(io.out.join('')).toBe(`${JSON.stringify(expected)}\n`);
   });
 });
 
