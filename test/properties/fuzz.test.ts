@@ -17,7 +17,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import * as api from './support/publicApi.js';
+import * as api from '../support/publicApi.js';
 
 type Fn = (...args: unknown[]) => unknown;
 type Path = readonly (number | string)[];

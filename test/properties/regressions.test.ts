@@ -22,20 +22,12 @@ import {
   toUtcDay,
   type SubscriptionInput,
   type Term,
-} from '../src/index.js';
+} from '../../src/index.js';
 // Internal day arithmetic (no longer in the public index).
-import { endOfDay } from '../src/time/day.js';
-import { addMonthsClamped } from '../src/time/term.js';
-
-/** Oracle: UTC day number of `YYYY-MM-DD`. */
-const day = (text: string): number =>
-  Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10))) / 86_400_000;
-/** Oracle: epoch ms of an ISO string with Z or an offset. */
-const at = (iso: string): number => {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) throw new Error(`bad oracle ${iso}`);
-  return ms;
-};
+import { endOfDay } from '../../src/time/day.js';
+import { addMonthsClamped } from '../../src/time/term.js';
+// Oracles: epoch ms of an ISO string with Z or an offset; the UTC day number of `YYYY-MM-DD`.
+import { at, dayNumber as day } from '../support/time.js';
 
 /** Consecutive terms from `start` (first term by T6, then renewals), as `start..end` strings. */
 function terms(start: string, term: Term, count: number, anchor: 'anniversary' | 'clamped' = 'anniversary'): string[] {

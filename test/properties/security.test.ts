@@ -11,9 +11,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as api from './support/publicApi.js';
+import * as api from '../support/publicApi.js';
 
-const SRC = resolve(import.meta.dirname, '..', 'src');
+const SRC = resolve(import.meta.dirname, '..', '..', 'src');
 const sources = (readdirSync(SRC, { recursive: true }) as string[])
   .filter((f) => f.endsWith('.ts'))
   .map((f) => ({ file: f, text: readFileSync(join(SRC, f), 'utf8') }));
