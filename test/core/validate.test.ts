@@ -3,47 +3,41 @@
  */
 import { describe, expect, it } from 'vitest';
 import { toBoolean, toCount, toEnum, toOptionalString, toRecord } from '../../src/core/validate.js';
-import { caught } from '../support/caught.js';
-
-/** The whole error of a call: code, field and message. */
-function error(fn: () => unknown): { code: string; field: string; message: string } {
-  const e = caught(fn);
-  return { code: e.code, field: e.field, message: e.message };
-}
+import { errorOf } from '../support/caught.js';
 
 describe('field checks: whole messages', () => {
   it('toCount, toEnum, toBoolean, toOptionalString, toRecord', () => {
-    expect(error(() => toCount('5', 'quantity'))).toEqual({
+    expect(errorOf(() => toCount('5', 'quantity'))).toEqual({
       code: 'INVALID_QUANTITY',
       field: 'quantity',
       message: 'quantity: expected a whole number ≥ 0, got "5"',
     });
-    expect(error(() => toCount(0, 'n', 1))).toEqual({
+    expect(errorOf(() => toCount(0, 'n', 1))).toEqual({
       code: 'INVALID_QUANTITY',
       field: 'n',
       message: 'n: expected a whole number ≥ 1, got 0',
     });
-    expect(error(() => toEnum(undefined, ['P1M', 'P1Y'], 'term'))).toEqual({
+    expect(errorOf(() => toEnum(undefined, ['P1M', 'P1Y'], 'term'))).toEqual({
       code: 'MISSING_FIELD',
       field: 'term',
       message: 'term: is required (one of P1M, P1Y)',
     });
-    expect(error(() => toEnum(1, ['P1M', 'P1Y'], 'term'))).toEqual({
+    expect(errorOf(() => toEnum(1, ['P1M', 'P1Y'], 'term'))).toEqual({
       code: 'INVALID_ENUM',
       field: 'term',
       message: 'term: expected one of P1M, P1Y, got 1',
     });
-    expect(error(() => toBoolean(1, 'trial', false))).toEqual({
+    expect(errorOf(() => toBoolean(1, 'trial', false))).toEqual({
       code: 'INVALID_TYPE',
       field: 'trial',
       message: 'trial: expected true or false, got 1',
     });
-    expect(error(() => toOptionalString(1, 'id'))).toEqual({
+    expect(errorOf(() => toOptionalString(1, 'id'))).toEqual({
       code: 'INVALID_TYPE',
       field: 'id',
       message: 'id: expected a string, got 1',
     });
-    expect(error(() => toRecord([], 'options'))).toEqual({
+    expect(errorOf(() => toRecord([], 'options'))).toEqual({
       code: 'INVALID_TYPE',
       field: 'options',
       message: 'options: expected an object, got an array',

@@ -51,7 +51,7 @@ const SOURCE_U2: readonly [string, string, string[]][] = [
 ];
 const DENIED_PAIRS = SOURCE_U2.flatMap(([from, , to]) => to.map((t) => ({ from, to: t })));
 
-// Mutation tests of upgradePaths.ts: whole errors, whole matrices.
+/** The whole error of a call: code, field, message and the value received. */
 const err = (fn: () => unknown) => {
   const e = caught(fn);
   return [e.code, e.field, e.message, e.received];

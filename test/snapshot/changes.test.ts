@@ -8,7 +8,7 @@ import { PROGRAMS } from '../../src/policy/programs.js';
 import { deriveSnapshot, toInput, withChanges } from '../../src/snapshot/changes.js';
 import { STATUSES, toSubscription, type SubscriptionInput } from '../../src/snapshot/subscription.js';
 import { billingArb, instantArb, MAX_INSTANT, termArb } from '../support/arbitraries.js';
-import { caught } from '../support/caught.js';
+import { caught, errorOf } from '../support/caught.js';
 import { DAY, dayText } from '../support/time.js';
 
 const BASE = {
@@ -19,12 +19,6 @@ const BASE = {
   purchasedAt: '2024-01-15T09:30:12Z',
 } as const satisfies SubscriptionInput;
 const PURCHASE = 1_705_311_012_000; // 2024-01-15T09:30:12.000Z
-
-/** The whole error of a call: code, field and message. */
-function error(fn: () => unknown): { code: string; field: string; message: string } {
-  const e = caught(fn);
-  return { code: e.code, field: e.field, message: e.message };
-}
 
 const sub = (input: Record<string, unknown>): ReturnType<typeof toSubscription> =>
   toSubscription(input as unknown as SubscriptionInput);
@@ -244,7 +238,7 @@ describe("deriveSnapshot (the lifecycle machine's fast path) equals withChanges 
 
   const s = sub({ ...BASE, scheduledChange: { quantity: 3 } });
   it('anything but status, autoRenew, nextChargeBilling and a cleared scheduled change is refused', () => {
-    expect(error(() => deriveSnapshot(s, { quantity: 3 } as never))).toEqual({
+    expect(errorOf(() => deriveSnapshot(s, { quantity: 3 } as never))).toEqual({
       code: 'UNKNOWN_FIELD',
       field: 'quantity',
       message: 'quantity: is not a simple fact',

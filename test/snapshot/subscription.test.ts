@@ -5,7 +5,7 @@ import { withChanges } from '../../src/snapshot/changes.js';
 import { toSubscription, type SubscriptionInput } from '../../src/snapshot/subscription.js';
 import { dayNumber as d } from '../support/time.js';
 import { formatDay } from '../../src/time/day.js';
-import { caught } from '../support/caught.js';
+import { caught, errorOf } from '../support/caught.js';
 
 const BASE = {
   program: 'nce-license',
@@ -19,12 +19,6 @@ const PURCHASE = 1_705_311_012_000; // 2024-01-15T09:30:12.000Z
 function expectError(input: unknown, code: ErrorCode, field: string): void {
   const error = caught(() => toSubscription(input as SubscriptionInput));
   expect({ code: error.code, field: error.field }).toEqual({ code, field });
-}
-
-/** The whole error of a call: code, field and message. */
-function error(fn: () => unknown): { code: string; field: string; message: string } {
-  const e = caught(fn);
-  return { code: e.code, field: e.field, message: e.message };
 }
 
 const sub = (input: Record<string, unknown>): ReturnType<typeof toSubscription> =>
@@ -301,7 +295,7 @@ describe('toSubscription: every invalid field gives a code and its path', () => 
   });
 
   it('B1 a billing longer than the term names billing and both values', () => {
-    expect(error(() => sub({ ...BASE, term: 'P1M', billing: 'annual' }))).toEqual({
+    expect(errorOf(() => sub({ ...BASE, term: 'P1M', billing: 'annual' }))).toEqual({
       code: 'INCONSISTENT',
       field: 'billing',
       message: 'billing: annual billing is longer than the P1M term (B1)',
@@ -309,22 +303,24 @@ describe('toSubscription: every invalid field gives a code and its path', () => 
   });
 
   it('R3 termStartedAt before the purchase, termStartDate not its UTC day, a start before the purchase day', () => {
-    expect(error(() => sub({ ...BASE, termStartedAt: '2024-01-15T09:30:11.999Z' }))).toEqual({
+    expect(errorOf(() => sub({ ...BASE, termStartedAt: '2024-01-15T09:30:11.999Z' }))).toEqual({
       code: 'INCONSISTENT',
       field: 'termStartedAt',
       message: 'termStartedAt: is before purchasedAt',
     });
     // 2024-02-14T23:30Z is on 2024-02-14 in UTC, not on the 15th.
-    expect(error(() => sub({ ...BASE, termStartedAt: '2024-02-14T23:30:00Z', termStartDate: '2024-02-15' }))).toEqual({
-      code: 'INCONSISTENT',
-      field: 'termStartDate',
-      message: 'termStartDate: is not the UTC day of termStartedAt',
-    });
+    expect(errorOf(() => sub({ ...BASE, termStartedAt: '2024-02-14T23:30:00Z', termStartDate: '2024-02-15' }))).toEqual(
+      {
+        code: 'INCONSISTENT',
+        field: 'termStartDate',
+        message: 'termStartDate: is not the UTC day of termStartedAt',
+      },
+    );
     // The same day, given both ways, is accepted.
     expect(
       formatDay(sub({ ...BASE, termStartedAt: '2024-02-14T23:30:00Z', termStartDate: '2024-02-14' }).termStartDay),
     ).toBe('2024-02-14');
-    expect(error(() => sub({ ...BASE, termStartedAt: null, termStartDate: '2024-01-14' }))).toEqual({
+    expect(errorOf(() => sub({ ...BASE, termStartedAt: null, termStartDate: '2024-01-14' }))).toEqual({
       code: 'INCONSISTENT',
       field: 'termStartDate',
       message: 'termStartDate: is before the purchase day',
@@ -332,7 +328,7 @@ describe('toSubscription: every invalid field gives a code and its path', () => 
   });
 
   it('T2 a term end before the term start', () => {
-    expect(error(() => sub({ ...BASE, termEndDate: '2024-01-14' }))).toEqual({
+    expect(errorOf(() => sub({ ...BASE, termEndDate: '2024-01-14' }))).toEqual({
       code: 'INCONSISTENT',
       field: 'termEndDate',
       message: 'termEndDate: is before the term start',
@@ -342,12 +338,12 @@ describe('toSubscription: every invalid field gives a code and its path', () => 
   });
 
   it('Q2 seat batches: not an array, a batch before the purchase', () => {
-    expect(error(() => sub({ ...BASE, seatBatches: {} }))).toEqual({
+    expect(errorOf(() => sub({ ...BASE, seatBatches: {} }))).toEqual({
       code: 'INVALID_TYPE',
       field: 'seatBatches',
       message: 'seatBatches: expected an array of { quantity, addedAt }',
     });
-    expect(error(() => sub({ ...BASE, seatBatches: [{ quantity: 1, addedAt: '2024-01-15T09:30:11Z' }] }))).toEqual({
+    expect(errorOf(() => sub({ ...BASE, seatBatches: [{ quantity: 1, addedAt: '2024-01-15T09:30:11Z' }] }))).toEqual({
       code: 'INCONSISTENT',
       field: 'seatBatches[0].addedAt',
       message: 'seatBatches[0].addedAt: is before purchasedAt',
@@ -355,12 +351,12 @@ describe('toSubscription: every invalid field gives a code and its path', () => 
   });
 
   it('T1 a required field given as null is missing, not an invalid instant', () => {
-    expect(error(() => sub({ ...BASE, purchasedAt: null }))).toEqual({
+    expect(errorOf(() => sub({ ...BASE, purchasedAt: null }))).toEqual({
       code: 'MISSING_FIELD',
       field: 'purchasedAt',
       message: 'purchasedAt: is required',
     });
-    expect(error(() => sub({ ...BASE, quantity: null }))).toEqual({
+    expect(errorOf(() => sub({ ...BASE, quantity: null }))).toEqual({
       code: 'MISSING_FIELD',
       field: 'quantity',
       message: 'quantity: is required',
@@ -368,19 +364,19 @@ describe('toSubscription: every invalid field gives a code and its path', () => 
   });
 
   it('unknown fields: the hint at the top level, none inside; odd keys quoted; undefined values ignored', () => {
-    expect(error(() => sub({ ...BASE, autorenew: false }))).toEqual({
+    expect(errorOf(() => sub({ ...BASE, autorenew: false }))).toEqual({
       code: 'UNKNOWN_FIELD',
       field: 'autorenew',
       message: 'autorenew: is not a field of this input (a copied snapshot? pass toInput(snapshot) instead)',
     });
-    expect(error(() => sub({ ...BASE, seatBatches: [{ quantity: 1, addedAt: BASE.purchasedAt, note: 'x' }] }))).toEqual(
-      {
-        code: 'UNKNOWN_FIELD',
-        field: 'seatBatches[0].note',
-        message: 'seatBatches[0].note: is not a field of this input',
-      },
-    );
-    expect(error(() => sub({ ...BASE, scheduledChange: { seats: 3 } }))).toEqual({
+    expect(
+      errorOf(() => sub({ ...BASE, seatBatches: [{ quantity: 1, addedAt: BASE.purchasedAt, note: 'x' }] })),
+    ).toEqual({
+      code: 'UNKNOWN_FIELD',
+      field: 'seatBatches[0].note',
+      message: 'seatBatches[0].note: is not a field of this input',
+    });
+    expect(errorOf(() => sub({ ...BASE, scheduledChange: { seats: 3 } }))).toEqual({
       code: 'UNKNOWN_FIELD',
       field: 'scheduledChange.seats',
       message: 'scheduledChange.seats: is not a field of this input',

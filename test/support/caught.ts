@@ -11,3 +11,9 @@ export function caught(fn: () => unknown): CspRulesError {
   }
   throw new Error('expected a CspRulesError, nothing was thrown');
 }
+
+/** The CspRulesError `fn` throws, as its code, field and whole message. */
+export function errorOf(fn: () => unknown): { code: string; field: string; message: string } {
+  const e = caught(fn);
+  return { code: e.code, field: e.field, message: e.message };
+}
