@@ -17,14 +17,13 @@ import { join, resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '..');
 const zones = ['Pacific/Kiritimati', 'America/St_Johns', 'Asia/Kathmandu', 'Pacific/Pago_Pago'];
 const NOT_TIME_SENSITIVE = new Set([
-  'test/fuzz.test.ts', // input validation; its time vectors are in regressions.test.ts
-  'test/security.test.ts', // static scans, long strings, prototype keys
-  'test/errors.test.ts',
-  'test/multiGeo.test.ts', // seat arithmetic
-  'test/policy.test.ts',
-  'test/upgradePaths.test.ts', // offer-name catalog
-  'test/mutation-gaps.test.ts', // boundary examples; the originals run under every zone
-  'test/repository.test.ts', // files of the repository
+  'test/properties/fuzz.test.ts', // input validation; its time vectors are in properties/regressions.test.ts
+  'test/properties/security.test.ts', // static scans, long strings, prototype keys
+  'test/core/errors.test.ts',
+  'test/decisions/multiGeo.test.ts', // seat arithmetic
+  'test/policy/policy.test.ts',
+  'test/decisions/upgradePaths.test.ts', // offer-name catalog
+  'test/properties/repository.test.ts', // files of the repository
 ]);
 const isE2e = (file) => file.startsWith('test/e2e/');
 

@@ -5,7 +5,7 @@ import { fromPartnerCenter } from '../../src/partner-center/fromPartnerCenter.js
 import { renderDetail, renderSummary, type Explained } from '../../src/cli/render.js';
 import { run } from '../../src/cli/run.js';
 import { explain, type ActionExplanation } from '../../src/explain/explain.js';
-import { memoryIo } from './memoryIo.js';
+import { memoryIo } from '../support/memoryIo.js';
 
 // The text output of `csp-rules explain` (src/cli/render.ts), asserted whole: padding, labels,
 // the optional zone column, the per-batch lines, the timeline and the notes.

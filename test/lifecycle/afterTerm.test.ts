@@ -8,9 +8,11 @@ import {
   STATUS_FACTS,
   SUSPENDED_DISABLED_DAYS,
 } from '../../src/lifecycle/afterTerm.js';
-import type { SubscriptionInput } from '../../src/snapshot/subscription.js';
-import { caught } from '../caught.js';
-import { at, LAST_OF_TERM, RENEWAL_DAY, sub } from './fixtures.js';
+import { toSubscription, type SubscriptionInput } from '../../src/snapshot/subscription.js';
+import { caught } from '../support/caught.js';
+import { LAST_OF_TERM, MID, RENEWAL_DAY, sub } from '../support/lifecycle.js';
+import { at } from '../support/time.js';
+import { transition } from '../../src/lifecycle/machine/transition.js';
 
 /** Term end E = 2025-01-15T00:00Z; E + 30 d = 2025-02-14; E + 60 d = 2025-03-16; E + 120 d = 2025-05-15. */
 const E = at(RENEWAL_DAY);
@@ -75,6 +77,56 @@ describe('P7 P4 afterTermStages', () => {
       'suspendedAtTermEnd',
       'suspendedAtTermEnd: expected one of lifecycle, deleted, got "purged"',
     ]);
+  });
+
+  describe('P7 after the term: expired 30 d → disabled 90 d → deleted', () => {
+    const noRenew = { ...sub, autoRenew: false, scheduledChange: null };
+
+    it('the stages, their lengths and what users and admins can still do', () => {
+      expect(afterTermStages(toSubscription(noRenew))).toEqual([
+        { status: 'expired', start: at('2025-01-15T00:00:00Z'), end: at('2025-02-14T00:00:00Z'), days: 30 },
+        { status: 'disabled', start: at('2025-02-14T00:00:00Z'), end: at('2025-05-15T00:00:00Z'), days: 90 },
+        { status: 'deleted', start: at('2025-05-15T00:00:00Z'), end: null, days: null },
+      ]);
+      expect(STATUS_FACTS.expired).toEqual({ access: 'users-and-admins', billed: false, canReactivate: false });
+      expect(STATUS_FACTS.disabled).toEqual({ access: 'admins-only', billed: false, canReactivate: false });
+      expect(STATUS_FACTS.deleted.access).toBe('none');
+    });
+
+    it('suspended at the term end: disabled 30 d, then 90 d, then deleted', () => {
+      expect(
+        afterTermStages(toSubscription({ ...noRenew, status: 'suspended' })).map((s) => [s.status, s.days]),
+      ).toEqual([
+        ['disabled', 30],
+        ['disabled', 90],
+        ['deleted', null],
+      ]);
+    });
+  });
+
+  describe('P7 a disabled snapshot: deletion 120 d after the term end, whichever path', () => {
+    it('stages, and stageElapsed refused for statuses without an after-term stage', () => {
+      const disabled = toSubscription({ ...sub, status: 'disabled', autoRenew: false, scheduledChange: null });
+      expect(afterTermStages(disabled)).toEqual([
+        { status: 'disabled', start: at(RENEWAL_DAY), end: at('2025-05-15T00:00:00Z'), days: null },
+        { status: 'deleted', start: at('2025-05-15T00:00:00Z'), end: null, days: null },
+      ]);
+      expect(
+        afterTermStages(
+          toSubscription({ ...sub, status: 'suspended', autoRenew: false, scheduledChange: null }),
+          'deleted',
+        ),
+      ).toEqual([{ status: 'deleted', start: at(RENEWAL_DAY), end: null, days: null }]);
+      expect(afterTermStages(toSubscription(sub))).toEqual([]);
+      expect(transition(sub, { type: 'stageElapsed' }, { now: MID })).toMatchObject({
+        ok: false,
+        refusal: { rule: 'P7', reason: 'NOT_ACTIVE' },
+      });
+      expect(transition({ ...sub, status: 'expired' }, { type: 'termEnded' }, { now: RENEWAL_DAY })).toMatchObject({
+        ok: false,
+        refusal: { rule: 'P7', reason: 'NOT_ACTIVE' },
+      });
+    });
   });
 });
 

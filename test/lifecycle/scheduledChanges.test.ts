@@ -7,8 +7,10 @@ import {
   nextTermPlan,
   SCHEDULABLE_CHANGES,
 } from '../../src/lifecycle/scheduledChanges.js';
-import { caught } from '../caught.js';
-import { at, day, E3, E5, sub } from './fixtures.js';
+import { caught } from '../support/caught.js';
+import { E3, E5, sub } from '../support/lifecycle.js';
+import { at, dayNumber as day } from '../support/time.js';
+import { toSubscription } from '../../src/snapshot/subscription.js';
 
 const NOTHING = { quantity: null, term: null, billing: null, offerName: null, customTermEndDay: null };
 
@@ -59,6 +61,17 @@ describe('S3 deletesScheduledChanges', () => {
       'mode',
       'mode: expected one of any-immediate, listed, got "all"',
     ]);
+  });
+
+  describe('S3 what deletes scheduled changes', () => {
+    it('the table: the API docs’ rule (default) and 002’s list', () => {
+      expect(deletesScheduledChanges('termChange')).toBe(true);
+      expect(deletesScheduledChanges('termChange', 'listed')).toBe(false);
+      expect(deletesScheduledChanges('billingOnly')).toBe(false);
+      for (const c of ['cancel', 'autoRenewOff', 'quantity', 'upgrade', 'convertTrial', 'suspend'] as const) {
+        expect([deletesScheduledChanges(c), deletesScheduledChanges(c, 'listed')]).toEqual([true, true]);
+      }
+    });
   });
 });
 
@@ -183,6 +196,19 @@ describe('S1 S4 B2 TR2 nextTermPlan', () => {
     expect(nextTermPlan({ ...trial, term: 'P1Y', billing: 'annual', termEndDate: '2024-02-13' })).toMatchObject({
       term: 'P1Y',
       billing: 'monthly',
+    });
+  });
+
+  describe('S4 a scheduled SKU upgrade reassigns licenses automatically only with unchanged quantity', () => {
+    it('automatic vs manual', () => {
+      expect(
+        nextTermPlan(toSubscription({ ...sub, scheduledChange: { offerName: 'Microsoft 365 E5' } })).reassignment,
+      ).toBe('automatic');
+      expect(
+        nextTermPlan(toSubscription({ ...sub, scheduledChange: { offerName: 'Microsoft 365 E5', quantity: 8 } }))
+          .reassignment,
+      ).toBe('manual');
+      expect(nextTermPlan(toSubscription(sub)).reassignment).toBeNull();
     });
   });
 });

@@ -15,8 +15,9 @@ import {
 } from '../../src/time/day.js';
 import { CspRulesError } from '../../src/core/errors.js';
 import { toUtcDay } from '../../src/time/instant.js';
-import { caught } from '../caught.js';
-import { civilArb, DAY, dayArb, dayNumber, dayText, instantArb, lastDayOfMonth } from '../arbitraries.js';
+import { caught } from '../support/caught.js';
+import { civilArb, dayArb, instantArb } from '../support/arbitraries.js';
+import { DAY, dayNumber, dayText, lastDayOfMonth } from '../support/time.js';
 
 /** Oracle over the whole Date range: setUTCFullYear handles years 0–99 and negative years. */
 function oracleDay(year: number, month: number, day: number): number {

@@ -13,10 +13,9 @@ import {
   type Term,
   type TermDates,
 } from '../../src/time/term.js';
-import { DAY, dayArb, dayNumber, dayText, termArb } from '../arbitraries.js';
-import { caught } from '../caught.js';
-
-const d = dayNumber; // 'YYYY-MM-DD' → UTC day, by Date.UTC (oracle)
+import { dayArb, termArb } from '../support/arbitraries.js';
+import { DAY, dayNumber as d, dayText } from '../support/time.js';
+import { caught } from '../support/caught.js';
 
 /** Oracle: day + n months with date-fns on a UTCDate (clamps to the month end). */
 function plusMonths(day: number, n: number): number {
@@ -226,15 +225,15 @@ describe('T6 argument errors, whole', () => {
   };
 
   it('T6 renewedTerm: an anchor day must be a whole day of the month 1–31', () => {
-    expect(whole(() => renewedTerm(dayNumber('2024-01-14'), 'P1M', '15' as unknown as number))).toEqual([
+    expect(whole(() => renewedTerm(d('2024-01-14'), 'P1M', '15' as unknown as number))).toEqual([
       'INVALID_DATE',
       'anchorDayOfMonth',
       'anchorDayOfMonth: expected a day of the month 1–31, got "15"',
     ]);
-    expect(whole(() => renewedTerm(dayNumber('2024-01-14'), 'P1M', 32))[0]).toBe('INVALID_DATE');
-    expect(whole(() => renewedTerm(dayNumber('2024-01-14'), 'P1M', 0))[0]).toBe('INVALID_DATE');
-    expect(() => renewedTerm(dayNumber('2024-01-14'), 'P1M', 31)).not.toThrow();
-    expect(() => renewedTerm(dayNumber('2024-01-14'), 'P1M', 1)).not.toThrow();
+    expect(whole(() => renewedTerm(d('2024-01-14'), 'P1M', 32))[0]).toBe('INVALID_DATE');
+    expect(whole(() => renewedTerm(d('2024-01-14'), 'P1M', 0))[0]).toBe('INVALID_DATE');
+    expect(() => renewedTerm(d('2024-01-14'), 'P1M', 31)).not.toThrow();
+    expect(() => renewedTerm(d('2024-01-14'), 'P1M', 1)).not.toThrow();
   });
 
   it('T6 chargeCycleStart: at most 6,600,000 months', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toIso } from '../../src/time/instant.js';
 import { isWithin, windowOfHours } from '../../src/time/window.js';
-import { instantArb } from '../arbitraries.js';
+import { instantArb } from '../support/arbitraries.js';
 
 const H = 3_600_000; // one hour, written out (oracle)
 

@@ -1,0 +1,261 @@
+/**
+ * The built `csp-rules` binary (dist/cli.js, from src/cli/main.ts) run as a process: its tables,
+ * --json, exit codes and the built package. test/cli/run.test.ts runs the same CLI in process.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fromPartnerCenter } from '../../src/partner-center/fromPartnerCenter.js';
+import { explain } from '../../src/explain/explain.js';
+
+const CLI = join('dist', 'cli.js');
+const NOW = '2024-03-12T12:00:00Z';
+const EXAMPLES = [
+  'annual-two-batches',
+  'monthly-just-renewed',
+  'trial',
+  'suspended',
+  'marketplace-saas',
+  'bss-software-asset',
+];
+const ex = (name: string): string => join('examples', `${name}.json`);
+const broken = (name: string): string => join('test', 'fixtures', 'broken', `${name}.json`);
+
+function newest(dir: string): number {
+  return readdirSync(dir).reduce((max, name) => {
+    const path = join(dir, name);
+    const s = statSync(path);
+    return Math.max(max, s.isDirectory() ? newest(path) : s.mtimeMs);
+  }, 0);
+}
+
+beforeAll(() => {
+  // `npm test` builds first; when run alone, build once if the binary is missing or older than the sources.
+  if (!existsSync(CLI) || statSync(CLI).mtimeMs < newest('src')) execFileSync('npx', ['tsup'], { stdio: 'ignore' });
+}, 120_000);
+
+function cli(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** A table row: cells separated by two or more spaces. */
+const row = (...cells: string[]): RegExp =>
+  new RegExp(`^\\s*${cells.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s{2,}')}\\s*$`, 'm');
+
+describe('Q4 csp-rules explain lists each open seat batch with its own deadline', () => {
+  it('shows the batch closing in 20 h as well as the one closing in 5 d', () => {
+    const r = cli(['explain', ex('annual-two-batches'), '--now', NOW]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      'seats: 5 added 2024-03-06 08:15:00 UTC reducible until 2024-03-13 08:15:00 UTC (closes in 20 h 15 min)',
+    );
+    expect(r.out).toContain(
+      'seats: 3 added 2024-03-10 14:02:45 UTC reducible until 2024-03-17 14:02:45 UTC (closes in 5 d 2 h)',
+    );
+  });
+});
+
+describe('T5 C12 csp-rules explain: one table per subscription', () => {
+  it('annual with two seat batches: reduction open, cancellation at renewal', () => {
+    const r = cli(['explain', ex('annual-two-batches'), '--now', NOW, '--tz', 'Europe/Berlin']);
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(r.out).toMatch(/alert: lock-in-soon/);
+    expect(r.out).toMatch(
+      row(
+        'cancel',
+        'at-renewal',
+        '2025-01-15 00:00:00 UTC',
+        '2025-01-15 01:00:00 +01:00',
+        'opens in 308 d 12 h',
+        'WINDOW_CLOSED (C1)',
+      ),
+    );
+    expect(r.out).toMatch(
+      row(
+        'reduceSeats',
+        'now',
+        '2024-03-17 14:02:45 UTC',
+        '2024-03-17 15:02:45 +01:00',
+        'closes in 5 d 2 h',
+        'WITHIN_WINDOW (Q2)',
+      ),
+    );
+    expect(r.out).toMatch(row('addSeats', 'now', '—', '—', 'no deadline', 'ALLOWED (Q1)'));
+    expect(r.out).toContain(
+      'timeline (UTC): 2024-01-15 09:30 purchase ─ 2024-03-12 12:00 ▶ now ─ 2024-03-17 14:02 reduceSeats closes ─ 2025-01-15 00:00 term ends / renewal starts ─ 2025-01-16 00:00 renewed by',
+    );
+    expect(r.out).toContain(
+      'note: refundableQuantity.details[0].allowedUntilDateTime: added at 2024-03-06T08:15:00.000Z',
+    );
+  });
+
+  it('monthly just renewed: R3 earliest bound is assumed and said', () => {
+    const r = cli(['explain', ex('monthly-just-renewed'), '--now', NOW]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(
+      row(
+        'cancel',
+        'now',
+        '2024-03-15 00:00:00 UTC',
+        'closes in 2 d 12 h',
+        'WITHIN_WINDOW (C1) [assumed RENEWAL_COMPLETION_ASSUMED_EARLIEST]',
+      ),
+    );
+    expect(r.out).toMatch(
+      row('reduceSeats', 'now', '2024-03-15 03:12:44 UTC', 'closes in 2 d 15 h', 'WITHIN_WINDOW (Q2)'),
+    );
+    expect(r.out).toContain('2024-03-08 00:00 term start (assumed)');
+    expect(r.out).toContain('note: effectiveStartDate: renewed term starting at 00:00Z');
+  });
+
+  it('trial: locked status and quantity (C9, Q7), renewing soon', () => {
+    const r = cli(['explain', ex('trial'), '--now', NOW]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/trial · P1M billed monthly · 25 seats · active · auto-renew on · alert: renewing-soon/);
+    expect(r.out).toMatch(row('cancel', 'never', '—', '—', 'TRIAL_STATUS_LOCKED (C9)'));
+    expect(r.out).toMatch(row('reduceSeats', 'never', '—', '—', 'TRIAL_QUANTITY_LOCKED (Q7)'));
+  });
+
+  it('suspended: nothing possible (Q10), locked', () => {
+    const r = cli(['explain', ex('suspended'), '--now', NOW]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/alert: locked/);
+    expect(r.out).toMatch(row('cancel', 'never', '—', '—', 'WINDOW_CLOSED (C1)'));
+    expect(r.out).toMatch(row('addSeats', 'never', '—', '—', 'NOT_ACTIVE (Q10)'));
+  });
+
+  it('marketplace SaaS: 72 h window (C14)', () => {
+    const r = cli(['explain', ex('marketplace-saas'), '--now', NOW]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(row('cancel', 'now', '2024-03-13 18:20:00 UTC', 'closes in 1 d 6 h', 'WITHIN_WINDOW (C14)'));
+  });
+
+  it('BSS asset: 30 d with --program bss-software (C7), 7 d as a new-commerce software subscription (C16)', () => {
+    const bss = cli(['explain', ex('bss-software-asset'), '--now', NOW, '--program', 'bss-software']);
+    expect(bss.code).toBe(0);
+    expect(bss.out).toMatch(row('cancel', 'now', '2024-03-21 12:00:00 UTC', 'closes in 9 d', 'WITHIN_WINDOW (C7)'));
+    const nce = cli(['explain', ex('bss-software-asset'), '--now', NOW]);
+    expect(nce.out).toMatch(row('cancel', 'never', '—', '—', 'WINDOW_CLOSED (C16)'));
+  });
+
+  it('several files: one summary line per subscription with its alert class', () => {
+    const r = cli(['explain', ...EXAMPLES.slice(0, 5).map(ex), '--now', NOW]);
+    expect(r.code).toBe(0);
+    const lines = r.out.trimEnd().split('\n');
+    expect(lines).toHaveLength(6);
+    expect(lines[1]).toMatch(
+      /^examples\/annual-two-batches\.json\s.*\slock-in-soon\s+reduceSeats closes in 5 d 2 h \(2024-03-17 14:02:45 UTC\)$/,
+    );
+    expect(lines[3]).toMatch(
+      /\sactive \(trial\)\s+renewing-soon\s+convertTrial closes in 5 d 12 h \(2024-03-18 00:00:00 UTC\)$/,
+    );
+    expect(lines[4]).toMatch(/\ssuspended\s+locked\s+reactivate closes in 80 d 12 h \(2024-06-01 00:00:00 UTC\)$/);
+  });
+
+  it('T4: the output does not depend on the process time zone', () => {
+    const args = ['explain', ex('monthly-just-renewed'), '--now', NOW, '--tz', 'Europe/Berlin'];
+    const a = cli(args, { TZ: 'Pacific/Kiritimati' });
+    const b = cli(args, { TZ: 'America/Los_Angeles' });
+    expect(a.code).toBe(0);
+    expect(a.out).toBe(b.out);
+  });
+});
+
+describe('--json is exactly what explain returns for the same input and now', () => {
+  it.each(EXAMPLES)('%s', (name) => {
+    const options = name === 'bss-software-asset' ? { program: 'bss-software' as const } : {};
+    const args = [
+      'explain',
+      ex(name),
+      '--now',
+      NOW,
+      '--json',
+      ...(name === 'bss-software-asset' ? ['--program', 'bss-software'] : []),
+    ];
+    const r = cli(args);
+    expect(r.code).toBe(0);
+    const { subscription } = fromPartnerCenter(JSON.parse(readFileSync(ex(name), 'utf8')), options);
+    expect(r.out).toBe(`${JSON.stringify(explain(subscription, { now: NOW }))}\n`);
+  });
+});
+
+describe('T1 bad input: exit 2, the message names the file and the field', () => {
+  it.each([
+    ['missing-field', `${broken('missing-field')}: creationDate: is required (MISSING_FIELD)`],
+    [
+      'date-without-offset',
+      `${broken('date-without-offset')}: creationDate: "2024-01-15T09:30:12" has no Z or offset; a local date-time is ambiguous (T1) (AMBIGUOUS_INSTANT)`,
+    ],
+    [
+      'wrong-enum',
+      `${broken('wrong-enum')}: billingCycle: expected one of monthly, annual, triennial, none, oneTime, got "fortnightly" (INVALID_ENUM)`,
+    ],
+    [
+      'array-bad-element',
+      `${broken('array-bad-element')}: [2].commitmentEndDate: "2024-05-31T00:00:00" has no Z or offset; a local date-time is ambiguous (T1) (AMBIGUOUS_INSTANT)`,
+    ],
+  ])('%s', (name, message) => {
+    const r = cli(['explain', broken(name), '--now', NOW]);
+    expect([r.code, r.out, r.err]).toEqual([2, '', `csp-rules: ${message}\n`]);
+  });
+  it('invalid JSON and unreadable files', () => {
+    const bad = cli(['explain', broken('not-json'), '--now', NOW]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(new RegExp(`^csp-rules: ${broken('not-json').replaceAll('/', '\\/')}: not valid JSON \\(`));
+    const missing = cli(['explain', 'nope/none.json', '--now', NOW]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/^csp-rules: nope\/none\.json: cannot read the file \(ENOENT/);
+  });
+  it('bad options', () => {
+    expect(cli(['explain', ex('trial'), '--now', '2024-03-12T12:00:00']).err).toMatch(
+      /^csp-rules: --now: "2024-03-12T12:00:00" has no Z or offset/,
+    );
+    expect(cli(['explain', ex('trial'), '--tz', 'Europe/Berln']).err).toBe(
+      'csp-rules: --tz: expected an IANA time zone such as Europe/Berlin, got "Europe/Berln"\n',
+    );
+    expect(cli(['explain', ex('trial'), '--program', 'csp']).err).toMatch(
+      /^csp-rules: --program: expected one of nce-license/,
+    );
+    expect(cli(['explain', ex('trial'), '--alert-days', 'x']).code).toBe(2);
+    const unknown = cli(['explain', ex('trial'), '--verbose']);
+    expect([unknown.code, unknown.err.split('\n')[0]]).toEqual([2, 'csp-rules: unknown option --verbose']);
+    expect(cli(['explain']).code).toBe(2);
+    expect(cli(['summarize', ex('trial')]).code).toBe(2);
+  });
+  it('--help prints the usage, exit 0', () => {
+    const r = cli(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Usage: csp-rules explain FILE\.json/);
+  });
+});
+
+describe('the built package', () => {
+  it('dist/cli.js is the bin, with a shebang', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { bin: Record<string, string> };
+    expect(pkg.bin['csp-rules']).toBe('dist/cli.js');
+    expect(readFileSync(CLI, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
+  });
+  it('T5: no entry point but display pulls date-fns-tz, through its chunks either; display does', () => {
+    // Every file an entry loads: itself and the chunks it imports or requires, transitively.
+    const reach = (file: string, seen = new Set<string>()): Set<string> => {
+      if (seen.has(file)) return seen;
+      seen.add(file);
+      for (const m of readFileSync(file, 'utf8').matchAll(/(?:from |require\()['"]\.\/([^'"]+)['"]/g))
+        reach(join('dist', m[1]!), seen);
+      return seen;
+    };
+    for (const entry of ['index', 'lifecycle', 'explain', 'partner-center']) {
+      for (const ext of ['js', 'cjs']) {
+        const files = [...reach(join('dist', `${entry}.${ext}`))];
+        expect(files.length).toBeGreaterThan(1); // the entry and at least one shared chunk
+        for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toMatch(/date-fns-tz|formatInTimeZone/);
+      }
+    }
+    expect(readFileSync('dist/display.js', 'utf8')).toMatch(/date-fns-tz/);
+  });
+});

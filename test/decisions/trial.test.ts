@@ -1,0 +1,384 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { eligibleBillingFrequencyChanges } from '../../src/decisions/billingChanges.js';
+import { type SubscriptionInput, toSubscription } from '../../src/snapshot/subscription.js';
+import {
+  saasFreeTrial,
+  TRIAL_AUTO_RENEW_DEFAULT,
+  TRIAL_DAYS,
+  TRIAL_DEFAULT_BILLING,
+  TRIAL_DEFAULT_TERM,
+  TRIAL_SEATS,
+  canConvertTrial,
+  type TrialConversionOptions,
+  trialLocked,
+} from '../../src/decisions/trial.js';
+import { caught } from '../support/caught.js';
+import { at } from '../support/time.js';
+
+// A 30-day trial from 2024-01-01: its last day (termEndDay) is 2024-01-30.
+const trial: SubscriptionInput = {
+  id: 't',
+  offerName: 'Microsoft 365 E3 Trial',
+  program: 'nce-license',
+  term: 'P1M',
+  billing: 'monthly',
+  quantity: 25,
+  trial: true,
+  purchasedAt: '2024-01-01T10:00:00Z',
+  termEndDate: '2024-01-30',
+};
+const t = (over: Partial<SubscriptionInput> = {}): SubscriptionInput => ({ ...trial, ...over });
+const existing: SubscriptionInput = {
+  id: 'e',
+  offerName: 'Microsoft 365 E3',
+  program: 'nce-license',
+  term: 'P3Y',
+  billing: 'annual',
+  quantity: 40,
+  purchasedAt: '2023-05-01T00:00:00Z',
+  termEndDate: '2024-01-30',
+};
+const now = '2024-01-10T00:00:00Z';
+const opts = (over: Partial<TrialConversionOptions> = {}): TrialConversionOptions => ({
+  target: 'equivalent',
+  mode: 'midterm',
+  now,
+  ...over,
+});
+
+// A 30-day trial from 2024-01-01: its last day (termEndDay) is 2024-01-30, so it ends 2024-01-31T00:00Z.
+const END = Date.parse('2024-01-31T00:00:00Z');
+const refused = (rule: string, reason: string, facts: Record<string, unknown>) => ({
+  allowed: false,
+  rule,
+  reason,
+  opensAt: null,
+  assumptions: [],
+  warnings: [],
+  target: 'equivalent',
+  mode: 'midterm',
+  seats: 25,
+  term: 'P1Y',
+  billing: 'monthly',
+  effective: null,
+  effectiveAt: null,
+  promotionsApply: false,
+  ...facts,
+});
+
+describe('TR1 trial facts', () => {
+  it('25 seats, 30 days, auto-renew on', () => {
+    expect([TRIAL_SEATS, TRIAL_DAYS, TRIAL_AUTO_RENEW_DEFAULT]).toEqual([25, 30, true]);
+  });
+});
+
+describe('TR2 defaults: Annual term, Monthly billing, 25 seats', () => {
+  it('a conversion without choices', () => {
+    expect([TRIAL_DEFAULT_TERM, TRIAL_DEFAULT_BILLING]).toEqual(['P1Y', 'monthly']);
+    expect(canConvertTrial(t(), opts())).toEqual({
+      allowed: true,
+      rule: 'TR4',
+      reason: 'CONVERT_NOW',
+      until: at('2024-01-31T00:00:00Z'),
+      assumptions: [],
+      warnings: [],
+      target: 'equivalent',
+      mode: 'midterm',
+      seats: 25,
+      term: 'P1Y',
+      billing: 'monthly',
+      effective: 'immediate',
+      effectiveAt: at(now),
+      promotionsApply: false,
+    });
+  });
+  it('chosen term and billing are kept; billing longer than the term is bad input', () => {
+    expect(canConvertTrial(t(), opts({ term: 'P3Y', billing: 'triennial', seats: 30 }))).toMatchObject({
+      term: 'P3Y',
+      billing: 'triennial',
+      seats: 30,
+    });
+    expect(() => canConvertTrial(t(), opts({ term: 'P1M', billing: 'annual' }))).toThrow(
+      expect.objectContaining({ code: 'INCONSISTENT', field: 'billing' }),
+    );
+  });
+
+  const err = (o: Partial<TrialConversionOptions>) => {
+    const e = caught(() => canConvertTrial(t(), opts(o)));
+    return [e.code, e.field, e.message];
+  };
+
+  it('TR2: a billing that is not a frequency names `billing`', () => {
+    expect(err({ billing: 'weekly' as never })).toEqual([
+      'INVALID_ENUM',
+      'billing',
+      'billing: expected one of monthly, annual, triennial, got "weekly"',
+    ]);
+  });
+
+  it('TR2 B1: a billing longer than the chosen term', () => {
+    expect(err({ term: 'P1Y', billing: 'triennial' })).toEqual([
+      'INCONSISTENT',
+      'billing',
+      'billing: billing triennial is longer than the term P1Y (B1)',
+    ]);
+  });
+
+  it('TR6: a promotionId that is not a string names `promotionId`', () => {
+    expect(err({ promotionId: 42 as never })).toEqual([
+      'INVALID_TYPE',
+      'promotionId',
+      'promotionId: expected a string, got 42',
+    ]);
+  });
+
+  it('TR3: `existing` is required exactly for the target `existing`', () => {
+    expect(err({ target: 'existing' })).toEqual([
+      'MISSING_FIELD',
+      'existing',
+      "existing: is required when target is 'existing'",
+    ]);
+    expect(err({ target: 'higher-tier', existing })).toEqual([
+      'INCONSISTENT',
+      'existing',
+      "existing: is only for target 'existing'",
+    ]);
+  });
+});
+
+describe('TR3 targets and modes', () => {
+  it("midterm: any time until the end of the trial's last day, to the millisecond", () => {
+    expect(canConvertTrial(t(), opts({ target: 'higher-tier', now: '2024-01-30T23:59:59.999Z' })).allowed).toBe(true);
+    expect(canConvertTrial(t(), opts({ now: '2024-01-31T00:00:00.000Z' }))).toMatchObject({
+      allowed: false,
+      rule: 'TR3',
+      reason: 'TRIAL_ENDED',
+    });
+  });
+  it('refuses what is not an active trial', () => {
+    expect(canConvertTrial(t({ trial: false }), opts())).toMatchObject({
+      allowed: false,
+      rule: 'TR3',
+      reason: 'NOT_A_TRIAL',
+      effective: null,
+      effectiveAt: null,
+    });
+    expect(canConvertTrial(t({ status: 'expired' }), opts())).toMatchObject({ reason: 'NOT_ACTIVE' });
+    expect(canConvertTrial(t({ status: 'deleted' }), opts())).toMatchObject({ rule: 'C3', reason: 'TERMINATED' });
+  });
+  it('validates target, mode, seats and existing', () => {
+    expect(() => canConvertTrial(t(), opts({ target: 'lower' as never }))).toThrow(
+      expect.objectContaining({ code: 'INVALID_ENUM', field: 'target' }),
+    );
+    expect(() => canConvertTrial(t(), opts({ mode: 'now' as never }))).toThrow(
+      expect.objectContaining({ code: 'INVALID_ENUM', field: 'mode' }),
+    );
+    expect(() => canConvertTrial(t(), opts({ term: 'P2Y' as never }))).toThrow(
+      expect.objectContaining({ code: 'INVALID_ENUM', field: 'term' }),
+    );
+    expect(() => canConvertTrial(t(), opts({ seats: 2.5 }))).toThrow(
+      expect.objectContaining({ code: 'INVALID_QUANTITY', field: 'seats' }),
+    );
+    expect(() => canConvertTrial(t(), opts({ target: 'existing' }))).toThrow(
+      expect.objectContaining({ code: 'MISSING_FIELD', field: 'existing' }),
+    );
+    expect(() => canConvertTrial(t(), opts({ existing }))).toThrow(
+      expect.objectContaining({ code: 'INCONSISTENT', field: 'existing' }),
+    );
+  });
+  it('a scheduled conversion into an existing subscription is refused (as U5)', () => {
+    expect(canConvertTrial(t(), opts({ target: 'existing', existing, mode: 'scheduled' }))).toMatchObject({
+      allowed: false,
+      reason: 'SCHEDULED_INTO_EXISTING',
+    });
+  });
+
+  it('TR3: a suspended trial: TR3 NOT_ACTIVE', () => {
+    expect(canConvertTrial(t({ status: 'suspended' }), opts())).toEqual(refused('TR3', 'NOT_ACTIVE', {}));
+  });
+
+  it('TR3: a scheduled conversion into an existing subscription: TR3 SCHEDULED_INTO_EXISTING, the existing plan reported', () => {
+    expect(canConvertTrial(t(), opts({ target: 'existing', existing, mode: 'scheduled' }))).toEqual(
+      refused('TR3', 'SCHEDULED_INTO_EXISTING', {
+        target: 'existing',
+        mode: 'scheduled',
+        term: 'P3Y',
+        billing: 'annual',
+      }),
+    );
+  });
+
+  it('TR3: an existing target that is itself a trial: TR3 EXISTING_NOT_ACTIVE', () => {
+    expect(canConvertTrial(t(), opts({ target: 'existing', existing: { ...existing, trial: true } }))).toEqual(
+      refused('TR3', 'EXISTING_NOT_ACTIVE', { target: 'existing', term: 'P3Y', billing: 'annual' }),
+    );
+  });
+
+  it('TR3 TR7: scheduled: last allowed 2024-01-30T23:59:59.999Z, refused TRIAL_ENDED from 2024-01-31T00:00:00.000Z', () => {
+    expect(canConvertTrial(t(), opts({ mode: 'scheduled', seats: 5, now: '2024-01-30T23:59:59.999Z' }))).toEqual({
+      allowed: true,
+      rule: 'TR7',
+      reason: 'CONVERT_AT_TRIAL_END',
+      until: END,
+      assumptions: [],
+      warnings: [],
+      target: 'equivalent',
+      mode: 'scheduled',
+      seats: 5,
+      term: 'P1Y',
+      billing: 'monthly',
+      effective: 'at-trial-end',
+      effectiveAt: END,
+      promotionsApply: false,
+    });
+    expect(canConvertTrial(t(), opts({ mode: 'scheduled', seats: 5, now: '2024-01-31T00:00:00.000Z' }))).toEqual(
+      refused('TR3', 'TRIAL_ENDED', { mode: 'scheduled', seats: 5 }),
+    );
+  });
+});
+
+describe('TR4 midterm conversion: at least 25 seats; an existing target keeps its term and billing', () => {
+  it('24 seats refused, 25 allowed', () => {
+    expect(canConvertTrial(t(), opts({ seats: 24 }))).toMatchObject({
+      allowed: false,
+      rule: 'TR4',
+      reason: 'BELOW_TRIAL_MINIMUM',
+      opensAt: null,
+    });
+    expect(canConvertTrial(t(), opts({ seats: 25 })).allowed).toBe(true);
+  });
+  it('a midterm conversion is never allowed below 25 seats (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 24 }),
+        fc.constantFrom('equivalent', 'higher-tier', 'existing') as fc.Arbitrary<
+          'equivalent' | 'higher-tier' | 'existing'
+        >,
+        fc.integer({ min: 0, max: 40 * 86_400_000 }),
+        (seats, target, offset) => {
+          const d = canConvertTrial(t(), {
+            target,
+            mode: 'midterm',
+            seats,
+            now: at('2024-01-01T10:00:00Z') + offset,
+            ...(target === 'existing' ? { existing } : {}),
+          });
+          expect(d.allowed).toBe(false);
+        },
+      ),
+    );
+  });
+  it('existing target: seats added, its term and billing kept (a warning when others were asked for)', () => {
+    expect(canConvertTrial(t(), opts({ target: 'existing', existing }))).toMatchObject({
+      allowed: true,
+      term: 'P3Y',
+      billing: 'annual',
+      warnings: [],
+    });
+    expect(canConvertTrial(t(), opts({ target: 'existing', existing, term: 'P1Y' })).warnings).toEqual([
+      'TERM_AND_BILLING_FROM_EXISTING',
+    ]);
+    expect(
+      canConvertTrial(t(), opts({ target: 'existing', existing: { ...existing, status: 'suspended' } })),
+    ).toMatchObject({ allowed: false, reason: 'EXISTING_NOT_ACTIVE' });
+  });
+
+  const into = (over: Partial<TrialConversionOptions>) =>
+    canConvertTrial(t(), opts({ target: 'existing', existing, ...over })).warnings;
+
+  it('TR4: asking for the existing term or billing (P3Y, annual) warns nothing; asking for another one warns', () => {
+    expect(into({ term: 'P3Y' })).toEqual([]);
+    expect(into({ billing: 'annual' })).toEqual([]);
+    expect(into({ term: 'P3Y', billing: 'annual' })).toEqual([]);
+    expect(into({ billing: 'monthly' })).toEqual(['TERM_AND_BILLING_FROM_EXISTING']);
+    expect(into({ term: 'P3Y', billing: 'monthly' })).toEqual(['TERM_AND_BILLING_FROM_EXISTING']);
+    expect(into({ term: 'P1Y', billing: 'annual' })).toEqual(['TERM_AND_BILLING_FROM_EXISTING']);
+  });
+});
+
+describe("TR5 an existing target must end on the trial's end day or later", () => {
+  it('ends 2024-01-29 → refused; 2024-01-30 → allowed', () => {
+    expect(
+      canConvertTrial(t(), opts({ target: 'existing', existing: { ...existing, termEndDate: '2024-01-29' } })),
+    ).toMatchObject({
+      allowed: false,
+      rule: 'TR5',
+      reason: 'EXISTING_ENDS_BEFORE_TRIAL',
+    });
+    expect(
+      canConvertTrial(t(), opts({ target: 'existing', existing: { ...existing, termEndDate: '2024-01-30' } })).allowed,
+    ).toBe(true);
+  });
+});
+
+describe('TR6 promotions do not apply to a conversion', () => {
+  it('warns PROMOTION_NOT_APPLIED when a promotion is in play; promotionsApply is always false', () => {
+    expect(canConvertTrial(t(), opts({ promotionId: 'P-1' })).warnings).toEqual(['PROMOTION_NOT_APPLIED']);
+    expect(canConvertTrial(t({ promotionId: 'P-2' }), opts({ seats: 3 }))).toMatchObject({
+      allowed: false,
+      warnings: ['PROMOTION_NOT_APPLIED'],
+      promotionsApply: false,
+    });
+  });
+});
+
+describe('TR7 scheduled conversion', () => {
+  it("fewer than 25 seats allowed; effective 00:00Z after the trial's last day; until then", () => {
+    expect(canConvertTrial(t(), opts({ mode: 'scheduled', seats: 10 }))).toMatchObject({
+      allowed: true,
+      rule: 'TR7',
+      reason: 'CONVERT_AT_TRIAL_END',
+      seats: 10,
+      effective: 'at-trial-end',
+      effectiveAt: at('2024-01-31T00:00:00Z'),
+      until: at('2024-01-31T00:00:00Z'),
+    });
+  });
+  it('needs auto-renew on', () => {
+    expect(canConvertTrial(t({ autoRenew: false }), opts({ mode: 'scheduled', seats: 10 }))).toMatchObject({
+      allowed: false,
+      rule: 'TR7',
+      reason: 'SCHEDULE_REQUIRES_AUTO_RENEW',
+    });
+  });
+  it("S3: a midterm conversion removes the trial's scheduled changes (warning)", () => {
+    expect(canConvertTrial(t({ scheduledChange: { quantity: 10 } }), opts()).warnings).toEqual([
+      'SCHEDULED_CHANGES_REMOVED',
+    ]);
+  });
+});
+
+describe('TR8 during a trial: no quantity or status change', () => {
+  it('trialLocked names the locked change; null for a paid subscription', () => {
+    const s = toSubscription(t());
+    expect(trialLocked(s, 'quantity')).toEqual({ rule: 'TR8', reason: 'TRIAL_QUANTITY_LOCKED' });
+    expect(trialLocked(s, 'status')).toEqual({ rule: 'TR8', reason: 'TRIAL_STATUS_LOCKED' });
+    expect(trialLocked(s, 'plan')).toEqual({ rule: 'TR8', reason: 'TRIAL_PLAN_LOCKED' });
+    expect(trialLocked(t({ trial: false }), 'status')).toBeNull();
+    expect(() => trialLocked(s, 'name' as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_ENUM', field: 'change' }),
+    );
+  });
+  it('plan changes on a trial are refused with TR8', () => {
+    const r = eligibleBillingFrequencyChanges(t(), { now });
+    expect(r.refused.map((o) => [o.rule, o.reason])).toEqual([
+      ['TR8', 'TRIAL_PLAN_LOCKED'],
+      ['TR8', 'TRIAL_PLAN_LOCKED'],
+    ]);
+  });
+});
+
+describe('TR9 marketplace SaaS free trial cannot be waived', () => {
+  const saas = t({ program: 'nce-saas', offerName: 'Contoso SaaS' });
+  it('no midterm conversion; it converts when the trial ends', () => {
+    expect(canConvertTrial(saas, opts())).toMatchObject({
+      allowed: false,
+      rule: 'TR9',
+      reason: 'FREE_TRIAL_NOT_WAIVABLE',
+      opensAt: at('2024-01-31T00:00:00Z'),
+    });
+    expect(saasFreeTrial(saas)).toEqual({ rule: 'TR9', waivable: false, paidTermStartsAt: at('2024-01-31T00:00:00Z') });
+    expect(saasFreeTrial(t())).toBeNull();
+  });
+});

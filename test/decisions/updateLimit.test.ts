@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { canIncreaseSeats } from '../../src/decisions/seatIncrease.js';
+import type { SubscriptionInput } from '../../src/snapshot/subscription.js';
+import { checkUpdateLimit } from '../../src/decisions/updateLimit.js';
+
+const sub: SubscriptionInput = {
+  program: 'nce-license',
+  term: 'P1Y',
+  billing: 'monthly',
+  quantity: 10,
+  purchasedAt: '2024-01-15T09:30:12Z',
+};
+
+describe('Q6 errors after more than 1,200 updates to one subscription', () => {
+  it('is under the limit at 1,199 updates and reached at 1,200', () => {
+    expect(checkUpdateLimit({ ...sub, updateCount: 1199 })).toMatchObject({
+      allowed: true,
+      rule: 'Q6',
+      reason: 'UNDER_LIMIT',
+    });
+    expect(checkUpdateLimit({ ...sub, updateCount: 1200 })).toMatchObject({
+      allowed: false,
+      rule: 'Q6',
+      reason: 'UPDATE_LIMIT_REACHED',
+      opensAt: null,
+    });
+  });
+  it('an unknown count is under the limit', () => {
+    expect(checkUpdateLimit(sub).allowed).toBe(true);
+  });
+  it('adding seats warns when the limit is reached (the remedy: a second subscription)', () => {
+    expect(canIncreaseSeats({ ...sub, updateCount: 1500 }, { now: '2024-02-01T00:00:00Z' })).toMatchObject({
+      allowed: true,
+      warnings: ['UPDATE_LIMIT_REACHED'],
+    });
+    expect(canIncreaseSeats({ ...sub, updateCount: 10 }, { now: '2024-02-01T00:00:00Z' }).warnings).toEqual([]);
+  });
+});

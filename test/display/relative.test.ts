@@ -1,0 +1,133 @@
+/**
+ * T5 formatUtc and formatDuration, C12 formatRelative ("closes in 2 d 3 h"): the edges of the years
+ * 0000–9999, and every field of each thrown CspRulesError (code, field, message, received).
+ * Expected texts are written out by hand.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CspRulesError } from '../../src/core/errors.js';
+import { formatDuration, formatRelative, formatUtc } from '../../src/display/relative.js';
+import { caught } from '../support/caught.js';
+
+const D = 86_400_000;
+const H = 3_600_000;
+const MIN = 60_000;
+
+const errorOf = (fn: () => unknown) => {
+  const e = caught(fn);
+  return [e.code, e.field, e.message, e.received];
+};
+
+describe('T5 formatUtc', () => {
+  it.each([
+    [Date.UTC(2024, 2, 17, 14, 2, 45), '2024-03-17 14:02:45 UTC'],
+    [Date.UTC(2024, 1, 29, 23, 59, 59, 999), '2024-02-29 23:59:59.999 UTC'],
+    [0, '1970-01-01 00:00:00 UTC'],
+    [-1, '1969-12-31 23:59:59.999 UTC'],
+    ['2024-03-17T15:02:45.5+01:00', '2024-03-17 14:02:45.500 UTC'],
+  ])('%s → %s', (instant, text) => {
+    expect(formatUtc(instant)).toBe(text);
+  });
+  it('property: agrees with Date#toISOString', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2200, 0, 1) }), (n) => {
+        const iso = new Date(n).toISOString();
+        const expected = `${iso.slice(0, 10)} ${iso.slice(11, 19)}${n % 1000 === 0 ? '' : iso.slice(19, 23)} UTC`;
+        return formatUtc(n) === expected;
+      }),
+    );
+  });
+
+  it('T5: the first instant of year 0000 has no minus sign', () => {
+    expect(formatUtc('0000-01-01T00:00:00Z')).toBe('0000-01-01 00:00:00 UTC');
+  });
+
+  it('T5: the last millisecond of year 9999', () => {
+    expect(formatUtc('9999-12-31T23:59:59.999Z')).toBe('9999-12-31 23:59:59.999 UTC');
+  });
+
+  it('T1: a bad instant names the field "instant"', () => {
+    expect(errorOf(() => formatUtc('2024-03-17T14:02:45'))[1]).toBe('instant');
+  });
+
+  it.each([
+    [Number.NaN, 'NaN'],
+    [Number.POSITIVE_INFINITY, 'Infinity'],
+    ['5', '"5"'],
+  ])('T5: %s → INVALID_QUANTITY on ms, with the value in the message', (ms, shown) => {
+    expect(errorOf(() => formatDuration(ms as number))).toEqual([
+      'INVALID_QUANTITY',
+      'ms',
+      `ms: expected a finite number of milliseconds, got ${shown}`,
+      ms,
+    ]);
+  });
+
+  it('T5: the boundary of "< 1 min": 59 999 ms and 60 000 ms', () => {
+    expect([formatDuration(59_999), formatDuration(60_000), formatDuration(-60_000)]).toEqual([
+      '< 1 min',
+      '1 min',
+      '1 min',
+    ]);
+  });
+});
+
+describe('C12 formatRelative: "closes in 2 d 3 h" from now to an exclusive deadline', () => {
+  const now = Date.UTC(2024, 2, 12, 12);
+  it.each([
+    [now + 2 * D + 3 * H, 'closes in 2 d 3 h'],
+    [now + 2 * D + 3 * H + 59 * MIN + 59_999, 'closes in 2 d 3 h'], // truncated, never overstated
+    [now + 2 * D + 5 * MIN, 'closes in 2 d'],
+    [now + 5 * H + 12 * MIN, 'closes in 5 h 12 min'],
+    [now + MIN, 'closes in 1 min'],
+    [now + MIN - 1, 'closes in < 1 min'],
+    [now + 1, 'closes in < 1 min'],
+    [now, 'closed just now'], // the exclusive end itself is outside the window
+    [now - 1, 'closed < 1 min ago'],
+    [now - 4 * H, 'closed 4 h ago'],
+    [now - 308 * D - 12 * H, 'closed 308 d 12 h ago'],
+  ])('deadline %s → %s', (deadline, text) => {
+    expect(formatRelative(now, deadline)).toBe(text);
+  });
+  it('opens', () => {
+    expect(formatRelative(0, D, 'opens')).toBe('opens in 1 d');
+    expect(formatRelative(D, 0, 'opens')).toBe('opened 1 d ago');
+    expect(() => formatRelative(0, D, 'ends' as never)).toThrow(CspRulesError);
+  });
+  it('reads no clock: the same arguments give the same text', () => {
+    expect(formatRelative('2024-03-12T12:00:00Z', '2024-03-14T15:30:00Z')).toBe('closes in 2 d 3 h');
+    expect(formatRelative('2024-03-12T13:00:00+01:00', '2024-03-14T15:30:00Z')).toBe('closes in 2 d 3 h');
+  });
+  it('property: the text never claims more time than is left', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1000 * D }), (left) => {
+        const m = /^closes in (?:(\d+) d)? ?(?:(\d+) h)? ?(?:(\d+) min)?$/.exec(formatRelative(0, left));
+        if (m === null) return formatRelative(0, left) === 'closes in < 1 min' && left < MIN;
+        const shown = Number(m[1] ?? 0) * D + Number(m[2] ?? 0) * H + Number(m[3] ?? 0) * MIN;
+        return shown <= left && shown > 0;
+      }),
+    );
+  });
+  it('formatDuration rejects non-numbers', () => {
+    expect(formatDuration(-3 * H)).toBe('3 h');
+    expect(() => formatDuration(Number.NaN)).toThrow(CspRulesError);
+  });
+
+  it('T1: bad instants name "from" and "to"', () => {
+    expect(errorOf(() => formatRelative('2024-03-12T12:00:00', 0))[1]).toBe('from');
+    expect(errorOf(() => formatRelative(0, '2024-03-12T12:00:00'))[1]).toBe('to');
+  });
+
+  it('T5: an unknown verb → INVALID_ENUM on verb', () => {
+    expect(errorOf(() => formatRelative(0, 1, 'ends' as never))).toEqual([
+      'INVALID_ENUM',
+      'verb',
+      'verb: expected closes or opens, got "ends"',
+      'ends',
+    ]);
+  });
+
+  it('C12: opens just now at the instant itself', () => {
+    expect(formatRelative(5, 5, 'opens')).toBe('opened just now');
+  });
+});

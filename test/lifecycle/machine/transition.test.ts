@@ -1,0 +1,160 @@
+/**
+ * The public `transition` as a whole: the event list, option and event checks, terminal statuses,
+ * and what holds across events (the renewal phase, R4).
+ */
+import { describe, expect, it } from 'vitest';
+import { LIFECYCLE_EVENTS, transition } from '../../../src/lifecycle/machine/transition.js';
+import { accepted, E3, LAST_OF_TERM, MID, ok, refused, RENEWAL_DAY, SNAP, sub } from '../../support/lifecycle.js';
+import { caught } from '../../support/caught.js';
+import { at } from '../../support/time.js';
+
+describe('C3 P7 transition: options, events and terminal statuses', () => {
+  it('C3 P7: cancelled and deleted subscriptions refuse every event, whatever its payload', () => {
+    for (const type of LIFECYCLE_EVENTS) {
+      const event = {
+        type,
+        autoRenew: true,
+        quantity: 5,
+        change: { quantity: 3 },
+        offerName: 'Microsoft 365 E5',
+        term: 'P1Y',
+        billing: 'annual',
+      } as never;
+      expect(transition({ ...sub, status: 'cancelled' }, event, { now: MID })).toEqual(
+        refused('C3', 'TERMINATED', null),
+      );
+      expect(transition({ ...sub, status: 'deleted' }, event, { now: MID })).toEqual(refused('P7', 'TERMINATED', null));
+    }
+  });
+
+  it('every event name, in the order of the issue', () => {
+    expect(LIFECYCLE_EVENTS).toEqual([
+      'cancel',
+      'suspend',
+      'reactivate',
+      'setAutoRenew',
+      'changeQuantity',
+      'scheduleChange',
+      'clearScheduledChanges',
+      'upgrade',
+      'changeTermOrBilling',
+      'convertTrial',
+      'renewalStarted',
+      'renewalCompleted',
+      'termEnded',
+      'stageElapsed',
+    ]);
+    expect(Object.isFrozen(LIFECYCLE_EVENTS)).toBe(true);
+  });
+
+  it('bad options and events are typed errors naming the field', () => {
+    const options = caught(() => transition(sub, { type: 'cancel' }, null as never));
+    expect([options.code, options.field]).toEqual(['INVALID_TYPE', 'options']);
+    const now = caught(() => transition(sub, { type: 'cancel' }, {} as never));
+    expect([now.code, now.field]).toEqual(['INVALID_INSTANT', 'now']);
+    const event = caught(() => transition(sub, 'cancel' as never, { now: MID }));
+    expect([event.code, event.field]).toEqual(['INVALID_TYPE', 'event']);
+    const type = caught(() => transition(sub, { type: 'renew' } as never, { now: MID }));
+    expect([type.code, type.field, type.received]).toEqual(['INVALID_ENUM', 'event.type', 'renew']);
+    const addOns = caught(() => transition(sub, { type: 'suspend' }, { now: MID, addOns: {} as never }));
+    expect([addOns.code, addOns.field, addOns.message]).toEqual([
+      'INVALID_TYPE',
+      'addOns',
+      'addOns: expected an array of subscriptions, got an object',
+    ]);
+    const addOn = caught(() => transition(sub, { type: 'suspend' }, { now: MID, addOns: [{ quantity: 1 } as never] }));
+    expect(addOn.code).toBe('MISSING_FIELD');
+    const base = caught(() => transition(sub, { type: 'suspend' }, { now: MID, base: { quantity: 1 } as never }));
+    expect(base.code).toBe('MISSING_FIELD');
+    const policy = caught(() =>
+      transition(sub, { type: 'suspend' }, { now: MID, policy: { renewalAnchor: 'x' } as never }),
+    );
+    expect([policy.code, policy.field]).toEqual(['INVALID_ENUM', 'policy.renewalAnchor']);
+  });
+
+  it('P5 A1: add-ons and base are optional; an empty add-on list suspends nothing', () => {
+    const r = transition({ ...sub, scheduledChange: null }, { type: 'suspend' }, { now: MID, addOns: [] });
+    expect(r).toEqual(
+      accepted({ ...SNAP, status: 'suspended', autoRenew: false, scheduledChange: null }, [
+        { type: 'STATUS_CHANGED', rule: 'P1', from: 'active', to: 'suspended' },
+        { type: 'ACCESS_BLOCKED', rule: 'P1', access: 'admins-only' },
+        { type: 'AUTO_RENEW_TURNED_OFF', rule: 'P2' },
+      ]),
+    );
+    expect(E3).toBe(SNAP.offerName);
+  });
+
+  describe('C3 cancelled (and deleted) subscriptions are terminal', () => {
+    it('every event on a cancelled or deleted subscription is refused', () => {
+      for (const type of [
+        'cancel',
+        'suspend',
+        'reactivate',
+        'clearScheduledChanges',
+        'renewalStarted',
+        'termEnded',
+        'stageElapsed',
+      ] as const) {
+        expect(transition({ ...sub, status: 'cancelled' }, { type }, { now: MID })).toMatchObject({
+          ok: false,
+          refusal: { rule: 'C3', reason: 'TERMINATED' },
+        });
+        expect(transition({ ...sub, status: 'deleted' }, { type }, { now: MID })).toMatchObject({
+          ok: false,
+          refusal: { rule: 'P7', reason: 'TERMINATED' },
+        });
+      }
+    });
+  });
+
+  describe('transition validates events and options (typed errors)', () => {
+    it('events and options are validated (typed errors)', () => {
+      expect(LIFECYCLE_EVENTS).toHaveLength(14);
+      expect(() => transition(sub, { type: 'explode' } as never, { now: MID })).toThrowError(/event.type/);
+      expect(() => transition(sub, { type: 'suspend' }, { now: MID, addOns: 'x' as never })).toThrowError(/addOns/);
+      expect(() =>
+        transition(sub, { type: 'suspend' }, { now: MID, suspendedAtTermEnd: 'later' as never }),
+      ).toThrowError(/suspendedAtTermEnd/);
+      expect(() => transition(sub, { type: 'setAutoRenew' } as never, { now: MID })).toThrowError(/event.autoRenew/);
+      expect(() => transition(sub, { type: 'changeQuantity', quantity: -1 }, { now: MID })).toThrowError(
+        /event.quantity/,
+      );
+    });
+  });
+});
+
+describe('R4 while a renewal runs: auto-renew, scheduled changes, suspend, reactivate read-only; others may meet 409', () => {
+  it('read-only events refused; quantity accepted with the RENEWAL_IN_PROGRESS warning', () => {
+    for (const event of [
+      { type: 'setAutoRenew', autoRenew: false },
+      { type: 'scheduleChange', change: { quantity: 5 } },
+      { type: 'clearScheduledChanges' },
+    ] as const) {
+      expect(transition(sub, event, { now: '2025-01-15T23:59:59.999Z' })).toMatchObject({
+        ok: false,
+        refusal: { rule: 'R4', reason: 'RENEWAL_READ_ONLY' },
+      });
+    }
+    const more = ok(transition(sub, { type: 'changeQuantity', quantity: 11 }, { now: '2025-01-15T10:00:00Z' }));
+    expect(more.warnings).toEqual(['RENEWAL_IN_PROGRESS']);
+  });
+});
+
+describe('R1 R5 auto-renew events', () => {
+  it('a bare snapshot on the renewal day is renewing; the returned state keeps the phase until completion', () => {
+    const r = ok(transition(sub, { type: 'changeQuantity', quantity: 11 }, { now: '2025-01-15T08:00:00Z' }));
+    expect(r.phase).toBe('renewing');
+    expect(r.state.phase).toBe('renewing');
+    expect(transition(r.state, { type: 'renewalStarted' }, { now: '2025-01-15T08:00:01Z' })).toMatchObject({
+      ok: false,
+      refusal: { reason: 'ALREADY_RENEWING' },
+    });
+    expect(ok(transition(r.state, { type: 'renewalCompleted' }, { now: '2025-01-15T09:00:00Z' })).phase).toBe(
+      'in-term',
+    );
+    expect(transition(sub, { type: 'renewalStarted' }, { now: LAST_OF_TERM })).toMatchObject({
+      ok: false,
+      refusal: { rule: 'R2', reason: 'TERM_NOT_ENDED', opensAt: at(RENEWAL_DAY) },
+    });
+  });
+});

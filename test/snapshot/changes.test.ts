@@ -1,0 +1,260 @@
+/**
+ * A snapshot's changes and its inverse: withChanges (validated), deriveSnapshot (the lifecycle
+ * machine's fast path for simple facts) and toInput (the exact keys it writes).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PROGRAMS } from '../../src/policy/programs.js';
+import { deriveSnapshot, toInput, withChanges } from '../../src/snapshot/changes.js';
+import { STATUSES, toSubscription, type SubscriptionInput } from '../../src/snapshot/subscription.js';
+import { billingArb, instantArb, MAX_INSTANT, termArb } from '../support/arbitraries.js';
+import { caught, errorOf } from '../support/caught.js';
+import { DAY, dayText } from '../support/time.js';
+
+const BASE = {
+  program: 'nce-license',
+  term: 'P1Y',
+  billing: 'monthly',
+  quantity: 15,
+  purchasedAt: '2024-01-15T09:30:12Z',
+} as const satisfies SubscriptionInput;
+const PURCHASE = 1_705_311_012_000; // 2024-01-15T09:30:12.000Z
+
+const sub = (input: Record<string, unknown>): ReturnType<typeof toSubscription> =>
+  toSubscription(input as unknown as SubscriptionInput);
+
+/** A valid SubscriptionInput of any shape: first or renewed term, known or unknown completion, batches, changes. */
+const inputArb: fc.Arbitrary<SubscriptionInput> = fc
+  .record({
+    program: fc.constantFrom(...PROGRAMS),
+    status: fc.constantFrom(...STATUSES),
+    term: termArb,
+    billing: billingArb,
+    quantity: fc.integer({ min: 0, max: 10_000 }),
+    purchase: instantArb.filter((t) => t <= MAX_INSTANT - 5 * 366 * DAY),
+    form: fc.constantFrom('ms', 'iso', 'date'),
+    start: fc.oneof(
+      fc.constant<'first'>('first'),
+      fc.integer({ min: 0, max: 3 * 366 * DAY }),
+      fc.integer({ min: 0, max: 1100 }).map((days) => ({ days })),
+    ),
+    endDays: fc.option(fc.integer({ min: 0, max: 1200 }), { nil: undefined }),
+    batchOffsets: fc.option(
+      fc.array(fc.tuple(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 0, max: 400 * DAY })), { maxLength: 4 }),
+      { nil: undefined },
+    ),
+    optional: fc.record(
+      {
+        id: fc.string(),
+        offerName: fc.option(fc.string()),
+        autoRenew: fc.boolean(),
+        trial: fc.boolean(),
+        promotionId: fc.option(fc.string()),
+        isReturnable: fc.boolean(),
+        parentSubscriptionId: fc.option(fc.string()),
+        nextChargeBilling: fc.option(billingArb),
+        updateCount: fc.option(fc.nat(100)),
+        scheduledChange: fc.option(
+          fc.record(
+            {
+              quantity: fc.integer({ min: 1, max: 500 }),
+              term: termArb,
+              billing: billingArb,
+              offerName: fc.string(),
+              customTermEndDate: fc.integer({ min: 0, max: 60_000 }).map(dayText),
+            },
+            { requiredKeys: [] },
+          ),
+        ),
+      },
+      { requiredKeys: [] },
+    ),
+    windowFrom: fc.option(fc.integer({ min: 0, max: 30 * DAY }), { nil: undefined }),
+  })
+  // B1: a plan bills at most once per term (P1M is billed monthly, P1Y monthly or annually).
+  .filter((r) => r.term === 'P3Y' || r.billing === 'monthly' || (r.term === 'P1Y' && r.billing === 'annual'))
+  .map((r) => {
+    const at = (t: number) => (r.form === 'ms' ? t : r.form === 'date' ? new Date(t) : new Date(t).toISOString());
+    const purchaseDay = Math.floor(r.purchase / DAY);
+    const startDay =
+      r.start === 'first'
+        ? purchaseDay
+        : typeof r.start === 'number'
+          ? Math.floor((r.purchase + r.start) / DAY)
+          : purchaseDay + r.start.days;
+    const input: Record<string, unknown> = {
+      ...r.optional,
+      program: r.program,
+      status: r.status,
+      term: r.term,
+      billing: r.billing,
+      quantity: r.quantity,
+      purchasedAt: at(r.purchase),
+    };
+    if (typeof r.start === 'number') input['termStartedAt'] = at(r.purchase + r.start);
+    if (typeof r.start === 'object') Object.assign(input, { termStartedAt: null, termStartDate: dayText(startDay) });
+    if (r.endDays !== undefined) input['termEndDate'] = dayText(startDay + r.endDays);
+    if (r.batchOffsets !== undefined)
+      input['seatBatches'] = r.batchOffsets.map(([quantity, offset]) => ({
+        quantity,
+        addedAt: at(r.purchase + offset),
+      }));
+    if (r.windowFrom !== undefined) input['cancellationWindowFrom'] = at(r.purchase + r.windowFrom);
+    return input as unknown as SubscriptionInput;
+  });
+
+describe('withChanges / toInput', () => {
+  it('property: toSubscription(toInput(sub)) equals sub, and withChanges(sub, {}) too', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const sub = toSubscription(input);
+        expect(toSubscription(toInput(sub))).toEqual(sub);
+        expect(withChanges(sub, {})).toEqual(sub);
+      }),
+    );
+  });
+
+  it('property: withChanges changes exactly the given fact, makes a new frozen snapshot and leaves the old one', () => {
+    fc.assert(
+      fc.property(inputArb, fc.boolean(), fc.integer({ min: 0, max: 10_000 }), (input, autoRenew, quantity) => {
+        const sub = toSubscription(input);
+        const before = { ...sub };
+        const changed = withChanges(sub, { autoRenew, quantity });
+        expect(changed).toEqual({ ...sub, autoRenew, quantity });
+        expect(Object.isFrozen(changed)).toBe(true);
+        expect(changed).not.toBe(sub);
+        expect(sub).toEqual(before);
+      }),
+    );
+  });
+
+  it('withChanges validates the changes like any input', () => {
+    const sub = toSubscription(BASE);
+    expect(caught(() => withChanges(sub, { quantity: -1 })).field).toBe('quantity');
+    expect(caught(() => withChanges(sub, { termStartedAt: '2024-02-01T00:00:00' })).code).toBe('AMBIGUOUS_INSTANT');
+    expect(caught(() => withChanges(sub, { termEndDate: '2024-01-14' })).code).toBe('INCONSISTENT');
+  });
+
+  it('toInput spells dates as YYYY-MM-DD and instants as epoch ms', () => {
+    const input = toInput(
+      toSubscription({ ...BASE, termStartedAt: null, termStartDate: '2025-01-15', termEndDate: '2026-01-14' }),
+    );
+    expect(input).toMatchObject({
+      purchasedAt: PURCHASE,
+      termStartedAt: null,
+      termStartDate: '2025-01-15',
+      termEndDate: '2026-01-14',
+    });
+  });
+
+  it('no id key without an id; termStartDate only for an unknown completion (R3)', () => {
+    const input = toInput(sub({ ...BASE }));
+    expect(Object.keys(input)).toEqual([
+      'offerName',
+      'program',
+      'status',
+      'term',
+      'billing',
+      'quantity',
+      'purchasedAt',
+      'termStartedAt',
+      'termEndDate',
+      'autoRenew',
+      'trial',
+      'promotionId',
+      'isReturnable',
+      'parentSubscriptionId',
+      'cancellationWindowFrom',
+      'scheduledChange',
+      'nextChargeBilling',
+      'updateCount',
+    ]);
+    expect(input.scheduledChange).toBeNull();
+    const renewed = toInput(
+      sub({ ...BASE, id: 'S1', termStartedAt: null, termStartDate: '2025-01-15', termEndDate: '2026-01-14' }),
+    );
+    expect(renewed.id).toBe('S1');
+    expect(renewed.termStartDate).toBe('2025-01-15');
+    expect(renewed.termStartedAt).toBeNull();
+  });
+
+  it('S1 a scheduled change keeps only the fields it has', () => {
+    const only = (change: Record<string, unknown>): unknown =>
+      toInput(sub({ ...BASE, scheduledChange: change })).scheduledChange;
+    expect(only({ quantity: 3 })).toStrictEqual({ quantity: 3 });
+    expect(only({ term: 'P1M' })).toStrictEqual({ term: 'P1M' });
+    expect(only({ billing: 'annual' })).toStrictEqual({ billing: 'annual' });
+    expect(only({ offerName: 'Microsoft 365 E5' })).toStrictEqual({ offerName: 'Microsoft 365 E5' });
+    expect(only({ customTermEndDate: '2025-06-30' })).toStrictEqual({ customTermEndDate: '2025-06-30' });
+  });
+
+  it('a JSON __proto__ key is a field of the changes, so it is refused as unknown', () => {
+    expect(caught(() => withChanges(BASE, JSON.parse('{"__proto__": {"quantity": 1}}') as never)).code).toBe(
+      'UNKNOWN_FIELD',
+    );
+    expect(withChanges(BASE, { quantity: 4 }).quantity).toBe(4);
+  });
+});
+
+describe("deriveSnapshot (the lifecycle machine's fast path) equals withChanges for simple facts", () => {
+  it('property: same snapshot as the validated path, frozen and trusted', () => {
+    fc.assert(
+      fc.property(
+        inputArb,
+        fc.record(
+          {
+            status: fc.constantFrom(...STATUSES),
+            autoRenew: fc.boolean(),
+            nextChargeBilling: fc.option(billingArb, { nil: null }),
+            scheduledChange: fc.constant(null),
+          },
+          { requiredKeys: [] },
+        ),
+        (input, facts) => {
+          let sub;
+          try {
+            sub = toSubscription(input);
+          } catch {
+            return; // inputArb may build contradictory inputs; only valid snapshots are derived
+          }
+          const fast = deriveSnapshot(sub, facts);
+          expect(fast).toEqual(withChanges(sub, facts));
+          expect(Object.isFrozen(fast)).toBe(true);
+          expect(toSubscription(fast)).toBe(fast);
+        },
+      ),
+    );
+  });
+
+  it('refuses anything but the simple facts', () => {
+    const sub = toSubscription(BASE);
+    expect(() => deriveSnapshot(sub, { quantity: 3 } as never)).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_FIELD', field: 'quantity' }),
+    );
+    expect(() => deriveSnapshot(sub, { status: 'paused' as never })).toThrow(
+      expect.objectContaining({ code: 'INVALID_ENUM', field: 'status' }),
+    );
+  });
+
+  const s = sub({ ...BASE, scheduledChange: { quantity: 3 } });
+  it('anything but status, autoRenew, nextChargeBilling and a cleared scheduled change is refused', () => {
+    expect(errorOf(() => deriveSnapshot(s, { quantity: 3 } as never))).toEqual({
+      code: 'UNKNOWN_FIELD',
+      field: 'quantity',
+      message: 'quantity: is not a simple fact',
+    });
+    expect(caught(() => deriveSnapshot(s, { scheduledChange: { quantity: 4 } } as never)).field).toBe(
+      'scheduledChange',
+    );
+    expect(deriveSnapshot(s, { scheduledChange: null }).scheduledChange).toBeNull();
+    // Clearing the scheduled change does not let another fact through.
+    expect(caught(() => deriveSnapshot(s, { quantity: 3, scheduledChange: null } as never)).field).toBe('quantity');
+    expect(deriveSnapshot(s, {}).scheduledChange).toEqual(s.scheduledChange);
+  });
+  it('each fact is checked under its own name', () => {
+    expect(caught(() => deriveSnapshot(s, { autoRenew: 'no' } as never)).field).toBe('autoRenew');
+    expect(caught(() => deriveSnapshot(s, { nextChargeBilling: 'weekly' } as never)).field).toBe('nextChargeBilling');
+    expect(deriveSnapshot(s, { nextChargeBilling: 'annual' }).nextChargeBilling).toBe('annual');
+    expect(deriveSnapshot(s, { nextChargeBilling: null }).nextChargeBilling).toBeNull();
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { definePolicy, DEFAULT_POLICY } from '../../src/policy/policy.js';
+import { toSubscription, type SubscriptionInput } from '../../src/snapshot/subscription.js';
+import { nextRenewalOpensAt, RENEWAL_409, renewalInProgress, termWindowStart } from '../../src/snapshot/termWindow.js';
+import { nceAnnual as base } from '../support/subscriptions.js';
+import { at } from '../support/time.js';
+
+// termWindow.ts (C1, R3, U9, C12, Q3, R4), each function asserted directly, on `base`: a P1Y
+// subscription bought 2024-01-15T09:30:00Z: term 2024-01-15 … 2025-01-14, renewal day 2025-01-15.
+const sub = (over: Partial<SubscriptionInput> = {}) => toSubscription({ ...base, ...over });
+// Renewed, completion instant unknown: the term started on 2025-01-15.
+const renewed = { termStartedAt: null, termStartDate: '2025-01-15', termEndDate: '2026-01-14' };
+
+describe('R3 U9 termWindowStart', () => {
+  it('R3: a known term start (the purchase) with no assumption', () => {
+    expect(termWindowStart(sub(), DEFAULT_POLICY)).toEqual({ start: at('2024-01-15T09:30:00Z'), assumptions: [] });
+  });
+  it('U9: an inherited window start wins over the term start', () => {
+    expect(
+      termWindowStart(
+        sub({ cancellationWindowFrom: '2024-01-10T08:00:00Z', purchasedAt: '2024-01-12T00:00:00Z' }),
+        DEFAULT_POLICY,
+      ),
+    ).toEqual({
+      start: at('2024-01-10T08:00:00Z'),
+      assumptions: [],
+    });
+  });
+  it('R3: a renewal completion instant given: the window runs from it', () => {
+    expect(
+      termWindowStart(sub({ termStartedAt: '2025-01-15T03:12:00Z', termEndDate: '2026-01-14' }), DEFAULT_POLICY),
+    ).toEqual({
+      start: at('2025-01-15T03:12:00Z'),
+      assumptions: [],
+    });
+  });
+  it('R3: unknown completion: 00:00Z of the renewal day (earliest, the default) or 24 h later (latest), with the assumption', () => {
+    expect(termWindowStart(sub(renewed), DEFAULT_POLICY)).toEqual({
+      start: at('2025-01-15T00:00:00Z'),
+      assumptions: ['RENEWAL_COMPLETION_ASSUMED_EARLIEST'],
+    });
+    expect(termWindowStart(sub(renewed), definePolicy({ unknownRenewalCompletion: 'latest' }))).toEqual({
+      start: at('2025-01-16T00:00:00Z'),
+      assumptions: ['RENEWAL_COMPLETION_ASSUMED_LATEST'],
+    });
+  });
+});
+
+describe('C12 Q3 nextRenewalOpensAt', () => {
+  it('C12: active, auto-renewing, paid: 00:00Z the day after the term end day (2025-01-15)', () => {
+    expect(nextRenewalOpensAt(sub())).toBe(at('2025-01-15T00:00:00Z'));
+  });
+  it.each([[{ autoRenew: false }], [{ trial: true }], [{ status: 'suspended' }]] as const)(
+    'R5: %j → no renewal, null',
+    (over) => {
+      expect(nextRenewalOpensAt(sub(over))).toBeNull();
+    },
+  );
+});
+
+describe('R4 renewalInProgress', () => {
+  it('R4: true from 2025-01-15T00:00:00.000Z to 2025-01-15T23:59:59.999Z, false just outside', () => {
+    const s = sub();
+    expect(renewalInProgress(s, at('2025-01-14T23:59:59.999Z'))).toBe(false);
+    expect(renewalInProgress(s, at('2025-01-15T00:00:00.000Z'))).toBe(true);
+    expect(renewalInProgress(s, at('2025-01-15T23:59:59.999Z'))).toBe(true);
+    expect(renewalInProgress(s, at('2025-01-16T00:00:00.000Z'))).toBe(false);
+  });
+  it('R4 R5: never without auto-renew or when not active', () => {
+    expect(renewalInProgress(sub({ autoRenew: false }), at('2025-01-15T12:00:00Z'))).toBe(false);
+    expect(renewalInProgress(sub({ status: 'suspended' }), at('2025-01-15T12:00:00Z'))).toBe(false);
+  });
+  it('R4: the warning list is RENEWAL_IN_PROGRESS', () => {
+    expect(RENEWAL_409).toEqual(['RENEWAL_IN_PROGRESS']);
+  });
+});
