@@ -128,7 +128,8 @@ export function explain(subscription: SubscriptionInput | Subscription, options:
   const cancel = canCancel(sub, opts);
   const reduce = reducibleSeats(sub, opts);
   const renewalAt = nextRenewalOpensAt(sub);
-  const outcome = (d: Decision): Outcome => outcomeOf(d, renewalAt);
+  const outcome = (d: Decision): Outcome => outcomeOf(d, renewalAt, now);
+  const decided = (action: Action, d: Decision): ActionExplanation => explainDecision(action, d, outcome(d));
   const actions: ActionExplanation[] = [
     explainDecision(
       'cancel',
@@ -136,7 +137,7 @@ export function explain(subscription: SubscriptionInput | Subscription, options:
       cancel.allowed && cancel.effective === 'at-renewal' ? 'at-renewal' : outcome(cancel),
     ),
     Object.assign(explainDecision('reduceSeats', reduce, outcome(reduce)), { batches: reduce.batches }),
-    explainDecision('addSeats', canIncreaseSeats(sub, opts)),
+    decided('addSeats', canIncreaseSeats(sub, opts)),
     explainList('changeBillingFrequency', eligibleBillingFrequencyChanges(sub, { now }), sub, now),
     explainList(
       'changeTerm',
@@ -144,8 +145,8 @@ export function explain(subscription: SubscriptionInput | Subscription, options:
       sub,
       now,
     ),
-    explainDecision('upgrade', upgradeEligibility(sub, now)),
-    explainDecision('convertTrial', trialEligibility(sub, now)),
+    decided('upgrade', upgradeEligibility(sub, now)),
+    decided('convertTrial', trialEligibility(sub, now)),
     ...lifecycleActions(sub, now, policy),
   ];
   const renewalStartsAt = renewalAt;
@@ -174,10 +175,11 @@ function explainDecision(action: Action, d: Decision, outcome?: Outcome): Action
 }
 
 /** A refusal's outcome: reopening with the renewal → `at-renewal`; earlier → `later`; never → `never`. */
-function outcomeOf(d: Decision, renewalAt: Instant | null): Outcome {
+function outcomeOf(d: Decision, renewalAt: Instant | null, now: Instant): Outcome {
   if (d.allowed) return 'now';
   if (d.opensAt === null) return 'never';
-  return renewalAt !== null && d.opensAt >= renewalAt ? 'at-renewal' : 'later';
+  // Once the renewal has started (R2, R4), what reopens when it completes reopens `later`.
+  return renewalAt !== null && now < renewalAt && d.opensAt >= renewalAt ? 'at-renewal' : 'later';
 }
 
 /**
