@@ -4,16 +4,19 @@
  */
 import { eligibleBillingFrequencyChanges, type PlanChanges } from '../decisions/billingChanges.js';
 import { canCancel } from '../decisions/cancel.js';
-import { allow, NONE, refuse, type Assumption, type Decision, type Warning } from '../core/decision.js';
+import { allow, NONE, refuse, type Decision, type Warning } from '../core/decision.js';
 import type { Effect, LifecycleEvent } from '../lifecycle/machine/events.js';
 import { canScheduleChange } from '../lifecycle/scheduledChanges.js';
 import { transition } from '../lifecycle/machine/transition.js';
 import { readPolicy, type Policy } from '../policy/policy.js';
 import type { RuleId } from '../core/rules.js';
 import { canIncreaseSeats } from '../decisions/seatIncrease.js';
-import { reducibleSeats, type OpenBatch } from '../decisions/seats.js';
+import { reducibleSeats } from '../decisions/seats.js';
 import { eligibleTermChanges } from '../decisions/termChanges.js';
 import { canConvertTrial } from '../decisions/trial.js';
+import { stagesOf } from '../lifecycle/afterTerm.js';
+import { deadlinesOf, type Deadline, type TermTimeline } from './deadlines.js';
+import type { Action, ActionExplanation, Outcome } from './actions.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { nextRenewalOpensAt, renewalInProgress, termPhase, termWindowStart } from '../snapshot/termWindow.js';
 import { gateRefusal, stateGate } from '../decisions/gates.js';
@@ -22,68 +25,12 @@ import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 import type { Term } from '../time/term.js';
 import { own, toCount, toRecord } from '../core/validate.js';
 
-/** Every action `explain` answers for, in display order. */
-export const ACTIONS = /* @__PURE__ */ Object.freeze([
-  'cancel',
-  'reduceSeats',
-  'addSeats',
-  'changeBillingFrequency',
-  'changeTerm',
-  'upgrade',
-  'convertTrial',
-  'suspend',
-  'reactivate',
-  'turnAutoRenewOn',
-  'turnAutoRenewOff',
-  'scheduleChange',
-] as const);
-
-/** An action `explain` answers for ({@link ACTIONS}). */
-export type Action = (typeof ACTIONS)[number];
-
-/**
- * When an action is possible: `now`; `at-renewal` (not now, but from the next renewal, or
- * scheduled for it); `never` (not in this term, nor by scheduling). A refusal that reopens
- * later in the same term (a cycle-charge day, B5; a window not yet open) is `at-renewal` only
- * when it reopens with the renewal; otherwise `never` is not said: it is `later`, with `opensAt`.
- */
-export type Outcome = 'now' | 'later' | 'at-renewal' | 'never';
-
-/** One action's answer. */
-export interface ActionExplanation {
-  readonly action: Action;
-  readonly outcome: Outcome;
-  /** Exclusive deadline when `now`; `null` when open-ended or not possible now. */
-  readonly until: Instant | null;
-  /** When it next becomes possible, if not now and known. */
-  readonly opensAt: Instant | null;
-  readonly reason: string;
-  readonly rule: RuleId;
-  readonly warnings: readonly Warning[];
-  readonly assumptions: readonly Assumption[];
-  /** For `reduceSeats`: every open batch with its own deadline (Q4); empty otherwise. */
-  readonly batches: readonly OpenBatch[];
-}
-
 /**
  * The subscription's alert class: `renewing-soon` (the term ends within `alertDays` and it
  * auto-renews), `lock-in-soon` (a cancellation or reduction window closes within `alertDays`),
  * `locked` (no cancellation and no reduction possible now), `none`.
  */
 export type AlertClass = 'renewing-soon' | 'lock-in-soon' | 'locked' | 'none';
-
-/** Key instants of the current term, for a timeline. */
-export interface TermTimeline {
-  readonly purchasedAt: Instant;
-  /** Start of the current term's windows (purchase, renewal completion, or an R3 bound). */
-  readonly windowStart: Instant;
-  /** Exclusive end of the term (00:00Z after the term end date, T2). */
-  readonly termEndsAt: Instant;
-  /** When the renewal starts (R2), or `null` when it will not renew (R5). */
-  readonly renewalStartsAt: Instant | null;
-  /** Latest renewal completion (R2: +24 h), or `null`. */
-  readonly renewalCompletesBy: Instant | null;
-}
 
 /** The answer of {@link explain}. */
 export interface Explanation {
@@ -92,6 +39,8 @@ export interface Explanation {
   readonly alert: AlertClass;
   readonly actions: readonly ActionExplanation[];
   readonly timeline: TermTimeline;
+  /** Every instant after `now` at which one of these answers changes, earliest first. */
+  readonly deadlines: readonly Deadline[];
 }
 
 /** Options of {@link explain}. */
@@ -157,7 +106,31 @@ export function explain(subscription: SubscriptionInput | Subscription, options:
     renewalStartsAt,
     renewalCompletesBy: renewalStartsAt === null ? null : renewalStartsAt + DAY_MS,
   };
-  return { id: sub.id, now, alert: alertClass(sub, now, alertDays, cancel, reduce), actions, timeline };
+  const deadlines = deadlinesOf({
+    now,
+    actions,
+    timeline,
+    fullRefundUntil: cancel.fullRefundUntil,
+    stages: stagesOf(sub, policy.suspendedAtTermEnd),
+  });
+  return { id: sub.id, now, alert: alertClass(sub, now, alertDays, cancel, reduce), actions, timeline, deadlines };
+}
+
+/**
+ * Every deadline of a subscription after `now`, earliest first: each window's close (every seat
+ * batch its own), the end of the full-refund tier, when refused actions open, the term end, the
+ * renewal and the after-term stages — `explain(…).deadlines`.
+ *
+ * @example
+ * ```ts
+ * nextDeadlines(sub, { now: '2024-03-12T12:00:00Z' })[0]; // { at: …, kind: 'closes', action: 'reduceSeats', rule: 'Q2', quantity: 5, status: null }
+ * ```
+ */
+export function nextDeadlines(
+  subscription: SubscriptionInput | Subscription,
+  options: ExplainOptions,
+): readonly Deadline[] {
+  return explain(subscription, options).deadlines;
 }
 
 function explainDecision(action: Action, d: Decision, outcome?: Outcome): ActionExplanation {

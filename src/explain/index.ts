@@ -4,13 +4,8 @@
  *
  * @packageDocumentation
  */
-export { explain, ACTIONS } from './explain.js';
-export type {
-  Action,
-  ActionExplanation,
-  AlertClass,
-  Explanation,
-  ExplainOptions,
-  Outcome,
-  TermTimeline,
-} from './explain.js';
+export { explain, nextDeadlines } from './explain.js';
+export { ACTIONS } from './actions.js';
+export type { Action, ActionExplanation, Outcome } from './actions.js';
+export type { Deadline, DeadlineKind, TermTimeline } from './deadlines.js';
+export type { AlertClass, Explanation, ExplainOptions } from './explain.js';
