@@ -65,6 +65,13 @@ export type {
 export { DEFAULT_POLICY, definePolicy } from './policy/policy.js';
 export type { Policy, PolicyOverrides, ProgramOverrides } from './policy/policy.js';
 export { PROGRAMS } from './policy/programs.js';
+export {
+  TRIAL_SEATS,
+  TRIAL_DAYS,
+  TRIAL_AUTO_RENEW_DEFAULT,
+  TRIAL_DEFAULT_TERM,
+  TRIAL_DEFAULT_BILLING,
+} from './policy/trials.js';
 export type { Program, ProgramPolicy, RefundMode, SeatIncrease, SeatReduction, WindowFrom } from './policy/programs.js';
 export type { Allowed, Assumption, Decision, Refused, Warning } from './core/decision.js';
 export { CspRulesError } from './core/errors.js';
@@ -123,15 +130,7 @@ export type {
 } from './decisions/upgrade.js';
 export { planTwoToOne } from './decisions/twoToOne.js';
 export type { TwoToOneOptions, TwoToOnePlan, TwoToOneReason, TwoToOneStep } from './decisions/twoToOne.js';
-export {
-  canConvertTrial,
-  saasFreeTrial,
-  TRIAL_SEATS,
-  TRIAL_DAYS,
-  TRIAL_AUTO_RENEW_DEFAULT,
-  TRIAL_DEFAULT_TERM,
-  TRIAL_DEFAULT_BILLING,
-} from './decisions/trial.js';
+export { canConvertTrial, saasFreeTrial } from './decisions/trial.js';
 export type {
   SaasFreeTrial,
   TrialConversion,

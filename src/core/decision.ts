@@ -6,12 +6,36 @@ import type { RuleId } from './rules.js';
 import type { Instant } from './instant.js';
 
 /**
- * Something the library assumed because a fact was unknown; the decision depends on it.
- * - `RENEWAL_COMPLETION_ASSUMED_EARLIEST` / `…_LATEST`: R3 bound used for an unknown completion instant.
- * - `SEAT_BATCHES_ASSUMED`: no seat batches given; the whole quantity is taken as added at the term start.
+ * Every fact the library may fill in when it is unknown; a decision that depends on one lists it
+ * in `assumptions` (principle 6: never a silent guess).
  */
-export type Assumption =
-  'RENEWAL_COMPLETION_ASSUMED_EARLIEST' | 'RENEWAL_COMPLETION_ASSUMED_LATEST' | 'SEAT_BATCHES_ASSUMED';
+export const ASSUMPTIONS = /* @__PURE__ */ Object.freeze([
+  // R3: an unknown renewal-completion instant taken at the earliest (00:00Z of the renewal day) …
+  'RENEWAL_COMPLETION_ASSUMED_EARLIEST',
+  // … or at the latest (+24 h), as the policy's `unknownRenewalCompletion` says.
+  'RENEWAL_COMPLETION_ASSUMED_LATEST',
+  // Q2: no seat batches given; the whole quantity is taken as added at the term start.
+  'SEAT_BATCHES_ASSUMED',
+  // TR1: a trial without an end date is taken to run 30 days from its start.
+  'TRIAL_END_ASSUMED',
+  // C7, C16: Microsoft's per-asset returnable flag not given; taken as returnable.
+  'RETURNABLE_ASSUMED',
+  // R1, R5: the data did not say whether auto-renew is on (e.g. Partner Center JSON without `autoRenewEnabled`); taken as on.
+  'AUTO_RENEW_ASSUMED',
+  // T2, T6: the data did not give the term end date (e.g. no `commitmentEndDate`); computed from the term start.
+  'TERM_END_ASSUMED',
+  // B1: the offered terms were not given; taken as Monthly and Annual only (Triennial not offered).
+  'OFFERED_TERMS_ASSUMED',
+  // Q6: the number of updates is unknown; taken as under the limit.
+  'UPDATE_COUNT_ASSUMED_UNDER_LIMIT',
+  // B5: a cycle charge is taken to complete within its UTC day (the sources give no bound).
+  'CHARGE_COMPLETION_ASSUMED',
+  // Q2: the policy keeps one seat (Partner Center cancels rather than reducing to 0), which lowered the total.
+  'ONE_SEAT_KEPT',
+] as const);
+
+/** Something the library assumed because a fact was unknown ({@link ASSUMPTIONS}); the decision depends on it. */
+export type Assumption = (typeof ASSUMPTIONS)[number];
 
 /**
  * Something the caller should know although the decision stands.

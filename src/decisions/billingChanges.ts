@@ -2,7 +2,8 @@
  * "To which billing frequency can I switch midterm?" — B1, B2, B4, B5 (002 "Change only billing
  * frequency (scheduled change)", "Applying changes to new commerce license-based subscriptions").
  */
-import { allow, NONE, refuse, type Allowed, type Refused, type Warning } from '../core/decision.js';
+import { allow, NONE, refuse, type Allowed, type Assumption, type Refused, type Warning } from '../core/decision.js';
+import { withAssumed } from '../snapshot/assumed.js';
 import { CspRulesError } from '../core/errors.js';
 import type { RuleId } from '../core/rules.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
@@ -191,8 +192,13 @@ export function eligibleBillingFrequencyChanges(
   const refused: PlanOption<BillingChangeReason>[] = [];
   for (const billing of BILLING_FREQUENCIES) {
     if (billing === sub.billing) continue;
-    const no = (rule: RuleId, reason: BillingChangeReason, opensAt: Instant | null = null): void => {
-      refused.push(planOption(refuse(rule, reason, opensAt), sub.term, billing, 'next-cycle', null));
+    const no = (
+      rule: RuleId,
+      reason: BillingChangeReason,
+      opensAt: Instant | null = null,
+      assumptions: readonly Assumption[] = NONE,
+    ): void => {
+      refused.push(planOption(refuse(rule, reason, opensAt, assumptions), sub.term, billing, 'next-cycle', null));
     };
     if (blocked !== null) refused.push(planOption(blocked, sub.term, billing, 'next-cycle', null));
     else if (billingMonths(billing) > TERM_MONTHS[sub.term]) no('B1', 'NOT_A_PLAN');
@@ -202,15 +208,28 @@ export function eligibleBillingFrequencyChanges(
         'B2',
         billingMonths(billing) === TERM_MONTHS[sub.term] ? 'UPFRONT_NOT_ALLOWED_MIDTERM' : 'CHANGE_NOT_ACCEPTED',
       );
-    } else if (cycle.today) no('B5', 'CYCLE_CHARGE_IN_PROGRESS', endOfDay(dayOf(now)));
-    else if (cycle.next === null) no('B2', 'NO_CYCLE_LEFT_IN_TERM');
+    } else if (cycle.today) {
+      // B5: the sources give no bound for the charge's completion: the whole UTC day is assumed.
+      no('B5', 'CYCLE_CHARGE_IN_PROGRESS', endOfDay(dayOf(now)), CHARGE_DAY);
+    } else if (cycle.next === null) no('B2', 'NO_CYCLE_LEFT_IN_TERM');
     else {
       const at = startOfDay(cycle.next);
       const warnings = sub.nextChargeBilling === billing ? [...promo, 'CHANGE_ALREADY_PENDING'] : promo;
       allowed.push(planOption(allow('B2', 'NEXT_CYCLE', at, NONE, warnings), sub.term, billing, 'next-cycle', at));
     }
   }
-  return { allowed, refused };
+  return withAssumedOptions(sub, { allowed, refused });
+}
+
+const CHARGE_DAY: readonly Assumption[] = /* @__PURE__ */ Object.freeze(['CHARGE_COMPLETION_ASSUMED']);
+
+/** A plan list with the snapshot's assumptions on every option ({@link withAssumed}). */
+export function withAssumedOptions<R extends string>(sub: Subscription, list: PlanChanges<R>): PlanChanges<R> {
+  if (sub.assumptions.length === 0) return list;
+  return {
+    allowed: list.allowed.map((o) => withAssumed(sub, 'other', o)),
+    refused: list.refused.map((o) => withAssumed(sub, 'other', o)),
+  };
 }
 
 /**

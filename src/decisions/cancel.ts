@@ -6,9 +6,10 @@ import { readPolicy, type Policy } from '../policy/policy.js';
 import type { RefundMode } from '../policy/programs.js';
 import type { RuleId } from '../core/rules.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
-import { nextRenewalOpensAt, RENEWAL_409, termPhase, termWindowStart, type TermPhase } from '../snapshot/termWindow.js';
+import { nextWindowOpening, RENEWAL_409, termPhase, termWindowStart, type TermPhase } from '../snapshot/termWindow.js';
 import { stateGate } from './gates.js';
-import { endOfDay } from '../time/day.js';
+import { withAssumed } from '../snapshot/assumed.js';
+import { DAY_MS, endOfDay } from '../time/day.js';
 import { isWithin, windowOfHours } from '../time/window.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 import { own, toRecord } from '../core/validate.js';
@@ -31,8 +32,10 @@ export type CancelReason =
   | 'NOT_ACTIVE'
   /** Microsoft marked the asset not returnable (C7, C16). */
   | 'NOT_RETURNABLE'
-  /** The snapshot's term has ended (C4/C5 after the window): refresh the subscription (R2, R5). */
-  | 'TERM_ENDED';
+  /** The snapshot's term has ended: it expired (R5), or the snapshot is out of date (R2). */
+  | 'TERM_ENDED'
+  /** C4/C5: the renewal is underway; a cancellation at the new term's end can be asked once it completes. */
+  | 'RENEWAL_IN_PROGRESS';
 
 /** When a cancellation takes effect. */
 export type CancelEffect = 'immediate' | 'at-renewal';
@@ -103,15 +106,25 @@ export function canCancel(subscription: SubscriptionInput | Subscription, option
  * @param phase - where `now` falls in the term
  */
 export function cancelDecision(sub: Subscription, now: Instant, policy: Policy, phase: TermPhase): CancelDecision {
+  return withAssumed(sub, 'cancel', decide(sub, now, policy, phase));
+}
+
+/** The cancellation decision before the snapshot's assumptions are added. */
+function decide(sub: Subscription, now: Instant, policy: Policy, phase: TermPhase): CancelDecision {
   const gate = stateGate('cancel', sub, phase);
   if (gate !== null) return refused(gate.rule, gate.reason, null);
   const program = policy.programs[sub.program];
   const rule = program.cancelRule[sub.billing];
   if (!sub.isReturnable) return refused(rule, 'NOT_RETURNABLE', null);
 
+  // C1, R3: a window from the start of any term — while the renewal runs, the new term's (from
+  // its completion, an R3 bound until known); C4/C5/C7/C13/C14: from the purchase only.
   const { start, assumptions } =
-    program.cancelFrom === 'purchase' ? { start: sub.purchasedAt, assumptions: NONE } : termWindowStart(sub, policy);
+    program.cancelFrom === 'purchase'
+      ? { start: sub.purchasedAt, assumptions: NONE }
+      : termWindowStart(sub, policy, phase);
   const window = windowOfHours(start, program.cancelWindowHours[sub.billing]);
+  // R4: during the renewal a cancellation may be attempted but can meet 409 Conflict.
   const warnings = phase === 'renewing' ? RENEWAL_409 : NONE;
 
   if (now < start) return refused(rule, 'WINDOW_NOT_OPEN', start, assumptions, warnings);
@@ -133,8 +146,10 @@ export function cancelDecision(sub: Subscription, now: Instant, policy: Policy, 
   }
   if (program.afterWindow === 'at-renewal') {
     // C4/C5: accepted, takes effect at the term end, no refund; possible until the term ends.
-    // A snapshot whose term is over is stale: say so rather than give a deadline in the past.
-    if (now >= endOfDay(sub.termEndDay)) return refused(rule, 'TERM_ENDED', null, assumptions, warnings);
+    // Once the renewal runs, the next term's end is asked for when it has completed (R2: +24 h).
+    if (phase === 'renewing') {
+      return refused(rule, 'RENEWAL_IN_PROGRESS', endOfDay(sub.termEndDay) + DAY_MS, assumptions, warnings);
+    }
     return allowed(
       rule,
       'SCHEDULED_AT_RENEWAL',
@@ -146,8 +161,10 @@ export function cancelDecision(sub: Subscription, now: Instant, policy: Policy, 
       null,
     );
   }
-  const opensAt = program.cancelFrom === 'term-start' ? nextRenewalOpensAt(sub) : null;
-  return refused(rule, 'WINDOW_CLOSED', opensAt, assumptions, warnings);
+  // Q3, C12: closed until the next term's window opens at the renewal's completion (an R3 bound).
+  const next = program.cancelFrom === 'term-start' && phase === 'in-term' ? nextWindowOpening(sub, policy) : null;
+  if (next === null) return refused(rule, 'WINDOW_CLOSED', null, assumptions, warnings);
+  return refused(rule, 'WINDOW_CLOSED', next.start, [...assumptions, ...next.assumptions], warnings);
 }
 
 // The decisions are written as one object literal each, with the keys in the order of

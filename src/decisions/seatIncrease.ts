@@ -8,6 +8,7 @@ import type { SeatOptions } from './seats.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { RENEWAL_409, termPhase, type TermPhase } from '../snapshot/termWindow.js';
 import { stateGate } from './gates.js';
+import { withAssumed } from '../snapshot/assumed.js';
 import { endOfDay } from '../time/day.js';
 import { toInstant } from '../time/instant.js';
 import { own, toRecord } from '../core/validate.js';
@@ -55,6 +56,11 @@ export function canIncreaseSeats(
  * @param phase - where `now` falls in the term
  */
 export function increaseDecision(sub: Subscription, policy: Policy, phase: TermPhase): Decision<SeatIncreaseReason> {
+  return withAssumed(sub, 'other', decideIncrease(sub, policy, phase));
+}
+
+/** The seat increase before the snapshot's assumptions are added. */
+function decideIncrease(sub: Subscription, policy: Policy, phase: TermPhase): Decision<SeatIncreaseReason> {
   const gate = stateGate('addSeats', sub, phase);
   if (gate !== null) return refuse(gate.rule, gate.reason, null);
   if (policy.programs[sub.program].seatIncrease === 'new-subscription')

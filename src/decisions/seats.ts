@@ -2,11 +2,12 @@
  * "How many seats can I still reduce, batch by batch?" — Q2–Q4, Q7, Q8, Q10 — and the plan to
  * reach a target quantity (Q2, Q3, Q5).
  */
-import { allow, NONE, refuse, type Allowed, type Assumption, type Refused } from '../core/decision.js';
+import { allow, NONE, refuse, type Allowed, type Assumption, type Refused, type Warning } from '../core/decision.js';
 import { readPolicy, type Policy } from '../policy/policy.js';
 import type { RuleId } from '../core/rules.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
-import { nextRenewalOpensAt, termPhase, termWindowStart, type TermPhase } from '../snapshot/termWindow.js';
+import { nextWindowOpening, RENEWAL_409, termPhase, termWindowStart, type TermPhase } from '../snapshot/termWindow.js';
+import { withAssumed } from '../snapshot/assumed.js';
 import { stateGate } from './gates.js';
 import { isWithin, windowOfHours } from '../time/window.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
@@ -101,6 +102,11 @@ export function reducibleSeats(subscription: SubscriptionInput | Subscription, o
  * @param phase - where `now` falls in the term
  */
 function reducibleDecision(sub: Subscription, now: Instant, policy: Policy, phase: TermPhase): ReducibleSeats {
+  return withAssumed(sub, 'other', decideReducible(sub, now, policy, phase));
+}
+
+/** The reducible seats before the snapshot's assumptions are added. */
+function decideReducible(sub: Subscription, now: Instant, policy: Policy, phase: TermPhase): ReducibleSeats {
   const gate = stateGate('reduceSeats', sub, phase);
   if (gate !== null) return seatsRefused(gate.rule, gate.reason, null, NONE, 0, NO_BATCHES.batches);
   const program = policy.programs[sub.program];
@@ -117,7 +123,12 @@ function reducibleDecision(sub: Subscription, now: Instant, policy: Policy, phas
 
   let assumptions: readonly Assumption[];
   let source: readonly { readonly quantity: number; readonly addedAt: Instant }[];
-  if (sub.seatBatchesKnown) {
+  if (phase === 'renewing') {
+    // Q2, R3: the renewal adds every seat again, as one batch from its completion (an R3 bound).
+    const start = termWindowStart(sub, policy, phase);
+    assumptions = start.assumptions;
+    source = [{ quantity: sub.quantity, addedAt: start.start }];
+  } else if (sub.seatBatchesKnown) {
     assumptions = [];
     source = sub.seatBatches;
   } else {
@@ -125,6 +136,8 @@ function reducibleDecision(sub: Subscription, now: Instant, policy: Policy, phas
     assumptions = [...start.assumptions, ...ASSUMED_BATCHES];
     source = [{ quantity: sub.quantity, addedAt: start.start }];
   }
+  // R4: a reduction during the renewal may meet 409 Conflict.
+  const warnings = phase === 'renewing' ? RENEWAL_409 : NONE;
 
   const open: OpenBatch[] = [];
   let sum = 0;
@@ -142,21 +155,28 @@ function reducibleDecision(sub: Subscription, now: Instant, policy: Policy, phas
   open.sort((a, b) => a.until - b.until);
   const cap = sub.quantity - (policy.keepOneSeat ? 1 : 0);
   const total = Math.max(0, Math.min(sum, cap));
+  // Q2: the keep-one-seat cap is the policy's reading (Partner Center cancels rather than reduce to 0).
+  const capped = sum > cap && policy.keepOneSeat ? [...assumptions, ...ONE_SEAT] : assumptions;
   if (total > 0) {
     return {
       allowed: true,
       rule: 'Q2',
       reason: 'WITHIN_WINDOW',
       until: last,
-      assumptions,
-      warnings: NONE,
+      assumptions: capped,
+      warnings,
       total,
       batches: open,
     };
   }
-  if (sum > 0) return seatsRefused('Q2', 'LAST_SEAT', null, assumptions, total, open);
-  return seatsRefused('Q3', 'NO_OPEN_BATCH', nextRenewalOpensAt(sub), assumptions, total, open);
+  if (sum > 0) return seatsRefused('Q2', 'LAST_SEAT', null, capped, total, open, warnings);
+  // Q3: no batch open; the next term's seats open at the renewal's completion (an R3 bound).
+  const next = phase === 'in-term' ? nextWindowOpening(sub, policy) : null;
+  if (next === null) return seatsRefused('Q3', 'NO_OPEN_BATCH', null, assumptions, total, open, warnings);
+  return seatsRefused('Q3', 'NO_OPEN_BATCH', next.start, [...assumptions, ...next.assumptions], total, open, warnings);
 }
+
+const ONE_SEAT: readonly Assumption[] = /* @__PURE__ */ Object.freeze(['ONE_SEAT_KEPT']);
 
 /**
  * A refused {@link reducibleSeats} answer, written as one object literal in the key order of
@@ -170,8 +190,9 @@ function seatsRefused(
   assumptions: readonly Assumption[],
   total: number,
   batches: readonly OpenBatch[],
+  warnings: readonly Warning[] = NONE,
 ): ReducibleSeats {
-  return { allowed: false, rule, reason, opensAt, assumptions, warnings: NONE, total, batches };
+  return { allowed: false, rule, reason, opensAt, assumptions, warnings, total, batches };
 }
 
 /** Why a plan can or can't reach its target. */
@@ -244,6 +265,11 @@ export function seatReductionPlan(
   policy: Policy,
   phase: TermPhase,
 ): SeatPlan {
+  return withAssumed(sub, 'other', planReduction(sub, target, now, policy, phase));
+}
+
+/** The plan before the snapshot's assumptions are added. */
+function planReduction(sub: Subscription, target: number, now: Instant, policy: Policy, phase: TermPhase): SeatPlan {
   const view = reducibleDecision(sub, now, policy, phase);
   const reduceBy = sub.quantity - target;
   const facts = (release: readonly OpenBatch[]): SeatPlanFacts => ({
@@ -255,13 +281,26 @@ export function seatReductionPlan(
   const none = facts([]);
 
   if (reduceBy < 0) return Object.assign(refuse('Q1', 'NOT_A_REDUCTION', null), none);
-  if (reduceBy === 0) return Object.assign(allow('Q2', 'NOTHING_TO_REDUCE', null, view.assumptions), none);
+  if (reduceBy === 0)
+    return Object.assign(allow('Q2', 'NOTHING_TO_REDUCE', null, view.assumptions, view.warnings), none);
   if (target === 0 && policy.keepOneSeat) return Object.assign(refuse('C2', 'USE_CANCEL', null), none);
   if (!view.allowed && view.reason !== 'NO_OPEN_BATCH') {
-    return Object.assign(refuse(view.rule, view.reason, view.opensAt, view.assumptions), none);
+    return Object.assign(refuse(view.rule, view.reason, view.opensAt, view.assumptions, view.warnings), none);
   }
   if (reduceBy > view.total) {
-    return Object.assign(refuse('Q3', 'INSUFFICIENT_REDUCIBLE_SEATS', nextRenewalOpensAt(sub), view.assumptions), none);
+    // Q3: the rest opens with the next term (an R3 bound), unless the renewal is already running.
+    const next = phase === 'in-term' ? nextWindowOpening(sub, policy) : null;
+    const refusal =
+      next === null
+        ? refuse('Q3', 'INSUFFICIENT_REDUCIBLE_SEATS', null, view.assumptions, view.warnings)
+        : refuse(
+            'Q3',
+            'INSUFFICIENT_REDUCIBLE_SEATS',
+            next.start,
+            [...view.assumptions, ...next.assumptions],
+            view.warnings,
+          );
+    return Object.assign(refusal, none);
   }
 
   const release: OpenBatch[] = [];
@@ -274,5 +313,5 @@ export function seatReductionPlan(
     left -= take;
     if (batch.until < actBy) actBy = batch.until;
   }
-  return Object.assign(allow('Q2', 'WITHIN_WINDOW', actBy, view.assumptions), facts(release));
+  return Object.assign(allow('Q2', 'WITHIN_WINDOW', actBy, view.assumptions, view.warnings), facts(release));
 }

@@ -2,8 +2,15 @@
  * "To which longer term (and billing) can I move now?" — B1, B3, B4 (002 "Change billing
  * frequency along with billing term and other fields (immediate change)").
  */
-import { billingRow, planOption, type PlanBlockReason, type PlanChanges, type PlanOption } from './billingChanges.js';
-import { allow, NONE, refuse, type Warning } from '../core/decision.js';
+import {
+  billingRow,
+  planOption,
+  withAssumedOptions,
+  type PlanBlockReason,
+  type PlanChanges,
+  type PlanOption,
+} from './billingChanges.js';
+import { allow, NONE, refuse, type Assumption, type Warning } from '../core/decision.js';
 import { CspRulesError, describe } from '../core/errors.js';
 import type { RuleId } from '../core/rules.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
@@ -102,7 +109,7 @@ export interface TermChangeOptions {
  *   active), or the term's end when auto-renew is off (the subscription then expires, R5).
  * - Refused: a shorter term (`TERM_NOT_LONGER`), a term the catalog doesn't offer
  *   (`TERM_NOT_OFFERED`; without `offeredTerms` Triennial counts as not offered and the refusal
- *   warns `OFFERED_TERMS_DEFAULTED`), or a blocked state (C3, TR8, not active).
+ *   carries the assumption `OFFERED_TERMS_ASSUMED`), or a blocked state (C3, TR8, not active).
  * - B4: allowed options warn `PROMOTION_MAY_BE_LOST` when the subscription has a promotion.
  * Billing changes within the same term are {@link eligibleBillingFrequencyChanges}'s (B2).
  *
@@ -132,7 +139,9 @@ export function eligibleTermChanges(
   const gate = stateGate('changeTerm', sub, termPhase(sub, now));
   const blocked = gate === null ? null : gateRefusal(gate, sub, now);
   const promo: readonly Warning[] = sub.promotionId === null ? NONE : ['PROMOTION_MAY_BE_LOST'];
-  const defaulted: readonly Warning[] = offered.given ? NONE : ['OFFERED_TERMS_DEFAULTED'];
+  // B1: without the catalog's terms, Monthly and Annual are assumed offered, Triennial not: every
+  // option then depends on that assumption, never a fact.
+  const assumed: readonly Assumption[] = offered.given ? NONE : OFFERED_ASSUMED;
   const until: Instant | null = sub.autoRenew ? null : endOfDay(sub.termEndDay);
 
   const allowed: PlanOption<TermChangeReason>[] = [];
@@ -142,23 +151,25 @@ export function eligibleTermChanges(
     for (const billing of BILLING_FREQUENCIES) {
       // B1: a plan bills at most once per term.
       if (billingMonths(billing) > TERM_MONTHS[term]) continue;
-      const no = (rule: RuleId, reason: TermChangeReason, warnings: readonly Warning[] = NONE): void => {
-        refused.push(planOption(refuse(rule, reason, null, NONE, warnings), term, billing, 'immediate', null));
+      const no = (rule: RuleId, reason: TermChangeReason, assumptions: readonly Assumption[] = NONE): void => {
+        refused.push(planOption(refuse(rule, reason, null, assumptions), term, billing, 'immediate', null));
       };
       if (blocked !== null) refused.push(planOption(blocked, term, billing, 'immediate', null));
       else if (TERM_MONTHS[term] < TERM_MONTHS[sub.term]) no('B3', 'TERM_NOT_LONGER');
-      else if (!offered.terms.includes(term)) no('B1', 'TERM_NOT_OFFERED', defaulted);
+      else if (!offered.terms.includes(term)) no('B1', 'TERM_NOT_OFFERED', assumed);
       // The table decides (B3). With 002's table this never refuses: every longer offered term is in
       // its row (test/termChanges.mutation.test.ts checks that cell by cell), so the mutants of this
       // line are equivalent (docs/quality.md); it stays so the table, not the order of the checks,
       // is the rule.
       else if (!row.accepted.some((a) => a.term === term && a.billing.includes(billing)))
-        no('B3', 'CHANGE_NOT_ACCEPTED');
-      else allowed.push(planOption(allow('B3', 'IMMEDIATE', until, NONE, promo), term, billing, 'immediate', now));
+        no('B3', 'CHANGE_NOT_ACCEPTED', assumed);
+      else allowed.push(planOption(allow('B3', 'IMMEDIATE', until, assumed, promo), term, billing, 'immediate', now));
     }
   }
-  return { allowed, refused };
+  return withAssumedOptions(sub, { allowed, refused });
 }
+
+const OFFERED_ASSUMED: readonly Assumption[] = /* @__PURE__ */ Object.freeze(['OFFERED_TERMS_ASSUMED']);
 
 function termRow(sub: Subscription): TermChangeRow {
   // billingRow has already rejected plans that aren't in the tables; both tables have the same six rows.

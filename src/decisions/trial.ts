@@ -5,6 +5,7 @@
 import { allow, NONE, refuse, type Allowed, type Refused, type Warning } from '../core/decision.js';
 import { CspRulesError } from '../core/errors.js';
 import type { RuleId } from '../core/rules.js';
+import { withAssumed } from '../snapshot/assumed.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { termPhase } from '../snapshot/termWindow.js';
 import { gateRefusal, stateGate } from './gates.js';
@@ -19,17 +20,7 @@ import {
   type Term,
 } from '../time/term.js';
 import { own, toCount, toEnum, toOptionalString, toRecord } from '../core/validate.js';
-
-/** TR1: a new-commerce trial comes with 25 seats (002 "Come with 25 seats"). */
-export const TRIAL_SEATS = 25;
-/** TR1: a new-commerce trial lasts 30 days (002 "Last for 30 days"). */
-export const TRIAL_DAYS = 30;
-/** TR1/R1: auto-renew is on by default for trials. */
-export const TRIAL_AUTO_RENEW_DEFAULT = true;
-/** TR2: on conversion the term defaults to Annual … */
-export const TRIAL_DEFAULT_TERM: Term = 'P1Y';
-/** TR2: … and the billing cycle to Monthly. */
-export const TRIAL_DEFAULT_BILLING: BillingFrequency = 'monthly';
+import { TRIAL_DEFAULT_BILLING, TRIAL_DEFAULT_TERM, TRIAL_SEATS } from '../policy/trials.js';
 
 /** TR3: what a trial converts to. */
 export type TrialTarget = (typeof TARGETS)[number];
@@ -135,6 +126,11 @@ export function canConvertTrial(
   options: TrialConversionOptions,
 ): TrialConversion {
   const sub = toSubscription(trial);
+  return withAssumed(sub, 'other', decideConversion(sub, options));
+}
+
+/** {@link canConvertTrial} before the snapshot's assumptions are added. */
+function decideConversion(sub: Subscription, options: TrialConversionOptions): TrialConversion {
   const o = toRecord(options, 'options');
   const now = toInstant(own(o, 'now'), 'now');
   const target = toEnum(own(o, 'target'), TARGETS, 'target');

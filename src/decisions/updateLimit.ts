@@ -1,22 +1,25 @@
 /**
  * Q6: Partner Center may fail updates to a subscription after about 1,200 of them (002 note).
  */
-import { allow, refuse, type Decision } from '../core/decision.js';
+import { allow, refuse, type Assumption, type Decision } from '../core/decision.js';
+import { withAssumed } from '../snapshot/assumed.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 
 /** Updates to one subscription after which Partner Center may answer with errors (Q6). */
 export const UPDATE_LIMIT = 1200;
 
+const COUNT_ASSUMED: readonly Assumption[] = /* @__PURE__ */ Object.freeze(['UPDATE_COUNT_ASSUMED_UNDER_LIMIT']);
+
 /** Why another update is or isn't safe. */
 export type UpdateLimitReason =
-  /** Fewer than 1,200 updates so far, or the count is unknown. */
+  /** Fewer than 1,200 updates so far (an unknown count is assumed under). */
   | 'UNDER_LIMIT'
   /** 1,200 or more updates: errors are likely; buy a second subscription for the same SKU (and align its term, CO1). */
   | 'UPDATE_LIMIT_REACHED';
 
 /**
- * Q6: whether another update (seat change, …) is likely to go through. Unknown `updateCount`
- * counts as under the limit, with no assumption to report (it is a soft limit).
+ * Q6: whether another update (seat change, …) is likely to go through. An unknown `updateCount`
+ * is taken as under the limit, with the assumption `UPDATE_COUNT_ASSUMED_UNDER_LIMIT`.
  *
  * @example
  * ```ts
@@ -27,7 +30,13 @@ export type UpdateLimitReason =
 export function checkUpdateLimit(subscription: SubscriptionInput | Subscription): Decision<UpdateLimitReason> {
   const sub = toSubscription(subscription);
   // Stryker disable next-line ConditionalExpression: `null >= UPDATE_LIMIT` is false too, so dropping the null check changes no result.
-  return sub.updateCount !== null && sub.updateCount >= UPDATE_LIMIT
-    ? refuse('Q6', 'UPDATE_LIMIT_REACHED', null)
-    : allow('Q6', 'UNDER_LIMIT', null);
+  if (sub.updateCount === null) {
+    // Q6: the count is unknown: taken as under the limit, never stated as a fact.
+    return withAssumed(sub, 'other', allow('Q6', 'UNDER_LIMIT', null, COUNT_ASSUMED));
+  }
+  return withAssumed(
+    sub,
+    'other',
+    sub.updateCount >= UPDATE_LIMIT ? refuse('Q6', 'UPDATE_LIMIT_REACHED', null) : allow('Q6', 'UNDER_LIMIT', null),
+  );
 }

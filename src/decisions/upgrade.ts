@@ -7,6 +7,7 @@ import { allow, NONE, refuse, type Allowed, type Assumption, type Refused, type 
 import { CspRulesError } from '../core/errors.js';
 import { readPolicy, type Policy } from '../policy/policy.js';
 import type { RuleId } from '../core/rules.js';
+import { withAssumed } from '../snapshot/assumed.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { termPhase } from '../snapshot/termWindow.js';
 import { gateRefusal, stateGate } from './gates.js';
@@ -139,6 +140,11 @@ const WHENS = /* @__PURE__ */ Object.freeze(['midterm', 'at-renewal'] as const);
  */
 export function canUpgrade(source: SubscriptionInput | Subscription, options: UpgradeOptions): UpgradeDecision {
   const sub = toSubscription(source);
+  return withAssumed(sub, 'other', decideUpgrade(sub, options));
+}
+
+/** {@link canUpgrade} before the snapshot's assumptions are added. */
+function decideUpgrade(sub: Subscription, options: UpgradeOptions): UpgradeDecision {
   const o = toRecord(options, 'options');
   const now = toInstant(own(o, 'now'), 'now');
   const to = readName(own(o, 'to'), 'to');

@@ -15,10 +15,11 @@ import { reducibleSeats } from '../decisions/seats.js';
 import { eligibleTermChanges } from '../decisions/termChanges.js';
 import { canConvertTrial } from '../decisions/trial.js';
 import { stagesOf } from '../lifecycle/afterTerm.js';
+import { withAssumed } from '../snapshot/assumed.js';
 import { deadlinesOf, type Deadline, type TermTimeline } from './deadlines.js';
 import type { Action, ActionExplanation, Outcome } from './actions.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
-import { nextRenewalOpensAt, renewalInProgress, termPhase, termWindowStart } from '../snapshot/termWindow.js';
+import { renewalInProgress, renewalStartsAt, termPhase, termWindowStart } from '../snapshot/termWindow.js';
 import { gateRefusal, stateGate } from '../decisions/gates.js';
 import { DAY_MS, endOfDay } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
@@ -76,7 +77,7 @@ export function explain(subscription: SubscriptionInput | Subscription, options:
 
   const cancel = canCancel(sub, opts);
   const reduce = reducibleSeats(sub, opts);
-  const renewalAt = nextRenewalOpensAt(sub);
+  const renewalAt = renewalStartsAt(sub);
   const outcome = (d: Decision): Outcome => outcomeOf(d, renewalAt, now);
   const decided = (action: Action, d: Decision): ActionExplanation => explainDecision(action, d, outcome(d));
   const actions: ActionExplanation[] = [
@@ -98,13 +99,12 @@ export function explain(subscription: SubscriptionInput | Subscription, options:
     decided('convertTrial', trialEligibility(sub, now)),
     ...lifecycleActions(sub, now, policy),
   ];
-  const renewalStartsAt = renewalAt;
   const timeline: TermTimeline = {
     purchasedAt: sub.purchasedAt,
     windowStart: termWindowStart(sub, policy).start,
     termEndsAt: endOfDay(sub.termEndDay),
-    renewalStartsAt,
-    renewalCompletesBy: renewalStartsAt === null ? null : renewalStartsAt + DAY_MS,
+    renewalStartsAt: renewalAt,
+    renewalCompletesBy: renewalAt === null ? null : renewalAt + DAY_MS,
   };
   const deadlines = deadlinesOf({
     now,
@@ -189,10 +189,11 @@ function explainList(action: Action, list: PlanChanges<string>, sub: Subscriptio
 function upgradeEligibility(sub: Subscription, now: Instant): Decision {
   // The state gates canUpgrade and the machine ask too (U1, R4).
   const gate = stateGate('upgrade', sub, termPhase(sub, now));
-  if (gate !== null) return gateRefusal(gate, sub, now);
+  if (gate !== null) return withAssumed(sub, 'other', gateRefusal(gate, sub, now));
   const warnings: Warning[] = ['UPGRADE_NOT_CANCELLABLE'];
   if (sub.scheduledChange !== null) warnings.push('SCHEDULED_CHANGES_REMOVED');
-  return allow('U8', 'ELIGIBLE_FOR_UPGRADE', sub.autoRenew ? null : endOfDay(sub.termEndDay), NONE, warnings);
+  const until = sub.autoRenew ? null : endOfDay(sub.termEndDay);
+  return withAssumed(sub, 'other', allow('U8', 'ELIGIBLE_FOR_UPGRADE', until, NONE, warnings));
 }
 
 /** TR3, TR7: a trial converts now (midterm) or at its end (scheduled); anything else has nothing to convert. */
@@ -210,7 +211,9 @@ function lifecycleActions(sub: Subscription, now: Instant, policy: Policy): Acti
     if (r.effects.length === 0) return explainDecision(action, refuse(ruleOf(r.effects, action), 'NO_CHANGE', null));
     const warnings = [...new Set([...r.warnings, ...r.effects.filter((e) => WARNED.has(e.type)).map((e) => e.type)])];
     // Possible until the term ends (P3) or the renewal starts, after which these are read-only (R4).
-    return Object.assign(explainDecision(action, allow(ruleOf(r.effects, action), 'ALLOWED', termEnd)), { warnings });
+    return Object.assign(explainDecision(action, allow(ruleOf(r.effects, action), 'ALLOWED', termEnd, r.assumptions)), {
+      warnings,
+    });
   };
   const schedule = canScheduleChange(sub, { now });
   return [

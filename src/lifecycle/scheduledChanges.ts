@@ -9,9 +9,10 @@ import {
   type Subscription,
   type SubscriptionInput,
 } from '../snapshot/subscription.js';
+import { withAssumed } from '../snapshot/assumed.js';
 import { termPhase, type TermPhase } from '../snapshot/termWindow.js';
 import { gateRefusal, stateGate, type GateReasons } from '../decisions/gates.js';
-import { TRIAL_DEFAULT_BILLING, TRIAL_DEFAULT_TERM } from '../decisions/trial.js';
+import { TRIAL_DEFAULT_BILLING, TRIAL_DEFAULT_TERM } from '../policy/trials.js';
 import { endOfDay } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 import type { BillingFrequency, Term } from '../time/term.js';
@@ -156,10 +157,10 @@ export function canScheduleChange(
  */
 export function scheduleDecision(sub: Subscription, now: Instant, phase: TermPhase): Decision<ScheduleReason> {
   const gate = stateGate('scheduleChange', sub, phase);
-  if (gate !== null) return gateRefusal(gate, sub, now);
-  if (!sub.autoRenew) return refuse('S2', 'AUTO_RENEW_OFF', null);
+  if (gate !== null) return withAssumed(sub, 'other', gateRefusal(gate, sub, now));
+  if (!sub.autoRenew) return withAssumed(sub, 'other', refuse('S2', 'AUTO_RENEW_OFF', null));
   // Until the renewal starts (00:00Z after the term end date, R2).
-  return allow('S2', 'ALLOWED', endOfDay(sub.termEndDay));
+  return withAssumed(sub, 'other', allow('S2', 'ALLOWED', endOfDay(sub.termEndDay)));
 }
 
 /**

@@ -69,6 +69,7 @@ export function deriveSnapshot(sub: Subscription, facts: SimpleFacts): Subscript
         ? nullable(facts.nextChargeBilling, (v) => toEnum(v, BILLING_FREQUENCIES, 'nextChargeBilling'))
         : sub.nextChargeBilling,
     updateCount: sub.updateCount,
+    assumptions: sub.assumptions,
   };
   return trust(snapshot);
 }
@@ -152,6 +153,7 @@ export function toInput(subscription: SubscriptionInput | Subscription): Subscri
   }
   input.nextChargeBilling = sub.nextChargeBilling;
   input.updateCount = sub.updateCount;
+  if (sub.assumptions.length > 0) input.assumptions = sub.assumptions;
   return input;
 }
 

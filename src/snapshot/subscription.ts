@@ -3,7 +3,9 @@
  * write a {@link SubscriptionInput} (ISO strings, Dates or epoch ms); every decision reads it
  * through {@link toSubscription}, which validates each field once and gives integers.
  */
-import { CspRulesError } from '../core/errors.js';
+import { ASSUMPTIONS, type Assumption } from '../core/decision.js';
+import { CspRulesError, describe } from '../core/errors.js';
+import { TRIAL_DAYS } from '../policy/trials.js';
 import { PROGRAMS, type Program } from '../policy/programs.js';
 import { civilFromDay, dayOf, daysInMonth, type UtcDay } from '../time/day.js';
 import { toInstant, toUtcDay, type DateInput, type Instant, type InstantInput } from '../time/instant.js';
@@ -108,6 +110,11 @@ export interface SubscriptionInput {
   readonly nextChargeBilling?: BillingFrequency | null;
   /** Q6: updates made to this subscription so far, when known. */
   readonly updateCount?: number | null;
+  /**
+   * Facts the caller's data lacked and filled in (e.g. `AUTO_RENEW_ASSUMED` for Partner Center
+   * JSON without `autoRenewEnabled`): every decision about the subscription lists them.
+   */
+  readonly assumptions?: readonly Assumption[] | null;
 }
 
 /** A seat batch with its instant read. */
@@ -143,6 +150,11 @@ export interface Subscription {
   readonly scheduledChange: ScheduledChange | null;
   readonly nextChargeBilling: BillingFrequency | null;
   readonly updateCount: number | null;
+  /**
+   * Facts filled in because the input lacked them: the caller's (`assumptions`), a trial's end
+   * (`TRIAL_END_ASSUMED`) and the returnable flag (`RETURNABLE_ASSUMED`). Decisions list the ones they use.
+   */
+  readonly assumptions: readonly Assumption[];
 }
 
 /**
@@ -230,11 +242,15 @@ export function toSubscription(input: SubscriptionInput | Subscription): Subscri
   }
   if (termStartDay < dayOf(purchasedAt)) inconsistent('termStartDate', 'is before the purchase day');
 
+  const trial = toBoolean(f.trial, 'trial', false);
   const rawEnd = f.termEndDate;
   const termEndDay =
-    rawEnd === undefined
-      ? addMonthsClamped(termStartDay, TERM_MONTHS[term], anchorDay(termStartDay, dayOf(purchasedAt))) - 1
-      : toUtcDay(rawEnd, 'termEndDate');
+    rawEnd !== undefined
+      ? toUtcDay(rawEnd, 'termEndDate')
+      : trial
+        ? // TR1: a trial lasts 30 days from its start: its last day is the 30th.
+          termStartDay + TRIAL_DAYS - 1
+        : addMonthsClamped(termStartDay, TERM_MONTHS[term], anchorDay(termStartDay, dayOf(purchasedAt))) - 1;
   if (termEndDay < termStartDay) inconsistent('termEndDate', 'is before the term start');
 
   const rawBatches = f.seatBatches;
@@ -255,7 +271,7 @@ export function toSubscription(input: SubscriptionInput | Subscription): Subscri
     termStartDay,
     termEndDay,
     autoRenew: toBoolean(f.autoRenew, 'autoRenew', true),
-    trial: toBoolean(f.trial, 'trial', false),
+    trial,
     seatBatches,
     seatBatchesKnown,
     promotionId: toOptionalString(f.promotionId, 'promotionId'),
@@ -266,6 +282,12 @@ export function toSubscription(input: SubscriptionInput | Subscription): Subscri
     scheduledChange: readScheduledChange(f.scheduledChange),
     nextChargeBilling: nullable(f.nextChargeBilling, (v) => toEnum(v, BILLING_FREQUENCIES, 'nextChargeBilling')),
     updateCount: nullable(f.updateCount, (v) => toCount(v, 'updateCount')),
+    // C7, C16: the returnable flag decides a software asset's cancellation; elsewhere it is unused.
+    assumptions: readAssumptions(
+      f.assumptions,
+      trial && rawEnd === undefined,
+      f.isReturnable === undefined && (program === 'bss-software' || program === 'nce-software'),
+    ),
   };
   return Snapshot.trust(snapshot);
 }
@@ -282,6 +304,34 @@ function anchorDay(termStartDay: UtcDay, purchaseDay: UtcDay): number {
 }
 
 const NO_BATCHES: readonly SeatBatch[] = Object.freeze([]);
+
+const NO_ASSUMPTIONS: readonly Assumption[] = Object.freeze([]);
+
+/**
+ * The snapshot's assumptions: the caller's, then the library's own for a trial without an end
+ * date (TR1) and a missing returnable flag (C7, C16); each once, in that order.
+ */
+function readAssumptions(value: unknown, trialEnd: boolean, returnable: boolean): readonly Assumption[] {
+  if ((value === undefined || value === null) && !trialEnd && !returnable) return NO_ASSUMPTIONS;
+  const out: Assumption[] = [];
+  if (value !== undefined && value !== null) {
+    if (!Array.isArray(value)) {
+      throw new CspRulesError(
+        'INVALID_TYPE',
+        'assumptions',
+        `expected an array of assumption codes, got ${describe(value)}`,
+        value,
+      );
+    }
+    for (let i = 0; i < value.length; i++) {
+      const code = toEnum(value[i], ASSUMPTIONS, `assumptions[${i}]`);
+      if (!out.includes(code)) out.push(code);
+    }
+  }
+  if (trialEnd && !out.includes('TRIAL_END_ASSUMED')) out.push('TRIAL_END_ASSUMED');
+  if (returnable && !out.includes('RETURNABLE_ASSUMED')) out.push('RETURNABLE_ASSUMED');
+  return Object.freeze(out);
+}
 
 /** The raw value of every input field (`undefined` when absent), before any check. */
 type InputFields = { -readonly [K in keyof SubscriptionInput]-?: unknown };
@@ -316,6 +366,7 @@ function readFields(r: Readonly<Record<string, unknown>>): InputFields {
     scheduledChange: undefined,
     nextChargeBilling: undefined,
     updateCount: undefined,
+    assumptions: undefined,
   };
   for (const key of Object.keys(r)) {
     const value = r[key];
@@ -383,6 +434,9 @@ function readFields(r: Readonly<Record<string, unknown>>): InputFields {
         break;
       case 'updateCount':
         f.updateCount = value;
+        break;
+      case 'assumptions':
+        f.assumptions = value;
         break;
       default:
         unknownField(key, [], 'a copied snapshot? pass toInput(snapshot) instead');

@@ -9,7 +9,8 @@ import { toSubscription, type Subscription, type SubscriptionInput } from '../..
 import { termWindowStart } from '../../snapshot/termWindow.js';
 import { dayOf, formatDay } from '../../time/day.js';
 import { BILLING_FREQUENCIES, TERMS, termEndDay } from '../../time/term.js';
-import { TRIAL_DEFAULT_BILLING, TRIAL_DEFAULT_TERM, TRIAL_SEATS, canConvertTrial } from '../../decisions/trial.js';
+import { TRIAL_DEFAULT_BILLING, TRIAL_DEFAULT_TERM, TRIAL_SEATS } from '../../policy/trials.js';
+import { canConvertTrial } from '../../decisions/trial.js';
 import { canUpgrade, type UpgradeDecision } from '../../decisions/upgrade.js';
 import { toCount, toEnum, toOptionalString } from '../../core/validate.js';
 import { currentBatches, takeNewest } from './batches.js';

@@ -10,6 +10,7 @@ import { toInstant } from '../../time/instant.js';
 import { own, toBoolean, toEnum, toRecord } from '../../core/validate.js';
 import { onChangeQuantity, onChangeTermOrBilling, onClearScheduledChanges, onScheduleChange } from './changes.js';
 import { no, readState, type Ctx } from './context.js';
+import { mergeAssumed, withAssumed } from '../../snapshot/assumed.js';
 import { onConvertTrial, onUpgrade } from './conversions.js';
 import type {
   LifecycleEvent,
@@ -108,7 +109,24 @@ export function transition(
   // C3: a cancelled subscription is terminal; P7: deleted is unrecoverable.
   if (ctx.sub.status === 'cancelled') return no('C3', 'TERMINATED', null);
   if (ctx.sub.status === 'deleted') return no('P7', 'TERMINATED', null);
-  const e = event as LifecycleEvent;
+  return withMachineAssumed(ctx.sub, apply(ctx, type, ev, event as LifecycleEvent));
+}
+
+/** Principle 6: every result lists the snapshot's assumptions (the caller's, a trial's assumed end). */
+function withMachineAssumed(sub: Subscription, r: TransitionResult): TransitionResult {
+  if (sub.assumptions.length === 0) return r;
+  return r.ok
+    ? { ...r, assumptions: mergeAssumed(sub, 'other', r.assumptions) }
+    : { ok: false, refusal: withAssumed(sub, 'other', r.refusal) };
+}
+
+/** The event's handler. */
+function apply(
+  ctx: Ctx,
+  type: LifecycleEventType,
+  ev: Readonly<Record<string, unknown>>,
+  e: LifecycleEvent,
+): TransitionResult {
   switch (type) {
     case 'cancel':
       return onCancel(ctx);
