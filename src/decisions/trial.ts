@@ -182,7 +182,8 @@ function decideConversion(sub: Subscription, options: TrialConversionOptions): T
 
   // State gates: terminal, ended (TR2), not a trial, not active; read-only while it converts (R4).
   const gate = stateGate('convertTrial', sub, termPhase(sub, now));
-  if (gate !== null) return no(gate.rule, gate.reason, gateRefusal(gate, sub, now).opensAt);
+  // The state gives the answer: the conversion's own warnings (TR4, TR6) don't apply.
+  if (gate !== null) return Object.assign(gateRefusal(gate, sub, now), facts(null, null));
 
   if (mode === 'scheduled') {
     if (!sub.autoRenew) return no('TR7', 'SCHEDULE_REQUIRES_AUTO_RENEW');
