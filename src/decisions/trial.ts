@@ -42,8 +42,6 @@ export type TrialConversionReason =
   | 'EXISTING_ENDS_BEFORE_TRIAL'
   /** TR3: the existing target is not an active paid subscription. */
   | 'EXISTING_NOT_ACTIVE'
-  /** TR3 (choice, as U5): a scheduled conversion can't target an existing subscription. */
-  | 'SCHEDULED_INTO_EXISTING'
   /** TR7: scheduling needs auto-renew on. */
   | 'SCHEDULE_REQUIRES_AUTO_RENEW'
   /** TR2: the trial is over (it converted or ended); nothing is left to convert. */
@@ -185,9 +183,12 @@ function decideConversion(sub: Subscription, options: TrialConversionOptions): T
   // The state gives the answer: the conversion's own warnings (TR4, TR6) don't apply.
   if (gate !== null) return Object.assign(gateRefusal(gate, sub, now), facts(null, null));
 
+  // TR3, TR5: an existing target must be an active paid subscription that ends on the trial's end
+  // day or later — for a midterm and a scheduled conversion alike (MCS forbids neither).
+  const intoExisting = existing === null ? null : existingRefusal(existing, sub.termEndDay);
   if (mode === 'scheduled') {
     if (!sub.autoRenew) return no('TR7', 'SCHEDULE_REQUIRES_AUTO_RENEW');
-    if (existing !== null) return no('TR3', 'SCHEDULED_INTO_EXISTING');
+    if (intoExisting !== null) return no(intoExisting.rule, intoExisting.reason);
     // TR7: fewer than 25 seats allowed; converts after the trial's last day (TR2).
     return Object.assign(
       allow('TR7', 'CONVERT_AT_TRIAL_END', trialEnd, NONE, warnings),
@@ -198,14 +199,20 @@ function decideConversion(sub: Subscription, options: TrialConversionOptions): T
   // TR9: a marketplace SaaS free trial can't be waived; it converts when it ends.
   if (sub.program === 'nce-saas') return no('TR9', 'FREE_TRIAL_NOT_WAIVABLE', trialEnd);
   if (seats < TRIAL_SEATS) return no('TR4', 'BELOW_TRIAL_MINIMUM');
-  if (existing !== null) {
-    if (existing.status !== 'active' || existing.trial) return no('TR3', 'EXISTING_NOT_ACTIVE');
-    // TR5: the existing subscription must end on the trial's end day or later.
-    if (existing.termEndDay < sub.termEndDay) return no('TR5', 'EXISTING_ENDS_BEFORE_TRIAL');
-  }
+  if (intoExisting !== null) return no(intoExisting.rule, intoExisting.reason);
   // S3: converting a trial deletes its saved scheduled changes.
   if (sub.scheduledChange !== null) warnings.push('SCHEDULED_CHANGES_REMOVED');
   return Object.assign(allow('TR4', 'CONVERT_NOW', trialEnd, NONE, warnings), facts('immediate', now));
+}
+
+/** TR3, TR5: why an existing subscription can't take a trial's seats, or `null` when it can. */
+function existingRefusal(
+  existing: Subscription,
+  trialEndDay: number,
+): { readonly rule: RuleId; readonly reason: TrialConversionReason } | null {
+  if (existing.status !== 'active' || existing.trial) return { rule: 'TR3', reason: 'EXISTING_NOT_ACTIVE' };
+  if (existing.termEndDay < trialEndDay) return { rule: 'TR5', reason: 'EXISTING_ENDS_BEFORE_TRIAL' };
+  return null;
 }
 
 /** TR9: the facts of a marketplace SaaS free trial. */
