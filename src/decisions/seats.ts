@@ -9,7 +9,7 @@ import { toSubscription, type Subscription, type SubscriptionInput } from '../sn
 import { nextWindowOpening, RENEWAL_409, termPhase, termWindowStart, type TermPhase } from '../snapshot/termWindow.js';
 import { withAssumed } from '../snapshot/assumed.js';
 import { stateGate } from './gates.js';
-import { isWithin, windowOfHours } from '../time/window.js';
+import { isWithin, windowOfHours, type Window } from '../time/window.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 import { own, toCount, toRecord } from '../core/validate.js';
 
@@ -122,19 +122,19 @@ function decideReducible(sub: Subscription, now: Instant, policy: Policy, phase:
   }
 
   let assumptions: readonly Assumption[];
-  let source: readonly { readonly quantity: number; readonly addedAt: Instant }[];
+  let source: readonly { readonly quantity: number; readonly addedAt: Instant; readonly until: Instant | null }[];
   if (phase === 'renewing') {
     // Q2, R3: the renewal adds every seat again, as one batch from its completion (an R3 bound).
     const start = termWindowStart(sub, policy, phase);
     assumptions = start.assumptions;
-    source = [{ quantity: sub.quantity, addedAt: start.start }];
+    source = [{ quantity: sub.quantity, addedAt: start.start, until: null }];
   } else if (sub.seatBatchesKnown) {
     assumptions = [];
     source = sub.seatBatches;
   } else {
     const start = termWindowStart(sub, policy);
     assumptions = [...start.assumptions, ...ASSUMED_BATCHES];
-    source = [{ quantity: sub.quantity, addedAt: start.start }];
+    source = [{ quantity: sub.quantity, addedAt: start.start, until: null }];
   }
   // R4: a reduction during the renewal may meet 409 Conflict.
   const warnings = phase === 'renewing' ? RENEWAL_409 : NONE;
@@ -143,8 +143,9 @@ function decideReducible(sub: Subscription, now: Instant, policy: Policy, phase:
   let sum = 0;
   let last = 0;
   for (const batch of source) {
-    // Q2, T3: each batch has its own window of the program's hours from when it was added.
-    const window = windowOfHours(batch.addedAt, program.seatWindowHours);
+    // Q2, T3: each batch has its own window of the program's hours from when it was added; a
+    // deadline Partner Center reports bounds it (facts beat defaults: never later than reported).
+    const window = bounded(windowOfHours(batch.addedAt, program.seatWindowHours), batch.until);
     const until = window.end;
     if (isWithin(window, now)) {
       open.push({ quantity: batch.quantity, addedAt: batch.addedAt, until });
@@ -174,6 +175,11 @@ function decideReducible(sub: Subscription, now: Instant, policy: Policy, phase:
   const next = phase === 'in-term' ? nextWindowOpening(sub, policy) : null;
   if (next === null) return seatsRefused('Q3', 'NO_OPEN_BATCH', null, assumptions, total, open, warnings);
   return seatsRefused('Q3', 'NO_OPEN_BATCH', next.start, [...assumptions, ...next.assumptions], total, open, warnings);
+}
+
+/** A window ended no later than a reported deadline. */
+function bounded(window: Window, reported: Instant | null): Window {
+  return reported === null || reported >= window.end ? window : { start: window.start, end: reported };
 }
 
 const ONE_SEAT: readonly Assumption[] = /* @__PURE__ */ Object.freeze(['ONE_SEAT_KEPT']);

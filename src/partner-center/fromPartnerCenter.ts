@@ -3,6 +3,7 @@
  * library's snapshot. Facts that are not in the JSON stay unknown and are listed as notes;
  * nothing is guessed. Every error names the JSON path at fault.
  */
+import type { Assumption } from '../core/decision.js';
 import { CspRulesError, type PathKey } from '../core/errors.js';
 import { readPolicy, type Policy } from '../policy/policy.js';
 import type { Program } from '../policy/programs.js';
@@ -154,6 +155,9 @@ export function fromPartnerCenter(json: unknown, options: FromPartnerCenterOptio
   }
 
   const autoRenew = optionalBoolean(root, 'autoRenewEnabled');
+  const assumed: Assumption[] = [];
+  if (termEndDate === undefined) assumed.push('TERM_END_ASSUMED');
+  if (autoRenew === undefined) assumed.push('AUTO_RENEW_ASSUMED');
   if (autoRenew === undefined) {
     notes.push({
       code: 'AUTO_RENEW_DEFAULTED',
@@ -193,6 +197,8 @@ export function fromPartnerCenter(json: unknown, options: FromPartnerCenterOptio
     parentSubscriptionId: optionalString(root, 'parentSubscriptionId'),
     scheduledChange: scheduled,
     nextChargeBilling: readNextChargeBilling(root, kind.billing),
+    // Principle 6: what the JSON did not say and the adapter filled in is an assumption on every decision.
+    ...(assumed.length === 0 ? {} : { assumptions: assumed }),
   };
   // Stryker disable next-line ArrayDeclaration,LogicalOperator: equivalent, batch paths are read only by validate()'s remap, which no input built here reaches (every batch is validated and clamped above)
   return { subscription: validate(input, batches?.paths ?? []), notes: Object.freeze(notes) };

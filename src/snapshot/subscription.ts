@@ -41,6 +41,11 @@ export const STATUSES = /* @__PURE__ */ Object.freeze([
 export interface SeatBatchInput {
   readonly quantity: number;
   readonly addedAt: InstantInput;
+  /**
+   * The deadline Partner Center reports for reducing this batch (`refundableQuantity`,
+   * `allowedUntilDateTime`): a reported fact, so the batch's window never ends later (Q2, Q4).
+   */
+  readonly until?: InstantInput | null;
 }
 
 /** S1: a change saved for the next term ("Manage renewal"; Partner Center `scheduledNextTermInstructions`). */
@@ -121,6 +126,8 @@ export interface SubscriptionInput {
 export interface SeatBatch {
   readonly quantity: number;
   readonly addedAt: Instant;
+  /** The reported deadline of its window, or `null` when none was reported. */
+  readonly until: Instant | null;
 }
 
 /** The validated snapshot every decision works on. Instants are epoch ms, dates UTC day numbers. */
@@ -513,6 +520,7 @@ function readBatches(value: unknown, purchasedAt: Instant): readonly SeatBatch[]
     const item: unknown = value[i];
     let quantity: unknown;
     let rawAddedAt: unknown;
+    let rawUntil: unknown;
     let unknownKey: string | undefined;
     if (isRecord(item)) {
       for (const key of Object.keys(item)) {
@@ -520,6 +528,7 @@ function readBatches(value: unknown, purchasedAt: Instant): readonly SeatBatch[]
         if (v === undefined) continue;
         if (key === 'quantity') quantity = v;
         else if (key === 'addedAt') rawAddedAt = v;
+        else if (key === 'until') rawUntil = v;
         else {
           unknownKey = key;
           break;
@@ -527,7 +536,7 @@ function readBatches(value: unknown, purchasedAt: Instant): readonly SeatBatch[]
       }
     }
     try {
-      batches[i] = checkBatch(item, unknownKey, quantity, rawAddedAt, purchasedAt);
+      batches[i] = checkBatch(item, unknownKey, quantity, rawAddedAt, rawUntil, purchasedAt);
     } catch (error) {
       if (!(error instanceof CspRulesError)) throw error; // e.g. from a Date subclass's own getTime
       throw error.under(['seatBatches', i]);
@@ -542,13 +551,16 @@ function checkBatch(
   unknownKey: string | undefined,
   quantity: unknown,
   rawAddedAt: unknown,
+  rawUntil: unknown,
   purchasedAt: Instant,
 ): SeatBatch {
   toRecord(item, '');
   if (unknownKey !== undefined) unknownField(unknownKey, []);
   const addedAt = toInstant(required(rawAddedAt, 'addedAt'), 'addedAt');
   if (addedAt < purchasedAt) inconsistent('addedAt', 'is before purchasedAt');
-  return Object.freeze({ quantity: toCount(quantity, 'quantity', 1), addedAt });
+  const until = rawUntil === undefined || rawUntil === null ? null : toInstant(rawUntil, 'until');
+  if (until !== null && until <= addedAt) inconsistent('until', 'is not after addedAt');
+  return Object.freeze({ quantity: toCount(quantity, 'quantity', 1), addedAt, until });
 }
 
 function required(value: unknown, field: string): unknown {

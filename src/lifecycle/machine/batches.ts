@@ -11,6 +11,8 @@ import type { Policy } from '../../policy/policy.js';
 interface Batch {
   quantity: number;
   readonly addedAt: number;
+  /** A reported deadline, kept with the seats that stay. */
+  readonly until: number | null;
 }
 
 /**
@@ -23,8 +25,12 @@ interface Batch {
  * ```
  */
 export function currentBatches(sub: Subscription, policy: Policy): Batch[] {
-  if (sub.seatBatchesKnown) return sub.seatBatches.map((b) => ({ quantity: b.quantity, addedAt: b.addedAt }));
-  return [{ quantity: sub.quantity, addedAt: Math.max(termWindowStart(sub, policy).start, sub.purchasedAt) }];
+  if (sub.seatBatchesKnown) {
+    return sub.seatBatches.map((b) => ({ quantity: b.quantity, addedAt: b.addedAt, until: b.until }));
+  }
+  return [
+    { quantity: sub.quantity, addedAt: Math.max(termWindowStart(sub, policy).start, sub.purchasedAt), until: null },
+  ];
 }
 
 /**

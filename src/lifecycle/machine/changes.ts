@@ -56,7 +56,7 @@ export function onChangeQuantity(ctx: Ctx, rawQuantity: unknown): TransitionResu
     // R4 (a renewal running, declared ones past 24 h too) and Q6 come with the decision.
     const d = increaseDecision(sub, policy, phase);
     if (!d.allowed) return reject(d);
-    batches.push({ quantity: quantity - sub.quantity, addedAt: now });
+    batches.push({ quantity: quantity - sub.quantity, addedAt: now, until: null });
     return accept(ctx, {
       next: change(ctx, { quantity, seatBatches: batches, ...deletion.changes }),
       effects: [
