@@ -4,6 +4,7 @@
  */
 import { allow, NONE, refuse, type Allowed, type Assumption, type Refused, type Warning } from '../core/decision.js';
 import { withAssumed } from '../snapshot/assumed.js';
+import { readPolicy, type Policy } from '../policy/policy.js';
 import { CspRulesError } from '../core/errors.js';
 import type { RuleId } from '../core/rules.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
@@ -112,7 +113,9 @@ export type BillingChangeReason =
   /** B5: a cycle charge is running (its whole UTC day): the next-charge instruction is read-only. */
   | 'CYCLE_CHARGE_IN_PROGRESS'
   /** No billing cycle starts before the term ends; change the next term's billing instead (S1). */
-  | 'NO_CYCLE_LEFT_IN_TERM';
+  | 'NO_CYCLE_LEFT_IN_TERM'
+  /** B2: the program has no billing-frequency table in the sources (only new-commerce license-based has one). */
+  | 'NO_PLAN_TABLE';
 
 /** One row of 002's "Change only billing frequency" table. */
 export interface BillingChangeRow {
@@ -147,7 +150,10 @@ export const BILLING_FREQUENCY_CHANGES: readonly BillingChangeRow[] = /* @__PURE
 
 /** Options of {@link eligibleBillingFrequencyChanges}. */
 export interface BillingChangeOptions {
+  /** The instant to decide at (T4). */
   readonly now: InstantInput;
+  /** A policy from `definePolicy` (its programs' `planTables`); the default otherwise. */
+  readonly policy?: Policy | undefined;
 }
 
 /**
@@ -181,10 +187,17 @@ export function eligibleBillingFrequencyChanges(
   options: BillingChangeOptions,
 ): PlanChanges<BillingChangeReason> {
   const sub = toSubscription(subscription);
-  const now = toInstant(own(toRecord(options, 'options'), 'now'), 'now');
+  const o = toRecord(options, 'options');
+  const now = toInstant(own(o, 'now'), 'now');
+  const policy = readPolicy(own(o, 'policy'));
   const row = billingRow(sub);
   const gate = stateGate('changeBilling', sub, termPhase(sub, now));
-  const blocked = gate === null ? null : gateRefusal(gate, sub, now);
+  const blocked =
+    gate !== null
+      ? gateRefusal(gate, sub, now)
+      : policy.programs[sub.program].planTables
+        ? null
+        : refuse<BillingChangeReason>('B2', 'NO_PLAN_TABLE', null);
   const cycle = cycleAt(sub, dayOf(now));
   const promo: readonly Warning[] = sub.promotionId === null ? NONE : ['PROMOTION_MAY_BE_LOST'];
 

@@ -16,6 +16,7 @@ import type { RuleId } from '../core/rules.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { termPhase } from '../snapshot/termWindow.js';
 import { gateRefusal, stateGate } from './gates.js';
+import { readPolicy, type Policy } from '../policy/policy.js';
 import { endOfDay } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 import {
@@ -39,7 +40,9 @@ export type TermChangeReason =
   /** B1: the catalog does not offer this term for the product (Triennial "may not be supported"). */
   | 'TERM_NOT_OFFERED'
   /** B3: the table's cell does not list this term and billing. */
-  | 'CHANGE_NOT_ACCEPTED';
+  | 'CHANGE_NOT_ACCEPTED'
+  /** B3: the program has no term-change table in the sources (only new-commerce license-based has one). */
+  | 'NO_PLAN_TABLE';
 
 /** One row of 002's "Change billing frequency along with billing term" table. */
 export interface TermChangeRow {
@@ -96,9 +99,12 @@ export const DEFAULT_OFFERED_TERMS: readonly Term[] = Object.freeze(['P1M', 'P1Y
 
 /** Options of {@link eligibleTermChanges}. */
 export interface TermChangeOptions {
+  /** The instant to decide at (T4). */
   readonly now: InstantInput;
   /** Terms the catalog offers for this product/SKU (B1). Default {@link DEFAULT_OFFERED_TERMS}: no Triennial. */
-  readonly offeredTerms?: readonly Term[];
+  readonly offeredTerms?: readonly Term[] | undefined;
+  /** A policy from `definePolicy` (its programs' `planTables`); the default otherwise. */
+  readonly policy?: Policy | undefined;
 }
 
 /**
@@ -136,8 +142,14 @@ export function eligibleTermChanges(
   const offered = readOfferedTerms(own(o, 'offeredTerms'));
   billingRow(sub); // B1: throws INCONSISTENT for a billing longer than the term
   const row = termRow(sub);
+  const policy = readPolicy(own(o, 'policy'));
   const gate = stateGate('changeTerm', sub, termPhase(sub, now));
-  const blocked = gate === null ? null : gateRefusal(gate, sub, now);
+  const blocked =
+    gate !== null
+      ? gateRefusal(gate, sub, now)
+      : policy.programs[sub.program].planTables
+        ? null
+        : refuse<TermChangeReason>('B3', 'NO_PLAN_TABLE', null);
   const promo: readonly Warning[] = sub.promotionId === null ? NONE : ['PROMOTION_MAY_BE_LOST'];
   // B1: without the catalog's terms, Monthly and Annual are assumed offered, Triennial not: every
   // option then depends on that assumption, never a fact.

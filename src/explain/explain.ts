@@ -88,10 +88,10 @@ export function explain(subscription: SubscriptionInput | Subscription, options:
     ),
     Object.assign(explainDecision('reduceSeats', reduce, outcome(reduce)), { batches: reduce.batches }),
     decided('addSeats', canIncreaseSeats(sub, opts)),
-    explainList('changeBillingFrequency', eligibleBillingFrequencyChanges(sub, { now }), sub, now),
+    explainList('changeBillingFrequency', eligibleBillingFrequencyChanges(sub, { now, policy }), sub, now),
     explainList(
       'changeTerm',
-      eligibleTermChanges(sub, { now, ...(offeredTerms === undefined ? {} : { offeredTerms }) }),
+      eligibleTermChanges(sub, { now, policy, ...(offeredTerms === undefined ? {} : { offeredTerms }) }),
       sub,
       now,
     ),

@@ -210,6 +210,7 @@ const PROGRAM_KEYS: readonly (keyof ProgramPolicy)[] = [
   'seatReduction',
   'seatWindowHours',
   'seatIncrease',
+  'planTables',
 ];
 
 /** One program's overrides checked field by field: unknown keys and values are errors, never silently kept. */
@@ -251,6 +252,7 @@ function mergeProgram(current: ProgramPolicy, value: unknown, path: string): Pro
     seatReduction: field('seatReduction', ['batch-window', 'never']),
     seatWindowHours: hours('seatWindowHours'),
     seatIncrease: field('seatIncrease', ['any-time', 'new-subscription']),
+    planTables: toBoolean(own(patch, 'planTables'), `${path}.planTables`, current.planTables),
   });
 }
 

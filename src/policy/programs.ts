@@ -79,6 +79,12 @@ export interface ProgramPolicy {
   readonly seatWindowHours: number;
   /** Seat increases. */
   readonly seatIncrease: SeatIncrease;
+  /**
+   * B2, B3: whether the billing-frequency and term-change tables of "Manage customer
+   * subscriptions" apply. They are written for new-commerce license-based subscriptions; for the
+   * other programs the sources give no table, so their plan changes are refused (`NO_PLAN_TABLE`).
+   */
+  readonly planTables: boolean;
 }
 
 function every<T>(value: T): Readonly<Record<BillingFrequency, T>> {
@@ -104,6 +110,7 @@ export const DEFAULT_PROGRAMS: Readonly<Record<Program, ProgramPolicy>> = /* @__
     seatReduction: 'batch-window',
     seatWindowHours: SEVEN_DAYS,
     seatIncrease: 'any-time',
+    planTables: true,
   },
   // C16: 7 d from purchase or any renewal, prorated. Q8: no seat reduction.
   'nce-software': {
@@ -116,6 +123,7 @@ export const DEFAULT_PROGRAMS: Readonly<Record<Program, ProgramPolicy>> = /* @__
     seatReduction: 'never',
     seatWindowHours: 0,
     seatIncrease: 'any-time',
+    planTables: false,
   },
   // C13: 30 d from purchase, full refund.
   'nce-perpetual': {
@@ -128,6 +136,7 @@ export const DEFAULT_PROGRAMS: Readonly<Record<Program, ProgramPolicy>> = /* @__
     seatReduction: 'never',
     seatWindowHours: 0,
     seatIncrease: 'any-time',
+    planTables: false,
   },
   // C14 + C6: 72 h from purchase, full refund. Seat reduction: sources silent, refused (see docs/rules.md).
   'nce-saas': {
@@ -140,6 +149,7 @@ export const DEFAULT_PROGRAMS: Readonly<Record<Program, ProgramPolicy>> = /* @__
     seatReduction: 'never',
     seatWindowHours: 0,
     seatIncrease: 'any-time',
+    planTables: false,
   },
   // C4 (monthly: < 24 h) and C5 (annual: < 14 d) from the order, full (C6); later → at renewal.
   // Triennial billing is not in the source: it takes the annual window (documented choice).
@@ -153,6 +163,7 @@ export const DEFAULT_PROGRAMS: Readonly<Record<Program, ProgramPolicy>> = /* @__
     seatReduction: 'never',
     seatWindowHours: 0,
     seatIncrease: 'any-time',
+    planTables: false,
   },
   // C7: 30 d from purchase, prorated credit by default (001 also says "full refund"). C2: no partial return.
   'bss-software': {
@@ -165,6 +176,7 @@ export const DEFAULT_PROGRAMS: Readonly<Record<Program, ProgramPolicy>> = /* @__
     seatReduction: 'never',
     seatWindowHours: 0,
     seatIncrease: 'any-time',
+    planTables: false,
   },
   // C8: 7×24 h from the order, new purchases and renewal orders alike (R3: from completion). Q9.
   softwareone: {
@@ -177,5 +189,6 @@ export const DEFAULT_PROGRAMS: Readonly<Record<Program, ProgramPolicy>> = /* @__
     seatReduction: 'batch-window',
     seatWindowHours: SEVEN_DAYS,
     seatIncrease: 'new-subscription',
+    planTables: false,
   },
 });

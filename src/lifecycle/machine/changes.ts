@@ -200,11 +200,12 @@ function planDecision(ctx: Ctx, term: Term, billing: BillingFrequency, offeredTe
   const { sub, now } = ctx;
   const options =
     term === sub.term
-      ? eligibleBillingFrequencyChanges(sub, { now })
+      ? eligibleBillingFrequencyChanges(sub, { now, policy: ctx.policy })
       : inEventTerms({ offeredTerms: 'event.offeredTerms' }, () =>
           // Stryker disable next-line ConditionalExpression: eligibleTermChanges reads own(options, 'offeredTerms'), so an undefined value and an absent key are the same
           eligibleTermChanges(sub, {
             now,
+            policy: ctx.policy,
             ...(offeredTerms === undefined ? {} : { offeredTerms: offeredTerms as readonly Term[] }),
           }),
         );
