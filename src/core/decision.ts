@@ -62,11 +62,6 @@ export const NONE: readonly never[] = Object.freeze([]);
 
 /**
  * Builds an allowed decision.
- *
- * @example
- * ```ts
- * allow('C1', 'WITHIN_WINDOW', Date.UTC(2024, 0, 22));
- * ```
  */
 export function allow<R extends string>(
   rule: RuleId,
@@ -80,11 +75,6 @@ export function allow<R extends string>(
 
 /**
  * Builds a refusal.
- *
- * @example
- * ```ts
- * refuse('C1', 'WINDOW_CLOSED', null);
- * ```
  */
 export function refuse<R extends string>(
   rule: RuleId,

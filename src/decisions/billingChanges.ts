@@ -42,13 +42,6 @@ export type PlanOption<R extends string> = (Allowed<R> | Refused<R>) &
 /**
  * A plan option as one object literal: the decision's keys (as `allow`/`refuse` write them), then
  * the target and its effect. Adding them with `Object.assign` cost a third of the plan lists' time.
- *
- * @example
- * ```ts
- * planOption(refuse('B1', 'NOT_A_PLAN', null), 'P1M', 'annual', 'next-cycle', null);
- * // { allowed: false, rule: 'B1', reason: 'NOT_A_PLAN', opensAt: null, assumptions: [], warnings: [],
- * //   term: 'P1M', billing: 'annual', effective: 'next-cycle', effectiveAt: null }
- * ```
  */
 export function planOption<R extends string>(
   d: Allowed<R> | Refused<R>,
@@ -218,11 +211,6 @@ export function eligibleBillingFrequencyChanges(
  *
  * @throws {@link CspRulesError} `INCONSISTENT` (field `billing`) for a billing frequency longer
  *   than the term: such a plan does not exist (B1)
- *
- * @example
- * ```ts
- * billingRow(toSubscription({ ...input, term: 'P3Y', billing: 'annual' })).accepted; // ['monthly']
- * ```
  */
 export function billingRow(sub: Subscription): BillingChangeRow {
   const row = BILLING_FREQUENCY_CHANGES.find((r) => r.term === sub.term && r.billing === sub.billing);
@@ -240,12 +228,6 @@ export function billingRow(sub: Subscription): BillingChangeRow {
  * B5/T6: whether `day` is a charge-cycle day of the current term (cycle 1 onwards: cycle 0 is
  * the term start, a purchase or renewal, R4), and the next cycle day after `day` inside the
  * term (`null` when none is left). Cycles follow the current billing frequency.
- *
- * @example
- * ```ts
- * // P3Y billed monthly from 2024-01-31: cycles 2024-02-29, 2024-03-31, …
- * cycleAt(sub, dayFromCivil(2024, 2, 29)); // { today: true, next: dayFromCivil(2024, 3, 31) }
- * ```
  */
 function cycleAt(sub: Subscription, day: UtcDay): { readonly today: boolean; readonly next: UtcDay | null } {
   const step = billingMonths(sub.billing);

@@ -231,11 +231,6 @@ function readCatalog(value: unknown, field: string): UpgradeCatalog {
 
 /**
  * An offer name: a non-empty string.
- *
- * @example
- * ```ts
- * readName('Microsoft 365 E5', 'to'); // 'Microsoft 365 E5'
- * ```
  */
 export function readName(value: unknown, field: string): string {
   if (value === undefined || value === null)

@@ -166,11 +166,6 @@ export function scheduleDecision(sub: Subscription, now: Instant, phase: TermPha
  * S1 + S4 + B2 + TR2: the next term's term, billing, quantity and SKU with the saved change
  * applied. A pending billing-cycle change (B2) applies at the latest at renewal. A trial
  * converts with term Annual, billing Monthly (TR2) unless scheduled otherwise.
- *
- * @example
- * ```ts
- * nextTermPlan(sub); // { term: 'P1Y', billing: 'monthly', quantity: 10, offerName: null, customTermEndDay: null, reassignment: null }
- * ```
  */
 export function nextTermPlan(subscription: SubscriptionInput | Subscription): NextTermPlan {
   const sub = toSubscription(subscription);
@@ -190,11 +185,6 @@ export function nextTermPlan(subscription: SubscriptionInput | Subscription): Ne
 
 /**
  * S1: whether a scheduled change names at least one change.
- *
- * @example
- * ```ts
- * isEmptyChange({ quantity: null, term: null, billing: null, offerName: null, customTermEndDay: null }); // true
- * ```
  */
 export function isEmptyChange(change: ScheduledChange): boolean {
   return (

@@ -233,11 +233,6 @@ export function fromPartnerCenterList(
 /**
  * A {@link CspRulesError} with its field moved under `prefix` (`[2]` + `creationDate` →
  * `[2].creationDate`); anything else is returned unchanged.
- *
- * @example
- * ```ts
- * prefixError(new CspRulesError('MISSING_FIELD', 'status', 'is required'), '[2]').field; // '[2].status'
- * ```
  */
 function prefixError(error: unknown, prefix: string | readonly PathKey[]): unknown {
   return error instanceof CspRulesError && error.path[0] !== 'options' ? error.under(prefix) : error;

@@ -167,11 +167,6 @@ export function definePolicy(overrides: PolicyOverrides, base: Policy = DEFAULT_
  * The policy of an options bag: the default when absent, else a policy made by
  * {@link definePolicy} (or {@link DEFAULT_POLICY}); anything else — plain overrides included — is
  * `INVALID_TYPE` `policy`.
- *
- * @example
- * ```ts
- * readPolicy(undefined) === DEFAULT_POLICY; // true
- * ```
  */
 export function readPolicy(value: unknown): Policy {
   if (value === undefined) return DEFAULT_POLICY;

@@ -423,11 +423,6 @@ function readScheduledChange(value: unknown): ScheduledChange | null {
 
 /**
  * Internal: records a snapshot built from validated facts (see snapshotChanges.ts) as trusted, frozen.
- *
- * @example
- * ```ts
- * trust({ ...facts }); // only for objects made of a validated snapshot's facts
- * ```
  */
 export function trust(snapshot: Subscription): Subscription {
   return Snapshot.trust(snapshot);
@@ -435,11 +430,6 @@ export function trust(snapshot: Subscription): Subscription {
 
 /**
  * `null` for an absent or null value, else the value read.
- *
- * @example
- * ```ts
- * nullable(undefined, Number); // null
- * ```
  */
 export function nullable<T>(value: unknown, read: (v: unknown) => T): T | null {
   return value === undefined || value === null ? null : read(value);

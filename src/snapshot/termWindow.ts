@@ -24,11 +24,6 @@ const LATEST: readonly Assumption[] = /* @__PURE__ */ Object.freeze(['RENEWAL_CO
  * The start of the current term's windows: an inherited window start (U9), the known term
  * start (purchase or renewal completion, R3), or — when the completion instant is unknown —
  * the policy's bound: 00:00 UTC of the renewal day (`earliest`) or 24 h later (`latest`).
- *
- * @example
- * ```ts
- * termWindowStart(toSubscription(input), DEFAULT_POLICY).start;
- * ```
  */
 export function termWindowStart(sub: Subscription, policy: Policy): WindowStart {
   if (sub.cancellationWindowFrom !== null) return { start: sub.cancellationWindowFrom, assumptions: NONE };
@@ -42,11 +37,6 @@ export function termWindowStart(sub: Subscription, policy: Policy): WindowStart 
  * C12/Q3: when the next renewal window can open — 00:00 UTC of the day after the term end
  * date (R2), the earliest a renewal can complete — for an active, auto-renewing, paid
  * subscription (R5); otherwise `null` (no renewal, so no new window).
- *
- * @example
- * ```ts
- * nextRenewalOpensAt(sub); // epoch ms of 00:00Z on termEndDay + 1, or null
- * ```
  */
 export function nextRenewalOpensAt(sub: Subscription): Instant | null {
   return sub.status === 'active' && sub.autoRenew && !sub.trial ? endOfDay(sub.termEndDay) : null;
@@ -55,11 +45,6 @@ export function nextRenewalOpensAt(sub: Subscription): Instant | null {
 /**
  * R4: whether `now` lies on the renewal day, when a renewal may be queued or running and
  * calls can fail with 409 Conflict (retry after 2 minutes).
- *
- * @example
- * ```ts
- * renewalInProgress(sub, now); // true between 00:00Z on termEndDay + 1 and 24 h later
- * ```
  */
 export function renewalInProgress(sub: Subscription, now: Instant): boolean {
   const renewalStart = endOfDay(sub.termEndDay);
@@ -70,11 +55,6 @@ export function renewalInProgress(sub: Subscription, now: Instant): boolean {
  * Where `now` falls in the term: `in-term` before the term end; `renewing` while an active,
  * auto-renewing subscription's renewal may still run (R2: from 00:00Z after the term end date,
  * up to 24 h); `ended` after that — the subscription expired (R5), or the snapshot is out of date.
- *
- * @example
- * ```ts
- * termPhase(sub, now); // 'in-term' | 'renewing' | 'ended'
- * ```
  */
 export function termPhase(sub: Subscription, now: Instant): TermPhase {
   if (now < endOfDay(sub.termEndDay)) return 'in-term';

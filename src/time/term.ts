@@ -47,11 +47,6 @@ export interface TermDates {
  * T6: `day` plus `months` calendar months, clamped to the last day of a shorter month.
  * `dayOfMonth` overrides the day-of-month to aim at (used to return to an anniversary).
  * Internal: arguments unchecked.
- *
- * @example
- * ```ts
- * formatDay(addMonthsClamped(dayFromCivil(2024, 1, 31), 1)); // '2024-02-29'
- * ```
  */
 export function addMonthsClamped(day: UtcDay, months: number, dayOfMonth?: number): UtcDay {
   const c = civilFromDay(day);
@@ -151,11 +146,6 @@ export function chargeCycleStart(termStartDay: UtcDay, k: number): UtcDay {
 
 /**
  * B1: months between charges for a billing frequency. Internal (callers pass validated values).
- *
- * @example
- * ```ts
- * billingMonths('annual'); // 12
- * ```
  */
 export function billingMonths(billing: BillingFrequency): number {
   switch (billing) {
