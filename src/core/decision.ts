@@ -1,5 +1,5 @@
 /**
- * The one answer shape (design principle 3, C12): allowed or not, the rule, a stable reason
+ * The one answer shape (C12): allowed or not, the rule, a stable reason
  * code, the exclusive deadline when allowed and, when refused, when it next opens.
  */
 import type { RuleId } from './rules.js';
@@ -19,8 +19,8 @@ export type Assumption =
  */
 export type Warning = 'RENEWAL_IN_PROGRESS' | (string & {});
 
-/** Fields every decision carries. */
-interface DecisionBase<R extends string> {
+/** Fields every decision carries, allowed or refused. */
+export interface DecisionBase<R extends string> {
   /** The rule the answer comes from. */
   readonly rule: RuleId;
   /** Stable code a UI can switch on. */
@@ -33,6 +33,7 @@ interface DecisionBase<R extends string> {
 
 /** A yes. */
 export interface Allowed<R extends string = string> extends DecisionBase<R> {
+  /** Always `true`: the action is possible now. */
   readonly allowed: true;
   /** Exclusive end of the window (the first instant it is no longer allowed); `null` when open-ended. */
   readonly until: Instant | null;
@@ -40,6 +41,7 @@ export interface Allowed<R extends string = string> extends DecisionBase<R> {
 
 /** A no, with when it next becomes possible. */
 export interface Refused<R extends string = string> extends DecisionBase<R> {
+  /** Always `false`: the action is not possible now. */
   readonly allowed: false;
   /** When it next becomes possible, if known (e.g. the next renewal window); `null` when never or unknown. */
   readonly opensAt: Instant | null;

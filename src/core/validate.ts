@@ -1,5 +1,5 @@
 /**
- * Field checks shared by every entry point (principle 5): each returns the value typed, or
+ * Field checks shared by every entry point: each returns the value typed, or
  * throws a {@link CspRulesError} naming the field.
  */
 import { CspRulesError, describe } from './errors.js';

@@ -1,13 +1,14 @@
 /**
- * "To which billing frequency can I switch midterm?" — B1, B2, B4, B5 (002 "Change only billing
- * frequency (scheduled change)", "Applying changes to new commerce license-based subscriptions").
+ * "To which billing frequency can I switch midterm?" — B1, B2, B4, B5 (Manage customer
+ * subscriptions, "Change only billing frequency (scheduled change)", "Applying changes to new
+ * commerce license-based subscriptions").
  */
 import { allow, NONE, refuse, type Allowed, type Refused, type Warning } from '../core/decision.js';
 import { CspRulesError } from '../core/errors.js';
 import type { RuleId } from '../core/rules.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { termPhase } from '../snapshot/termWindow.js';
-import { gateRefusal, stateGate, type GateReasons } from './gates.js';
+import { gateRefusal, stateGate } from './gates.js';
 import { dayOf, endOfDay, startOfDay, type UtcDay } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 import {
@@ -23,7 +24,9 @@ import { deepFreeze } from '../core/deepFreeze.js';
 
 /** A billing plan (B1): a term and a billing frequency. */
 export interface PlanTarget {
+  /** The plan's term. */
   readonly term: Term;
+  /** The plan's billing frequency. */
   readonly billing: BillingFrequency;
 }
 
@@ -79,7 +82,9 @@ export function planOption<R extends string>(
 
 /** A list answer: every target, split into allowed and refused (each with its reason). */
 export interface PlanChanges<R extends string> {
+  /** The plans that can be chosen now, each with its deadline and when it takes effect. */
   readonly allowed: readonly PlanOption<R>[];
+  /** The plans that can't, each with its reason and rule. */
   readonly refused: readonly PlanOption<R>[];
 }
 
@@ -88,7 +93,19 @@ export interface PlanChanges<R extends string> {
  * over (R2, R5, P4), a trial (TR8: its plan is chosen when it converts, TR3), not active, or a
  * renewal running (R4).
  */
-export type PlanBlockReason = GateReasons['changeBilling'] | GateReasons['changeTerm'];
+// The gate table's reasons for `changeBilling` and `changeTerm`, written out so that the public
+// type does not name the internal table (a reason added there fails the build where it is pushed).
+export type PlanBlockReason =
+  /** Cancelled or deleted (C3, P7). */
+  | 'TERMINATED'
+  /** The term is over: the subscription expired, or the snapshot is out of date (R2, R5, P4). */
+  | 'TERM_ENDED'
+  /** A trial's term and billing can't change (TR8). */
+  | 'TRIAL_PLAN_LOCKED'
+  /** The status does not allow it (B2, B3). */
+  | 'NOT_ACTIVE'
+  /** Read-only while a renewal is queued or running (R4). */
+  | 'RENEWAL_READ_ONLY';
 
 /** Why a billing-frequency change is or isn't possible. */
 export type BillingChangeReason =
@@ -106,17 +123,20 @@ export type BillingChangeReason =
   /** No billing cycle starts before the term ends; change the next term's billing instead (S1). */
   | 'NO_CYCLE_LEFT_IN_TERM';
 
-/** One row of 002's "Change only billing frequency" table. */
+/** One row of the "Change only billing frequency" table (B2). */
 export interface BillingChangeRow {
+  /** The row's term. */
   readonly term: Term;
+  /** The row's current billing frequency. */
   readonly billing: BillingFrequency;
   /** Billing frequencies the row accepts; empty for "None". */
   readonly accepted: readonly BillingFrequency[];
-  /** The "Billing frequency changes accepted" cell, as written in 002. */
+  /** The "Billing frequency changes accepted" cell, as the source writes it. */
   readonly cell: string;
 }
 
-// B2: 002 "Change only billing frequency (scheduled change)" — Eligible changes, row for row.
+// B2: "Manage customer subscriptions", "Change only billing frequency (scheduled change)" —
+// Eligible changes, row for row.
 //  Term duration | Billing frequency    | Billing frequency changes accepted
 /**
  * B2: the source table, cell for cell.
@@ -139,6 +159,7 @@ export const BILLING_FREQUENCY_CHANGES: readonly BillingChangeRow[] = /* @__PURE
 
 /** Options of {@link eligibleBillingFrequencyChanges}. */
 export interface BillingChangeOptions {
+  /** The instant to decide at (T4: never read from the clock). */
   readonly now: InstantInput;
 }
 

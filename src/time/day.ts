@@ -4,7 +4,7 @@
  *
  * The raw helpers (dayOf, startOfDay, endOfDay, dayFromCivil, civilFromDay) are internal
  * plumbing and take their arguments unchecked; public entry points read a day with
- * {@link toDay} first (principle 5).
+ * {@link toDay} first.
  */
 import { CspRulesError, describe } from '../core/errors.js';
 
@@ -30,7 +30,7 @@ const MAX_DAY = 2_932_896;
 /**
  * Reads a UTC day number (T2): a whole number of days since 1970-01-01, from 0000-01-01 to
  * 9999-12-31 (the years an instant may have, T1). The check at every public entry that takes a
- * `UtcDay` (principle 5).
+ * `UtcDay`.
  *
  * @throws {@link CspRulesError} `INVALID_DATE` naming `field` for anything else (NaN, a
  *   fraction, a string, a BigInt, a day beyond the range)

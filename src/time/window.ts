@@ -8,6 +8,7 @@ import type { Instant } from './instant.js';
 
 /** A half-open interval of instants: contains `start`, not `end`. */
 export interface Window {
+  /** The first instant inside the window. */
   readonly start: Instant;
   /** Exclusive end: the first instant outside the window. */
   readonly end: Instant;
