@@ -67,7 +67,9 @@ export interface AlignmentOptions {
 export interface AlignmentOptionsInput {
   /** The customer's other subscriptions to align to. */
   readonly others: readonly (SubscriptionInput | Subscription)[];
+  /** The instant to decide at (T4: never read from the clock). */
   readonly now: InstantInput;
+  /** The policy to apply (default: `DEFAULT_POLICY`). */
   readonly policy?: Policy | undefined;
 }
 
@@ -89,7 +91,9 @@ export function canAlign(subscription: SubscriptionInput | Subscription): Decisi
 
 /** CO4: the first aligned term (maybe shorter, prorated) and the full-length term after it. */
 export type AlignedTerms = {
+  /** CO4: the first term, ending on the custom end date; `prorated` when shorter than a full term. */
   readonly firstTerm: TermDates & { readonly prorated: boolean };
+  /** CO4: the full-length term after it. */
   readonly followingTerm: TermDates;
 };
 
