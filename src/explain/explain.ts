@@ -51,15 +51,21 @@ export type Outcome = 'now' | 'later' | 'at-renewal' | 'never';
 
 /** One action's answer. */
 export interface ActionExplanation {
+  /** The action answered for. */
   readonly action: Action;
+  /** When it is possible: now, later, at renewal or never. */
   readonly outcome: Outcome;
   /** Exclusive deadline when `now`; `null` when open-ended or not possible now. */
   readonly until: Instant | null;
   /** When it next becomes possible, if not now and known. */
   readonly opensAt: Instant | null;
+  /** The reason code of the decision behind the answer (e.g. `WITHIN_WINDOW`, `NOT_ACTIVE`). */
   readonly reason: string;
+  /** The rule the answer comes from. */
   readonly rule: RuleId;
+  /** Things to know although the answer stands (empty when none). */
   readonly warnings: readonly Warning[];
+  /** Facts the library had to assume (empty when none). */
   readonly assumptions: readonly Assumption[];
   /** For `reduceSeats`: every open batch with its own deadline (Q4); empty otherwise. */
   readonly batches: readonly OpenBatch[];
@@ -74,6 +80,7 @@ export type AlertClass = 'renewing-soon' | 'lock-in-soon' | 'locked' | 'none';
 
 /** Key instants of the current term, for a timeline. */
 export interface TermTimeline {
+  /** The purchase (order) instant. */
   readonly purchasedAt: Instant;
   /** Start of the current term's windows (purchase, renewal completion, or an R3 bound). */
   readonly windowStart: Instant;
@@ -87,16 +94,23 @@ export interface TermTimeline {
 
 /** The answer of {@link explain}. */
 export interface Explanation {
+  /** The subscription's ID; `null` when it has none. */
   readonly id: string | null;
+  /** The instant the explanation is for. */
   readonly now: Instant;
+  /** The subscription's alert class, for alert jobs. */
   readonly alert: AlertClass;
+  /** One answer per action, in the order of {@link ACTIONS}. */
   readonly actions: readonly ActionExplanation[];
+  /** Key instants of the current term. */
   readonly timeline: TermTimeline;
 }
 
 /** Options of {@link explain}. */
 export interface ExplainOptions {
+  /** The instant to explain at (T4: never read from the clock). */
   readonly now: InstantInput;
+  /** The policy to apply (default: `DEFAULT_POLICY`). */
   readonly policy?: Policy | undefined;
   /** Horizon of the `renewing-soon` and `lock-in-soon` alerts in days (default 7). */
   readonly alertDays?: number;
