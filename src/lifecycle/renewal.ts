@@ -274,6 +274,7 @@ export function renewalAnchorDay(subscription: SubscriptionInput | Subscription)
  * @example
  * ```ts
  * nextTerm(sub); // { startDay, endDay, term, billing, quantity, offerName, reassignment, shortened, anchorDayOfMonth }
+ * nextTerm(sub, { policy: definePolicy({ renewalAnchor: 'clamped' }) }); // its days from the clamped anchor (T6)
  * ```
  */
 export function nextTerm(subscription: SubscriptionInput | Subscription, options: NextTermOptions = {}): NextTerm {
