@@ -73,9 +73,9 @@ export {
   TRIAL_DEFAULT_BILLING,
 } from './policy/trials.js';
 export type { Program, ProgramPolicy, RefundMode, SeatIncrease, SeatReduction, WindowFrom } from './policy/programs.js';
-export type { Allowed, Assumption, Decision, Refused, Warning } from './core/decision.js';
+export type { Allowed, Assumption, Decision, DecisionBase, Refused, Warning } from './core/decision.js';
 export { CspRulesError } from './core/errors.js';
-export type { ErrorCode } from './core/errors.js';
+export type { ErrorCode, PathKey } from './core/errors.js';
 export { RULE_IDS } from './core/rules.js';
 export type { RuleId } from './core/rules.js';
 

@@ -1,5 +1,5 @@
 /**
- * The one answer shape (design principle 3, C12): allowed or not, the rule, a stable reason
+ * The one answer shape (C12): allowed or not, the rule, a stable reason
  * code, the exclusive deadline when allowed and, when refused, when it next opens.
  */
 import type { RuleId } from './rules.js';
@@ -43,8 +43,8 @@ export type Assumption = (typeof ASSUMPTIONS)[number];
  */
 export type Warning = 'RENEWAL_IN_PROGRESS' | (string & {});
 
-/** Fields every decision carries. */
-interface DecisionBase<R extends string> {
+/** Fields every decision carries, allowed or refused. */
+export interface DecisionBase<R extends string> {
   /** The rule the answer comes from. */
   readonly rule: RuleId;
   /** Stable code a UI can switch on. */
@@ -57,6 +57,7 @@ interface DecisionBase<R extends string> {
 
 /** A yes. */
 export interface Allowed<R extends string = string> extends DecisionBase<R> {
+  /** Always `true`: the action is possible now. */
   readonly allowed: true;
   /** Exclusive end of the window (the first instant it is no longer allowed); `null` when open-ended. */
   readonly until: Instant | null;
@@ -64,6 +65,7 @@ export interface Allowed<R extends string = string> extends DecisionBase<R> {
 
 /** A no, with when it next becomes possible. */
 export interface Refused<R extends string = string> extends DecisionBase<R> {
+  /** Always `false`: the action is not possible now. */
   readonly allowed: false;
   /** When it next becomes possible, if known (e.g. the next renewal window); `null` when never or unknown. */
   readonly opensAt: Instant | null;
@@ -86,11 +88,6 @@ export const NONE: readonly never[] = Object.freeze([]);
 
 /**
  * Builds an allowed decision.
- *
- * @example
- * ```ts
- * allow('C1', 'WITHIN_WINDOW', Date.UTC(2024, 0, 22));
- * ```
  */
 export function allow<R extends string>(
   rule: RuleId,
@@ -104,11 +101,6 @@ export function allow<R extends string>(
 
 /**
  * Builds a refusal.
- *
- * @example
- * ```ts
- * refuse('C1', 'WINDOW_CLOSED', null);
- * ```
  */
 export function refuse<R extends string>(
   rule: RuleId,

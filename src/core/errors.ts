@@ -1,5 +1,5 @@
 /**
- * Typed errors for bad input (design principle 5): a business "no" is a decision value,
+ * Typed errors for bad input: a business "no" is a decision value,
  * bad input is a {@link CspRulesError} with a stable `code` and the `field` path at fault.
  */
 

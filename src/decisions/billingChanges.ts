@@ -1,6 +1,7 @@
 /**
- * "To which billing frequency can I switch midterm?" — B1, B2, B4, B5 (002 "Change only billing
- * frequency (scheduled change)", "Applying changes to new commerce license-based subscriptions").
+ * "To which billing frequency can I switch midterm?" — B1, B2, B4, B5 (Manage customer
+ * subscriptions, "Change only billing frequency (scheduled change)", "Applying changes to new
+ * commerce license-based subscriptions").
  */
 import { allow, NONE, refuse, type Allowed, type Assumption, type Refused, type Warning } from '../core/decision.js';
 import { withAssumed } from '../snapshot/assumed.js';
@@ -9,7 +10,7 @@ import { CspRulesError } from '../core/errors.js';
 import type { RuleId } from '../core/rules.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { termPhase } from '../snapshot/termWindow.js';
-import { gateRefusal, stateGate, type GateReasons } from './gates.js';
+import { gateRefusal, stateGate } from './gates.js';
 import { dayOf, endOfDay, startOfDay, type UtcDay } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 import {
@@ -25,7 +26,9 @@ import { deepFreeze } from '../core/deepFreeze.js';
 
 /** A billing plan (B1): a term and a billing frequency. */
 export interface PlanTarget {
+  /** The plan's term. */
   readonly term: Term;
+  /** The plan's billing frequency. */
   readonly billing: BillingFrequency;
 }
 
@@ -44,13 +47,6 @@ export type PlanOption<R extends string> = (Allowed<R> | Refused<R>) &
 /**
  * A plan option as one object literal: the decision's keys (as `allow`/`refuse` write them), then
  * the target and its effect. Adding them with `Object.assign` cost a third of the plan lists' time.
- *
- * @example
- * ```ts
- * planOption(refuse('B1', 'NOT_A_PLAN', null), 'P1M', 'annual', 'next-cycle', null);
- * // { allowed: false, rule: 'B1', reason: 'NOT_A_PLAN', opensAt: null, assumptions: [], warnings: [],
- * //   term: 'P1M', billing: 'annual', effective: 'next-cycle', effectiveAt: null }
- * ```
  */
 export function planOption<R extends string>(
   d: Allowed<R> | Refused<R>,
@@ -88,7 +84,9 @@ export function planOption<R extends string>(
 
 /** A list answer: every target, split into allowed and refused (each with its reason). */
 export interface PlanChanges<R extends string> {
+  /** The plans that can be chosen now, each with its deadline and when it takes effect. */
   readonly allowed: readonly PlanOption<R>[];
+  /** The plans that can't, each with its reason and rule. */
   readonly refused: readonly PlanOption<R>[];
 }
 
@@ -97,7 +95,19 @@ export interface PlanChanges<R extends string> {
  * over (R2, R5, P4), a trial (TR8: its plan is chosen when it converts, TR3), not active, or a
  * renewal running (R4).
  */
-export type PlanBlockReason = GateReasons['changeBilling'] | GateReasons['changeTerm'];
+// The gate table's reasons for `changeBilling` and `changeTerm`, written out so that the public
+// type does not name the internal table (a reason added there fails the build where it is pushed).
+export type PlanBlockReason =
+  /** Cancelled or deleted (C3, P7). */
+  | 'TERMINATED'
+  /** The term is over: the subscription expired, or the snapshot is out of date (R2, R5, P4). */
+  | 'TERM_ENDED'
+  /** A trial's term and billing can't change (TR8). */
+  | 'TRIAL_PLAN_LOCKED'
+  /** The status does not allow it (B2, B3). */
+  | 'NOT_ACTIVE'
+  /** Read-only while a renewal is queued or running (R4). */
+  | 'RENEWAL_READ_ONLY';
 
 /** Why a billing-frequency change is or isn't possible. */
 export type BillingChangeReason =
@@ -117,17 +127,20 @@ export type BillingChangeReason =
   /** B2: the program has no billing-frequency table in the sources (only new-commerce license-based has one). */
   | 'NO_PLAN_TABLE';
 
-/** One row of 002's "Change only billing frequency" table. */
+/** One row of the "Change only billing frequency" table (B2). */
 export interface BillingChangeRow {
+  /** The row's term. */
   readonly term: Term;
+  /** The row's current billing frequency. */
   readonly billing: BillingFrequency;
   /** Billing frequencies the row accepts; empty for "None". */
   readonly accepted: readonly BillingFrequency[];
-  /** The "Billing frequency changes accepted" cell, as written in 002. */
+  /** The "Billing frequency changes accepted" cell, as the source writes it. */
   readonly cell: string;
 }
 
-// B2: 002 "Change only billing frequency (scheduled change)" — Eligible changes, row for row.
+// B2: "Manage customer subscriptions", "Change only billing frequency (scheduled change)" —
+// Eligible changes, row for row.
 //  Term duration | Billing frequency    | Billing frequency changes accepted
 /**
  * B2: the source table, cell for cell.
@@ -250,11 +263,6 @@ export function withAssumedOptions<R extends string>(sub: Subscription, list: Pl
  *
  * @throws {@link CspRulesError} `INCONSISTENT` (field `billing`) for a billing frequency longer
  *   than the term: such a plan does not exist (B1)
- *
- * @example
- * ```ts
- * billingRow(toSubscription({ ...input, term: 'P3Y', billing: 'annual' })).accepted; // ['monthly']
- * ```
  */
 export function billingRow(sub: Subscription): BillingChangeRow {
   const row = BILLING_FREQUENCY_CHANGES.find((r) => r.term === sub.term && r.billing === sub.billing);
@@ -272,12 +280,6 @@ export function billingRow(sub: Subscription): BillingChangeRow {
  * B5/T6: whether `day` is a charge-cycle day of the current term (cycle 1 onwards: cycle 0 is
  * the term start, a purchase or renewal, R4), and the next cycle day after `day` inside the
  * term (`null` when none is left). Cycles follow the current billing frequency.
- *
- * @example
- * ```ts
- * // P3Y billed monthly from 2024-01-31: cycles 2024-02-29, 2024-03-31, …
- * cycleAt(sub, dayFromCivil(2024, 2, 29)); // { today: true, next: dayFromCivil(2024, 3, 31) }
- * ```
  */
 function cycleAt(sub: Subscription, day: UtcDay): { readonly today: boolean; readonly next: UtcDay | null } {
   const step = billingMonths(sub.billing);

@@ -57,7 +57,7 @@ export type CancelDecision = (Allowed<CancelReason> | Refused<CancelReason>) & C
 export interface CancelOptions {
   /** The instant to decide at (T4: never read from the clock). */
   readonly now: InstantInput;
-  /** Defaults of rules.md when absent. */
+  /** The policy to apply (default: `DEFAULT_POLICY`). */
   readonly policy?: Policy | undefined;
 }
 

@@ -31,7 +31,9 @@ export interface Refund {
   readonly refund: number;
   /** Kept for the days used, in minor units (`amountPaid − refund`). */
   readonly charged: number;
+  /** Days of the period counted as used, per the policy's `daysUsed` (M1). */
   readonly daysUsed: number;
+  /** Days in the paid period, both ends counted (UTC days). */
   readonly daysInPeriod: number;
   /** M1 (prorated), M2 (full), or M1 for `none`. */
   readonly rule: RuleId;

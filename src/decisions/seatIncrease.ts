@@ -19,8 +19,11 @@ export type SeatIncreaseReason =
   | 'ALLOWED'
   /** Q9: SoftwareOne — more licenses need a new subscription under the same agreement. */
   | 'NEW_SUBSCRIPTION_REQUIRED'
+  /** A trial's quantity can't change (Q7, TR8). */
   | 'TRIAL_QUANTITY_LOCKED'
+  /** Suspended, expired, disabled or pending (Q10). */
   | 'NOT_ACTIVE'
+  /** Cancelled or deleted (C3). */
   | 'TERMINATED'
   /** The term is over (R2, R5, P4): nothing to add seats to. */
   | 'TERM_ENDED';

@@ -36,6 +36,7 @@ export type SeatReductionReason =
 export interface OpenBatch {
   /** Seats of this batch that can be removed. */
   readonly quantity: number;
+  /** When the batch was added (purchase, renewal or a midterm increase): its window starts here (Q2). */
   readonly addedAt: Instant;
   /** Exclusive end of this batch's window. */
   readonly until: Instant;
@@ -54,7 +55,9 @@ export type ReducibleSeats = (Allowed<SeatReductionReason> | Refused<SeatReducti
 
 /** Options of the seat decisions. */
 export interface SeatOptions {
+  /** The instant to decide at (T4: never read from the clock). */
   readonly now: InstantInput;
+  /** The policy to apply (default: `DEFAULT_POLICY`). */
   readonly policy?: Policy | undefined;
 }
 

@@ -1,6 +1,7 @@
 /**
- * "To which longer term (and billing) can I move now?" — B1, B3, B4 (002 "Change billing
- * frequency along with billing term and other fields (immediate change)").
+ * "To which longer term (and billing) can I move now?" — B1, B3, B4 (Manage customer
+ * subscriptions, "Change billing frequency along with billing term and other fields (immediate
+ * change)").
  */
 import {
   billingRow,
@@ -44,22 +45,24 @@ export type TermChangeReason =
   /** B3: the program has no term-change table in the sources (only new-commerce license-based has one). */
   | 'NO_PLAN_TABLE';
 
-/** One row of 002's "Change billing frequency along with billing term" table. */
+/** One row of the "Change billing frequency along with billing term" table (B3). */
 export interface TermChangeRow {
+  /** The row's current term. */
   readonly term: Term;
+  /** The row's current billing frequency. */
   readonly billing: BillingFrequency;
   /** Target plans the row accepts (term with each accepted billing frequency); empty for "None". */
   readonly accepted: readonly { readonly term: Term; readonly billing: readonly BillingFrequency[] }[];
-  /** The "Term duration changes accepted" cell, as written in 002. */
+  /** The "Term duration changes accepted" cell, as the source writes it. */
   readonly termCell: string;
-  /** The "Billing frequency changes accepted" cell, as written in 002. */
+  /** The "Billing frequency changes accepted" cell, as the source writes it. */
   readonly billingCell: string;
 }
 
 const TRIENNIAL_ANY = { term: 'P3Y', billing: ['monthly', 'triennial', 'annual'] } as const;
 
-// B3: 002 "Change billing frequency along with billing term and other fields (immediate change)",
-// Eligible changes, row for row.
+// B3: "Manage customer subscriptions", "Change billing frequency along with billing term and other
+// fields (immediate change)", Eligible changes, row for row.
 /**
  * B3: the source table, cell for cell.
  *
@@ -93,7 +96,7 @@ export const TERM_CHANGES: readonly TermChangeRow[] = /* @__PURE__ */ deepFreeze
 
 /**
  * B1: the terms assumed offered when the caller doesn't say. Triennial "may not be supported for
- * a particular product and sku" (002), so it is listed only when the caller's catalog offers it.
+ * a particular product and sku", so it is listed only when the caller's catalog offers it.
  */
 export const DEFAULT_OFFERED_TERMS: readonly Term[] = Object.freeze(['P1M', 'P1Y']);
 

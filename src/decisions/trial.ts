@@ -1,6 +1,6 @@
 /**
- * "Can I convert this trial, how, and when?" — TR1–TR9 (002 "Manage trials for new commerce
- * license-based subscriptions", "After you buy a subscription").
+ * "Can I convert this trial, how, and when?" — TR1–TR9 (Manage customer subscriptions, "Manage
+ * trials for new commerce license-based subscriptions", "After you buy a subscription").
  */
 import { allow, NONE, refuse, type Allowed, type Refused, type Warning } from '../core/decision.js';
 import { CspRulesError } from '../core/errors.js';
@@ -23,12 +23,16 @@ import { own, toCount, toEnum, toOptionalString, toRecord } from '../core/valida
 import { TRIAL_DEFAULT_BILLING, TRIAL_DEFAULT_TERM, TRIAL_SEATS } from '../policy/trials.js';
 
 /** TR3: what a trial converts to. */
-export type TrialTarget = (typeof TARGETS)[number];
+export type TrialTarget = 'equivalent' | 'higher-tier' | 'existing';
 /** TR3: when: now (midterm) or at the end of the trial (scheduled, "Manage renewal"). */
-export type TrialMode = (typeof MODES)[number];
+export type TrialMode = 'midterm' | 'scheduled';
 
-const TARGETS = /* @__PURE__ */ Object.freeze(['equivalent', 'higher-tier', 'existing'] as const);
-const MODES = /* @__PURE__ */ Object.freeze(['midterm', 'scheduled'] as const);
+const TARGETS = /* @__PURE__ */ Object.freeze([
+  'equivalent',
+  'higher-tier',
+  'existing',
+] as const satisfies readonly TrialTarget[]);
+const MODES = /* @__PURE__ */ Object.freeze(['midterm', 'scheduled'] as const satisfies readonly TrialMode[]);
 
 /** Why a trial conversion is or isn't possible. */
 export type TrialConversionReason =
@@ -59,12 +63,15 @@ export type TrialConversionReason =
 
 /** Extra facts of a {@link canConvertTrial} answer. */
 export interface TrialConversionFacts {
+  /** What the trial converts to, as asked (TR3). */
   readonly target: TrialTarget;
+  /** Midterm or scheduled for the end of the trial, as asked (TR3, TR7). */
   readonly mode: TrialMode;
   /** Seats converted (TR4: added to the existing subscription when the target is `existing`). */
   readonly seats: number;
   /** Term of the paid subscription: the chosen one, TR2's default, or the existing one's (TR4). */
   readonly term: Term;
+  /** Billing of the paid subscription: the chosen one, TR2's default, or the existing one's (TR4). */
   readonly billing: BillingFrequency;
   /** `immediate` (midterm) or `at-trial-end` (scheduled); `null` when refused. */
   readonly effective: 'immediate' | 'at-trial-end' | null;
@@ -79,7 +86,9 @@ export type TrialConversion = (Allowed<TrialConversionReason> | Refused<TrialCon
 
 /** Options of {@link canConvertTrial}. */
 export interface TrialConversionOptions {
+  /** What to convert to: the equivalent paid SKU, a higher tier, or an existing subscription (TR3). */
   readonly target: TrialTarget;
+  /** Convert now (`midterm`) or at the end of the trial (`scheduled`, TR7). */
   readonly mode: TrialMode;
   /** Seats to convert. Default 25 (TR1). */
   readonly seats?: number;
@@ -91,6 +100,7 @@ export interface TrialConversionOptions {
   readonly existing?: SubscriptionInput | Subscription;
   /** A promotion the caller hoped to apply: TR6 warns it won't. */
   readonly promotionId?: string;
+  /** The instant to decide at (T4: never read from the clock). */
   readonly now: InstantInput;
 }
 
@@ -217,6 +227,7 @@ function existingRefusal(
 
 /** TR9: the facts of a marketplace SaaS free trial. */
 export interface SaasFreeTrial {
+  /** The rule the facts come from. */
   readonly rule: 'TR9';
   /** Always false: a CSP partner can't waive the free trial. */
   readonly waivable: false;
@@ -226,8 +237,8 @@ export interface SaasFreeTrial {
 
 /**
  * TR9: a marketplace SaaS subscription bought with a 30-day free trial gets the trial
- * automatically; the partner can't waive it; the paid term starts when it ends (002 "After you
- * buy a subscription"). `null` for anything that is not an `nce-saas` trial.
+ * automatically; the partner can't waive it; the paid term starts when it ends ("After you buy a
+ * subscription"). `null` for anything that is not an `nce-saas` trial.
  *
  * @example
  * ```ts

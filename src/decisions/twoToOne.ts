@@ -1,6 +1,6 @@
 /**
  * U6: two standalone SKUs upgraded into one higher SKU, as a plan of two ordered steps
- * (002 "Two-to-one upgrades").
+ * (Manage customer subscriptions, "Two-to-one upgrades").
  */
 import { allow, refuse, type Allowed, type Refused, type Warning } from '../core/decision.js';
 import { CspRulesError } from '../core/errors.js';
@@ -14,10 +14,13 @@ import { own, toRecord } from '../core/validate.js';
 
 /** One step of the plan. */
 export interface TwoToOneStep {
+  /** The step's place in the plan: 1 first, then 2. */
   readonly order: 1 | 2;
   /** 1: upgrade the first subscription one-to-one; 2: transition the second into the upgraded one. */
   readonly action: 'upgrade' | 'transition-into-upgraded';
+  /** The ID of the subscription the step acts on; `null` when it has none. */
   readonly subscriptionId: string | null;
+  /** The step's upgrade decision, as {@link canUpgrade} gives it. */
   readonly decision: UpgradeDecision;
 }
 
@@ -26,6 +29,7 @@ export type TwoToOneReason = 'TWO_STEPS' | UpgradeReason;
 
 /** The answer of {@link planTwoToOne}. */
 export type TwoToOnePlan = (Allowed<TwoToOneReason> | Refused<TwoToOneReason>) & {
+  /** The two steps, in the order to run them. */
   readonly steps: readonly [TwoToOneStep, TwoToOneStep];
 };
 
@@ -33,9 +37,13 @@ export type TwoToOnePlan = (Allowed<TwoToOneReason> | Refused<TwoToOneReason>) &
 export interface TwoToOneOptions {
   /** Offer name of the higher SKU both end in. */
   readonly to: string;
+  /** The instant to decide at (T4: never read from the clock). */
   readonly now: InstantInput;
+  /** Conversions the offer matrix allows (U2). Without it only the deny list applies (warning `CATALOG_NOT_GIVEN`). */
   readonly catalog?: UpgradeCatalog;
+  /** Has no effect: step 2 follows the policy's `destinationTerm` (U5); set it with `definePolicy`. */
   readonly destinationTerm?: DestinationTermPolicy;
+  /** The policy to apply (default: `DEFAULT_POLICY`). */
   readonly policy?: Policy | undefined;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Q6: Partner Center may fail updates to a subscription after about 1,200 of them (002 note).
+ * Q6: Partner Center may fail updates to a subscription after about 1,200 of them.
  */
 import { allow, refuse, type Assumption, type Decision } from '../core/decision.js';
 import { withAssumed } from '../snapshot/assumed.js';

@@ -1,6 +1,7 @@
 /**
- * "Can I upgrade these seats to that SKU, and what happens?" — U1–U9, S2, S5, C10 (002 "Upgrade
- * for new commerce license-based subscriptions", "Scheduled changes …").
+ * "Can I upgrade these seats to that SKU, and what happens?" — U1–U9, S2, S5, C10 (Manage
+ * customer subscriptions, "Upgrade for new commerce license-based subscriptions", "Scheduled
+ * changes …").
  */
 import { canCancel } from './cancel.js';
 import { allow, NONE, refuse, type Allowed, type Assumption, type Refused, type Warning } from '../core/decision.js';
@@ -26,16 +27,19 @@ import {
 import { own, toBoolean, toCount, toEnum, toRecord } from '../core/validate.js';
 
 /** U8: now (midterm) or at the end of the term (a scheduled change, S1). */
-export type UpgradeWhen = (typeof WHENS)[number];
-/** U5 policy: the destination's term must be `equal` (002 UI, default) or `not-shorter` (transition API). */
+export type UpgradeWhen = 'midterm' | 'at-renewal';
+/** U5 policy: the destination's term must be `equal` (Partner Center UI, default) or `not-shorter` (transition API). */
 export type DestinationTermPolicy = 'equal' | 'not-shorter';
 /** U3 full (all seats, same subscription), U4 partial (some seats, a new coterminous one), or scheduled (S1). */
 export type UpgradeKind = 'full' | 'partial' | 'scheduled';
 
 /** Why an upgrade is or isn't possible. */
 export type UpgradeReason =
+  /** U3: all seats, upgraded in place. */
   | 'FULL_UPGRADE'
+  /** U4: some seats, moved to a new coterminous subscription. */
   | 'PARTIAL_UPGRADE'
+  /** S1, U8: the upgrade is saved for the end of the term. */
   | 'SCHEDULED_UPGRADE'
   | Exclude<UpgradePathReason, 'IN_CATALOG' | 'NOT_DENIED'>
   /** C3, P7: cancelled or deleted. */
@@ -52,9 +56,13 @@ export type UpgradeReason =
   | 'SCHEDULE_REQUIRES_AUTO_RENEW'
   /** U5: no scheduled upgrade into an existing subscription. */
   | 'SCHEDULED_INTO_EXISTING'
+  /** U5: the destination subscription is not active. */
   | 'DESTINATION_NOT_ACTIVE'
+  /** U5: the destination subscription is still inside its cancellation window. */
   | 'DESTINATION_IN_CANCELLATION_WINDOW'
+  /** U5: the destination's term does not match the source's, per the policy's `destinationTerm`. */
   | 'DESTINATION_TERM_MISMATCH'
+  /** U5: the destination's term ends before the source's current term. */
   | 'DESTINATION_ENDS_EARLIER';
 
 /** Partner Center's codes for the same refusals (transition API), where one exists. */
@@ -69,8 +77,11 @@ export type UpgradeApiCode =
 export interface UpgradeFacts {
   /** The Partner Center code of a refusal, or `null`. */
   readonly apiCode: UpgradeApiCode | null;
+  /** Full (U3), partial (U4) or scheduled (S1). */
   readonly kind: UpgradeKind;
+  /** Midterm or at renewal, as asked (U8). */
   readonly when: UpgradeWhen;
+  /** Seats upgraded. */
   readonly quantity: number;
   /** Where the seats go: the same subscription (U3, scheduled), a new one (U4) or the destination (U5). */
   readonly into: 'same-subscription' | 'new-subscription' | 'existing-subscription';
@@ -97,22 +108,25 @@ export interface UpgradeOptions {
   readonly quantity: number;
   /** An existing subscription of the target SKU to move the seats into (U5). */
   readonly destination?: SubscriptionInput | Subscription;
+  /** Upgrade now (`midterm`) or at the end of the term (`at-renewal`, U8). */
   readonly when: UpgradeWhen;
+  /** The instant to decide at (T4: never read from the clock). */
   readonly now: InstantInput;
-  /** Conversions the offer matrix allows (U2). Without it only 002's deny list applies (warning `CATALOG_NOT_GIVEN`). */
+  /** Conversions the offer matrix allows (U2). Without it only the deny list applies (warning `CATALOG_NOT_GIVEN`). */
   readonly catalog?: UpgradeCatalog;
   /** U3: the destination SKU was bought from another partner or channel → manual assignment (warning). */
   readonly destinationFromOtherChannel?: boolean;
+  /** The policy to apply (default: `DEFAULT_POLICY`). */
   readonly policy?: Policy | undefined;
 }
 
-const WHENS = /* @__PURE__ */ Object.freeze(['midterm', 'at-renewal'] as const);
+const WHENS = /* @__PURE__ */ Object.freeze(['midterm', 'at-renewal'] as const satisfies readonly UpgradeWhen[]);
 
 /**
  * U1–U9, S2, S5, C10: whether `quantity` seats of `source` can be upgraded to `to`, and what it does.
  *
  * Refused when the source is not active (U1; trials convert instead, TR3), the path is not
- * supported (U2: 002's deny list, or absent from `catalog`; the answer carries the U7 note),
+ * supported (U2: the deny list, or absent from `catalog`; the answer carries the U7 note),
  * a scheduled upgrade lacks auto-renew (S2) or names a destination (U5), or the destination is
  * not active, inside its cancellation window (per {@link canCancel}), of a different term, or
  * ends before the source (U5, each its own reason and `apiCode`).

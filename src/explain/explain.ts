@@ -35,10 +35,15 @@ export type AlertClass = 'renewing-soon' | 'lock-in-soon' | 'locked' | 'none';
 
 /** The answer of {@link explain}. */
 export interface Explanation {
+  /** The subscription's ID; `null` when it has none. */
   readonly id: string | null;
+  /** The instant the explanation is for. */
   readonly now: Instant;
+  /** The subscription's alert class, for alert jobs. */
   readonly alert: AlertClass;
+  /** One answer per action, in the order of {@link ACTIONS}. */
   readonly actions: readonly ActionExplanation[];
+  /** Key instants of the current term. */
   readonly timeline: TermTimeline;
   /** Every instant after `now` at which one of these answers changes, earliest first. */
   readonly deadlines: readonly Deadline[];
@@ -46,7 +51,9 @@ export interface Explanation {
 
 /** Options of {@link explain}. */
 export interface ExplainOptions {
+  /** The instant to explain at (T4: never read from the clock). */
   readonly now: InstantInput;
+  /** The policy to apply (default: `DEFAULT_POLICY`). */
   readonly policy?: Policy | undefined;
   /** Horizon of the `renewing-soon` and `lock-in-soon` alerts in days (default 7). */
   readonly alertDays?: number;

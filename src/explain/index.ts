@@ -9,3 +9,30 @@ export { ACTIONS } from './actions.js';
 export type { Action, ActionExplanation, Outcome } from './actions.js';
 export type { Deadline, DeadlineKind, TermTimeline } from './deadlines.js';
 export type { AlertClass, Explanation, ExplainOptions } from './explain.js';
+
+// The main entry's types that this entry's signatures use, re-exported as types only (the values
+// stay in the main entry), so that a TypeScript user can name them from this entry point alone.
+export type { Assumption, Warning } from '../core/decision.js';
+export type { RuleId } from '../core/rules.js';
+export type { Policy } from '../policy/policy.js';
+export type {
+  Program,
+  ProgramPolicy,
+  RefundMode,
+  SeatIncrease,
+  SeatReduction,
+  WindowFrom,
+} from '../policy/programs.js';
+export type {
+  ScheduledChange,
+  ScheduledChangeInput,
+  SeatBatch,
+  SeatBatchInput,
+  Status,
+  Subscription,
+  SubscriptionInput,
+} from '../snapshot/subscription.js';
+export type { OpenBatch } from '../decisions/seats.js';
+export type { DateInput, Instant, InstantInput } from '../time/instant.js';
+export type { UtcDay } from '../time/day.js';
+export type { BillingFrequency, RenewalAnchor, Term } from '../time/term.js';

@@ -11,7 +11,7 @@ import { toInstant, type Instant } from '../time/instant.js';
 import { own, toEnum, toRecord } from '../core/validate.js';
 
 /** A1: which commerce an add-on is bought in. */
-export type Commerce = (typeof COMMERCE)[number];
+export type Commerce = 'traditional' | 'new-commerce';
 
 /** Why an add-on can or can't be bought. */
 export type AddOnReason =
@@ -48,7 +48,7 @@ export interface SuspendedAddOns {
   readonly next: readonly Subscription[];
 }
 
-const COMMERCE = /* @__PURE__ */ Object.freeze(['traditional', 'new-commerce'] as const);
+const COMMERCE = /* @__PURE__ */ Object.freeze(['traditional', 'new-commerce'] as const satisfies readonly Commerce[]);
 
 /**
  * Whether `addOn` belongs to `base` (its `parentSubscriptionId` is the base's id).
@@ -66,8 +66,8 @@ export function isAddOnOf(addOn: SubscriptionInput | Subscription, base: Subscri
 
 /**
  * A1: in traditional commerce an add-on needs an active base subscription and is bought
- * through it; new commerce sells add-ons through the catalog (002 "Update subscriptions with
- * add-ons").
+ * through it; new commerce sells add-ons through the catalog (Manage customer subscriptions,
+ * "Update subscriptions with add-ons").
  *
  * @example
  * ```ts

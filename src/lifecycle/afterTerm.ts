@@ -24,14 +24,17 @@ export interface StatusFacts {
 
 /** P7 stage of the after-term timeline; `end` exclusive, `null` for the last stage. */
 export interface AfterTermStage {
+  /** The status the subscription has during the stage. */
   readonly status: 'expired' | 'disabled' | 'deleted';
+  /** When the stage begins. */
   readonly start: Instant;
+  /** When the stage ends (exclusive); `null` for the last stage, which never ends. */
   readonly end: Instant | null;
   /** Length in 24-hour days, `null` when open-ended. */
   readonly days: number | null;
 }
 
-/** P7 (policy): a subscription suspended at term end follows the lifecycle stages, or 002's "all data deleted". */
+/** P7 (policy): a subscription suspended at term end follows the lifecycle stages, or has "all data deleted". */
 export type SuspendedAtTermEnd = 'lifecycle' | 'deleted';
 
 /** P7: 30-day expired state after an active term ends with auto-renew off. */

@@ -1,9 +1,9 @@
 /**
- * The BSS cancellation-request workflow for software-subscription assets (source 001):
+ * The BSS cancellation-request workflow for software-subscription assets (the BSS storefront page):
  * requested → executed (cancelled, or rejected with Microsoft's message) or ignored
  * (W1–W4, C7, C11).
  */
-import { canCancel, type CancelDecision } from '../decisions/cancel.js';
+import { canCancel, type CancelReason } from '../decisions/cancel.js';
 import { allow, refuse, type Decision, type Refused } from '../core/decision.js';
 import { readPolicy, type Policy } from '../policy/policy.js';
 import { withChanges } from '../snapshot/changes.js';
@@ -12,7 +12,7 @@ import { dayOf, formatDay, toDay, type UtcDay } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 import { own, toBoolean, toEnum, toRecord } from '../core/validate.js';
 
-/** W3: the pop-up text when Microsoft answers "cannot be canceled" (001, verbatim). */
+/** W3: the pop-up text when Microsoft answers "cannot be canceled" (the BSS storefront page, verbatim). */
 export const BSS_REJECTION_MESSAGE =
   'You have passed your 30-day cancelation window. We are unable to cancel your purchase.';
 
@@ -69,7 +69,9 @@ export type BssReason =
 
 /** Options of {@link bssCancellation} and {@link canShowCancelAction}. */
 export interface BssOptions {
+  /** The instant to decide at (T4: never read from the clock). */
   readonly now: InstantInput;
+  /** The policy to apply (default: `DEFAULT_POLICY`). */
   readonly policy?: Policy | undefined;
   /** W1: "Automatic execution of subscription cancelation requests" — off by default. */
   readonly automaticExecution?: boolean;
@@ -81,7 +83,7 @@ export type BssResult =
   | { readonly ok: false; readonly refusal: Refused<BssReason | string> };
 
 /** The answer of {@link canShowCancelAction}: `allowed` = shown; `until` = when it disappears. */
-export type CancelActionDecision = Decision<BssReason | CancelDecision['reason']>;
+export type CancelActionDecision = Decision<BssReason | CancelReason>;
 
 const STATUSES = ['none', 'requested', 'cancelled', 'rejected', 'ignored'] as const;
 

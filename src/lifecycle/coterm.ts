@@ -67,7 +67,9 @@ export interface AlignmentOptions {
 export interface AlignmentOptionsInput {
   /** The customer's other subscriptions to align to. */
   readonly others: readonly (SubscriptionInput | Subscription)[];
+  /** The instant to decide at (T4: never read from the clock). */
   readonly now: InstantInput;
+  /** The policy to apply (default: `DEFAULT_POLICY`). */
   readonly policy?: Policy | undefined;
 }
 
@@ -89,7 +91,9 @@ export function canAlign(subscription: SubscriptionInput | Subscription): Decisi
 
 /** CO4: the first aligned term (maybe shorter, prorated) and the full-length term after it. */
 export type AlignedTerms = {
+  /** CO4: the first term, ending on the custom end date; `prorated` when shorter than a full term. */
   readonly firstTerm: TermDates & { readonly prorated: boolean };
+  /** CO4: the full-length term after it. */
   readonly followingTerm: TermDates;
 };
 
@@ -102,7 +106,8 @@ export type AlignedTerms = {
  *
  * @example
  * ```ts
- * checkEndDay('P1M', { startDay: d('2024-03-05'), endDay: d('2024-04-04') }, d('2024-03-30')); // refused, 'NOT_MONTH_END'
+ * const day = (date: string) => toUtcDay(date, 'day');
+ * checkEndDay('P1M', { startDay: day('2024-03-05'), endDay: day('2024-04-04') }, day('2024-03-30')); // refused, 'NOT_MONTH_END'
  * ```
  */
 export function checkEndDay(term: Term, first: TermDates, endDay: UtcDay, targetTerm?: Term): Decision<CotermReason> {
@@ -131,7 +136,7 @@ function endDayDecision(term: Term, first: TermDates, endDay: UtcDay, targetTerm
  *
  * @example
  * ```ts
- * formatDay(calendarMonthEnd(dayFromCivil(2022, 7, 15), 'P1Y')); // '2023-06-30'
+ * formatDay(calendarMonthEnd(toUtcDay('2022-07-15', 'day'), 'P1Y')); // '2023-06-30'
  * ```
  *
  * @throws {@link CspRulesError} `INVALID_DATE` `startDay`, `INVALID_ENUM` `term`
@@ -152,7 +157,7 @@ function monthEndOf(startDay: UtcDay, term: Term): UtcDay {
  *
  * @example
  * ```ts
- * const t = alignedTerms(dayFromCivil(2022, 7, 1), 'P3Y', dayFromCivil(2024, 10, 1));
+ * const t = alignedTerms(toUtcDay('2022-07-01', 'day'), 'P3Y', toUtcDay('2024-10-01', 'day'));
  * formatDay(t.followingTerm.endDay); // '2027-10-01'
  * ```
  *
@@ -193,8 +198,11 @@ function termsAligned(startDay: UtcDay, term: Term, customEndDay: UtcDay, anchor
  *
  * @example
  * ```ts
+ * const sub = { id: 'sub-1', program: 'nce-license', term: 'P1Y', billing: 'monthly', quantity: 5,
+ *   purchasedAt: '2023-10-15T10:00:00Z' } as const; // next term 2024-10-15 – 2025-10-14
+ * const other = { ...sub, id: 'other-1', purchasedAt: '2023-07-01T10:00:00Z' }; // renews to end 2025-06-30
  * const a = eligibleAlignments(sub, { others: [other], now: '2024-05-01T00:00:00Z' });
- * a.options.map((o) => [formatDay(o.endDay), o.alignsTo]); // [['2025-06-30', []], ['2025-09-30', ['other-1']]] …
+ * a.options.map((o) => [formatDay(o.endDay), o.alignsTo]); // [['2025-06-30', ['other-1']], ['2025-09-30', []]]
  * ```
  */
 export function eligibleAlignments(
@@ -249,7 +257,7 @@ export function eligiblePurchaseAlignments(input: {
  *
  * @example
  * ```ts
- * checkCustomEndDate(sub, dayFromCivil(2025, 6, 30)); // allowed, rule 'CO2'
+ * checkCustomEndDate(sub, toUtcDay('2025-06-30', 'day')); // allowed, rule 'CO2'
  * ```
  *
  * @throws {@link CspRulesError} for an invalid subscription or policy, `INVALID_DATE` `endDay`

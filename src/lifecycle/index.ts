@@ -72,6 +72,7 @@ export type {
   Reassignment,
   SchedulableChange,
   ScheduledChangeDeletion,
+  ScheduleOptions,
   ScheduleReason,
 } from './scheduledChanges.js';
 export { canBuyAddOn, alignedAddOnTerm, suspendAddOns, isAddOnOf, commerceOf } from './addons.js';
@@ -95,3 +96,32 @@ export {
   checkCustomEndDate,
 } from './coterm.js';
 export type { AlignedTerms, AlignmentOption, AlignmentOptions, AlignmentOptionsInput, CotermReason } from './coterm.js';
+
+// The main entry's types that this entry's signatures use, re-exported as types only (the values
+// stay in the main entry), so that a TypeScript user can name them from this entry point alone.
+export type { Allowed, Assumption, Decision, DecisionBase, Refused, Warning } from '../core/decision.js';
+export type { RuleId } from '../core/rules.js';
+export type { Policy } from '../policy/policy.js';
+export type {
+  Program,
+  ProgramPolicy,
+  RefundMode,
+  SeatIncrease,
+  SeatReduction,
+  WindowFrom,
+} from '../policy/programs.js';
+export type {
+  ScheduledChange,
+  ScheduledChangeInput,
+  SeatBatch,
+  SeatBatchInput,
+  Status,
+  Subscription,
+  SubscriptionInput,
+} from '../snapshot/subscription.js';
+export type { CancelReason } from '../decisions/cancel.js';
+export type { UpgradeCatalog, UpgradePath } from '../decisions/upgradePaths.js';
+export type { DateInput, Instant, InstantInput } from '../time/instant.js';
+export type { UtcDay } from '../time/day.js';
+export type { BillingFrequency, RenewalAnchor, Term, TermDates } from '../time/term.js';
+export type { Window } from '../time/window.js';

@@ -33,23 +33,31 @@ export type ConflictProneAction = (typeof RENEWAL_CONFLICT_PRONE)[number];
 
 /** R4: what to do on a 409 Conflict during a renewal. */
 export interface ConflictAdvice {
+  /** The HTTP status Partner Center answers with: 409 Conflict. */
   readonly status: 409;
-  /** Wait this long, then resubmit (002: "after waiting for two minutes"). */
+  /** Wait this long, then resubmit ("after waiting for two minutes"). */
   readonly retryAfterMs: number;
 }
 
 /** R4: the read-only window of a renewal and what it covers. */
 export interface ReadOnlyWindow extends Window {
+  /** What can't be changed inside the window. */
   readonly readOnly: readonly ReadOnlyProperty[];
+  /** What may be attempted inside the window but can fail with 409 Conflict. */
   readonly conflictProne: readonly ConflictProneAction[];
+  /** What to do on a 409 Conflict: wait, then resubmit. */
   readonly conflict: ConflictAdvice;
 }
 
 /** The next term with the scheduled changes applied (S1) — what the renewal produces. */
 export interface NextTerm extends TermDates {
+  /** The next term's length: the scheduled one, else the current one (S1). */
   readonly term: Term;
+  /** The next term's billing frequency: the scheduled one, else the current one (S1). */
   readonly billing: BillingFrequency;
+  /** Seats in the next term: the scheduled quantity, else the current one (S1). */
   readonly quantity: number;
+  /** The product of the next term: a scheduled SKU upgrade's target, else the current one (S1). */
   readonly offerName: string | null;
   /** S4: how licenses move for a scheduled SKU upgrade; `null` when none is scheduled. */
   readonly reassignment: Reassignment | null;
@@ -61,20 +69,19 @@ export interface NextTerm extends TermDates {
 
 /** R3: a window that opens at the renewal completion. */
 export interface PostRenewalWindow extends Window {
+  /** The rule the window comes from (C1, C8, C16 for cancelling; Q2 for seats). */
   readonly rule: RuleId;
   /** Empty when the completion instant is known; else the R3 bound used. */
   readonly assumptions: readonly Assumption[];
 }
 
-/** Facts every schedule carries. */
-interface ScheduleBase {
+/** A subscription that renews (or converts) at the end of its term. */
+export interface Renewing {
   /** T2: the exclusive end of the term end date — 00:00Z of the next day. */
   readonly termEndsAt: Instant;
-}
-
-/** A subscription that renews (or converts) at the end of its term. */
-export interface Renewing extends ScheduleBase {
+  /** `renew` (R2), or `convert` for a trial with auto-renew on (TR2). */
   readonly outcome: 'renew' | 'convert';
+  /** The rule the outcome comes from. */
   readonly rule: 'R2' | 'TR2';
   /** R2: 00:00 UTC of the day after the term end date. */
   readonly startsAt: Instant;
@@ -84,6 +91,7 @@ export interface Renewing extends ScheduleBase {
   readonly completedAt: Instant | null;
   /** R4: [startsAt, completion). */
   readonly readOnlyWindow: ReadOnlyWindow;
+  /** The term the renewal produces, with the scheduled changes applied (S1). */
   readonly nextTerm: NextTerm;
   /** R3 + C1/C8/C16: cancellation after the renewal; `null` for programs whose window runs from the purchase only. */
   readonly cancellationWindow: PostRenewalWindow | null;
@@ -92,15 +100,26 @@ export interface Renewing extends ScheduleBase {
 }
 
 /** A subscription that does not renew. */
-export interface NotRenewing extends ScheduleBase {
+export interface NotRenewing {
+  /** T2: the exclusive end of the term end date — 00:00Z of the next day. */
+  readonly termEndsAt: Instant;
+  /** `expire` when auto-renew is off (R5), `none` when the subscription is not active (P7). */
   readonly outcome: 'expire' | 'none';
+  /** The rule the outcome comes from. */
   readonly rule: 'R5' | 'P7';
+  /** No renewal starts. */
   readonly startsAt: null;
+  /** No renewal completes. */
   readonly completesBy: null;
+  /** No renewal completes. */
   readonly completedAt: null;
+  /** Nothing is read-only for a renewal. */
   readonly readOnlyWindow: null;
+  /** No next term. */
   readonly nextTerm: null;
+  /** No window opens after the term. */
   readonly cancellationWindow: null;
+  /** No window opens after the term. */
   readonly seatReductionWindow: null;
 }
 
@@ -109,12 +128,13 @@ export type RenewalSchedule = Renewing | NotRenewing;
 
 /** Options of {@link renewalSchedule}. */
 export interface RenewalScheduleOptions {
+  /** The policy to apply (default: `DEFAULT_POLICY`). */
   readonly policy?: Policy | undefined;
   /** The renewal's completion instant, when known (R3); within [startsAt, startsAt + 24 h). */
   readonly completedAt?: InstantInput;
 }
 
-/** R4: retry a 409 Conflict after two minutes (002 "Applying changes"). */
+/** R4: retry a 409 Conflict after two minutes ("Applying changes"). */
 export const RENEWAL_CONFLICT: ConflictAdvice = Object.freeze({ status: 409, retryAfterMs: 2 * 60_000 });
 /** R4: read-only while a renewal is queued or running. */
 export const RENEWAL_READ_ONLY = /* @__PURE__ */ Object.freeze([
@@ -254,6 +274,7 @@ export function renewalAnchorDay(subscription: SubscriptionInput | Subscription)
  * @example
  * ```ts
  * nextTerm(sub); // { startDay, endDay, term, billing, quantity, offerName, reassignment, shortened, anchorDayOfMonth }
+ * nextTerm(sub, { policy: definePolicy({ renewalAnchor: 'clamped' }) }); // its days from the clamped anchor (T6)
  * ```
  */
 export function nextTerm(subscription: SubscriptionInput | Subscription, options: NextTermOptions = {}): NextTerm {

@@ -11,22 +11,27 @@ import {
 } from '../snapshot/subscription.js';
 import { withAssumed } from '../snapshot/assumed.js';
 import { termPhase, type TermPhase } from '../snapshot/termWindow.js';
-import { gateRefusal, stateGate, type GateReasons } from '../decisions/gates.js';
+import { gateRefusal, stateGate } from '../decisions/gates.js';
 import { TRIAL_DEFAULT_BILLING, TRIAL_DEFAULT_TERM } from '../policy/trials.js';
 import { endOfDay } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 import type { BillingFrequency, Term } from '../time/term.js';
 import { own, toEnum, toRecord } from '../core/validate.js';
 
-/** S1: the kinds of change that can be scheduled for the end of the term (002 "Scheduled changes"). */
+/** S1: the kinds of change that can be scheduled for the end of the term ("Scheduled changes"). */
 export type SchedulableChange = (typeof SCHEDULABLE_CHANGES)[number];
 
 /** S3: the midterm changes that can delete saved scheduled changes. */
 export type MidtermChange =
+  /** Cancelling the subscription. */
   | 'cancel'
+  /** Turning auto-renew off. */
   | 'autoRenewOff'
+  /** Changing the seat quantity. */
   | 'quantity'
+  /** Upgrading the SKU. */
   | 'upgrade'
+  /** Converting a trial. */
   | 'convertTrial'
   /** P2: suspension turns auto-renew off. */
   | 'suspend'
@@ -36,10 +41,28 @@ export type MidtermChange =
   | 'billingOnly';
 
 /** S3 policy: which midterm changes delete scheduled changes. */
-export type ScheduledChangeDeletion = (typeof DELETION_MODES)[number];
+export type ScheduledChangeDeletion =
+  /** Any immediate midterm change deletes them (the API docs; the default). */
+  | 'any-immediate'
+  /** Only the changes "Manage customer subscriptions" lists, plus suspension. */
+  | 'listed';
 
 /** Why a change can or can't be scheduled now. */
-export type ScheduleReason = 'ALLOWED' | 'AUTO_RENEW_OFF' | GateReasons['scheduleChange'];
+// The gate reasons of `scheduleChange` are written out so that the public type does not name the
+// internal gate table (a reason added there fails the build in scheduleDecision).
+export type ScheduleReason =
+  /** S2: active with auto-renew on: a change can be saved until the renewal starts. */
+  | 'ALLOWED'
+  /** S2: scheduling needs auto-renew on. */
+  | 'AUTO_RENEW_OFF'
+  /** Cancelled or deleted (C3, P7). */
+  | 'TERMINATED'
+  /** The term is over: the subscription expired, or the snapshot is out of date (R2, R5, P4). */
+  | 'TERM_ENDED'
+  /** The status does not allow it (S2). */
+  | 'NOT_ACTIVE'
+  /** Read-only while a renewal is queued or running (R4). */
+  | 'RENEWAL_READ_ONLY';
 
 /** S4: how licenses move at a scheduled SKU upgrade. */
 export type Reassignment = 'automatic' | 'manual';
@@ -67,9 +90,12 @@ const MIDTERM_CHANGES: readonly MidtermChange[] = [
   'termChange',
   'billingOnly',
 ];
-const DELETION_MODES = /* @__PURE__ */ Object.freeze(['any-immediate', 'listed'] as const);
+const DELETION_MODES = /* @__PURE__ */ Object.freeze([
+  'any-immediate',
+  'listed',
+] as const satisfies readonly ScheduledChangeDeletion[]);
 
-/** S1, in the order of 002's list. */
+/** S1, in the order of the source's list. */
 export const SCHEDULABLE_CHANGES = /* @__PURE__ */ Object.freeze([
   'upgrade',
   'quantity',
@@ -79,12 +105,12 @@ export const SCHEDULABLE_CHANGES = /* @__PURE__ */ Object.freeze([
 ] as const);
 
 /**
- * S3: the midterm changes that delete scheduled changes, per policy. `listed` is 002's list
- * ("Cancel a subscription, Turn off autorenew, Change a quantity, Upgrade a SKU, Convert a
- * trial") plus suspension, which turns auto-renew off (P2); `any-immediate` (the API docs,
- * default) adds every other immediate midterm change — an immediate term change (B3). A
- * billing-only change (B2) is scheduled for the next cycle, not immediate: it deletes nothing
- * (the lifecycle page keeps next charge instructions on suspension).
+ * S3: the midterm changes that delete scheduled changes, per policy. `listed` is the list of
+ * "Manage customer subscriptions" ("Cancel a subscription, Turn off autorenew, Change a quantity,
+ * Upgrade a SKU, Convert a trial") plus suspension, which turns auto-renew off (P2);
+ * `any-immediate` (the API docs, default) adds every other immediate midterm change — an
+ * immediate term change (B3). A billing-only change (B2) is scheduled for the next cycle, not
+ * immediate: it deletes nothing (the lifecycle page keeps next charge instructions on suspension).
  */
 export const DELETES_SCHEDULED_CHANGES: Readonly<Record<ScheduledChangeDeletion, readonly MidtermChange[]>> =
   Object.freeze({
@@ -106,7 +132,7 @@ export const DELETES_SCHEDULED_CHANGES: Readonly<Record<ScheduledChangeDeletion,
  * @example
  * ```ts
  * deletesScheduledChanges('termChange');           // true (API docs: any immediate change)
- * deletesScheduledChanges('termChange', 'listed'); // false (002's list)
+ * deletesScheduledChanges('termChange', 'listed'); // false (the listed changes only)
  * deletesScheduledChanges('billingOnly');          // false
  * ```
  *
@@ -167,11 +193,6 @@ export function scheduleDecision(sub: Subscription, now: Instant, phase: TermPha
  * S1 + S4 + B2 + TR2: the next term's term, billing, quantity and SKU with the saved change
  * applied. A pending billing-cycle change (B2) applies at the latest at renewal. A trial
  * converts with term Annual, billing Monthly (TR2) unless scheduled otherwise.
- *
- * @example
- * ```ts
- * nextTermPlan(sub); // { term: 'P1Y', billing: 'monthly', quantity: 10, offerName: null, customTermEndDay: null, reassignment: null }
- * ```
  */
 export function nextTermPlan(subscription: SubscriptionInput | Subscription): NextTermPlan {
   const sub = toSubscription(subscription);
@@ -191,11 +212,6 @@ export function nextTermPlan(subscription: SubscriptionInput | Subscription): Ne
 
 /**
  * S1: whether a scheduled change names at least one change.
- *
- * @example
- * ```ts
- * isEmptyChange({ quantity: null, term: null, billing: null, offerName: null, customTermEndDay: null }); // true
- * ```
  */
 export function isEmptyChange(change: ScheduledChange): boolean {
   return (

@@ -1,5 +1,5 @@
 /**
- * Reads the Partner Center subscription resource (docs/partner-center.md) into the
+ * Reads the Partner Center subscription resource ("Subscription resources") into the
  * library's snapshot. Facts that are not in the JSON stay unknown and are listed as notes;
  * nothing is guessed. Every error names the JSON path at fault.
  */
@@ -42,6 +42,7 @@ export interface FromPartnerCenterOptions {
 
 /** The answer of {@link fromPartnerCenter}: the validated snapshot and what was not a fact. */
 export interface PartnerCenterSubscription {
+  /** The validated snapshot, ready for every decision. */
   readonly subscription: Subscription;
   /** Unknowns, inferences and placeholders, each naming its JSON field. Empty when none. */
   readonly notes: readonly Note[];
@@ -60,7 +61,7 @@ const STATUS: ReadonlyMap<string, Status> = new Map<string, Status>([
 /**
  * Reads one Partner Center subscription resource (as `JSON.parse` returns it).
  *
- * - Program from `productType.id`, `isMicrosoftProduct`, `billingType` (table in `pcProgram.ts`);
+ * - Program from `productType.id`, `isMicrosoftProduct`, `billingType`;
  *   `options.program` forces it. Enums compare case-insensitively, ignoring `_`.
  * - `creationDate` is the purchase instant. `effectiveStartDate` is the current term's start: when
  *   it is more than 24 h after `creationDate` the term was renewed; a renewal start with a time
@@ -239,11 +240,6 @@ export function fromPartnerCenterList(
 /**
  * A {@link CspRulesError} with its field moved under `prefix` (`[2]` + `creationDate` →
  * `[2].creationDate`); anything else is returned unchanged.
- *
- * @example
- * ```ts
- * prefixError(new CspRulesError('MISSING_FIELD', 'status', 'is required'), '[2]').field; // '[2].status'
- * ```
  */
 function prefixError(error: unknown, prefix: string | readonly PathKey[]): unknown {
   return error instanceof CspRulesError && error.path[0] !== 'options' ? error.under(prefix) : error;

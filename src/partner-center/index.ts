@@ -14,3 +14,28 @@ export type {
 } from './fromPartnerCenter.js';
 export { reconcile } from './reconcile.js';
 export type { Difference, ReconcileOptions, ReconciledBatch } from './reconcile.js';
+
+// The main entry's types that this entry's signatures use, re-exported as types only (the values
+// stay in the main entry), so that a TypeScript user can name them from this entry point alone.
+export type { RuleId } from '../core/rules.js';
+export type { Policy } from '../policy/policy.js';
+export type {
+  Program,
+  ProgramPolicy,
+  RefundMode,
+  SeatIncrease,
+  SeatReduction,
+  WindowFrom,
+} from '../policy/programs.js';
+export type {
+  ScheduledChange,
+  ScheduledChangeInput,
+  SeatBatch,
+  SeatBatchInput,
+  Status,
+  Subscription,
+  SubscriptionInput,
+} from '../snapshot/subscription.js';
+export type { DateInput, Instant, InstantInput } from '../time/instant.js';
+export type { UtcDay } from '../time/day.js';
+export type { BillingFrequency, RenewalAnchor, Term } from '../time/term.js';

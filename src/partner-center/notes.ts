@@ -35,10 +35,12 @@ export type NoteCode =
 
 /** One note of the adapter. */
 export interface Note {
+  /** What the note is about, as a stable code. */
   readonly code: NoteCode;
   /** JSON path of the field concerned, e.g. `refundableQuantity.details[0].allowedUntilDateTime`. */
   readonly field: string;
   /** `unknown`: the fact is absent and stays unknown; `inferred`: derived, not reported; `defaulted`: a default or placeholder. */
   readonly kind: 'unknown' | 'inferred' | 'defaulted';
+  /** The note in words, for logs and people. */
   readonly message: string;
 }

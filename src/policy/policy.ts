@@ -1,6 +1,6 @@
 /**
  * The policy object: the program table plus every choice where the sources disagree or are
- * silent, each with the default rules.md gives.
+ * silent, each with the default the rule catalogue gives.
  */
 import { CspRulesError, describe } from '../core/errors.js';
 import { RULE_IDS } from '../core/rules.js';
@@ -29,17 +29,18 @@ export interface Policy {
   readonly renewalAnchor: RenewalAnchor;
   /**
    * P7: a subscription still suspended at its term end goes through the lifecycle page's stages
-   * (`lifecycle`, default: disabled 30 d, then 90 d) or has its data deleted at once (`deleted`, 002).
+   * (`lifecycle`, default: disabled 30 d, then 90 d) or has its data deleted at once (`deleted`,
+   * as "Manage customer subscriptions" says).
    */
   readonly suspendedAtTermEnd: 'lifecycle' | 'deleted';
   /**
    * S3: which midterm changes delete saved scheduled changes — any immediate change (`any-immediate`,
-   * default, the API docs) or only 002's five-item list (`listed`).
+   * default, the API docs) or only the five-item list of "Manage customer subscriptions" (`listed`).
    */
   readonly scheduledChangeDeletion: 'any-immediate' | 'listed';
   /**
-   * U5: an existing upgrade destination must have the `equal` term (default, 002 UI "term durations
-   * don't match") or a `not-shorter` one (the transitions API).
+   * U5: an existing upgrade destination must have the `equal` term (default, the Partner Center UI:
+   * "term durations don't match") or a `not-shorter` one (the transitions API).
    */
   readonly destinationTerm: 'equal' | 'not-shorter';
 }
@@ -52,18 +53,26 @@ export type ProgramOverrides = Partial<Omit<ProgramPolicy, 'cancelWindowHours' |
 
 /** Deep-partial overrides accepted by {@link definePolicy}. */
 export interface PolicyOverrides {
+  /** Per-program overrides: windows, refunds and seat rules of the programs named. */
   readonly programs?: { readonly [P in Program]?: ProgramOverrides };
+  /** R3: which bound to measure from when a renewal's completion instant is unknown. */
   readonly unknownRenewalCompletion?: Policy['unknownRenewalCompletion'];
+  /** Q2: whether a seat reduction must leave at least one seat. */
   readonly keepOneSeat?: boolean;
+  /** M1: whether the day of the cancellation counts as a day used. */
   readonly daysUsed?: Policy['daysUsed'];
+  /** T6: how renewed terms anchor after a month-end start. */
   readonly renewalAnchor?: RenewalAnchor;
+  /** P7: what happens to a subscription still suspended at its term end. */
   readonly suspendedAtTermEnd?: Policy['suspendedAtTermEnd'];
+  /** S3: which midterm changes delete saved scheduled changes. */
   readonly scheduledChangeDeletion?: Policy['scheduledChangeDeletion'];
+  /** U5: which term an existing upgrade destination must have. */
   readonly destinationTerm?: Policy['destinationTerm'];
 }
 
 /**
- * The defaults of rules.md.
+ * The default policy: every window, refund and choice as the rule catalogue gives it.
  *
  * @example
  * ```ts
@@ -167,11 +176,6 @@ export function definePolicy(overrides: PolicyOverrides, base: Policy = DEFAULT_
  * The policy of an options bag: the default when absent, else a policy made by
  * {@link definePolicy} (or {@link DEFAULT_POLICY}); anything else — plain overrides included — is
  * `INVALID_TYPE` `policy`.
- *
- * @example
- * ```ts
- * readPolicy(undefined) === DEFAULT_POLICY; // true
- * ```
  */
 export function readPolicy(value: unknown): Policy {
   if (value === undefined) return DEFAULT_POLICY;

@@ -1,5 +1,5 @@
 /**
- * Programs as policy data (design principle 4): each CSP program's cancellation window, what
+ * Programs as policy data: each CSP program's cancellation window, what
  * the window is measured from, the refund it gives and how seats may change. Defaults come
  * from the rule catalogue; every number here can be overridden with `definePolicy`
  * ("except where otherwise required by law").
@@ -24,10 +24,13 @@ export const PROGRAMS = /* @__PURE__ */ Object.freeze([
   'bss-software',
   // SoftwareOne marketplace: C8, Q9.
   'softwareone',
-] as const);
+] as const satisfies readonly Program[]);
 
 /** A CSP program: the sales channel and product kind whose rules apply ({@link PROGRAMS}). */
-export type Program = (typeof PROGRAMS)[number];
+// Written out, not `(typeof PROGRAMS)[number]`, so that every entry point can export the type
+// without the array; `satisfies` keeps PROGRAMS inside it.
+export type Program =
+  'nce-license' | 'nce-software' | 'nce-perpetual' | 'nce-saas' | 'traditional-saas' | 'bss-software' | 'softwareone';
 
 /** What a cancellation refunds. */
 export type RefundMode = 'full' | 'prorated' | 'none';

@@ -24,11 +24,6 @@ export type SimpleFacts = Partial<Pick<Subscription, 'status' | 'autoRenew' | 'n
 /**
  * Internal (the lifecycle machine): a snapshot with simple facts replaced, without validating the
  * rest again. The values are checked here; the other facts come from a validated snapshot.
- *
- * @example
- * ```ts
- * deriveSnapshot(sub, { status: 'suspended', autoRenew: false });
- * ```
  */
 export function deriveSnapshot(sub: Subscription, facts: SimpleFacts): Subscription {
   for (const key of Object.keys(facts)) {

@@ -24,7 +24,9 @@ import { isRecord, own, toBoolean, toCount, toEnum, toOptionalString, toRecord }
  * Subscription status. Partner Center's statuses plus `cancelled` (what the library records
  * when it knows the subscription was cancelled; Partner Center reports that as `deleted`).
  */
-export type Status = (typeof STATUSES)[number];
+// Written out, not `(typeof STATUSES)[number]`, so that every entry point can export the type
+// without the array; `satisfies` keeps STATUSES inside it.
+export type Status = 'active' | 'pending' | 'suspended' | 'expired' | 'disabled' | 'deleted' | 'cancelled';
 
 /** Every status. */
 export const STATUSES = /* @__PURE__ */ Object.freeze([
@@ -35,11 +37,13 @@ export const STATUSES = /* @__PURE__ */ Object.freeze([
   'disabled',
   'deleted',
   'cancelled',
-] as const);
+] as const satisfies readonly Status[]);
 
 /** A batch of seats added at one instant (Q2): the initial purchase, a renewal, a midterm increase. */
 export interface SeatBatchInput {
+  /** Seats added in this batch (at least 1). */
   readonly quantity: number;
+  /** When the seats were added: their 7-day reduction window starts here (Q2). */
   readonly addedAt: InstantInput;
   /**
    * The deadline Partner Center reports for reducing this batch (`refundableQuantity`,
@@ -52,7 +56,9 @@ export interface SeatBatchInput {
 export interface ScheduledChangeInput {
   /** Seats for the next term. */
   readonly quantity?: number;
+  /** Term for the next term (S1). */
   readonly term?: Term;
+  /** Billing frequency for the next term (S1). */
   readonly billing?: BillingFrequency;
   /** SKU upgrade target (offer name, as U2 spells it). */
   readonly offerName?: string;
@@ -62,22 +68,31 @@ export interface ScheduledChangeInput {
 
 /** A validated scheduled change. */
 export interface ScheduledChange {
+  /** Seats for the next term; `null` when unchanged. */
   readonly quantity: number | null;
+  /** Term for the next term; `null` when unchanged. */
   readonly term: Term | null;
+  /** Billing frequency for the next term; `null` when unchanged. */
   readonly billing: BillingFrequency | null;
+  /** SKU upgrade target at renewal (U2); `null` when none. */
   readonly offerName: string | null;
+  /** Coterminous end date of the next term (CO2), as a UTC day; `null` when none. */
   readonly customTermEndDay: UtcDay | null;
 }
 
 /** What callers describe. Only `program`, `term`, `billing`, `quantity` and `purchasedAt` are required. */
 export interface SubscriptionInput {
+  /** The subscription's ID (Partner Center's `id`), needed to link add-ons and aligned subscriptions. */
   readonly id?: string;
   /** Product name as Partner Center's `offerName` (the U2 deny list matches on it). */
   readonly offerName?: string | null;
+  /** The CSP program or channel it was bought through: decides its windows and refunds. */
   readonly program: Program;
   /** Default `active`. */
   readonly status?: Status;
+  /** Term length of the current term (B1). */
   readonly term: Term;
+  /** How often the current term is billed (B1). */
   readonly billing: BillingFrequency;
   /** Current seat count. */
   readonly quantity: number;
@@ -99,6 +114,7 @@ export interface SubscriptionInput {
   readonly trial?: boolean;
   /** Seats added in the current term, each with its instant. Default: the whole quantity at the term start. */
   readonly seatBatches?: readonly SeatBatchInput[];
+  /** The promotion applied, if any: some plan changes may lose it (B4). */
   readonly promotionId?: string | null;
   /** Microsoft's per-asset returnable flag (C7, C16). Default `true`. */
   readonly isReturnable?: boolean;
@@ -124,7 +140,9 @@ export interface SubscriptionInput {
 
 /** A seat batch with its instant read. */
 export interface SeatBatch {
+  /** Seats added in this batch. */
   readonly quantity: number;
+  /** When the seats were added: their 7-day reduction window starts here (Q2). */
   readonly addedAt: Instant;
   /** The reported deadline of its window, or `null` when none was reported. */
   readonly until: Instant | null;
@@ -132,30 +150,49 @@ export interface SeatBatch {
 
 /** The validated snapshot every decision works on. Instants are epoch ms, dates UTC day numbers. */
 export interface Subscription {
+  /** The subscription's ID; `null` when not given. */
   readonly id: string | null;
+  /** Product name as Partner Center's `offerName` (the U2 deny list matches on it); `null` when unknown. */
   readonly offerName: string | null;
+  /** The CSP program or channel it was bought through. */
   readonly program: Program;
+  /** The subscription's status (`active` when not given). */
   readonly status: Status;
+  /** Term length of the current term (B1). */
   readonly term: Term;
+  /** How often the current term is billed (B1). */
   readonly billing: BillingFrequency;
+  /** Current seat count. */
   readonly quantity: number;
+  /** The purchase (order) instant. */
   readonly purchasedAt: Instant;
   /** `null`: renewed, completion instant unknown (R3). */
   readonly termStartedAt: Instant | null;
+  /** The current term's first UTC day. */
   readonly termStartDay: UtcDay;
   /** Inclusive (T2): the term ends at 00:00Z of the next day. */
   readonly termEndDay: UtcDay;
+  /** Whether the subscription renews at its term end (R1). */
   readonly autoRenew: boolean;
+  /** Whether it is a trial (TR1–TR9). */
   readonly trial: boolean;
+  /** Seats added in the current term, each with its instant (Q2). */
   readonly seatBatches: readonly SeatBatch[];
   /** False when `seatBatches` was not given and the library assumed one batch at the term start. */
   readonly seatBatchesKnown: boolean;
+  /** The promotion applied, if any (B4); `null` when none. */
   readonly promotionId: string | null;
+  /** Microsoft's per-asset returnable flag (C7, C16). */
   readonly isReturnable: boolean;
+  /** The base subscription of an add-on; `null` when it is not an add-on. */
   readonly parentSubscriptionId: string | null;
+  /** U9: the instant an inherited cancellation window runs from; `null` when the subscription's own. */
   readonly cancellationWindowFrom: Instant | null;
+  /** S1: the change saved for the next term; `null` when none. */
   readonly scheduledChange: ScheduledChange | null;
+  /** B2: a pending billing-frequency change for the next billing cycle; `null` when none. */
   readonly nextChargeBilling: BillingFrequency | null;
+  /** Q6: updates made to this subscription so far; `null` when unknown. */
   readonly updateCount: number | null;
   /**
    * Facts filled in because the input lacked them: the caller's (`assumptions`), a trial's end
@@ -484,11 +521,6 @@ function readScheduledChange(value: unknown): ScheduledChange | null {
 
 /**
  * Internal: records a snapshot built from validated facts (see snapshotChanges.ts) as trusted, frozen.
- *
- * @example
- * ```ts
- * trust({ ...facts }); // only for objects made of a validated snapshot's facts
- * ```
  */
 export function trust(snapshot: Subscription): Subscription {
   return Snapshot.trust(snapshot);
@@ -496,11 +528,6 @@ export function trust(snapshot: Subscription): Subscription {
 
 /**
  * `null` for an absent or null value, else the value read.
- *
- * @example
- * ```ts
- * nullable(undefined, Number); // null
- * ```
  */
 export function nullable<T>(value: unknown, read: (v: unknown) => T): T | null {
   return value === undefined || value === null ? null : read(value);

@@ -77,11 +77,6 @@ export function nextWindowOpening(sub: Subscription, policy: Policy): WindowStar
 /**
  * R4: whether `now` lies on the renewal day, when a renewal may be queued or running and
  * calls can fail with 409 Conflict (retry after 2 minutes).
- *
- * @example
- * ```ts
- * renewalInProgress(sub, now); // true between 00:00Z on termEndDay + 1 and 24 h later
- * ```
  */
 export function renewalInProgress(sub: Subscription, now: Instant): boolean {
   const renewalStart = endOfDay(sub.termEndDay);
@@ -92,11 +87,6 @@ export function renewalInProgress(sub: Subscription, now: Instant): boolean {
  * Where `now` falls in the term: `in-term` before the term end; `renewing` while an active,
  * auto-renewing subscription's renewal may still run (R2: from 00:00Z after the term end date,
  * up to 24 h); `ended` after that — the subscription expired (R5), or the snapshot is out of date.
- *
- * @example
- * ```ts
- * termPhase(sub, now); // 'in-term' | 'renewing' | 'ended'
- * ```
  */
 export function termPhase(sub: Subscription, now: Instant): TermPhase {
   if (now < endOfDay(sub.termEndDay)) return 'in-term';

@@ -18,11 +18,6 @@ interface Batch {
 /**
  * The snapshot's batches; when unknown, the assumed single batch at the term's window start
  * (Q2, as `reducibleSeats` assumes it), never before the purchase.
- *
- * @example
- * ```ts
- * currentBatches(sub, DEFAULT_POLICY); // [{ quantity: 10, addedAt: … }]
- * ```
  */
 export function currentBatches(sub: Subscription, policy: Policy): Batch[] {
   if (sub.seatBatchesKnown) {
@@ -35,11 +30,6 @@ export function currentBatches(sub: Subscription, policy: Policy): Batch[] {
 
 /**
  * Q2: removes the seats a reduction plan releases from the batches it names.
- *
- * @example
- * ```ts
- * releasePlanned(batches, plan.release);
- * ```
  */
 export function releasePlanned(batches: Batch[], release: readonly OpenBatch[]): readonly SeatBatchInput[] {
   for (const r of release) {
@@ -58,11 +48,6 @@ export function releasePlanned(batches: Batch[], release: readonly OpenBatch[]):
 
 /**
  * U4: removes `count` seats, newest batches first (the seats moved to a partial upgrade).
- *
- * @example
- * ```ts
- * takeNewest([{ quantity: 10, addedAt: 0 }, { quantity: 5, addedAt: 9 }], 7); // [{ quantity: 8, addedAt: 0 }]
- * ```
  */
 export function takeNewest(batches: Batch[], count: number): readonly SeatBatchInput[] {
   const order = batches.map((_, i) => i).sort((a, b) => (batches[b] as Batch).addedAt - (batches[a] as Batch).addedAt);

@@ -35,11 +35,6 @@ import { isEmptyChange, scheduleDecision } from '../scheduledChanges.js';
  * new batch dated `now` (unknown earlier batches become the assumed one, warning
  * `SEAT_BATCHES_ASSUMED`); a decrease releases seats from open batches. Either deletes scheduled
  * changes (S3). Quantity 0 is a cancellation (C2). During a renewal the call may meet 409 (R4).
- *
- * @example
- * ```ts
- * onChangeQuantity(ctx, 12); // { ok: true, effects: [{ type: 'QUANTITY_CHANGED', from: 10, to: 12, … }] }
- * ```
  */
 export function onChangeQuantity(ctx: Ctx, rawQuantity: unknown): TransitionResult {
   const { sub, now, policy } = ctx;
@@ -90,11 +85,6 @@ export function onChangeQuantity(ctx: Ctx, rawQuantity: unknown): TransitionResu
  * conversion with fewer than 25 seats (TR7).
  *
  * @throws {@link CspRulesError} for a malformed change or one that names nothing
- *
- * @example
- * ```ts
- * onScheduleChange(ctx, { quantity: 8 }); // effects: [{ type: 'SCHEDULED_CHANGE_SAVED', … }]
- * ```
  */
 export function onScheduleChange(ctx: Ctx, changeInput: ScheduledChangeInput): TransitionResult {
   const d = scheduleDecision(ctx.sub, ctx.now, machinePhase(ctx));
@@ -118,11 +108,6 @@ export function onScheduleChange(ctx: Ctx, changeInput: ScheduledChangeInput): T
 
 /**
  * S1, R4: remove the saved change (not while a renewal runs).
- *
- * @example
- * ```ts
- * onClearScheduledChanges(ctx).effects; // [{ type: 'SCHEDULED_CHANGES_DELETED', rule: 'S1', … }]
- * ```
  */
 export function onClearScheduledChanges(ctx: Ctx): TransitionResult {
   const gate = gated(ctx, 'scheduleChange');
@@ -150,11 +135,6 @@ export function onClearScheduledChanges(ctx: Ctx): TransitionResult {
  * pass through (`PROMOTION_MAY_BE_LOST`, B4); during a renewal `RENEWAL_IN_PROGRESS` (R4).
  *
  * @throws {@link CspRulesError} for a bad `term`, `billing` or `offeredTerms` (field `event.…`)
- *
- * @example
- * ```ts
- * onChangeTermOrBilling(ctx, { type: 'changeTermOrBilling', term: 'P3Y', billing: 'monthly', offeredTerms: ['P1M', 'P1Y', 'P3Y'] });
- * ```
  */
 export function onChangeTermOrBilling(
   ctx: Ctx,

@@ -51,11 +51,6 @@ const PHASES: readonly Phase[] = ['in-term', 'renewing'];
  *
  * @throws {@link CspRulesError} for invalid input, or a `renewing` phase that can't be (not
  *   active with auto-renew on, or before the term end)
- *
- * @example
- * ```ts
- * readState(sub, Date.parse('2023-03-02T05:00:00Z')).phase; // 'renewing' when the term end date is 2023-03-01
- * ```
  */
 export function readState(
   state: SubscriptionInput | Subscription | LifecycleState,
@@ -86,11 +81,6 @@ export function readState(
 
 /**
  * Builds an accepted result.
- *
- * @example
- * ```ts
- * accept(ctx, { next, effects: [] });
- * ```
  */
 export function accept(ctx: Ctx, outcome: Outcome): Transitioned {
   // R2/R5: only an active, auto-renewing subscription can stay in a renewal.
@@ -110,11 +100,6 @@ export function accept(ctx: Ctx, outcome: Outcome): Transitioned {
 
 /**
  * Builds a refused result from a refusal (own or passed through).
- *
- * @example
- * ```ts
- * reject(refuse('P1', 'NOT_ACTIVE', null));
- * ```
  */
 export function reject(refusal: Refused<LifecycleReason>): Rejected {
   return { ok: false, refusal };
@@ -122,11 +107,6 @@ export function reject(refusal: Refused<LifecycleReason>): Rejected {
 
 /**
  * Shorthand for an own refusal.
- *
- * @example
- * ```ts
- * no('R4', 'RENEWAL_READ_ONLY', null);
- * ```
  */
 export function no(rule: RuleId, reason: LifecycleReason, opensAt: Instant | null): Rejected {
   return reject(refuse(rule, reason, opensAt));
@@ -135,11 +115,6 @@ export function no(rule: RuleId, reason: LifecycleReason, opensAt: Instant | nul
 /**
  * S3: when a midterm change deletes the saved scheduled change, the snapshot changes that
  * remove it and the effect; else nothing.
- *
- * @example
- * ```ts
- * const { changes, effects } = scheduledDeletion(ctx, 'quantity', 'S3');
- * ```
  */
 export function scheduledDeletion(
   ctx: Ctx,
@@ -155,11 +130,6 @@ export function scheduledDeletion(
 /**
  * Where `now` falls in the term for the machine: its `renewing` phase (which a declared renewal
  * keeps past the usual 24 h), else the snapshot's own {@link termPhase}.
- *
- * @example
- * ```ts
- * machinePhase(ctx); // 'in-term' mid-term
- * ```
  */
 export function machinePhase(ctx: Ctx): TermPhase {
   return ctx.phase === 'renewing' ? 'renewing' : termPhase(ctx.sub, ctx.now);
@@ -169,11 +139,6 @@ export function machinePhase(ctx: Ctx): TermPhase {
  * The state gates of an event's action (the one table every decision asks): the refusal, or
  * `null` when the state stops nothing. An ended term accepts only the renewal and after-term
  * events (R2, R5, P4: `TERM_ENDED`).
- *
- * @example
- * ```ts
- * gated(ctx, 'suspend'); // null for an active subscription mid-term
- * ```
  */
 export function gated(ctx: Ctx, action: GatedAction): Rejected | null {
   const row = stateGate(action, ctx.sub, machinePhase(ctx));
@@ -183,11 +148,6 @@ export function gated(ctx: Ctx, action: GatedAction): Rejected | null {
 /**
  * Runs a reused check whose options are the event's fields, renaming the field of a
  * {@link CspRulesError} it throws into the event's terms, so errors name what the caller wrote.
- *
- * @example
- * ```ts
- * inEventTerms({ catalog: 'event.catalog' }, () => canUpgrade(sub, options)); // throws field `event.catalog[0].to`, not `catalog[0].to`
- * ```
  */
 export function inEventTerms<T>(fields: Readonly<Record<string, string>>, run: () => T): T {
   try {
@@ -206,11 +166,6 @@ export function inEventTerms<T>(fields: Readonly<Record<string, string>>, run: (
 
 /**
  * Warnings of several sources, each once, in first-seen order.
- *
- * @example
- * ```ts
- * mergeWarnings(['PROMOTION_MAY_BE_LOST'], ['RENEWAL_IN_PROGRESS', 'PROMOTION_MAY_BE_LOST']); // ['PROMOTION_MAY_BE_LOST', 'RENEWAL_IN_PROGRESS']
- * ```
  */
 export function mergeWarnings(...lists: readonly (readonly Warning[])[]): readonly Warning[] {
   return [...new Set(lists.flat())];
@@ -218,11 +173,6 @@ export function mergeWarnings(...lists: readonly (readonly Warning[])[]): readon
 
 /**
  * A new snapshot with changes (validated again).
- *
- * @example
- * ```ts
- * change(ctx, { autoRenew: false });
- * ```
  */
 export function change(ctx: Ctx, changes: Partial<SubscriptionInput>): Subscription {
   // Status, auto-renew and clearing the scheduled change need no re-validation of the whole

@@ -44,12 +44,6 @@ type ConvertEvent = Extract<LifecycleEvent, { readonly type: 'convertTrial' }>;
  *
  * @throws {@link CspRulesError} `MISSING_FIELD` `event.offerName` when neither it nor
  *   `eligibility` is given; `canUpgrade`'s errors, with event field names (`event.catalog[0].to`)
- *
- * @example
- * ```ts
- * onUpgrade(ctx, { type: 'upgrade', quantity: 4, offerName: 'Microsoft 365 E5',
- *   catalog: [{ from: 'Microsoft 365 E3', to: 'Microsoft 365 E5' }] }).created; // [new coterminous subscription]
- * ```
  */
 export function onUpgrade(ctx: Ctx, event: UpgradeEvent): TransitionResult {
   const { sub } = ctx;
@@ -148,12 +142,6 @@ function coterminousInput(ctx: Ctx, offerName: string | null, quantity: number):
  *
  * @throws {@link CspRulesError} for a bad `term`, `billing` or `quantity`, or a billing longer
  *   than the term (B1, `event.billing`)
- *
- * @example
- * ```ts
- * onConvertTrial(ctx, { type: 'convertTrial' }).next; // { trial: false, term: 'P1Y', billing: 'monthly', quantity: 25, … }
- * onConvertTrial(ctx, { type: 'convertTrial', quantity: 24 }); // refused: TR4 BELOW_TRIAL_MINIMUM
- * ```
  */
 export function onConvertTrial(ctx: Ctx, event: ConvertEvent): TransitionResult {
   const { sub, now } = ctx;

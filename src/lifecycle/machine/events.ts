@@ -1,6 +1,6 @@
 /**
  * The lifecycle machine's vocabulary, types only: the machine state, the events it accepts,
- * the effects a transition causes, its reasons and its result (issue 4).
+ * the effects a transition causes, its reasons and its result.
  */
 import type { Access } from '../afterTerm.js';
 import type { Assumption, Decision, Refused, Warning } from '../../core/decision.js';
@@ -30,7 +30,9 @@ export type Phase = 'in-term' | 'renewing';
  * or `renewing` when `now` lies in [00:00Z of the term end date + 1, + 24 h) and it renews (R2, R4).
  */
 export interface LifecycleState {
+  /** The subscription's snapshot. */
   readonly subscription: Subscription;
+  /** Where it stands relative to its renewal (R4). */
   readonly phase: Phase;
 }
 
@@ -40,6 +42,7 @@ export interface LifecycleState {
  * check: a refusal refuses the transition with it unchanged; an allowance is taken as is.
  */
 export interface WithEligibility {
+  /** The decision to use instead of the machine's own check; a refusal refuses the event. */
   readonly eligibility?: Decision<string>;
 }
 
@@ -68,10 +71,11 @@ export type LifecycleEvent =
       readonly quantity: number;
       /** The SKU to upgrade to (U2). Required unless `eligibility` is given (then default: the current offer). */
       readonly offerName?: string;
-      /** U2: the offer matrix's conversions (ProductSkuConversion). Without it only 002's deny list applies. */
+      /** U2: the offer matrix's conversions (ProductSkuConversion). Without it only the deny list applies. */
       readonly catalog?: UpgradeCatalog;
       /** Partial upgrade: the new subscription's term and billing (default the source's). */
       readonly term?: Term;
+      /** Partial upgrade: the new subscription's billing frequency (default the source's). */
       readonly billing?: BillingFrequency;
       /** Partial upgrade: the id of the subscription it creates, when known. */
       readonly newSubscriptionId?: string;
@@ -217,6 +221,7 @@ export type LifecycleReason =
 export interface TransitionOptions {
   /** The instant the event happens (T4). */
   readonly now: InstantInput;
+  /** The policy to apply (default: `DEFAULT_POLICY`). */
   readonly policy?: Policy | undefined;
   /** P5: the subscription's add-ons (those whose `parentSubscriptionId` is its id are affected). */
   readonly addOns?: readonly (SubscriptionInput | Subscription)[];
@@ -226,11 +231,15 @@ export interface TransitionOptions {
 
 /** An accepted event. */
 export interface Transitioned {
+  /** Always `true`: the event was accepted. */
   readonly ok: true;
+  /** The subscription's snapshot after the event. */
   readonly next: Subscription;
+  /** Where the next snapshot stands relative to its renewal (R4). */
   readonly phase: Phase;
   /** `{ subscription: next, phase }`, to feed the next transition. */
   readonly state: LifecycleState;
+  /** What the event caused, in order, each naming its rule. */
   readonly effects: readonly Effect[];
   /** E.g. `RENEWAL_IN_PROGRESS` (R4: the call may meet 409 Conflict, retry after 2 minutes). */
   readonly warnings: readonly Warning[];
@@ -244,7 +253,9 @@ export interface Transitioned {
 
 /** A refused event: nothing changed. */
 export interface Rejected {
+  /** Always `false`: the event was refused. */
   readonly ok: false;
+  /** Why, with the rule and, where known, when it next becomes possible. */
   readonly refusal: Refused<LifecycleReason>;
 }
 

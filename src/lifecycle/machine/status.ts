@@ -14,11 +14,6 @@ import type { Effect, TransitionResult } from './events.js';
  * C1–C16 via `canCancel`: an immediate cancellation ends access now (C3), deletes scheduled
  * changes (S3) and leaves 7 days to back up data (P7); after a C4/C5 window the cancellation
  * is accepted for the term end: auto-renew goes off.
- *
- * @example
- * ```ts
- * onCancel(ctx); // { ok: true, next: { status: 'cancelled', … }, effects: [STATUS_CHANGED, CANCELLED, …] }
- * ```
  */
 export function onCancel(ctx: Ctx): TransitionResult {
   const d = cancelDecision(ctx.sub, ctx.now, ctx.policy, machinePhase(ctx));
@@ -52,11 +47,6 @@ export function onCancel(ctx: Ctx): TransitionResult {
  * P1, P2, P5, P6: suspend an active subscription — customer access blocked (admins keep data,
  * billing continues), auto-renew off, scheduled changes deleted, add-ons suspended. Refused
  * for trials (TR8) and while a renewal runs (R4).
- *
- * @example
- * ```ts
- * onSuspend(ctx).effects.map((e) => e.type); // ['STATUS_CHANGED', 'ACCESS_BLOCKED', 'AUTO_RENEW_TURNED_OFF', …]
- * ```
  */
 export function onSuspend(ctx: Ctx): TransitionResult {
   const { sub } = ctx;
@@ -82,11 +72,6 @@ export function onSuspend(ctx: Ctx): TransitionResult {
  * P3: reactivate a suspended subscription before its term ends; access returns at once.
  * Auto-renew stays off (P2; warning `AUTO_RENEW_OFF`). An add-on of a traditional-commerce
  * base needs the base active (A1).
- *
- * @example
- * ```ts
- * onReactivate(ctx); // { ok: true, next: { status: 'active', autoRenew: false, … }, warnings: ['AUTO_RENEW_OFF'] }
- * ```
  */
 export function onReactivate(ctx: Ctx): TransitionResult {
   const { sub } = ctx;
@@ -114,11 +99,6 @@ export function onReactivate(ctx: Ctx): TransitionResult {
 /**
  * R1, R5, S3, R4: turn auto-renew on or off (active subscriptions, trials included — C9's way
  * out). Off deletes scheduled changes (S3). Read-only during a renewal (R4).
- *
- * @example
- * ```ts
- * onSetAutoRenew(ctx, false).effects; // [{ type: 'AUTO_RENEW_TURNED_OFF', rule: 'R5' }, …]
- * ```
  */
 export function onSetAutoRenew(ctx: Ctx, autoRenew: boolean): TransitionResult {
   const { sub } = ctx;

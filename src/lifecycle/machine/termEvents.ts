@@ -17,11 +17,6 @@ import type { Effect, TransitionResult } from './events.js';
  * R2: the renewal is queued at 00:00 UTC of the day after the term end date; from then until
  * completion the machine is `renewing` (R4 read-only). Only active subscriptions with
  * auto-renew on renew (R5).
- *
- * @example
- * ```ts
- * onRenewalStarted(ctx); // { ok: true, phase: 'renewing', effects: [{ type: 'RENEWAL_STARTED', completesBy: … }] }
- * ```
  */
 export function onRenewalStarted(ctx: Ctx): TransitionResult {
   const refused = renewalRefused(ctx);
@@ -43,11 +38,6 @@ export function onRenewalStarted(ctx: Ctx): TransitionResult {
  * trial converts (TR2).
  *
  * @throws {@link CspRulesError} `INCONSISTENT` for a `completedAt` off the renewal day or after `now`
- *
- * @example
- * ```ts
- * onRenewalCompleted(ctx, '2023-03-02T04:10:00Z').next.termStartedAt; // Date.parse('2023-03-02T04:10:00Z')
- * ```
  */
 export function onRenewalCompleted(ctx: Ctx, completedAtInput: InstantInput | undefined): TransitionResult {
   const refused = renewalRefused(ctx);
@@ -114,11 +104,6 @@ export function onRenewalCompleted(ctx: Ctx, completedAtInput: InstantInput | un
  * R5, P4, P7: the term ended without renewal. Active with auto-renew off → expired (30 d);
  * suspended → disabled (30 d, then 90 d), or deleted with `suspendedAtTermEnd: 'deleted'`
  * (002 P4). When `now` is already past a stage, the later stages follow at once.
- *
- * @example
- * ```ts
- * onTermEnded(ctx).next.status; // 'expired'
- * ```
  */
 export function onTermEnded(ctx: Ctx): TransitionResult {
   const { sub, now } = ctx;
@@ -136,11 +121,6 @@ export function onTermEnded(ctx: Ctx): TransitionResult {
 /**
  * P7: the current after-term stage has run its length: expired → disabled (admins only) →
  * deleted (data deleted). Refused with `opensAt` = the next stage's start before then.
- *
- * @example
- * ```ts
- * onStageElapsed(ctx).next.status; // 'disabled'
- * ```
  */
 export function onStageElapsed(ctx: Ctx): TransitionResult {
   const { sub, now } = ctx;

@@ -1,5 +1,5 @@
 /**
- * The subscription lifecycle as a pure state machine (issue 4): `transition(state, event,
+ * The subscription lifecycle as a pure state machine: `transition(state, event,
  * { now })` returns the next snapshot with the effects the event caused, or a refusal with
  * its reason and rule. Nothing is executed; like xstate's `transition`, effects are data.
  */
@@ -22,7 +22,7 @@ import type {
 import { onCancel, onReactivate, onSetAutoRenew, onSuspend } from './status.js';
 import { onRenewalCompleted, onRenewalStarted, onStageElapsed, onTermEnded } from './termEvents.js';
 
-/** Every event name, in the order of the issue. */
+/** Every event name the machine accepts ({@link LifecycleEvent}). */
 export const LIFECYCLE_EVENTS: readonly LifecycleEventType[] = Object.freeze([
   'cancel',
   'suspend',
