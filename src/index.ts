@@ -73,6 +73,7 @@ export {
   TRIAL_DEFAULT_BILLING,
 } from './policy/trials.js';
 export type { Program, ProgramPolicy, RefundMode, SeatIncrease, SeatReduction, WindowFrom } from './policy/programs.js';
+export { ASSUMPTIONS } from './core/decision.js';
 export type { Allowed, Assumption, Decision, DecisionBase, Refused, Warning } from './core/decision.js';
 export { CspRulesError } from './core/errors.js';
 export type { ErrorCode, PathKey } from './core/errors.js';
@@ -83,7 +84,7 @@ export type { RuleId } from './core/rules.js';
 export type { DateInput, Instant, InstantInput } from './time/instant.js';
 export type { UtcDay } from './time/day.js';
 export type { Window } from './time/window.js';
-export { TERMS, BILLING_FREQUENCIES } from './time/term.js';
+export { TERMS, BILLING_FREQUENCIES, RENEWAL_ANCHORS } from './time/term.js';
 export type { BillingFrequency, RenewalAnchor, Term, TermDates } from './time/term.js';
 
 // Plans, upgrades and trials (B1–B5, U1–U9, S2, S5, C10, TR1–TR9).
@@ -117,7 +118,7 @@ export type {
   UpgradePathFacts,
   UpgradePathReason,
 } from './decisions/upgradePaths.js';
-export { canUpgrade } from './decisions/upgrade.js';
+export { canUpgrade, UPGRADE_WHENS } from './decisions/upgrade.js';
 export type {
   DestinationTermPolicy,
   UpgradeApiCode,
@@ -130,7 +131,7 @@ export type {
 } from './decisions/upgrade.js';
 export { planTwoToOne } from './decisions/twoToOne.js';
 export type { TwoToOneOptions, TwoToOnePlan, TwoToOneReason, TwoToOneStep } from './decisions/twoToOne.js';
-export { canConvertTrial, saasFreeTrial } from './decisions/trial.js';
+export { canConvertTrial, saasFreeTrial, TRIAL_TARGETS, TRIAL_MODES } from './decisions/trial.js';
 export type {
   SaasFreeTrial,
   TrialConversion,

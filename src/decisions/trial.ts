@@ -23,16 +23,14 @@ import { own, toCount, toEnum, toOptionalString, toRecord } from '../core/valida
 import { TRIAL_DEFAULT_BILLING, TRIAL_DEFAULT_TERM, TRIAL_SEATS } from '../policy/trials.js';
 
 /** TR3: what a trial converts to. */
-export type TrialTarget = 'equivalent' | 'higher-tier' | 'existing';
+export type TrialTarget = (typeof TRIAL_TARGETS)[number];
 /** TR3: when: now (midterm) or at the end of the trial (scheduled, "Manage renewal"). */
-export type TrialMode = 'midterm' | 'scheduled';
+export type TrialMode = (typeof TRIAL_MODES)[number];
 
-const TARGETS = /* @__PURE__ */ Object.freeze([
-  'equivalent',
-  'higher-tier',
-  'existing',
-] as const satisfies readonly TrialTarget[]);
-const MODES = /* @__PURE__ */ Object.freeze(['midterm', 'scheduled'] as const satisfies readonly TrialMode[]);
+/** TR3: every conversion target. */
+export const TRIAL_TARGETS = /* @__PURE__ */ Object.freeze(['equivalent', 'higher-tier', 'existing'] as const);
+/** TR3, TR7: every conversion mode. */
+export const TRIAL_MODES = /* @__PURE__ */ Object.freeze(['midterm', 'scheduled'] as const);
 
 /** Why a trial conversion is or isn't possible. */
 export type TrialConversionReason =
@@ -141,8 +139,8 @@ export function canConvertTrial(
 function decideConversion(sub: Subscription, options: TrialConversionOptions): TrialConversion {
   const o = toRecord(options, 'options');
   const now = toInstant(own(o, 'now'), 'now');
-  const target = toEnum(own(o, 'target'), TARGETS, 'target');
-  const mode = toEnum(own(o, 'mode'), MODES, 'mode');
+  const target = toEnum(own(o, 'target'), TRIAL_TARGETS, 'target');
+  const mode = toEnum(own(o, 'mode'), TRIAL_MODES, 'mode');
   const seats = own(o, 'seats') === undefined ? TRIAL_SEATS : toCount(own(o, 'seats'), 'seats', 1);
   const rawTerm = own(o, 'term');
   const rawBilling = own(o, 'billing');

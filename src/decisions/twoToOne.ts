@@ -8,7 +8,7 @@ import type { Policy } from '../policy/policy.js';
 import { withChanges } from '../snapshot/changes.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import type { InstantInput } from '../time/instant.js';
-import { canUpgrade, type DestinationTermPolicy, type UpgradeDecision, type UpgradeReason } from './upgrade.js';
+import { canUpgrade, type UpgradeDecision, type UpgradeReason } from './upgrade.js';
 import type { UpgradeCatalog } from './upgradePaths.js';
 import { own, toRecord } from '../core/validate.js';
 
@@ -41,8 +41,6 @@ export interface TwoToOneOptions {
   readonly now: InstantInput;
   /** Conversions the offer matrix allows (U2). Without it only the deny list applies (warning `CATALOG_NOT_GIVEN`). */
   readonly catalog?: UpgradeCatalog;
-  /** Has no effect: step 2 follows the policy's `destinationTerm` (U5); set it with `definePolicy`. */
-  readonly destinationTerm?: DestinationTermPolicy;
   /** The policy to apply (default: `DEFAULT_POLICY`). */
   readonly policy?: Policy | undefined;
 }
@@ -84,9 +82,6 @@ export function planTwoToOne(
   const upgraded = withChanges(a, { offerName: shared.to });
   const step2 = canUpgrade(b, {
     ...shared,
-    ...(own(o, 'destinationTerm') === undefined
-      ? {}
-      : { destinationTerm: own(o, 'destinationTerm') as DestinationTermPolicy }),
     quantity: b.quantity,
     when: 'midterm',
     destination: upgraded,

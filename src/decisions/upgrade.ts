@@ -27,7 +27,7 @@ import {
 import { own, toBoolean, toCount, toEnum, toRecord } from '../core/validate.js';
 
 /** U8: now (midterm) or at the end of the term (a scheduled change, S1). */
-export type UpgradeWhen = 'midterm' | 'at-renewal';
+export type UpgradeWhen = (typeof UPGRADE_WHENS)[number];
 /** U5 policy: the destination's term must be `equal` (Partner Center UI, default) or `not-shorter` (transition API). */
 export type DestinationTermPolicy = 'equal' | 'not-shorter';
 /** U3 full (all seats, same subscription), U4 partial (some seats, a new coterminous one), or scheduled (S1). */
@@ -120,7 +120,8 @@ export interface UpgradeOptions {
   readonly policy?: Policy | undefined;
 }
 
-const WHENS = /* @__PURE__ */ Object.freeze(['midterm', 'at-renewal'] as const satisfies readonly UpgradeWhen[]);
+/** U8: every time an upgrade can take effect. */
+export const UPGRADE_WHENS = /* @__PURE__ */ Object.freeze(['midterm', 'at-renewal'] as const);
 
 /**
  * U1–U9, S2, S5, C10: whether `quantity` seats of `source` can be upgraded to `to`, and what it does.
@@ -162,7 +163,7 @@ function decideUpgrade(sub: Subscription, options: UpgradeOptions): UpgradeDecis
   const o = toRecord(options, 'options');
   const now = toInstant(own(o, 'now'), 'now');
   const to = readName(own(o, 'to'), 'to');
-  const when = toEnum(own(o, 'when'), WHENS, 'when');
+  const when = toEnum(own(o, 'when'), UPGRADE_WHENS, 'when');
   const quantity = toCount(own(o, 'quantity'), 'quantity', 1);
   const otherChannel = toBoolean(own(o, 'destinationFromOtherChannel'), 'destinationFromOtherChannel', false);
   const policy = readPolicy(own(o, 'policy') as Policy | undefined);

@@ -35,15 +35,21 @@ export type Outcome = 'now' | 'later' | 'at-renewal' | 'never';
 
 /** One action's answer. */
 export interface ActionExplanation {
+  /** The action answered for. */
   readonly action: Action;
+  /** When it is possible: now, later, at renewal, or never. */
   readonly outcome: Outcome;
   /** Exclusive deadline when `now`; `null` when open-ended or not possible now. */
   readonly until: Instant | null;
   /** When it next becomes possible, if not now and known. */
   readonly opensAt: Instant | null;
+  /** The decision's stable reason code. */
   readonly reason: string;
+  /** The rule the answer comes from. */
   readonly rule: RuleId;
+  /** Things to know although the answer stands. */
   readonly warnings: readonly Warning[];
+  /** Facts the library had to assume for this answer. */
   readonly assumptions: readonly Assumption[];
   /** For `reduceSeats`: every open batch with its own deadline (Q4); empty otherwise. */
   readonly batches: readonly OpenBatch[];

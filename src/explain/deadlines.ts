@@ -11,6 +11,7 @@ import type { Action, ActionExplanation } from './actions.js';
 
 /** Key instants of the current term, for a timeline. */
 export interface TermTimeline {
+  /** The purchase instant. */
   readonly purchasedAt: Instant;
   /** Start of the current term's windows (purchase, renewal completion, or an R3 bound). */
   readonly windowStart: Instant;
@@ -41,6 +42,7 @@ export type DeadlineKind =
 export interface Deadline {
   /** The instant (epoch ms): the first at which the change holds. */
   readonly at: Instant;
+  /** What happens then. */
   readonly kind: DeadlineKind;
   /** The action whose answer changes; `null` for the term's own events. */
   readonly action: Action | null;

@@ -13,6 +13,7 @@ export type { AlertClass, Explanation, ExplainOptions } from './explain.js';
 // The main entry's types that this entry's signatures use, re-exported as types only (the values
 // stay in the main entry), so that a TypeScript user can name them from this entry point alone.
 export type { Assumption, Warning } from '../core/decision.js';
+export type { AfterTermStage } from '../lifecycle/afterTerm.js';
 export type { RuleId } from '../core/rules.js';
 export type { Policy } from '../policy/policy.js';
 export type {
@@ -36,3 +37,10 @@ export type { OpenBatch } from '../decisions/seats.js';
 export type { DateInput, Instant, InstantInput } from '../time/instant.js';
 export type { UtcDay } from '../time/day.js';
 export type { BillingFrequency, RenewalAnchor, Term } from '../time/term.js';
+
+// The value lists the re-exported union types are derived from (each type is `(typeof LIST)[number]`).
+export { ASSUMPTIONS } from '../core/decision.js';
+export { RULE_IDS } from '../core/rules.js';
+export { PROGRAMS } from '../policy/programs.js';
+export { STATUSES } from '../snapshot/subscription.js';
+export { TERMS, BILLING_FREQUENCIES, RENEWAL_ANCHORS } from '../time/term.js';

@@ -66,6 +66,7 @@ export {
   deletesScheduledChanges,
   SCHEDULABLE_CHANGES,
   DELETES_SCHEDULED_CHANGES,
+  SCHEDULED_CHANGE_DELETIONS,
 } from './scheduledChanges.js';
 export type {
   MidtermChange,
@@ -75,7 +76,7 @@ export type {
   ScheduleOptions,
   ScheduleReason,
 } from './scheduledChanges.js';
-export { canBuyAddOn, alignedAddOnTerm, suspendAddOns, isAddOnOf, commerceOf } from './addons.js';
+export { canBuyAddOn, alignedAddOnTerm, suspendAddOns, isAddOnOf, commerceOf, COMMERCES } from './addons.js';
 export type { AddOnOptions, AddOnReason, AlignedAddOnTerm, Commerce, SuspendedAddOns } from './addons.js';
 export { bssCancellation, canShowCancelAction, requestRibbon, BSS_REJECTION_MESSAGE } from './bssCancellation.js';
 export type {
@@ -125,3 +126,10 @@ export type { DateInput, Instant, InstantInput } from '../time/instant.js';
 export type { UtcDay } from '../time/day.js';
 export type { BillingFrequency, RenewalAnchor, Term, TermDates } from '../time/term.js';
 export type { Window } from '../time/window.js';
+
+// The value lists the re-exported union types are derived from (each type is `(typeof LIST)[number]`).
+export { ASSUMPTIONS } from '../core/decision.js';
+export { RULE_IDS } from '../core/rules.js';
+export { PROGRAMS } from '../policy/programs.js';
+export { STATUSES } from '../snapshot/subscription.js';
+export { TERMS, BILLING_FREQUENCIES, RENEWAL_ANCHORS } from '../time/term.js';

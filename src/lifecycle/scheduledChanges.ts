@@ -41,11 +41,7 @@ export type MidtermChange =
   | 'billingOnly';
 
 /** S3 policy: which midterm changes delete scheduled changes. */
-export type ScheduledChangeDeletion =
-  /** Any immediate midterm change deletes them (the API docs; the default). */
-  | 'any-immediate'
-  /** Only the changes "Manage customer subscriptions" lists, plus suspension. */
-  | 'listed';
+export type ScheduledChangeDeletion = (typeof SCHEDULED_CHANGE_DELETIONS)[number];
 
 /** Why a change can or can't be scheduled now. */
 // The gate reasons of `scheduleChange` are written out so that the public type does not name the
@@ -90,10 +86,8 @@ const MIDTERM_CHANGES: readonly MidtermChange[] = [
   'termChange',
   'billingOnly',
 ];
-const DELETION_MODES = /* @__PURE__ */ Object.freeze([
-  'any-immediate',
-  'listed',
-] as const satisfies readonly ScheduledChangeDeletion[]);
+/** S3: every reading of which midterm changes delete scheduled changes. */
+export const SCHEDULED_CHANGE_DELETIONS = /* @__PURE__ */ Object.freeze(['any-immediate', 'listed'] as const);
 
 /** S1, in the order of the source's list. */
 export const SCHEDULABLE_CHANGES = /* @__PURE__ */ Object.freeze([
@@ -142,7 +136,7 @@ export function deletesScheduledChanges(
   change: MidtermChange,
   mode: ScheduledChangeDeletion = 'any-immediate',
 ): boolean {
-  return DELETES_SCHEDULED_CHANGES[toEnum(mode, DELETION_MODES, 'mode')].includes(
+  return DELETES_SCHEDULED_CHANGES[toEnum(mode, SCHEDULED_CHANGE_DELETIONS, 'mode')].includes(
     toEnum(change, MIDTERM_CHANGES, 'change'),
   );
 }

@@ -24,13 +24,10 @@ export const PROGRAMS = /* @__PURE__ */ Object.freeze([
   'bss-software',
   // SoftwareOne marketplace: C8, Q9.
   'softwareone',
-] as const satisfies readonly Program[]);
+] as const);
 
 /** A CSP program: the sales channel and product kind whose rules apply ({@link PROGRAMS}). */
-// Written out, not `(typeof PROGRAMS)[number]`, so that every entry point can export the type
-// without the array; `satisfies` keeps PROGRAMS inside it.
-export type Program =
-  'nce-license' | 'nce-software' | 'nce-perpetual' | 'nce-saas' | 'traditional-saas' | 'bss-software' | 'softwareone';
+export type Program = (typeof PROGRAMS)[number];
 
 /** What a cancellation refunds. */
 export type RefundMode = 'full' | 'prorated' | 'none';

@@ -24,9 +24,7 @@ import { isRecord, own, toBoolean, toCount, toEnum, toOptionalString, toRecord }
  * Subscription status. Partner Center's statuses plus `cancelled` (what the library records
  * when it knows the subscription was cancelled; Partner Center reports that as `deleted`).
  */
-// Written out, not `(typeof STATUSES)[number]`, so that every entry point can export the type
-// without the array; `satisfies` keeps STATUSES inside it.
-export type Status = 'active' | 'pending' | 'suspended' | 'expired' | 'disabled' | 'deleted' | 'cancelled';
+export type Status = (typeof STATUSES)[number];
 
 /** Every status. */
 export const STATUSES = /* @__PURE__ */ Object.freeze([
@@ -37,7 +35,7 @@ export const STATUSES = /* @__PURE__ */ Object.freeze([
   'disabled',
   'deleted',
   'cancelled',
-] as const satisfies readonly Status[]);
+] as const);
 
 /** A batch of seats added at one instant (Q2): the initial purchase, a renewal, a midterm increase. */
 export interface SeatBatchInput {

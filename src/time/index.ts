@@ -10,5 +10,13 @@ export type { DateInput, Instant, InstantInput } from './instant.js';
 export { formatDay, DAY_MS, HOUR_MS } from './day.js';
 export type { UtcDay } from './day.js';
 export type { Window } from './window.js';
-export { termEndDay, renewedTerm, chargeCycleStart, TERM_MONTHS, RENEWAL_ANCHORS } from './term.js';
+export {
+  termEndDay,
+  renewedTerm,
+  chargeCycleStart,
+  TERMS,
+  BILLING_FREQUENCIES,
+  TERM_MONTHS,
+  RENEWAL_ANCHORS,
+} from './term.js';
 export type { BillingFrequency, RenewalAnchor, Term, TermDates } from './term.js';

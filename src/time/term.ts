@@ -10,22 +10,15 @@ import { CspRulesError, describe } from '../core/errors.js';
 import { toCount, toEnum } from '../core/validate.js';
 import { civilFromDay, dayFromCivil, daysInMonth, toDay, type UtcDay } from './day.js';
 
-// The unions are written out, not `(typeof TERMS)[number]`, so that an entry point can export the
-// type without the array; `satisfies` keeps each array inside its union.
-
 /** B1: a term (ISO-8601 duration): Monthly, Annual or Triennial. */
-export type Term = 'P1M' | 'P1Y' | 'P3Y';
+export type Term = (typeof TERMS)[number];
 /** B1: every term, shortest first: Monthly, Annual, Triennial (ISO-8601 durations). */
-export const TERMS = /* @__PURE__ */ Object.freeze(['P1M', 'P1Y', 'P3Y'] as const satisfies readonly Term[]);
+export const TERMS = /* @__PURE__ */ Object.freeze(['P1M', 'P1Y', 'P3Y'] as const);
 
 /** B1: a billing frequency. */
-export type BillingFrequency = 'monthly' | 'annual' | 'triennial';
+export type BillingFrequency = (typeof BILLING_FREQUENCIES)[number];
 /** B1: every billing frequency, most frequent first. */
-export const BILLING_FREQUENCIES = /* @__PURE__ */ Object.freeze([
-  'monthly',
-  'annual',
-  'triennial',
-] as const satisfies readonly BillingFrequency[]);
+export const BILLING_FREQUENCIES = /* @__PURE__ */ Object.freeze(['monthly', 'annual', 'triennial'] as const);
 
 /** T6: months in a term. */
 export const TERM_MONTHS: Readonly<Record<Term, number>> = /* @__PURE__ */ Object.freeze({ P1M: 1, P1Y: 12, P3Y: 36 });
@@ -36,13 +29,10 @@ export const TERM_MONTHS: Readonly<Record<Term, number>> = /* @__PURE__ */ Objec
  * (from Jan 31: … Feb 28–Mar 30, Mar 31–Apr 29); `clamped` keeps the clamped day
  * (Feb 28–Mar 27, Mar 28–Apr 27). The sources leave it open; default `anniversary`.
  */
-export type RenewalAnchor = 'anniversary' | 'clamped';
+export type RenewalAnchor = (typeof RENEWAL_ANCHORS)[number];
 
 /** Every renewal anchor (T6). */
-export const RENEWAL_ANCHORS = /* @__PURE__ */ Object.freeze([
-  'anniversary',
-  'clamped',
-] as const satisfies readonly RenewalAnchor[]);
+export const RENEWAL_ANCHORS = /* @__PURE__ */ Object.freeze(['anniversary', 'clamped'] as const);
 
 /** Months spanning the whole `Date` range (±100,000,000 days): keeps month arithmetic exact. */
 const MAX_MONTHS = 6_600_000;
