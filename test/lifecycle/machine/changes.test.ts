@@ -390,6 +390,10 @@ describe('S1 S2 R4 CO2 scheduleChange and clearScheduledChanges', () => {
     expect(transition(sub, { type: 'clearScheduledChanges' }, { now: LATEST })).toEqual(
       refused('R2', 'TERM_ENDED', null),
     );
+    // S2: removing a saved change, like saving one, needs an active subscription (the state table).
+    expect(transition({ ...sub, status: 'expired' }, { type: 'clearScheduledChanges' }, { now: MID })).toEqual(
+      refused('S2', 'NOT_ACTIVE', null),
+    );
   });
 
   describe('S1 what may be scheduled for the end of the term', () => {
