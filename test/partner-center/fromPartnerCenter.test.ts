@@ -5,7 +5,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromPartnerCenter, fromPartnerCenterList } from '../../src/partner-center/fromPartnerCenter.js';
-import { CspRulesError } from '../../src/core/errors.js';
 import { canCancel } from '../../src/decisions/cancel.js';
 import { formatDay } from '../../src/time/day.js';
 import { BATCH_NOTE, fault, pc, snapshot } from '../support/partnerCenter.js';
