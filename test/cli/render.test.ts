@@ -233,7 +233,7 @@ describe('T5 renderSummary: one line per subscription, then (--detail) each tabl
         '  addSeats                never       —                        —                                 —                   TRIAL_QUANTITY_LOCKED (Q7)',
         '  changeBillingFrequency  at-renewal  —                        —                                 —                   TRIAL_PLAN_LOCKED (S1)',
         '  changeTerm              at-renewal  —                        —                                 —                   TRIAL_PLAN_LOCKED (S1)',
-        '  upgrade                 never       —                        —                                 —                   USE_CONVERT_TRIAL (TR3)',
+        '  upgrade                 never       —                        —                                 —                   TRIAL_USE_CONVERSION (U1)',
         '  convertTrial            now         2024-03-18 00:00:00 UTC  2024-03-17 20:00:00 -04:00        closes in 5 d 12 h  CONVERT_NOW (TR4) [warning SCHEDULED_CHANGES_REMOVED]',
         '  suspend                 never       —                        —                                 —                   TRIAL_STATUS_LOCKED (TR8)',
         '  reactivate              never       —                        —                                 —                   TRIAL_STATUS_LOCKED (TR8)',

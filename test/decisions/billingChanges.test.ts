@@ -4,7 +4,6 @@ import {
   BILLING_FREQUENCY_CHANGES,
   billingRow,
   eligibleBillingFrequencyChanges,
-  planChangeBlocked,
 } from '../../src/decisions/billingChanges.js';
 import { CspRulesError } from '../../src/core/errors.js';
 import { type Subscription, type SubscriptionInput, toSubscription } from '../../src/snapshot/subscription.js';
@@ -49,8 +48,9 @@ describe('B2 billing-frequency table (002 "Change only billing frequency")', () 
     expect(BILLING_FREQUENCY_CHANGES.map((r) => r.accepted)).toEqual([['annual'], [], ['monthly'], [], [], []]);
   });
 
-  // Mid-cycle instant (2024-03-10) of a term bought 2024-01-31: every accepted change is allowed.
-  const now = '2024-03-10T12:00:00Z';
+  // Mid-cycle instant (2024-02-10) of a term bought 2024-01-31, inside every term (the P1M one
+  // ends 2024-02-28): every accepted change is allowed.
+  const now = '2024-02-10T12:00:00Z';
   it.each([
     ['P3Y', 'monthly', ['annual'], [['triennial', 'UPFRONT_NOT_ALLOWED_MIDTERM']]],
     [
@@ -152,9 +152,18 @@ describe('B2 billing-frequency table (002 "Change only billing frequency")', () 
     expect(eligibleBillingFrequencyChanges(s, { now: '2024-06-10T00:00:00Z' }).allowed[0]?.effectiveAt).toBe(
       at('2024-06-30T00:00:00Z'),
     );
-    expect(eligibleBillingFrequencyChanges(s, { now: '2024-07-01T00:00:00Z' }).refused[0]?.reason).toBe(
-      'NO_CYCLE_LEFT_IN_TERM',
-    );
+    // The last cycle day is the term end day itself: B5 on it, and from 00:00Z after it the
+    // renewal runs (R4: read-only until its latest completion, 24 h later).
+    expect(eligibleBillingFrequencyChanges(s, { now: '2024-06-30T23:59:59.999Z' }).refused[0]).toMatchObject({
+      rule: 'B5',
+      reason: 'CYCLE_CHARGE_IN_PROGRESS',
+      opensAt: at('2024-07-01T00:00:00Z'),
+    });
+    expect(eligibleBillingFrequencyChanges(s, { now: '2024-07-01T00:00:00Z' }).refused[0]).toMatchObject({
+      rule: 'R4',
+      reason: 'RENEWAL_READ_ONLY',
+      opensAt: at('2024-07-02T00:00:00Z'),
+    });
   });
 
   it('switching to an upfront plan is never allowed midterm (property)', () => {
@@ -295,10 +304,10 @@ describe('B4 promotion warning and pending changes', () => {
   });
 });
 
-describe('C3, TR8 and status: every option refused with the blocking reason', () => {
+describe('C3, P7, TR8 and status: every option refused with the blocking reason', () => {
   it.each([
     [{ status: 'cancelled' }, 'C3', 'TERMINATED'],
-    [{ status: 'deleted' }, 'C3', 'TERMINATED'],
+    [{ status: 'deleted' }, 'P7', 'TERMINATED'],
     [{ trial: true }, 'TR8', 'TRIAL_PLAN_LOCKED'],
     [{ status: 'suspended' }, 'B2', 'NOT_ACTIVE'],
     [{ status: 'expired' }, 'B2', 'NOT_ACTIVE'],
@@ -311,13 +320,28 @@ describe('C3, TR8 and status: every option refused with the blocking reason', ()
     ]);
   });
 
+  // The term of the P3Y bought 2024-01-31 ends 2027-01-30; the renewal day is 2027-01-31.
   it.each([
-    [{}, null],
-    [{ status: 'cancelled' }, { rule: 'C3', reason: 'TERMINATED' }],
-    [{ trial: true }, { rule: 'TR8', reason: 'TRIAL_PLAN_LOCKED' }],
-    [{ status: 'pending' }, { rule: 'B3', reason: 'NOT_ACTIVE' }],
-  ] as const)('%j → %j (the caller’s rule B3 for not active)', (over, expected) => {
-    expect(planChangeBlocked(toSubscription(sub(over)), 'B3')).toEqual(expected);
+    [{ autoRenew: false }, '2027-01-31T00:00:00.000Z', 'R5', 'TERM_ENDED', null],
+    [{}, '2027-01-31T00:00:00.000Z', 'R4', 'RENEWAL_READ_ONLY', at('2027-02-01T00:00:00Z')],
+    [{}, '2027-01-31T23:59:59.999Z', 'R4', 'RENEWAL_READ_ONLY', at('2027-02-01T00:00:00Z')],
+    [{}, '2027-02-01T00:00:00.000Z', 'R2', 'TERM_ENDED', null],
+    [{ status: 'suspended' }, '2027-01-31T00:00:00.000Z', 'P4', 'TERM_ENDED', null],
+  ] as const)('R2 R4 R5 P4: %j at %s → %s %s', (over, now, rule, reason, opensAt) => {
+    const r = eligibleBillingFrequencyChanges(sub(over), { now });
+    expect(r.allowed).toEqual([]);
+    expect(r.refused.map((o) => [o.billing, o.rule, o.reason, o.allowed ? undefined : o.opensAt])).toEqual([
+      ['annual', rule, reason, opensAt],
+      ['triennial', rule, reason, opensAt],
+    ]);
+  });
+
+  it('R4: the last instant of the term is still in it', () => {
+    const r = eligibleBillingFrequencyChanges(sub(), { now: '2027-01-30T23:59:59.999Z' });
+    expect(r.refused.map((o) => [o.billing, o.rule, o.reason])).toEqual([
+      ['annual', 'B2', 'NO_CYCLE_LEFT_IN_TERM'],
+      ['triennial', 'B2', 'UPFRONT_NOT_ALLOWED_MIDTERM'],
+    ]);
   });
 });
 

@@ -177,10 +177,13 @@ describe('C2 cancellation is of the whole subscription', () => {
 });
 
 describe('C3 a cancelled subscription is terminal', () => {
-  it.each(['cancelled', 'deleted'] as const)('refuses every cancellation when %s', (status) => {
+  it.each([
+    ['cancelled', 'C3'],
+    ['deleted', 'P7'],
+  ] as const)('refuses every cancellation when %s (%s)', (status, rule) => {
     expect(canCancel({ ...annual, status }, { now: '2024-01-15T10:00:00Z' })).toMatchObject({
       allowed: false,
-      rule: 'C3',
+      rule,
       reason: 'TERMINATED',
       opensAt: null,
     });

@@ -126,7 +126,9 @@ describe('A5 EU/EFTA reseller declaration', () => {
     });
   });
   it('refuses a sixth other reseller', () => {
-    expect(checkResellerDeclaration({ initial: ok('100'), others: ['1', '2', '3', '4', '5', '6'].map(ok) })).toMatchObject({
+    expect(
+      checkResellerDeclaration({ initial: ok('100'), others: ['1', '2', '3', '4', '5', '6'].map(ok) }),
+    ).toMatchObject({
       allowed: false,
       reason: 'TOO_MANY_RESELLERS',
     });
@@ -147,9 +149,9 @@ describe('A5 EU/EFTA reseller declaration', () => {
     });
   });
   it('names a malformed reseller in a typed error', () => {
-    expect(() => checkResellerDeclaration({ initial: ok('100'), others: [{ partnerId: '', signedMpa: true }] })).toThrow(
-      expect.objectContaining({ code: 'INVALID_TYPE', field: 'others[0].partnerId' }),
-    );
+    expect(() =>
+      checkResellerDeclaration({ initial: ok('100'), others: [{ partnerId: '', signedMpa: true }] }),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_TYPE', field: 'others[0].partnerId' }));
   });
 
   const refusedA5 = (reason: string, invalidIndex: number | null = null) => ({

@@ -3,6 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { canIncreaseSeats } from '../../src/decisions/seatIncrease.js';
+import { definePolicy } from '../../src/policy/policy.js';
 import type { SubscriptionInput } from '../../src/snapshot/subscription.js';
 import { caught } from '../support/caught.js';
 import { at } from '../support/time.js';
@@ -35,6 +36,31 @@ describe('Q1 seats can be added at any time while active', () => {
     });
   });
 
+  it('R5: auto-renew off: the last instant of the term is allowed, 00:00Z after it is TERM_ENDED', () => {
+    const off = { ...sub, autoRenew: false };
+    expect(canIncreaseSeats(off, { now: '2024-02-28T23:59:59.999Z' }).allowed).toBe(true);
+    expect(canIncreaseSeats(off, { now: '2024-02-29T00:00:00Z' })).toEqual({
+      allowed: false,
+      rule: 'R5',
+      reason: 'TERM_ENDED',
+      opensAt: null,
+      assumptions: [],
+      warnings: [],
+    });
+  });
+
+  it('R2: auto-renewing, once the renewal day is over the snapshot is out of date: TERM_ENDED', () => {
+    expect(canIncreaseSeats(sub, { now: '2024-02-29T23:59:59.999Z' }).allowed).toBe(true);
+    expect(canIncreaseSeats(sub, { now: '2024-03-01T00:00:00Z' })).toEqual({
+      allowed: false,
+      rule: 'R2',
+      reason: 'TERM_ENDED',
+      opensAt: null,
+      assumptions: [],
+      warnings: [],
+    });
+  });
+
   it('R4: warns that a 409 is likely on the renewal day', () => {
     expect(canIncreaseSeats(sub, { now: '2024-02-29T00:00:00Z' }).warnings).toEqual(['RENEWAL_IN_PROGRESS']);
     expect(canIncreaseSeats(sub, { now: '2024-02-28T23:59:59.999Z' }).warnings).toEqual([]);
@@ -44,7 +70,8 @@ describe('Q1 seats can be added at any time while active', () => {
     [{ trial: true }, 'Q7', 'TRIAL_QUANTITY_LOCKED'],
     [{ program: 'softwareone' }, 'Q9', 'NEW_SUBSCRIPTION_REQUIRED'],
     [{ status: 'suspended' }, 'Q10', 'NOT_ACTIVE'],
-    [{ status: 'deleted' }, 'C3', 'TERMINATED'],
+    [{ status: 'deleted' }, 'P7', 'TERMINATED'],
+    [{ status: 'cancelled' }, 'C3', 'TERMINATED'],
   ] as const)('Q1: %o → refused %s %s, opensAt null', (patch, rule, reason) => {
     expect(canIncreaseSeats({ ...sub, ...patch }, { now: '2024-02-01T00:00:00Z' })).toEqual({
       allowed: false,
@@ -84,7 +111,7 @@ describe('Q1 seats can be added at any time while active', () => {
   });
 });
 
-describe('Q7, Q9, Q10, C3: when seats cannot be added', () => {
+describe('Q7, Q9, Q10, C3, P7: when seats cannot be added', () => {
   it('Q7 trial', () => {
     expect(canIncreaseSeats({ ...sub, trial: true }, { now: '2024-02-01T00:00:00Z' })).toMatchObject({
       allowed: false,
@@ -107,8 +134,15 @@ describe('Q7, Q9, Q10, C3: when seats cannot be added', () => {
       reason: 'NOT_ACTIVE',
     });
   });
-  it('C3 deleted', () => {
+  it('P7 deleted', () => {
     expect(canIncreaseSeats({ ...sub, status: 'deleted' }, { now: '2024-02-01T00:00:00Z' })).toMatchObject({
+      allowed: false,
+      rule: 'P7',
+      reason: 'TERMINATED',
+    });
+  });
+  it('C3 cancelled', () => {
+    expect(canIncreaseSeats({ ...sub, status: 'cancelled' }, { now: '2024-02-01T00:00:00Z' })).toMatchObject({
       allowed: false,
       rule: 'C3',
       reason: 'TERMINATED',
@@ -116,8 +150,8 @@ describe('Q7, Q9, Q10, C3: when seats cannot be added', () => {
   });
 
   it('Q9: a policy that makes nce-license need a new subscription is followed', () => {
-    const policy = { programs: { 'nce-license': { seatIncrease: 'new-subscription' } } };
-    expect(canIncreaseSeats(sub, { now: '2024-02-01T00:00:00Z', policy } as never)).toEqual({
+    const policy = definePolicy({ programs: { 'nce-license': { seatIncrease: 'new-subscription' } } });
+    expect(canIncreaseSeats(sub, { now: '2024-02-01T00:00:00Z', policy })).toEqual({
       allowed: false,
       rule: 'Q9',
       reason: 'NEW_SUBSCRIPTION_REQUIRED',

@@ -13,7 +13,8 @@ import { nceAnnual as base } from '../support/subscriptions.js';
 
 const sub = (over: Partial<SubscriptionInput> = {}): SubscriptionInput => ({ ...base, ...over });
 const ALL: Term[] = ['P1M', 'P1Y', 'P3Y'];
-const now = '2024-03-10T12:00:00Z';
+// Inside every term of the base bought 2024-01-15 (the P1M one ends 2024-02-14).
+const now = '2024-02-10T12:00:00Z';
 const plans = (list: readonly { term: Term; billing: BillingFrequency }[]) => list.map((o) => `${o.term}/${o.billing}`);
 
 // 002 "Change billing frequency along with billing term and other fields (immediate change)" — copied.
@@ -256,9 +257,10 @@ describe('B4 a change of term may lose the promotion', () => {
   });
 });
 
-describe('C3, TR8 and status block every term change', () => {
+describe('C3, P7, TR8 and status block every term change', () => {
   it.each([
-    [{ status: 'deleted' }, 'C3', 'TERMINATED'],
+    [{ status: 'cancelled' }, 'C3', 'TERMINATED'],
+    [{ status: 'deleted' }, 'P7', 'TERMINATED'],
     [{ trial: true }, 'TR8', 'TRIAL_PLAN_LOCKED'],
     [{ status: 'suspended' }, 'B3', 'NOT_ACTIVE'],
     [{ status: 'disabled' }, 'B3', 'NOT_ACTIVE'],
@@ -267,6 +269,21 @@ describe('C3, TR8 and status block every term change', () => {
     expect(r.allowed).toEqual([]);
     expect(r.refused).toHaveLength(5);
     for (const o of r.refused) expect(o).toMatchObject({ rule, reason });
+  });
+
+  // The P1M term 2024-01-15 … 2024-02-14 ends at 2024-02-15T00:00Z; its renewal may run 24 h.
+  it.each([
+    [{}, '2024-02-14T23:59:59.999Z', 'B3', 'IMMEDIATE', null],
+    [{}, '2024-02-15T00:00:00.000Z', 'R4', 'RENEWAL_READ_ONLY', Date.parse('2024-02-16T00:00:00Z')],
+    [{}, '2024-02-15T23:59:59.999Z', 'R4', 'RENEWAL_READ_ONLY', Date.parse('2024-02-16T00:00:00Z')],
+    [{}, '2024-02-16T00:00:00.000Z', 'R2', 'TERM_ENDED', null],
+    [{ autoRenew: false }, '2024-02-15T00:00:00.000Z', 'R5', 'TERM_ENDED', null],
+    [{ status: 'suspended' }, '2024-02-15T00:00:00.000Z', 'P4', 'TERM_ENDED', null],
+  ] as const)('R2 R4 R5 P4: %j at %s → %s %s', (over, instant, rule, reason, opensAt) => {
+    const r = eligibleTermChanges(p1mSub(over), { now: instant, offeredTerms: ALL });
+    const options = [...r.allowed, ...r.refused];
+    expect(options).toHaveLength(5);
+    for (const o of options) expect([o.rule, o.reason, o.allowed ? null : o.opensAt]).toEqual([rule, reason, opensAt]);
   });
 
   it('a billing longer than the term throws INCONSISTENT', () => {

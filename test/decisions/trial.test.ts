@@ -11,8 +11,8 @@ import {
   TRIAL_SEATS,
   canConvertTrial,
   type TrialConversionOptions,
-  trialLocked,
 } from '../../src/decisions/trial.js';
+import { stateGate } from '../../src/decisions/gates.js';
 import { caught } from '../support/caught.js';
 import { at } from '../support/time.js';
 
@@ -148,12 +148,33 @@ describe('TR2 defaults: Annual term, Monthly billing, 25 seats', () => {
 });
 
 describe('TR3 targets and modes', () => {
-  it("midterm: any time until the end of the trial's last day, to the millisecond", () => {
+  it("TR3 TR2 R4: midterm: any time until the end of the trial's last day, to the millisecond", () => {
     expect(canConvertTrial(t(), opts({ target: 'higher-tier', now: '2024-01-30T23:59:59.999Z' })).allowed).toBe(true);
+    // Auto-renewing: the day after its last day the trial converts (the renewal, R4: read-only
+    // until its latest completion, 2024-02-01T00:00Z); after that the trial is over (TR2).
     expect(canConvertTrial(t(), opts({ now: '2024-01-31T00:00:00.000Z' }))).toMatchObject({
       allowed: false,
-      rule: 'TR3',
-      reason: 'TRIAL_ENDED',
+      rule: 'R4',
+      reason: 'RENEWAL_READ_ONLY',
+      opensAt: at('2024-02-01T00:00:00Z'),
+    });
+    expect(canConvertTrial(t(), opts({ now: '2024-01-31T23:59:59.999Z' }))).toMatchObject({
+      rule: 'R4',
+      reason: 'RENEWAL_READ_ONLY',
+      opensAt: at('2024-02-01T00:00:00Z'),
+    });
+    expect(canConvertTrial(t(), opts({ now: '2024-02-01T00:00:00.000Z' }))).toMatchObject({
+      allowed: false,
+      rule: 'TR2',
+      reason: 'TERM_ENDED',
+      opensAt: null,
+    });
+    // Auto-renew off: the trial ends with its last day.
+    expect(canConvertTrial(t({ autoRenew: false }), opts({ now: '2024-01-31T00:00:00.000Z' }))).toMatchObject({
+      allowed: false,
+      rule: 'TR2',
+      reason: 'TERM_ENDED',
+      opensAt: null,
     });
   });
   it('refuses what is not an active trial', () => {
@@ -165,7 +186,8 @@ describe('TR3 targets and modes', () => {
       effectiveAt: null,
     });
     expect(canConvertTrial(t({ status: 'expired' }), opts())).toMatchObject({ reason: 'NOT_ACTIVE' });
-    expect(canConvertTrial(t({ status: 'deleted' }), opts())).toMatchObject({ rule: 'C3', reason: 'TERMINATED' });
+    expect(canConvertTrial(t({ status: 'deleted' }), opts())).toMatchObject({ rule: 'P7', reason: 'TERMINATED' });
+    expect(canConvertTrial(t({ status: 'cancelled' }), opts())).toMatchObject({ rule: 'C3', reason: 'TERMINATED' });
   });
   it('validates target, mode, seats and existing', () => {
     expect(() => canConvertTrial(t(), opts({ target: 'lower' as never }))).toThrow(
@@ -215,7 +237,7 @@ describe('TR3 targets and modes', () => {
     );
   });
 
-  it('TR3 TR7: scheduled: last allowed 2024-01-30T23:59:59.999Z, refused TRIAL_ENDED from 2024-01-31T00:00:00.000Z', () => {
+  it('TR7 R4 TR2: scheduled: last allowed 2024-01-30T23:59:59.999Z, refused RENEWAL_READ_ONLY from 2024-01-31T00:00:00.000Z, TERM_ENDED from 2024-02-01T00:00:00.000Z', () => {
     expect(canConvertTrial(t(), opts({ mode: 'scheduled', seats: 5, now: '2024-01-30T23:59:59.999Z' }))).toEqual({
       allowed: true,
       rule: 'TR7',
@@ -233,7 +255,10 @@ describe('TR3 targets and modes', () => {
       promotionsApply: false,
     });
     expect(canConvertTrial(t(), opts({ mode: 'scheduled', seats: 5, now: '2024-01-31T00:00:00.000Z' }))).toEqual(
-      refused('TR3', 'TRIAL_ENDED', { mode: 'scheduled', seats: 5 }),
+      refused('R4', 'RENEWAL_READ_ONLY', { mode: 'scheduled', seats: 5, opensAt: at('2024-02-01T00:00:00Z') }),
+    );
+    expect(canConvertTrial(t(), opts({ mode: 'scheduled', seats: 5, now: '2024-02-01T00:00:00.000Z' }))).toEqual(
+      refused('TR2', 'TERM_ENDED', { mode: 'scheduled', seats: 5 }),
     );
   });
 });
@@ -350,15 +375,22 @@ describe('TR7 scheduled conversion', () => {
 });
 
 describe('TR8 during a trial: no quantity or status change', () => {
-  it('trialLocked names the locked change; null for a paid subscription', () => {
+  it("TR8 Q7: the state gates lock a trial's quantity, status and plan; nothing for a paid subscription", () => {
+    // Was trialLocked (removed): the state table answers it for every action.
     const s = toSubscription(t());
-    expect(trialLocked(s, 'quantity')).toEqual({ rule: 'TR8', reason: 'TRIAL_QUANTITY_LOCKED' });
-    expect(trialLocked(s, 'status')).toEqual({ rule: 'TR8', reason: 'TRIAL_STATUS_LOCKED' });
-    expect(trialLocked(s, 'plan')).toEqual({ rule: 'TR8', reason: 'TRIAL_PLAN_LOCKED' });
-    expect(trialLocked(t({ trial: false }), 'status')).toBeNull();
-    expect(() => trialLocked(s, 'name' as never)).toThrow(
-      expect.objectContaining({ code: 'INVALID_ENUM', field: 'change' }),
-    );
+    const paid = toSubscription(t({ trial: false }));
+    const gate = (action: Parameters<typeof stateGate>[0], sub = s) => {
+      const row = stateGate(action, sub, 'in-term');
+      return row === null ? null : { rule: row.rule, reason: row.reason };
+    };
+    expect(gate('reduceSeats')).toEqual({ rule: 'Q7', reason: 'TRIAL_QUANTITY_LOCKED' });
+    expect(gate('addSeats')).toEqual({ rule: 'Q7', reason: 'TRIAL_QUANTITY_LOCKED' });
+    expect(gate('suspend')).toEqual({ rule: 'TR8', reason: 'TRIAL_STATUS_LOCKED' });
+    expect(gate('reactivate')).toEqual({ rule: 'TR8', reason: 'TRIAL_STATUS_LOCKED' });
+    expect(gate('changeBilling')).toEqual({ rule: 'TR8', reason: 'TRIAL_PLAN_LOCKED' });
+    expect(gate('changeTerm')).toEqual({ rule: 'TR8', reason: 'TRIAL_PLAN_LOCKED' });
+    expect(gate('suspend', paid)).toBeNull();
+    expect(gate('changeTerm', paid)).toBeNull();
   });
   it('plan changes on a trial are refused with TR8', () => {
     const r = eligibleBillingFrequencyChanges(t(), { now });

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SubscriptionInput } from '../../src/snapshot/subscription.js';
 import { planTwoToOne } from '../../src/decisions/twoToOne.js';
+import { definePolicy } from '../../src/policy/policy.js';
 import { caught } from '../support/caught.js';
 import { at } from '../support/time.js';
 
@@ -336,7 +337,12 @@ describe('U5 U6 step 2: the destination term rule (option and policy)', () => {
   });
   it('U5 the policy’s destinationTerm is passed on when the option is absent', () => {
     expect(
-      planTwoToOne(first, monthly, { to: E5, now: NOW, catalog, policy: { destinationTerm: 'not-shorter' } }),
+      planTwoToOne(first, monthly, {
+        to: E5,
+        now: NOW,
+        catalog,
+        policy: definePolicy({ destinationTerm: 'not-shorter' }),
+      }),
     ).toEqual(allowedPlan);
   });
   it('U5 the option wins over the policy', () => {
@@ -346,7 +352,7 @@ describe('U5 U6 step 2: the destination term rule (option and policy)', () => {
         now: NOW,
         catalog,
         destinationTerm: 'equal',
-        policy: { destinationTerm: 'not-shorter' },
+        policy: definePolicy({ destinationTerm: 'not-shorter' }),
       }),
     ).toEqual(mismatch);
   });

@@ -4,6 +4,7 @@ import { canCancel } from '../../src/decisions/cancel.js';
 import type { Status, SubscriptionInput } from '../../src/snapshot/subscription.js';
 import { daysInMonth } from '../../src/time/day.js';
 import { canUpgrade, type UpgradeOptions } from '../../src/decisions/upgrade.js';
+import { definePolicy } from '../../src/policy/policy.js';
 import { caught } from '../support/caught.js';
 import { at } from '../support/time.js';
 
@@ -57,7 +58,8 @@ describe('U1 only active, paid subscriptions start an upgrade', () => {
   it.each([
     [{ status: 'suspended' }, 'U1', 'NOT_ACTIVE', 'SubscriptionStatusNotActive'],
     [{ status: 'expired' }, 'U1', 'NOT_ACTIVE', 'SubscriptionStatusNotActive'],
-    [{ status: 'deleted' }, 'C3', 'TERMINATED', 'SubscriptionStatusNotActive'],
+    [{ status: 'deleted' }, 'P7', 'TERMINATED', 'SubscriptionStatusNotActive'],
+    [{ status: 'cancelled' }, 'C3', 'TERMINATED', 'SubscriptionStatusNotActive'],
     [{ trial: true }, 'U1', 'TRIAL_USE_CONVERSION', null],
   ] as const)('%j → %s %s', (over, rule, reason, apiCode) => {
     expect(canUpgrade(sub(over), opts())).toMatchObject({
@@ -68,6 +70,28 @@ describe('U1 only active, paid subscriptions start an upgrade', () => {
       opensAt: null,
       effectiveAt: null,
     });
+  });
+
+  // The source's term ends 2025-01-14: the renewal runs from 2025-01-15T00:00Z, at most 24 h.
+  it.each([
+    [{}, '2025-01-15T00:00:00.000Z', 'R4', 'RENEWAL_READ_ONLY', null, at('2025-01-16T00:00:00Z')],
+    [{}, '2025-01-15T23:59:59.999Z', 'R4', 'RENEWAL_READ_ONLY', null, at('2025-01-16T00:00:00Z')],
+    [{}, '2025-01-16T00:00:00.000Z', 'R2', 'TERM_ENDED', 'SubscriptionStatusNotActive', null],
+    [{ autoRenew: false }, '2025-01-15T00:00:00.000Z', 'R5', 'TERM_ENDED', 'SubscriptionStatusNotActive', null],
+    [{ trial: true }, '2025-01-16T00:00:00.000Z', 'TR2', 'TERM_ENDED', 'SubscriptionStatusNotActive', null],
+  ] as const)('R4 R2 R5 TR2: %j at %s → %s %s', (over, instant, rule, reason, apiCode, opensAt) => {
+    expect(canUpgrade(sub(over), opts({ now: instant }))).toMatchObject({
+      allowed: false,
+      rule,
+      reason,
+      apiCode,
+      opensAt,
+      effectiveAt: null,
+    });
+  });
+
+  it('U1: the last instant of the term can still start an upgrade', () => {
+    expect(canUpgrade(sub(), opts({ now: '2025-01-14T23:59:59.999Z' })).allowed).toBe(true);
   });
 
   it('no upgrade is ever allowed from a subscription that is not active (property)', () => {
@@ -291,31 +315,28 @@ describe('U5 existing destination subscription', () => {
       reason: 'DESTINATION_TERM_MISMATCH',
       apiCode: null,
     });
-    expect(canUpgrade(sub(), opts({ destination: longer, destinationTerm: 'not-shorter' })).allowed).toBe(true);
+    const notShorter = definePolicy({ destinationTerm: 'not-shorter' });
+    expect(canUpgrade(sub(), opts({ destination: longer, policy: notShorter })).allowed).toBe(true);
     expect(
-      canUpgrade(
-        sub(),
-        opts({ destination: dest({ term: 'P1M', billing: 'monthly' }), destinationTerm: 'not-shorter' }),
-      ).reason,
+      canUpgrade(sub(), opts({ destination: dest({ term: 'P1M', billing: 'monthly' }), policy: notShorter })).reason,
     ).toBe('DESTINATION_TERM_MISMATCH');
   });
-  it('the U5 term rule defaults to the policy’s destinationTerm; the option wins over it', () => {
+  it('the U5 term rule is the policy’s destinationTerm (default equal); a plain override object is no policy', () => {
     const longer = dest({ term: 'P3Y', billing: 'annual', termEndDate: '2026-12-31' });
-    expect(canUpgrade(sub(), opts({ destination: longer, policy: { destinationTerm: 'not-shorter' } })).allowed).toBe(
-      true,
-    );
-    expect(canUpgrade(sub(), opts({ destination: longer, policy: { destinationTerm: 'equal' } })).reason).toBe(
-      'DESTINATION_TERM_MISMATCH',
-    );
     expect(
-      canUpgrade(
-        sub(),
-        opts({ destination: longer, policy: { destinationTerm: 'not-shorter' }, destinationTerm: 'equal' }),
-      ).reason,
+      canUpgrade(sub(), opts({ destination: longer, policy: definePolicy({ destinationTerm: 'not-shorter' }) }))
+        .allowed,
+    ).toBe(true);
+    expect(
+      canUpgrade(sub(), opts({ destination: longer, policy: definePolicy({ destinationTerm: 'equal' }) })).reason,
     ).toBe('DESTINATION_TERM_MISMATCH');
-    expect(() => canUpgrade(sub(), opts({ policy: { destinationTerm: 'longer' as never } }))).toThrow(
+    expect(canUpgrade(sub(), opts({ destination: longer })).reason).toBe('DESTINATION_TERM_MISMATCH');
+    expect(() => definePolicy({ destinationTerm: 'longer' as never })).toThrow(
       expect.objectContaining({ code: 'INVALID_ENUM', field: 'policy.destinationTerm' }),
     );
+    expect(() =>
+      canUpgrade(sub(), opts({ destination: longer, policy: { destinationTerm: 'not-shorter' } as never })),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_TYPE', field: 'policy' }));
   });
   it('ends before the source → DESTINATION_ENDS_EARLIER; the same end day is fine', () => {
     expect(canUpgrade(sub(), opts({ destination: dest({ termEndDate: '2025-01-13' }) }))).toMatchObject({
@@ -473,8 +494,8 @@ describe('U1–U8 option validation', () => {
     expect(() => canUpgrade(sub(), opts({ when: 'later' as never }))).toThrow(
       expect.objectContaining({ code: 'INVALID_ENUM', field: 'when' }),
     );
-    expect(() => canUpgrade(sub(), opts({ destinationTerm: 'longer' as never }))).toThrow(
-      expect.objectContaining({ code: 'INVALID_ENUM', field: 'destinationTerm' }),
+    expect(() => canUpgrade(sub(), opts({ policy: { destinationTerm: 'longer' } as never }))).toThrow(
+      expect.objectContaining({ code: 'INVALID_TYPE', field: 'policy' }),
     );
     expect(() => canUpgrade(sub(), opts({ quantity: 0 }))).toThrow(
       expect.objectContaining({ code: 'INVALID_QUANTITY', field: 'quantity' }),

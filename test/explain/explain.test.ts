@@ -162,7 +162,13 @@ describe('explain: every action, in order, with outcome, deadline, reason and ru
 
   it('R4 on the renewal day: scheduling and auto-renew are read-only', () => {
     const e = explain(annual, { now: '2025-01-15T06:00:00Z' });
-    expect(action(e, 'scheduleChange')).toMatchObject({ outcome: 'never', rule: 'R4' });
+    // R4: read-only until the renewal has surely completed (2025-01-16T00:00Z): later.
+    expect(action(e, 'scheduleChange')).toMatchObject({
+      outcome: 'later',
+      rule: 'R4',
+      reason: 'RENEWAL_READ_ONLY',
+      opensAt: at('2025-01-16T00:00:00Z'),
+    });
     expect(action(e, 'turnAutoRenewOff')).toMatchObject({ rule: 'R4', reason: 'RENEWAL_READ_ONLY' });
   });
 });
@@ -238,8 +244,11 @@ describe('explain alert class (lock-in-soon, renewing-soon, locked, none)', () =
         batches: [{ quantity: 3, addedAt: at('2025-01-12T00:00:00Z'), until: at('2025-01-19T00:00:00Z') }],
       }),
     );
-    // Without auto-renew nothing renews: the same seats give no alert.
-    expect(explain({ ...recent, autoRenew: false }, { now: '2025-01-15T06:00:00Z', alertDays: 3 }).alert).toBe('none');
+    // Without auto-renew nothing renews: the term is over (R5 TERM_ENDED), nothing to reduce or
+    // cancel any more: locked, not renewing-soon.
+    expect(explain({ ...recent, autoRenew: false }, { now: '2025-01-15T06:00:00Z', alertDays: 3 }).alert).toBe(
+      'locked',
+    );
   });
 });
 
@@ -350,16 +359,17 @@ describe('R4 explain: the whole answer on the renewal day (2025-01-15T06:00Z)', 
         answer('cancel', 'at-renewal', 'C1', 'WINDOW_CLOSED', { opensAt: TERM_END, warnings: renewing }),
         answer('reduceSeats', 'at-renewal', 'Q3', 'NO_OPEN_BATCH', { opensAt: TERM_END }),
         answer('addSeats', 'now', 'Q1', 'ALLOWED', { warnings: renewing }),
-        // B2: P1Y/monthly accepts no billing change; S1 scheduling is read-only today (R4): the refusal stands.
-        answer('changeBillingFrequency', 'never', 'B2', 'UPFRONT_NOT_ALLOWED_MIDTERM'),
-        answer('changeTerm', 'never', 'B3', 'TERM_NOT_LONGER'),
-        answer('upgrade', 'never', 'R4', 'RENEWAL_READ_ONLY', { warnings: renewing }),
+        // R4: term and billing changes and upgrades are read-only while the renewal runs (as
+        // scheduling is): they open again when it has surely completed.
+        answer('changeBillingFrequency', 'later', 'R4', 'RENEWAL_READ_ONLY', { opensAt: renewalEnd }),
+        answer('changeTerm', 'later', 'R4', 'RENEWAL_READ_ONLY', { opensAt: renewalEnd }),
+        answer('upgrade', 'later', 'R4', 'RENEWAL_READ_ONLY', { opensAt: renewalEnd }),
         answer('convertTrial', 'never', 'TR3', 'NOT_A_TRIAL'),
         answer('suspend', 'later', 'R4', 'RENEWAL_READ_ONLY', { opensAt: renewalEnd }),
         answer('reactivate', 'never', 'P3', 'NOT_SUSPENDED'),
         answer('turnAutoRenewOn', 'later', 'R4', 'RENEWAL_READ_ONLY', { opensAt: renewalEnd }),
         answer('turnAutoRenewOff', 'later', 'R4', 'RENEWAL_READ_ONLY', { opensAt: renewalEnd }),
-        answer('scheduleChange', 'never', 'R4', 'RENEWAL_READ_ONLY'),
+        answer('scheduleChange', 'later', 'R4', 'RENEWAL_READ_ONLY', { opensAt: renewalEnd }),
       ],
       timeline: {
         purchasedAt: at('2024-01-15T09:30:12Z'),
@@ -368,6 +378,25 @@ describe('R4 explain: the whole answer on the renewal day (2025-01-15T06:00Z)', 
         renewalStartsAt: TERM_END,
         renewalCompletesBy: renewalEnd,
       },
+    });
+  });
+});
+
+describe('R2 R5 explain: after the term, every action is TERM_ENDED (one state table)', () => {
+  it('R2: auto-renewing, once the renewal’s 24 h are over (2025-01-16T00:00Z) the snapshot is out of date', () => {
+    const e = explain(annual, { now: '2025-01-16T00:00:00Z' });
+    expect(e.actions).toEqual(ACTIONS.map((name) => answer(name, 'never', 'R2', 'TERM_ENDED')));
+    expect(e.alert).toBe('locked');
+  });
+  it('R5: auto-renew off, from 00:00Z after the term end date (2025-01-15T00:00Z); 1 ms earlier suspend is still possible', () => {
+    const off = { ...annual, autoRenew: false };
+    expect(explain(off, { now: '2025-01-15T00:00:00Z' }).actions).toEqual(
+      ACTIONS.map((name) => answer(name, 'never', 'R5', 'TERM_ENDED')),
+    );
+    expect(action(explain(off, { now: '2025-01-14T23:59:59.999Z' }), 'suspend')).toMatchObject({
+      outcome: 'now',
+      rule: 'P1',
+      until: TERM_END,
     });
   });
 });
@@ -414,10 +443,10 @@ describe('B2 B5 S1 explain: list answers', () => {
 });
 
 describe('U1 U8 C3 TR3 explain: upgrade and trial eligibility', () => {
-  it('C3: a cancelled subscription: upgrade refused TERMINATED (C3); convertTrial still NOT_A_TRIAL (TR3)', () => {
+  it('C3: a cancelled subscription: upgrade and convertTrial refused TERMINATED (C3: the terminal row comes first)', () => {
     const e = explain({ ...annual, status: 'cancelled' }, { now: '2024-06-01T00:00:00Z' });
     expect(action(e, 'upgrade')).toEqual(answer('upgrade', 'never', 'C3', 'TERMINATED'));
-    expect(action(e, 'convertTrial')).toEqual(answer('convertTrial', 'never', 'TR3', 'NOT_A_TRIAL'));
+    expect(action(e, 'convertTrial')).toEqual(answer('convertTrial', 'never', 'C3', 'TERMINATED'));
   });
 
   it('U1: a suspended subscription cannot start an upgrade', () => {

@@ -13,6 +13,10 @@ import { caught } from '../support/caught.js';
 import { LAST_OF_TERM, MID, RENEWAL_DAY, sub } from '../support/lifecycle.js';
 import { at } from '../support/time.js';
 import { transition } from '../../src/lifecycle/machine/transition.js';
+import { DEFAULT_POLICY, definePolicy } from '../../src/policy/policy.js';
+
+/** P7: 002's choice for a subscription suspended at its term end: all data deleted at once. */
+const deletedAtEnd = { policy: definePolicy({ suspendedAtTermEnd: 'deleted' }) };
 
 /** Term end E = 2025-01-15T00:00Z; E + 30 d = 2025-02-14; E + 60 d = 2025-03-16; E + 120 d = 2025-05-15. */
 const E = at(RENEWAL_DAY);
@@ -46,7 +50,7 @@ describe('P7 P4 afterTermStages', () => {
   it('P7: active with auto-renew off, or expired: expired 30 d → disabled 90 d → deleted', () => {
     expect(afterTermStages(noRenew)).toEqual(expiredPath);
     expect(afterTermStages({ ...noRenew, status: 'expired' })).toEqual(expiredPath);
-    expect(afterTermStages({ ...noRenew, status: 'expired' }, 'deleted')).toEqual(expiredPath);
+    expect(afterTermStages({ ...noRenew, status: 'expired' }, deletedAtEnd)).toEqual(expiredPath);
   });
 
   it('P4 P7: suspended: disabled 30 d → disabled 90 d → deleted; or deleted at the term end under 002’s policy', () => {
@@ -56,8 +60,11 @@ describe('P7 P4 afterTermStages', () => {
       { status: 'disabled', start: E30, end: E120, days: 90 },
       { status: 'deleted', start: E120, end: null, days: null },
     ]);
-    expect(afterTermStages(suspended, 'lifecycle')).toEqual(afterTermStages(suspended));
-    expect(afterTermStages(suspended, 'deleted')).toEqual([{ status: 'deleted', start: E, end: null, days: null }]);
+    expect(afterTermStages(suspended, { policy: definePolicy({ suspendedAtTermEnd: 'lifecycle' }) })).toEqual(
+      afterTermStages(suspended),
+    );
+    expect(afterTermStages(suspended, { policy: DEFAULT_POLICY })).toEqual(afterTermStages(suspended));
+    expect(afterTermStages(suspended, deletedAtEnd)).toEqual([{ status: 'deleted', start: E, end: null, days: null }]);
   });
 
   it('P7: disabled: deleted 120 d after the term end; no timeline for renewing, cancelled, deleted or pending ones', () => {
@@ -70,13 +77,17 @@ describe('P7 P4 afterTermStages', () => {
       expect(afterTermStages({ ...noRenew, status })).toEqual([]);
   });
 
-  it('P7: the policy choice is checked', () => {
-    const e = caught(() => afterTermStages(noRenew, 'purged' as never));
+  it('P7: the policy choice is checked (by definePolicy); a plain override object is no policy', () => {
+    const e = caught(() => definePolicy({ suspendedAtTermEnd: 'purged' as never }));
     expect([e.code, e.field, e.message]).toEqual([
       'INVALID_ENUM',
-      'suspendedAtTermEnd',
-      'suspendedAtTermEnd: expected one of lifecycle, deleted, got "purged"',
+      'policy.suspendedAtTermEnd',
+      'policy.suspendedAtTermEnd: expected one of lifecycle, deleted, got "purged"',
     ]);
+    const plain = caught(() => afterTermStages(noRenew, { policy: { suspendedAtTermEnd: 'deleted' } as never }));
+    expect([plain.code, plain.field]).toEqual(['INVALID_TYPE', 'policy']);
+    const options = caught(() => afterTermStages(noRenew, 'deleted' as never));
+    expect([options.code, options.field]).toEqual(['INVALID_TYPE', 'options']);
   });
 
   describe('P7 after the term: expired 30 d → disabled 90 d → deleted', () => {
@@ -114,7 +125,7 @@ describe('P7 P4 afterTermStages', () => {
       expect(
         afterTermStages(
           toSubscription({ ...sub, status: 'suspended', autoRenew: false, scheduledChange: null }),
-          'deleted',
+          deletedAtEnd,
         ),
       ).toEqual([{ status: 'deleted', start: at(RENEWAL_DAY), end: null, days: null }]);
       expect(afterTermStages(toSubscription(sub))).toEqual([]);
@@ -132,25 +143,40 @@ describe('P7 P4 afterTermStages', () => {
 
 describe('P7 afterTermStageAt', () => {
   it('P7: each stage from its first millisecond', () => {
-    expect(afterTermStageAt(noRenew, LAST_OF_TERM)).toBeNull();
-    expect(afterTermStageAt(noRenew, RENEWAL_DAY)).toEqual({ status: 'expired', start: E, end: E30, days: 30 });
-    expect(afterTermStageAt(noRenew, E30 - 1)).toEqual({ status: 'expired', start: E, end: E30, days: 30 });
-    expect(afterTermStageAt(noRenew, E30)).toEqual({ status: 'disabled', start: E30, end: E120, days: 90 });
-    expect(afterTermStageAt(noRenew, E120 - 1)?.status).toBe('disabled');
-    expect(afterTermStageAt(noRenew, E120)).toEqual({ status: 'deleted', start: E120, end: null, days: null });
+    expect(afterTermStageAt(noRenew, { now: LAST_OF_TERM })).toBeNull();
+    expect(afterTermStageAt(noRenew, { now: RENEWAL_DAY })).toEqual({
+      status: 'expired',
+      start: E,
+      end: E30,
+      days: 30,
+    });
+    expect(afterTermStageAt(noRenew, { now: E30 - 1 })).toEqual({ status: 'expired', start: E, end: E30, days: 30 });
+    expect(afterTermStageAt(noRenew, { now: E30 })).toEqual({ status: 'disabled', start: E30, end: E120, days: 90 });
+    expect(afterTermStageAt(noRenew, { now: E120 - 1 })?.status).toBe('disabled');
+    expect(afterTermStageAt(noRenew, { now: E120 })).toEqual({ status: 'deleted', start: E120, end: null, days: null });
   });
 
   it('P4 P7: with the policy choice; none for a renewing subscription', () => {
     const suspended: SubscriptionInput = { ...noRenew, status: 'suspended' };
-    expect(afterTermStageAt(suspended, RENEWAL_DAY, 'deleted')).toEqual({
+    expect(afterTermStageAt(suspended, { now: RENEWAL_DAY, ...deletedAtEnd })).toEqual({
       status: 'deleted',
       start: E,
       end: null,
       days: null,
     });
-    expect(afterTermStageAt(suspended, RENEWAL_DAY)).toEqual({ status: 'disabled', start: E, end: E30, days: 30 });
-    expect(afterTermStageAt(sub, '2030-01-01T00:00:00Z')).toBeNull();
-    const e = caught(() => afterTermStageAt(noRenew, 'later'));
+    expect(afterTermStageAt(suspended, { now: RENEWAL_DAY })).toEqual({
+      status: 'disabled',
+      start: E,
+      end: E30,
+      days: 30,
+    });
+    expect(afterTermStageAt(sub, { now: '2030-01-01T00:00:00Z' })).toBeNull();
+    const e = caught(() => afterTermStageAt(noRenew, { now: 'later' }));
     expect([e.code, e.field]).toEqual(['INVALID_INSTANT', 'now']);
+    expect(caught(() => afterTermStageAt(noRenew, {} as never)).field).toBe('now');
+    const plain = caught(() =>
+      afterTermStageAt(suspended, { now: RENEWAL_DAY, policy: { suspendedAtTermEnd: 'deleted' } as never }),
+    );
+    expect([plain.code, plain.field]).toEqual(['INVALID_TYPE', 'policy']);
   });
 });

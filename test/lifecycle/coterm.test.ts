@@ -15,6 +15,7 @@ import {
   eligiblePurchaseAlignments,
 } from '../../src/lifecycle/coterm.js';
 import { transition } from '../../src/lifecycle/machine/transition.js';
+import { definePolicy } from '../../src/policy/policy.js';
 import { type SubscriptionInput, toSubscription } from '../../src/snapshot/subscription.js';
 import { civilFromDay, daysInMonth, formatDay } from '../../src/time/day.js';
 import { caught } from '../support/caught.js';
@@ -414,7 +415,9 @@ describe('CO5 calendar-month alignment', () => {
 
 describe('CO1–CO5 bad input is a typed error', () => {
   it('others must be an array; the term an enumeration value; now an instant', () => {
-    expect(() => eligibleAlignments(base, { others: 'x' as never, now: '2024-09-01T00:00:00Z' })).toThrowError(/others/);
+    expect(() => eligibleAlignments(base, { others: 'x' as never, now: '2024-09-01T00:00:00Z' })).toThrowError(
+      /others/,
+    );
     expect(() => eligibleAlignments(base, { others: [], now: '2024-09-01T00:00:00' })).toThrowError(/now/);
     expect(() =>
       eligiblePurchaseAlignments({ term: 'P2Y' as never, purchasedAt: '2022-07-01T00:00:00Z', others: [] }),
@@ -445,9 +448,11 @@ describe('CO2, CO4 checked entry points (principle 5)', () => {
       purchasedAt: '2024-07-15T10:00:00Z',
     } as const;
     expect(() => checkCustomEndDate(sub, 1.5)).toThrow(err('INVALID_DATE', 'endDay'));
+    // A plain override object is no policy; definePolicy names the bad setting.
     expect(() => checkCustomEndDate(sub, day('2026-07-14'), { renewalAnchor: 'x' } as never)).toThrow(
-      err('INVALID_ENUM', 'policy.renewalAnchor'),
+      err('INVALID_TYPE', 'policy'),
     );
+    expect(() => definePolicy({ renewalAnchor: 'x' as never })).toThrow(err('INVALID_ENUM', 'policy.renewalAnchor'));
     expect(checkCustomEndDate(sub, day('2026-07-14')).allowed).toBe(true); // input accepted, not only snapshots
   });
 });

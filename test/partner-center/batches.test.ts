@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromPartnerCenter } from '../../src/partner-center/fromPartnerCenter.js';
+import { definePolicy } from '../../src/policy/policy.js';
 import { ignoredNote, pc, snapshot } from '../support/partnerCenter.js';
 import { at } from '../support/time.js';
 import { reducibleSeats } from '../../src/decisions/seats.js';
@@ -67,7 +68,9 @@ describe('Q2 Q4 seat batches from refundableQuantity.details', () => {
   });
   it("Q2: the policy's seat window is the one subtracted (240 h)", () => {
     // 2024-03-17T14:02:45Z − 240 h (10 d) = 2024-03-07T14:02:45Z.
-    expect(fromPartnerCenter(pc(), { policy: { programs: { 'nce-license': { seatWindowHours: 240 } } } })).toEqual({
+    expect(
+      fromPartnerCenter(pc(), { policy: definePolicy({ programs: { 'nce-license': { seatWindowHours: 240 } } }) }),
+    ).toEqual({
       subscription: snapshot({ seatBatches: [{ quantity: 5, addedAt: at('2024-03-07T14:02:45Z') }] }),
       notes: [inferred(0, '2024-03-07T14:02:45.000Z', 240)],
     });
@@ -125,7 +128,7 @@ describe('Q2 Q4 seat batches from refundableQuantity.details', () => {
     );
   });
   it('a custom policy window changes the inference (use the policy you decide with)', () => {
-    const policy = { programs: { 'nce-license': { seatWindowHours: 240 } } };
+    const policy = definePolicy({ programs: { 'nce-license': { seatWindowHours: 240 } } });
     const { subscription } = fromPartnerCenter(pc(), { policy });
     expect(subscription.seatBatches).toEqual([{ quantity: 5, addedAt: at('2024-03-07T14:02:45Z') }]);
   });
@@ -170,13 +173,17 @@ describe('Q2 Q4 seat batches from refundableQuantity.details', () => {
 
 describe('Q8 C2: a program without seat reduction reads no batches', () => {
   it('Q8: a policy with seatReduction never ignores refundableQuantity (window still 168 h)', () => {
-    expect(fromPartnerCenter(pc(), { policy: { programs: { 'nce-license': { seatReduction: 'never' } } } })).toEqual({
+    expect(
+      fromPartnerCenter(pc(), { policy: definePolicy({ programs: { 'nce-license': { seatReduction: 'never' } } }) }),
+    ).toEqual({
       subscription: snapshot(NO_BATCHES),
       notes: [ignoredNote('nce-license')],
     });
   });
   it('Q8: a policy with a 0 h seat window ignores it too', () => {
-    expect(fromPartnerCenter(pc(), { policy: { programs: { 'nce-license': { seatWindowHours: 0 } } } })).toEqual({
+    expect(
+      fromPartnerCenter(pc(), { policy: definePolicy({ programs: { 'nce-license': { seatWindowHours: 0 } } }) }),
+    ).toEqual({
       subscription: snapshot(NO_BATCHES),
       notes: [ignoredNote('nce-license')],
     });

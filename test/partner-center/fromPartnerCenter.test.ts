@@ -4,8 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromPartnerCenter, fromPartnerCenterList, prefixError } from '../../src/partner-center/fromPartnerCenter.js';
-import { CspRulesError } from '../../src/core/errors.js';
+import { fromPartnerCenter, fromPartnerCenterList } from '../../src/partner-center/fromPartnerCenter.js';
 import { canCancel } from '../../src/decisions/cancel.js';
 import { formatDay } from '../../src/time/day.js';
 import { BATCH_NOTE, fault, pc, snapshot } from '../support/partnerCenter.js';
@@ -360,12 +359,12 @@ describe('B1 enums: case-insensitive, `_` ignored; unknown values name the field
 });
 
 describe('C3 P7 status deleted (Partner Center has no "cancelled")', () => {
-  it('reads deleted as deleted, and it is terminal', () => {
+  it('reads deleted as deleted, and it is terminal (P7)', () => {
     const { subscription } = fromPartnerCenter(pc({ status: 'Deleted' }));
     expect(subscription.status).toBe('deleted');
     expect(canCancel(subscription, { now: '2024-01-16T00:00:00Z' })).toMatchObject({
       allowed: false,
-      rule: 'C3',
+      rule: 'P7',
       reason: 'TERMINATED',
     });
   });
@@ -556,9 +555,21 @@ describe('fromPartnerCenterList', () => {
     expect(caught(() => fromPartnerCenterList({ items: [7] })).field).toBe('items[0]');
     expect(caught(() => fromPartnerCenterList({ id: 'x' })).field).toBe('$');
   });
-  it('prefixError leaves other errors alone', () => {
+  it('an error that is not a CspRulesError passes through an item unchanged', () => {
     const other = new TypeError('x');
-    expect(prefixError(other, '[1]')).toBe(other);
+    const item = Object.defineProperty({ ...pc() }, 'status', {
+      enumerable: true,
+      get() {
+        throw other;
+      },
+    });
+    let thrown: unknown;
+    try {
+      fromPartnerCenterList([pc(), item]);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBe(other);
   });
 
   it('an array, { items }, and an empty list', () => {
@@ -633,32 +644,28 @@ describe('fromPartnerCenterList', () => {
   });
 });
 
-describe('prefixError', () => {
-  it('moves a field under the prefix and keeps code, message text and received', () => {
-    const e = prefixError(
-      new CspRulesError('INVALID_ENUM', 'productType.id', 'expected one of X, got "y"', 'y'),
-      'items[3]',
-    );
-    expect(e).toBeInstanceOf(CspRulesError);
-    const { code, field, message, received } = e as CspRulesError;
+// prefixError is module-private: its work is seen through fromPartnerCenterList's error paths.
+describe('fromPartnerCenterList error paths (prefixError)', () => {
+  it('moves a field under the item path and keeps code, message text and received', () => {
+    const items = [pc(), pc(), pc(), pc({ productType: { id: 'Reservation' } })];
+    const e = caught(() => fromPartnerCenterList({ items }));
+    const { code, field, message, received } = e;
     expect({ code, field, message, received }).toEqual({
       code: 'INVALID_ENUM',
       field: 'items[3].productType.id',
-      message: 'items[3].productType.id: expected one of X, got "y"',
-      received: 'y',
+      message:
+        'items[3].productType.id: expected one of OnlineServicesNCE, Software, SaaS, OnlineServices, Azure, got "Reservation"',
+      received: 'Reservation',
     });
+    expect(e.path).toEqual(['items', 3, 'productType', 'id']);
   });
-  it('the document itself ($) becomes the prefix alone', () => {
-    const { field, message } = prefixError(
-      new CspRulesError('INVALID_TYPE', '$', 'expected an object, got 7', 7),
-      '[0]',
-    ) as CspRulesError;
+  it('the document itself ($) becomes the item path alone', () => {
+    const { field, message } = caught(() => fromPartnerCenterList([7]));
     expect([field, message]).toEqual(['[0]', '[0]: expected an object, got 7']);
   });
-  it('options errors and non-CspRulesErrors are returned as they are', () => {
-    const options = new CspRulesError('INVALID_ENUM', 'options.program', 'x');
-    const other = new TypeError('boom');
-    expect(prefixError(options, '[1]')).toBe(options);
-    expect(prefixError(other, '[1]')).toBe(other);
+  it('options errors are returned as they are: no item path', () => {
+    const e = caught(() => fromPartnerCenterList([pc(), pc()], { program: 'csp' as never }));
+    expect([e.code, e.field]).toEqual(['INVALID_ENUM', 'options.program']);
+    expect(e.path).toEqual(['options', 'program']);
   });
 });

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { fromPartnerCenter } from '../../src/partner-center/fromPartnerCenter.js';
 import { CspRulesError } from '../../src/core/errors.js';
 import { reconcile } from '../../src/partner-center/reconcile.js';
+import { definePolicy } from '../../src/policy/policy.js';
 import type { SubscriptionInput } from '../../src/snapshot/subscription.js';
 import { ours } from '../support/subscriptions.js';
 import { caught } from '../support/caught.js';
@@ -163,7 +164,9 @@ describe('C1 R3 reconcile: cancellationAllowedUntilDate', () => {
   const json = pcFields({ cancellationAllowedUntilDate: '2024-03-15T03:12:44Z' });
 
   it('R3 unknownRenewalCompletion "latest": window from 2024-03-09T00:00Z (+24 h), so ours is 2024-03-16T00:00Z', () => {
-    expect(reconcile(renewed, json, { now: NOW, policy: { unknownRenewalCompletion: 'latest' } })).toEqual([
+    expect(
+      reconcile(renewed, json, { now: NOW, policy: definePolicy({ unknownRenewalCompletion: 'latest' }) }),
+    ).toEqual([
       {
         kind: 'instant',
         field: 'cancellationAllowedUntilDate',
@@ -179,7 +182,9 @@ describe('C1 R3 reconcile: cancellationAllowedUntilDate', () => {
       cancellationAllowedUntilDate: null,
       refundableQuantity: { totalQuantity: 20, details: [detail(20, '2024-03-16T00:00:00Z')] },
     });
-    expect(reconcile(renewed, seats, { now: NOW, policy: { unknownRenewalCompletion: 'latest' } })).toEqual([
+    expect(
+      reconcile(renewed, seats, { now: NOW, policy: definePolicy({ unknownRenewalCompletion: 'latest' }) }),
+    ).toEqual([
       { kind: 'instant', field: 'cancellationAllowedUntilDate', ours: at('2024-03-16T00:00:00Z'), theirs: null },
     ]);
   });

@@ -145,12 +145,12 @@ describe('definePolicy', () => {
 
   it('__proto__ and constructor keys from JSON are unknown programs, never prototype pollution', () => {
     expectError(
-      () => readPolicy(JSON.parse('{"programs":{"__proto__":{"polluted":true}}}')),
+      () => definePolicy(JSON.parse('{"programs":{"__proto__":{"polluted":true}}}')),
       'INVALID_ENUM',
       'policy.programs.__proto__',
     );
     expectError(
-      () => readPolicy(JSON.parse('{"programs":{"constructor":{"prototype":{"polluted":true}}}}')),
+      () => definePolicy(JSON.parse('{"programs":{"constructor":{"prototype":{"polluted":true}}}}')),
       'INVALID_ENUM',
       'policy.programs.constructor',
     );
@@ -516,44 +516,60 @@ describe('definePolicy base (principle 5)', () => {
 });
 
 describe('readPolicy', () => {
-  it('absent → the default; a defined policy → itself; plain overrides → applied to the default', () => {
+  it('absent → the default; a defined policy → itself; plain overrides → INVALID_TYPE policy (definePolicy applies them)', () => {
     expect(readPolicy(undefined)).toBe(DEFAULT_POLICY);
     const p = definePolicy({ keepOneSeat: false });
     expect(readPolicy(p)).toBe(p);
-    const plain = readPolicy({
+    const overrides: PolicyOverrides = {
       programs: { 'traditional-saas': { cancelWindowHours: { monthly: 48 } } },
       renewalAnchor: 'clamped',
+    };
+    expectError(() => readPolicy(overrides), 'INVALID_TYPE', 'policy');
+    const defined = readPolicy(definePolicy(overrides));
+    expect(defined.programs['traditional-saas'].cancelWindowHours).toEqual({
+      monthly: 48,
+      annual: 336,
+      triennial: 336,
     });
-    expect(plain.programs['traditional-saas'].cancelWindowHours).toEqual({ monthly: 48, annual: 336, triennial: 336 });
-    expect(plain.renewalAnchor).toBe('clamped');
-    expect(plain.keepOneSeat).toBe(true);
+    expect(defined.renewalAnchor).toBe('clamped');
+    expect(defined.keepOneSeat).toBe(true);
   });
 
-  it('plain overrides from JSON are validated like definePolicy', () => {
-    expectError(
-      () => readPolicy(JSON.parse('{"programs":{"nce-license":{"fullRefundHours":-1}}}')),
-      'INVALID_QUANTITY',
-      'policy.programs.nce-license.fullRefundHours',
-    );
+  it('plain overrides from JSON are no policy; definePolicy validates them', () => {
+    const json = JSON.parse('{"programs":{"nce-license":{"fullRefundHours":-1}}}');
+    expectError(() => readPolicy(json), 'INVALID_TYPE', 'policy');
+    expectError(() => definePolicy(json), 'INVALID_QUANTITY', 'policy.programs.nce-license.fullRefundHours');
   });
 
   it.each([null, 'default', 7, []])('%j → INVALID_TYPE policy', (value) => {
     expectError(() => readPolicy(value as unknown as PolicyOverrides), 'INVALID_TYPE', 'policy');
   });
 
-  it('plain overrides are applied to the default, giving a new known policy', () => {
-    const p = readPolicy({ destinationTerm: 'not-shorter' });
+  it('definePolicy applies overrides to the default, giving a new known policy that readPolicy takes as is', () => {
+    expectError(() => readPolicy({ destinationTerm: 'not-shorter' }), 'INVALID_TYPE', 'policy');
+    // A copy of a known policy is not one (it was not made by definePolicy).
+    expectError(() => readPolicy({ ...DEFAULT_POLICY }), 'INVALID_TYPE', 'policy');
+    const p = definePolicy({ destinationTerm: 'not-shorter' });
     expect(p).toEqual({ ...DEFAULT_POLICY, destinationTerm: 'not-shorter' });
     expect(readPolicy(p)).toBe(p);
     expect(readPolicy(DEFAULT_POLICY)).toBe(DEFAULT_POLICY);
   });
 
-  it('a value that is not an object: INVALID_TYPE policy with the message', () => {
+  it('a value that is not a policy: INVALID_TYPE policy with the message', () => {
     expect(errorOf(() => readPolicy(7 as unknown as PolicyOverrides))).toEqual({
       code: 'INVALID_TYPE',
       field: 'policy',
-      message: 'policy: expected an object, got 7',
+      message:
+        'policy: expected a policy from definePolicy (or DEFAULT_POLICY), got 7: build it once with definePolicy(overrides)',
       received: 7,
+    });
+    const plain = { keepOneSeat: false };
+    expect(errorOf(() => readPolicy(plain))).toEqual({
+      code: 'INVALID_TYPE',
+      field: 'policy',
+      message:
+        'policy: expected a policy from definePolicy (or DEFAULT_POLICY), got an object: build it once with definePolicy(overrides)',
+      received: plain,
     });
   });
 });

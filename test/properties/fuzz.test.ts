@@ -171,15 +171,17 @@ const notCatalog = (v: unknown): boolean =>
   v !== undefined && (!Array.isArray(v) || v.some((p) => !isRecord(p) || notName(p.from) || notName(p.to)));
 /** A Partner Center subscription object needs at least these (partner-center.md). */
 const notPcSubscription = record('quantity', 'status', 'billingCycle', 'termDuration', 'creationDate');
-/** Policy overrides: absent, or an object (unknown keys are ignored). */
+/** An options bag: absent, or an object. */
 const notOverrides = (v: unknown): boolean => v !== undefined && !isRecord(v);
+/** A policy: absent, or one made by definePolicy (or DEFAULT_POLICY) — which no generated value is. */
+const notPolicy = (v: unknown): boolean => v !== undefined;
 
 const subscriptionSlot = (index: number, gap?: string): Slot => ({
   at: [index],
   invalid: record('program', 'term', 'billing', 'quantity', 'purchasedAt'),
   ...(gap === undefined ? {} : { gap }),
 });
-const policySlot = (index: number): Slot => ({ at: [index, 'policy'], invalid: notOverrides });
+const policySlot = (index: number): Slot => ({ at: [index, 'policy'], invalid: notPolicy });
 
 /**
  * Decision functions of the shape `(subscription, { now, policy? })`; `policy`: the function
@@ -304,6 +306,7 @@ const ROWS: Record<string, Row> = {
       { at: [1, 'when'], invalid: notOneOf('midterm', 'at-renewal') },
       { at: [1, 'now'], invalid: notInstant },
       { at: [1, 'catalog'], invalid: notCatalog },
+      policySlot(1),
     ],
   },
   planTwoToOne: {
@@ -314,6 +317,7 @@ const ROWS: Record<string, Row> = {
       { at: [2], invalid: record('to', 'now') },
       { at: [2, 'to'], invalid: notName },
       { at: [2, 'now'], invalid: notInstant },
+      policySlot(2),
     ],
   },
   upgradeMatrix: {
@@ -339,10 +343,6 @@ const ROWS: Record<string, Row> = {
       { at: [1, 'now'], invalid: notInstant },
     ],
   },
-  trialLocked: {
-    args: () => [TRIAL, 'quantity'],
-    slots: [subscriptionSlot(0), { at: [1], invalid: notOneOf('quantity', 'status', 'plan') }],
-  },
   saasFreeTrial: { args: () => [TRIAL], slots: [subscriptionSlot(0)] },
   fromPartnerCenter: {
     args: () => [PC],
@@ -364,11 +364,6 @@ const ROWS: Record<string, Row> = {
       { at: [1], invalid: notOverrides },
     ],
   },
-  prefixError: {
-    args: () => [new api.CspRulesError('MISSING_FIELD', 'status', 'is required'), '[2]'],
-    // Passes anything that is not a CspRulesError through unchanged: no value is invalid there.
-    slots: [{ at: [0], invalid: () => false }],
-  },
   reconcile: {
     args: () => [SUB, PC, { now: NOW }],
     // Partner Center fields are compared when present: an object without them is a difference, not an error.
@@ -385,8 +380,8 @@ const ROWS: Record<string, Row> = {
   },
   renewalAnchorDay: { args: () => [api.toSubscription(SUB)], slots: [subscriptionSlot(0)] },
   nextTerm: {
-    args: () => [api.toSubscription(SUB), 'anniversary'],
-    slots: [subscriptionSlot(0), { at: [1], invalid: notOneOf('anniversary', 'clamped') }],
+    args: () => [api.toSubscription(SUB), {}],
+    slots: [subscriptionSlot(0), { at: [1], invalid: notOverrides }, policySlot(1)],
   },
   transition: {
     args: () => [SUB, { type: 'suspend' }, { now: NOW }],
@@ -400,20 +395,24 @@ const ROWS: Record<string, Row> = {
     ],
   },
   afterTermStages: {
-    args: () => [api.toSubscription({ ...SUB, autoRenew: false }), 'lifecycle'],
-    slots: [subscriptionSlot(0), { at: [1], invalid: (v) => v !== undefined && notOneOf('lifecycle', 'deleted')(v) }],
+    args: () => [api.toSubscription({ ...SUB, autoRenew: false }), { policy: api.DEFAULT_POLICY }],
+    slots: [subscriptionSlot(0), { at: [1], invalid: notOverrides }, policySlot(1)],
   },
   afterTermStageAt: {
-    args: () => [api.toSubscription({ ...SUB, autoRenew: false }), Date.parse('2025-02-20T00:00:00Z'), 'lifecycle'],
+    args: () => [
+      api.toSubscription({ ...SUB, autoRenew: false }),
+      { now: Date.parse('2025-02-20T00:00:00Z'), policy: api.DEFAULT_POLICY },
+    ],
     slots: [
       subscriptionSlot(0),
-      { at: [1], invalid: notInstant },
-      { at: [2], invalid: (v) => v !== undefined && notOneOf('lifecycle', 'deleted')(v) },
+      { at: [1], invalid: record('now') },
+      { at: [1, 'now'], invalid: notInstant },
+      policySlot(1),
     ],
   },
   canScheduleChange: {
-    args: () => [api.toSubscription(SUB), false],
-    slots: [subscriptionSlot(0), { at: [1], invalid: notBoolean }],
+    args: () => [api.toSubscription(SUB), { now: NOW }],
+    slots: [subscriptionSlot(0), { at: [1], invalid: record('now') }, { at: [1, 'now'], invalid: notInstant }],
   },
   deletesScheduledChanges: {
     args: () => ['termChange', 'any-immediate'],
@@ -434,7 +433,6 @@ const ROWS: Record<string, Row> = {
       { at: [1], invalid: (v) => v !== undefined && notOneOf('any-immediate', 'listed')(v) },
     ],
   },
-  nextTermPlan: { args: () => [api.toSubscription(SUB)], slots: [subscriptionSlot(0)] },
   canBuyAddOn: {
     args: () => [SUB, { commerce: 'new-commerce' }],
     slots: [
@@ -531,7 +529,7 @@ const ROWS: Record<string, Row> = {
   },
   checkCustomEndDate: {
     args: () => [api.toSubscription(SUB), DAY + 200],
-    slots: [subscriptionSlot(0), { at: [1], invalid: notInt }, { at: [2], invalid: notOverrides }],
+    slots: [subscriptionSlot(0), { at: [1], invalid: notInt }, { at: [2], invalid: notPolicy }],
   },
 };
 
@@ -842,8 +840,7 @@ const SUBSCRIPTION_TAKERS: Record<string, (sub: unknown) => unknown> = {
   canUpgrade: (s) =>
     api.canUpgrade(s as api.SubscriptionInput, { to: E5, quantity: 15, when: 'midterm', now: NOW, catalog: CATALOG }),
   canConvertTrial: (s) =>
-    api.trialConversion(s as api.SubscriptionInput, { target: 'equivalent', mode: 'midterm', now: NOW }),
-  trialLocked: (s) => api.trialLocked(s as api.SubscriptionInput, 'quantity'),
+    api.canConvertTrial(s as api.SubscriptionInput, { target: 'equivalent', mode: 'midterm', now: NOW }),
   saasFreeTrial: (s) => api.saasFreeTrial(s as api.SubscriptionInput),
   reconcile: (s) => api.reconcile(s as api.SubscriptionInput, PC, { now: NOW }),
 };
@@ -1001,12 +998,17 @@ describe('fuzz 2: options and other inputs with one field broken', () => {
     },
   ];
 
-  it('canCancel: each policy field broken', () => {
+  it('canCancel: each policy field broken (definePolicy names the field; a decision takes no overrides: INVALID_TYPE policy)', () => {
     const failures: string[] = [];
     for (const { policy, field } of BAD_POLICIES) {
-      const e = errorOf(() => api.canCancel(SUB, { now: NOW, policy: policy as api.PolicyOverrides }));
-      if (typeof e === 'string' || e.field !== field)
-        failures.push(`${describeValue(policy)}: ${typeof e === 'string' ? e : e.field}`);
+      const defined = errorOf(() => api.definePolicy(policy as api.PolicyOverrides));
+      if (typeof defined === 'string' || defined.field !== field)
+        failures.push(
+          `definePolicy(${describeValue(policy)}): ${typeof defined === 'string' ? defined : defined.field}`,
+        );
+      const e = errorOf(() => api.canCancel(SUB, { now: NOW, policy: policy as api.Policy }));
+      if (typeof e === 'string' || e.field !== 'policy' || e.code !== 'INVALID_TYPE')
+        failures.push(`canCancel(${describeValue(policy)}): ${typeof e === 'string' ? e : `${e.code} ${e.field}`}`);
     }
     expect(failures).toEqual([]);
   });

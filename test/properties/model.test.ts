@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LifecycleEvent, LifecycleState, TransitionResult } from '../../src/lifecycle/machine/events.js';
 import { transition } from '../../src/lifecycle/machine/transition.js';
+import { definePolicy } from '../../src/policy/policy.js';
 import {
   toSubscription,
   type Status,
@@ -18,6 +19,11 @@ import { DAY_MS, formatDay } from '../../src/time/day.js';
 import { at } from '../support/time.js';
 
 const HOUR = 3_600_000;
+/** P7: the two policies for a subscription suspended at its term end. */
+const SUSPENDED_POLICIES = {
+  lifecycle: definePolicy({ suspendedAtTermEnd: 'lifecycle' }),
+  deleted: definePolicy({ suspendedAtTermEnd: 'deleted' }),
+} as const;
 const WINDOW = 7 * 24 * HOUR; // C1
 
 interface Model {
@@ -90,7 +96,8 @@ function predict(m: Model, e: LifecycleEvent): boolean | 'any' {
     case 'scheduleChange':
       return live(m) && m.status === 'active' && m.autoRenew && !renewing(m);
     case 'clearScheduledChanges':
-      return live(m) && !renewing(m);
+      // S2: scheduled changes are changed or removed only on an active subscription (the state table).
+      return live(m) && m.status === 'active' && !renewing(m);
     case 'upgrade':
       return (
         live(m) &&
@@ -236,8 +243,8 @@ class EventCommand implements fc.Command<Model, Real> {
   run(m: Model, r: Real): void {
     const prev = subOf(r);
     const expected = predict(m, this.event);
-    // P7: the choice comes from the policy (the option of the same name is kept for compatibility).
-    const res = transition(r.state, this.event, { now: r.now, policy: { suspendedAtTermEnd: m.suspendedPolicy } });
+    // P7: the choice comes from the policy (made once per choice by definePolicy).
+    const res = transition(r.state, this.event, { now: r.now, policy: SUSPENDED_POLICIES[m.suspendedPolicy] });
     if (expected !== 'any') expect(res.ok, `${this.toString()} at ${new Date(r.now).toISOString()}`).toBe(expected);
     if (res.ok) {
       checkTransition(prev, res, r.now);

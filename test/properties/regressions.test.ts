@@ -11,18 +11,15 @@ import { describe, expect, it } from 'vitest';
 import {
   canCancel,
   canIncreaseSeats,
-  chargeCycleStart,
   CspRulesError,
-  formatDay,
+  definePolicy,
   reducibleSeats,
-  renewedTerm,
-  termEndDay,
-  toInstant,
   toSubscription,
-  toUtcDay,
   type SubscriptionInput,
   type Term,
 } from '../../src/index.js';
+// The public time helpers, from their entry point (csp-subscription-rules/time).
+import { chargeCycleStart, formatDay, renewedTerm, termEndDay, toInstant, toUtcDay } from '../../src/time/index.js';
 // Internal day arithmetic (no longer in the public index).
 import { endOfDay } from '../../src/time/day.js';
 import { addMonthsClamped } from '../../src/time/term.js';
@@ -406,7 +403,7 @@ describe('R2–R4 renewals around UTC midnight', () => {
       until: at('2025-01-22T00:00:00Z'),
       assumptions: ['RENEWAL_COMPLETION_ASSUMED_EARLIEST'],
     });
-    const latest = { unknownRenewalCompletion: 'latest' } as const;
+    const latest = definePolicy({ unknownRenewalCompletion: 'latest' });
     expect(canCancel(unknown, { now: '2025-01-15T12:00:00Z', policy: latest })).toMatchObject({
       allowed: false,
       reason: 'WINDOW_NOT_OPEN',

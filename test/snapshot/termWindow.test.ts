@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { definePolicy, DEFAULT_POLICY } from '../../src/policy/policy.js';
 import { toSubscription, type SubscriptionInput } from '../../src/snapshot/subscription.js';
-import { nextRenewalOpensAt, RENEWAL_409, renewalInProgress, termWindowStart } from '../../src/snapshot/termWindow.js';
+import {
+  nextRenewalOpensAt,
+  RENEWAL_409,
+  renewalInProgress,
+  termPhase,
+  termWindowStart,
+} from '../../src/snapshot/termWindow.js';
 import { nceAnnual as base } from '../support/subscriptions.js';
 import { at } from '../support/time.js';
 
@@ -72,5 +78,20 @@ describe('R4 renewalInProgress', () => {
   });
   it('R4: the warning list is RENEWAL_IN_PROGRESS', () => {
     expect(RENEWAL_409).toEqual(['RENEWAL_IN_PROGRESS']);
+  });
+});
+
+describe('R2 R4 R5 termPhase', () => {
+  it('R2 R4: active and auto-renewing: in-term to the last ms of 2025-01-14, renewing for the 24 h after, then ended', () => {
+    expect(termPhase(sub(), at('2025-01-14T23:59:59.999Z'))).toBe('in-term');
+    expect(termPhase(sub(), at('2025-01-15T00:00:00.000Z'))).toBe('renewing');
+    expect(termPhase(sub(), at('2025-01-15T23:59:59.999Z'))).toBe('renewing');
+    expect(termPhase(sub(), at('2025-01-16T00:00:00.000Z'))).toBe('ended');
+  });
+  it('R5: auto-renew off, or not active: no renewal, ended at 00:00Z after the term end date', () => {
+    for (const over of [{ autoRenew: false }, { status: 'suspended' as const }]) {
+      expect(termPhase(sub(over), at('2025-01-14T23:59:59.999Z'))).toBe('in-term');
+      expect(termPhase(sub(over), at('2025-01-15T00:00:00.000Z'))).toBe('ended');
+    }
   });
 });

@@ -4,10 +4,26 @@ import type { LifecycleState } from '../../../src/lifecycle/machine/events.js';
 import { transition } from '../../../src/lifecycle/machine/transition.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../../../src/snapshot/subscription.js';
 import { caught } from '../../support/caught.js';
-import { accepted, E3, E5, MID, ok, refused, SCHEDULED_12, SNAP, sub, T0, types } from '../../support/lifecycle.js';
+import {
+  accepted as acceptedShape,
+  E3,
+  E5,
+  MID,
+  ok,
+  refused,
+  SCHEDULED_12,
+  SNAP,
+  sub,
+  T0,
+  types,
+} from '../../support/lifecycle.js';
 import { at, dayNumber as day } from '../../support/time.js';
 import { formatDay } from '../../../src/time/day.js';
 import { canUpgrade } from '../../../src/decisions/upgrade.js';
+
+/** An accepted result, whole, with the transition's `assumptions` (none unless `extra` names them). */
+const accepted = (...[next, effects, warnings = [], extra = {}, phase]: Parameters<typeof acceptedShape>) =>
+  acceptedShape(next, effects, warnings, { assumptions: [], ...extra }, phase);
 
 const catalog = [{ from: E3, to: E5 }];
 
@@ -357,7 +373,7 @@ describe('U1 U4 R4 R2 the upgrade event’s lifecycle refusals', () => {
   it('U1: a trial converts, a suspended subscription is not active', () => {
     const trial = { ...sub, trial: true, quantity: 25, seatBatches: [], scheduledChange: null };
     expect(transition(trial, { type: 'upgrade', quantity: 25, offerName: E5 }, { now: MID })).toEqual(
-      refused('U1', 'USE_CONVERT_TRIAL', null),
+      refused('U1', 'TRIAL_USE_CONVERSION', null),
     );
     const suspended = { ...sub, status: 'suspended' as const, autoRenew: false, scheduledChange: null };
     expect(transition(suspended, { type: 'upgrade', quantity: 10, offerName: E5 }, { now: MID })).toEqual(
@@ -387,12 +403,12 @@ describe('U1 U4 R4 R2 the upgrade event’s lifecycle refusals', () => {
   it('R2 R5: past the term without a renewal: the term is over', () => {
     const after = '2025-01-16T00:00:00Z';
     expect(transition(sub, { type: 'upgrade', quantity: 10, offerName: E5 }, { now: after })).toEqual(
-      refused('R2', 'TERM_OVER', null),
+      refused('R2', 'TERM_ENDED', null),
     );
     const noRenew = { ...sub, autoRenew: false, scheduledChange: null };
     expect(
       transition(noRenew, { type: 'upgrade', quantity: 10, offerName: E5 }, { now: '2025-01-15T00:00:00Z' }),
-    ).toEqual(refused('R5', 'TERM_OVER', null));
+    ).toEqual(refused('R5', 'TERM_ENDED', null));
   });
 
   it('U2: bad input names the event’s fields, with the message', () => {
@@ -538,9 +554,13 @@ describe('TR2 TR3 TR4 TR6 the convertTrial event, whole results', () => {
     expect(transition(trial, { type: 'convertTrial' }, { now: '2024-02-14T00:00:00Z' })).toEqual(
       refused('R4', 'RENEWAL_READ_ONLY', at('2024-02-15T00:00:00Z')),
     );
+    // From 2024-02-15T00:00Z the trial is over (TR2: it converted, or ended).
     expect(transition(trial, { type: 'convertTrial' }, { now: '2024-02-15T00:00:00Z' })).toEqual(
-      refused('R2', 'TERM_OVER', null),
+      refused('TR2', 'TERM_ENDED', null),
     );
+    expect(
+      transition({ ...trial, autoRenew: false }, { type: 'convertTrial' }, { now: '2024-02-14T00:00:00Z' }),
+    ).toEqual(refused('TR2', 'TERM_ENDED', null));
     // The last instant of the trial: still convertible.
     expect(transition(trial, { type: 'convertTrial' }, { now: '2024-02-13T23:59:59.999Z' }).ok).toBe(true);
   });

@@ -4,7 +4,7 @@ import { transition } from '../../../src/lifecycle/machine/transition.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../../../src/snapshot/subscription.js';
 import { caught } from '../../support/caught.js';
 import {
-  accepted,
+  accepted as acceptedShape,
   LAST_OF_TERM,
   MID,
   ok,
@@ -17,6 +17,10 @@ import {
 } from '../../support/lifecycle.js';
 import { at, dayNumber as day } from '../../support/time.js';
 import { STATUS_FACTS } from '../../../src/lifecycle/afterTerm.js';
+
+/** An accepted result, whole, with the transition's `assumptions` (none unless `extra` names them). */
+const accepted = (...[next, effects, warnings = [], extra = {}, phase]: Parameters<typeof acceptedShape>) =>
+  acceptedShape(next, effects, warnings, { assumptions: [], ...extra }, phase);
 
 const E = at(RENEWAL_DAY);
 /** R2: the renewal of `sub` may run until 2025-01-16T00:00Z. */
@@ -105,9 +109,9 @@ describe('C1 C3 C5 P7 S3 cancel', () => {
 
   it('R2 P4: after the term without a renewal: the term is over', () => {
     expect(transition(sub, { type: 'cancel' }, { now: '2025-01-16T00:00:00Z' })).toEqual(
-      refused('R2', 'TERM_OVER', null),
+      refused('R2', 'TERM_ENDED', null),
     );
-    expect(transition(suspended, { type: 'cancel' }, { now: RENEWAL_DAY })).toEqual(refused('P4', 'TERM_OVER', null));
+    expect(transition(suspended, { type: 'cancel' }, { now: RENEWAL_DAY })).toEqual(refused('P4', 'TERM_ENDED', null));
   });
 
   describe('P7 after the term: expired 30 d → disabled 90 d → deleted', () => {
@@ -227,19 +231,20 @@ describe('P1 P2 P5 P6 TR8 suspend', () => {
     );
   });
 
-  it('P1 TR8 R4 R2: refusals — not active, a trial (even past its term), the renewal day, a term over', () => {
+  it('P1 TR8 TR2 R4 R2: refusals — not active, a trial (TR2 once past its term), the renewal day, a term over', () => {
     expect(transition(suspended, { type: 'suspend' }, { now: MID })).toEqual(refused('P1', 'NOT_ACTIVE', null));
     expect(transition(trial, { type: 'suspend' }, { now: '2024-01-20T00:00:00Z' })).toEqual(
       refused('TR8', 'TRIAL_STATUS_LOCKED', null),
     );
+    // The ended term is asked before the trial's lock (one state table).
     expect(transition(trial, { type: 'suspend' }, { now: '2024-03-01T00:00:00Z' })).toEqual(
-      refused('TR8', 'TRIAL_STATUS_LOCKED', null),
+      refused('TR2', 'TERM_ENDED', null),
     );
     expect(transition(sub, { type: 'suspend' }, { now: '2025-01-15T23:59:59.999Z' })).toEqual(
       refused('R4', 'RENEWAL_READ_ONLY', LATEST),
     );
     expect(transition(sub, { type: 'suspend' }, { now: '2025-01-16T00:00:00Z' })).toEqual(
-      refused('R2', 'TERM_OVER', null),
+      refused('R2', 'TERM_ENDED', null),
     );
   });
 
@@ -334,7 +339,7 @@ describe('P3 P4 A1 TR8 reactivate', () => {
       ),
     );
     expect(transition(suspended, { type: 'reactivate' }, { now: RENEWAL_DAY })).toEqual(
-      refused('P4', 'TERM_OVER', null),
+      refused('P4', 'TERM_ENDED', null),
     );
   });
 
@@ -398,7 +403,7 @@ describe('P3 P4 A1 TR8 reactivate', () => {
       ]);
       expect(transition(suspended, { type: 'reactivate' }, { now: RENEWAL_DAY })).toMatchObject({
         ok: false,
-        refusal: { rule: 'P4', reason: 'TERM_OVER' },
+        refusal: { rule: 'P4', reason: 'TERM_ENDED' },
       });
     });
 
@@ -450,7 +455,7 @@ describe('R1 R5 S3 R4 setAutoRenew', () => {
         { type: 'setAutoRenew', autoRenew: true },
         { now: RENEWAL_DAY },
       ),
-    ).toEqual(refused('R5', 'TERM_OVER', null));
+    ).toEqual(refused('R5', 'TERM_ENDED', null));
   });
 
   it('R1: autoRenew is required, and a boolean', () => {

@@ -4,7 +4,7 @@ import { transition } from '../../../src/lifecycle/machine/transition.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../../../src/snapshot/subscription.js';
 import { caught } from '../../support/caught.js';
 import {
-  accepted,
+  accepted as acceptedShape,
   LAST_OF_TERM,
   MID,
   ok,
@@ -20,6 +20,11 @@ import { at, dayNumber as day } from '../../support/time.js';
 import { formatDay } from '../../../src/time/day.js';
 import { afterTermStageAt } from '../../../src/lifecycle/afterTerm.js';
 import { CspRulesError } from '../../../src/core/errors.js';
+import { definePolicy } from '../../../src/policy/policy.js';
+
+/** An accepted result, whole, with the transition's `assumptions` (none unless `extra` names them). */
+const accepted = (...[next, effects, warnings = [], extra = {}, phase]: Parameters<typeof acceptedShape>) =>
+  acceptedShape(next, effects, warnings, { assumptions: [], ...extra }, phase);
 
 /** The renewal of `sub` runs [2025-01-15T00:00Z, 2025-01-16T00:00Z) (R2). */
 const LATEST = '2025-01-16T00:00:00Z';
@@ -200,7 +205,7 @@ describe('R2 R3 S1 TR2 renewalCompleted', () => {
       effects: [renewed('2024-03-30')],
     });
     expect(
-      transition(monthly, { type: 'renewalCompleted' }, { now, policy: { renewalAnchor: 'clamped' } }),
+      transition(monthly, { type: 'renewalCompleted' }, { now, policy: definePolicy({ renewalAnchor: 'clamped' }) }),
     ).toMatchObject({
       ok: true,
       effects: [renewed('2024-03-28')],
@@ -368,7 +373,8 @@ describe('R5 P4 P7 termEnded', () => {
         { type: 'BILLING_STOPPED', rule: 'P7' },
       ]),
     );
-    expect(transition(suspended, { type: 'termEnded' }, { now: RENEWAL_DAY, suspendedAtTermEnd: 'deleted' })).toEqual(
+    const deleted = definePolicy({ suspendedAtTermEnd: 'deleted' });
+    expect(transition(suspended, { type: 'termEnded' }, { now: RENEWAL_DAY, policy: deleted })).toEqual(
       accepted({ ...SUSPENDED, status: 'deleted' }, [
         { type: 'STATUS_CHANGED', rule: 'P4', from: 'suspended', to: 'deleted' },
         { type: 'BILLING_STOPPED', rule: 'P7' },
@@ -414,7 +420,8 @@ describe('R5 P4 P7 termEnded', () => {
     });
 
     it('002 policy (suspendedAtTermEnd: deleted): all data deleted at the term end', () => {
-      const r = ok(transition(suspended, { type: 'termEnded' }, { now: RENEWAL_DAY, suspendedAtTermEnd: 'deleted' }));
+      const policy = definePolicy({ suspendedAtTermEnd: 'deleted' });
+      const r = ok(transition(suspended, { type: 'termEnded' }, { now: RENEWAL_DAY, policy }));
       expect(r.next.status).toBe('deleted');
       expect(r.effects).toContainEqual({ type: 'DATA_DELETED', rule: 'P4', at: at(RENEWAL_DAY) });
     });
@@ -437,7 +444,7 @@ describe('R5 P4 P7 termEnded', () => {
       expect(ok(transition(noRenew, { type: 'termEnded' }, { now: '2025-03-01T00:00:00Z' })).next.status).toBe(
         'disabled',
       );
-      expect(afterTermStageAt(toSubscription(noRenew), at(LAST_OF_TERM))).toBeNull();
+      expect(afterTermStageAt(toSubscription(noRenew), { now: at(LAST_OF_TERM) })).toBeNull();
     });
 
     it('an auto-renewing subscription does not end: termEnded refused (R5)', () => {

@@ -4,9 +4,24 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LIFECYCLE_EVENTS, transition } from '../../../src/lifecycle/machine/transition.js';
-import { accepted, E3, LAST_OF_TERM, MID, ok, refused, RENEWAL_DAY, SNAP, sub } from '../../support/lifecycle.js';
+import { definePolicy } from '../../../src/policy/policy.js';
+import {
+  accepted as acceptedShape,
+  E3,
+  LAST_OF_TERM,
+  MID,
+  ok,
+  refused,
+  RENEWAL_DAY,
+  SNAP,
+  sub,
+} from '../../support/lifecycle.js';
 import { caught } from '../../support/caught.js';
 import { at } from '../../support/time.js';
+
+/** An accepted result, whole, with the transition's `assumptions` (none unless `extra` names them). */
+const accepted = (...[next, effects, warnings = [], extra = {}, phase]: Parameters<typeof acceptedShape>) =>
+  acceptedShape(next, effects, warnings, { assumptions: [], ...extra }, phase);
 
 describe('C3 P7 transition: options, events and terminal statuses', () => {
   it('C3 P7: cancelled and deleted subscriptions refuse every event, whatever its payload', () => {
@@ -69,7 +84,8 @@ describe('C3 P7 transition: options, events and terminal statuses', () => {
     const policy = caught(() =>
       transition(sub, { type: 'suspend' }, { now: MID, policy: { renewalAnchor: 'x' } as never }),
     );
-    expect([policy.code, policy.field]).toEqual(['INVALID_ENUM', 'policy.renewalAnchor']);
+    // A plain override object is no policy (definePolicy checks its settings).
+    expect([policy.code, policy.field]).toEqual(['INVALID_TYPE', 'policy']);
   });
 
   it('P5 A1: add-ons and base are optional; an empty add-on list suspends nothing', () => {
@@ -112,9 +128,11 @@ describe('C3 P7 transition: options, events and terminal statuses', () => {
       expect(LIFECYCLE_EVENTS).toHaveLength(14);
       expect(() => transition(sub, { type: 'explode' } as never, { now: MID })).toThrowError(/event.type/);
       expect(() => transition(sub, { type: 'suspend' }, { now: MID, addOns: 'x' as never })).toThrowError(/addOns/);
+      // The machine's choices are the policy's (the per-call suspendedAtTermEnd is gone).
       expect(() =>
-        transition(sub, { type: 'suspend' }, { now: MID, suspendedAtTermEnd: 'later' as never }),
-      ).toThrowError(/suspendedAtTermEnd/);
+        transition(sub, { type: 'suspend' }, { now: MID, policy: { suspendedAtTermEnd: 'later' } as never }),
+      ).toThrowError(/policy/);
+      expect(() => definePolicy({ suspendedAtTermEnd: 'later' as never })).toThrowError(/suspendedAtTermEnd/);
       expect(() => transition(sub, { type: 'setAutoRenew' } as never, { now: MID })).toThrowError(/event.autoRenew/);
       expect(() => transition(sub, { type: 'changeQuantity', quantity: -1 }, { now: MID })).toThrowError(
         /event.quantity/,
