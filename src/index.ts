@@ -34,7 +34,7 @@ export { proratedRefund } from './decisions/refund.js';
 export type { Refund, RefundInput } from './decisions/refund.js';
 export { multiGeoMinimum } from './decisions/multiGeo.js';
 export { checkUpdateLimit, UPDATE_LIMIT } from './decisions/updateLimit.js';
-export type { UpdateLimitReason } from './decisions/updateLimit.js';
+export type { UpdateLimitOptions, UpdateLimitReason } from './decisions/updateLimit.js';
 export {
   checkOfferAvailability,
   canSellSubscriptions,

@@ -47,6 +47,11 @@ export type Warning = 'RENEWAL_IN_PROGRESS' | (string & {});
 export interface DecisionBase<R extends string> {
   /** The rule the answer comes from. */
   readonly rule: RuleId;
+  /**
+   * The version of the rules the answer used (YYYY-MM-DD): the date of the latest of Microsoft's
+   * rule changes in force at the instant that governs it (see the policy's timeline).
+   */
+  readonly policyVersion: string;
   /** Stable code a UI can switch on. */
   readonly reason: R;
   /** Facts the library had to assume (empty when none). */
@@ -83,6 +88,12 @@ export interface Refused<R extends string = string> extends DecisionBase<R> {
  */
 export type Decision<R extends string = string> = Allowed<R> | Refused<R>;
 
+/**
+ * The version of the rules as first documented (Microsoft Learn "Manage customer subscriptions",
+ * 2023-10-19): what a decision names until the policy's timeline says a later change governs it.
+ */
+export const BASELINE_VERSION = '2023-10-19';
+
 /** Shared empty list, so decisions on the hot path allocate no arrays. */
 export const NONE: readonly never[] = Object.freeze([]);
 
@@ -96,7 +107,7 @@ export function allow<R extends string>(
   assumptions: readonly Assumption[] = NONE,
   warnings: readonly Warning[] = NONE,
 ): Allowed<R> {
-  return { allowed: true, rule, reason, until, assumptions, warnings };
+  return { allowed: true, rule, policyVersion: BASELINE_VERSION, reason, until, assumptions, warnings };
 }
 
 /**
@@ -109,5 +120,5 @@ export function refuse<R extends string>(
   assumptions: readonly Assumption[] = NONE,
   warnings: readonly Warning[] = NONE,
 ): Refused<R> {
-  return { allowed: false, rule, reason, opensAt, assumptions, warnings };
+  return { allowed: false, rule, policyVersion: BASELINE_VERSION, reason, opensAt, assumptions, warnings };
 }

@@ -4,8 +4,8 @@
  * commerce license-based subscriptions").
  */
 import { allow, NONE, refuse, type Allowed, type Assumption, type Refused, type Warning } from '../core/decision.js';
-import { withAssumed } from '../snapshot/assumed.js';
-import { readPolicy, type Policy } from '../policy/policy.js';
+import { answered } from '../snapshot/assumed.js';
+import { policyVersion, readPolicy, type Policy } from '../policy/policy.js';
 import { CspRulesError } from '../core/errors.js';
 import type { RuleId } from '../core/rules.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
@@ -59,6 +59,7 @@ export function planOption<R extends string>(
     ? {
         allowed: true,
         rule: d.rule,
+        policyVersion: d.policyVersion,
         reason: d.reason,
         until: d.until,
         assumptions: d.assumptions,
@@ -71,6 +72,7 @@ export function planOption<R extends string>(
     : {
         allowed: false,
         rule: d.rule,
+        policyVersion: d.policyVersion,
         reason: d.reason,
         opensAt: d.opensAt,
         assumptions: d.assumptions,
@@ -244,17 +246,20 @@ export function eligibleBillingFrequencyChanges(
       allowed.push(planOption(allow('B2', 'NEXT_CYCLE', at, NONE, warnings), sub.term, billing, 'next-cycle', at));
     }
   }
-  return withAssumedOptions(sub, { allowed, refused });
+  return answeredOptions(sub, { allowed, refused }, policyVersion(policy, now));
 }
 
 const CHARGE_DAY: readonly Assumption[] = /* @__PURE__ */ Object.freeze(['CHARGE_COMPLETION_ASSUMED']);
 
-/** A plan list with the snapshot's assumptions on every option ({@link withAssumed}). */
-export function withAssumedOptions<R extends string>(sub: Subscription, list: PlanChanges<R>): PlanChanges<R> {
-  if (sub.assumptions.length === 0) return list;
+/** A plan list as answered: every option with the snapshot's assumptions and the rules' version ({@link answered}). */
+export function answeredOptions<R extends string>(
+  sub: Subscription,
+  list: PlanChanges<R>,
+  version: string,
+): PlanChanges<R> {
   return {
-    allowed: list.allowed.map((o) => withAssumed(sub, 'other', o)),
-    refused: list.refused.map((o) => withAssumed(sub, 'other', o)),
+    allowed: list.allowed.map((o) => answered(sub, 'other', o, version)),
+    refused: list.refused.map((o) => answered(sub, 'other', o, version)),
   };
 }
 

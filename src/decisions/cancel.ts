@@ -1,14 +1,14 @@
 /**
  * "Can I cancel it now, and until what instant?" — C1–C16, R3, for every program.
  */
-import { NONE, type Allowed, type Assumption, type Refused, type Warning } from '../core/decision.js';
-import { readPolicy, type Policy } from '../policy/policy.js';
+import { NONE, BASELINE_VERSION, type Allowed, type Assumption, type Refused, type Warning } from '../core/decision.js';
+import { policyVersion, readPolicy, type Policy } from '../policy/policy.js';
 import type { RefundMode } from '../policy/programs.js';
 import type { RuleId } from '../core/rules.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { nextWindowOpening, RENEWAL_409, termPhase, termWindowStart, type TermPhase } from '../snapshot/termWindow.js';
 import { stateGate } from './gates.js';
-import { withAssumed } from '../snapshot/assumed.js';
+import { answered } from '../snapshot/assumed.js';
 import { DAY_MS, endOfDay } from '../time/day.js';
 import { isWithin, windowOfHours } from '../time/window.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
@@ -106,7 +106,7 @@ export function canCancel(subscription: SubscriptionInput | Subscription, option
  * @param phase - where `now` falls in the term
  */
 export function cancelDecision(sub: Subscription, now: Instant, policy: Policy, phase: TermPhase): CancelDecision {
-  return withAssumed(sub, 'cancel', decide(sub, now, policy, phase));
+  return answered(sub, 'cancel', decide(sub, now, policy, phase), policyVersion(policy, now));
 }
 
 /** The cancellation decision before the snapshot's assumptions are added. */
@@ -183,7 +183,18 @@ function allowed(
   effective: CancelEffect,
   fullRefundUntil: Instant | null,
 ): CancelDecision {
-  return { allowed: true, rule, reason, until, assumptions, warnings, refund, effective, fullRefundUntil };
+  return {
+    allowed: true,
+    rule,
+    policyVersion: BASELINE_VERSION,
+    reason,
+    until,
+    assumptions,
+    warnings,
+    refund,
+    effective,
+    fullRefundUntil,
+  };
 }
 
 /** A refused cancellation: no refund, no effect. */
@@ -197,6 +208,7 @@ function refused(
   return {
     allowed: false,
     rule,
+    policyVersion: BASELINE_VERSION,
     reason,
     opensAt,
     assumptions,

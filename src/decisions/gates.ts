@@ -4,7 +4,7 @@
  * table, so they can't give two answers to one question.
  */
 import type { Refused } from '../core/decision.js';
-import { NONE } from '../core/decision.js';
+import { NONE, BASELINE_VERSION } from '../core/decision.js';
 import { deepFreeze } from '../core/deepFreeze.js';
 import type { Instant } from '../core/instant.js';
 import type { RuleId } from '../core/rules.js';
@@ -251,5 +251,13 @@ export function stateGate<A extends GatedAction>(
 export function gateRefusal<R extends GateReason>(row: GateRow<R>, sub: Subscription, now: Instant): Refused<R> {
   const latest = endOfDay(sub.termEndDay) + DAY_MS;
   const opensAt = row.reason === 'RENEWAL_READ_ONLY' && now < latest ? latest : null;
-  return { allowed: false, rule: row.rule, reason: row.reason, opensAt, assumptions: NONE, warnings: NONE };
+  return {
+    allowed: false,
+    rule: row.rule,
+    policyVersion: BASELINE_VERSION,
+    reason: row.reason,
+    opensAt,
+    assumptions: NONE,
+    warnings: NONE,
+  };
 }

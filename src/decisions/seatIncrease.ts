@@ -2,15 +2,15 @@
  * "Can I add seats?" — Q1, Q7, Q9, Q10, R4.
  */
 import { allow, NONE, refuse, type Decision, type Warning } from '../core/decision.js';
-import { checkUpdateLimit } from './updateLimit.js';
-import { readPolicy, type Policy } from '../policy/policy.js';
+import { updateLimitReached } from './updateLimit.js';
+import { policyVersion, readPolicy, type Policy } from '../policy/policy.js';
 import type { SeatOptions } from './seats.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { RENEWAL_409, termPhase, type TermPhase } from '../snapshot/termWindow.js';
 import { stateGate } from './gates.js';
-import { withAssumed } from '../snapshot/assumed.js';
+import { answered } from '../snapshot/assumed.js';
 import { endOfDay } from '../time/day.js';
-import { toInstant } from '../time/instant.js';
+import { toInstant, type Instant } from '../time/instant.js';
 import { own, toRecord } from '../core/validate.js';
 
 /** Why seats can or can't be added. */
@@ -48,18 +48,24 @@ export function canIncreaseSeats(
   const o = toRecord(options, 'options');
   const now = toInstant(own(o, 'now'), 'now');
   const policy = readPolicy(own(o, 'policy') as SeatOptions['policy']);
-  return increaseDecision(sub, policy, termPhase(sub, now));
+  return increaseDecision(sub, now, policy, termPhase(sub, now));
 }
 
 /**
  * {@link canIncreaseSeats} on a validated snapshot in a known term phase (the lifecycle machine's).
  *
  * @param sub - the validated snapshot
+ * @param now - the instant decided at
  * @param policy - the policy
  * @param phase - where `now` falls in the term
  */
-export function increaseDecision(sub: Subscription, policy: Policy, phase: TermPhase): Decision<SeatIncreaseReason> {
-  return withAssumed(sub, 'other', decideIncrease(sub, policy, phase));
+export function increaseDecision(
+  sub: Subscription,
+  now: Instant,
+  policy: Policy,
+  phase: TermPhase,
+): Decision<SeatIncreaseReason> {
+  return answered(sub, 'other', decideIncrease(sub, policy, phase), policyVersion(policy, now));
 }
 
 /** The seat increase before the snapshot's assumptions are added. */
@@ -70,7 +76,7 @@ function decideIncrease(sub: Subscription, policy: Policy, phase: TermPhase): De
     return refuse('Q9', 'NEW_SUBSCRIPTION_REQUIRED', null);
   const warnings: Warning[] = phase === 'renewing' ? [...RENEWAL_409] : [];
   // Q6: after ~1,200 updates Partner Center may refuse more; the remedy is a second subscription.
-  if (!checkUpdateLimit(sub).allowed) warnings.push('UPDATE_LIMIT_REACHED');
+  if (updateLimitReached(sub)) warnings.push('UPDATE_LIMIT_REACHED');
   // Stryker disable next-line ConditionalExpression: `false ? NONE : warnings` returns an empty array equal to NONE; only the (undocumented) sharing of the frozen NONE differs.
   return allow(
     'Q1',

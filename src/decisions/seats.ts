@@ -2,12 +2,21 @@
  * "How many seats can I still reduce, batch by batch?" — Q2–Q4, Q7, Q8, Q10 — and the plan to
  * reach a target quantity (Q2, Q3, Q5).
  */
-import { allow, NONE, refuse, type Allowed, type Assumption, type Refused, type Warning } from '../core/decision.js';
-import { readPolicy, type Policy } from '../policy/policy.js';
+import {
+  allow,
+  NONE,
+  refuse,
+  BASELINE_VERSION,
+  type Allowed,
+  type Assumption,
+  type Refused,
+  type Warning,
+} from '../core/decision.js';
+import { policyVersion, readPolicy, type Policy } from '../policy/policy.js';
 import type { RuleId } from '../core/rules.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { nextWindowOpening, RENEWAL_409, termPhase, termWindowStart, type TermPhase } from '../snapshot/termWindow.js';
-import { withAssumed } from '../snapshot/assumed.js';
+import { answered } from '../snapshot/assumed.js';
 import { stateGate } from './gates.js';
 import { isWithin, windowOfHours, type Window } from '../time/window.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
@@ -105,7 +114,7 @@ export function reducibleSeats(subscription: SubscriptionInput | Subscription, o
  * @param phase - where `now` falls in the term
  */
 function reducibleDecision(sub: Subscription, now: Instant, policy: Policy, phase: TermPhase): ReducibleSeats {
-  return withAssumed(sub, 'other', decideReducible(sub, now, policy, phase));
+  return answered(sub, 'other', decideReducible(sub, now, policy, phase), policyVersion(policy, now));
 }
 
 /** The reducible seats before the snapshot's assumptions are added. */
@@ -165,6 +174,7 @@ function decideReducible(sub: Subscription, now: Instant, policy: Policy, phase:
     return {
       allowed: true,
       rule: 'Q2',
+      policyVersion: BASELINE_VERSION,
       reason: 'WITHIN_WINDOW',
       until: last,
       assumptions: capped,
@@ -201,7 +211,17 @@ function seatsRefused(
   batches: readonly OpenBatch[],
   warnings: readonly Warning[] = NONE,
 ): ReducibleSeats {
-  return { allowed: false, rule, reason, opensAt, assumptions, warnings, total, batches };
+  return {
+    allowed: false,
+    rule,
+    policyVersion: BASELINE_VERSION,
+    reason,
+    opensAt,
+    assumptions,
+    warnings,
+    total,
+    batches,
+  };
 }
 
 /** Why a plan can or can't reach its target. */
@@ -274,7 +294,7 @@ export function seatReductionPlan(
   policy: Policy,
   phase: TermPhase,
 ): SeatPlan {
-  return withAssumed(sub, 'other', planReduction(sub, target, now, policy, phase));
+  return answered(sub, 'other', planReduction(sub, target, now, policy, phase), policyVersion(policy, now));
 }
 
 /** The plan before the snapshot's assumptions are added. */

@@ -6,7 +6,7 @@
 import {
   billingRow,
   planOption,
-  withAssumedOptions,
+  answeredOptions,
   type PlanBlockReason,
   type PlanChanges,
   type PlanOption,
@@ -17,7 +17,7 @@ import type { RuleId } from '../core/rules.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { termPhase } from '../snapshot/termWindow.js';
 import { gateRefusal, stateGate } from './gates.js';
-import { readPolicy, type Policy } from '../policy/policy.js';
+import { policyVersion, readPolicy, type Policy } from '../policy/policy.js';
 import { endOfDay } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 import {
@@ -181,7 +181,7 @@ export function eligibleTermChanges(
       else allowed.push(planOption(allow('B3', 'IMMEDIATE', until, assumed, promo), term, billing, 'immediate', now));
     }
   }
-  return withAssumedOptions(sub, { allowed, refused });
+  return answeredOptions(sub, { allowed, refused }, policyVersion(policy, now));
 }
 
 const OFFERED_ASSUMED: readonly Assumption[] = /* @__PURE__ */ Object.freeze(['OFFERED_TERMS_ASSUMED']);

@@ -5,7 +5,8 @@
 import { allow, NONE, refuse, type Allowed, type Refused, type Warning } from '../core/decision.js';
 import { CspRulesError } from '../core/errors.js';
 import type { RuleId } from '../core/rules.js';
-import { withAssumed } from '../snapshot/assumed.js';
+import { answered } from '../snapshot/assumed.js';
+import { policyVersion, readPolicy, type Policy } from '../policy/policy.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { termPhase } from '../snapshot/termWindow.js';
 import { gateRefusal, stateGate } from './gates.js';
@@ -100,6 +101,8 @@ export interface TrialConversionOptions {
   readonly promotionId?: string;
   /** The instant to decide at (T4: never read from the clock). */
   readonly now: InstantInput;
+  /** A policy from `definePolicy` (the version of the rules it names); the default otherwise. */
+  readonly policy?: Policy | undefined;
 }
 
 /**
@@ -132,13 +135,14 @@ export function canConvertTrial(
   options: TrialConversionOptions,
 ): TrialConversion {
   const sub = toSubscription(trial);
-  return withAssumed(sub, 'other', decideConversion(sub, options));
-}
-
-/** {@link canConvertTrial} before the snapshot's assumptions are added. */
-function decideConversion(sub: Subscription, options: TrialConversionOptions): TrialConversion {
   const o = toRecord(options, 'options');
   const now = toInstant(own(o, 'now'), 'now');
+  const policy = readPolicy(own(o, 'policy'));
+  return answered(sub, 'other', decideConversion(sub, o, now), policyVersion(policy, now));
+}
+
+/** {@link canConvertTrial} before the snapshot's assumptions and version are added. */
+function decideConversion(sub: Subscription, o: Readonly<Record<string, unknown>>, now: Instant): TrialConversion {
   const target = toEnum(own(o, 'target'), TRIAL_TARGETS, 'target');
   const mode = toEnum(own(o, 'mode'), TRIAL_MODES, 'mode');
   const seats = own(o, 'seats') === undefined ? TRIAL_SEATS : toCount(own(o, 'seats'), 'seats', 1);

@@ -6,9 +6,9 @@
 import { canCancel } from './cancel.js';
 import { allow, NONE, refuse, type Allowed, type Assumption, type Refused, type Warning } from '../core/decision.js';
 import { CspRulesError } from '../core/errors.js';
-import { readPolicy, type Policy } from '../policy/policy.js';
+import { policyVersion, readPolicy, type Policy } from '../policy/policy.js';
 import type { RuleId } from '../core/rules.js';
-import { withAssumed } from '../snapshot/assumed.js';
+import { answered } from '../snapshot/assumed.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { termPhase } from '../snapshot/termWindow.js';
 import { gateRefusal, stateGate } from './gates.js';
@@ -155,18 +155,23 @@ export const UPGRADE_WHENS = /* @__PURE__ */ Object.freeze(['midterm', 'at-renew
  */
 export function canUpgrade(source: SubscriptionInput | Subscription, options: UpgradeOptions): UpgradeDecision {
   const sub = toSubscription(source);
-  return withAssumed(sub, 'other', decideUpgrade(sub, options));
-}
-
-/** {@link canUpgrade} before the snapshot's assumptions are added. */
-function decideUpgrade(sub: Subscription, options: UpgradeOptions): UpgradeDecision {
   const o = toRecord(options, 'options');
   const now = toInstant(own(o, 'now'), 'now');
+  const policy = readPolicy(own(o, 'policy'));
+  return answered(sub, 'other', decideUpgrade(sub, o, now, policy), policyVersion(policy, now));
+}
+
+/** {@link canUpgrade} before the snapshot's assumptions and version are added. */
+function decideUpgrade(
+  sub: Subscription,
+  o: Readonly<Record<string, unknown>>,
+  now: Instant,
+  policy: Policy,
+): UpgradeDecision {
   const to = readName(own(o, 'to'), 'to');
   const when = toEnum(own(o, 'when'), UPGRADE_WHENS, 'when');
   const quantity = toCount(own(o, 'quantity'), 'quantity', 1);
   const otherChannel = toBoolean(own(o, 'destinationFromOtherChannel'), 'destinationFromOtherChannel', false);
-  const policy = readPolicy(own(o, 'policy') as Policy | undefined);
   // U5: the policy's choice (default `equal`, the MCS page).
   const termPolicy = policy.destinationTerm;
   const rawDestination = own(o, 'destination');

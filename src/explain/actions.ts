@@ -47,6 +47,8 @@ export interface ActionExplanation {
   readonly reason: string;
   /** The rule the answer comes from. */
   readonly rule: RuleId;
+  /** The version of the rules the answer used (see the policy's timeline). */
+  readonly policyVersion: string;
   /** Things to know although the answer stands. */
   readonly warnings: readonly Warning[];
   /** Facts the library had to assume for this answer. */

@@ -8,14 +8,14 @@ import { allow, NONE, refuse, type Decision, type Warning } from '../core/decisi
 import type { Effect, LifecycleEvent } from '../lifecycle/machine/events.js';
 import { canScheduleChange } from '../lifecycle/scheduledChanges.js';
 import { transition } from '../lifecycle/machine/transition.js';
-import { readPolicy, type Policy } from '../policy/policy.js';
+import { policyVersion, readPolicy, type Policy } from '../policy/policy.js';
 import type { RuleId } from '../core/rules.js';
 import { canIncreaseSeats } from '../decisions/seatIncrease.js';
 import { reducibleSeats } from '../decisions/seats.js';
 import { eligibleTermChanges } from '../decisions/termChanges.js';
 import { canConvertTrial } from '../decisions/trial.js';
 import { stagesOf } from '../lifecycle/afterTerm.js';
-import { withAssumed } from '../snapshot/assumed.js';
+import { answered } from '../snapshot/assumed.js';
 import { deadlinesOf, type Deadline, type TermTimeline } from './deadlines.js';
 import type { Action, ActionExplanation, Outcome } from './actions.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
@@ -95,15 +95,16 @@ export function explain(subscription: SubscriptionInput | Subscription, options:
     ),
     Object.assign(explainDecision('reduceSeats', reduce, outcome(reduce)), { batches: reduce.batches }),
     decided('addSeats', canIncreaseSeats(sub, opts)),
-    explainList('changeBillingFrequency', eligibleBillingFrequencyChanges(sub, { now, policy }), sub, now),
+    explainList('changeBillingFrequency', eligibleBillingFrequencyChanges(sub, { now, policy }), sub, now, policy),
     explainList(
       'changeTerm',
       eligibleTermChanges(sub, { now, policy, ...(offeredTerms === undefined ? {} : { offeredTerms }) }),
       sub,
       now,
+      policy,
     ),
-    decided('upgrade', upgradeEligibility(sub, now)),
-    decided('convertTrial', trialEligibility(sub, now)),
+    decided('upgrade', upgradeEligibility(sub, now, policy)),
+    decided('convertTrial', trialEligibility(sub, now, policy)),
     ...lifecycleActions(sub, now, policy),
   ];
   const timeline: TermTimeline = {
@@ -148,6 +149,7 @@ function explainDecision(action: Action, d: Decision, outcome?: Outcome): Action
     opensAt: d.allowed ? null : d.opensAt,
     reason: d.reason,
     rule: d.rule,
+    policyVersion: d.policyVersion,
     warnings: d.warnings,
     assumptions: d.assumptions,
     batches: NONE,
@@ -167,7 +169,13 @@ function outcomeOf(d: Decision, renewalAt: Instant | null, now: Instant): Outcom
  * and reason, the latest deadline); else `at-renewal` when the change can be scheduled for the
  * next term (S1, S2); else the first refusal.
  */
-function explainList(action: Action, list: PlanChanges<string>, sub: Subscription, now: Instant): ActionExplanation {
+function explainList(
+  action: Action,
+  list: PlanChanges<string>,
+  sub: Subscription,
+  now: Instant,
+  policy: Policy,
+): ActionExplanation {
   const first = list.allowed[0];
   if (first !== undefined) {
     const deadlines = list.allowed.map((o) => (o.allowed ? o.until : null));
@@ -177,7 +185,7 @@ function explainList(action: Action, list: PlanChanges<string>, sub: Subscriptio
     // Stryker disable next-line ObjectLiteral: equivalent — the allowed options of one list share until and warnings (B2 accepts at most one target; B3 targets all carry the same promotion warning)
     return Object.assign(explainDecision(action, first), { until, warnings });
   }
-  const schedule = canScheduleChange(sub, { now });
+  const schedule = canScheduleChange(sub, { now, policy });
   const refusal = list.refused[0];
   if (schedule.allowed) {
     // Stryker disable next-line OptionalChaining: equivalent — B2/B3 list every other plan, so with no allowed option the refused list is never empty
@@ -193,20 +201,21 @@ function explainList(action: Action, list: PlanChanges<string>, sub: Subscriptio
 }
 
 /** U1, U8, C10: whether an upgrade can be started at all (the target SKU is a catalog question: canUpgrade). */
-function upgradeEligibility(sub: Subscription, now: Instant): Decision {
+function upgradeEligibility(sub: Subscription, now: Instant, policy: Policy): Decision {
   // The state gates canUpgrade and the machine ask too (U1, R4).
   const gate = stateGate('upgrade', sub, termPhase(sub, now));
-  if (gate !== null) return withAssumed(sub, 'other', gateRefusal(gate, sub, now));
+  const version = policyVersion(policy, now);
+  if (gate !== null) return answered(sub, 'other', gateRefusal(gate, sub, now), version);
   const warnings: Warning[] = ['UPGRADE_NOT_CANCELLABLE'];
   if (sub.scheduledChange !== null) warnings.push('SCHEDULED_CHANGES_REMOVED');
   const until = sub.autoRenew ? null : endOfDay(sub.termEndDay);
-  return withAssumed(sub, 'other', allow('U8', 'ELIGIBLE_FOR_UPGRADE', until, NONE, warnings));
+  return answered(sub, 'other', allow('U8', 'ELIGIBLE_FOR_UPGRADE', until, NONE, warnings), version);
 }
 
 /** TR3, TR7: a trial converts now (midterm) or at its end (scheduled); anything else has nothing to convert. */
-function trialEligibility(sub: Subscription, now: Instant): Decision {
-  const midterm = canConvertTrial(sub, { target: 'equivalent', mode: 'midterm', now });
-  return midterm.allowed ? midterm : canConvertTrial(sub, { target: 'equivalent', mode: 'scheduled', now });
+function trialEligibility(sub: Subscription, now: Instant, policy: Policy): Decision {
+  const midterm = canConvertTrial(sub, { target: 'equivalent', mode: 'midterm', now, policy });
+  return midterm.allowed ? midterm : canConvertTrial(sub, { target: 'equivalent', mode: 'scheduled', now, policy });
 }
 
 /** Suspend, reactivate, auto-renew and scheduling, answered by the lifecycle machine (P1–P6, R4, R5, S2, S3). */
@@ -215,14 +224,18 @@ function lifecycleActions(sub: Subscription, now: Instant, policy: Policy): Acti
   const viaMachine = (action: Action, event: LifecycleEvent): ActionExplanation => {
     const r = transition(sub, event, { now, policy });
     if (!r.ok) return explainDecision(action, r.refusal, r.refusal.opensAt === null ? 'never' : 'later');
-    if (r.effects.length === 0) return explainDecision(action, refuse(ruleOf(r.effects, action), 'NO_CHANGE', null));
+    if (r.effects.length === 0) {
+      const none = refuse(ruleOf(r.effects, action), 'NO_CHANGE', null, r.assumptions);
+      return explainDecision(action, { ...none, policyVersion: r.policyVersion });
+    }
     const warnings = [...new Set([...r.warnings, ...r.effects.filter((e) => WARNED.has(e.type)).map((e) => e.type)])];
     // Possible until the term ends (P3) or the renewal starts, after which these are read-only (R4).
-    return Object.assign(explainDecision(action, allow(ruleOf(r.effects, action), 'ALLOWED', termEnd, r.assumptions)), {
+    const allowed = allow(ruleOf(r.effects, action), 'ALLOWED', termEnd, r.assumptions);
+    return Object.assign(explainDecision(action, { ...allowed, policyVersion: r.policyVersion }), {
       warnings,
     });
   };
-  const schedule = canScheduleChange(sub, { now });
+  const schedule = canScheduleChange(sub, { now, policy });
   return [
     viaMachine('suspend', { type: 'suspend' }),
     viaMachine('reactivate', { type: 'reactivate' }),

@@ -5,8 +5,9 @@
  */
 import { canCancel, type CancelReason } from '../decisions/cancel.js';
 import { allow, refuse, type Decision, type Refused } from '../core/decision.js';
-import { readPolicy, type Policy } from '../policy/policy.js';
+import { policyVersion, readPolicy, type Policy } from '../policy/policy.js';
 import { withChanges } from '../snapshot/changes.js';
+import { answered } from '../snapshot/assumed.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { dayOf, formatDay, toDay, type UtcDay } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
@@ -103,16 +104,13 @@ export function canShowCancelAction(
   const sub = toSubscription(subscription);
   const opts = toRecord(options, 'options');
   const now = toInstant(own(opts, 'now'), 'now');
-  if (sub.program !== 'bss-software') return refuse('W2', 'NOT_BSS_ASSET', null);
-  const d = canCancel(sub, { now, policy: readPolicy(own(opts, 'policy') as BssOptions['policy']) });
-  if (d.allowed) return allow('W2', 'SHOWN', d.until, d.assumptions, d.warnings);
-  return refuse(
-    'W2',
-    d.reason === 'WINDOW_NOT_OPEN' ? d.reason : 'ACTION_HIDDEN',
-    d.opensAt,
-    d.assumptions,
-    d.warnings,
-  );
+  const policy = readPolicy(own(opts, 'policy') as BssOptions['policy']);
+  const version = policyVersion(policy, now);
+  if (sub.program !== 'bss-software') return answered(sub, 'cancel', refuse('W2', 'NOT_BSS_ASSET', null), version);
+  const d = canCancel(sub, { now, policy });
+  if (d.allowed) return answered(sub, 'cancel', allow('W2', 'SHOWN', d.until, d.assumptions, d.warnings), version);
+  const reason = d.reason === 'WINDOW_NOT_OPEN' ? d.reason : 'ACTION_HIDDEN';
+  return answered(sub, 'cancel', refuse('W2', reason, d.opensAt, d.assumptions, d.warnings), version);
 }
 
 /**

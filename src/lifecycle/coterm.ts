@@ -4,9 +4,10 @@
  * term (CO4), and that nothing moves midterm (CO3).
  */
 import { allow, refuse, type Decision } from '../core/decision.js';
-import { readPolicy, type Policy } from '../policy/policy.js';
+import { policyVersion, readPolicy, type Policy } from '../policy/policy.js';
 import { nextTermPlan } from './scheduledChanges.js';
 import { renewalAnchorDay } from './renewal.js';
+import { answered } from '../snapshot/assumed.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { civilFromDay, dayFromCivil, dayOf, daysInMonth, endOfDay, toDay, type UtcDay } from '../time/day.js';
 import { toInstant, type InstantInput } from '../time/instant.js';
@@ -221,7 +222,12 @@ export function eligibleAlignments(
     decision = refuse('CO3', 'NO_NEXT_TERM', null);
   // Stryker disable next-line ConditionalExpression: equivalent — `sub.id === null` → false only drops others without an id, which optionsFor skips anyway
   const others = readOthers(own(r, 'others')).filter((o) => sub.id === null || o.id !== sub.id);
-  return { decision, term, options: decision.allowed ? optionsFor(plan.term, term, others, policy.renewalAnchor) : [] };
+  const answer = answered(sub, 'other', decision, policyVersion(policy, now));
+  return {
+    decision: answer,
+    term,
+    options: answer.allowed ? optionsFor(plan.term, term, others, policy.renewalAnchor) : [],
+  };
 }
 
 /**

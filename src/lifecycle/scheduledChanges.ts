@@ -9,7 +9,8 @@ import {
   type Subscription,
   type SubscriptionInput,
 } from '../snapshot/subscription.js';
-import { withAssumed } from '../snapshot/assumed.js';
+import { answered } from '../snapshot/assumed.js';
+import { policyVersion, readPolicy, type Policy } from '../policy/policy.js';
 import { termPhase, type TermPhase } from '../snapshot/termWindow.js';
 import { gateRefusal, stateGate } from '../decisions/gates.js';
 import { TRIAL_DEFAULT_BILLING, TRIAL_DEFAULT_TERM } from '../policy/trials.js';
@@ -145,6 +146,8 @@ export function deletesScheduledChanges(
 export interface ScheduleOptions {
   /** The instant to decide at (T4: never read from the clock). */
   readonly now: InstantInput;
+  /** A policy from `definePolicy` (the version of the rules it names); the default otherwise. */
+  readonly policy?: Policy | undefined;
 }
 
 /**
@@ -164,8 +167,9 @@ export function canScheduleChange(
   options: ScheduleOptions,
 ): Decision<ScheduleReason> {
   const sub = toSubscription(subscription);
-  const now = toInstant(own(toRecord(options, 'options'), 'now'), 'now');
-  return scheduleDecision(sub, now, termPhase(sub, now));
+  const o = toRecord(options, 'options');
+  const now = toInstant(own(o, 'now'), 'now');
+  return scheduleDecision(sub, now, readPolicy(own(o, 'policy')), termPhase(sub, now));
 }
 
 /**
@@ -173,14 +177,24 @@ export function canScheduleChange(
  *
  * @param sub - the validated snapshot
  * @param now - the instant decided at
+ * @param policy - the policy
  * @param phase - where `now` falls in the term
  */
-export function scheduleDecision(sub: Subscription, now: Instant, phase: TermPhase): Decision<ScheduleReason> {
+export function scheduleDecision(
+  sub: Subscription,
+  now: Instant,
+  policy: Policy,
+  phase: TermPhase,
+): Decision<ScheduleReason> {
   const gate = stateGate('scheduleChange', sub, phase);
-  if (gate !== null) return withAssumed(sub, 'other', gateRefusal(gate, sub, now));
-  if (!sub.autoRenew) return withAssumed(sub, 'other', refuse('S2', 'AUTO_RENEW_OFF', null));
-  // Until the renewal starts (00:00Z after the term end date, R2).
-  return withAssumed(sub, 'other', allow('S2', 'ALLOWED', endOfDay(sub.termEndDay)));
+  const d =
+    gate !== null
+      ? gateRefusal(gate, sub, now)
+      : !sub.autoRenew
+        ? refuse<ScheduleReason>('S2', 'AUTO_RENEW_OFF', null)
+        : // Until the renewal starts (00:00Z after the term end date, R2).
+          allow<ScheduleReason>('S2', 'ALLOWED', endOfDay(sub.termEndDay));
+  return answered(sub, 'other', d, policyVersion(policy, now));
 }
 
 /**

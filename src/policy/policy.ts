@@ -7,6 +7,15 @@ import { RULE_IDS } from '../core/rules.js';
 import { BILLING_FREQUENCIES, type BillingFrequency, type RenewalAnchor } from '../time/term.js';
 import { own, toBoolean, toEnum, toRecord } from '../core/validate.js';
 import { DEFAULT_PROGRAMS, PROGRAMS, type Program, type ProgramPolicy } from './programs.js';
+import {
+  changeAt,
+  MICROSOFT_TIMELINE,
+  RULE_CHANGES,
+  versionAt,
+  type RuleChange,
+  type RuleChangeKey,
+} from './timeline.js';
+import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 
 /** The whole policy. Build variants with {@link definePolicy}; never mutate. */
 export interface Policy {
@@ -43,6 +52,18 @@ export interface Policy {
    * "term durations don't match") or a `not-shorter` one (the transitions API).
    */
   readonly destinationTerm: 'equal' | 'not-shorter';
+  /**
+   * Microsoft's rule changes after the 2023 documents, oldest first (MICROSOFT_TIMELINE): each
+   * decision uses those in force at the instant that governs it and names the version.
+   */
+  readonly timeline: readonly RuleChange[];
+  /**
+   * Pins the rules to those in force at this instant, whatever the decision's own `now`: to
+   * reproduce an answer as it was given then. `null` (default): each decision's own instant.
+   */
+  readonly asOf: Instant | null;
+  /** Changes of the timeline switched off (e.g. to keep a contract's older terms). Default none. */
+  readonly ignoredChanges: readonly RuleChangeKey[];
 }
 
 /** Overrides of one program; windows may be given for some billing frequencies only. */
@@ -69,6 +90,10 @@ export interface PolicyOverrides {
   readonly scheduledChangeDeletion?: Policy['scheduledChangeDeletion'];
   /** U5: which term an existing upgrade destination must have. */
   readonly destinationTerm?: Policy['destinationTerm'];
+  /** The instant whose rules every decision uses (an ISO-8601 instant, a `Date` or epoch ms); `null` for each decision's own. */
+  readonly asOf?: InstantInput | null;
+  /** Rule changes of the timeline to switch off. */
+  readonly ignoredChanges?: readonly RuleChangeKey[];
 }
 
 /**
@@ -88,6 +113,9 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
   suspendedAtTermEnd: 'lifecycle',
   scheduledChangeDeletion: 'any-immediate',
   destinationTerm: 'equal',
+  timeline: MICROSOFT_TIMELINE,
+  asOf: null,
+  ignoredChanges: Object.freeze([]),
 });
 
 /** Policies known to be valid (the default and every result of {@link definePolicy}). */
@@ -167,6 +195,12 @@ export function definePolicy(overrides: PolicyOverrides, base: Policy = DEFAULT_
       'policy.destinationTerm',
       base.destinationTerm,
     ),
+    timeline: base.timeline,
+    asOf: readAsOf(own(overrides as Readonly<Record<string, unknown>>, 'asOf'), base.asOf),
+    ignoredChanges: readIgnored(
+      own(overrides as Readonly<Record<string, unknown>>, 'ignoredChanges'),
+      base.ignoredChanges,
+    ),
   });
   policies.add(policy);
   return policy;
@@ -189,6 +223,54 @@ export function readPolicy(value: unknown): Policy {
   );
 }
 
+/**
+ * The version of the rules a decision governed by `instant` uses: the policy's pinned `asOf`
+ * when set, else the instant's (see {@link versionAt}).
+ *
+ * @param policy - the policy
+ * @param instant - the instant that governs the decision (its `now`, or a term's end)
+ */
+export function policyVersion(policy: Policy, instant: Instant): string {
+  return versionAt(policy.timeline, policy.asOf ?? instant, policy.ignoredChanges);
+}
+
+/**
+ * The change `key` of the policy's timeline in force for a decision governed by `instant`
+ * (the pinned `asOf` when set), or `null`.
+ *
+ * @param policy - the policy
+ * @param key - the change asked about
+ * @param instant - the instant that governs the decision
+ */
+export function ruleChange(policy: Policy, key: RuleChangeKey, instant: Instant): RuleChange | null {
+  return changeAt(policy.timeline, key, policy.asOf ?? instant, policy.ignoredChanges);
+}
+
+/** `asOf`: absent keeps the base's; `null` unpins; else an instant (T1). */
+function readAsOf(value: unknown, fallback: Instant | null): Instant | null {
+  if (value === undefined) return fallback;
+  return value === null ? null : toInstant(value, 'policy.asOf');
+}
+
+/** `ignoredChanges`: absent keeps the base's; else a list of known change keys, each once. */
+function readIgnored(value: unknown, fallback: readonly RuleChangeKey[]): readonly RuleChangeKey[] {
+  if (value === undefined) return fallback;
+  if (!Array.isArray(value)) {
+    throw new CspRulesError(
+      'INVALID_TYPE',
+      'policy.ignoredChanges',
+      `expected an array of change keys, got ${describe(value)}`,
+      value,
+    );
+  }
+  const out: RuleChangeKey[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const key = toEnum(value[i], RULE_CHANGES, `policy.ignoredChanges[${i}]`);
+    if (!out.includes(key)) out.push(key);
+  }
+  return Object.freeze(out);
+}
+
 function pick<T extends string>(value: unknown, allowed: readonly T[], field: string, fallback: T): T {
   return value === undefined ? fallback : toEnum(value, allowed, field);
 }
@@ -202,6 +284,8 @@ const POLICY_KEYS: readonly (keyof Policy)[] = [
   'suspendedAtTermEnd',
   'scheduledChangeDeletion',
   'destinationTerm',
+  'asOf',
+  'ignoredChanges',
 ];
 
 const PROGRAM_KEYS: readonly (keyof ProgramPolicy)[] = [

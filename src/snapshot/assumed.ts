@@ -28,14 +28,23 @@ export function mergeAssumed(sub: Subscription, kind: AssumedFor, own: readonly 
 }
 
 /**
- * `d` with the snapshot's assumptions that bear on it in front of its own; `d` itself when there
- * are none.
+ * A decision as the public functions answer it: the snapshot's assumptions that bear on it in
+ * front of its own, and the version of the rules it used (principles 3, 4, 6).
+ *
+ * @param sub - the snapshot decided about
+ * @param kind - which snapshot assumptions bear on it
+ * @param d - the decision, freshly built
+ * @param version - the policy version that governed it
  */
-export function withAssumed<D extends { readonly assumptions: readonly Assumption[] }>(
+export function answered<D extends { readonly assumptions: readonly Assumption[]; readonly policyVersion: string }>(
   sub: Subscription,
   kind: AssumedFor,
   d: D,
+  version: string,
 ): D {
   const assumptions = mergeAssumed(sub, kind, d.assumptions);
-  return assumptions === d.assumptions ? d : { ...d, assumptions };
+  const out = assumptions === d.assumptions ? d : { ...d, assumptions };
+  // The decision was built for this answer (a fresh object): stamping it keeps its shape.
+  (out as { policyVersion: string }).policyVersion = version;
+  return out;
 }

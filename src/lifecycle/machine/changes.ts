@@ -49,7 +49,7 @@ export function onChangeQuantity(ctx: Ctx, rawQuantity: unknown): TransitionResu
   // Stryker disable next-line EqualityOperator: quantity === sub.quantity returned above, so > and >= agree
   if (quantity > sub.quantity) {
     // R4 (a renewal running, declared ones past 24 h too) and Q6 come with the decision.
-    const d = increaseDecision(sub, policy, phase);
+    const d = increaseDecision(sub, now, policy, phase);
     if (!d.allowed) return reject(d);
     batches.push({ quantity: quantity - sub.quantity, addedAt: now, until: null });
     return accept(ctx, {
@@ -87,7 +87,7 @@ export function onChangeQuantity(ctx: Ctx, rawQuantity: unknown): TransitionResu
  * @throws {@link CspRulesError} for a malformed change or one that names nothing
  */
 export function onScheduleChange(ctx: Ctx, changeInput: ScheduledChangeInput): TransitionResult {
-  const d = scheduleDecision(ctx.sub, ctx.now, machinePhase(ctx));
+  const d = scheduleDecision(ctx.sub, ctx.now, ctx.policy, machinePhase(ctx));
   if (!d.allowed) return reject(d);
   const next = change(ctx, { scheduledChange: changeInput });
   const saved = next.scheduledChange;

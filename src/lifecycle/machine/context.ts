@@ -2,7 +2,7 @@
  * What every event handler of the lifecycle machine shares: the context it decides in (the
  * snapshot, its renewal phase, `now`, the policy choices) and the builders of its answers.
  */
-import { NONE, refuse, type Assumption, type Refused, type Warning } from '../../core/decision.js';
+import { NONE, refuse, BASELINE_VERSION, type Assumption, type Refused, type Warning } from '../../core/decision.js';
 import { CspRulesError } from '../../core/errors.js';
 import type { Policy } from '../../policy/policy.js';
 import type { RuleId } from '../../core/rules.js';
@@ -93,6 +93,7 @@ export function accept(ctx: Ctx, outcome: Outcome): Transitioned {
     effects: outcome.effects,
     warnings: outcome.warnings ?? NONE,
     assumptions: outcome.assumptions ?? NONE,
+    policyVersion: BASELINE_VERSION,
     ...(outcome.created === undefined ? {} : { created: outcome.created }),
     ...(outcome.addOns === undefined ? {} : { addOns: outcome.addOns }),
   };

@@ -245,6 +245,8 @@ export interface Transitioned {
   readonly warnings: readonly Warning[];
   /** Facts the machine had to assume, e.g. `SEAT_BATCHES_ASSUMED` (empty when none). */
   readonly assumptions: readonly Assumption[];
+  /** The version of the rules the event was decided by (see the policy's timeline). */
+  readonly policyVersion: string;
   /** U4: subscriptions the event created. */
   readonly created?: readonly Subscription[];
   /** P5: the next snapshots of the add-ons the event changed. */

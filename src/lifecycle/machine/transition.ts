@@ -4,13 +4,13 @@
  * its reason and rule. Nothing is executed; like xstate's `transition`, effects are data.
  */
 import { CspRulesError, describe } from '../../core/errors.js';
-import { readPolicy } from '../../policy/policy.js';
+import { policyVersion, readPolicy } from '../../policy/policy.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../../snapshot/subscription.js';
 import { toInstant } from '../../time/instant.js';
 import { own, toBoolean, toEnum, toRecord } from '../../core/validate.js';
 import { onChangeQuantity, onChangeTermOrBilling, onClearScheduledChanges, onScheduleChange } from './changes.js';
 import { no, readState, type Ctx } from './context.js';
-import { mergeAssumed, withAssumed } from '../../snapshot/assumed.js';
+import { answered, mergeAssumed } from '../../snapshot/assumed.js';
 import { onConvertTrial, onUpgrade } from './conversions.js';
 import type {
   LifecycleEvent,
@@ -109,15 +109,19 @@ export function transition(
   // C3: a cancelled subscription is terminal; P7: deleted is unrecoverable.
   if (ctx.sub.status === 'cancelled') return no('C3', 'TERMINATED', null);
   if (ctx.sub.status === 'deleted') return no('P7', 'TERMINATED', null);
-  return withMachineAssumed(ctx.sub, apply(ctx, type, ev, event as LifecycleEvent));
+  return answeredResult(ctx.sub, apply(ctx, type, ev, event as LifecycleEvent), policyVersion(policy, now));
 }
 
-/** Principle 6: every result lists the snapshot's assumptions (the caller's, a trial's assumed end). */
-function withMachineAssumed(sub: Subscription, r: TransitionResult): TransitionResult {
-  if (sub.assumptions.length === 0) return r;
-  return r.ok
-    ? { ...r, assumptions: mergeAssumed(sub, 'other', r.assumptions) }
-    : { ok: false, refusal: withAssumed(sub, 'other', r.refusal) };
+/**
+ * Principles 4 and 6: every result names the version of the rules it used, and lists the
+ * snapshot's assumptions (the caller's, a trial's assumed end).
+ */
+function answeredResult(sub: Subscription, r: TransitionResult, version: string): TransitionResult {
+  if (!r.ok) return { ok: false, refusal: answered(sub, 'other', r.refusal, version) };
+  const assumptions = mergeAssumed(sub, 'other', r.assumptions);
+  return assumptions === r.assumptions && r.policyVersion === version
+    ? r
+    : { ...r, assumptions, policyVersion: version };
 }
 
 /** The event's handler. */
