@@ -64,6 +64,8 @@ export function deriveSnapshot(sub: Subscription, facts: SimpleFacts): Subscript
         ? nullable(facts.nextChargeBilling, (v) => toEnum(v, BILLING_FREQUENCIES, 'nextChargeBilling'))
         : sub.nextChargeBilling,
     updateCount: sub.updateCount,
+    endOfTermAction: sub.endOfTermAction,
+    extendedServiceTerm: sub.extendedServiceTerm,
     assumptions: sub.assumptions,
   };
   return trust(snapshot);
@@ -148,6 +150,8 @@ export function toInput(subscription: SubscriptionInput | Subscription): Subscri
   }
   input.nextChargeBilling = sub.nextChargeBilling;
   input.updateCount = sub.updateCount;
+  if (sub.endOfTermAction !== null) input.endOfTermAction = sub.endOfTermAction;
+  if (sub.extendedServiceTerm) input.extendedServiceTerm = true;
   if (sub.assumptions.length > 0) input.assumptions = sub.assumptions;
   return input;
 }

@@ -130,11 +130,25 @@ export interface SubscriptionInput {
   /** Q6: updates made to this subscription so far, when known. */
   readonly updateCount?: number | null;
   /**
+   * R6: the outcome chosen for the end of the term (Partner Center `scheduledActions`, from
+   * 2026-02-16): renew to a new term, move to an Extended Service Term, or cancel at the term end.
+   * Absent: not chosen — auto-renew alone says what happens (R5, R7).
+   */
+  readonly endOfTermAction?: EndOfTermAction | null;
+  /** C17: the subscription is in an Extended Service Term (month to month, cancellable at any time). Default `false`. */
+  readonly extendedServiceTerm?: boolean;
+  /**
    * Facts the caller's data lacked and filled in (e.g. `AUTO_RENEW_ASSUMED` for Partner Center
    * JSON without `autoRenewEnabled`): every decision about the subscription lists them.
    */
   readonly assumptions?: readonly Assumption[] | null;
 }
+
+/** R6: the end-of-term outcomes a partner can choose (Partner Center `scheduledActions`). */
+export const END_OF_TERM_ACTIONS = /* @__PURE__ */ Object.freeze(['renew', 'extended-service-term', 'cancel'] as const);
+
+/** R6: an end-of-term outcome ({@link END_OF_TERM_ACTIONS}). */
+export type EndOfTermAction = (typeof END_OF_TERM_ACTIONS)[number];
 
 /** A seat batch with its instant read. */
 export interface SeatBatch {
@@ -192,6 +206,10 @@ export interface Subscription {
   readonly nextChargeBilling: BillingFrequency | null;
   /** Q6: updates made to this subscription so far; `null` when unknown. */
   readonly updateCount: number | null;
+  /** R6: the end-of-term outcome chosen, or `null` when none was (auto-renew decides). */
+  readonly endOfTermAction: EndOfTermAction | null;
+  /** C17: in an Extended Service Term. */
+  readonly extendedServiceTerm: boolean;
   /**
    * Facts filled in because the input lacked them: the caller's (`assumptions`), a trial's end
    * (`TRIAL_END_ASSUMED`) and the returnable flag (`RETURNABLE_ASSUMED`). Decisions list the ones they use.
@@ -295,6 +313,16 @@ export function toSubscription(input: SubscriptionInput | Subscription): Subscri
         : addMonthsClamped(termStartDay, TERM_MONTHS[term], anchorDay(termStartDay, dayOf(purchasedAt))) - 1;
   if (termEndDay < termStartDay) inconsistent('termEndDate', 'is before the term start');
 
+  // R6: the end-of-term choice; auto-renew follows it when absent, and must agree with it when given.
+  const endOfTermAction = nullable(f.endOfTermAction, (v) => toEnum(v, END_OF_TERM_ACTIONS, 'endOfTermAction'));
+  const autoRenew = toBoolean(f.autoRenew, 'autoRenew', endOfTermAction === null || endOfTermAction === 'renew');
+  if (endOfTermAction !== null && autoRenew !== (endOfTermAction === 'renew'))
+    inconsistent('endOfTermAction', `'${endOfTermAction}' needs autoRenew ${!autoRenew} (R6)`);
+  // C17: an Extended Service Term is a month-to-month license subscription billed monthly, never a trial.
+  const extendedServiceTerm = toBoolean(f.extendedServiceTerm, 'extendedServiceTerm', false);
+  if (extendedServiceTerm && (program !== 'nce-license' || term !== 'P1M' || trial))
+    inconsistent('extendedServiceTerm', 'is a monthly term of a new-commerce license subscription, never a trial (C17)');
+
   const rawBatches = f.seatBatches;
   const seatBatchesKnown = rawBatches !== undefined;
   const seatBatches = seatBatchesKnown ? readBatches(rawBatches, purchasedAt) : NO_BATCHES;
@@ -312,7 +340,7 @@ export function toSubscription(input: SubscriptionInput | Subscription): Subscri
     termStartedAt,
     termStartDay,
     termEndDay,
-    autoRenew: toBoolean(f.autoRenew, 'autoRenew', true),
+    autoRenew,
     trial,
     seatBatches,
     seatBatchesKnown,
@@ -324,6 +352,8 @@ export function toSubscription(input: SubscriptionInput | Subscription): Subscri
     scheduledChange: readScheduledChange(f.scheduledChange),
     nextChargeBilling: nullable(f.nextChargeBilling, (v) => toEnum(v, BILLING_FREQUENCIES, 'nextChargeBilling')),
     updateCount: nullable(f.updateCount, (v) => toCount(v, 'updateCount')),
+    endOfTermAction,
+    extendedServiceTerm,
     // C7, C16: the returnable flag decides a software asset's cancellation; elsewhere it is unused.
     assumptions: readAssumptions(
       f.assumptions,
@@ -408,6 +438,8 @@ function readFields(r: Readonly<Record<string, unknown>>): InputFields {
     scheduledChange: undefined,
     nextChargeBilling: undefined,
     updateCount: undefined,
+    endOfTermAction: undefined,
+    extendedServiceTerm: undefined,
     assumptions: undefined,
   };
   for (const key of Object.keys(r)) {
@@ -476,6 +508,12 @@ function readFields(r: Readonly<Record<string, unknown>>): InputFields {
         break;
       case 'updateCount':
         f.updateCount = value;
+        break;
+      case 'endOfTermAction':
+        f.endOfTermAction = value;
+        break;
+      case 'extendedServiceTerm':
+        f.extendedServiceTerm = value;
         break;
       case 'assumptions':
         f.assumptions = value;
