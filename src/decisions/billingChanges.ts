@@ -5,6 +5,7 @@
  */
 import { allow, NONE, refuse, type Allowed, type Assumption, type Refused, type Warning } from '../core/decision.js';
 import { answered } from '../snapshot/assumed.js';
+import { changeFor } from '../snapshot/ruleChanges.js';
 import { policyVersion, readPolicy, type Policy } from '../policy/policy.js';
 import { CspRulesError } from '../core/errors.js';
 import type { RuleId } from '../core/rules.js';
@@ -127,7 +128,11 @@ export type BillingChangeReason =
   /** No billing cycle starts before the term ends; change the next term's billing instead (S1). */
   | 'NO_CYCLE_LEFT_IN_TERM'
   /** B2: the program has no billing-frequency table in the sources (only new-commerce license-based has one). */
-  | 'NO_PLAN_TABLE';
+  | 'NO_PLAN_TABLE'
+  /** B2 (from 2025-04-01): a triennial term's billing frequency can't change midterm; schedule it for the renewal (S1). */
+  | 'TRIENNIAL_MIDTERM_LOCKED'
+  /** In an Extended Service Term: seats and plan are fixed; only cancellation and the end-of-term choice (R7). */
+  | 'EXTENDED_SERVICE_TERM';
 
 /** One row of the "Change only billing frequency" table (B2). */
 export interface BillingChangeRow {
@@ -215,6 +220,9 @@ export function eligibleBillingFrequencyChanges(
         : refuse<BillingChangeReason>('B2', 'NO_PLAN_TABLE', null);
   const cycle = cycleAt(sub, dayOf(now));
   const promo: readonly Warning[] = sub.promotionId === null ? NONE : ['PROMOTION_MAY_BE_LOST'];
+  const triennialLocked = changeFor(sub, policy, 'triennial-billing-locked', now) !== null;
+  // B1 (2025-04-01): monthly billing of an annual or triennial term costs 5 % more than upfront.
+  const uplift = changeFor(sub, policy, 'monthly-billing-uplift', now) !== null;
 
   const allowed: PlanOption<BillingChangeReason>[] = [];
   const refused: PlanOption<BillingChangeReason>[] = [];
@@ -236,13 +244,18 @@ export function eligibleBillingFrequencyChanges(
         'B2',
         billingMonths(billing) === TERM_MONTHS[sub.term] ? 'UPFRONT_NOT_ALLOWED_MIDTERM' : 'CHANGE_NOT_ACCEPTED',
       );
+    } else if (sub.term === 'P3Y' && triennialLocked) {
+      // B2 (2025-04-01): "Midterm billing frequency changes for triennial offers will be blocked".
+      no('B2', 'TRIENNIAL_MIDTERM_LOCKED');
     } else if (cycle.today) {
       // B5: the sources give no bound for the charge's completion: the whole UTC day is assumed.
       no('B5', 'CYCLE_CHARGE_IN_PROGRESS', endOfDay(dayOf(now)), CHARGE_DAY);
     } else if (cycle.next === null) no('B2', 'NO_CYCLE_LEFT_IN_TERM');
     else {
       const at = startOfDay(cycle.next);
-      const warnings = sub.nextChargeBilling === billing ? [...promo, 'CHANGE_ALREADY_PENDING'] : promo;
+      const warnings: Warning[] = [...promo];
+      if (sub.nextChargeBilling === billing) warnings.push('CHANGE_ALREADY_PENDING');
+      if (uplift && billing === 'monthly') warnings.push('MONTHLY_BILLING_UPLIFT');
       allowed.push(planOption(allow('B2', 'NEXT_CYCLE', at, NONE, warnings), sub.term, billing, 'next-cycle', at));
     }
   }

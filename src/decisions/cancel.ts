@@ -3,6 +3,7 @@
  */
 import { NONE, BASELINE_VERSION, type Allowed, type Assumption, type Refused, type Warning } from '../core/decision.js';
 import { policyVersion, readPolicy, type Policy } from '../policy/policy.js';
+import { changeFor } from '../snapshot/ruleChanges.js';
 import type { RefundMode } from '../policy/programs.js';
 import type { RuleId } from '../core/rules.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
@@ -35,7 +36,11 @@ export type CancelReason =
   /** The snapshot's term has ended: it expired (R5), or the snapshot is out of date (R2). */
   | 'TERM_ENDED'
   /** C4/C5: the renewal is underway; a cancellation at the new term's end can be asked once it completes. */
-  | 'RENEWAL_IN_PROGRESS';
+  | 'RENEWAL_IN_PROGRESS'
+  /** Cancellable at any time: an Extended Service Term, prorated (C17); a marketplace SaaS free trial (C14). */
+  | 'ANY_TIME'
+  /** C14: a marketplace SaaS monthly term after its 72 h window: cancellable, without a refund. */
+  | 'WITHOUT_REFUND';
 
 /** When a cancellation takes effect. */
 export type CancelEffect = 'immediate' | 'at-renewal';
@@ -112,7 +117,17 @@ export function cancelDecision(sub: Subscription, now: Instant, policy: Policy, 
 /** The cancellation decision before the snapshot's assumptions are added. */
 function decide(sub: Subscription, now: Instant, policy: Policy, phase: TermPhase): CancelDecision {
   const gate = stateGate('cancel', sub, phase);
-  if (gate !== null) return refused(gate.rule, gate.reason, null);
+  if (gate !== null) {
+    // C14 (from 2024-07-01): a marketplace SaaS free trial can be cancelled at any time during the trial.
+    if (gate.reason === 'TRIAL_STATUS_LOCKED' && changeFor(sub, policy, 'saas-trial-cancel-anytime', now) !== null)
+      return allowed('C14', 'ANY_TIME', endOfDay(sub.termEndDay), NONE, NONE, 'none', 'immediate', null);
+    return refused(gate.rule, gate.reason, null);
+  }
+  // C17: an Extended Service Term can be cancelled at any time, with a prorated refund (M1).
+  if (sub.extendedServiceTerm) {
+    const warnings = phase === 'renewing' ? RENEWAL_409 : NONE;
+    return allowed('C17', 'ANY_TIME', null, NONE, warnings, 'prorated', 'immediate', null);
+  }
   const program = policy.programs[sub.program];
   const rule = program.cancelRule[sub.billing];
   if (!sub.isReturnable) return refused(rule, 'NOT_RETURNABLE', null);
@@ -161,6 +176,9 @@ function decide(sub: Subscription, now: Instant, policy: Policy, phase: TermPhas
       null,
     );
   }
+  // C14 (from 2024-07-01): a marketplace SaaS monthly term stays cancellable after its window, without a refund.
+  if (sub.term === 'P1M' && changeFor(sub, policy, 'saas-monthly-cancel-anytime', now) !== null)
+    return allowed('C14', 'WITHOUT_REFUND', null, assumptions, warnings, 'none', 'immediate', null);
   // Q3, C12: closed until the next term's window opens at the renewal's completion (an R3 bound).
   const next = program.cancelFrom === 'term-start' && phase === 'in-term' ? nextWindowOpening(sub, policy) : null;
   if (next === null) return refused(rule, 'WINDOW_CLOSED', null, assumptions, warnings);
@@ -176,7 +194,7 @@ function decide(sub: Subscription, now: Instant, policy: Policy, phase: TermPhas
 function allowed(
   rule: RuleId,
   reason: CancelReason,
-  until: Instant,
+  until: Instant | null,
   assumptions: readonly Assumption[],
   warnings: readonly Warning[],
   refund: RefundMode,

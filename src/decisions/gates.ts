@@ -24,6 +24,7 @@ export type GatedAction =
   | 'suspend'
   | 'reactivate'
   | 'setAutoRenew'
+  | 'setEndOfTermAction'
   | 'scheduleChange';
 
 /** A state that can stop an action. */
@@ -53,7 +54,9 @@ type GateCondition =
   /** Any status but `suspended`. */
   | 'notSuspended'
   /** R4: a renewal is queued or running. */
-  | 'renewing';
+  | 'renewing'
+  /** R7: in an Extended Service Term. */
+  | 'extendedServiceTerm';
 
 /** Why the state stops an action. */
 export type GateReason =
@@ -76,20 +79,25 @@ export type GateReason =
   /** Only a suspended subscription is reactivated (P3). */
   | 'NOT_SUSPENDED'
   /** Read-only while a renewal is queued or running (R4). */
-  | 'RENEWAL_READ_ONLY';
+  | 'RENEWAL_READ_ONLY'
+  /** In an Extended Service Term nothing changes but the end-of-term choice and cancellation (R7). */
+  | 'EXTENDED_SERVICE_TERM';
 
 /** The reasons each action's gates can give. */
 export interface GateReasons {
   readonly cancel: 'TERMINATED' | 'TERM_ENDED' | 'TRIAL_STATUS_LOCKED' | 'NOT_ACTIVE';
-  readonly reduceSeats: 'TERMINATED' | 'TERM_ENDED' | 'TRIAL_QUANTITY_LOCKED' | 'NOT_ACTIVE';
-  readonly addSeats: 'TERMINATED' | 'TERM_ENDED' | 'TRIAL_QUANTITY_LOCKED' | 'NOT_ACTIVE';
-  readonly changeBilling: 'TERMINATED' | 'TERM_ENDED' | 'TRIAL_PLAN_LOCKED' | 'NOT_ACTIVE' | 'RENEWAL_READ_ONLY';
-  readonly changeTerm: 'TERMINATED' | 'TERM_ENDED' | 'TRIAL_PLAN_LOCKED' | 'NOT_ACTIVE' | 'RENEWAL_READ_ONLY';
+  readonly reduceSeats: 'TERMINATED' | 'TERM_ENDED' | 'EXTENDED_SERVICE_TERM' | 'TRIAL_QUANTITY_LOCKED' | 'NOT_ACTIVE';
+  readonly addSeats: 'TERMINATED' | 'TERM_ENDED' | 'EXTENDED_SERVICE_TERM' | 'TRIAL_QUANTITY_LOCKED' | 'NOT_ACTIVE';
+  readonly changeBilling:
+    'TERMINATED' | 'TERM_ENDED' | 'EXTENDED_SERVICE_TERM' | 'TRIAL_PLAN_LOCKED' | 'NOT_ACTIVE' | 'RENEWAL_READ_ONLY';
+  readonly changeTerm:
+    'TERMINATED' | 'TERM_ENDED' | 'EXTENDED_SERVICE_TERM' | 'TRIAL_PLAN_LOCKED' | 'NOT_ACTIVE' | 'RENEWAL_READ_ONLY';
   readonly upgrade: 'TERMINATED' | 'TERM_ENDED' | 'TRIAL_USE_CONVERSION' | 'NOT_ACTIVE' | 'RENEWAL_READ_ONLY';
   readonly convertTrial: 'TERMINATED' | 'TERM_ENDED' | 'NOT_A_TRIAL' | 'NOT_ACTIVE' | 'RENEWAL_READ_ONLY';
   readonly suspend: 'TERMINATED' | 'TERM_ENDED' | 'TRIAL_STATUS_LOCKED' | 'NOT_ACTIVE' | 'RENEWAL_READ_ONLY';
   readonly reactivate: 'TERMINATED' | 'TERM_ENDED' | 'TRIAL_STATUS_LOCKED' | 'NOT_SUSPENDED';
   readonly setAutoRenew: 'TERMINATED' | 'TERM_ENDED' | 'NOT_ACTIVE' | 'RENEWAL_READ_ONLY';
+  readonly setEndOfTermAction: 'TERMINATED' | 'TERM_ENDED' | 'NOT_ACTIVE' | 'RENEWAL_READ_ONLY';
   readonly scheduleChange: 'TERMINATED' | 'TERM_ENDED' | 'NOT_ACTIVE' | 'RENEWAL_READ_ONLY';
 }
 
@@ -111,6 +119,11 @@ const TERM_ENDED: readonly GateRow<'TERM_ENDED'>[] = [
   { when: 'ended', rule: 'R5', reason: 'TERM_ENDED' },
 ];
 const READ_ONLY: GateRow<'RENEWAL_READ_ONLY'> = { when: 'renewing', rule: 'R4', reason: 'RENEWAL_READ_ONLY' };
+const EST: GateRow<'EXTENDED_SERVICE_TERM'> = {
+  when: 'extendedServiceTerm',
+  rule: 'R7',
+  reason: 'EXTENDED_SERVICE_TERM',
+};
 
 /**
  * The state gates of every action, in the order they are asked: terminal states, then an ended
@@ -128,18 +141,21 @@ const STATUS_GATES: { readonly [A in GatedAction]: readonly GateRow<GateReasons[
   reduceSeats: [
     ...TERMINAL,
     ...TERM_ENDED,
+    EST,
     { when: 'trial', rule: 'Q7', reason: 'TRIAL_QUANTITY_LOCKED' },
     { when: 'notActive', rule: 'Q10', reason: 'NOT_ACTIVE' },
   ],
   addSeats: [
     ...TERMINAL,
     ...TERM_ENDED,
+    EST,
     { when: 'trial', rule: 'Q7', reason: 'TRIAL_QUANTITY_LOCKED' },
     { when: 'notActive', rule: 'Q10', reason: 'NOT_ACTIVE' },
   ],
   changeBilling: [
     ...TERMINAL,
     ...TERM_ENDED,
+    EST,
     { when: 'trial', rule: 'TR8', reason: 'TRIAL_PLAN_LOCKED' },
     { when: 'notActive', rule: 'B2', reason: 'NOT_ACTIVE' },
     READ_ONLY,
@@ -147,6 +163,7 @@ const STATUS_GATES: { readonly [A in GatedAction]: readonly GateRow<GateReasons[
   changeTerm: [
     ...TERMINAL,
     ...TERM_ENDED,
+    EST,
     { when: 'trial', rule: 'TR8', reason: 'TRIAL_PLAN_LOCKED' },
     { when: 'notActive', rule: 'B3', reason: 'NOT_ACTIVE' },
     READ_ONLY,
@@ -186,6 +203,8 @@ const STATUS_GATES: { readonly [A in GatedAction]: readonly GateRow<GateReasons[
     { when: 'notActive', rule: 'P7', reason: 'NOT_ACTIVE' },
     READ_ONLY,
   ],
+  // R6: the end-of-term choice, until the term ends.
+  setEndOfTermAction: [...TERMINAL, ...TERM_ENDED, { when: 'notActive', rule: 'R6', reason: 'NOT_ACTIVE' }, READ_ONLY],
   scheduleChange: [...TERMINAL, ...TERM_ENDED, { when: 'notActive', rule: 'S2', reason: 'NOT_ACTIVE' }, READ_ONLY],
 });
 
@@ -218,6 +237,8 @@ function holds(when: GateCondition, sub: Subscription, phase: TermPhase): boolea
       return sub.status !== 'suspended';
     case 'renewing':
       return phase === 'renewing';
+    case 'extendedServiceTerm':
+      return sub.extendedServiceTerm;
   }
 }
 

@@ -26,7 +26,9 @@ export type SeatIncreaseReason =
   /** Cancelled or deleted (C3). */
   | 'TERMINATED'
   /** The term is over (R2, R5, P4): nothing to add seats to. */
-  | 'TERM_ENDED';
+  | 'TERM_ENDED'
+  /** In an Extended Service Term: seats and plan are fixed; only cancellation and the end-of-term choice (R7). */
+  | 'EXTENDED_SERVICE_TERM';
 
 /**
  * Q1: seats can be added at any time while the subscription is active; billing adjusts on the

@@ -39,7 +39,9 @@ export type SeatReductionReason =
   /** The term is over (R2, R5, P4): refresh the subscription. */
   | 'TERM_ENDED'
   /** Cancelled or deleted (C3). */
-  | 'TERMINATED';
+  | 'TERMINATED'
+  /** In an Extended Service Term: seats and plan are fixed; only cancellation and the end-of-term choice (R7). */
+  | 'EXTENDED_SERVICE_TERM';
 
 /** One batch that can be reduced now (Q4). */
 export interface OpenBatch {

@@ -3,6 +3,7 @@
  * subscriptions, "Change billing frequency along with billing term and other fields (immediate
  * change)").
  */
+import { changeFor } from '../snapshot/ruleChanges.js';
 import {
   billingRow,
   planOption,
@@ -43,7 +44,9 @@ export type TermChangeReason =
   /** B3: the table's cell does not list this term and billing. */
   | 'CHANGE_NOT_ACCEPTED'
   /** B3: the program has no term-change table in the sources (only new-commerce license-based has one). */
-  | 'NO_PLAN_TABLE';
+  | 'NO_PLAN_TABLE'
+  /** In an Extended Service Term: seats and plan are fixed; only cancellation and the end-of-term choice (R7). */
+  | 'EXTENDED_SERVICE_TERM';
 
 /** One row of the "Change billing frequency along with billing term" table (B3). */
 export interface TermChangeRow {
@@ -154,6 +157,9 @@ export function eligibleTermChanges(
         ? null
         : refuse<TermChangeReason>('B3', 'NO_PLAN_TABLE', null);
   const promo: readonly Warning[] = sub.promotionId === null ? NONE : ['PROMOTION_MAY_BE_LOST'];
+  // B1 (2025-04-01): monthly billing of an annual or triennial term costs 5 % more than upfront.
+  const monthly: readonly Warning[] =
+    changeFor(sub, policy, 'monthly-billing-uplift', now) === null ? promo : [...promo, 'MONTHLY_BILLING_UPLIFT'];
   // B1: without the catalog's terms, Monthly and Annual are assumed offered, Triennial not: every
   // option then depends on that assumption, never a fact.
   const assumed: readonly Assumption[] = offered.given ? NONE : OFFERED_ASSUMED;
@@ -178,7 +184,16 @@ export function eligibleTermChanges(
       // is the rule.
       else if (!row.accepted.some((a) => a.term === term && a.billing.includes(billing)))
         no('B3', 'CHANGE_NOT_ACCEPTED', assumed);
-      else allowed.push(planOption(allow('B3', 'IMMEDIATE', until, assumed, promo), term, billing, 'immediate', now));
+      else
+        allowed.push(
+          planOption(
+            allow('B3', 'IMMEDIATE', until, assumed, billing === 'monthly' ? monthly : promo),
+            term,
+            billing,
+            'immediate',
+            now,
+          ),
+        );
     }
   }
   return answeredOptions(sub, { allowed, refused }, policyVersion(policy, now));

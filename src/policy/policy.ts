@@ -43,6 +43,12 @@ export interface Policy {
    */
   readonly suspendedAtTermEnd: 'lifecycle' | 'deleted';
   /**
+   * P8: a subscription set to cancel at its term end stops then; its data is kept 90 days. The
+   * sources don't give the API status meanwhile: `disabled` (default, admins keep the data) for
+   * 90 days, then `deleted`; or `deleted` at once.
+   */
+  readonly cancelledAtTermEnd: 'disabled' | 'deleted';
+  /**
    * S3: which midterm changes delete saved scheduled changes — any immediate change (`any-immediate`,
    * default, the API docs) or only the five-item list of "Manage customer subscriptions" (`listed`).
    */
@@ -86,6 +92,8 @@ export interface PolicyOverrides {
   readonly renewalAnchor?: RenewalAnchor;
   /** P7: what happens to a subscription still suspended at its term end. */
   readonly suspendedAtTermEnd?: Policy['suspendedAtTermEnd'];
+  /** P8: the status of a subscription cancelled at its term end, during the 90 days its data is kept. */
+  readonly cancelledAtTermEnd?: Policy['cancelledAtTermEnd'];
   /** S3: which midterm changes delete saved scheduled changes. */
   readonly scheduledChangeDeletion?: Policy['scheduledChangeDeletion'];
   /** U5: which term an existing upgrade destination must have. */
@@ -111,6 +119,7 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
   daysUsed: 'inclusive',
   renewalAnchor: 'anniversary',
   suspendedAtTermEnd: 'lifecycle',
+  cancelledAtTermEnd: 'disabled',
   scheduledChangeDeletion: 'any-immediate',
   destinationTerm: 'equal',
   timeline: MICROSOFT_TIMELINE,
@@ -182,6 +191,12 @@ export function definePolicy(overrides: PolicyOverrides, base: Policy = DEFAULT_
       ['lifecycle', 'deleted'],
       'policy.suspendedAtTermEnd',
       base.suspendedAtTermEnd,
+    ),
+    cancelledAtTermEnd: pick(
+      overrides.cancelledAtTermEnd,
+      ['disabled', 'deleted'],
+      'policy.cancelledAtTermEnd',
+      base.cancelledAtTermEnd,
     ),
     scheduledChangeDeletion: pick(
       overrides.scheduledChangeDeletion,
@@ -282,6 +297,7 @@ const POLICY_KEYS: readonly (keyof Policy)[] = [
   'daysUsed',
   'renewalAnchor',
   'suspendedAtTermEnd',
+  'cancelledAtTermEnd',
   'scheduledChangeDeletion',
   'destinationTerm',
   'asOf',

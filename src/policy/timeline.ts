@@ -16,6 +16,7 @@ export { BASELINE_VERSION } from '../core/decision.js';
 /** The changes the library knows, each a flag the decisions read. */
 export const RULE_CHANGES = /* @__PURE__ */ Object.freeze([
   'saas-monthly-cancel-anytime',
+  'saas-trial-cancel-anytime',
   'triennial-billing-locked',
   'monthly-billing-uplift',
   'end-of-term-choice',
@@ -89,6 +90,20 @@ export const MICROSOFT_TIMELINE: readonly RuleChange[] = /* @__PURE__ */ deepFre
     },
   },
   {
+    key: 'saas-trial-cancel-anytime',
+    version: '2024-07-01',
+    effective: at('2024-07-01'),
+    rules: ['C9', 'C14'],
+    summary:
+      "A marketplace SaaS free trial can be cancelled at any time during the trial (it can't be started again); the page gives no date, so the change is dated with the SaaS cancellation statements of July 2024.",
+    scope: { programs: ['nce-saas'], termStartedFrom: null, termEndDayFrom: null, trials: true },
+    source: {
+      title: 'Microsoft Learn, Partner Center: New commerce experience cancellation policy (Marketplace SaaS)',
+      url: 'https://learn.microsoft.com/en-us/partner-center/customers/new-commerce-cancellation-policy',
+      read: READ,
+    },
+  },
+  {
     key: 'triennial-billing-locked',
     version: '2025-04-01',
     effective: at('2025-04-01'),
@@ -120,7 +135,7 @@ export const MICROSOFT_TIMELINE: readonly RuleChange[] = /* @__PURE__ */ deepFre
     key: 'end-of-term-choice',
     version: '2026-02-16',
     effective: at('2026-02-16'),
-    rules: ['R5', 'S1'],
+    rules: ['R6', 'P8'],
     summary:
       'Partner Center (UI and API: scheduledActions) offers three end-of-term outcomes: renew to a new term, move to an Extended Service Term, or cancel at the end of the term.',
     scope: { programs: ['nce-license'], termStartedFrom: null, termEndDayFrom: null, trials: false },
@@ -134,7 +149,7 @@ export const MICROSOFT_TIMELINE: readonly RuleChange[] = /* @__PURE__ */ deepFre
     key: 'extended-service-term',
     version: '2026-05-04',
     effective: at('2026-05-04'),
-    rules: ['R5', 'P7'],
+    rules: ['R7', 'C17', 'P7'],
     summary:
       'The free grace period after a term ends without renewal is gone: a subscription with auto-renew off and no cancellation set for the term end moves to an Extended Service Term — month to month at the monthly price + 3 % (+ 23 % without a monthly plan), cancellable at any time with a prorated refund.',
     scope: {
