@@ -119,7 +119,7 @@ export function explain(subscription: SubscriptionInput | Subscription, options:
     actions,
     timeline,
     fullRefundUntil: cancel.fullRefundUntil,
-    stages: stagesOf(sub, policy.suspendedAtTermEnd),
+    stages: stagesOf(sub, policy),
   });
   return { id: sub.id, now, alert: alertClass(sub, now, alertDays, cancel, reduce), actions, timeline, deadlines };
 }

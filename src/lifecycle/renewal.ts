@@ -5,6 +5,7 @@
 import { NONE, type Assumption } from '../core/decision.js';
 import { CspRulesError } from '../core/errors.js';
 import { nextTermPlan, type Reassignment } from './scheduledChanges.js';
+import { endOfTermOf, type EndOfTermOutcome } from '../decisions/endOfTerm.js';
 import { readPolicy, type Policy } from '../policy/policy.js';
 import type { RuleId } from '../core/rules.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
@@ -14,16 +15,8 @@ import { renewedTermOf, type BillingFrequency, type RenewalAnchor, type Term, ty
 import { windowOfHours, type Window } from '../time/window.js';
 import { own, toRecord } from '../core/validate.js';
 
-/** R5, TR2: what happens at the end of the current term. */
-export type RenewalOutcome =
-  /** R2: the subscription renews into a new term. */
-  | 'renew'
-  /** TR2: a trial with auto-renew on converts to the paid equivalent. */
-  | 'convert'
-  /** R5: auto-renew is off, the subscription expires at the term end (P7). */
-  | 'expire'
-  /** Not active (suspended, expired, disabled, deleted, cancelled, pending): no renewal. */
-  | 'none';
+/** R5, R6, R7, P8, TR2: what happens at the end of the current term ({@link EndOfTermOutcome}). */
+export type RenewalOutcome = EndOfTermOutcome;
 
 /** R4: properties that can't be changed while a renewal is queued or running. */
 export type ReadOnlyProperty = (typeof RENEWAL_READ_ONLY)[number];
@@ -79,10 +72,14 @@ export interface PostRenewalWindow extends Window {
 export interface Renewing {
   /** T2: the exclusive end of the term end date — 00:00Z of the next day. */
   readonly termEndsAt: Instant;
-  /** `renew` (R2), or `convert` for a trial with auto-renew on (TR2). */
+  /** `renew` (R2; R6 from an Extended Service Term), or `convert` for a trial with auto-renew on (TR2). */
   readonly outcome: 'renew' | 'convert';
   /** The rule the outcome comes from. */
-  readonly rule: 'R2' | 'TR2';
+  readonly rule: 'R2' | 'R6' | 'TR2';
+  /** Whether the partner chose the outcome (R6) rather than auto-renew's default. */
+  readonly chosen: boolean;
+  /** The version of the rules in force at the term end (see the policy's timeline). */
+  readonly policyVersion: string;
   /** R2: 00:00 UTC of the day after the term end date. */
   readonly startsAt: Instant;
   /** R2: the latest completion, `startsAt` + 24 h (or the known completion). */
@@ -103,10 +100,18 @@ export interface Renewing {
 export interface NotRenewing {
   /** T2: the exclusive end of the term end date — 00:00Z of the next day. */
   readonly termEndsAt: Instant;
-  /** `expire` when auto-renew is off (R5), `none` when the subscription is not active (P7). */
-  readonly outcome: 'expire' | 'none';
+  /**
+   * `extended-service-term`: it moves into (or stays in) an Extended Service Term at `termEndsAt`
+   * (R6 chosen, R7 by default); `cancel-at-term-end`: the service stops then (P8); `expire`:
+   * auto-renew is off where no EST applies (R5, P7); `none`: not active (P7).
+   */
+  readonly outcome: 'extended-service-term' | 'cancel-at-term-end' | 'expire' | 'none';
   /** The rule the outcome comes from. */
-  readonly rule: 'R5' | 'P7';
+  readonly rule: 'R5' | 'R6' | 'R7' | 'P7' | 'P8';
+  /** Whether the partner chose the outcome (R6) rather than auto-renew's default. */
+  readonly chosen: boolean;
+  /** The version of the rules in force at the term end (see the policy's timeline). */
+  readonly policyVersion: string;
   /** No renewal starts. */
   readonly startsAt: null;
   /** No renewal completes. */
@@ -160,8 +165,11 @@ const LATEST: readonly Assumption[] = Object.freeze(['RENEWAL_COMPLETION_ASSUMED
  * changes, suspend and reactivate are read-only and other writes may meet 409 Conflict —
  * retry after 2 minutes (R4). The next term applies the scheduled changes (S1, CO4). The
  * post-renewal windows run from the completion instant when `completedAt` is given, else from
- * the policy's `unknownRenewalCompletion` bound (R3), named in `assumptions`. Only active
- * subscriptions with auto-renew on renew (R5); trials convert (TR2).
+ * the policy's `unknownRenewalCompletion` bound (R3), named in `assumptions`. What happens at the
+ * term end is `endOfTermOutcome`'s, by the rules in force then: active subscriptions with
+ * auto-renew on renew (R2) and trials convert (TR2); the partner's end-of-term choice (R6), an
+ * Extended Service Term (R7, from 2026-05-04) or a cancellation at the term end (P8) don't renew;
+ * nor does auto-renew off where no EST applies (R5).
  *
  * @throws {@link CspRulesError} for invalid input, or a `completedAt` outside the renewal day
  *
@@ -182,10 +190,13 @@ export function renewalSchedule(
   const policy = readPolicy(own(opts, 'policy') as RenewalScheduleOptions['policy']);
   const rawCompletedAt = own(opts, 'completedAt');
   const termEndsAt = endOfDay(sub.termEndDay);
-  if (sub.status !== 'active' || !sub.autoRenew) {
+  const end = endOfTermOf(sub, policy);
+  if (end.outcome !== 'renew' && end.outcome !== 'convert') {
     return {
-      outcome: sub.status === 'active' ? 'expire' : 'none',
-      rule: sub.status === 'active' ? 'R5' : 'P7',
+      outcome: end.outcome,
+      rule: end.rule as NotRenewing['rule'],
+      chosen: end.chosen,
+      policyVersion: end.policyVersion,
       termEndsAt,
       startsAt: null,
       completesBy: null,
@@ -209,21 +220,23 @@ export function renewalSchedule(
     );
   }
   const nextTerm = nextTermAt(sub, policy.renewalAnchor);
-  const end = completedAt ?? latest;
+  const completesBy = completedAt ?? latest;
   const known = completedAt !== null;
   const windowStart = known ? completedAt : policy.unknownRenewalCompletion === 'earliest' ? startsAt : latest;
   const assumptions = known ? NONE : policy.unknownRenewalCompletion === 'earliest' ? EARLIEST : LATEST;
   const program = policy.programs[sub.program];
   return {
-    outcome: sub.trial ? 'convert' : 'renew',
-    rule: sub.trial ? 'TR2' : 'R2',
+    outcome: end.outcome,
+    rule: end.rule as Renewing['rule'],
+    chosen: end.chosen,
+    policyVersion: end.policyVersion,
     termEndsAt,
     startsAt,
-    completesBy: end,
+    completesBy,
     completedAt,
     readOnlyWindow: {
       start: startsAt,
-      end,
+      end: completesBy,
       readOnly: RENEWAL_READ_ONLY,
       conflictProne: RENEWAL_CONFLICT_PRONE,
       conflict: RENEWAL_CONFLICT,

@@ -4,6 +4,7 @@
  */
 import { CspRulesError } from '../core/errors.js';
 import {
+  choiceWithAutoRenew,
   nullable,
   STATUSES,
   toSubscription,
@@ -36,6 +37,7 @@ export function deriveSnapshot(sub: Subscription, facts: SimpleFacts): Subscript
       throw new CspRulesError('UNKNOWN_FIELD', [key], 'is not a simple fact');
     }
   }
+  const autoRenew = toBoolean(facts.autoRenew, 'autoRenew', sub.autoRenew);
   // One literal in toSubscription's key order: the same object shape, so the decisions that read
   // snapshots stay monomorphic (a spread and keyed stores measured several times slower).
   const snapshot: Subscription = {
@@ -50,7 +52,7 @@ export function deriveSnapshot(sub: Subscription, facts: SimpleFacts): Subscript
     termStartedAt: sub.termStartedAt,
     termStartDay: sub.termStartDay,
     termEndDay: sub.termEndDay,
-    autoRenew: toBoolean(facts.autoRenew, 'autoRenew', sub.autoRenew),
+    autoRenew,
     trial: sub.trial,
     seatBatches: sub.seatBatches,
     seatBatchesKnown: sub.seatBatchesKnown,
@@ -64,7 +66,9 @@ export function deriveSnapshot(sub: Subscription, facts: SimpleFacts): Subscript
         ? nullable(facts.nextChargeBilling, (v) => toEnum(v, BILLING_FREQUENCIES, 'nextChargeBilling'))
         : sub.nextChargeBilling,
     updateCount: sub.updateCount,
-    endOfTermAction: sub.endOfTermAction,
+    // R6: the end-of-term choice follows a change of auto-renew.
+    endOfTermAction:
+      autoRenew === sub.autoRenew ? sub.endOfTermAction : choiceWithAutoRenew(sub.endOfTermAction, autoRenew),
     extendedServiceTerm: sub.extendedServiceTerm,
     assumptions: sub.assumptions,
   };
@@ -99,6 +103,12 @@ export function withChanges(
       // Stryker disable next-line BooleanLiteral: equivalent, the input is private and read once by toSubscription
       Object.defineProperty(input, key, { value, enumerable: true, writable: true, configurable: true });
     }
+  }
+  // R6: a new auto-renew without a new end-of-term choice carries the choice along with it.
+  const autoRenew = input['autoRenew'];
+  const has = (key: string): boolean => Object.prototype.hasOwnProperty.call(changes, key);
+  if (has('autoRenew') && !has('endOfTermAction') && typeof autoRenew === 'boolean') {
+    input['endOfTermAction'] = choiceWithAutoRenew(sub.endOfTermAction, autoRenew);
   }
   return toSubscription(input as unknown as SubscriptionInput);
 }

@@ -150,6 +150,16 @@ export const END_OF_TERM_ACTIONS = /* @__PURE__ */ Object.freeze(['renew', 'exte
 /** R6: an end-of-term outcome ({@link END_OF_TERM_ACTIONS}). */
 export type EndOfTermAction = (typeof END_OF_TERM_ACTIONS)[number];
 
+/**
+ * R6: the end-of-term choice once auto-renew is set to `autoRenew`: turning it on makes a chosen
+ * outcome `renew`; turning it off drops a `renew` choice (cancel and EST choices already mean off).
+ */
+export function choiceWithAutoRenew(action: EndOfTermAction | null, autoRenew: boolean): EndOfTermAction | null {
+  if (action === null) return null;
+  if (autoRenew) return 'renew';
+  return action === 'renew' ? null : action;
+}
+
 /** A seat batch with its instant read. */
 export interface SeatBatch {
   /** Seats added in this batch. */
@@ -321,7 +331,10 @@ export function toSubscription(input: SubscriptionInput | Subscription): Subscri
   // C17: an Extended Service Term is a month-to-month license subscription billed monthly, never a trial.
   const extendedServiceTerm = toBoolean(f.extendedServiceTerm, 'extendedServiceTerm', false);
   if (extendedServiceTerm && (program !== 'nce-license' || term !== 'P1M' || trial))
-    inconsistent('extendedServiceTerm', 'is a monthly term of a new-commerce license subscription, never a trial (C17)');
+    inconsistent(
+      'extendedServiceTerm',
+      'is a monthly term of a new-commerce license subscription, never a trial (C17)',
+    );
 
   const rawBatches = f.seatBatches;
   const seatBatchesKnown = rawBatches !== undefined;

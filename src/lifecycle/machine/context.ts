@@ -13,7 +13,6 @@ import { gateRefusal, stateGate, type GatedAction } from '../../decisions/gates.
 import { endOfDay } from '../../time/day.js';
 import type { Instant } from '../../time/instant.js';
 import { own, toEnum, toRecord } from '../../core/validate.js';
-import type { SuspendedAtTermEnd } from '../afterTerm.js';
 import type { Effect, LifecycleReason, LifecycleState, Phase, Rejected, Transitioned } from './events.js';
 import { deletesScheduledChanges, type MidtermChange, type ScheduledChangeDeletion } from '../scheduledChanges.js';
 
@@ -25,7 +24,6 @@ export interface Ctx {
   readonly declaredRenewing: boolean;
   readonly now: Instant;
   readonly policy: Policy;
-  readonly suspendedAtTermEnd: SuspendedAtTermEnd;
   readonly scheduledChangeDeletion: ScheduledChangeDeletion;
   readonly addOns: readonly Subscription[];
   readonly base: Subscription | null;

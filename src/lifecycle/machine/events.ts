@@ -8,6 +8,7 @@ import type { Policy } from '../../policy/policy.js';
 import type { RefundMode } from '../../policy/programs.js';
 import type { RuleId } from '../../core/rules.js';
 import type {
+  EndOfTermAction,
   ScheduledChange,
   ScheduledChangeInput,
   Status,
@@ -98,11 +99,16 @@ export type LifecycleEvent =
       readonly billing?: BillingFrequency;
       readonly quantity?: number;
     } & WithEligibility)
+  /**
+   * R6: set the end-of-term outcome (Partner Center's `scheduledActions`, from 2026-02-16): renew,
+   * move to an Extended Service Term, or cancel at the term end. Auto-renew follows it.
+   */
+  | { readonly type: 'setEndOfTermAction'; readonly action: EndOfTermAction }
   /** R2: the renewal was queued (from 00:00 UTC of the term end date + 1). */
   | { readonly type: 'renewalStarted' }
   /** R2, R3: the renewal completed, at `completedAt` (default `now`; unknown when `now` is past the 24 h bound). */
   | { readonly type: 'renewalCompleted'; readonly completedAt?: InstantInput }
-  /** R5, P4, P7: the term ended without renewal. */
+  /** R5, R7, P4, P7, P8: the term ended without renewal (into an Extended Service Term, or the after-term stages). */
   | { readonly type: 'termEnded' }
   /** P7: a stage after the term ran its length (expired → disabled → deleted). */
   | { readonly type: 'stageElapsed' };
@@ -160,7 +166,14 @@ export type Effect =
       readonly endDay: UtcDay;
       readonly completedAt: Instant | null;
     }
-  | { readonly type: 'BILLING_STOPPED'; readonly rule: 'P7' }
+  | { readonly type: 'BILLING_STOPPED'; readonly rule: RuleId }
+  | { readonly type: 'END_OF_TERM_ACTION_SET'; readonly rule: 'R6'; readonly action: EndOfTermAction }
+  | {
+      readonly type: 'EXTENDED_SERVICE_TERM_STARTED';
+      readonly rule: RuleId;
+      readonly startDay: UtcDay;
+      readonly endDay: UtcDay;
+    }
   | { readonly type: 'DATA_DELETION_SCHEDULED'; readonly rule: 'P7'; readonly at: Instant }
   | { readonly type: 'DATA_DELETED'; readonly rule: RuleId; readonly at: Instant };
 
@@ -195,6 +208,8 @@ export type LifecycleReason =
   | 'TRIAL_USE_CONVERSION'
   /** renewalStarted/renewalCompleted/termEnded before the term end (R2, P7). */
   | 'TERM_NOT_ENDED'
+  /** R6, R7: it does not renew at its term end (an Extended Service Term continues, or the partner chose another outcome). */
+  | 'DOES_NOT_RENEW'
   /** R5: it renews; record renewalStarted/renewalCompleted, not termEnded. */
   | 'RENEWS'
   /** R2: a renewal is already running. */

@@ -4,10 +4,23 @@
  */
 import { suspendAddOns } from '../addons.js';
 import { cancelDecision } from '../../decisions/cancel.js';
-import { refuse } from '../../core/decision.js';
+import { NONE, refuse, type Warning } from '../../core/decision.js';
+import { endOfTermChoiceDecision, endOfTermOf } from '../../decisions/endOfTerm.js';
+import { withChanges } from '../../snapshot/changes.js';
+import type { EndOfTermAction, Subscription } from '../../snapshot/subscription.js';
 import { DAY_MS, endOfDay } from '../../time/day.js';
 import { CANCELLED_BACKUP_DAYS } from '../afterTerm.js';
-import { accept, change, gated, machinePhase, no, reject, scheduledDeletion, type Ctx } from './context.js';
+import {
+  accept,
+  change,
+  gated,
+  machinePhase,
+  mergeWarnings,
+  no,
+  reject,
+  scheduledDeletion,
+  type Ctx,
+} from './context.js';
 import type { Effect, TransitionResult } from './events.js';
 
 /**
@@ -108,8 +121,51 @@ export function onSetAutoRenew(ctx: Ctx, autoRenew: boolean): TransitionResult {
   if (autoRenew)
     return accept(ctx, { next: change(ctx, { autoRenew }), effects: [{ type: 'AUTO_RENEW_TURNED_ON', rule: 'R1' }] });
   const deletion = scheduledDeletion(ctx, 'autoRenewOff');
+  const next = change(ctx, { autoRenew, ...deletion.changes });
   return accept(ctx, {
-    next: change(ctx, { autoRenew, ...deletion.changes }),
+    next,
     effects: [{ type: 'AUTO_RENEW_TURNED_OFF', rule: 'R5' }, ...deletion.effects],
+    warnings: endOfTermWarnings(next, ctx),
   });
 }
+
+/**
+ * R6, R7, P8: what turning auto-renew off or choosing an outcome leads to at the term end, when
+ * it is not a plain expiry: `MOVES_TO_EXTENDED_SERVICE_TERM` (month to month at a higher price)
+ * or `SERVICE_STOPS_AT_TERM_END`.
+ */
+function endOfTermWarnings(next: Subscription, ctx: Ctx): readonly Warning[] {
+  const outcome = endOfTermOf(next, ctx.policy).outcome;
+  if (outcome === 'extended-service-term') return MOVES_TO_EST;
+  return outcome === 'cancel-at-term-end' ? STOPS : NONE;
+}
+
+const MOVES_TO_EST: readonly Warning[] = Object.freeze(['MOVES_TO_EXTENDED_SERVICE_TERM']);
+const STOPS: readonly Warning[] = Object.freeze(['SERVICE_STOPS_AT_TERM_END']);
+
+/**
+ * R6: set the end-of-term outcome, decided by `canSetEndOfTermAction` (until the term ends; from
+ * 2026-02-16; new-commerce license subscriptions, not trials). Auto-renew follows the choice:
+ * `renew` turns it on, the others off (S3: turning it off deletes scheduled changes).
+ */
+export function onSetEndOfTermAction(ctx: Ctx, action: EndOfTermAction): TransitionResult {
+  const { sub } = ctx;
+  const d = endOfTermChoiceDecision(sub, action, ctx.now, ctx.policy, machinePhase(ctx));
+  if (!d.allowed) return reject(d);
+  if (sub.endOfTermAction === action) return accept(ctx, { next: sub, effects: [] });
+  const autoRenew = action === 'renew';
+  const deletion = sub.autoRenew && !autoRenew ? scheduledDeletion(ctx, 'autoRenewOff') : NO_DELETION;
+  const next = withChanges(sub, { endOfTermAction: action, autoRenew, ...deletion.changes });
+  const effects: Effect[] = [{ type: 'END_OF_TERM_ACTION_SET', rule: 'R6', action }];
+  if (sub.autoRenew !== autoRenew)
+    effects.push(
+      autoRenew ? { type: 'AUTO_RENEW_TURNED_ON', rule: 'R6' } : { type: 'AUTO_RENEW_TURNED_OFF', rule: 'R6' },
+    );
+  return accept(ctx, {
+    next,
+    effects: [...effects, ...deletion.effects],
+    warnings: mergeWarnings(d.warnings, endOfTermWarnings(next, ctx)),
+  });
+}
+
+const NO_DELETION = { changes: {}, effects: NONE } as const;

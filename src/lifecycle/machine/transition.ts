@@ -5,7 +5,12 @@
  */
 import { CspRulesError, describe } from '../../core/errors.js';
 import { policyVersion, readPolicy } from '../../policy/policy.js';
-import { toSubscription, type Subscription, type SubscriptionInput } from '../../snapshot/subscription.js';
+import {
+  END_OF_TERM_ACTIONS,
+  toSubscription,
+  type Subscription,
+  type SubscriptionInput,
+} from '../../snapshot/subscription.js';
 import { toInstant } from '../../time/instant.js';
 import { own, toBoolean, toEnum, toRecord } from '../../core/validate.js';
 import { onChangeQuantity, onChangeTermOrBilling, onClearScheduledChanges, onScheduleChange } from './changes.js';
@@ -19,7 +24,7 @@ import type {
   TransitionOptions,
   TransitionResult,
 } from './events.js';
-import { onCancel, onReactivate, onSetAutoRenew, onSuspend } from './status.js';
+import { onCancel, onReactivate, onSetAutoRenew, onSetEndOfTermAction, onSuspend } from './status.js';
 import { onRenewalCompleted, onRenewalStarted, onStageElapsed, onTermEnded } from './termEvents.js';
 
 /** Every event name the machine accepts ({@link LifecycleEvent}). */
@@ -34,6 +39,7 @@ export const LIFECYCLE_EVENTS: readonly LifecycleEventType[] = Object.freeze([
   'upgrade',
   'changeTermOrBilling',
   'convertTrial',
+  'setEndOfTermAction',
   'renewalStarted',
   'renewalCompleted',
   'termEnded',
@@ -58,8 +64,8 @@ const NO_ADD_ONS: readonly Subscription[] = Object.freeze([]);
  *
  * @param state - the current snapshot, its input, or a lifecycle state
  * @param event - what happens
- * @param options - `now`; `policy` (its `suspendedAtTermEnd`, P7, and `scheduledChangeDeletion`, S3,
- *   are the machine's choices); `addOns` (P5); `base` (A1)
+ * @param options - `now`; `policy` (its timeline; `suspendedAtTermEnd`, P7; `cancelledAtTermEnd`, P8;
+ *   and `scheduledChangeDeletion`, S3, are the machine's choices); `addOns` (P5); `base` (A1)
  * @throws {@link CspRulesError} for invalid input (a bad snapshot, event or option)
  *
  * @example
@@ -98,7 +104,6 @@ export function transition(
     declaredRenewing: read.declaredRenewing,
     now,
     policy,
-    suspendedAtTermEnd: policy.suspendedAtTermEnd,
     scheduledChangeDeletion: policy.scheduledChangeDeletion,
     addOns:
       rawAddOns === undefined
@@ -152,6 +157,8 @@ function apply(
       return onChangeTermOrBilling(ctx, e as Extract<LifecycleEvent, { type: 'changeTermOrBilling' }>);
     case 'convertTrial':
       return onConvertTrial(ctx, e as Extract<LifecycleEvent, { type: 'convertTrial' }>);
+    case 'setEndOfTermAction':
+      return onSetEndOfTermAction(ctx, toEnum(own(ev, 'action'), END_OF_TERM_ACTIONS, 'event.action'));
     case 'renewalStarted':
       return onRenewalStarted(ctx);
     case 'renewalCompleted':
