@@ -7,6 +7,7 @@ import { formatInZone, formatRelative, formatUtc } from '../display/index.js';
 import type { ActionExplanation } from '../explain/actions.js';
 import type { Deadline } from '../explain/deadlines.js';
 import type { Explanation } from '../explain/explain.js';
+import type { EndOfTermOutcome } from '../decisions/endOfTerm.js';
 import type { Subscription } from '../snapshot/subscription.js';
 import type { Instant } from '../time/instant.js';
 
@@ -38,7 +39,13 @@ export function renderDetail(item: Explained, options: RenderOptions): string {
     `  ${s.program} · ${s.trial ? 'trial · ' : ''}${s.term} billed ${s.billing} · ${s.quantity} seat${s.quantity === 1 ? '' : 's'} · ${s.status}` +
       ` · auto-renew ${s.autoRenew ? 'on' : 'off'} · alert: ${e.alert}`,
   );
-  lines.push(`  now ${formatUtc(e.now)}${zoned ? ` (${formatInZone(e.now, options.tz)} ${options.tz})` : ''}`);
+  lines.push(
+    `  now ${formatUtc(e.now)}${zoned ? ` (${formatInZone(e.now, options.tz)} ${options.tz})` : ''} · rules of ${e.policyVersion}`,
+  );
+  lines.push(
+    `  at the term end (${formatUtc(e.endOfTerm.at)}): ${END_OF_TERM[e.endOfTerm.outcome]}` +
+      ` (${e.endOfTerm.rule}${e.endOfTerm.chosen ? ', chosen' : ''}; rules of ${e.endOfTerm.policyVersion})`,
+  );
   lines.push('');
   const header = [
     'ACTION',
@@ -105,6 +112,16 @@ function renderTimeline(e: Explanation): string {
   }
   return slots.map((s) => `${formatUtc(s.at).slice(0, 16)} ${s.labels.join(' / ')}`).join(' ─ ');
 }
+
+/** The end-of-term outcomes in words. */
+const END_OF_TERM: Readonly<Record<EndOfTermOutcome, string>> = {
+  renew: 'renews',
+  convert: 'the trial converts to paid',
+  'extended-service-term': 'moves to an Extended Service Term (month to month, higher price)',
+  'cancel-at-term-end': 'cancelled: the service stops',
+  expire: 'expires',
+  none: 'nothing (not active)',
+};
 
 /** The list view: one line per subscription with its alert class and the next deadline. */
 export function renderSummary(items: readonly Explained[]): string {

@@ -19,6 +19,8 @@ export const ACTIONS = /* @__PURE__ */ Object.freeze([
   'reactivate',
   'turnAutoRenewOn',
   'turnAutoRenewOff',
+  'cancelAtTermEnd',
+  'moveToExtendedServiceTerm',
   'scheduleChange',
 ] as const);
 

@@ -31,11 +31,11 @@ export type DeadlineKind =
   | 'opens'
   /** C15: a cancellation no longer refunds in full (it is still possible, prorated). */
   | 'full-refund-ends'
-  /** T2: the current term ends (00:00Z after its end date). */
+  /** T2: the current term ends (00:00Z after its end date); its rule says into what (R6, R7: an Extended Service Term; P8: the service stops). */
   | 'term-ends'
   /** R2: the renewal can have completed at the latest (+24 h). */
   | 'renewal-completes-by'
-  /** P7: the subscription moves to the next after-term stage. */
+  /** P7, P8: the subscription moves to the next after-term stage. */
   | 'stage';
 
 /** One instant at which an answer changes. */
@@ -61,8 +61,10 @@ export interface DeadlineSources {
   readonly timeline: TermTimeline;
   /** C15: the end of the cancellation's full-refund tier, when a cancellation now refunds in full. */
   readonly fullRefundUntil: Instant | null;
-  /** P7: the stages after the term, when it does not renew. */
+  /** P7, P8: the stages after the term, when it does not renew. */
   readonly stages: readonly AfterTermStage[];
+  /** The rule of the term's end: T2, or what it leads to when not a renewal (R6, R7 into an Extended Service Term; P8). */
+  readonly termEndRule: RuleId;
 }
 
 /** The order of kinds at one instant: what closes first, then what opens, then the term's events. */
@@ -105,9 +107,9 @@ export function deadlinesOf(sources: DeadlineSources): readonly Deadline[] {
       add(a.opensAt, 'opens', a.action, a.rule);
     }
   }
-  add(timeline.termEndsAt, 'term-ends', null, 'T2');
+  add(timeline.termEndsAt, 'term-ends', null, sources.termEndRule);
   add(timeline.renewalCompletesBy, 'renewal-completes-by', null, 'R2');
-  for (const stage of sources.stages) add(stage.start, 'stage', null, 'P7', null, stage.status);
+  for (const stage of sources.stages) add(stage.start, 'stage', null, stage.rule, null, stage.status);
   const order = (d: Deadline): number => KIND_ORDER.indexOf(d.kind);
   // Array.prototype.sort is stable: within one instant and kind, `explain`'s action order stays.
   return out.sort((x, y) => x.at - y.at || order(x) - order(y));

@@ -15,6 +15,7 @@ import { reducibleSeats } from '../decisions/seats.js';
 import { eligibleTermChanges } from '../decisions/termChanges.js';
 import { canConvertTrial } from '../decisions/trial.js';
 import { stagesOf } from '../lifecycle/afterTerm.js';
+import { endOfTermOf, type EndOfTerm } from '../decisions/endOfTerm.js';
 import { answered } from '../snapshot/assumed.js';
 import { deadlinesOf, type Deadline, type TermTimeline } from './deadlines.js';
 import type { Action, ActionExplanation, Outcome } from './actions.js';
@@ -27,11 +28,14 @@ import type { Term } from '../time/term.js';
 import { own, toCount, toRecord } from '../core/validate.js';
 
 /**
- * The subscription's alert class: `renewing-soon` (the term ends within `alertDays` and it
- * auto-renews), `lock-in-soon` (a cancellation or reduction window closes within `alertDays`),
- * `locked` (no cancellation and no reduction possible now), `none`.
+ * The subscription's alert class: `lock-in-soon` (a cancellation or reduction window closes within
+ * `alertDays`); when the term ends within `alertDays`: `renewing-soon` (it renews),
+ * `moves-to-extended-service-term` (R6, R7: month to month at a higher price from the term end) or
+ * `service-ends` (P8: set to cancel at the term end); `locked` (no cancellation and no reduction
+ * possible now); `none`.
  */
-export type AlertClass = 'renewing-soon' | 'lock-in-soon' | 'locked' | 'none';
+export type AlertClass =
+  'renewing-soon' | 'lock-in-soon' | 'moves-to-extended-service-term' | 'service-ends' | 'locked' | 'none';
 
 /** The answer of {@link explain}. */
 export interface Explanation {
@@ -39,10 +43,14 @@ export interface Explanation {
   readonly id: string | null;
   /** The instant the explanation is for. */
   readonly now: Instant;
+  /** The version of the rules in force at `now` (or the policy's `asOf`), which the actions used. */
+  readonly policyVersion: string;
   /** The subscription's alert class, for alert jobs. */
   readonly alert: AlertClass;
   /** One answer per action, in the order of {@link ACTIONS}. */
   readonly actions: readonly ActionExplanation[];
+  /** What happens when the term ends, by the rules in force then (R5, R6, R7, P8, TR2). */
+  readonly endOfTerm: EndOfTerm;
   /** Key instants of the current term. */
   readonly timeline: TermTimeline;
   /** Every instant after `now` at which one of these answers changes, earliest first. */
@@ -114,14 +122,25 @@ export function explain(subscription: SubscriptionInput | Subscription, options:
     renewalStartsAt: renewalAt,
     renewalCompletesBy: renewalAt === null ? null : renewalAt + DAY_MS,
   };
+  const endOfTerm = endOfTermOf(sub, policy);
   const deadlines = deadlinesOf({
     now,
     actions,
     timeline,
     fullRefundUntil: cancel.fullRefundUntil,
     stages: stagesOf(sub, policy),
+    termEndRule: endOfTerm.outcome === 'renew' || endOfTerm.outcome === 'convert' ? 'T2' : endOfTerm.rule,
   });
-  return { id: sub.id, now, alert: alertClass(sub, now, alertDays, cancel, reduce), actions, timeline, deadlines };
+  return {
+    id: sub.id,
+    now,
+    policyVersion: policyVersion(policy, now),
+    alert: alertClass(sub, now, alertDays, cancel, reduce, endOfTerm),
+    actions,
+    endOfTerm,
+    timeline,
+    deadlines,
+  };
 }
 
 /**
@@ -241,6 +260,8 @@ function lifecycleActions(sub: Subscription, now: Instant, policy: Policy): Acti
     viaMachine('reactivate', { type: 'reactivate' }),
     viaMachine('turnAutoRenewOn', { type: 'setAutoRenew', autoRenew: true }),
     viaMachine('turnAutoRenewOff', { type: 'setAutoRenew', autoRenew: false }),
+    viaMachine('cancelAtTermEnd', { type: 'setEndOfTermAction', action: 'cancel' }),
+    viaMachine('moveToExtendedServiceTerm', { type: 'setEndOfTermAction', action: 'extended-service-term' }),
     explainDecision(
       'scheduleChange',
       schedule,
@@ -263,6 +284,8 @@ function ruleOf(effects: readonly Effect[], action: Action): RuleId {
     reactivate: 'P3',
     turnAutoRenewOn: 'R1',
     turnAutoRenewOff: 'R5',
+    cancelAtTermEnd: 'R6',
+    moveToExtendedServiceTerm: 'R6',
   };
   // Stryker disable next-line StringLiteral: equivalent — unreachable: fallback names every action viaMachine asks about
   return effects[0]?.rule ?? fallback[action] ?? 'R1';
@@ -274,12 +297,18 @@ function alertClass(
   alertDays: number,
   cancel: Decision,
   reduce: Decision,
+  endOfTerm: EndOfTerm,
 ): AlertClass {
   const horizon = now + alertDays * DAY_MS;
   const closesSoon = (d: Decision): boolean => d.allowed && d.until !== null && d.until <= horizon;
   if (closesSoon(cancel) || closesSoon(reduce)) return 'lock-in-soon';
   const termEnd = endOfDay(sub.termEndDay);
-  if (sub.autoRenew && sub.status === 'active' && termEnd > now && termEnd <= horizon) return 'renewing-soon';
+  if (termEnd > now && termEnd <= horizon) {
+    // R6, R7, P8: what the term end leads to, said before it happens.
+    if (endOfTerm.outcome === 'extended-service-term') return 'moves-to-extended-service-term';
+    if (endOfTerm.outcome === 'cancel-at-term-end') return 'service-ends';
+    if (endOfTerm.outcome === 'renew' || endOfTerm.outcome === 'convert') return 'renewing-soon';
+  }
   if (!cancel.allowed && !reduce.allowed) return 'locked';
   return renewalInProgress(sub, now) ? 'renewing-soon' : 'none';
 }
