@@ -51,9 +51,10 @@ export type {
   ResellerDeclarationReason,
 } from './decisions/offers.js';
 
-export { toSubscription, STATUSES } from './snapshot/subscription.js';
+export { toSubscription, STATUSES, END_OF_TERM_ACTIONS } from './snapshot/subscription.js';
 export { toInput, withChanges } from './snapshot/changes.js';
 export type {
+  EndOfTermAction,
   ScheduledChange,
   ScheduledChangeInput,
   SeatBatch,
@@ -63,6 +64,8 @@ export type {
   SubscriptionInput,
 } from './snapshot/subscription.js';
 export { DEFAULT_POLICY, definePolicy } from './policy/policy.js';
+export { MICROSOFT_TIMELINE, RULE_CHANGES, BASELINE_VERSION } from './policy/timeline.js';
+export type { ChangeScope, RuleChange, RuleChangeKey, RuleSource } from './policy/timeline.js';
 export type { Policy, PolicyOverrides, ProgramOverrides } from './policy/policy.js';
 export { PROGRAMS } from './policy/programs.js';
 export {
@@ -141,3 +144,13 @@ export type {
   TrialMode,
   TrialTarget,
 } from './decisions/trial.js';
+
+// What happens at the term end, and the end-of-term choice (R5, R6, R7, P8, TR2).
+export { endOfTermOutcome, canSetEndOfTermAction, END_OF_TERM_OUTCOMES } from './decisions/endOfTerm.js';
+export type {
+  EndOfTerm,
+  EndOfTermChoiceOptions,
+  EndOfTermChoiceReason,
+  EndOfTermOptions,
+  EndOfTermOutcome,
+} from './decisions/endOfTerm.js';

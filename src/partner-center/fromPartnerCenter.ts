@@ -13,7 +13,7 @@ import { toCount, toRecord } from '../core/validate.js';
 import type { Note } from './notes.js';
 import { readKind } from './program.js';
 import { readBatches } from './batches.js';
-import { readNextChargeBilling, readScheduled } from './scheduled.js';
+import { readNextChargeBilling, readScheduled, readScheduledActions } from './scheduled.js';
 import {
   get,
   optionalBoolean,
@@ -38,6 +38,11 @@ export interface FromPartnerCenterOptions {
   readonly policy?: Policy | undefined;
   /** Microsoft's per-asset returnable flag (C7, C16); not part of the subscription resource. */
   readonly isReturnable?: boolean;
+  /**
+   * C17, R7: the subscription is in an Extended Service Term. The resource has no field for it
+   * (EST is a separate offer: tell it from your price list's EST SKUs).
+   */
+  readonly extendedServiceTerm?: boolean;
 }
 
 /** The answer of {@link fromPartnerCenter}: the validated snapshot and what was not a fact. */
@@ -76,6 +81,10 @@ const STATUS: ReadonlyMap<string, Status> = new Map<string, Status>([
  *   the JSON was fetched are not listed, so the batches are right for any `now` from then on.
  * - `scheduledNextTermInstructions` → `scheduledChange`, `nextChargeInstructions` → `nextChargeBilling`
  *   (only when it differs from the current billing), `promotionId`, `parentSubscriptionId`.
+ * - `scheduledActions` (R6, from 2026-02-16): the `TermEnd` action → `endOfTermAction` (`Cancel`,
+ *   `RenewToNewTerm`, `RenewToExtendedServiceTerm`); auto-renew follows it (a disagreeing
+ *   `autoRenewEnabled` is noted); a `RenewToNewTerm` action's `instructions` take precedence over
+ *   `scheduledNextTermInstructions`. `options.extendedServiceTerm` marks an EST subscription (C17).
  *
  * Only own properties are read: `__proto__` and `constructor` keys are data.
  *
@@ -155,7 +164,19 @@ export function fromPartnerCenter(json: unknown, options: FromPartnerCenterOptio
     termEndDate = formatDay(endDay);
   }
 
-  const autoRenew = optionalBoolean(root, 'autoRenewEnabled');
+  // R6: the term-end action of `scheduledActions` decides the outcome; auto-renew follows it.
+  const actions = readScheduledActions(root, optionalString(root, 'offerId'), notes);
+  const reportedAutoRenew = optionalBoolean(root, 'autoRenewEnabled');
+  const chosenAutoRenew = actions.endOfTermAction === null ? undefined : actions.endOfTermAction === 'renew';
+  const autoRenew = chosenAutoRenew ?? reportedAutoRenew;
+  if (reportedAutoRenew !== undefined && chosenAutoRenew !== undefined && reportedAutoRenew !== chosenAutoRenew) {
+    notes.push({
+      code: 'AUTO_RENEW_FROM_SCHEDULED_ACTION',
+      field: 'autoRenewEnabled',
+      kind: 'inferred',
+      message: `${reportedAutoRenew} disagrees with ${actions.field ?? 'scheduledActions'}: taken as ${chosenAutoRenew}, as the action says (R6)`,
+    });
+  }
   const assumed: Assumption[] = [];
   if (termEndDate === undefined) assumed.push('TERM_END_ASSUMED');
   if (autoRenew === undefined) assumed.push('AUTO_RENEW_ASSUMED');
@@ -177,7 +198,16 @@ export function fromPartnerCenter(json: unknown, options: FromPartnerCenterOptio
   }
 
   const batches = readBatches(root, program, policy, purchasedAt, notes);
-  const scheduled = readScheduled(root, optionalString(root, 'offerId'), notes);
+  const nextTerm = readScheduled(root, optionalString(root, 'offerId'), notes);
+  if (actions.instructions !== null && nextTerm !== null) {
+    notes.push({
+      code: 'NEXT_TERM_INSTRUCTIONS_SUPERSEDED',
+      field: 'scheduledNextTermInstructions',
+      kind: 'unknown',
+      message: `not used: ${actions.field ?? 'scheduledActions'}.instructions decide the next term (S1, R6)`,
+    });
+  }
+  const scheduled = actions.instructions ?? nextTerm;
   const id = optionalString(root, 'id');
   const input: SubscriptionInput = {
     ...(id === null ? {} : { id }),
@@ -198,6 +228,8 @@ export function fromPartnerCenter(json: unknown, options: FromPartnerCenterOptio
     parentSubscriptionId: optionalString(root, 'parentSubscriptionId'),
     scheduledChange: scheduled,
     nextChargeBilling: readNextChargeBilling(root, kind.billing),
+    ...(actions.endOfTermAction === null ? {} : { endOfTermAction: actions.endOfTermAction }),
+    ...(options.extendedServiceTerm === undefined ? {} : { extendedServiceTerm: options.extendedServiceTerm }),
     // Principle 6: what the JSON did not say and the adapter filled in is an assumption on every decision.
     ...(assumed.length === 0 ? {} : { assumptions: assumed }),
   };
@@ -255,6 +287,7 @@ const FIELD_PATHS: ReadonlyMap<string, string> = new Map([
   ['termEndDate', 'commitmentEndDate'],
   ['autoRenew', 'autoRenewEnabled'],
   ['trial', 'isTrial'],
+  ['endOfTermAction', 'scheduledActions'],
 ]);
 
 function validate(input: SubscriptionInput, batchPaths: readonly string[]): Subscription {
