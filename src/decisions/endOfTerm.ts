@@ -70,7 +70,7 @@ export interface EndOfTermOptions {
  * new-commerce license subscription into an Extended Service Term where the 2026-05-04 change
  * applies (R7: its term started on or after 2025-04-01 and ends on or after 2026-05-04), else
  * expires (R5, P7). A subscription in an Extended Service Term stays in it month after month
- * unless set to cancel or to renew.
+ * unless set to cancel, or to renew (the choice `renew`, or auto-renew turned on: R6).
  *
  * @throws {@link CspRulesError} for an invalid subscription or policy
  *
@@ -106,8 +106,9 @@ export function endOfTermOf(sub: Subscription, policy: Policy): EndOfTerm {
   const choice = changeFor(sub, policy, 'end-of-term-choice', at) !== null ? sub.endOfTermAction : null;
   if (choice === 'cancel') return result('cancel-at-term-end', 'P8', true);
   if (sub.extendedServiceTerm) {
-    // R7: month after month until cancelled or renewed into a standard term (R6).
-    return choice === 'renew' ? result('renew', 'R6', true) : result('extended-service-term', 'R7');
+    // R7: month after month until cancelled, or renewed into a standard term (R6: chosen, or auto-renew on).
+    if (choice === 'renew') return result('renew', 'R6', true);
+    return sub.autoRenew ? result('renew', 'R6') : result('extended-service-term', 'R7');
   }
   if (choice === 'extended-service-term') return result('extended-service-term', 'R6', true);
   if (sub.autoRenew) return result('renew', 'R2', choice === 'renew');
@@ -203,7 +204,10 @@ function decideChoice(
     // Not yet in force: it opens when it takes effect, unless the policy pins or ignores it.
     const future = policy.asOf === null ? policy.timeline.find((c) => c.key === 'end-of-term-choice') : undefined;
     const opensAt =
-      future !== undefined && !policy.ignoredChanges.includes(future.key) && future.effective < endOfDay(sub.termEndDay)
+      future !== undefined &&
+      !policy.ignoredChanges.includes(future.key) &&
+      future.effective < endOfDay(sub.termEndDay) &&
+      covers(future, sub)
         ? future.effective
         : null;
     return refuse('R6', 'CHOICE_NOT_OFFERED', opensAt);
