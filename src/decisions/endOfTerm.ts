@@ -198,8 +198,9 @@ function decideChoice(
   phase: ReturnType<typeof termPhase>,
 ): Decision<EndOfTermChoiceReason> {
   const gate = stateGate('setEndOfTermAction', sub, phase);
-  if (gate !== null) return gateRefusal(gate, sub, now);
   const change = ruleChange(policy, 'end-of-term-choice', now);
+  // R4 keeps the choice read-only during a renewal only where the rules offer a choice at all.
+  if (gate !== null && (change !== null || gate.reason !== 'RENEWAL_READ_ONLY')) return gateRefusal(gate, sub, now);
   if (change === null) {
     // Not yet in force: it opens when it takes effect, unless the policy pins or ignores it.
     const future = policy.asOf === null ? policy.timeline.find((c) => c.key === 'end-of-term-choice') : undefined;

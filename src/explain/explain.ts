@@ -129,7 +129,11 @@ export function explain(subscription: SubscriptionInput | Subscription, options:
     timeline,
     fullRefundUntil: cancel.fullRefundUntil,
     stages: stagesOf(sub, policy),
-    termEndRule: endOfTerm.outcome === 'renew' || endOfTerm.outcome === 'convert' ? 'T2' : endOfTerm.rule,
+    // R6, R7, P8: a term end that leads into an Extended Service Term or stops the service says so.
+    termEndRule:
+      endOfTerm.outcome === 'extended-service-term' || endOfTerm.outcome === 'cancel-at-term-end'
+        ? endOfTerm.rule
+        : 'T2',
   });
   return {
     id: sub.id,

@@ -120,7 +120,9 @@ export function onTermEnded(ctx: Ctx): TransitionResult {
   if (now < end) return no('P7', 'TERM_NOT_ENDED', end);
   if (sub.status === 'active') {
     const outcome = endOfTermOf(sub, policy);
-    if (outcome.outcome === 'renew' || outcome.outcome === 'convert') return no(outcome.rule, 'RENEWS', null);
+    // R5 (R6 from an Extended Service Term): it renews; the renewal events record it.
+    if (outcome.outcome === 'renew' || outcome.outcome === 'convert')
+      return no(outcome.rule === 'R6' ? 'R6' : 'R5', 'RENEWS', null);
     if (outcome.outcome === 'extended-service-term') return intoExtendedServiceTerm(ctx, outcome.rule);
   }
   const stage = stageAt(stagesOf(sub, policy), now) as AfterTermStage;

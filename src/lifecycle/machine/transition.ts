@@ -112,9 +112,10 @@ export function transition(
     base: rawBase === undefined ? null : toSubscription(rawBase as SubscriptionInput),
   };
   // C3: a cancelled subscription is terminal; P7: deleted is unrecoverable.
-  if (ctx.sub.status === 'cancelled') return no('C3', 'TERMINATED', null);
-  if (ctx.sub.status === 'deleted') return no('P7', 'TERMINATED', null);
-  return answeredResult(ctx.sub, apply(ctx, type, ev, event as LifecycleEvent), policyVersion(policy, now));
+  const version = policyVersion(policy, now);
+  if (ctx.sub.status === 'cancelled') return answeredResult(ctx.sub, no('C3', 'TERMINATED', null), version);
+  if (ctx.sub.status === 'deleted') return answeredResult(ctx.sub, no('P7', 'TERMINATED', null), version);
+  return answeredResult(ctx.sub, apply(ctx, type, ev, event as LifecycleEvent), version);
 }
 
 /**
