@@ -174,7 +174,13 @@ const show = (value: Json | undefined): string => (value === undefined ? 'absent
  * Where `got` (today's) does not hold every field of `frozen` (deep, arrays of the same length), as
  * "path: frozen → today" lines; `explain`'s actions are matched by name.
  */
-function differences(frozen: Json, got: Json | undefined, path: string, fn: string): string[] {
+function differences(
+  frozen: Json,
+  got: Json | undefined,
+  path: string,
+  fn: string,
+  own: ReadonlySet<Json> = SNAPSHOT_ASSUMPTIONS,
+): string[] {
   if (frozen === null || typeof frozen !== 'object') {
     return Object.is(frozen, got) ? [] : [`${path}: ${show(frozen)} → ${show(got)}`];
   }
@@ -184,17 +190,52 @@ function differences(frozen: Json, got: Json | undefined, path: string, fn: stri
       return frozen.flatMap((action: Json) => {
         const name = (action as { action: string }).action;
         const match = (got as readonly Json[]).find((a) => (a as { action?: string }).action === name);
-        return differences(action, match, `.actions[${name}]`, fn);
+        return differences(action, match, `.actions[${name}]`, fn, own);
       });
     }
     if (frozen.length !== got.length) return [`${path}: ${show(frozen)} → ${show(got)}`];
-    return frozen.flatMap((item: Json, i) => differences(item, (got as readonly Json[])[i], `${path}[${i}]`, fn));
+    return frozen.flatMap((item: Json, i) => differences(item, (got as readonly Json[])[i], `${path}[${i}]`, fn, own));
   }
   if (got === null || got === undefined || typeof got !== 'object' || Array.isArray(got)) {
     return [`${path}: ${show(frozen)} → ${show(got)}`];
   }
   const current = got as { readonly [key: string]: Json };
-  return Object.entries(frozen).flatMap(([key, value]) => differences(value, current[key], `${path}.${key}`, fn));
+  return Object.entries(frozen).flatMap(([key, value]) =>
+    key === 'assumptions' && Array.isArray(value) && Array.isArray(current[key])
+      ? assumptionDifferences(value as readonly Json[], current[key] as readonly Json[], `${path}.${key}`, own)
+      : differences(value, current[key], `${path}.${key}`, fn, own),
+  );
+}
+
+/**
+ * The snapshot's own assumptions, which every answer lists since the timeline's issue (principle 6:
+ * the lifecycle machine's refusals and `explain`'s NO_CHANGE answers lacked them before).
+ */
+const SNAPSHOT_ASSUMPTIONS: ReadonlySet<Json> = new Set([
+  'TRIAL_END_ASSUMED',
+  'AUTO_RENEW_ASSUMED',
+  'TERM_END_ASSUMED',
+  'RETURNABLE_ASSUMED',
+]);
+
+/** The snapshot-level assumptions of a case: the library's own and those its input states. */
+function ownAssumptions(c: Case): ReadonlySet<Json> {
+  const given = (c.input as { readonly assumptions?: readonly Json[] } | null)?.assumptions ?? [];
+  return new Set([...SNAPSHOT_ASSUMPTIONS, ...given]);
+}
+
+/** Assumptions: every frozen one still listed, in order; new ones only the snapshot's own (`own`). */
+function assumptionDifferences(
+  frozen: readonly Json[],
+  got: readonly Json[],
+  path: string,
+  own: ReadonlySet<Json>,
+): string[] {
+  const kept = got.filter((a) => frozen.includes(a));
+  const added = got.filter((a) => !frozen.includes(a));
+  return JSON.stringify(kept) === JSON.stringify(frozen) && added.every((a) => own.has(a))
+    ? []
+    : [`${path}: ${show(frozen as Json)} → ${show(got as Json)}`];
 }
 
 /**
@@ -231,7 +272,7 @@ function mismatches(c: Case, asOf: string, version: string): string[] {
   }
   if ('threw' in got) return [`an answer → threw ${JSON.stringify(got.threw)}`];
   return [
-    ...differences(c.call.answer as Json, withoutNewActions(c.call, got.answer), '', c.call.fn),
+    ...differences(c.call.answer as Json, withoutNewActions(c.call, got.answer), '', c.call.fn, ownAssumptions(c)),
     ...versions(got.answer)
       .filter((v) => v.version !== version)
       .map((v) => `${v.path}: policyVersion ${show(v.version)}, expected ${version}`),
