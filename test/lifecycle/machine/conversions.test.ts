@@ -112,7 +112,7 @@ describe('U3 U4 U9 S3 S5 the upgrade event, whole results', () => {
       ...SNAP,
       quantity: 8,
       isReturnable: false,
-      seatBatches: [{ quantity: 8, addedAt: at(T0) }],
+      seatBatches: [{ quantity: 8, addedAt: at(T0), until: null }],
       scheduledChange: null,
     };
     expect(r).toEqual(
@@ -172,7 +172,7 @@ describe('U3 U4 U9 S3 S5 the upgrade event, whole results', () => {
       ...SNAP,
       autoRenew: false,
       quantity: 6,
-      seatBatches: [{ quantity: 6, addedAt: at(T0) }],
+      seatBatches: [{ quantity: 6, addedAt: at(T0), until: null }],
       scheduledChange: null,
     };
     expect(r).toEqual(
@@ -480,7 +480,7 @@ describe('TR2 TR3 TR4 TR6 the convertTrial event, whole results', () => {
       termStartedAt: at(now),
       termStartDay: day('2024-01-20'),
       termEndDay: day('2025-01-19'),
-      seatBatches: [{ quantity: 25, addedAt: at(now) }],
+      seatBatches: [{ quantity: 25, addedAt: at(now), until: null }],
       scheduledChange: null,
     };
     expect(r).toEqual(
@@ -511,7 +511,7 @@ describe('TR2 TR3 TR4 TR6 the convertTrial event, whole results', () => {
       termStartedAt: at(now),
       termStartDay: day('2024-01-20'),
       termEndDay: day('2024-02-19'),
-      seatBatches: [{ quantity: 40, addedAt: at(now) }],
+      seatBatches: [{ quantity: 40, addedAt: at(now), until: null }],
       scheduledChange: null,
     };
     expect(r).toEqual(
