@@ -136,7 +136,7 @@ describe('U6 two-to-one upgrade as two ordered steps', () => {
   });
 
   it('the same subscription twice is bad input', () => {
-    expect(() => planTwoToOne(first, { ...second, id: 'a' }, { to: E5, now: 0, catalog })).toThrow(
+    expect(() => planTwoToOne(first, { ...second, id: 'a' }, { to: E5, now: NOW, catalog })).toThrow(
       expect.objectContaining({ code: 'INCONSISTENT', field: 'second.id' }),
     );
   });
