@@ -573,8 +573,8 @@ describe('R3 R4 Q3 the renewal day under the latest bound', () => {
     });
   });
   it.fails('R3 R4: the renewal’s batch opens at 2025-01-16T00:00Z (known defect: opensAt null)', () => {
-    expect(reducibleSeats(twoBatches, { now: '2025-01-15T06:00:00Z', policy }).opensAt).toBe(
-      at('2025-01-16T00:00:00Z'),
-    );
+    expect(reducibleSeats(twoBatches, { now: '2025-01-15T06:00:00Z', policy })).toMatchObject({
+      opensAt: at('2025-01-16T00:00:00Z'),
+    });
   });
 });

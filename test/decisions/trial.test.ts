@@ -493,7 +493,7 @@ describe('TR1 TR3 TR7 TR9 a trial without an end date: boundaries to the millise
   const LAST = '2024-03-15T23:59:59.999Z';
   const FIRST_AFTER = '2024-03-16T00:00:00.000Z';
   const TRIAL_END = at('2024-03-16T00:00:00Z');
-  const ask = (mode: 'midterm' | 'scheduled', nowAt: string, sub: SubscriptionInput = noEnd) =>
+  const ask = (mode: 'midterm' | 'scheduled', nowAt: string | number, sub: SubscriptionInput = noEnd) =>
     canConvertTrial(sub, { target: 'equivalent', mode, seats: 25, now: nowAt });
 
   it('TR1 TR3: midterm: allowed at the last ms of day 30 (until its end), with TRIAL_END_ASSUMED', () => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, type Action, type ActionExplanation } from '../../src/explain/actions.js';
-import { explain, nextDeadlines, type Explanation } from '../../src/explain/explain.js';
+import { explain, type Explanation } from '../../src/explain/explain.js';
 import type { SubscriptionInput } from '../../src/snapshot/subscription.js';
 import { at } from '../support/time.js';
 
@@ -29,7 +29,9 @@ const annual: SubscriptionInput = {
   ],
 };
 const TERM_END = at('2025-01-15T00:00:00Z');
-type Extra = Partial<Pick<ActionExplanation, 'until' | 'opensAt' | 'warnings' | 'assumptions' | 'batches'>>;
+type Extra = Partial<Pick<ActionExplanation, 'until' | 'opensAt' | 'warnings' | 'batches'>> & {
+  readonly assumptions?: readonly string[];
+};
 
 /** One deadline, whole: no seats or stage unless given. */
 function deadline(

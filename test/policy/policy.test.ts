@@ -426,17 +426,17 @@ describe('definePolicy checks every program setting (C1 "except where required b
   // B2, B3 (catalogue): "The table is MCS's for new-commerce license-based subscriptions; the
   // sources give none for the other programs, whose billing changes are refused NO_PLAN_TABLE".
   it('B2 B3: the plan tables apply by default to nce-license only', () => {
-    expect(
-      Object.fromEntries(Object.entries(DEFAULT_PROGRAMS).map(([program, p]) => [program, p.planTables])),
-    ).toEqual({
-      'nce-license': true,
-      'nce-software': false,
-      'nce-perpetual': false,
-      'nce-saas': false,
-      'traditional-saas': false,
-      'bss-software': false,
-      softwareone: false,
-    });
+    expect(Object.fromEntries(Object.entries(DEFAULT_PROGRAMS).map(([program, p]) => [program, p.planTables]))).toEqual(
+      {
+        'nce-license': true,
+        'nce-software': false,
+        'nce-perpetual': false,
+        'nce-saas': false,
+        'traditional-saas': false,
+        'bss-software': false,
+        softwareone: false,
+      },
+    );
     expect(definePolicy({ programs: { 'nce-saas': { planTables: true } } }).programs['nce-saas'].planTables).toBe(true);
   });
 

@@ -226,7 +226,7 @@ describe('T1 instants before 2000-01-01 or after 9999 are INSTANT_OUT_OF_RANGE',
     ['0000-01-01T00:00:00+01:00', 'year 0'],
     ['1970-01-01', 'a plain date of 1970'],
     [new Date(0), 'a Date of 1970'],
-  ])('T1 %s is INSTANT_OUT_OF_RANGE (%s), naming the field', (value) => {
+  ] as [unknown, string][])('T1 %s is INSTANT_OUT_OF_RANGE (%s), naming the field', (value) => {
     expectError(() => toInstant(value, 'now'), 'INSTANT_OUT_OF_RANGE', 'now');
     expectError(() => toInstant(value, 'options.now'), 'INSTANT_OUT_OF_RANGE', 'options.now');
   });
