@@ -26,7 +26,7 @@ const PLANS: readonly { readonly term: Term; readonly billing: BillingFrequency 
 ];
 
 /** How the current term started. */
-export type TermStart = 'first' | 'renewed-known' | 'renewed-unknown';
+type TermStart = 'first' | 'renewed-known' | 'renewed-unknown';
 
 /** A generated subscription input with what was generated about it. */
 export interface Generated {
