@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { fromPartnerCenter } from '../../src/partner-center/fromPartnerCenter.js';
 import { renderDetail, renderSummary, type Explained } from '../../src/cli/render.js';
 import { run } from '../../src/cli/run.js';
-import { explain, type ActionExplanation } from '../../src/explain/explain.js';
+import { explain } from '../../src/explain/explain.js';
+import type { ActionExplanation } from '../../src/explain/actions.js';
+import type { Deadline } from '../../src/explain/deadlines.js';
 import { memoryIo } from '../support/memoryIo.js';
 
 // The text output of `csp-rules explain` (src/cli/render.ts), asserted whole: padding, labels,
@@ -50,7 +52,7 @@ describe('T5 C12 Q4 renderDetail: one table per subscription', () => {
           '  now 2024-03-12 12:00:00 UTC (2024-03-12 13:00:00 +01:00 Europe/Berlin)',
           '',
           '  ACTION                  OUTCOME     UNTIL / OPENS (UTC)      UNTIL / OPENS (Europe/Berlin)  WHEN                  REASON',
-          '  cancel                  at-renewal  2025-01-15 00:00:00 UTC  2025-01-15 01:00:00 +01:00     opens in 308 d 12 h   WINDOW_CLOSED (C1)',
+          '  cancel                  at-renewal  2025-01-15 00:00:00 UTC  2025-01-15 01:00:00 +01:00     opens in 308 d 12 h   WINDOW_CLOSED (C1) [assumed RENEWAL_COMPLETION_ASSUMED_EARLIEST]',
           '  reduceSeats             now         2024-03-17 14:02:45 UTC  2024-03-17 15:02:45 +01:00     closes in 5 d 2 h     WITHIN_WINDOW (Q2)',
           '  addSeats                now         —                        —                              no deadline           ALLOWED (Q1)',
           '  changeBillingFrequency  at-renewal  —                        —                              —                     UPFRONT_NOT_ALLOWED_MIDTERM (S1)',
@@ -66,7 +68,7 @@ describe('T5 C12 Q4 renderDetail: one table per subscription', () => {
           '  seats: 5 added 2024-03-06 08:15:00 UTC reducible until 2024-03-13 08:15:00 UTC (closes in 20 h 15 min)',
           '  seats: 3 added 2024-03-10 14:02:45 UTC reducible until 2024-03-17 14:02:45 UTC (closes in 5 d 2 h)',
           '',
-          '  timeline (UTC): 2024-01-15 09:30 purchase ─ 2024-03-12 12:00 ▶ now ─ 2024-03-17 14:02 reduceSeats closes ─ 2025-01-15 00:00 term ends / renewal starts ─ 2025-01-16 00:00 renewed by',
+          '  timeline (UTC): 2024-01-15 09:30 purchase ─ 2024-03-12 12:00 ▶ now ─ 2024-03-13 08:15 reduceSeats (5 seats) closes ─ 2024-03-17 14:02 reduceSeats (3 seats) closes ─ 2025-01-15 00:00 term ends / renewal starts ─ 2025-01-16 00:00 renewed by',
           '  note: refundableQuantity.details[0].allowedUntilDateTime: added at 2024-03-06T08:15:00.000Z = allowedUntilDateTime − 168 h (Q2) [inferred]',
           '  note: refundableQuantity.details[1].allowedUntilDateTime: added at 2024-03-10T14:02:45.000Z = allowedUntilDateTime − 168 h (Q2) [inferred]',
         ),
@@ -94,10 +96,10 @@ describe('T5 C12 Q4 renderDetail: one table per subscription', () => {
           '',
           '  ACTION                  OUTCOME     UNTIL / OPENS (UTC)      UNTIL / OPENS (Asia/Tokyo)  WHEN                 REASON',
           '  cancel                  now         2024-03-15 00:00:00 UTC  2024-03-15 09:00:00 +09:00  closes in 2 d 12 h   WITHIN_WINDOW (C1) [assumed RENEWAL_COMPLETION_ASSUMED_EARLIEST]',
-          '  reduceSeats             now         2024-03-15 03:12:44 UTC  2024-03-15 12:12:44 +09:00  closes in 2 d 15 h   WITHIN_WINDOW (Q2)',
+          '  reduceSeats             now         2024-03-15 03:12:44 UTC  2024-03-15 12:12:44 +09:00  closes in 2 d 15 h   WITHIN_WINDOW (Q2) [assumed ONE_SEAT_KEPT]',
           '  addSeats                now         —                        —                           no deadline          ALLOWED (Q1)',
           '  changeBillingFrequency  at-renewal  —                        —                           —                    NOT_A_PLAN (S1)',
-          '  changeTerm              now         —                        —                           no deadline          IMMEDIATE (B3)',
+          '  changeTerm              now         —                        —                           no deadline          IMMEDIATE (B3) [assumed OFFERED_TERMS_ASSUMED]',
           '  upgrade                 now         —                        —                           no deadline          ELIGIBLE_FOR_UPGRADE (U8) [warning UPGRADE_NOT_CANCELLABLE]',
           '  convertTrial            never       —                        —                           —                    NOT_A_TRIAL (TR3)',
           '  suspend                 now         2024-04-08 00:00:00 UTC  2024-04-08 09:00:00 +09:00  closes in 26 d 12 h  ALLOWED (P1) [warning ACCESS_BLOCKED; warning AUTO_RENEW_TURNED_OFF]',
@@ -106,7 +108,7 @@ describe('T5 C12 Q4 renderDetail: one table per subscription', () => {
           '  turnAutoRenewOff        now         2024-04-08 00:00:00 UTC  2024-04-08 09:00:00 +09:00  closes in 26 d 12 h  ALLOWED (R5) [warning AUTO_RENEW_TURNED_OFF]',
           '  scheduleChange          now         2024-04-08 00:00:00 UTC  2024-04-08 09:00:00 +09:00  closes in 26 d 12 h  ALLOWED (S2)',
           '',
-          '  timeline (UTC): 2023-11-08 16:45 purchase ─ 2024-03-08 00:00 term start (assumed) ─ 2024-03-12 12:00 ▶ now ─ 2024-03-15 00:00 cancel closes ─ 2024-03-15 03:12 reduceSeats closes ─ 2024-04-08 00:00 term ends / renewal starts ─ 2024-04-09 00:00 renewed by',
+          '  timeline (UTC): 2023-11-08 16:45 purchase ─ 2024-03-08 00:00 term start (assumed) ─ 2024-03-12 12:00 ▶ now ─ 2024-03-15 00:00 cancel closes ─ 2024-03-15 03:12 reduceSeats (20 seats) closes ─ 2024-04-08 00:00 term ends / renewal starts ─ 2024-04-09 00:00 renewed by',
           '  note: effectiveStartDate: renewed term starting at 00:00Z: the renewal-completion instant is not reported (R3) [unknown]',
           '  note: refundableQuantity.details[0].allowedUntilDateTime: added at 2024-03-08T03:12:44.000Z = allowedUntilDateTime − 168 h (Q2) [inferred]',
         ),
@@ -128,10 +130,10 @@ describe('T5 C12 Q4 renderDetail: one table per subscription', () => {
           '',
           '  ACTION                  OUTCOME     UNTIL / OPENS (UTC)      WHEN                 REASON',
           '  cancel                  now         2024-03-15 03:12:44 UTC  closes in 2 d 15 h   WITHIN_WINDOW (C1)',
-          '  reduceSeats             now         2024-03-15 03:12:44 UTC  closes in 2 d 15 h   WITHIN_WINDOW (Q2)',
+          '  reduceSeats             now         2024-03-15 03:12:44 UTC  closes in 2 d 15 h   WITHIN_WINDOW (Q2) [assumed ONE_SEAT_KEPT]',
           '  addSeats                now         —                        no deadline          ALLOWED (Q1)',
           '  changeBillingFrequency  at-renewal  —                        —                    NOT_A_PLAN (S1)',
-          '  changeTerm              now         —                        no deadline          IMMEDIATE (B3)',
+          '  changeTerm              now         —                        no deadline          IMMEDIATE (B3) [assumed OFFERED_TERMS_ASSUMED]',
           '  upgrade                 now         —                        no deadline          ELIGIBLE_FOR_UPGRADE (U8) [warning UPGRADE_NOT_CANCELLABLE]',
           '  convertTrial            never       —                        —                    NOT_A_TRIAL (TR3)',
           '  suspend                 now         2024-04-08 00:00:00 UTC  closes in 26 d 12 h  ALLOWED (P1) [warning ACCESS_BLOCKED; warning AUTO_RENEW_TURNED_OFF]',
@@ -140,7 +142,7 @@ describe('T5 C12 Q4 renderDetail: one table per subscription', () => {
           '  turnAutoRenewOff        now         2024-04-08 00:00:00 UTC  closes in 26 d 12 h  ALLOWED (R5) [warning AUTO_RENEW_TURNED_OFF]',
           '  scheduleChange          now         2024-04-08 00:00:00 UTC  closes in 26 d 12 h  ALLOWED (S2)',
           '',
-          '  timeline (UTC): 2023-11-08 16:45 purchase ─ 2024-03-08 03:12 term start ─ 2024-03-12 12:00 ▶ now ─ 2024-03-15 03:12 cancel closes / reduceSeats closes ─ 2024-04-08 00:00 term ends / renewal starts ─ 2024-04-09 00:00 renewed by',
+          '  timeline (UTC): 2023-11-08 16:45 purchase ─ 2024-03-08 03:12 term start ─ 2024-03-12 12:00 ▶ now ─ 2024-03-15 03:12 cancel closes / reduceSeats (20 seats) closes ─ 2024-04-08 00:00 term ends / renewal starts ─ 2024-04-09 00:00 renewed by',
           '  note: refundableQuantity.details[0].allowedUntilDateTime: added at 2024-03-08T03:12:44.000Z = allowedUntilDateTime − 168 h (Q2) [inferred]',
         ),
       ],
@@ -268,7 +270,8 @@ describe('T5 renderSummary: one line per subscription, then (--detail) each tabl
       out: [
         text(
           'SUBSCRIPTION  ID                                    OFFER                                 PROGRAM      STATUS          ALERT          NEXT DEADLINE',
-          'a.json        4c0b3f6e-8d55-4c1e-9a57-2d2f5c0f9a11  Microsoft 365 Business Basic          nce-license  active          lock-in-soon   reduceSeats closes in 5 d 2 h (2024-03-17 14:02:45 UTC)',
+          // C12 Q4: the first window to close — the 5 seats' batch, in 20 h 15 min — not the last batch's.
+          'a.json        4c0b3f6e-8d55-4c1e-9a57-2d2f5c0f9a11  Microsoft 365 Business Basic          nce-license  active          lock-in-soon   reduceSeats (5 seats) closes in 20 h 15 min (2024-03-13 08:15:00 UTC)',
           'l.json[0]     b7d1c2e3-0f4a-4b5c-8d6e-7f8091a2b3c4  Microsoft 365 Business Premium Trial  nce-license  active (trial)  renewing-soon  convertTrial closes in 5 d 12 h (2024-03-18 00:00:00 UTC)',
           'l.json[1]     —                                     —                                     nce-license  expired         locked         —',
         ),
@@ -302,7 +305,25 @@ describe('renderDetail / renderSummary on a hand-made explanation', () => {
     batches: [],
     ...a,
   });
-  const item = (actions: readonly ActionExplanation[], patch: Partial<Explained> = {}): Explained => ({
+  /** One deadline of explain's sorted list, written by hand. */
+  const dl = (
+    at: number,
+    kind: Deadline['kind'],
+    act: Deadline['action'],
+    quantity: number | null = null,
+  ): Deadline => ({
+    at,
+    kind,
+    action: act,
+    rule: 'C1',
+    quantity,
+    status: null,
+  });
+  const item = (
+    actions: readonly ActionExplanation[],
+    patch: Partial<Explained> = {},
+    deadlines: readonly Deadline[] = [],
+  ): Explained => ({
     label: 'x.json',
     subscription: read.subscription,
     notes: [],
@@ -310,6 +331,7 @@ describe('renderDetail / renderSummary on a hand-made explanation', () => {
       ...real,
       alert: 'none',
       actions,
+      deadlines,
       // purchase 2023-06-01 08:00Z, term ends 2024-06-01 00:00Z, no renewal (auto-renew off)
       timeline: {
         purchasedAt: Date.parse('2023-06-01T08:00:00Z'),
@@ -322,15 +344,24 @@ describe('renderDetail / renderSummary on a hand-made explanation', () => {
     ...patch,
   });
 
-  it('C12 the next deadline is the earliest one open now, whatever the order of the actions; deadlines of other outcomes are ignored', () => {
+  it("C12 the next deadline is the first window to close in explain's sorted deadlines; an opening is not a close", () => {
     const items = [
-      item([
-        action({ action: 'suspend', outcome: 'now', until: now + 240 * H }), // 10 d
-        action({ action: 'cancel', outcome: 'at-renewal', until: now + H, opensAt: now + 2 * H }),
-        action({ action: 'addSeats', outcome: 'now', until: null }),
-        action({ action: 'reduceSeats', outcome: 'now', until: now + 48 * H }), // 2 d: the earliest
-        action({ action: 'scheduleChange', outcome: 'now', until: now + 49 * H }),
-      ]),
+      item(
+        [
+          action({ action: 'suspend', outcome: 'now', until: now + 240 * H }), // 10 d
+          action({ action: 'cancel', outcome: 'at-renewal', until: now + H, opensAt: now + 2 * H }),
+          action({ action: 'addSeats', outcome: 'now', until: null }),
+          action({ action: 'reduceSeats', outcome: 'now', until: now + 48 * H }), // 2 d: the earliest close
+          action({ action: 'scheduleChange', outcome: 'now', until: now + 49 * H }),
+        ],
+        {},
+        [
+          dl(now + 2 * H, 'opens', 'cancel'),
+          dl(now + 48 * H, 'closes', 'reduceSeats'),
+          dl(now + 49 * H, 'closes', 'scheduleChange'),
+          dl(now + 240 * H, 'closes', 'suspend'),
+        ],
+      ),
       item([], {
         label: 'y.json',
         subscription: { ...read.subscription, offerName: '📦 Box', id: 'b', trial: true, status: 'active' },
@@ -344,6 +375,17 @@ describe('renderDetail / renderSummary on a hand-made explanation', () => {
         'y.json        b                                     📦 Box                                     nce-license  active (trial)  none   —',
       ),
     );
+  });
+
+  it('Q4 C12: a seat batch\'s close names its seats: "reduceSeats (5 seats) closes in 20 h 15 min"; the term\'s own events are not a next deadline', () => {
+    const it1 = item([], {}, [
+      dl(now + 20 * H + 15 * 60_000, 'closes', 'reduceSeats', 5),
+      dl(now + 98 * H, 'closes', 'reduceSeats', 3),
+    ]);
+    const it2 = item([], { label: 'z.json' }, [dl(now + H, 'term-ends', null), dl(now + 2 * H, 'stage', null)]);
+    const lines = renderSummary([it1, it2]).split('\n');
+    expect(lines[1]).toMatch(/ reduceSeats \(5 seats\) closes in 20 h 15 min \(2024-03-13 08:15:00 UTC\)$/);
+    expect(lines[2]).toMatch(/ —$/);
   });
 
   it('the reason lists every assumption, then every warning; a single seat batch gets no batch line; notes keep their order', () => {
@@ -380,6 +422,12 @@ describe('renderDetail / renderSummary on a hand-made explanation', () => {
             { code: 'AUTO_RENEW_DEFAULTED', field: 'a', kind: 'unknown', message: 'first' },
           ] as never,
         },
+        // explain's deadlines for these actions: the two closes and the opening (not on the timeline).
+        [
+          dl(now + 26 * H, 'closes', 'cancel'),
+          dl(now + 30 * H, 'closes', 'reduceSeats', 2),
+          dl(now + 72 * H, 'opens', 'changeTerm'),
+        ],
       ),
       { tz: 'UTC' },
     );
@@ -395,28 +443,37 @@ describe('renderDetail / renderSummary on a hand-made explanation', () => {
         '  changeTerm   at-renewal  2024-03-15 12:00:00 UTC  opens in 3 d       TERM_NOT_LONGER (S1)',
         '  reduceSeats  now         2024-03-13 18:00:00 UTC  closes in 1 d 6 h  WITHIN_WINDOW (Q2)',
         '',
-        '  timeline (UTC): 2023-06-01 08:00 purchase ─ 2024-03-12 12:00 ▶ now ─ 2024-03-13 14:00 cancel closes ─ 2024-03-13 18:00 reduceSeats closes ─ 2024-06-01 00:00 term ends',
+        '  timeline (UTC): 2023-06-01 08:00 purchase ─ 2024-03-12 12:00 ▶ now ─ 2024-03-13 14:00 cancel closes ─ 2024-03-13 18:00 reduceSeats (2 seats) closes ─ 2024-06-01 00:00 term ends',
         '  note: b: second [defaulted]',
         '  note: a: first [unknown]',
       ),
     );
   });
 
-  it('R3 a term start after the purchase is "(assumed)" only for a RENEWAL_COMPLETION_ASSUMED assumption; only actions open now close on the timeline; no reduceSeats action → no batch lines', () => {
+  it('R3 a term start after the purchase is "(assumed)" only for a RENEWAL_COMPLETION_ASSUMED assumption; only closing deadlines are on the timeline, not one at the term end itself; no reduceSeats action → no batch lines', () => {
     const windowStart = Date.parse('2024-03-08T00:00:00Z');
     const explained = (assumption: string): Explained => {
-      const base = item([
-        action({ action: 'cancel', outcome: 'now', until: now + 36 * H, assumptions: [assumption] as never }),
-        // allowed but effective at renewal: has an `until`, yet nothing closes on the timeline for it
-        action({
-          action: 'suspend',
-          outcome: 'at-renewal',
-          until: now + 12 * H,
-          opensAt: now + 24 * H,
-          reason: 'X',
-          rule: 'P1',
-        }),
-      ]);
+      const base = item(
+        [
+          action({ action: 'cancel', outcome: 'now', until: now + 36 * H, assumptions: [assumption] as never }),
+          // allowed but effective at renewal: has an `until`, yet nothing closes on the timeline for it
+          action({
+            action: 'suspend',
+            outcome: 'at-renewal',
+            until: now + 12 * H,
+            opensAt: now + 24 * H,
+            reason: 'X',
+            rule: 'P1',
+          }),
+        ],
+        {},
+        // An opening, a close, and a close at the term end itself (shown by "term ends" alone).
+        [
+          dl(now + 24 * H, 'opens', 'suspend'),
+          dl(now + 36 * H, 'closes', 'cancel'),
+          dl(Date.parse('2024-06-01T00:00:00Z'), 'closes', 'scheduleChange'),
+        ],
+      );
       return { ...base, explanation: { ...base.explanation, timeline: { ...base.explanation.timeline, windowStart } } };
     };
     const timeline = (assumption: string): string | undefined =>

@@ -9,6 +9,7 @@ import { CspRulesError } from '../../src/core/errors.js';
 import { type Subscription, type SubscriptionInput, toSubscription } from '../../src/snapshot/subscription.js';
 import { daysInMonth } from '../../src/time/day.js';
 import type { BillingFrequency, Term } from '../../src/time/term.js';
+import { definePolicy } from '../../src/policy/policy.js';
 import { caught } from '../support/caught.js';
 import { at } from '../support/time.js';
 
@@ -312,7 +313,8 @@ describe('C3, P7, TR8 and status: every option refused with the blocking reason'
     [{ status: 'suspended' }, 'B2', 'NOT_ACTIVE'],
     [{ status: 'expired' }, 'B2', 'NOT_ACTIVE'],
   ] as const)('%j → %s %s', (over, rule, reason) => {
-    const r = eligibleBillingFrequencyChanges(sub(over), { now: '2024-03-10T00:00:00Z' });
+    // Inside the trial's 30 days (TR1: 2024-01-31 to 2024-02-29) and the paid term alike.
+    const r = eligibleBillingFrequencyChanges(sub(over), { now: '2024-02-10T00:00:00Z' });
     expect(r.allowed).toEqual([]);
     expect(r.refused.map((o) => [o.billing, o.rule, o.reason])).toEqual([
       ['annual', rule, reason],
@@ -347,9 +349,9 @@ describe('C3, P7, TR8 and status: every option refused with the blocking reason'
 
 describe('B1 input validation', () => {
   it('a billing frequency longer than the term is not a plan: INCONSISTENT billing', () => {
-    expect(() => eligibleBillingFrequencyChanges(sub({ term: 'P1Y', billing: 'triennial' }), { now: 0 })).toThrow(
-      expect.objectContaining({ code: 'INCONSISTENT', field: 'billing' }),
-    );
+    expect(() =>
+      eligibleBillingFrequencyChanges(sub({ term: 'P1Y', billing: 'triennial' }), { now: '2024-03-10T00:00:00Z' }),
+    ).toThrow(expect.objectContaining({ code: 'INCONSISTENT', field: 'billing' }));
   });
   it('now is required and must be an instant', () => {
     expect(() => eligibleBillingFrequencyChanges(sub(), {} as never)).toThrow(CspRulesError);
@@ -400,3 +402,82 @@ const arbInstant = fc
     const p = (n: number) => String(n).padStart(2, '0');
     return new Date(`${year}-${p(month)}-${p(d)}T${p(hour)}:${p(minute)}:00${zone}`).toISOString();
   });
+
+// B5 (MCS "Applying changes"): from 00:00 UTC of the cycle-charge day "until it completes" the
+// instruction is read-only; the sources give no bound for the completion (catalogue B2: "B5's
+// read-only span is assumed to be the whole UTC day (CHARGE_COMPLETION_ASSUMED)").
+describe('B5 the end of a cycle charge is an assumption: CHARGE_COMPLETION_ASSUMED', () => {
+  it('B5: on the charge day 2024-02-29 the refusal opens at 2024-03-01T00:00Z, assumed, the whole option', () => {
+    const r = eligibleBillingFrequencyChanges(sub(), { now: '2024-02-29T12:00:00Z' });
+    expect(r.allowed).toEqual([]);
+    expect(r.refused).toEqual([
+      {
+        allowed: false,
+        rule: 'B5',
+        reason: 'CYCLE_CHARGE_IN_PROGRESS',
+        opensAt: at('2024-03-01T00:00:00Z'),
+        assumptions: ['CHARGE_COMPLETION_ASSUMED'],
+        warnings: [],
+        term: 'P3Y',
+        billing: 'annual',
+        effective: 'next-cycle',
+        effectiveAt: null,
+      },
+      {
+        // B2: the upfront plan is refused whatever the day: nothing assumed.
+        allowed: false,
+        rule: 'B2',
+        reason: 'UPFRONT_NOT_ALLOWED_MIDTERM',
+        opensAt: null,
+        assumptions: [],
+        warnings: [],
+        term: 'P3Y',
+        billing: 'triennial',
+        effective: 'next-cycle',
+        effectiveAt: null,
+      },
+    ]);
+  });
+  it('B5: off the charge day nothing is assumed', () => {
+    const r = eligibleBillingFrequencyChanges(sub(), { now: '2024-03-01T00:00:00Z' });
+    expect([...r.allowed, ...r.refused].map((o) => o.assumptions)).toEqual([[], []]);
+  });
+});
+
+// B2 (catalogue): "The table is MCS's for new-commerce license-based subscriptions; the sources give
+// none for the other programs, whose billing changes are refused NO_PLAN_TABLE (policy planTables)."
+describe('B2 the billing table applies only where the policy says the sources give it', () => {
+  it.each(['nce-software', 'nce-perpetual', 'nce-saas', 'traditional-saas', 'bss-software', 'softwareone'] as const)(
+    'B2: %s: every option refused NO_PLAN_TABLE under B2, never a table answer',
+    (program) => {
+      // C7/C16's returnable flag (not given here) bears on a cancellation only: not listed.
+      const r = eligibleBillingFrequencyChanges(sub({ program }), { now: '2024-03-10T00:00:00Z' });
+      expect(r.allowed).toEqual([]);
+      expect(
+        r.refused.map((o) => [o.billing, o.rule, o.reason, o.allowed ? 'allowed' : o.opensAt, o.assumptions]),
+      ).toEqual([
+        ['annual', 'B2', 'NO_PLAN_TABLE', null, []],
+        ['triennial', 'B2', 'NO_PLAN_TABLE', null, []],
+      ]);
+    },
+  );
+  it('B2: a policy that gives a program the table (planTables) gets its answers; the state gates come first', () => {
+    const policy = definePolicy({ programs: { 'nce-saas': { planTables: true } } });
+    const saas = sub({ program: 'nce-saas' });
+    expect(
+      eligibleBillingFrequencyChanges(saas, { now: '2024-03-10T00:00:00Z', policy }).allowed.map((o) => o.billing),
+    ).toEqual(['annual']);
+    const cancelled = eligibleBillingFrequencyChanges(sub({ program: 'nce-saas', status: 'cancelled' }), {
+      now: '2024-03-10T00:00:00Z',
+    });
+    expect(cancelled.refused.map((o) => [o.rule, o.reason])).toEqual([
+      ['C3', 'TERMINATED'],
+      ['C3', 'TERMINATED'],
+    ]);
+  });
+  it('B2: the policy option must be a defined policy', () => {
+    expect(
+      caught(() => eligibleBillingFrequencyChanges(sub(), { now: '2024-03-10T00:00:00Z', policy: {} as never })).field,
+    ).toBe('policy');
+  });
+});

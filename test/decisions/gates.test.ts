@@ -20,6 +20,15 @@ const LAST_RENEWING = '2025-01-15T23:59:59.999Z';
 const RENEWAL_OVER = '2025-01-16T00:00:00.000Z';
 const MID = '2024-06-01T00:00:00.000Z';
 
+// A trial of `base` (no end date given): TR1, 30 days from 2024-01-15, its last day 2024-02-13.
+// It converts on 2024-02-14 (TR2, R2: 00:00Z after the last day, up to 24 h).
+const TRIAL = { trial: true } as const;
+const TRIAL_MID = '2024-01-25T00:00:00.000Z';
+const TRIAL_LAST = '2024-02-13T23:59:59.999Z';
+const TRIAL_END = '2024-02-14T00:00:00.000Z';
+const TRIAL_LAST_CONVERTING = '2024-02-14T23:59:59.999Z';
+const TRIAL_OVER = '2024-02-15T00:00:00.000Z';
+
 const ACTIONS: readonly GatedAction[] = [
   'cancel',
   'reduceSeats',
@@ -105,15 +114,20 @@ describe('P7 deleted is unrecoverable; cancel and auto-renew of an expired, disa
 });
 
 describe('TR2 a trial past its end: TERM_ENDED for every action', () => {
-  it('TR2: auto-renew off: the last instant of the trial is in it, 00:00Z after its last day it is over', () => {
-    expect(gate('convertTrial', { trial: true, autoRenew: false }, LAST_IN_TERM)).toBeNull();
-    expect(all({ trial: true, autoRenew: false }, TERM_END)).toEqual(every(['TR2', 'TERM_ENDED']));
+  // TR1 (MCS "Manage trials"): "Trials last for 30 days": without an end date, the last day is the 30th.
+  it('TR2: auto-renew off: the last instant of day 30 (2024-02-13) is in it, 00:00Z after it the trial is over', () => {
+    expect(gate('convertTrial', { ...TRIAL, autoRenew: false }, TRIAL_LAST)).toBeNull();
+    expect(all({ ...TRIAL, autoRenew: false }, TRIAL_END)).toEqual(every(['TR2', 'TERM_ENDED']));
   });
-  it('TR2: auto-renewing: converting for 24 h (R4), over from 2025-01-16T00:00Z', () => {
-    expect(gate('convertTrial', { trial: true }, LAST_IN_TERM)).toBeNull();
-    expect(gate('convertTrial', { trial: true }, TERM_END)).toEqual(['R4', 'RENEWAL_READ_ONLY']);
-    expect(gate('convertTrial', { trial: true }, LAST_RENEWING)).toEqual(['R4', 'RENEWAL_READ_ONLY']);
-    expect(all({ trial: true }, RENEWAL_OVER)).toEqual(every(['TR2', 'TERM_ENDED']));
+  it('TR2: auto-renewing: converting for 24 h (R4), over from 2024-02-15T00:00Z', () => {
+    expect(gate('convertTrial', TRIAL, TRIAL_LAST)).toBeNull();
+    expect(gate('convertTrial', TRIAL, TRIAL_END)).toEqual(['R4', 'RENEWAL_READ_ONLY']);
+    expect(gate('convertTrial', TRIAL, TRIAL_LAST_CONVERTING)).toEqual(['R4', 'RENEWAL_READ_ONLY']);
+    expect(all(TRIAL, TRIAL_OVER)).toEqual(every(['TR2', 'TERM_ENDED']));
+  });
+  it('TR1 TR2: a trial with its end date given ends then (here the calendar year of base)', () => {
+    expect(gate('convertTrial', { ...TRIAL, termEndDate: '2025-01-14' }, MID)).toBeNull();
+    expect(all({ ...TRIAL, termEndDate: '2025-01-14' }, RENEWAL_OVER)).toEqual(every(['TR2', 'TERM_ENDED']));
   });
 });
 
@@ -150,8 +164,8 @@ describe('R5 active with auto-renew off, past its term end: it expired', () => {
 
 describe('C9 a trial can’t be cancelled', () => {
   it('C9: cancel of a trial is TRIAL_STATUS_LOCKED, also while it converts', () => {
-    expect(gate('cancel', { trial: true }, MID)).toEqual(['C9', 'TRIAL_STATUS_LOCKED']);
-    expect(gate('cancel', { trial: true }, TERM_END)).toEqual(['C9', 'TRIAL_STATUS_LOCKED']);
+    expect(gate('cancel', TRIAL, TRIAL_MID)).toEqual(['C9', 'TRIAL_STATUS_LOCKED']);
+    expect(gate('cancel', TRIAL, TRIAL_END)).toEqual(['C9', 'TRIAL_STATUS_LOCKED']);
   });
   it('C9: cancel of an active or suspended paid subscription passes the gates', () => {
     expect(gate('cancel', {}, MID)).toBeNull();
@@ -161,8 +175,8 @@ describe('C9 a trial can’t be cancelled', () => {
 
 describe('Q7 a trial’s quantity is locked', () => {
   it('Q7: adding and reducing seats of a trial are TRIAL_QUANTITY_LOCKED', () => {
-    expect(gate('addSeats', { trial: true }, MID)).toEqual(['Q7', 'TRIAL_QUANTITY_LOCKED']);
-    expect(gate('reduceSeats', { trial: true }, MID)).toEqual(['Q7', 'TRIAL_QUANTITY_LOCKED']);
+    expect(gate('addSeats', TRIAL, TRIAL_MID)).toEqual(['Q7', 'TRIAL_QUANTITY_LOCKED']);
+    expect(gate('reduceSeats', TRIAL, TRIAL_MID)).toEqual(['Q7', 'TRIAL_QUANTITY_LOCKED']);
   });
 });
 
@@ -181,18 +195,18 @@ describe('Q10 seats change only while active', () => {
 
 describe('TR8 a trial’s plan and status are locked', () => {
   it('TR8: term and billing of a trial are TRIAL_PLAN_LOCKED; suspend and reactivate TRIAL_STATUS_LOCKED', () => {
-    expect(gate('changeBilling', { trial: true }, MID)).toEqual(['TR8', 'TRIAL_PLAN_LOCKED']);
-    expect(gate('changeTerm', { trial: true }, MID)).toEqual(['TR8', 'TRIAL_PLAN_LOCKED']);
-    expect(gate('suspend', { trial: true }, MID)).toEqual(['TR8', 'TRIAL_STATUS_LOCKED']);
-    expect(gate('reactivate', { trial: true }, MID)).toEqual(['TR8', 'TRIAL_STATUS_LOCKED']);
+    expect(gate('changeBilling', TRIAL, TRIAL_MID)).toEqual(['TR8', 'TRIAL_PLAN_LOCKED']);
+    expect(gate('changeTerm', TRIAL, TRIAL_MID)).toEqual(['TR8', 'TRIAL_PLAN_LOCKED']);
+    expect(gate('suspend', TRIAL, TRIAL_MID)).toEqual(['TR8', 'TRIAL_STATUS_LOCKED']);
+    expect(gate('reactivate', TRIAL, TRIAL_MID)).toEqual(['TR8', 'TRIAL_STATUS_LOCKED']);
   });
   it('TR8: the trial row comes before the renewal’s read-only row', () => {
-    expect(gate('changeBilling', { trial: true }, TERM_END)).toEqual(['TR8', 'TRIAL_PLAN_LOCKED']);
-    expect(gate('suspend', { trial: true }, TERM_END)).toEqual(['TR8', 'TRIAL_STATUS_LOCKED']);
+    expect(gate('changeBilling', TRIAL, TRIAL_END)).toEqual(['TR8', 'TRIAL_PLAN_LOCKED']);
+    expect(gate('suspend', TRIAL, TRIAL_END)).toEqual(['TR8', 'TRIAL_STATUS_LOCKED']);
   });
   it('TR8: a trial may turn auto-renew off (C9’s way out) and schedule changes', () => {
-    expect(gate('setAutoRenew', { trial: true }, MID)).toBeNull();
-    expect(gate('scheduleChange', { trial: true }, MID)).toBeNull();
+    expect(gate('setAutoRenew', TRIAL, TRIAL_MID)).toBeNull();
+    expect(gate('scheduleChange', TRIAL, TRIAL_MID)).toBeNull();
   });
 });
 
@@ -211,13 +225,14 @@ describe('B3 a term changes only while active', () => {
     [{ status: 'pending' }, ['B3', 'NOT_ACTIVE']],
     [{ status: 'suspended' }, ['B3', 'NOT_ACTIVE']],
   ] as const)('B3: %j → %j', (over, expected) => {
-    expect(gate('changeTerm', over, MID)).toEqual(expected);
+    // Inside the trial's 30 days (TR1) and the paid term alike.
+    expect(gate('changeTerm', over, TRIAL_MID)).toEqual(expected);
   });
 });
 
 describe('U1 only an active, paid subscription starts an upgrade', () => {
   it('U1: a trial is converted, not upgraded; a subscription that is not active is NOT_ACTIVE', () => {
-    expect(gate('upgrade', { trial: true }, MID)).toEqual(['U1', 'TRIAL_USE_CONVERSION']);
+    expect(gate('upgrade', TRIAL, TRIAL_MID)).toEqual(['U1', 'TRIAL_USE_CONVERSION']);
     for (const status of ['suspended', 'expired', 'disabled', 'pending'] as const)
       expect(gate('upgrade', { status }, MID)).toEqual(['U1', 'NOT_ACTIVE']);
     expect(gate('upgrade', {}, MID)).toBeNull();
@@ -228,8 +243,8 @@ describe('TR3 only an active trial converts', () => {
   it('TR3: not a trial → NOT_A_TRIAL (before the status); a trial not active → NOT_ACTIVE', () => {
     expect(gate('convertTrial', {}, MID)).toEqual(['TR3', 'NOT_A_TRIAL']);
     expect(gate('convertTrial', { status: 'suspended' }, MID)).toEqual(['TR3', 'NOT_A_TRIAL']);
-    expect(gate('convertTrial', { trial: true, status: 'expired' }, MID)).toEqual(['TR3', 'NOT_ACTIVE']);
-    expect(gate('convertTrial', { trial: true }, MID)).toBeNull();
+    expect(gate('convertTrial', { ...TRIAL, status: 'expired' }, TRIAL_MID)).toEqual(['TR3', 'NOT_ACTIVE']);
+    expect(gate('convertTrial', TRIAL, TRIAL_MID)).toBeNull();
   });
 });
 
@@ -281,7 +296,7 @@ describe('R4 read-only while a renewal is queued or running', () => {
       expect(gate(action, {}, LAST_RENEWING), action).toEqual(['R4', 'RENEWAL_READ_ONLY']);
       expect(gate(action, {}, RENEWAL_OVER), action).toEqual(['R2', 'TERM_ENDED']);
     }
-    expect(gate('convertTrial', { trial: true }, TERM_END)).toEqual(['R4', 'RENEWAL_READ_ONLY']);
+    expect(gate('convertTrial', TRIAL, TRIAL_END)).toEqual(['R4', 'RENEWAL_READ_ONLY']);
   });
   it('R4: cancel and seat changes may be attempted during a renewal (409 possible): not gated', () => {
     for (const action of ['cancel', 'reduceSeats', 'addSeats'] as const) expect(gate(action, {}, TERM_END)).toBeNull();

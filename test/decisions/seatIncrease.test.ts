@@ -67,18 +67,19 @@ describe('Q1 seats can be added at any time while active', () => {
   });
 
   it.each([
-    [{ trial: true }, 'Q7', 'TRIAL_QUANTITY_LOCKED'],
-    [{ program: 'softwareone' }, 'Q9', 'NEW_SUBSCRIPTION_REQUIRED'],
-    [{ status: 'suspended' }, 'Q10', 'NOT_ACTIVE'],
-    [{ status: 'deleted' }, 'P7', 'TERMINATED'],
-    [{ status: 'cancelled' }, 'C3', 'TERMINATED'],
-  ] as const)('Q1: %o → refused %s %s, opensAt null', (patch, rule, reason) => {
+    // TR1: a trial without an end date runs 30 days (to 2024-02-29): the refusal depends on that assumption.
+    [{ trial: true }, 'Q7', 'TRIAL_QUANTITY_LOCKED', ['TRIAL_END_ASSUMED']],
+    [{ program: 'softwareone' }, 'Q9', 'NEW_SUBSCRIPTION_REQUIRED', []],
+    [{ status: 'suspended' }, 'Q10', 'NOT_ACTIVE', []],
+    [{ status: 'deleted' }, 'P7', 'TERMINATED', []],
+    [{ status: 'cancelled' }, 'C3', 'TERMINATED', []],
+  ] as const)('Q1: %o → refused %s %s, opensAt null', (patch, rule, reason, assumptions) => {
     expect(canIncreaseSeats({ ...sub, ...patch }, { now: '2024-02-01T00:00:00Z' })).toEqual({
       allowed: false,
       rule,
       reason,
       opensAt: null,
-      assumptions: [],
+      assumptions,
       warnings: [],
     });
   });

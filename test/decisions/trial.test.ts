@@ -2,16 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { eligibleBillingFrequencyChanges } from '../../src/decisions/billingChanges.js';
 import { type SubscriptionInput, toSubscription } from '../../src/snapshot/subscription.js';
+import { saasFreeTrial, canConvertTrial, type TrialConversionOptions } from '../../src/decisions/trial.js';
 import {
-  saasFreeTrial,
   TRIAL_AUTO_RENEW_DEFAULT,
   TRIAL_DAYS,
   TRIAL_DEFAULT_BILLING,
   TRIAL_DEFAULT_TERM,
   TRIAL_SEATS,
-  canConvertTrial,
-  type TrialConversionOptions,
-} from '../../src/decisions/trial.js';
+} from '../../src/policy/trials.js';
 import { stateGate } from '../../src/decisions/gates.js';
 import { caught } from '../support/caught.js';
 import { at } from '../support/time.js';
@@ -209,10 +207,13 @@ describe('TR3 targets and modes', () => {
       expect.objectContaining({ code: 'INCONSISTENT', field: 'existing' }),
     );
   });
-  it('a scheduled conversion into an existing subscription is refused (as U5)', () => {
+  // TR3 (MCS "Manage trials"): conversion targets include an existing subscription, "midterm … or
+  // scheduled for the end"; MCS forbids neither combination (U5's rule is an upgrade's, not a trial's).
+  it('TR3 TR7: a scheduled conversion into an existing subscription is allowed', () => {
     expect(canConvertTrial(t(), opts({ target: 'existing', existing, mode: 'scheduled' }))).toMatchObject({
-      allowed: false,
-      reason: 'SCHEDULED_INTO_EXISTING',
+      allowed: true,
+      rule: 'TR7',
+      reason: 'CONVERT_AT_TRIAL_END',
     });
   });
 
@@ -220,15 +221,61 @@ describe('TR3 targets and modes', () => {
     expect(canConvertTrial(t({ status: 'suspended' }), opts())).toEqual(refused('TR3', 'NOT_ACTIVE', {}));
   });
 
-  it('TR3: a scheduled conversion into an existing subscription: TR3 SCHEDULED_INTO_EXISTING, the existing plan reported', () => {
-    expect(canConvertTrial(t(), opts({ target: 'existing', existing, mode: 'scheduled' }))).toEqual(
-      refused('TR3', 'SCHEDULED_INTO_EXISTING', {
+  it("TR3 TR7 TR4: a scheduled conversion into an existing subscription: at the trial's end, the existing plan kept", () => {
+    // existing: P3Y billed annually, ending 2024-01-30 — the trial's last day (TR5: the same day is enough).
+    expect(canConvertTrial(t(), opts({ target: 'existing', existing, mode: 'scheduled' }))).toEqual({
+      allowed: true,
+      rule: 'TR7',
+      reason: 'CONVERT_AT_TRIAL_END',
+      until: END,
+      assumptions: [],
+      warnings: [],
+      target: 'existing',
+      mode: 'scheduled',
+      seats: 25,
+      term: 'P3Y',
+      billing: 'annual',
+      effective: 'at-trial-end',
+      effectiveAt: END,
+      promotionsApply: false,
+    });
+    // TR7: fewer than 25 seats may be scheduled, into an existing subscription too; TR4: its plan is kept.
+    expect(
+      canConvertTrial(t(), opts({ target: 'existing', existing, mode: 'scheduled', seats: 5, term: 'P1Y' })),
+    ).toMatchObject({
+      allowed: true,
+      seats: 5,
+      term: 'P3Y',
+      billing: 'annual',
+      warnings: ['TERM_AND_BILLING_FROM_EXISTING'],
+    });
+  });
+
+  it("TR3 TR5 TR7: the existing target's rules apply to a scheduled conversion as to a midterm one", () => {
+    const scheduled = (e: SubscriptionInput) =>
+      canConvertTrial(t(), opts({ target: 'existing', existing: e, mode: 'scheduled' }));
+    expect(scheduled({ ...existing, termEndDate: '2024-01-29' })).toEqual(
+      refused('TR5', 'EXISTING_ENDS_BEFORE_TRIAL', {
         target: 'existing',
         mode: 'scheduled',
         term: 'P3Y',
         billing: 'annual',
       }),
     );
+    expect(scheduled({ ...existing, status: 'suspended' })).toMatchObject({
+      allowed: false,
+      rule: 'TR3',
+      reason: 'EXISTING_NOT_ACTIVE',
+    });
+    expect(scheduled({ ...existing, trial: true })).toMatchObject({
+      allowed: false,
+      rule: 'TR3',
+      reason: 'EXISTING_NOT_ACTIVE',
+    });
+    // TR7 comes first: without auto-renew nothing is scheduled, whatever the target.
+    expect(
+      canConvertTrial(t({ autoRenew: false }), opts({ target: 'existing', existing, mode: 'scheduled' })),
+    ).toMatchObject({ allowed: false, rule: 'TR7', reason: 'SCHEDULE_REQUIRES_AUTO_RENEW' });
   });
 
   it('TR3: an existing target that is itself a trial: TR3 EXISTING_NOT_ACTIVE', () => {
@@ -412,5 +459,135 @@ describe('TR9 marketplace SaaS free trial cannot be waived', () => {
     });
     expect(saasFreeTrial(saas)).toEqual({ rule: 'TR9', waivable: false, paidTermStartsAt: at('2024-01-31T00:00:00Z') });
     expect(saasFreeTrial(t())).toBeNull();
+  });
+});
+
+describe('TR2 R4 C3 a state gate answers alone: no conversion warnings on it', () => {
+  it('TR6 R4: a trial with a promotion, asked while it converts (2024-01-31): R4 without PROMOTION_NOT_APPLIED', () => {
+    expect(
+      canConvertTrial(t({ promotionId: 'P-2' }), opts({ promotionId: 'P-1', now: '2024-01-31T06:00:00Z' })),
+    ).toEqual(refused('R4', 'RENEWAL_READ_ONLY', { opensAt: at('2024-02-01T00:00:00Z') }));
+  });
+  it('TR2 C3 TR3: ended, cancelled, not a trial: no warnings either', () => {
+    const ask = (over: Partial<SubscriptionInput>, now: string) =>
+      canConvertTrial(t({ promotionId: 'P-2', ...over }), opts({ now, term: 'P3Y', billing: 'annual' })).warnings;
+    expect(ask({}, '2024-02-01T00:00:00Z')).toEqual([]); // TR2 TERM_ENDED
+    expect(ask({ status: 'cancelled' }, now)).toEqual([]); // C3
+    expect(ask({ trial: false }, now)).toEqual([]); // TR3 NOT_A_TRIAL
+  });
+});
+
+// TR1 (MCS "Manage trials"): "Trials last for 30 days." A trial given without an end date ends 30
+// days after its start: bought 2024-02-15T08:00Z, day 30 is 2024-03-15 (14 days to Feb 29, 2024 a
+// leap year, then 15), so it ends at 2024-03-16T00:00Z — a calendar month would have ended it a
+// day earlier (P1M from Feb 15: last day Mar 14).
+describe('TR1 TR3 TR7 TR9 a trial without an end date: boundaries to the millisecond at day 30', () => {
+  const noEnd: SubscriptionInput = {
+    program: 'nce-license',
+    term: 'P1M',
+    billing: 'monthly',
+    quantity: 25,
+    trial: true,
+    purchasedAt: '2024-02-15T08:00:00Z',
+  };
+  const LAST = '2024-03-15T23:59:59.999Z';
+  const FIRST_AFTER = '2024-03-16T00:00:00.000Z';
+  const TRIAL_END = at('2024-03-16T00:00:00Z');
+  const ask = (mode: 'midterm' | 'scheduled', nowAt: string | number, sub: SubscriptionInput = noEnd) =>
+    canConvertTrial(sub, { target: 'equivalent', mode, seats: 25, now: nowAt });
+
+  it('TR1 TR3: midterm: allowed at the last ms of day 30 (until its end), with TRIAL_END_ASSUMED', () => {
+    expect(ask('midterm', LAST)).toEqual({
+      allowed: true,
+      rule: 'TR4',
+      reason: 'CONVERT_NOW',
+      until: TRIAL_END,
+      assumptions: ['TRIAL_END_ASSUMED'],
+      warnings: [],
+      target: 'equivalent',
+      mode: 'midterm',
+      seats: 25,
+      term: 'P1Y',
+      billing: 'monthly',
+      effective: 'immediate',
+      effectiveAt: at(LAST),
+      promotionsApply: false,
+    });
+    // 2024-03-15T12:00Z is inside the 30 days (a calendar month would already be over).
+    expect(ask('midterm', '2024-03-15T12:00:00Z').allowed).toBe(true);
+  });
+  it('TR1 TR3 R4 TR2: midterm: refused from the first instant after day 30 (converting, read-only for 24 h), then ended', () => {
+    expect(ask('midterm', FIRST_AFTER)).toMatchObject({
+      allowed: false,
+      rule: 'R4',
+      reason: 'RENEWAL_READ_ONLY',
+      opensAt: at('2024-03-17T00:00:00Z'),
+      assumptions: ['TRIAL_END_ASSUMED'],
+      warnings: [],
+    });
+    expect(ask('midterm', '2024-03-17T00:00:00.000Z')).toMatchObject({
+      allowed: false,
+      rule: 'TR2',
+      reason: 'TERM_ENDED',
+      opensAt: null,
+      assumptions: ['TRIAL_END_ASSUMED'],
+    });
+    // Auto-renew off: it does not convert; it is over from the first instant after day 30.
+    expect(ask('midterm', FIRST_AFTER, { ...noEnd, autoRenew: false })).toMatchObject({
+      rule: 'TR2',
+      reason: 'TERM_ENDED',
+    });
+    expect(ask('midterm', LAST, { ...noEnd, autoRenew: false }).allowed).toBe(true);
+  });
+  it('TR1 TR7: scheduled: allowed at the last ms of day 30, effective at its end; refused from the first instant after', () => {
+    expect(ask('scheduled', LAST)).toMatchObject({
+      allowed: true,
+      rule: 'TR7',
+      reason: 'CONVERT_AT_TRIAL_END',
+      until: TRIAL_END,
+      effective: 'at-trial-end',
+      effectiveAt: TRIAL_END,
+      assumptions: ['TRIAL_END_ASSUMED'],
+    });
+    expect(ask('scheduled', FIRST_AFTER)).toMatchObject({
+      allowed: false,
+      rule: 'R4',
+      reason: 'RENEWAL_READ_ONLY',
+      opensAt: at('2024-03-17T00:00:00Z'),
+      assumptions: ['TRIAL_END_ASSUMED'],
+    });
+  });
+  // TR9 (MCS "After you buy a subscription"): a marketplace SaaS 30-day free trial "can't be
+  // waived"; after it the paid term starts.
+  it('TR1 TR9: a marketplace SaaS free trial: its paid term starts at 2024-03-16T00:00Z; no midterm conversion up to the last ms of day 30', () => {
+    const saas = { ...noEnd, program: 'nce-saas', offerName: 'Contoso SaaS' } as const;
+    expect(saasFreeTrial(saas)).toEqual({ rule: 'TR9', waivable: false, paidTermStartsAt: TRIAL_END });
+    expect(ask('midterm', LAST, saas)).toMatchObject({
+      allowed: false,
+      rule: 'TR9',
+      reason: 'FREE_TRIAL_NOT_WAIVABLE',
+      opensAt: TRIAL_END,
+      assumptions: ['TRIAL_END_ASSUMED'],
+    });
+    expect(ask('midterm', FIRST_AFTER, saas)).toMatchObject({
+      allowed: false,
+      rule: 'R4',
+      reason: 'RENEWAL_READ_ONLY',
+    });
+    expect(ask('scheduled', LAST, saas)).toMatchObject({ allowed: true, rule: 'TR7', effectiveAt: TRIAL_END });
+    expect(ask('scheduled', FIRST_AFTER, saas)).toMatchObject({ allowed: false, rule: 'R4' });
+  });
+  it('TR1: property: for any purchase instant, the last allowed instant is 00:00Z of start day + 30 minus 1 ms', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2090, 0, 1) }), (purchase) => {
+        // Oracle: the start's UTC day + 30 days, at 00:00Z, by Date.UTC.
+        const d = new Date(purchase);
+        const end = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 30);
+        const sub = { ...noEnd, purchasedAt: purchase };
+        expect(ask('midterm', end - 1, sub)).toMatchObject({ allowed: true, until: end });
+        expect(ask('midterm', end, sub).allowed).toBe(false);
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -136,7 +136,7 @@ describe('U6 two-to-one upgrade as two ordered steps', () => {
   });
 
   it('the same subscription twice is bad input', () => {
-    expect(() => planTwoToOne(first, { ...second, id: 'a' }, { to: E5, now: 0, catalog })).toThrow(
+    expect(() => planTwoToOne(first, { ...second, id: 'a' }, { to: E5, now: NOW, catalog })).toThrow(
       expect.objectContaining({ code: 'INCONSISTENT', field: 'second.id' }),
     );
   });
@@ -278,7 +278,7 @@ describe('U6 two-to-one upgrade as two ordered steps', () => {
   });
 });
 
-describe('U5 U6 step 2: the destination term rule (option and policy)', () => {
+describe("U5 U6 step 2: the destination term rule (the policy's)", () => {
   // A monthly second subscription: P1M bought 2024-02-10 → term end date 2024-03-09, before the upgraded one's 2025-01-14.
   const monthly: SubscriptionInput = { ...second, term: 'P1M', purchasedAt: '2024-02-10T08:00:00Z' };
   const mismatch = {
@@ -330,12 +330,7 @@ describe('U5 U6 step 2: the destination term rule (option and policy)', () => {
   it('U5 default (equal terms): a P1M second cannot move into the P1Y upgraded subscription', () => {
     expect(planTwoToOne(first, monthly, { to: E5, now: NOW, catalog })).toEqual(mismatch);
   });
-  it('U5 destinationTerm "not-shorter" (transition API): a longer destination is accepted', () => {
-    expect(planTwoToOne(first, monthly, { to: E5, now: NOW, catalog, destinationTerm: 'not-shorter' })).toEqual(
-      allowedPlan,
-    );
-  });
-  it('U5 the policy’s destinationTerm is passed on when the option is absent', () => {
+  it('U5 the policy’s destinationTerm "not-shorter" (transition API): a longer destination is accepted', () => {
     expect(
       planTwoToOne(first, monthly, {
         to: E5,
@@ -345,15 +340,23 @@ describe('U5 U6 step 2: the destination term rule (option and policy)', () => {
       }),
     ).toEqual(allowedPlan);
   });
-  it('U5 the option wins over the policy', () => {
+  it('U5 the choice is the policy’s only: planTwoToOne has no destinationTerm option (a key of that name is not read)', () => {
     expect(
       planTwoToOne(first, monthly, {
         to: E5,
         now: NOW,
         catalog,
-        destinationTerm: 'equal',
-        policy: definePolicy({ destinationTerm: 'not-shorter' }),
+        ...({ destinationTerm: 'not-shorter' } as object),
       }),
     ).toEqual(mismatch);
+    expect(
+      planTwoToOne(first, monthly, {
+        to: E5,
+        now: NOW,
+        catalog,
+        ...({ destinationTerm: 'equal' } as object),
+        policy: definePolicy({ destinationTerm: 'not-shorter' }),
+      }),
+    ).toEqual(allowedPlan);
   });
 });

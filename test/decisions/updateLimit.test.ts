@@ -25,8 +25,36 @@ describe('Q6 errors after more than 1,200 updates to one subscription', () => {
       opensAt: null,
     });
   });
-  it('an unknown count is under the limit', () => {
-    expect(checkUpdateLimit(sub).allowed).toBe(true);
+  // Q6 (catalogue): "An unknown count is taken as under the limit, with the assumption
+  // UPDATE_COUNT_ASSUMED_UNDER_LIMIT" — never UNDER_LIMIT as a fact.
+  it('Q6: an unknown count is taken as under the limit, and says so (UPDATE_COUNT_ASSUMED_UNDER_LIMIT)', () => {
+    const whole = {
+      allowed: true,
+      rule: 'Q6',
+      reason: 'UNDER_LIMIT',
+      until: null,
+      assumptions: ['UPDATE_COUNT_ASSUMED_UNDER_LIMIT'],
+      warnings: [],
+    };
+    expect(checkUpdateLimit(sub)).toEqual(whole);
+    expect(checkUpdateLimit({ ...sub, updateCount: null })).toEqual(whole);
+  });
+  it('Q6: a known count assumes nothing, under or over the limit', () => {
+    expect(checkUpdateLimit({ ...sub, updateCount: 0 })).toEqual({
+      allowed: true,
+      rule: 'Q6',
+      reason: 'UNDER_LIMIT',
+      until: null,
+      assumptions: [],
+      warnings: [],
+    });
+    expect(checkUpdateLimit({ ...sub, updateCount: 1200 }).assumptions).toEqual([]);
+  });
+  it("Q6: the snapshot's own assumptions come first (a trial's assumed end, TR1)", () => {
+    expect(checkUpdateLimit({ ...sub, trial: true }).assumptions).toEqual([
+      'TRIAL_END_ASSUMED',
+      'UPDATE_COUNT_ASSUMED_UNDER_LIMIT',
+    ]);
   });
   it('adding seats warns when the limit is reached (the remedy: a second subscription)', () => {
     expect(canIncreaseSeats({ ...sub, updateCount: 1500 }, { now: '2024-02-01T00:00:00Z' })).toMatchObject({

@@ -60,7 +60,8 @@ describe('U1 only active, paid subscriptions start an upgrade', () => {
     [{ status: 'expired' }, 'U1', 'NOT_ACTIVE', 'SubscriptionStatusNotActive'],
     [{ status: 'deleted' }, 'P7', 'TERMINATED', 'SubscriptionStatusNotActive'],
     [{ status: 'cancelled' }, 'C3', 'TERMINATED', 'SubscriptionStatusNotActive'],
-    [{ trial: true }, 'U1', 'TRIAL_USE_CONVERSION', null],
+    // A trial whose end date is given (2024-03-31): asked inside it.
+    [{ trial: true, termEndDate: '2024-03-31' }, 'U1', 'TRIAL_USE_CONVERSION', null],
   ] as const)('%j → %s %s', (over, rule, reason, apiCode) => {
     expect(canUpgrade(sub(over), opts())).toMatchObject({
       allowed: false,
@@ -87,6 +88,22 @@ describe('U1 only active, paid subscriptions start an upgrade', () => {
       apiCode,
       opensAt,
       effectiveAt: null,
+    });
+  });
+
+  it('U1 TR1: a trial without an end date is converted, not upgraded, during its 30 days; after them it is over (TR2)', () => {
+    // Bought 2024-01-15: day 30 is 2024-02-13.
+    expect(canUpgrade(sub({ trial: true }), opts({ now: '2024-02-13T23:59:59.999Z' }))).toMatchObject({
+      allowed: false,
+      rule: 'U1',
+      reason: 'TRIAL_USE_CONVERSION',
+      assumptions: ['TRIAL_END_ASSUMED'],
+    });
+    expect(canUpgrade(sub({ trial: true, autoRenew: false }), opts({ now: '2024-02-14T00:00:00Z' }))).toMatchObject({
+      allowed: false,
+      rule: 'TR2',
+      reason: 'TERM_ENDED',
+      assumptions: ['TRIAL_END_ASSUMED'],
     });
   });
 

@@ -36,7 +36,8 @@ describe('W2 the Cancel action is shown only while the asset is inside its windo
       rule: 'W2',
       reason: 'SHOWN',
       until: at(FIRST_OUT),
-      assumptions: [],
+      // C7: the asset's isReturnable (not given) is taken as true: the answer depends on it.
+      assumptions: ['RETURNABLE_ASSUMED'],
       warnings: [],
     });
     expect(canShowCancelAction(asset, { now: FIRST_OUT })).toMatchObject({
@@ -44,6 +45,10 @@ describe('W2 the Cancel action is shown only while the asset is inside its windo
       rule: 'W2',
       reason: 'ACTION_HIDDEN',
     });
+  });
+
+  it('C7 W2: with isReturnable given the answer assumes nothing', () => {
+    expect(canShowCancelAction({ ...asset, isReturnable: true }, { now: LAST_IN }).assumptions).toEqual([]);
   });
 
   it('hidden when Microsoft marked the asset not returnable (C7), and for other programs', () => {
@@ -81,7 +86,7 @@ describe('W2 the Cancel action is shown only while the asset is inside its windo
       rule: 'W2',
       reason: 'WINDOW_NOT_OPEN',
       opensAt: Date.parse('2024-01-10T10:00:00Z'),
-      assumptions: [],
+      assumptions: ['RETURNABLE_ASSUMED'],
       warnings: [],
     });
   });

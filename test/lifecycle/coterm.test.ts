@@ -199,18 +199,19 @@ describe('CO2 valid custom term end dates', () => {
     expect(checkEndDay('P1M', month, day('2024-08-15'))).toEqual(refused('CO2', 'OUTSIDE_FIRST_TERM'));
   });
 
-  it('CO2: another subscription with no end date inside the term adds nothing, also for a term spanning day 0 (1970-01-01)', () => {
-    // P1M from 1969-12-20 ends 1970-01-19 (not a month end) → CO5 date 1969-12-31; the term after it 1970-01-01 – 1970-01-31.
-    // The P3Y other ends 1972-12-19: no end date in 1969-12-20 – 1970-01-19.
-    const long: SubscriptionInput = { ...noOfferName, id: 'long', term: 'P3Y', purchasedAt: '1969-12-20T00:00:00Z' };
-    const a = eligiblePurchaseAlignments({ term: 'P1M', purchasedAt: '1969-12-20T12:00:00Z', others: [long] });
+  it('CO2: another subscription with no end date inside the term adds nothing, also for a term spanning a year end', () => {
+    // (Was a term spanning day 0, 1970-01-01: before 2000 no instant is read since T1.)
+    // P1M from 2023-12-20 ends 2024-01-19 (not a month end) → CO5 date 2023-12-31; the term after it 2024-01-01 – 2024-01-31.
+    // The P3Y other ends 2026-12-19: no end date in 2023-12-20 – 2024-01-19.
+    const long: SubscriptionInput = { ...noOfferName, id: 'long', term: 'P3Y', purchasedAt: '2023-12-20T00:00:00Z' };
+    const a = eligiblePurchaseAlignments({ term: 'P1M', purchasedAt: '2023-12-20T12:00:00Z', others: [long] });
     expect(a.options).toEqual([
       {
-        endDay: day('1969-12-31'),
+        endDay: day('2023-12-31'),
         alignsTo: [],
         calendarMonth: true,
-        firstTerm: { startDay: day('1969-12-20'), endDay: day('1969-12-31'), prorated: true },
-        followingTerm: { startDay: day('1970-01-01'), endDay: day('1970-01-31') },
+        firstTerm: { startDay: day('2023-12-20'), endDay: day('2023-12-31'), prorated: true },
+        followingTerm: { startDay: day('2024-01-01'), endDay: day('2024-01-31') },
       },
     ]);
   });

@@ -29,9 +29,9 @@ function expectError(fn: () => unknown, code: ErrorCode, field: string): void {
 const POLICY_KEY_LIST =
   'programs, unknownRenewalCompletion, keepOneSeat, daysUsed, renewalAnchor, suspendedAtTermEnd, scheduledChangeDeletion, destinationTerm';
 const PROGRAM_KEY_LIST =
-  'cancelRule, cancelWindowHours, cancelFrom, refund, fullRefundHours, afterWindow, seatReduction, seatWindowHours, seatIncrease';
+  'cancelRule, cancelWindowHours, cancelFrom, refund, fullRefundHours, afterWindow, seatReduction, seatWindowHours, seatIncrease, planTables';
 
-/** C1 + C15 + Q1–Q4, as rules.md gives them for nce-license. */
+/** C1 + C15 + Q1–Q4 + B2/B3, as rules.md gives them for nce-license. */
 const NCE_LICENSE: ProgramPolicy = {
   cancelRule: { monthly: 'C1', annual: 'C1', triennial: 'C1' },
   cancelWindowHours: { monthly: 168, annual: 168, triennial: 168 },
@@ -42,6 +42,8 @@ const NCE_LICENSE: ProgramPolicy = {
   seatReduction: 'batch-window',
   seatWindowHours: 168,
   seatIncrease: 'any-time',
+  // B2, B3: MCS's plan tables are written for new-commerce license-based subscriptions.
+  planTables: true,
 };
 
 const nceLicense = (overrides: ProgramOverrides): ProgramPolicy =>
@@ -352,6 +354,7 @@ describe('definePolicy checks every program setting (C1 "except where required b
           seatReduction: 'never',
           seatWindowHours: 72,
           seatIncrease: 'new-subscription',
+          planTables: false,
         },
       },
     });
@@ -367,6 +370,7 @@ describe('definePolicy checks every program setting (C1 "except where required b
         seatReduction: 'never',
         seatWindowHours: 72,
         seatIncrease: 'new-subscription',
+        planTables: false,
       },
     });
     expect(Object.isFrozen(p.programs)).toBe(true);
@@ -398,6 +402,8 @@ describe('definePolicy checks every program setting (C1 "except where required b
     [{ seatReduction: 'never' }, { seatReduction: 'never' }],
     [{ seatIncrease: 'any-time' }, { seatIncrease: 'any-time' }],
     [{ seatIncrease: 'new-subscription' }, { seatIncrease: 'new-subscription' }],
+    [{ planTables: false }, { planTables: false }],
+    [{ planTables: true }, { planTables: true }],
   ])('%j is accepted', (patch, expected) => {
     expect(nceLicense(patch)).toEqual({ ...NCE_LICENSE, ...expected });
   });
@@ -414,6 +420,32 @@ describe('definePolicy checks every program setting (C1 "except where required b
       field: `policy.programs.nce-license.${key}`,
       message: `policy.programs.nce-license.${key}: expected one of ${allowed}, got "${value}"`,
       received: value,
+    });
+  });
+
+  // B2, B3 (catalogue): "The table is MCS's for new-commerce license-based subscriptions; the
+  // sources give none for the other programs, whose billing changes are refused NO_PLAN_TABLE".
+  it('B2 B3: the plan tables apply by default to nce-license only', () => {
+    expect(Object.fromEntries(Object.entries(DEFAULT_PROGRAMS).map(([program, p]) => [program, p.planTables]))).toEqual(
+      {
+        'nce-license': true,
+        'nce-software': false,
+        'nce-perpetual': false,
+        'nce-saas': false,
+        'traditional-saas': false,
+        'bss-software': false,
+        softwareone: false,
+      },
+    );
+    expect(definePolicy({ programs: { 'nce-saas': { planTables: true } } }).programs['nce-saas'].planTables).toBe(true);
+  });
+
+  it('B2 B3: planTables must be true or false', () => {
+    expect(errorOf(() => nceLicense({ planTables: 'yes' } as unknown as ProgramOverrides))).toEqual({
+      code: 'INVALID_TYPE',
+      field: 'policy.programs.nce-license.planTables',
+      message: 'policy.programs.nce-license.planTables: expected true or false, got "yes"',
+      received: 'yes',
     });
   });
 

@@ -146,13 +146,22 @@ const has = (v: Record<string, unknown>, k: string): boolean =>
   Object.prototype.hasOwnProperty.call(v, k) && v[k] !== undefined && v[k] !== null;
 const notInt = (v: unknown): boolean => !Number.isSafeInteger(v);
 const notCount = (v: unknown): boolean => !Number.isSafeInteger(v) || (v as number) < 0;
-/** Strings could be ISO dates; anything else that is not a safe integer or a valid Date is out. */
+/** T1: 2000-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z, the first and last instants, by Date.UTC. */
+const FIRST_MS = Date.UTC(2000, 0, 1);
+const LAST_MS = Date.UTC(10000, 0, 1) - 1;
+const outOfRange = (ms: number): boolean => ms < FIRST_MS || ms > LAST_MS;
+/**
+ * Strings could be ISO dates; anything else that is not a safe integer or a valid Date from
+ * 2000-01-01 to the end of 9999 (T1) is out.
+ */
 const notInstant = (v: unknown): boolean =>
   typeof v === 'string'
     ? !/^\d{4}-\d{2}-\d{2}/.test(v)
     : v instanceof Date
-      ? Number.isNaN(v.getTime())
-      : !Number.isSafeInteger(v);
+      ? Number.isNaN(v.getTime()) || outOfRange(v.getTime())
+      : !Number.isSafeInteger(v) || outOfRange(v as number);
+/** toIso's argument: integer epoch ms within T1's range. */
+const notEpochMs = (v: unknown): boolean => !Number.isSafeInteger(v) || outOfRange(v as number);
 const record =
   (...required: string[]) =>
   (v: unknown): boolean =>
@@ -271,7 +280,7 @@ const ROWS: Record<string, Row> = {
   },
   toInstant: { args: () => [NOW, 'now'], slots: [{ at: [0], invalid: notInstant }] },
   toUtcDay: { args: () => ['2024-01-15', 'termEndDate'], slots: [{ at: [0], invalid: notInstant }] },
-  toIso: { args: () => [0], slots: [{ at: [0], invalid: notInt }] },
+  toIso: { args: () => [946_684_800_000], slots: [{ at: [0], invalid: notEpochMs }] },
   formatDay: { args: () => [19_737], slots: [{ at: [0], invalid: notInt }] },
   termEndDay: {
     args: () => [19_737, 'P1M'],
@@ -293,9 +302,10 @@ const ROWS: Record<string, Row> = {
     args: () => [19_737, 2],
     slots: [0, 1].map((i) => ({ at: [i], invalid: notInt })),
   },
-  eligibleBillingFrequencyChanges: decision({ policy: false }),
-  eligibleTermChanges: decision({ policy: false }),
+  eligibleBillingFrequencyChanges: decision(),
+  eligibleTermChanges: decision(),
   explain: decision(),
+  nextDeadlines: decision(),
   canUpgrade: {
     args: () => [SUB, { to: E5, quantity: 15, when: 'midterm', now: NOW, catalog: CATALOG }],
     slots: [
@@ -726,6 +736,14 @@ const BAD_INSTANTS: readonly unknown[] = [
   1.5,
   8.64e15 + 1,
   1e300,
+  // T1: integers outside 2000-01-01 … 9999-12-31: epoch 0, −1, a Unix time in seconds, 1 ms either side.
+  0,
+  -1,
+  1_705_363_200,
+  946_684_799_999,
+  253_402_300_800_000,
+  '1999-12-31T23:59:59.999Z',
+  new Date(0),
   new Date(Number.NaN),
   {},
   [],
@@ -801,6 +819,11 @@ const NEAR_VALID: Record<string, { readonly bad: readonly unknown[]; readonly ba
         { quantity: -1, addedAt: '2024-03-10T14:02:45Z' },
       ],
       JSON.parse('[{"__proto__": {"quantity": 5, "addedAt": "2024-01-15T09:30:12Z"}}]'),
+      // Q2: a reported deadline (until) must be an instant after the addition.
+      [{ quantity: 1, addedAt: '2024-01-15T09:30:12Z', until: '2024-01-15T09:30:12Z' }],
+      [{ quantity: 1, addedAt: '2024-01-15T09:30:12Z', until: '2024-01-20T00:00:00' }],
+      [{ quantity: 1, addedAt: '2024-01-15T09:30:12Z', until: 0 }],
+      [{ quantity: 1, addedAt: '2024-01-15T09:30:12Z', until: true }],
     ],
   },
   scheduledChange: {
@@ -821,6 +844,20 @@ const NEAR_VALID: Record<string, { readonly bad: readonly unknown[]; readonly ba
   },
   nextChargeBilling: { bad: badEnum('Monthly') },
   updateCount: { bad: BAD_COUNTS },
+  // The caller's assumptions: a list of known codes.
+  assumptions: {
+    bad: [
+      'x',
+      5,
+      true,
+      {},
+      'AUTO_RENEW_ASSUMED',
+      ['GUESSED'],
+      ['AUTO_RENEW_ASSUMED', 5],
+      [null],
+      [['TERM_END_ASSUMED']],
+    ],
+  },
 };
 
 /** Whether an error's field path names `field` (the field itself, or a path inside it). */

@@ -81,14 +81,18 @@ function predict(m: Model, e: LifecycleEvent): boolean | 'any' {
       return !m.trial && m.status === 'suspended' && m.now < m.termEnd;
     case 'setAutoRenew':
       return live(m) && m.status === 'active' && !renewing(m);
-    case 'cancel':
+    case 'cancel': {
+      // C1, R3: while the renewal runs (R4: cancel may be attempted) the window is the new term's,
+      // from its completion — unknown, so the default policy's earliest bound: the renewal's start.
+      const start = renewing(m) ? m.termEnd : m.windowStart;
       return (
         live(m) &&
         !m.trial &&
         (m.status === 'active' || m.status === 'suspended') &&
-        m.now >= m.windowStart &&
-        m.now < m.windowStart + WINDOW
+        m.now >= start &&
+        m.now < start + WINDOW
       );
+    }
     case 'changeQuantity': {
       const ok = live(m) && !m.trial && m.status === 'active' && e.quantity >= 1;
       return ok && e.quantity < m.quantity ? 'any' : ok;

@@ -43,7 +43,7 @@ export const SNAP: Subscription = {
   termEndDay: day('2025-01-14'),
   autoRenew: true,
   trial: false,
-  seatBatches: [{ quantity: 10, addedAt: at(T0) }],
+  seatBatches: [{ quantity: 10, addedAt: at(T0), until: null }],
   seatBatchesKnown: true,
   promotionId: null,
   isReturnable: true,
@@ -52,6 +52,7 @@ export const SNAP: Subscription = {
   scheduledChange: SCHEDULED_12,
   nextChargeBilling: null,
   updateCount: null,
+  assumptions: [],
 };
 
 /** An accepted result, whole. */

@@ -202,15 +202,16 @@ describe('R2 R5 accept: only an active, auto-renewing subscription stays in a re
     });
   });
 
-  it('C5 R4: traditional SaaS on its renewal day: too late to cancel at the renewal; canCancel’s warning passes through', () => {
+  it('C5 R4: traditional SaaS on its renewal day: too late to cancel at the renewal, asked again once it has surely completed; canCancel’s warning passes through', () => {
+    // R2: the renewal of the term ending 2025-01-14 has completed by 2025-01-16T00:00Z at the latest.
     const saas: SubscriptionInput = { ...sub, program: 'traditional-saas', billing: 'annual', scheduledChange: null };
     expect(transition(saas, { type: 'cancel' }, { now: '2025-01-15T10:00:00Z' })).toEqual({
       ok: false,
       refusal: {
         allowed: false,
         rule: 'C5',
-        reason: 'TERM_ENDED',
-        opensAt: null,
+        reason: 'RENEWAL_IN_PROGRESS',
+        opensAt: at('2025-01-16T00:00:00Z'),
         assumptions: [],
         warnings: ['RENEWAL_IN_PROGRESS'],
       },

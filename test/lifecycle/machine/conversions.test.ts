@@ -112,7 +112,7 @@ describe('U3 U4 U9 S3 S5 the upgrade event, whole results', () => {
       ...SNAP,
       quantity: 8,
       isReturnable: false,
-      seatBatches: [{ quantity: 8, addedAt: at(T0) }],
+      seatBatches: [{ quantity: 8, addedAt: at(T0), until: null }],
       scheduledChange: null,
     };
     expect(r).toEqual(
@@ -172,7 +172,7 @@ describe('U3 U4 U9 S3 S5 the upgrade event, whole results', () => {
       ...SNAP,
       autoRenew: false,
       quantity: 6,
-      seatBatches: [{ quantity: 6, addedAt: at(T0) }],
+      seatBatches: [{ quantity: 6, addedAt: at(T0), until: null }],
       scheduledChange: null,
     };
     expect(r).toEqual(
@@ -371,10 +371,22 @@ describe('U3 U4 U9 S3 S5 the upgrade event, whole results', () => {
 
 describe('U1 U4 R4 R2 the upgrade event’s lifecycle refusals', () => {
   it('U1: a trial converts, a suspended subscription is not active', () => {
+    // TR1: bought 2024-01-15 without an end date, the trial runs 30 days (to 2024-02-13): asked inside
+    // them, and the refusal lists the assumed end.
     const trial = { ...sub, trial: true, quantity: 25, seatBatches: [], scheduledChange: null };
-    expect(transition(trial, { type: 'upgrade', quantity: 25, offerName: E5 }, { now: MID })).toEqual(
-      refused('U1', 'TRIAL_USE_CONVERSION', null),
-    );
+    expect(
+      transition(trial, { type: 'upgrade', quantity: 25, offerName: E5 }, { now: '2024-01-20T00:00:00Z' }),
+    ).toEqual({
+      ok: false,
+      refusal: {
+        allowed: false,
+        rule: 'U1',
+        reason: 'TRIAL_USE_CONVERSION',
+        opensAt: null,
+        assumptions: ['TRIAL_END_ASSUMED'],
+        warnings: [],
+      },
+    });
     const suspended = { ...sub, status: 'suspended' as const, autoRenew: false, scheduledChange: null };
     expect(transition(suspended, { type: 'upgrade', quantity: 10, offerName: E5 }, { now: MID })).toEqual(
       refused('U1', 'NOT_ACTIVE', null),
@@ -480,7 +492,7 @@ describe('TR2 TR3 TR4 TR6 the convertTrial event, whole results', () => {
       termStartedAt: at(now),
       termStartDay: day('2024-01-20'),
       termEndDay: day('2025-01-19'),
-      seatBatches: [{ quantity: 25, addedAt: at(now) }],
+      seatBatches: [{ quantity: 25, addedAt: at(now), until: null }],
       scheduledChange: null,
     };
     expect(r).toEqual(
@@ -511,7 +523,7 @@ describe('TR2 TR3 TR4 TR6 the convertTrial event, whole results', () => {
       termStartedAt: at(now),
       termStartDay: day('2024-01-20'),
       termEndDay: day('2024-02-19'),
-      seatBatches: [{ quantity: 40, addedAt: at(now) }],
+      seatBatches: [{ quantity: 40, addedAt: at(now), until: null }],
       scheduledChange: null,
     };
     expect(r).toEqual(

@@ -80,7 +80,7 @@ describe('R2 R3 S1 TR2 renewalCompleted', () => {
     termStartedAt: at(completedAt),
     termStartDay: day('2025-01-15'),
     termEndDay: day('2026-01-14'),
-    seatBatches: [{ quantity: 12, addedAt: at(completedAt) }],
+    seatBatches: [{ quantity: 12, addedAt: at(completedAt), until: null }],
     scheduledChange: null,
   });
   const effectsAt = (completedAt: number | null) => [
@@ -154,7 +154,7 @@ describe('R2 R3 S1 TR2 renewalCompleted', () => {
       termStartedAt: at(now),
       termStartDay: day('2027-01-15'),
       termEndDay: day('2030-01-14'),
-      seatBatches: [{ quantity: 10, addedAt: at(now) }],
+      seatBatches: [{ quantity: 10, addedAt: at(now), until: null }],
       promotionId: 'P-1',
       isReturnable: false,
       scheduledChange: null,
@@ -232,7 +232,7 @@ describe('R2 R3 S1 TR2 renewalCompleted', () => {
       termStartedAt: at(now),
       termStartDay: day('2024-02-14'),
       termEndDay: day('2025-02-13'),
-      seatBatches: [{ quantity: 25, addedAt: at(now) }],
+      seatBatches: [{ quantity: 25, addedAt: at(now), until: null }],
       scheduledChange: null,
     };
     expect(transition(trial, { type: 'renewalCompleted' }, { now })).toEqual(
@@ -262,7 +262,7 @@ describe('R2 R3 S1 TR2 renewalCompleted', () => {
         termStartDay: day('2025-01-15'),
         termEndDay: day('2026-01-14'),
         scheduledChange: null,
-        seatBatches: [{ quantity: 12, addedAt: at('2025-01-15T06:00:00Z') }],
+        seatBatches: [{ quantity: 12, addedAt: at('2025-01-15T06:00:00Z'), until: null }],
       });
       expect(types(done)).toEqual(['RENEWED', 'SCHEDULED_CHANGES_APPLIED', 'QUANTITY_CHANGED']);
     });

@@ -176,3 +176,34 @@ describe('R1 R5 auto-renew events', () => {
     });
   });
 });
+
+// "Every decision, transition result and explain action lists the snapshot's assumptions that bear
+// on it": here the caller's (e.g. the adapter's AUTO_RENEW_ASSUMED) and a trial's assumed end (TR1).
+describe('R1 TR1 a transition lists the snapshot’s assumptions, accepted or refused', () => {
+  const assumed = { ...sub, scheduledChange: null, assumptions: ['AUTO_RENEW_ASSUMED'] } as const;
+  it('R1: an accepted suspension lists the caller’s assumption; the next snapshot keeps it', () => {
+    const r = ok(transition(assumed, { type: 'suspend' }, { now: MID }));
+    expect(r.assumptions).toEqual(['AUTO_RENEW_ASSUMED']);
+    expect(r.next.assumptions).toEqual(['AUTO_RENEW_ASSUMED']);
+  });
+  it('R1 C2: a refusal lists it too (0 seats is a cancellation)', () => {
+    expect(transition(assumed, { type: 'changeQuantity', quantity: 0 }, { now: MID })).toEqual({
+      ok: false,
+      refusal: {
+        allowed: false,
+        rule: 'C2',
+        reason: 'USE_CANCEL',
+        opensAt: null,
+        assumptions: ['AUTO_RENEW_ASSUMED'],
+        warnings: [],
+      },
+    });
+  });
+  it('TR1: a trial without an end date: the snapshot’s TRIAL_END_ASSUMED first, then the decision’s own', () => {
+    const trial = { ...sub, trial: true, quantity: 25, seatBatches: [], scheduledChange: null };
+    // Turning auto-renew off is C9's way out (allowed during the 30 days, to 2024-02-13).
+    expect(
+      ok(transition(trial, { type: 'setAutoRenew', autoRenew: false }, { now: '2024-01-20T00:00:00Z' })).assumptions,
+    ).toEqual(['TRIAL_END_ASSUMED']);
+  });
+});
