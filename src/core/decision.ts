@@ -94,6 +94,15 @@ export type Decision<R extends string = string> = Allowed<R> | Refused<R>;
  */
 export const BASELINE_VERSION = '2023-10-19';
 
+/**
+ * The assumptions of `a`, then those of `b` not already listed: each code once, in first-seen
+ * order (`a` itself when `b` adds nothing).
+ */
+export function unionAssumptions(a: readonly Assumption[], b: readonly Assumption[]): readonly Assumption[] {
+  const added = b.filter((x, i) => !a.includes(x) && b.indexOf(x) === i);
+  return added.length === 0 ? a : [...a, ...added];
+}
+
 /** Shared empty list, so decisions on the hot path allocate no arrays. */
 export const NONE: readonly never[] = Object.freeze([]);
 

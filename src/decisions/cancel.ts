@@ -1,7 +1,15 @@
 /**
  * "Can I cancel it now, and until what instant?" — C1–C16, R3, for every program.
  */
-import { NONE, BASELINE_VERSION, type Allowed, type Assumption, type Refused, type Warning } from '../core/decision.js';
+import {
+  NONE,
+  BASELINE_VERSION,
+  unionAssumptions,
+  type Allowed,
+  type Assumption,
+  type Refused,
+  type Warning,
+} from '../core/decision.js';
 import { policyVersion, readPolicy, type Policy } from '../policy/policy.js';
 import { changeFor } from '../snapshot/ruleChanges.js';
 import type { RefundMode } from '../policy/programs.js';
@@ -182,7 +190,7 @@ function decide(sub: Subscription, now: Instant, policy: Policy, phase: TermPhas
   // Q3, C12: closed until the next term's window opens at the renewal's completion (an R3 bound).
   const next = program.cancelFrom === 'term-start' && phase === 'in-term' ? nextWindowOpening(sub, policy) : null;
   if (next === null) return refused(rule, 'WINDOW_CLOSED', null, assumptions, warnings);
-  return refused(rule, 'WINDOW_CLOSED', next.start, [...assumptions, ...next.assumptions], warnings);
+  return refused(rule, 'WINDOW_CLOSED', next.start, unionAssumptions(assumptions, next.assumptions), warnings);
 }
 
 // The decisions are written as one object literal each, with the keys in the order of

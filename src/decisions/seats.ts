@@ -7,6 +7,7 @@ import {
   NONE,
   refuse,
   BASELINE_VERSION,
+  unionAssumptions,
   type Allowed,
   type Assumption,
   type Refused,
@@ -156,6 +157,8 @@ function decideReducible(sub: Subscription, now: Instant, policy: Policy, phase:
   const open: OpenBatch[] = [];
   let sum = 0;
   let last = 0;
+  // R3: a batch whose window has not opened yet (a completion bound after `now`) opens then.
+  let upcoming = Number.POSITIVE_INFINITY;
   for (const batch of source) {
     // Q2, T3: each batch has its own window of the program's hours from when it was added; a
     // deadline Partner Center reports bounds it (facts beat defaults: never later than reported).
@@ -165,6 +168,8 @@ function decideReducible(sub: Subscription, now: Instant, policy: Policy, phase:
       open.push({ quantity: batch.quantity, addedAt: batch.addedAt, until });
       sum += batch.quantity;
       if (until > last) last = until;
+    } else if (window.start > now && window.start < window.end && window.start < upcoming) {
+      upcoming = window.start;
     }
   }
   open.sort((a, b) => a.until - b.until);
@@ -186,10 +191,21 @@ function decideReducible(sub: Subscription, now: Instant, policy: Policy, phase:
     };
   }
   if (sum > 0) return seatsRefused('Q2', 'LAST_SEAT', null, capped, total, open, warnings);
+  // R3: this term's batch opens later (its completion bound is still ahead).
+  if (upcoming !== Number.POSITIVE_INFINITY)
+    return seatsRefused('Q3', 'NO_OPEN_BATCH', upcoming, assumptions, total, open, warnings);
   // Q3: no batch open; the next term's seats open at the renewal's completion (an R3 bound).
   const next = phase === 'in-term' ? nextWindowOpening(sub, policy) : null;
   if (next === null) return seatsRefused('Q3', 'NO_OPEN_BATCH', null, assumptions, total, open, warnings);
-  return seatsRefused('Q3', 'NO_OPEN_BATCH', next.start, [...assumptions, ...next.assumptions], total, open, warnings);
+  return seatsRefused(
+    'Q3',
+    'NO_OPEN_BATCH',
+    next.start,
+    unionAssumptions(assumptions, next.assumptions),
+    total,
+    open,
+    warnings,
+  );
 }
 
 /** A window ended no later than a reported deadline. */
@@ -319,7 +335,15 @@ function planReduction(sub: Subscription, target: number, now: Instant, policy: 
     return Object.assign(refuse(view.rule, view.reason, view.opensAt, view.assumptions, view.warnings), none);
   }
   if (reduceBy > view.total) {
-    // Q3: the rest opens with the next term (an R3 bound), unless the renewal is already running.
+    // R3: this term's batch opens later; Q3: the rest opens with the next term (an R3 bound),
+    // unless the renewal is already running.
+    if (!view.allowed) {
+      // NO_OPEN_BATCH already names when seats open next, with the bound it assumed.
+      return Object.assign(
+        refuse('Q3', 'INSUFFICIENT_REDUCIBLE_SEATS', view.opensAt, view.assumptions, view.warnings),
+        none,
+      );
+    }
     const next = phase === 'in-term' ? nextWindowOpening(sub, policy) : null;
     const refusal =
       next === null
@@ -328,7 +352,7 @@ function planReduction(sub: Subscription, target: number, now: Instant, policy: 
             'Q3',
             'INSUFFICIENT_REDUCIBLE_SEATS',
             next.start,
-            [...view.assumptions, ...next.assumptions],
+            unionAssumptions(view.assumptions, next.assumptions),
             view.warnings,
           );
     return Object.assign(refusal, none);
