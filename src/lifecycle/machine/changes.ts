@@ -14,7 +14,7 @@ import { eligibleTermChanges } from '../../decisions/termChanges.js';
 import { BILLING_FREQUENCIES, TERMS, termEndDay, type BillingFrequency, type Term } from '../../time/term.js';
 import { RENEWAL_409, termWindowStart } from '../../snapshot/termWindow.js';
 import { toCount, toEnum } from '../../core/validate.js';
-import { currentBatches, releasePlanned } from './batches.js';
+import { currentBatches, releasePlanned, withinQuantity } from './batches.js';
 import {
   accept,
   change,
@@ -66,7 +66,11 @@ export function onChangeQuantity(ctx: Ctx, rawQuantity: unknown): TransitionResu
   const plan = seatReductionPlan(sub, quantity, now, policy, phase);
   if (!plan.allowed) return reject(refuse(plan.rule, plan.reason, plan.opensAt, plan.assumptions));
   // Unknown batches stay unknown: the remaining seats are still the assumed batch at the term start.
-  const released = sub.seatBatchesKnown ? { seatBatches: releasePlanned(batches, plan.release) } : {};
+  // During the renewal the plan releases from the renewal's batch, not yet in the snapshot: the
+  // batches kept never hold more seats than remain (the newest give way first).
+  const released = sub.seatBatchesKnown
+    ? { seatBatches: withinQuantity(releasePlanned(batches, plan.release), quantity) }
+    : {};
   return accept(ctx, {
     next: change(ctx, { quantity, ...released, ...deletion.changes }),
     effects: [
