@@ -2,6 +2,7 @@
  * Changed snapshots: `withChanges` (any change, validated again), `toInput` (the inverse of
  * toSubscription) and `deriveSnapshot` (the lifecycle machine's fast path for simple facts).
  */
+import type { Assumption } from '../core/decision.js';
 import { CspRulesError } from '../core/errors.js';
 import {
   choiceWithAutoRenew,
@@ -70,7 +71,11 @@ export function deriveSnapshot(sub: Subscription, facts: SimpleFacts): Subscript
     endOfTermAction:
       autoRenew === sub.autoRenew ? sub.endOfTermAction : choiceWithAutoRenew(sub.endOfTermAction, autoRenew),
     extendedServiceTerm: sub.extendedServiceTerm,
-    assumptions: sub.assumptions,
+    // Principle 6: auto-renew given is no longer assumed.
+    assumptions:
+      facts.autoRenew === undefined || !sub.assumptions.includes('AUTO_RENEW_ASSUMED')
+        ? sub.assumptions
+        : sub.assumptions.filter((a) => a !== 'AUTO_RENEW_ASSUMED'),
   };
   return trust(snapshot);
 }
@@ -104,9 +109,16 @@ export function withChanges(
       Object.defineProperty(input, key, { value, enumerable: true, writable: true, configurable: true });
     }
   }
+  const has = (key: string): boolean => Object.prototype.hasOwnProperty.call(changes, key);
+  // Principle 6: a fact the change gives is no longer assumed.
+  const given = input['assumptions'] as readonly Assumption[] | undefined;
+  if (given !== undefined && !has('assumptions')) {
+    const kept = given.filter((a) => !replacedBy(a, has));
+    if (kept.length === 0) delete input['assumptions'];
+    else input['assumptions'] = kept;
+  }
   // R6: a new auto-renew without a new end-of-term choice carries the choice along with it.
   const autoRenew = input['autoRenew'];
-  const has = (key: string): boolean => Object.prototype.hasOwnProperty.call(changes, key);
   if (has('autoRenew') && !has('endOfTermAction') && typeof autoRenew === 'boolean') {
     input['endOfTermAction'] = choiceWithAutoRenew(sub.endOfTermAction, autoRenew);
   }
@@ -164,6 +176,21 @@ export function toInput(subscription: SubscriptionInput | Subscription): Subscri
   if (sub.extendedServiceTerm) input.extendedServiceTerm = true;
   if (sub.assumptions.length > 0) input.assumptions = sub.assumptions;
   return input;
+}
+
+/** The facts whose absence each snapshot assumption stands for. */
+const ASSUMED_FACT: Readonly<Partial<Record<Assumption, readonly string[]>>> = {
+  AUTO_RENEW_ASSUMED: ['autoRenew', 'endOfTermAction'],
+  TERM_END_ASSUMED: ['termEndDate'],
+  TRIAL_END_ASSUMED: ['termEndDate'],
+  RETURNABLE_ASSUMED: ['isReturnable'],
+  SEAT_BATCHES_ASSUMED: ['seatBatches'],
+  UPDATE_COUNT_ASSUMED_UNDER_LIMIT: ['updateCount'],
+};
+
+/** Whether a change that gives the keys `has` says gives the fact assumption `a` stood for. */
+function replacedBy(a: Assumption, has: (key: string) => boolean): boolean {
+  return ASSUMED_FACT[a]?.some(has) ?? false;
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
