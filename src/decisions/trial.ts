@@ -2,7 +2,7 @@
  * "Can I convert this trial, how, and when?" — TR1–TR9 (Manage customer subscriptions, "Manage
  * trials for new commerce license-based subscriptions", "After you buy a subscription").
  */
-import { allow, NONE, refuse, type Allowed, type Refused, type Warning } from '../core/decision.js';
+import { allow, NONE, refuse, type Allowed, type Assumption, type Refused, type Warning } from '../core/decision.js';
 import { CspRulesError } from '../core/errors.js';
 import type { RuleId } from '../core/rules.js';
 import { answered } from '../snapshot/assumed.js';
@@ -235,6 +235,8 @@ export interface SaasFreeTrial {
   readonly waivable: false;
   /** The paid term starts when the trial ends: 00:00Z after the trial's end day. */
   readonly paidTermStartsAt: Instant;
+  /** `TRIAL_END_ASSUMED` when the trial's end day was not given (30 days assumed, TR1); else empty. */
+  readonly assumptions: readonly Assumption[];
 }
 
 /**
@@ -246,11 +248,18 @@ export interface SaasFreeTrial {
  * ```ts
  * saasFreeTrial({ program: 'nce-saas', trial: true, term: 'P1M', billing: 'monthly', quantity: 5,
  *   purchasedAt: '2024-01-01T10:00:00Z', termEndDate: '2024-01-30' });
- * // { rule: 'TR9', waivable: false, paidTermStartsAt: Date.parse('2024-01-31T00:00:00Z') }
+ * // { rule: 'TR9', waivable: false, paidTermStartsAt: Date.parse('2024-01-31T00:00:00Z'), assumptions: [] }
  * ```
  */
 export function saasFreeTrial(subscription: SubscriptionInput | Subscription): SaasFreeTrial | null {
   const sub = toSubscription(subscription);
   if (sub.program !== 'nce-saas' || !sub.trial) return null;
-  return { rule: 'TR9', waivable: false, paidTermStartsAt: endOfDay(sub.termEndDay) };
+  return {
+    rule: 'TR9',
+    waivable: false,
+    paidTermStartsAt: endOfDay(sub.termEndDay),
+    assumptions: sub.assumptions.includes('TRIAL_END_ASSUMED') ? TRIAL_END : NONE,
+  };
 }
+
+const TRIAL_END: readonly Assumption[] = /* @__PURE__ */ Object.freeze(['TRIAL_END_ASSUMED']);
