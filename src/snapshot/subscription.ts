@@ -104,7 +104,10 @@ export interface SubscriptionInput {
   readonly termStartedAt?: InstantInput | null;
   /** The current term's first UTC day; needed only when `termStartedAt` is `null`. */
   readonly termStartDate?: DateInput;
-  /** Inclusive end date of the current term (T2). Default: T6 from the term start, anchored on the purchase day. */
+  /**
+   * Inclusive end date of the current term (T2). Default: T6 from the term start, anchored on the
+   * purchase day; for a trial, its 30th day (TR1), with the assumption `TRIAL_END_ASSUMED`.
+   */
   readonly termEndDate?: DateInput;
   /** Default `true` (R1). */
   readonly autoRenew?: boolean;
@@ -114,7 +117,11 @@ export interface SubscriptionInput {
   readonly seatBatches?: readonly SeatBatchInput[];
   /** The promotion applied, if any: some plan changes may lose it (B4). */
   readonly promotionId?: string | null;
-  /** Microsoft's per-asset returnable flag (C7, C16). Default `true`. */
+  /**
+   * Microsoft's per-asset returnable flag (C7, C16). Default `true`; for software
+   * (`nce-software`, `bss-software`), where it decides the cancellation, with the assumption
+   * `RETURNABLE_ASSUMED`.
+   */
   readonly isReturnable?: boolean;
   /** The base subscription of an add-on. */
   readonly parentSubscriptionId?: string | null;

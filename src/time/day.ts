@@ -23,13 +23,13 @@ export const HOUR_MS = 3_600_000;
 /** Milliseconds in one 24-hour day (T3: a "day" of a window is 24 h). */
 export const DAY_MS = 86_400_000;
 
-/** 0000-01-01 and 9999-12-31 as UTC day numbers: the days an instant can fall on (T1). */
+/** 0000-01-01 and 9999-12-31 as UTC day numbers: the days a `YYYY-MM-DD` date can spell (T2). */
 const MIN_DAY = -719_528;
 const MAX_DAY = 2_932_896;
 
 /**
  * Reads a UTC day number (T2): a whole number of days since 1970-01-01, from 0000-01-01 to
- * 9999-12-31 (the years an instant may have, T1). The check at every public entry that takes a
+ * 9999-12-31 (the days a `YYYY-MM-DD` date can spell; instants start in 2000, T1). The check at every public entry that takes a
  * `UtcDay`.
  *
  * @throws {@link CspRulesError} `INVALID_DATE` naming `field` for anything else (NaN, a

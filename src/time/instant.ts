@@ -117,11 +117,11 @@ export function toUtcDay(value: unknown, field: string): UtcDay {
  * The ISO-8601 UTC spelling of an instant (epoch ms), for output.
  *
  * @throws {@link CspRulesError} `INVALID_INSTANT` (field `instant`) for anything but integer epoch
- *   milliseconds within the years 0000–9999
+ *   milliseconds; `INSTANT_OUT_OF_RANGE` outside 2000-01-01 … 9999-12-31 (T1)
  *
  * @example
  * ```ts
- * toIso(0); // '1970-01-01T00:00:00.000Z'
+ * toIso(1_704_067_200_000); // '2024-01-01T00:00:00.000Z'
  * toIso(Number.NaN); // throws INVALID_INSTANT
  * ```
  */
