@@ -64,8 +64,9 @@ export type {
   SubscriptionInput,
 } from './snapshot/subscription.js';
 export { DEFAULT_POLICY, definePolicy } from './policy/policy.js';
-export { MICROSOFT_TIMELINE, RULE_CHANGES, BASELINE_VERSION } from './policy/timeline.js';
-export type { ChangeScope, RuleChange, RuleChangeKey, RuleSource } from './policy/timeline.js';
+export { RULE_CHANGES, RULE_CHANGE_TIMELINE, BASELINE_VERSION } from './policy/timeline.js';
+export { MICROSOFT_TIMELINE } from './policy/timelineSources.js';
+export type { ChangeScope, DocumentedRuleChange, RuleChange, RuleChangeKey, RuleSource } from './policy/timeline.js';
 export type { Policy, PolicyOverrides, ProgramOverrides } from './policy/policy.js';
 export { PROGRAMS } from './policy/programs.js';
 export {

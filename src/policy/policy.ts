@@ -9,7 +9,7 @@ import { own, toBoolean, toEnum, toRecord } from '../core/validate.js';
 import { DEFAULT_PROGRAMS, PROGRAMS, type Program, type ProgramPolicy } from './programs.js';
 import {
   changeAt,
-  MICROSOFT_TIMELINE,
+  RULE_CHANGE_TIMELINE,
   RULE_CHANGES,
   versionAt,
   type RuleChange,
@@ -59,7 +59,7 @@ export interface Policy {
    */
   readonly destinationTerm: 'equal' | 'not-shorter';
   /**
-   * Microsoft's rule changes after the 2023 documents, oldest first (MICROSOFT_TIMELINE): each
+   * Microsoft's rule changes after the 2023 documents, oldest first (RULE_CHANGE_TIMELINE; their sources: MICROSOFT_TIMELINE): each
    * decision uses those in force at the instant that governs it and names the version.
    */
   readonly timeline: readonly RuleChange[];
@@ -122,7 +122,7 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
   cancelledAtTermEnd: 'disabled',
   scheduledChangeDeletion: 'any-immediate',
   destinationTerm: 'equal',
-  timeline: MICROSOFT_TIMELINE,
+  timeline: RULE_CHANGE_TIMELINE,
   asOf: null,
   ignoredChanges: Object.freeze([]),
 });

@@ -4,6 +4,7 @@
  * effect at an instant, for some subscriptions, and names its public source. A decision uses the
  * rules in force at the instant that governs it (its `now`, or a subscription's term end for
  * what happens at the term end) and names that version; a policy can pin one (`asOf`).
+ * `MICROSOFT_TIMELINE` (timelineSources.ts) gives each change's words and source.
  */
 import { BASELINE_VERSION } from '../core/decision.js';
 import { deepFreeze } from '../core/deepFreeze.js';
@@ -48,7 +49,7 @@ export interface ChangeScope {
   readonly trials: boolean;
 }
 
-/** One dated change of the rules. */
+/** One dated change of the rules: what a decision reads. */
 export interface RuleChange {
   /** What changes. */
   readonly key: RuleChangeKey;
@@ -58,110 +59,73 @@ export interface RuleChange {
   readonly effective: Instant;
   /** The rules of the catalogue it changes. */
   readonly rules: readonly RuleId[];
-  /** The change in one sentence. */
-  readonly summary: string;
   /** The subscriptions it applies to. */
   readonly scope: ChangeScope;
+}
+
+/** A rule change with its words and its public source (`MICROSOFT_TIMELINE`). */
+export interface DocumentedRuleChange extends RuleChange {
+  /** The change in one sentence. */
+  readonly summary: string;
   /** Where Microsoft says so. */
   readonly source: RuleSource;
 }
 
-const READ = '2026-12-04';
 const at = (day: string): Instant => Date.parse(`${day}T00:00:00Z`);
 const ALL: ChangeScope = { programs: null, termStartedFrom: null, termEndDayFrom: null, trials: true };
 
 /**
- * The rule changes Microsoft published after the baseline, oldest first. Dates are read as
- * 00:00Z of the day the source gives (no source gives a time of day; Partner Center's dates are UTC).
+ * The rule changes Microsoft published after the baseline, oldest first: what the decisions read
+ * (their summaries and sources are `MICROSOFT_TIMELINE`'s, in `timelineSources.ts`, so a
+ * bundle that only decides carries no prose). Dates are read as 00:00Z of the day the source gives
+ * (no source gives a time of day; Partner Center's dates are UTC).
  */
-export const MICROSOFT_TIMELINE: readonly RuleChange[] = /* @__PURE__ */ deepFreeze([
+export const RULE_CHANGE_TIMELINE: readonly RuleChange[] = /* @__PURE__ */ deepFreeze([
   {
     key: 'saas-monthly-cancel-anytime',
     version: '2024-07-01',
     effective: at('2024-07-01'),
     rules: ['C14'],
-    summary:
-      'A marketplace SaaS subscription on a monthly term can still be cancelled after its 72 h window, without a refund (stated by Microsoft in July 2024; the exact start is not published).',
     scope: { programs: ['nce-saas'], termStartedFrom: null, termEndDayFrom: null, trials: false },
-    source: {
-      title: 'Azure/Commercial-Marketplace-SaaS-Accelerator issue 729 (Microsoft staff answers)',
-      url: 'https://github.com/Azure/Commercial-Marketplace-SaaS-Accelerator/issues/729',
-      read: READ,
-    },
   },
   {
     key: 'saas-trial-cancel-anytime',
     version: '2024-07-01',
     effective: at('2024-07-01'),
     rules: ['C9', 'C14'],
-    summary:
-      "A marketplace SaaS free trial can be cancelled at any time during the trial (it can't be started again); the page gives no date, so the change is dated with the SaaS cancellation statements of July 2024.",
     scope: { programs: ['nce-saas'], termStartedFrom: null, termEndDayFrom: null, trials: true },
-    source: {
-      title: 'Microsoft Learn, Partner Center: New commerce experience cancellation policy (Marketplace SaaS)',
-      url: 'https://learn.microsoft.com/en-us/partner-center/customers/new-commerce-cancellation-policy',
-      read: READ,
-    },
   },
   {
     key: 'triennial-billing-locked',
     version: '2025-04-01',
     effective: at('2025-04-01'),
     rules: ['B2'],
-    summary:
-      'Midterm billing-frequency changes of triennial terms are blocked (a change at renewal still can be scheduled).',
     scope: { programs: ['nce-license'], termStartedFrom: null, termEndDayFrom: null, trials: false },
-    source: {
-      title: 'Microsoft Learn, Partner Center: Manage term duration and billing frequency',
-      url: 'https://learn.microsoft.com/en-us/partner-center/customers/billing-frequency-changes',
-      read: READ,
-    },
   },
   {
     key: 'monthly-billing-uplift',
     version: '2025-04-01',
     effective: at('2025-04-01'),
     rules: ['B1'],
-    summary:
-      'Monthly billing of annual and triennial terms costs 5 % more than paying upfront (for purchases and renewals from then).',
     scope: ALL,
-    source: {
-      title: 'Microsoft Learn, Partner Center announcements: November 2024',
-      url: 'https://learn.microsoft.com/en-us/partner-center/announcements/2024-november',
-      read: READ,
-    },
   },
   {
     key: 'end-of-term-choice',
     version: '2026-02-16',
     effective: at('2026-02-16'),
     rules: ['R6', 'P8'],
-    summary:
-      'Partner Center (UI and API: scheduledActions) offers three end-of-term outcomes: renew to a new term, move to an Extended Service Term, or cancel at the end of the term.',
     scope: { programs: ['nce-license'], termStartedFrom: null, termEndDayFrom: null, trials: false },
-    source: {
-      title: 'Microsoft Learn, Partner Center: Extended service terms (EST)',
-      url: 'https://learn.microsoft.com/en-us/partner-center/customers/extended-service-terms',
-      read: READ,
-    },
   },
   {
     key: 'extended-service-term',
     version: '2026-05-04',
     effective: at('2026-05-04'),
     rules: ['R7', 'C17', 'P7'],
-    summary:
-      'The free grace period after a term ends without renewal is gone: a subscription with auto-renew off and no cancellation set for the term end moves to an Extended Service Term — month to month at the monthly price + 3 % (+ 23 % without a monthly plan), cancellable at any time with a prorated refund.',
     scope: {
       programs: ['nce-license'],
       termStartedFrom: at('2025-04-01'),
       termEndDayFrom: at('2026-05-04') / 86_400_000,
       trials: false,
-    },
-    source: {
-      title: 'Microsoft Learn, Partner Center: Extended service terms (EST)',
-      url: 'https://learn.microsoft.com/en-us/partner-center/customers/extended-service-terms',
-      read: READ,
     },
   },
 ]);
