@@ -127,12 +127,17 @@ function decide(sub: Subscription, now: Instant, policy: Policy, phase: TermPhas
   const gate = stateGate('cancel', sub, phase);
   if (gate !== null) {
     // C14 (from 2024-07-01): a marketplace SaaS free trial can be cancelled at any time during the trial.
-    if (gate.reason === 'TRIAL_STATUS_LOCKED' && changeFor(sub, policy, 'saas-trial-cancel-anytime', now) !== null)
+    if (
+      gate.reason === 'TRIAL_STATUS_LOCKED' &&
+      phase === 'in-term' &&
+      changeFor(sub, policy, 'saas-trial-cancel-anytime', now) !== null
+    )
       return allowed('C14', 'ANY_TIME', endOfDay(sub.termEndDay), NONE, NONE, 'none', 'immediate', null);
     return refused(gate.rule, gate.reason, null);
   }
-  // C17: an Extended Service Term can be cancelled at any time, with a prorated refund (M1).
-  if (sub.extendedServiceTerm) {
+  // C17: an Extended Service Term (from 2026-02-16, when chosen; R6) can be cancelled at any time,
+  // with a prorated refund (M1). Under earlier rules it is the monthly term it looks like.
+  if (sub.extendedServiceTerm && changeFor(sub, policy, 'end-of-term-choice', now) !== null) {
     const warnings = phase === 'renewing' ? RENEWAL_409 : NONE;
     return allowed('C17', 'ANY_TIME', null, NONE, warnings, 'prorated', 'immediate', null);
   }

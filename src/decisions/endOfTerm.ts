@@ -108,7 +108,8 @@ export function endOfTermOf(sub: Subscription, policy: Policy): EndOfTerm {
   if (sub.extendedServiceTerm) {
     // R7: month after month until cancelled, or renewed into a standard term (R6: chosen, or auto-renew on).
     if (choice === 'renew') return result('renew', 'R6', true);
-    return sub.autoRenew ? result('renew', 'R6') : result('extended-service-term', 'R7');
+    if (sub.autoRenew) return result('renew', 'R6');
+    return result('extended-service-term', 'R7', choice === 'extended-service-term');
   }
   if (choice === 'extended-service-term') return result('extended-service-term', 'R6', true);
   if (sub.autoRenew) return result('renew', 'R2', choice === 'renew');

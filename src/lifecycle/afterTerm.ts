@@ -126,7 +126,7 @@ export function stagesOf(sub: Subscription, policy: Policy): readonly AfterTermS
   const deleted = stage('deleted', EXPIRED_DAYS + DISABLED_DAYS, null);
   // P8: set to cancel at the term end: the service stops then, the data is kept 90 days.
   if (p8) {
-    if (sub.status !== 'active' && sub.status !== 'disabled') return [];
+    if (sub.status !== 'active' && sub.status !== 'suspended' && sub.status !== 'disabled') return [];
     return policy.cancelledAtTermEnd === 'deleted'
       ? [stage('deleted', 0, null)]
       : [stage('disabled', 0, CANCELLED_AT_TERM_END_DAYS), stage('deleted', CANCELLED_AT_TERM_END_DAYS, null)];

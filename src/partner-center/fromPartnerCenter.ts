@@ -288,6 +288,9 @@ const FIELD_PATHS: ReadonlyMap<string, string> = new Map([
   ['autoRenew', 'autoRenewEnabled'],
   ['trial', 'isTrial'],
   ['endOfTermAction', 'scheduledActions'],
+  // Facts the caller passes beside the JSON.
+  ['isReturnable', 'options.isReturnable'],
+  ['extendedServiceTerm', 'options.extendedServiceTerm'],
 ]);
 
 function validate(input: SubscriptionInput, batchPaths: readonly string[]): Subscription {

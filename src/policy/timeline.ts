@@ -113,14 +113,14 @@ export const RULE_CHANGE_TIMELINE: readonly RuleChange[] = /* @__PURE__ */ deepF
     key: 'end-of-term-choice',
     version: '2026-02-16',
     effective: at('2026-02-16'),
-    rules: ['R6', 'P8'],
+    rules: ['R6', 'P8', 'C17'],
     scope: { programs: ['nce-license'], termStartedFrom: null, termEndDayFrom: null, trials: false },
   },
   {
     key: 'extended-service-term',
     version: '2026-05-04',
     effective: at('2026-05-04'),
-    rules: ['R7', 'C17', 'P7'],
+    rules: ['R7', 'P7'],
     scope: {
       programs: ['nce-license'],
       termStartedFrom: at('2025-04-01'),

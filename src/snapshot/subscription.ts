@@ -330,11 +330,6 @@ export function toSubscription(input: SubscriptionInput | Subscription): Subscri
         : addMonthsClamped(termStartDay, TERM_MONTHS[term], anchorDay(termStartDay, dayOf(purchasedAt))) - 1;
   if (termEndDay < termStartDay) inconsistent('termEndDate', 'is before the term start');
 
-  // R6: the end-of-term choice; auto-renew follows it when absent, and must agree with it when given.
-  const endOfTermAction = nullable(f.endOfTermAction, (v) => toEnum(v, END_OF_TERM_ACTIONS, 'endOfTermAction'));
-  const autoRenew = toBoolean(f.autoRenew, 'autoRenew', endOfTermAction === null || endOfTermAction === 'renew');
-  if (endOfTermAction !== null && autoRenew !== (endOfTermAction === 'renew'))
-    inconsistent('endOfTermAction', `'${endOfTermAction}' needs autoRenew ${!autoRenew} (R6)`);
   // C17: an Extended Service Term is a month-to-month license subscription billed monthly, never a trial.
   const extendedServiceTerm = toBoolean(f.extendedServiceTerm, 'extendedServiceTerm', false);
   if (extendedServiceTerm && (program !== 'nce-license' || term !== 'P1M' || trial))
@@ -342,6 +337,17 @@ export function toSubscription(input: SubscriptionInput | Subscription): Subscri
       'extendedServiceTerm',
       'is a monthly term of a new-commerce license subscription, never a trial (C17)',
     );
+  // R6: the end-of-term choice; auto-renew follows it when absent, and must agree with it when
+  // given. Without a choice auto-renew is on by default (R1), except in an Extended Service Term,
+  // which continues month to month unless renewed (R7).
+  const endOfTermAction = nullable(f.endOfTermAction, (v) => toEnum(v, END_OF_TERM_ACTIONS, 'endOfTermAction'));
+  const autoRenew = toBoolean(
+    f.autoRenew,
+    'autoRenew',
+    endOfTermAction === null ? !extendedServiceTerm : endOfTermAction === 'renew',
+  );
+  if (endOfTermAction !== null && autoRenew !== (endOfTermAction === 'renew'))
+    inconsistent('endOfTermAction', `'${endOfTermAction}' needs autoRenew ${!autoRenew} (R6)`);
 
   const rawBatches = f.seatBatches;
   const seatBatchesKnown = rawBatches !== undefined;

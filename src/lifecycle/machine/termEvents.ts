@@ -88,7 +88,14 @@ export function onRenewalCompleted(ctx: Ctx, completedAtInput: InstantInput | un
   else input['seatBatches'] = [{ quantity: next.quantity, addedAt: completedAt }];
   const renewed = toSubscription(input as unknown as SubscriptionInput);
   const effects: Effect[] = [
-    { type: 'RENEWED', rule: 'R2', startDay: next.startDay, endDay: next.endDay, completedAt },
+    // R2; R6 when it renews out of an Extended Service Term.
+    {
+      type: 'RENEWED',
+      rule: schedule.rule === 'R6' ? 'R6' : 'R2',
+      startDay: next.startDay,
+      endDay: next.endDay,
+      completedAt,
+    },
   ];
   if (sub.scheduledChange !== null)
     effects.push({ type: 'SCHEDULED_CHANGES_APPLIED', rule: 'S1', change: sub.scheduledChange });
@@ -125,7 +132,9 @@ export function onTermEnded(ctx: Ctx): TransitionResult {
       return no(outcome.rule === 'R6' ? 'R6' : 'R5', 'RENEWS', null);
     if (outcome.outcome === 'extended-service-term') return intoExtendedServiceTerm(ctx, outcome.rule);
   }
-  const stage = stageAt(stagesOf(sub, policy), now) as AfterTermStage;
+  const stage = stageAt(stagesOf(sub, policy), now);
+  // Stryker disable next-line ConditionalExpression: defensive — active and suspended subscriptions past their term end always have a stage
+  if (stage === null) return no('P7', 'NOT_ACTIVE', null);
   return accept(ctx, {
     next: toSubscription({ ...toInput(sub), status: stage.status }),
     effects: stageEffects(sub, stage),
@@ -181,7 +190,7 @@ export function onStageElapsed(ctx: Ctx): TransitionResult {
     // Stryker disable next-line ConditionalExpression,EqualityOperator: here now is before the next stage of another status (else it would have been entered), so its start is > now anyway
     const upcoming = stages.find((s) => s.status !== sub.status && s.start > now);
     // Stryker disable next-line OptionalChaining: expired and disabled timelines always have a later stage of another status, so upcoming is always found
-    return no('P7', 'STAGE_NOT_ELAPSED', upcoming?.start ?? null);
+    return no(upcoming?.rule ?? 'P7', 'STAGE_NOT_ELAPSED', upcoming?.start ?? null);
   }
   return accept(ctx, {
     next: toSubscription({ ...toInput(sub), status: stage.status }),
