@@ -173,6 +173,67 @@ describe('R7 endOfTermOutcome: auto-renew off moves an eligible license into an 
   });
 });
 
+describe('R7 R6 P8 endOfTermOutcome: each change at the ms before and after it (asOf), on each side of its scope', () => {
+  const EST_BEFORE = definePolicy({ asOf: '2026-05-03T23:59:59.999Z' });
+  const EST_AFTER = definePolicy({ asOf: '2026-05-04T00:00:00Z' });
+  // [case, subscription, outcome and rule with asOf 2026-05-03T23:59:59.999Z, with asOf 2026-05-04T00:00:00Z]
+  it.each([
+    ['in scope (bought 2025-06-10)', license, 'expire R5', 'extended-service-term R7'],
+    [
+      'term started 2025-03-31T23:59:59.999Z (P3Y)',
+      { ...license, term: 'P3Y', purchasedAt: '2025-03-31T23:59:59.999Z' },
+      'expire R5',
+      'expire R5',
+    ],
+    [
+      'term started 2025-04-01T00:00:00Z (P3Y)',
+      { ...license, term: 'P3Y', purchasedAt: '2025-04-01T00:00:00Z' },
+      'expire R5',
+      'extended-service-term R7',
+    ],
+    ['term end day 2026-05-03', { ...license, purchasedAt: '2025-05-04T10:00:00Z' }, 'expire R5', 'expire R5'],
+    [
+      'term end day 2026-05-04',
+      { ...license, purchasedAt: '2025-05-05T10:00:00Z' },
+      'expire R5',
+      'extended-service-term R7',
+    ],
+    ['a trial', trial, 'expire R5', 'expire R5'],
+    ['nce-software', { ...license, program: 'nce-software' }, 'expire R5', 'expire R5'],
+  ] as const)('R7: %s → %s (2026-02-16) | %s (2026-05-04)', (_, sub, before, after) => {
+    const b = endOfTermOutcome(sub, { policy: EST_BEFORE });
+    const a = endOfTermOutcome(sub, { policy: EST_AFTER });
+    expect([`${b.outcome} ${b.rule}`, b.policyVersion]).toEqual([before, '2026-02-16']);
+    expect([`${a.outcome} ${a.rule}`, a.policyVersion]).toEqual([after, '2026-05-04']);
+  });
+
+  const CHOICE_BEFORE = definePolicy({ asOf: '2026-02-15T23:59:59.999Z' });
+  const CHOICE_AFTER = definePolicy({ asOf: '2026-02-16T00:00:00Z' });
+  it.each([
+    ['nce-license, cancel', { ...license, endOfTermAction: 'cancel' }, 'expire R5', 'cancel-at-term-end P8'],
+    [
+      'nce-license, EST',
+      { ...license, endOfTermAction: 'extended-service-term' },
+      'expire R5',
+      'extended-service-term R6',
+    ],
+    ['nce-license, renew', { ...license, autoRenew: true, endOfTermAction: 'renew' }, 'renew R2', 'renew R2'],
+    [
+      'nce-software, cancel',
+      { ...license, program: 'nce-software', endOfTermAction: 'cancel' },
+      'expire R5',
+      'expire R5',
+    ],
+    ['a trial, cancel', { ...trial, endOfTermAction: 'cancel' }, 'expire R5', 'expire R5'],
+  ] as const)('R6 P8: %s → %s (2025-04-01) | %s (2026-02-16)', (_, sub, before, after) => {
+    const b = endOfTermOutcome(sub, { policy: CHOICE_BEFORE });
+    const a = endOfTermOutcome(sub, { policy: CHOICE_AFTER });
+    expect([`${b.outcome} ${b.rule}`, b.chosen, b.policyVersion]).toEqual([before, false, '2025-04-01']);
+    const chosen = sub.program === 'nce-license' && !(sub.trial ?? false);
+    expect([`${a.outcome} ${a.rule}`, a.chosen, a.policyVersion]).toEqual([after, chosen, '2026-02-16']);
+  });
+});
+
 describe('R2 TR2 P7 endOfTermOutcome: renewal, conversion, nothing', () => {
   it('R2: auto-renew on renews (not chosen); a renew choice counted from 2026-02-16 is chosen', () => {
     expect(endOfTermOutcome({ ...license, autoRenew: true })).toEqual({
