@@ -13,7 +13,7 @@ import { reducibleSeats } from '../../src/decisions/seats.js';
 import { canIncreaseSeats } from '../../src/decisions/seatIncrease.js';
 import { canUpgrade } from '../../src/decisions/upgrade.js';
 import { definePolicy } from '../../src/policy/policy.js';
-import { MICROSOFT_TIMELINE } from '../../src/policy/timeline.js';
+import { MICROSOFT_TIMELINE } from '../../src/index.js';
 import type { SubscriptionInput } from '../../src/snapshot/subscription.js';
 
 const ms = (iso: string): number => Date.parse(iso);

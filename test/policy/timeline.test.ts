@@ -8,11 +8,12 @@ import {
   BASELINE_VERSION,
   changeAt,
   inScope,
-  MICROSOFT_TIMELINE,
   RULE_CHANGES,
   versionAt,
   type RuleChangeKey,
 } from '../../src/policy/timeline.js';
+// The documented timeline as the main entry exports it (docs/policy.md "Finding a version's source").
+import { MICROSOFT_TIMELINE } from '../../src/index.js';
 import { DEFAULT_POLICY, definePolicy, policyVersion, ruleChange } from '../../src/policy/policy.js';
 import { errorOf } from '../support/caught.js';
 
@@ -261,7 +262,21 @@ describe('inScope: which subscriptions a change covers (R7 scope boundaries)', (
 
 describe('definePolicy asOf and ignoredChanges; policyVersion and ruleChange', () => {
   it('the default policy: the timeline, no asOf, nothing ignored', () => {
-    expect(DEFAULT_POLICY.timeline).toBe(MICROSOFT_TIMELINE);
+    // The policy reads the same changes as the documented timeline: key, version, instant, rules, scope.
+    const bare = (c: {
+      key: string;
+      version: string;
+      effective: number;
+      rules: readonly string[];
+      scope: unknown;
+    }) => ({
+      key: c.key,
+      version: c.version,
+      effective: c.effective,
+      rules: c.rules,
+      scope: c.scope,
+    });
+    expect(DEFAULT_POLICY.timeline.map(bare)).toEqual(MICROSOFT_TIMELINE.map(bare));
     expect(DEFAULT_POLICY.asOf).toBeNull();
     expect(DEFAULT_POLICY.ignoredChanges).toEqual([]);
   });

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BASELINE_VERSION, MICROSOFT_TIMELINE } from '../../src/policy/timeline.js';
+import { BASELINE_VERSION, MICROSOFT_TIMELINE } from '../../src/index.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const catalogue = readFileSync(join(root, 'docs', 'catalogue.md'), 'utf8');

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { changeFor, covers } from '../../src/snapshot/ruleChanges.js';
 import { toSubscription, type SubscriptionInput } from '../../src/snapshot/subscription.js';
 import { DEFAULT_POLICY, definePolicy } from '../../src/policy/policy.js';
-import { MICROSOFT_TIMELINE, type RuleChange, type RuleChangeKey } from '../../src/policy/timeline.js';
+import type { RuleChange, RuleChangeKey } from '../../src/policy/timeline.js';
+import { MICROSOFT_TIMELINE } from '../../src/index.js';
 
 const ms = (iso: string): number => Date.parse(iso);
 const change = (key: RuleChangeKey): RuleChange => {
