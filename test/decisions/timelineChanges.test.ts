@@ -158,7 +158,7 @@ describe('C9 C14 (2024-07-01): a marketplace SaaS free trial can be cancelled at
     });
   });
 
-  // DEFECT: src/decisions/cancel.ts:140-142 — the C14 trial exception does not look at the term
+  // DEFECT: src/decisions/cancel.ts:121-123 — the C14 trial exception does not look at the term
   // phase: on the conversion day of a trial with auto-renew on (phase `renewing`, TR2), canCancel
   // answers allowed ANY_TIME with until 2024-07-20T00:00Z, an instant already reached (an allowed
   // answer's `until` is its exclusive deadline, ARCHITECTURE.md; C14: "at any time during the trial").
@@ -444,7 +444,7 @@ describe('C17 R7 (2026-05-04): in an Extended Service Term', () => {
     ).toEqual(EST_CANCEL);
   });
 
-  // DEFECT: src/decisions/cancel.ts:146-150 answers C17 for any snapshot flagged
+  // DEFECT: src/decisions/cancel.ts:126-130 answers C17 for any snapshot flagged
   // extendedServiceTerm, whatever the governing instant; docs/policy.md ("With asOf before every
   // change (any instant before 2024-07-01), every answer is the baseline's") and the catalogue's
   // versions table (the baseline has "all but R6, R7, C17, P8") say C17 is not a baseline rule.
@@ -488,7 +488,7 @@ describe('C17 R7 (2026-05-04): in an Extended Service Term', () => {
   });
 
   // DIVERGENCE: catalogue R7 "the seat count and plan are fixed meanwhile (only cancellation and
-  // the end-of-term choice)"; src/decisions/gates.ts:176-182 (upgrade's table has no EST row), so
+  // the end-of-term choice)"; src/decisions/gates.ts:171-177 (upgrade's table has no EST row), so
   // an SKU upgrade of an EST month is allowed.
   it.fails('R7: only cancellation and the end-of-term choice: a midterm upgrade of an EST month is refused', () => {
     const d = canUpgrade(est, { now: '2026-06-11T00:00:00Z', to: 'Microsoft 365 E5', when: 'midterm', quantity: 5 });

@@ -250,7 +250,7 @@ describe('P7 P8 afterTermStages: the stages after a term that does not renew', (
     expect(afterTermStages({ ...license, program: 'nce-software' }).map((s) => s.rule)).toEqual(['P7', 'P7', 'P7']);
   });
 
-  // DEFECT: src/lifecycle/afterTerm.ts:136-139 returns no stages for a suspended subscription set to
+  // DEFECT: src/lifecycle/afterTerm.ts:128-129 returns no stages for a suspended subscription set to
   // cancel at the term end (only active and disabled are handled under P8), although P4/P7 (suspended
   // at the term end → disabled) and P8 (cancel at the term end → disabled 90 d) both give stages.
   // The machine's termEnded then throws a TypeError (test/lifecycle/machine/endOfTerm.test.ts).

@@ -281,7 +281,7 @@ describe('property (a): every decision names the version of the table in force a
     );
   });
 
-  // DEFECT: src/lifecycle/machine/transition.ts:113-114 returns the refusals of a cancelled (C3)
+  // DEFECT: src/lifecycle/machine/transition.ts:115-116 returns the refusals of a cancelled (C3)
   // or deleted (P7) subscription before answeredResult stamps the version, so they name the
   // baseline '2023-10-19' whatever now or asOf (and so do explain's machine-answered actions:
   // suspend, reactivate, turnAutoRenewOn/Off, cancelAtTermEnd, moveToExtendedServiceTerm).
