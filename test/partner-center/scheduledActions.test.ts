@@ -391,7 +391,7 @@ describe('C17 options.extendedServiceTerm: the caller says the subscription is i
   // Every other adapter error names the JSON path or the option (`options.program`); this one
   // names the snapshot's field (FIELD_PATHS in src/partner-center/fromPartnerCenter.ts:281-290 has
   // no entry for it).
-  it.fails('C17: the error of an EST option on an annual resource names options.extendedServiceTerm', () => {
+  it('C17: the error of an EST option on an annual resource names options.extendedServiceTerm', () => {
     expect(errorOf(() => fromPartnerCenter(resource(), { extendedServiceTerm: true })).field).toBe(
       'options.extendedServiceTerm',
     );

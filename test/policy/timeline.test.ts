@@ -115,7 +115,7 @@ describe('MICROSOFT_TIMELINE: the changes of the catalogue’s versions table (R
         key: 'end-of-term-choice',
         version: '2026-02-16',
         effective: Date.parse('2026-02-16T00:00:00Z'),
-        rules: ['R6', 'P8'],
+        rules: ['R6', 'P8', 'C17'],
         scope: { programs: ['nce-license'], termStartedFrom: null, termEndDayFrom: null, trials: false },
         url: 'https://learn.microsoft.com/en-us/partner-center/customers/extended-service-terms',
       },
@@ -123,7 +123,7 @@ describe('MICROSOFT_TIMELINE: the changes of the catalogue’s versions table (R
         key: 'extended-service-term',
         version: '2026-05-04',
         effective: Date.parse('2026-05-04T00:00:00Z'),
-        rules: ['R7', 'C17', 'P7'],
+        rules: ['R7', 'P7'],
         scope: {
           programs: ['nce-license'],
           termStartedFrom: Date.parse('2025-04-01T00:00:00Z'),

@@ -117,8 +117,6 @@ const ALL_STATUSES: readonly Status[] = [
   'deleted',
   'cancelled',
 ];
-/** Every status but the terminal ones (C3, P7). */
-const LIVE: readonly Status[] = ['active', 'pending', 'suspended', 'expired', 'disabled'];
 /** An annual license bought 2025-06-10 (ends 2026-06-10T00:00Z), for the examples. */
 const GONE: SubscriptionInput = {
   program: 'nce-license',
@@ -254,13 +252,8 @@ describe('property (a): every decision names the version of the table in force a
           const terms = eligibleTermChanges(sub.input, o);
           for (const option of [...billing.allowed, ...billing.refused, ...terms.allowed, ...terms.refused])
             versions.push(option.policyVersion);
-          // Left out, each an it.fails: the machine's terminal refusals name the baseline (below);
-          // termEnded throws for a suspended subscription set to cancel (machine/endOfTerm.test.ts).
-          const terminal = sub.status === 'cancelled' || sub.status === 'deleted';
-          if (!terminal && !(sub.status === 'suspended' && sub.choice === 'cancel')) {
-            const ended = transition(sub.input, { type: 'termEnded' }, o);
-            versions.push(ended.ok ? ended.policyVersion : ended.refusal.policyVersion);
-          }
+          const ended = transition(sub.input, { type: 'termEnded' }, o);
+          versions.push(ended.ok ? ended.policyVersion : ended.refusal.policyVersion);
           expect(new Set(versions)).toEqual(new Set([expected]));
         },
       ),
@@ -269,8 +262,7 @@ describe('property (a): every decision names the version of the table in force a
 
   it('explain: its version, its end of term and every action’s version are asOf’s', () => {
     fc.assert(
-      // Cancelled and deleted subscriptions: see the it.fails below (explain's machine actions).
-      fc.property(subscriptionArb({ choices: true, statuses: LIVE }), anyInstant, anyInstant, (sub, asOf, now) => {
+      fc.property(subscriptionArb({ choices: true }), anyInstant, anyInstant, (sub, asOf, now) => {
         const e = explain(sub.input, { now, policy: definePolicy({ asOf }) });
         const expected = versionOf(asOf);
         expect(e.policyVersion).toBe(expected);
@@ -281,21 +273,13 @@ describe('property (a): every decision names the version of the table in force a
     );
   });
 
-  // DEFECT: src/lifecycle/machine/transition.ts:115-116 returns the refusals of a cancelled (C3)
-  // or deleted (P7) subscription before answeredResult stamps the version, so they name the
-  // baseline '2023-10-19' whatever now or asOf (and so do explain's machine-answered actions:
-  // suspend, reactivate, turnAutoRenewOn/Off, cancelAtTermEnd, moveToExtendedServiceTerm).
-  // docs/policy.md: "Every answer names the version of the rules it used".
-  it.fails(
-    'R6: a deleted subscription’s machine refusal names the version at now (2026-05-04), not the baseline',
-    () => {
-      const deleted = { ...GONE, status: 'deleted' } as const;
-      const r = transition(deleted, { type: 'termEnded' }, { now: '2026-06-10T00:00:00Z' });
-      expect(r).toMatchObject({ ok: false, refusal: { reason: 'TERMINATED', policyVersion: '2026-05-04' } });
-    },
-  );
+  it('R6: a deleted subscription’s machine refusal names the version at now (2026-05-04), not the baseline', () => {
+    const deleted = { ...GONE, status: 'deleted' } as const;
+    const r = transition(deleted, { type: 'termEnded' }, { now: '2026-06-10T00:00:00Z' });
+    expect(r).toMatchObject({ ok: false, refusal: { reason: 'TERMINATED', policyVersion: '2026-05-04' } });
+  });
 
-  it.fails('R6: explain’s cancelAtTermEnd for a cancelled subscription names the version at now (2026-05-04)', () => {
+  it('R6: explain’s cancelAtTermEnd for a cancelled subscription names the version at now (2026-05-04)', () => {
     const cancelled = { ...GONE, status: 'cancelled' } as const;
     const e = explain(cancelled, { now: '2026-06-01T00:00:00Z' });
     expect(e.actions.find((a) => a.action === 'cancelAtTermEnd')?.policyVersion).toBe('2026-05-04');
