@@ -129,6 +129,7 @@ function decide(sub: Subscription, now: Instant, policy: Policy, phase: TermPhas
     // C14 (from 2024-07-01): a marketplace SaaS free trial can be cancelled at any time during the trial.
     if (
       gate.reason === 'TRIAL_STATUS_LOCKED' &&
+      sub.status === 'active' &&
       phase === 'in-term' &&
       changeFor(sub, policy, 'saas-trial-cancel-anytime', now) !== null
     )

@@ -2,7 +2,7 @@
  * U6: two standalone SKUs upgraded into one higher SKU, as a plan of two ordered steps
  * (Manage customer subscriptions, "Two-to-one upgrades").
  */
-import { allow, refuse, type Allowed, type Refused, type Warning } from '../core/decision.js';
+import { allow, refuse, unionAssumptions, type Allowed, type Refused, type Warning } from '../core/decision.js';
 import { CspRulesError } from '../core/errors.js';
 import type { Policy } from '../policy/policy.js';
 import { withChanges } from '../snapshot/changes.js';
@@ -91,7 +91,10 @@ export function planTwoToOne(
     { order: 2, action: 'transition-into-upgraded', subscriptionId: b.id, decision: step2 },
   ];
   const stop = (s: Refused<UpgradeReason>): TwoToOnePlan =>
-    Object.assign(refuse('U6', s.reason, s.opensAt, s.assumptions, s.warnings), { steps });
+    Object.assign(refuse('U6', s.reason, s.opensAt, s.assumptions, s.warnings), {
+      policyVersion: step1.policyVersion,
+      steps,
+    });
   if (!step1.allowed) return stop(step1);
   if (!step2.allowed) return stop(step2);
   const untils = [step1.until, step2.until].filter((u): u is number => u !== null);
@@ -102,9 +105,10 @@ export function planTwoToOne(
       'U6',
       'TWO_STEPS',
       untils.length === 0 ? null : Math.min(...untils),
-      [...step1.assumptions, ...step2.assumptions],
+      unionAssumptions(step1.assumptions, step2.assumptions),
       warnings,
     ),
-    { steps },
+    // Both steps are asked at one `now` under one policy: the plan names their version.
+    { policyVersion: step1.policyVersion, steps },
   );
 }

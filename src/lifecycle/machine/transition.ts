@@ -12,6 +12,7 @@ import {
   type SubscriptionInput,
 } from '../../snapshot/subscription.js';
 import { toInstant } from '../../time/instant.js';
+import { endOfDay } from '../../time/day.js';
 import { own, toBoolean, toEnum, toRecord } from '../../core/validate.js';
 import { onChangeQuantity, onChangeTermOrBilling, onClearScheduledChanges, onScheduleChange } from './changes.js';
 import { no, readState, type Ctx } from './context.js';
@@ -40,6 +41,14 @@ export const LIFECYCLE_EVENTS: readonly LifecycleEventType[] = Object.freeze([
   'changeTermOrBilling',
   'convertTrial',
   'setEndOfTermAction',
+  'renewalStarted',
+  'renewalCompleted',
+  'termEnded',
+  'stageElapsed',
+]);
+
+/** The events governed by the term end: R2, R5, R7, P7, P8. */
+const AT_TERM_END: ReadonlySet<LifecycleEventType> = new Set<LifecycleEventType>([
   'renewalStarted',
   'renewalCompleted',
   'termEnded',
@@ -112,7 +121,9 @@ export function transition(
     base: rawBase === undefined ? null : toSubscription(rawBase as SubscriptionInput),
   };
   // C3: a cancelled subscription is terminal; P7: deleted is unrecoverable.
-  const version = policyVersion(policy, now);
+  // What happens at the term end (the renewal, the term's end, the stages after it) is governed by
+  // the term end; every other event by its `now` (docs/policy.md).
+  const version = policyVersion(policy, AT_TERM_END.has(type) ? endOfDay(ctx.sub.termEndDay) : now);
   if (ctx.sub.status === 'cancelled') return answeredResult(ctx.sub, no('C3', 'TERMINATED', null), version);
   if (ctx.sub.status === 'deleted') return answeredResult(ctx.sub, no('P7', 'TERMINATED', null), version);
   return answeredResult(ctx.sub, apply(ctx, type, ev, event as LifecycleEvent), version);
@@ -123,7 +134,8 @@ export function transition(
  * snapshot's assumptions (the caller's, a trial's assumed end).
  */
 function answeredResult(sub: Subscription, r: TransitionResult, version: string): TransitionResult {
-  if (!r.ok) return { ok: false, refusal: answered(sub, 'other', r.refusal, version) };
+  // A copy: the refusal may be the caller's own `eligibility` decision, passed through.
+  if (!r.ok) return { ok: false, refusal: answered(sub, 'other', { ...r.refusal }, version) };
   const assumptions = mergeAssumed(sub, 'other', r.assumptions);
   return assumptions === r.assumptions && r.policyVersion === version
     ? r
