@@ -188,7 +188,7 @@ describe('Q1 Q2 Q3 Q7 Q10 C2 S3 changeQuantity', () => {
     );
     expect(transition(sub, { type: 'changeQuantity', quantity: 10 }, { now: MID })).toEqual(accepted(SNAP, []));
     expect(transition(sub, { type: 'changeQuantity', quantity: 11 }, { now: '2025-01-16T00:00:00Z' })).toEqual(
-      refused('R2', 'TERM_ENDED', null),
+      refused('R2', 'TERM_ENDED', null, '2024-07-01'),
     );
   });
 
@@ -210,6 +210,7 @@ describe('Q1 Q2 Q3 Q7 Q10 C2 S3 changeQuantity', () => {
       refusal: {
         allowed: false,
         rule: 'Q9',
+        policyVersion: '2023-10-19',
         reason: 'NEW_SUBSCRIPTION_REQUIRED',
         opensAt: null,
         assumptions: [],
@@ -321,11 +322,15 @@ describe('S1 S2 R4 CO2 scheduleChange and clearScheduledChanges', () => {
         { now: LAST_OF_TERM },
       ),
     ).toEqual(
-      accepted({ ...SNAP, scheduledChange: saved }, [
-        { type: 'SCHEDULED_CHANGE_SAVED', rule: 'S1', change: saved, replaced: false },
-      ]),
+      accepted(
+        { ...SNAP, scheduledChange: saved },
+        [{ type: 'SCHEDULED_CHANGE_SAVED', rule: 'S1', change: saved, replaced: false }],
+        [],
+        { policyVersion: '2024-07-01' },
+      ),
     );
   });
+
 
   it('S2 R4: refused when suspended, with auto-renew off, or during the renewal (until its latest end)', () => {
     expect(transition(suspended, { type: 'scheduleChange', change: { quantity: 8 } }, { now: MID })).toEqual(
@@ -335,14 +340,14 @@ describe('S1 S2 R4 CO2 scheduleChange and clearScheduledChanges', () => {
       transition({ ...sub, autoRenew: false }, { type: 'scheduleChange', change: { quantity: 8 } }, { now: MID }),
     ).toEqual(refused('S2', 'AUTO_RENEW_OFF', null));
     expect(transition(sub, { type: 'scheduleChange', change: { quantity: 8 } }, { now: RENEWAL_DAY })).toEqual(
-      refused('R4', 'RENEWAL_READ_ONLY', LATEST),
+      refused('R4', 'RENEWAL_READ_ONLY', LATEST, '2024-07-01'),
     );
     expect(
       transition(renewing(sub), { type: 'scheduleChange', change: { quantity: 8 } }, { now: '2025-01-16T00:00:00Z' }),
-    ).toEqual(refused('R4', 'RENEWAL_READ_ONLY', null));
+    ).toEqual(refused('R4', 'RENEWAL_READ_ONLY', null, '2024-07-01'));
     expect(
       transition(sub, { type: 'scheduleChange', change: { quantity: 8 } }, { now: '2025-01-16T00:00:00Z' }),
-    ).toEqual(refused('R2', 'TERM_ENDED', null));
+    ).toEqual(refused('R2', 'TERM_ENDED', null, '2024-07-01'));
   });
 
   it('S1: a change that names nothing, or no change object, is bad input', () => {
@@ -391,13 +396,13 @@ describe('S1 S2 R4 CO2 scheduleChange and clearScheduledChanges', () => {
       accepted({ ...SNAP, scheduledChange: null }, []),
     );
     expect(transition(sub, { type: 'clearScheduledChanges' }, { now: '2025-01-15T23:59:59.999Z' })).toEqual(
-      refused('R4', 'RENEWAL_READ_ONLY', LATEST),
+      refused('R4', 'RENEWAL_READ_ONLY', LATEST, '2024-07-01'),
     );
     expect(transition(renewing(sub), { type: 'clearScheduledChanges' }, { now: LATEST })).toEqual(
-      refused('R4', 'RENEWAL_READ_ONLY', null),
+      refused('R4', 'RENEWAL_READ_ONLY', null, '2024-07-01'),
     );
     expect(transition(sub, { type: 'clearScheduledChanges' }, { now: LATEST })).toEqual(
-      refused('R2', 'TERM_ENDED', null),
+      refused('R2', 'TERM_ENDED', null, '2024-07-01'),
     );
     // S2: removing a saved change, like saving one, needs an active subscription (the state table).
     expect(transition({ ...sub, status: 'expired' }, { type: 'clearScheduledChanges' }, { now: MID })).toEqual(
@@ -580,7 +585,7 @@ describe('B1–B5 S3 changeTermOrBilling', () => {
         { type: 'changeTermOrBilling', term: 'P3Y', billing: 'annual', eligibility },
         { now: '2025-01-15T01:00:00Z' },
       ),
-    ).toEqual(refused('R4', 'RENEWAL_READ_ONLY', LATEST));
+    ).toEqual(refused('R4', 'RENEWAL_READ_ONLY', LATEST, '2024-07-01'));
   });
 
   it('B2 B3 TR8 R2: refusals of the lifecycle side: the same plan, not active (per kind of change), a trial, a term over', () => {
@@ -610,7 +615,8 @@ describe('B1–B5 S3 changeTermOrBilling', () => {
         { type: 'changeTermOrBilling', term: 'P3Y', billing: 'monthly', offeredTerms },
         { now: '2025-01-16T00:00:00Z' },
       ),
-    ).toEqual(refused('R2', 'TERM_ENDED', null));
+    ).toEqual(refused('R2', 'TERM_ENDED', null, '2024-07-01'));
+
     const refusal = refuse('B3', 'CHECKED_ELSEWHERE', null);
     expect(
       transition(
