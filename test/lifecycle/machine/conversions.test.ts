@@ -422,7 +422,6 @@ describe('U1 U4 R4 R2 the upgrade event’s lifecycle refusals', () => {
     expect(
       transition(noRenew, { type: 'upgrade', quantity: 10, offerName: E5 }, { now: '2025-01-15T00:00:00Z' }),
     ).toEqual(refused('R5', 'TERM_ENDED', null, '2024-07-01'));
-
   });
 
   it('U2: bad input names the event’s fields, with the message', () => {

@@ -493,7 +493,6 @@ describe('R1 R5 S3 R4 setAutoRenew', () => {
         { now: RENEWAL_DAY },
       ),
     ).toEqual(refused('R5', 'TERM_ENDED', null, '2024-07-01'));
-
   });
 
   it('R1: autoRenew is required, and a boolean', () => {

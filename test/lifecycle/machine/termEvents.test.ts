@@ -186,7 +186,6 @@ describe('R2 R3 S1 TR2 renewalCompleted', () => {
         { policyVersion: '2026-05-04' },
       ),
     );
-
   });
 
   it('R3 U9: an inherited cancellation window ends with the term: the renewed term opens its own', () => {
@@ -491,7 +490,6 @@ describe('R5 P4 P7 termEnded', () => {
     expect(DISABLED_AT).toBe(E + 30 * 86_400_000);
   });
 
-
   describe('P4 not reactivated by the end of the term: the subscription ends', () => {
     const suspended = { ...sub, status: 'suspended' as const, autoRenew: false, scheduledChange: null };
 
@@ -598,7 +596,6 @@ describe('P7 stageElapsed', () => {
     expect(transition(suspended, { type: 'stageElapsed' }, { now: '2025-03-01T00:00:00Z' })).toEqual(
       refused('P7', 'NOT_ACTIVE', null, '2024-07-01'),
     );
-
   });
 
   describe('P7 after the term: expired 30 d → disabled 90 d → deleted', () => {
