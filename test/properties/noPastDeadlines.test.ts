@@ -106,7 +106,6 @@ describe('C12 no decision names a moment that has passed', () => {
         ([{ input }, { now }, p]) => {
           for (const [name, a] of answers(input, now, POLICIES[p]!)) {
             if (SAAS_TRIAL_CANCEL_GAP(input, now, name)) continue;
-
             if (!a.allowed && a.opensAt !== null && a.opensAt !== undefined) {
               expect(a.opensAt, `${name}: opensAt ≤ now`).toBeGreaterThan(now);
             }

@@ -615,7 +615,6 @@ describe('B1–B5 S3 changeTermOrBilling', () => {
         { now: '2025-01-16T00:00:00Z' },
       ),
     ).toEqual(refused('R2', 'TERM_ENDED', null, '2024-07-01'));
-
     const refusal = refuse('B3', 'CHECKED_ELSEWHERE', null);
     expect(
       transition(

@@ -87,7 +87,6 @@ describe('C1 C3 C5 P7 S3 cancel', () => {
         reason: 'WINDOW_CLOSED',
         opensAt: at('2026-01-15T00:00:00Z'),
         assumptions: ['RENEWAL_COMPLETION_ASSUMED_EARLIEST'],
-
         warnings: [],
       },
     });

@@ -195,7 +195,6 @@ describe('R1 TR1 a transition lists the snapshot’s assumptions, accepted or re
         rule: 'C2',
         policyVersion: '2023-10-19',
         reason: 'USE_CANCEL',
-
         opensAt: null,
         assumptions: ['AUTO_RENEW_ASSUMED'],
         warnings: [],
