@@ -254,7 +254,7 @@ describe('the options change the answer', () => {
       '\n  softwareone · P1Y billed monthly · 18 seats · active · auto-renew on · alert: lock-in-soon\n',
     );
     expect(out).toContain(
-      '\n  addSeats                never       —                        —                     NEW_SUBSCRIPTION_REQUIRED (Q9)\n',
+      '\n  addSeats                   never       —                        —                     NEW_SUBSCRIPTION_REQUIRED (Q9)\n',
     );
     expect(out).toContain('\n  note: productType.id: program softwareone given by the caller [defaulted]\n');
   });

@@ -21,6 +21,12 @@ const base: SubscriptionInput = {
   purchasedAt: '2024-01-31T10:00:00Z',
 };
 const sub = (over: Partial<SubscriptionInput> = {}): SubscriptionInput => ({ ...base, ...over });
+/**
+ * The rules before 2024-07-01 (the baseline's B2 cells, cycles and B5), for the triennial terms
+ * asked from 2025-04-01 on: from then a triennial's billing can't change midterm at all
+ * (TRIENNIAL_MIDTERM_LOCKED, asserted at its boundaries with the timeline's own tests).
+ */
+const BEFORE_2024_07 = definePolicy({ asOf: '2024-06-30T23:59:59.999Z' });
 const targets = (list: readonly { billing: BillingFrequency; reason: string }[]) =>
   list.map((o) => [o.billing, o.reason]);
 
@@ -106,6 +112,7 @@ describe('B2 billing-frequency table (002 "Change only billing frequency")', () 
       {
         allowed: true,
         rule: 'B2',
+        policyVersion: '2023-10-19',
         reason: 'NEXT_CYCLE',
         until: at('2024-02-29T00:00:00Z'),
         assumptions: [],
@@ -120,29 +127,34 @@ describe('B2 billing-frequency table (002 "Change only billing frequency")', () 
   });
 
   it('Triennial billed annually: the next cycle is the next anniversary (Feb 29 start clamps to Feb 28)', () => {
+    // Under the rules before the triennial lock (BEFORE_2024_07): its later cycles are asked in 2025 and 2026.
+    const policy = BEFORE_2024_07;
     const s = sub({ billing: 'annual', purchasedAt: '2024-02-29T12:00:00Z' });
-    const r = eligibleBillingFrequencyChanges(s, { now: '2025-02-27T23:59:59.999Z' });
+    const r = eligibleBillingFrequencyChanges(s, { now: '2025-02-27T23:59:59.999Z', policy });
     expect(r.allowed[0]).toMatchObject({
       billing: 'monthly',
       effectiveAt: at('2025-02-28T00:00:00Z'),
       until: at('2025-02-28T00:00:00Z'),
     });
     // Last year of the term: the next anniversary (2027-02-28) is after the term end (2027-02-27).
-    const late = eligibleBillingFrequencyChanges(s, { now: '2026-03-01T00:00:00Z' });
+    const late = eligibleBillingFrequencyChanges(s, { now: '2026-03-01T00:00:00Z', policy });
     expect(late.allowed).toEqual([]);
     expect(late.refused.find((o) => o.billing === 'monthly')).toMatchObject({
       rule: 'B2',
+      policyVersion: '2023-10-19',
       reason: 'NO_CYCLE_LEFT_IN_TERM',
       opensAt: null,
     });
   });
 
   it('no cycle left after the last monthly cycle of the term', () => {
-    // Bought 2024-01-31, P3Y ends 2027-01-30; the last cycle starts 2026-12-31.
-    expect(eligibleBillingFrequencyChanges(sub(), { now: '2026-12-30T23:59:59.999Z' }).allowed[0]?.effectiveAt).toBe(
-      at('2026-12-31T00:00:00Z'),
-    );
-    expect(eligibleBillingFrequencyChanges(sub(), { now: '2027-01-01T00:00:00Z' }).refused[0]?.reason).toBe(
+    // Bought 2024-01-31, P3Y ends 2027-01-30; the last cycle starts 2026-12-31. Under the rules
+    // before the triennial lock (BEFORE_2024_07).
+    const policy = BEFORE_2024_07;
+    expect(
+      eligibleBillingFrequencyChanges(sub(), { now: '2026-12-30T23:59:59.999Z', policy }).allowed[0]?.effectiveAt,
+    ).toBe(at('2026-12-31T00:00:00Z'));
+    expect(eligibleBillingFrequencyChanges(sub(), { now: '2027-01-01T00:00:00Z', policy }).refused[0]?.reason).toBe(
       'NO_CYCLE_LEFT_IN_TERM',
     );
   });
@@ -157,11 +169,14 @@ describe('B2 billing-frequency table (002 "Change only billing frequency")', () 
     // renewal runs (R4: read-only until its latest completion, 24 h later).
     expect(eligibleBillingFrequencyChanges(s, { now: '2024-06-30T23:59:59.999Z' }).refused[0]).toMatchObject({
       rule: 'B5',
+      policyVersion: '2023-10-19',
       reason: 'CYCLE_CHARGE_IN_PROGRESS',
       opensAt: at('2024-07-01T00:00:00Z'),
     });
     expect(eligibleBillingFrequencyChanges(s, { now: '2024-07-01T00:00:00Z' }).refused[0]).toMatchObject({
       rule: 'R4',
+      // 2024-07-01T00:00Z: the first instant of the rules of 2024-07-01.
+      policyVersion: '2024-07-01',
       reason: 'RENEWAL_READ_ONLY',
       opensAt: at('2024-07-02T00:00:00Z'),
     });
@@ -239,10 +254,12 @@ describe('B5 cycle charge: the next-charge instruction is read-only on the cycle
           const m = (c.getUTCMonth() + k) % 12;
           const day = Math.min(c.getUTCDate(), daysInMonth(y, m + 1));
           const now = Date.UTC(y, m, day) + ms;
-          const r = eligibleBillingFrequencyChanges(sub({ purchasedAt }), { now });
+          // B5 as it stands under the rules before the triennial lock (cycle days up to 2033).
+          const r = eligibleBillingFrequencyChanges(sub({ purchasedAt }), { now, policy: BEFORE_2024_07 });
           expect(r.allowed).toEqual([]);
           expect(r.refused.find((o) => o.billing === 'annual')).toMatchObject({
             rule: 'B5',
+            policyVersion: '2023-10-19',
             reason: 'CYCLE_CHARGE_IN_PROGRESS',
             opensAt: Date.UTC(y, m, day + 1),
           });
@@ -277,6 +294,7 @@ describe('B4 promotion warning and pending changes', () => {
         {
           allowed: true,
           rule: 'B2',
+          policyVersion: '2023-10-19',
           reason: 'NEXT_CYCLE',
           until: next,
           assumptions: [],
@@ -291,6 +309,7 @@ describe('B4 promotion warning and pending changes', () => {
         {
           allowed: false,
           rule: 'B2',
+          policyVersion: '2023-10-19',
           reason: 'UPFRONT_NOT_ALLOWED_MIDTERM',
           opensAt: null,
           assumptions: [],
@@ -339,7 +358,8 @@ describe('C3, P7, TR8 and status: every option refused with the blocking reason'
   });
 
   it('R4: the last instant of the term is still in it', () => {
-    const r = eligibleBillingFrequencyChanges(sub(), { now: '2027-01-30T23:59:59.999Z' });
+    // Under the rules before the triennial lock (BEFORE_2024_07): the B2 cells answer, not R4 or R2.
+    const r = eligibleBillingFrequencyChanges(sub(), { now: '2027-01-30T23:59:59.999Z', policy: BEFORE_2024_07 });
     expect(r.refused.map((o) => [o.billing, o.rule, o.reason])).toEqual([
       ['annual', 'B2', 'NO_CYCLE_LEFT_IN_TERM'],
       ['triennial', 'B2', 'UPFRONT_NOT_ALLOWED_MIDTERM'],
@@ -414,6 +434,7 @@ describe('B5 the end of a cycle charge is an assumption: CHARGE_COMPLETION_ASSUM
       {
         allowed: false,
         rule: 'B5',
+        policyVersion: '2023-10-19',
         reason: 'CYCLE_CHARGE_IN_PROGRESS',
         opensAt: at('2024-03-01T00:00:00Z'),
         assumptions: ['CHARGE_COMPLETION_ASSUMED'],
@@ -427,6 +448,7 @@ describe('B5 the end of a cycle charge is an assumption: CHARGE_COMPLETION_ASSUM
         // B2: the upfront plan is refused whatever the day: nothing assumed.
         allowed: false,
         rule: 'B2',
+        policyVersion: '2023-10-19',
         reason: 'UPFRONT_NOT_ALLOWED_MIDTERM',
         opensAt: null,
         assumptions: [],
@@ -437,6 +459,25 @@ describe('B5 the end of a cycle charge is an assumption: CHARGE_COMPLETION_ASSUM
         effectiveAt: null,
       },
     ]);
+  });
+  it('B2 B5: from 2025-04-01 a triennial’s charge day answers the lock (no opening), not B5’s next-day opening', () => {
+    // Bought 2024-01-31, monthly: cycle 15 starts 2025-04-30 (April has 30 days, T6). Under the
+    // rules of 2025-04-01 the annual billing never opens midterm: nothing is promised for 2025-05-01.
+    const r = eligibleBillingFrequencyChanges(sub(), { now: '2025-04-30T12:00:00Z' });
+    expect(r.allowed).toEqual([]);
+    expect(r.refused[0]).toEqual({
+      allowed: false,
+      rule: 'B2',
+      policyVersion: '2025-04-01',
+      reason: 'TRIENNIAL_MIDTERM_LOCKED',
+      opensAt: null,
+      assumptions: [],
+      warnings: [],
+      term: 'P3Y',
+      billing: 'annual',
+      effective: 'next-cycle',
+      effectiveAt: null,
+    });
   });
   it('B5: off the charge day nothing is assumed', () => {
     const r = eligibleBillingFrequencyChanges(sub(), { now: '2024-03-01T00:00:00Z' });

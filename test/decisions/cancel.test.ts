@@ -35,6 +35,7 @@ describe('C1 new-commerce license-based: 7 d from the start of any term', () => 
     expect(closed).toEqual({
       allowed: false,
       rule: 'C1',
+      policyVersion: '2023-10-19',
       reason: 'WINDOW_CLOSED',
       opensAt: at('2025-01-15T00:00:00Z'),
       assumptions: ['RENEWAL_COMPLETION_ASSUMED_EARLIEST'],
@@ -187,6 +188,7 @@ describe('C3 a cancelled subscription is terminal', () => {
     expect(canCancel({ ...annual, status }, { now: '2024-01-15T10:00:00Z' })).toMatchObject({
       allowed: false,
       rule,
+      policyVersion: '2023-10-19',
       reason: 'TERMINATED',
       opensAt: null,
     });
@@ -215,6 +217,7 @@ describe('C4 traditional ISV SaaS billed monthly: < 24 h full credit, later at r
     expect(canCancel(saas, { now: '2024-03-01T23:00:00Z' })).toMatchObject({
       allowed: true,
       rule: 'C4',
+      policyVersion: '2023-10-19',
       reason: 'SCHEDULED_AT_RENEWAL',
       refund: 'none',
       effective: 'at-renewal',
@@ -239,6 +242,7 @@ describe('C5 traditional ISV SaaS billed annually: < 14 d full credit, later at 
     });
     expect(canCancel(saas, { now: '2024-01-14T12:00:00Z' })).toMatchObject({
       rule: 'C5',
+      policyVersion: '2023-10-19',
       reason: 'SCHEDULED_AT_RENEWAL',
       effective: 'at-renewal',
       until: at('2024-12-31T00:00:00Z'),
@@ -279,6 +283,7 @@ describe('C7 BSS software-subscription asset: 30 d from purchase when returnable
     expect(canCancel(asset, { now: '2024-03-01T00:00:00Z' })).toMatchObject({
       allowed: false,
       rule: 'C7',
+      policyVersion: '2023-10-19',
       reason: 'WINDOW_CLOSED',
       opensAt: null,
     });
@@ -291,6 +296,7 @@ describe('C7 BSS software-subscription asset: 30 d from purchase when returnable
     expect(canCancel({ ...asset, isReturnable: false }, { now: '2024-02-01T00:00:00Z' })).toMatchObject({
       allowed: false,
       rule: 'C7',
+      policyVersion: '2023-10-19',
       reason: 'NOT_RETURNABLE',
       assumptions: [],
     });
@@ -348,6 +354,7 @@ describe('C9 a trial cannot be cancelled (its status is locked)', () => {
     expect(canCancel({ ...annual, trial: true, term: 'P1M' }, { now: '2024-01-15T10:00:00Z' })).toMatchObject({
       allowed: false,
       rule: 'C9',
+      policyVersion: '2023-10-19',
       reason: 'TRIAL_STATUS_LOCKED',
     });
   });
@@ -412,6 +419,7 @@ describe('C14 marketplace SaaS in new commerce: 72 h from purchase, full', () =>
     expect(canCancel(renewed, { now: '2025-01-15T01:05:00Z' })).toMatchObject({
       allowed: false,
       rule: 'C14',
+      policyVersion: '2024-07-01',
       reason: 'WINDOW_CLOSED',
       opensAt: null,
     });
@@ -492,6 +500,7 @@ describe('canCancel status handling and bad input', () => {
     expect(canCancel({ ...oneSeat, program: 'nce-license', status }, { now: '2024-01-16T00:00:00Z' })).toMatchObject({
       allowed: false,
       rule: 'P7',
+      policyVersion: '2023-10-19',
       reason: 'NOT_ACTIVE',
       opensAt: null,
       refund: 'none',
@@ -510,6 +519,7 @@ describe('R3 R4 the renewal day: canCancel answers for the new term', () => {
     expect(canCancel(annual, { now: '2025-01-15T00:00:00.000Z' })).toEqual({
       allowed: true,
       rule: 'C1',
+      policyVersion: '2024-07-01',
       reason: 'WITHIN_WINDOW',
       until: at('2025-01-22T00:00:00Z'), // 00:00Z + 168 h
       assumptions: ['RENEWAL_COMPLETION_ASSUMED_EARLIEST'],
@@ -536,6 +546,7 @@ describe('R3 R4 the renewal day: canCancel answers for the new term', () => {
     expect(canCancel(annual, { now: '2025-01-16T00:00:00.000Z' })).toMatchObject({
       allowed: false,
       rule: 'R2',
+      policyVersion: '2024-07-01',
       reason: 'TERM_ENDED',
       opensAt: null,
       warnings: [],
@@ -553,6 +564,7 @@ describe('R3 R4 the renewal day: canCancel answers for the new term', () => {
     expect(canCancel(annual, { now: '2025-01-15T06:00:00Z', policy })).toEqual({
       allowed: false,
       rule: 'C1',
+      policyVersion: '2024-07-01',
       reason: 'WINDOW_NOT_OPEN',
       opensAt: at('2025-01-16T00:00:00Z'),
       assumptions: ['RENEWAL_COMPLETION_ASSUMED_LATEST'],
@@ -592,6 +604,7 @@ describe('R3 R4 the renewal day: canCancel answers for the new term', () => {
       expect(canCancel({ ...oneSeat, program }, { now: '2025-01-15T12:00:00Z' })).toMatchObject({
         allowed: false,
         rule,
+        policyVersion: '2024-07-01',
         reason: 'WINDOW_CLOSED',
         opensAt: null,
         warnings: ['RENEWAL_IN_PROGRESS'],
@@ -602,6 +615,7 @@ describe('R3 R4 the renewal day: canCancel answers for the new term', () => {
     expect(canCancel({ ...annual, autoRenew: false }, { now: '2025-01-15T00:00:00Z' })).toMatchObject({
       allowed: false,
       rule: 'R5',
+      policyVersion: '2024-07-01',
       reason: 'TERM_ENDED',
       opensAt: null,
     });
@@ -628,6 +642,7 @@ describe('C4 C5 R4 traditional SaaS on its renewal day: RENEWAL_IN_PROGRESS unti
     expect(canCancel(saas, { now: '2024-12-31T00:00:00Z' })).toEqual({
       allowed: false,
       rule: 'C5',
+      policyVersion: '2024-07-01',
       reason: 'RENEWAL_IN_PROGRESS',
       opensAt: at('2025-01-01T00:00:00Z'),
       assumptions: [],
@@ -655,6 +670,7 @@ describe('C4 C5 R4 traditional SaaS on its renewal day: RENEWAL_IN_PROGRESS unti
     expect(canCancel(saas, { now: '2024-03-29T10:00:00Z' })).toMatchObject({
       allowed: false,
       rule: 'C4',
+      policyVersion: '2023-10-19',
       reason: 'RENEWAL_IN_PROGRESS',
       opensAt: at('2024-03-30T00:00:00Z'),
     });

@@ -308,10 +308,13 @@ describe('R4 read-only while a renewal is queued or running', () => {
   it('R4: the refusal opens at the latest completion (2025-01-16T00:00Z) while that is ahead, else null', () => {
     const s = sub();
     const row = stateGate('suspend', s, 'renewing')!;
+    // gateRefusal is the state table's own refusal, before a public decision stamps the version of
+    // its now: it names the baseline version, whatever the instant.
     const refusal = (now: string) => gateRefusal(row, s, at(now));
     expect(refusal(TERM_END)).toEqual({
       allowed: false,
       rule: 'R4',
+      policyVersion: '2023-10-19',
       reason: 'RENEWAL_READ_ONLY',
       opensAt: at(RENEWAL_OVER),
       assumptions: [],
@@ -327,6 +330,7 @@ describe('R4 read-only while a renewal is queued or running', () => {
     expect(gateRefusal(row, s, at(TERM_END))).toEqual({
       allowed: false,
       rule: 'R5',
+      policyVersion: '2023-10-19',
       reason: 'TERM_ENDED',
       opensAt: null,
       assumptions: [],

@@ -9,18 +9,28 @@ import { caught } from '../support/caught.js';
 
 /**
  * A4, A5, A6 decisions asserted whole (issue 7.5): every field of each decision and every field of
- * each thrown CspRulesError, worked out by hand from rules.md.
+ * each thrown CspRulesError, worked out by hand from rules.md. These questions have no instant and
+ * no change of the timeline touches them: they name the baseline version, 2023-10-19.
  */
 
 const refusedA4 = (reason: string) => ({
   allowed: false,
   rule: 'A4',
+  policyVersion: '2023-10-19',
   reason,
   opensAt: null,
   assumptions: [],
   warnings: [],
 });
-const AVAILABLE = { allowed: true, rule: 'A4', reason: 'AVAILABLE', until: null, assumptions: [], warnings: [] };
+const AVAILABLE = {
+  allowed: true,
+  rule: 'A4',
+  policyVersion: '2023-10-19',
+  reason: 'AVAILABLE',
+  until: null,
+  assumptions: [],
+  warnings: [],
+};
 
 describe('A4 offer availability from caller-supplied facts', () => {
   it('is available when nothing stands in the way', () => {
@@ -157,6 +167,7 @@ describe('A5 EU/EFTA reseller declaration', () => {
   const refusedA5 = (reason: string, invalidIndex: number | null = null) => ({
     allowed: false,
     rule: 'A5',
+    policyVersion: '2023-10-19',
     reason,
     opensAt: null,
     assumptions: [],
@@ -168,6 +179,7 @@ describe('A5 EU/EFTA reseller declaration', () => {
   const accepted = (incentivesFor: string) => ({
     allowed: true,
     rule: 'A5',
+    policyVersion: '2023-10-19',
     reason: 'ACCEPTED',
     until: null,
     assumptions: [],
@@ -316,6 +328,7 @@ describe('A6 only direct-bill partners and indirect providers sell subscriptions
     expect(canSellSubscriptions(model)).toEqual({
       allowed: true,
       rule: 'A6',
+      policyVersion: '2023-10-19',
       reason: 'ALLOWED',
       until: null,
       assumptions: [],
@@ -327,6 +340,7 @@ describe('A6 only direct-bill partners and indirect providers sell subscriptions
     expect(canSellSubscriptions('indirect-reseller')).toEqual({
       allowed: false,
       rule: 'A6',
+      policyVersion: '2023-10-19',
       reason: 'THROUGH_INDIRECT_PROVIDER',
       opensAt: null,
       assumptions: [],

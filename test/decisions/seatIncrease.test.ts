@@ -22,6 +22,7 @@ describe('Q1 seats can be added at any time while active', () => {
     expect(canIncreaseSeats(sub, { now: '2024-02-20T00:00:00Z' })).toEqual({
       allowed: true,
       rule: 'Q1',
+      policyVersion: '2023-10-19',
       reason: 'ALLOWED',
       until: null,
       assumptions: [],
@@ -42,6 +43,7 @@ describe('Q1 seats can be added at any time while active', () => {
     expect(canIncreaseSeats(off, { now: '2024-02-29T00:00:00Z' })).toEqual({
       allowed: false,
       rule: 'R5',
+      policyVersion: '2023-10-19',
       reason: 'TERM_ENDED',
       opensAt: null,
       assumptions: [],
@@ -54,6 +56,7 @@ describe('Q1 seats can be added at any time while active', () => {
     expect(canIncreaseSeats(sub, { now: '2024-03-01T00:00:00Z' })).toEqual({
       allowed: false,
       rule: 'R2',
+      policyVersion: '2023-10-19',
       reason: 'TERM_ENDED',
       opensAt: null,
       assumptions: [],
@@ -77,6 +80,7 @@ describe('Q1 seats can be added at any time while active', () => {
     expect(canIncreaseSeats({ ...sub, ...patch }, { now: '2024-02-01T00:00:00Z' })).toEqual({
       allowed: false,
       rule,
+      policyVersion: '2023-10-19',
       reason,
       opensAt: null,
       assumptions,
@@ -88,6 +92,7 @@ describe('Q1 seats can be added at any time while active', () => {
     expect(canIncreaseSeats({ ...sub, updateCount: 1200 }, { now: '2024-02-29T23:59:59.999Z' })).toEqual({
       allowed: true,
       rule: 'Q1',
+      policyVersion: '2023-10-19',
       reason: 'ALLOWED',
       until: null,
       assumptions: [],
@@ -99,6 +104,7 @@ describe('Q1 seats can be added at any time while active', () => {
     expect(canIncreaseSeats({ ...sub, autoRenew: false, updateCount: 1200 }, { now: '2024-02-01T00:00:00Z' })).toEqual({
       allowed: true,
       rule: 'Q1',
+      policyVersion: '2023-10-19',
       reason: 'ALLOWED',
       until: Date.UTC(2024, 1, 29),
       assumptions: [],
@@ -117,6 +123,7 @@ describe('Q7, Q9, Q10, C3, P7: when seats cannot be added', () => {
     expect(canIncreaseSeats({ ...sub, trial: true }, { now: '2024-02-01T00:00:00Z' })).toMatchObject({
       allowed: false,
       rule: 'Q7',
+      policyVersion: '2023-10-19',
       reason: 'TRIAL_QUANTITY_LOCKED',
     });
   });
@@ -124,6 +131,7 @@ describe('Q7, Q9, Q10, C3, P7: when seats cannot be added', () => {
     expect(canIncreaseSeats({ ...sub, program: 'softwareone' }, { now: '2024-02-01T00:00:00Z' })).toMatchObject({
       allowed: false,
       rule: 'Q9',
+      policyVersion: '2023-10-19',
       reason: 'NEW_SUBSCRIPTION_REQUIRED',
       opensAt: null,
     });
@@ -132,6 +140,7 @@ describe('Q7, Q9, Q10, C3, P7: when seats cannot be added', () => {
     expect(canIncreaseSeats({ ...sub, status: 'suspended' }, { now: '2024-02-01T00:00:00Z' })).toMatchObject({
       allowed: false,
       rule: 'Q10',
+      policyVersion: '2023-10-19',
       reason: 'NOT_ACTIVE',
     });
   });
@@ -139,6 +148,7 @@ describe('Q7, Q9, Q10, C3, P7: when seats cannot be added', () => {
     expect(canIncreaseSeats({ ...sub, status: 'deleted' }, { now: '2024-02-01T00:00:00Z' })).toMatchObject({
       allowed: false,
       rule: 'P7',
+      policyVersion: '2023-10-19',
       reason: 'TERMINATED',
     });
   });
@@ -146,6 +156,7 @@ describe('Q7, Q9, Q10, C3, P7: when seats cannot be added', () => {
     expect(canIncreaseSeats({ ...sub, status: 'cancelled' }, { now: '2024-02-01T00:00:00Z' })).toMatchObject({
       allowed: false,
       rule: 'C3',
+      policyVersion: '2023-10-19',
       reason: 'TERMINATED',
     });
   });
@@ -155,6 +166,7 @@ describe('Q7, Q9, Q10, C3, P7: when seats cannot be added', () => {
     expect(canIncreaseSeats(sub, { now: '2024-02-01T00:00:00Z', policy })).toEqual({
       allowed: false,
       rule: 'Q9',
+      policyVersion: '2023-10-19',
       reason: 'NEW_SUBSCRIPTION_REQUIRED',
       opensAt: null,
       assumptions: [],

@@ -52,6 +52,7 @@ describe('Q2 each batch of seats is reducible for 7 d from when it was added', (
     expect(reducibleSeats(twoBatches, { now: '2024-03-17T14:02:44.999Z' })).toMatchObject({
       allowed: true,
       rule: 'Q2',
+      policyVersion: '2023-10-19',
       reason: 'WITHIN_WINDOW',
       until: at('2024-03-17T14:02:45Z'),
       total: 5,
@@ -80,6 +81,7 @@ describe('Q2 each batch of seats is reducible for 7 d from when it was added', (
     expect(reducibleSeats(single, { now: '2024-01-16T00:00:00Z' })).toMatchObject({
       allowed: false,
       rule: 'Q2',
+      policyVersion: '2023-10-19',
       reason: 'LAST_SEAT',
       total: 0,
     });
@@ -134,6 +136,7 @@ describe('Q3 after a batch window closes, wait for the next renewal window', () 
     expect(reducibleSeats(twoBatches, { now: '2024-03-17T14:02:45Z' })).toEqual({
       allowed: false,
       rule: 'Q3',
+      policyVersion: '2023-10-19',
       reason: 'NO_OPEN_BATCH',
       opensAt: at('2025-01-15T00:00:00Z'),
       assumptions: ['RENEWAL_COMPLETION_ASSUMED_EARLIEST'],
@@ -159,6 +162,7 @@ describe('Q4 view licenses to reduce: total and per batch quantity and deadline'
     expect(reducibleSeats(newestFirst, { now })).toEqual({
       allowed: true,
       rule: 'Q2',
+      policyVersion: '2023-10-19',
       reason: 'WITHIN_WINDOW',
       until: NEW.until,
       assumptions: ['ONE_SEAT_KEPT'],
@@ -174,6 +178,7 @@ describe('Q7, Q8, Q10 and C3: no reduction for trials, software, inactive and ca
     expect(reducibleSeats({ ...twoBatches, trial: true }, { now: '2024-01-16T00:00:00Z' })).toMatchObject({
       allowed: false,
       rule: 'Q7',
+      policyVersion: '2023-10-19',
       reason: 'TRIAL_QUANTITY_LOCKED',
     });
   });
@@ -181,6 +186,7 @@ describe('Q7, Q8, Q10 and C3: no reduction for trials, software, inactive and ca
     expect(reducibleSeats({ ...twoBatches, program: 'nce-software' }, { now: '2024-01-16T00:00:00Z' })).toMatchObject({
       allowed: false,
       rule: 'Q8',
+      policyVersion: '2023-10-19',
       reason: 'NOT_SUPPORTED',
     });
   });
@@ -188,6 +194,7 @@ describe('Q7, Q8, Q10 and C3: no reduction for trials, software, inactive and ca
     expect(reducibleSeats({ ...twoBatches, program: 'bss-software' }, { now: '2024-01-16T00:00:00Z' })).toMatchObject({
       allowed: false,
       rule: 'C2',
+      policyVersion: '2023-10-19',
       reason: 'NOT_SUPPORTED',
     });
   });
@@ -195,6 +202,7 @@ describe('Q7, Q8, Q10 and C3: no reduction for trials, software, inactive and ca
     expect(reducibleSeats({ ...twoBatches, status }, { now: '2024-01-16T00:00:00Z' })).toMatchObject({
       allowed: false,
       rule: 'Q10',
+      policyVersion: '2023-10-19',
       reason: 'NOT_ACTIVE',
     });
   });
@@ -232,6 +240,7 @@ describe('planSeatReduction (Q2, Q3, Q5): which batches to release, act-by insta
     expect(planSeatReduction(twoBatches, { targetQuantity: 9, now: '2024-03-12T00:00:00Z' })).toMatchObject({
       allowed: false,
       rule: 'Q3',
+      policyVersion: '2023-10-19',
       reason: 'INSUFFICIENT_REDUCIBLE_SEATS',
       opensAt: at('2025-01-15T00:00:00Z'),
       reducibleNow: 5,
@@ -253,6 +262,7 @@ describe('planSeatReduction (Q2, Q3, Q5): which batches to release, act-by insta
     expect(planSeatReduction(twoBatches, { targetQuantity: 0, now: '2024-03-12T00:00:00Z' })).toMatchObject({
       allowed: false,
       rule: 'C2',
+      policyVersion: '2023-10-19',
       reason: 'USE_CANCEL',
     });
   });
@@ -293,6 +303,7 @@ describe('planSeatReduction (Q2, Q3, Q5): which batches to release, act-by insta
     expect(planSeatReduction(newestFirst, { targetQuantity: 13, now })).toEqual({
       allowed: true,
       rule: 'Q2',
+      policyVersion: '2023-10-19',
       reason: 'WITHIN_WINDOW',
       until: NEW.until,
       assumptions: ['ONE_SEAT_KEPT'], // reducibleNow 14 = 15 − the seat the policy keeps
@@ -308,6 +319,7 @@ describe('planSeatReduction (Q2, Q3, Q5): which batches to release, act-by insta
     expect(planSeatReduction(newestFirst, { targetQuantity: 10, now })).toEqual({
       allowed: true,
       rule: 'Q2',
+      policyVersion: '2023-10-19',
       reason: 'WITHIN_WINDOW',
       until: NEW.until,
       assumptions: ['ONE_SEAT_KEPT'], // reducibleNow 14 = 15 − the seat the policy keeps
@@ -323,6 +335,7 @@ describe('planSeatReduction (Q2, Q3, Q5): which batches to release, act-by insta
     expect(planSeatReduction(newestFirst, { targetQuantity: 3, now })).toEqual({
       allowed: true,
       rule: 'Q2',
+      policyVersion: '2023-10-19',
       reason: 'WITHIN_WINDOW',
       until: OLD.until,
       assumptions: ['ONE_SEAT_KEPT'], // reducibleNow 14 = 15 − the seat the policy keeps
@@ -338,6 +351,7 @@ describe('planSeatReduction (Q2, Q3, Q5): which batches to release, act-by insta
     expect(planSeatReduction(newestFirst, { targetQuantity: 15, now })).toEqual({
       allowed: true,
       rule: 'Q2',
+      policyVersion: '2023-10-19',
       reason: 'NOTHING_TO_REDUCE',
       until: null,
       assumptions: ['ONE_SEAT_KEPT'], // reducibleNow 14 = 15 − the seat the policy keeps
@@ -353,6 +367,7 @@ describe('planSeatReduction (Q2, Q3, Q5): which batches to release, act-by insta
     expect(planSeatReduction(newestFirst, { targetQuantity: 16, now })).toEqual({
       allowed: false,
       rule: 'Q1',
+      policyVersion: '2023-10-19',
       reason: 'NOT_A_REDUCTION',
       opensAt: null,
       assumptions: [],
@@ -415,6 +430,7 @@ describe('Q2 the keep-one-seat cap is an assumption when it lowers the total', (
     expect(reducibleSeats(single, { now: '2024-01-16T00:00:00Z' })).toEqual({
       allowed: false,
       rule: 'Q2',
+      policyVersion: '2023-10-19',
       reason: 'LAST_SEAT',
       opensAt: null,
       assumptions: ['ONE_SEAT_KEPT'],
@@ -471,6 +487,7 @@ describe("R3 R4 Q2 the renewal day: the whole quantity is one batch from the ren
     expect(reducibleSeats(twoBatches, { now: '2025-01-15T00:00:00.000Z' })).toEqual({
       allowed: true,
       rule: 'Q2',
+      policyVersion: '2024-07-01',
       reason: 'WITHIN_WINDOW',
       until: at('2025-01-22T00:00:00Z'),
       assumptions: ['RENEWAL_COMPLETION_ASSUMED_EARLIEST', 'ONE_SEAT_KEPT'],
@@ -491,6 +508,7 @@ describe("R3 R4 Q2 the renewal day: the whole quantity is one batch from the ren
     expect(reducibleSeats(twoBatches, { now: '2025-01-16T00:00:00.000Z' })).toMatchObject({
       allowed: false,
       rule: 'R2',
+      policyVersion: '2024-07-01',
       reason: 'TERM_ENDED',
       opensAt: null,
     });
@@ -499,6 +517,7 @@ describe("R3 R4 Q2 the renewal day: the whole quantity is one batch from the ren
     expect(planSeatReduction(twoBatches, { now: '2025-01-15T08:00:00Z', targetQuantity: 10 })).toEqual({
       allowed: true,
       rule: 'Q2',
+      policyVersion: '2024-07-01',
       reason: 'WITHIN_WINDOW',
       until: at('2025-01-22T00:00:00Z'),
       assumptions: ['RENEWAL_COMPLETION_ASSUMED_EARLIEST', 'ONE_SEAT_KEPT'],

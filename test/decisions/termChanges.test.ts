@@ -95,6 +95,7 @@ describe('B3 term-change table (002 "Change billing frequency along with billing
       for (const o of r.allowed) {
         expect(o).toMatchObject({
           rule: 'B3',
+          policyVersion: '2023-10-19',
           reason: 'IMMEDIATE',
           effective: 'immediate',
           effectiveAt: Date.parse(now),
@@ -129,6 +130,7 @@ describe('B3 term-change table (002 "Change billing frequency along with billing
     const ok = (term: string, billing: string) => ({
       allowed: true,
       rule: 'B3',
+      policyVersion: '2023-10-19',
       reason: 'IMMEDIATE',
       until,
       assumptions: [],
@@ -230,6 +232,7 @@ describe('B1 Triennial only where the catalog offers it', () => {
     const no = (term: string, billing: string, rule: string, reason: string, assumptions: string[]) => ({
       allowed: false,
       rule,
+      policyVersion: '2023-10-19',
       reason,
       opensAt: null,
       assumptions,
@@ -315,6 +318,7 @@ describe('C3, P7, TR8 and status block every term change', () => {
     expect(r.refused[0]).toEqual({
       allowed: false,
       rule: 'TR8',
+      policyVersion: '2023-10-19',
       reason: 'TRIAL_PLAN_LOCKED',
       opensAt: null,
       // TR1: the trial's end (not given) is assumed 30 days after its start; the lock depends on it.

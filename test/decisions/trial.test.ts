@@ -50,6 +50,7 @@ const END = Date.parse('2024-01-31T00:00:00Z');
 const refused = (rule: string, reason: string, facts: Record<string, unknown>) => ({
   allowed: false,
   rule,
+  policyVersion: '2023-10-19',
   reason,
   opensAt: null,
   assumptions: [],
@@ -77,6 +78,7 @@ describe('TR2 defaults: Annual term, Monthly billing, 25 seats', () => {
     expect(canConvertTrial(t(), opts())).toEqual({
       allowed: true,
       rule: 'TR4',
+      policyVersion: '2023-10-19',
       reason: 'CONVERT_NOW',
       until: at('2024-01-31T00:00:00Z'),
       assumptions: [],
@@ -153,17 +155,20 @@ describe('TR3 targets and modes', () => {
     expect(canConvertTrial(t(), opts({ now: '2024-01-31T00:00:00.000Z' }))).toMatchObject({
       allowed: false,
       rule: 'R4',
+      policyVersion: '2023-10-19',
       reason: 'RENEWAL_READ_ONLY',
       opensAt: at('2024-02-01T00:00:00Z'),
     });
     expect(canConvertTrial(t(), opts({ now: '2024-01-31T23:59:59.999Z' }))).toMatchObject({
       rule: 'R4',
+      policyVersion: '2023-10-19',
       reason: 'RENEWAL_READ_ONLY',
       opensAt: at('2024-02-01T00:00:00Z'),
     });
     expect(canConvertTrial(t(), opts({ now: '2024-02-01T00:00:00.000Z' }))).toMatchObject({
       allowed: false,
       rule: 'TR2',
+      policyVersion: '2023-10-19',
       reason: 'TERM_ENDED',
       opensAt: null,
     });
@@ -171,6 +176,7 @@ describe('TR3 targets and modes', () => {
     expect(canConvertTrial(t({ autoRenew: false }), opts({ now: '2024-01-31T00:00:00.000Z' }))).toMatchObject({
       allowed: false,
       rule: 'TR2',
+      policyVersion: '2023-10-19',
       reason: 'TERM_ENDED',
       opensAt: null,
     });
@@ -179,6 +185,7 @@ describe('TR3 targets and modes', () => {
     expect(canConvertTrial(t({ trial: false }), opts())).toMatchObject({
       allowed: false,
       rule: 'TR3',
+      policyVersion: '2023-10-19',
       reason: 'NOT_A_TRIAL',
       effective: null,
       effectiveAt: null,
@@ -213,6 +220,7 @@ describe('TR3 targets and modes', () => {
     expect(canConvertTrial(t(), opts({ target: 'existing', existing, mode: 'scheduled' }))).toMatchObject({
       allowed: true,
       rule: 'TR7',
+      policyVersion: '2023-10-19',
       reason: 'CONVERT_AT_TRIAL_END',
     });
   });
@@ -226,6 +234,7 @@ describe('TR3 targets and modes', () => {
     expect(canConvertTrial(t(), opts({ target: 'existing', existing, mode: 'scheduled' }))).toEqual({
       allowed: true,
       rule: 'TR7',
+      policyVersion: '2023-10-19',
       reason: 'CONVERT_AT_TRIAL_END',
       until: END,
       assumptions: [],
@@ -265,11 +274,13 @@ describe('TR3 targets and modes', () => {
     expect(scheduled({ ...existing, status: 'suspended' })).toMatchObject({
       allowed: false,
       rule: 'TR3',
+      policyVersion: '2023-10-19',
       reason: 'EXISTING_NOT_ACTIVE',
     });
     expect(scheduled({ ...existing, trial: true })).toMatchObject({
       allowed: false,
       rule: 'TR3',
+      policyVersion: '2023-10-19',
       reason: 'EXISTING_NOT_ACTIVE',
     });
     // TR7 comes first: without auto-renew nothing is scheduled, whatever the target.
@@ -288,6 +299,7 @@ describe('TR3 targets and modes', () => {
     expect(canConvertTrial(t(), opts({ mode: 'scheduled', seats: 5, now: '2024-01-30T23:59:59.999Z' }))).toEqual({
       allowed: true,
       rule: 'TR7',
+      policyVersion: '2023-10-19',
       reason: 'CONVERT_AT_TRIAL_END',
       until: END,
       assumptions: [],
@@ -315,6 +327,7 @@ describe('TR4 midterm conversion: at least 25 seats; an existing target keeps it
     expect(canConvertTrial(t(), opts({ seats: 24 }))).toMatchObject({
       allowed: false,
       rule: 'TR4',
+      policyVersion: '2023-10-19',
       reason: 'BELOW_TRIAL_MINIMUM',
       opensAt: null,
     });
@@ -376,6 +389,7 @@ describe("TR5 an existing target must end on the trial's end day or later", () =
     ).toMatchObject({
       allowed: false,
       rule: 'TR5',
+      policyVersion: '2023-10-19',
       reason: 'EXISTING_ENDS_BEFORE_TRIAL',
     });
     expect(
@@ -400,6 +414,7 @@ describe('TR7 scheduled conversion', () => {
     expect(canConvertTrial(t(), opts({ mode: 'scheduled', seats: 10 }))).toMatchObject({
       allowed: true,
       rule: 'TR7',
+      policyVersion: '2023-10-19',
       reason: 'CONVERT_AT_TRIAL_END',
       seats: 10,
       effective: 'at-trial-end',
@@ -411,6 +426,7 @@ describe('TR7 scheduled conversion', () => {
     expect(canConvertTrial(t({ autoRenew: false }), opts({ mode: 'scheduled', seats: 10 }))).toMatchObject({
       allowed: false,
       rule: 'TR7',
+      policyVersion: '2023-10-19',
       reason: 'SCHEDULE_REQUIRES_AUTO_RENEW',
     });
   });
@@ -454,6 +470,7 @@ describe('TR9 marketplace SaaS free trial cannot be waived', () => {
     expect(canConvertTrial(saas, opts())).toMatchObject({
       allowed: false,
       rule: 'TR9',
+      policyVersion: '2023-10-19',
       reason: 'FREE_TRIAL_NOT_WAIVABLE',
       opensAt: at('2024-01-31T00:00:00Z'),
     });
@@ -500,6 +517,7 @@ describe('TR1 TR3 TR7 TR9 a trial without an end date: boundaries to the millise
     expect(ask('midterm', LAST)).toEqual({
       allowed: true,
       rule: 'TR4',
+      policyVersion: '2023-10-19',
       reason: 'CONVERT_NOW',
       until: TRIAL_END,
       assumptions: ['TRIAL_END_ASSUMED'],
@@ -520,6 +538,7 @@ describe('TR1 TR3 TR7 TR9 a trial without an end date: boundaries to the millise
     expect(ask('midterm', FIRST_AFTER)).toMatchObject({
       allowed: false,
       rule: 'R4',
+      policyVersion: '2023-10-19',
       reason: 'RENEWAL_READ_ONLY',
       opensAt: at('2024-03-17T00:00:00Z'),
       assumptions: ['TRIAL_END_ASSUMED'],
@@ -528,6 +547,7 @@ describe('TR1 TR3 TR7 TR9 a trial without an end date: boundaries to the millise
     expect(ask('midterm', '2024-03-17T00:00:00.000Z')).toMatchObject({
       allowed: false,
       rule: 'TR2',
+      policyVersion: '2023-10-19',
       reason: 'TERM_ENDED',
       opensAt: null,
       assumptions: ['TRIAL_END_ASSUMED'],
@@ -535,6 +555,7 @@ describe('TR1 TR3 TR7 TR9 a trial without an end date: boundaries to the millise
     // Auto-renew off: it does not convert; it is over from the first instant after day 30.
     expect(ask('midterm', FIRST_AFTER, { ...noEnd, autoRenew: false })).toMatchObject({
       rule: 'TR2',
+      policyVersion: '2023-10-19',
       reason: 'TERM_ENDED',
     });
     expect(ask('midterm', LAST, { ...noEnd, autoRenew: false }).allowed).toBe(true);
@@ -543,6 +564,7 @@ describe('TR1 TR3 TR7 TR9 a trial without an end date: boundaries to the millise
     expect(ask('scheduled', LAST)).toMatchObject({
       allowed: true,
       rule: 'TR7',
+      policyVersion: '2023-10-19',
       reason: 'CONVERT_AT_TRIAL_END',
       until: TRIAL_END,
       effective: 'at-trial-end',
@@ -552,6 +574,7 @@ describe('TR1 TR3 TR7 TR9 a trial without an end date: boundaries to the millise
     expect(ask('scheduled', FIRST_AFTER)).toMatchObject({
       allowed: false,
       rule: 'R4',
+      policyVersion: '2023-10-19',
       reason: 'RENEWAL_READ_ONLY',
       opensAt: at('2024-03-17T00:00:00Z'),
       assumptions: ['TRIAL_END_ASSUMED'],
@@ -565,6 +588,7 @@ describe('TR1 TR3 TR7 TR9 a trial without an end date: boundaries to the millise
     expect(ask('midterm', LAST, saas)).toMatchObject({
       allowed: false,
       rule: 'TR9',
+      policyVersion: '2023-10-19',
       reason: 'FREE_TRIAL_NOT_WAIVABLE',
       opensAt: TRIAL_END,
       assumptions: ['TRIAL_END_ASSUMED'],
@@ -572,6 +596,7 @@ describe('TR1 TR3 TR7 TR9 a trial without an end date: boundaries to the millise
     expect(ask('midterm', FIRST_AFTER, saas)).toMatchObject({
       allowed: false,
       rule: 'R4',
+      policyVersion: '2023-10-19',
       reason: 'RENEWAL_READ_ONLY',
     });
     expect(ask('scheduled', LAST, saas)).toMatchObject({ allowed: true, rule: 'TR7', effectiveAt: TRIAL_END });

@@ -66,6 +66,7 @@ describe('U1 only active, paid subscriptions start an upgrade', () => {
     expect(canUpgrade(sub(over), opts())).toMatchObject({
       allowed: false,
       rule,
+      policyVersion: '2023-10-19',
       reason,
       apiCode,
       opensAt: null,
@@ -84,6 +85,8 @@ describe('U1 only active, paid subscriptions start an upgrade', () => {
     expect(canUpgrade(sub(over), opts({ now: instant }))).toMatchObject({
       allowed: false,
       rule,
+      // 2025-01-15 and 2025-01-16: the rules of 2024-07-01.
+      policyVersion: '2024-07-01',
       reason,
       apiCode,
       opensAt,
@@ -96,12 +99,14 @@ describe('U1 only active, paid subscriptions start an upgrade', () => {
     expect(canUpgrade(sub({ trial: true }), opts({ now: '2024-02-13T23:59:59.999Z' }))).toMatchObject({
       allowed: false,
       rule: 'U1',
+      policyVersion: '2023-10-19',
       reason: 'TRIAL_USE_CONVERSION',
       assumptions: ['TRIAL_END_ASSUMED'],
     });
     expect(canUpgrade(sub({ trial: true, autoRenew: false }), opts({ now: '2024-02-14T00:00:00Z' }))).toMatchObject({
       allowed: false,
       rule: 'TR2',
+      policyVersion: '2023-10-19',
       reason: 'TERM_ENDED',
       assumptions: ['TRIAL_END_ASSUMED'],
     });
@@ -134,6 +139,7 @@ describe('U1 only active, paid subscriptions start an upgrade', () => {
     expect(canUpgrade(source, opts({ to: ' microsoft 365  e3 ' }))).toEqual({
       allowed: false,
       rule: 'U1',
+      policyVersion: '2023-10-19',
       reason: 'SAME_PRODUCT',
       opensAt: null,
       assumptions: [],
@@ -161,6 +167,7 @@ describe('U2 unsupported paths and the catalog', () => {
     expect(d).toMatchObject({
       allowed: false,
       rule: 'U2',
+      policyVersion: '2023-10-19',
       reason: 'UNSUPPORTED_UPGRADE_PATH',
       apiCode: 'ConversionsNotFound',
       duplicateLicenses: { rule: 'U7', billingCycles: 2 },
@@ -178,6 +185,7 @@ describe('U3 full upgrade', () => {
     expect(canUpgrade(sub(), opts())).toEqual({
       allowed: true,
       rule: 'U3',
+      policyVersion: '2023-10-19',
       reason: 'FULL_UPGRADE',
       until: null,
       assumptions: [],
@@ -223,6 +231,7 @@ describe('U4 partial upgrade and U9 inherited cancellation window', () => {
     expect(d).toMatchObject({
       allowed: true,
       rule: 'U4',
+      policyVersion: '2023-10-19',
       reason: 'PARTIAL_UPGRADE',
       kind: 'partial',
       into: 'new-subscription',
@@ -305,6 +314,7 @@ describe('U5 existing destination subscription', () => {
     expect(canUpgrade(sub(), opts({ destination: dest({ status: 'suspended' }) }))).toMatchObject({
       allowed: false,
       rule: 'U5',
+      policyVersion: '2023-10-19',
       reason: 'DESTINATION_NOT_ACTIVE',
       apiCode: 'SubscriptionNotActive',
     });
@@ -367,6 +377,7 @@ describe('U5 existing destination subscription', () => {
     expect(canUpgrade(sub(), opts({ destination: dest(), when: 'at-renewal' }))).toMatchObject({
       allowed: false,
       rule: 'U5',
+      policyVersion: '2023-10-19',
       reason: 'SCHEDULED_INTO_EXISTING',
     });
   });
@@ -384,6 +395,7 @@ describe('U5 existing destination subscription', () => {
     expect(canUpgrade(source, opts({ destination: d }))).toEqual({
       allowed: false,
       rule: 'U5',
+      policyVersion: '2023-10-19',
       reason: 'DESTINATION_IN_CANCELLATION_WINDOW',
       opensAt: Date.parse('2024-03-06T12:00:00Z'),
       assumptions: [],
@@ -397,6 +409,7 @@ describe('U5 existing destination subscription', () => {
     expect(canUpgrade(source, opts({ destination: dest({ termEndDate: '2025-01-13' }) }))).toEqual({
       allowed: false,
       rule: 'U5',
+      policyVersion: '2023-10-19',
       reason: 'DESTINATION_ENDS_EARLIER',
       opensAt: null,
       assumptions: [],
@@ -413,6 +426,7 @@ describe('U5 existing destination subscription', () => {
     expect(canUpgrade(source, opts({ destination: d }))).toEqual({
       allowed: true,
       rule: 'U3',
+      policyVersion: '2023-10-19',
       reason: 'FULL_UPGRADE',
       until: null,
       assumptions: [],
@@ -436,6 +450,7 @@ describe('U5 existing destination subscription', () => {
     expect(canUpgrade(source, opts({ destination: d, quantity: 4 }))).toMatchObject({
       allowed: true,
       rule: 'U4',
+      policyVersion: '2023-10-19',
       reason: 'PARTIAL_UPGRADE',
       into: 'existing-subscription',
       newSubscription: null,
@@ -466,11 +481,13 @@ describe('U8/S2 scheduled upgrades; S5 midterm removes a scheduled upgrade; C10 
     expect(canUpgrade(sub({ autoRenew: false }), opts({ when: 'at-renewal' }))).toMatchObject({
       allowed: false,
       rule: 'S2',
+      policyVersion: '2023-10-19',
       reason: 'SCHEDULE_REQUIRES_AUTO_RENEW',
     });
     expect(canUpgrade(sub(), opts({ when: 'at-renewal' }))).toMatchObject({
       allowed: true,
       rule: 'U8',
+      policyVersion: '2023-10-19',
       reason: 'SCHEDULED_UPGRADE',
       kind: 'scheduled',
       into: 'same-subscription',

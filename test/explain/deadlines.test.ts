@@ -134,6 +134,7 @@ describe('C12 deadlinesOf: the order at one instant', () => {
           opensAt: T + 5,
           reason: 'X',
           rule: 'C1',
+          policyVersion: '2023-10-19',
           warnings: [],
           assumptions: [],
           batches: [],
@@ -145,6 +146,7 @@ describe('C12 deadlinesOf: the order at one instant', () => {
           opensAt: null,
           reason: 'Y',
           rule: 'Q1',
+          policyVersion: '2023-10-19',
           warnings: [],
           assumptions: [],
           batches: [],
@@ -156,6 +158,7 @@ describe('C12 deadlinesOf: the order at one instant', () => {
           opensAt: null,
           reason: 'Z',
           rule: 'U8',
+          policyVersion: '2023-10-19',
           warnings: [],
           assumptions: [],
           batches: [],
@@ -170,6 +173,8 @@ describe('C12 deadlinesOf: the order at one instant', () => {
       },
       fullRefundUntil: T + 5,
       stages: [],
+      // T2: a term end that leads into neither an Extended Service Term nor a stop (R6, R7, P8).
+      termEndRule: 'T2',
     });
     expect(list).toEqual([
       d(T + 5, 'full-refund-ends', 'cancel', 'C15'),

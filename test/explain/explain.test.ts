@@ -29,7 +29,7 @@ const annual: SubscriptionInput = {
   ],
 };
 const TERM_END = at('2025-01-15T00:00:00Z');
-type Extra = Partial<Pick<ActionExplanation, 'until' | 'opensAt' | 'warnings' | 'batches'>> & {
+type Extra = Partial<Pick<ActionExplanation, 'until' | 'opensAt' | 'warnings' | 'batches' | 'policyVersion'>> & {
   readonly assumptions?: readonly string[];
 };
 
@@ -45,7 +45,11 @@ function deadline(
   return { at, kind, action, rule, quantity, status };
 }
 
-/** A whole action answer: no deadline, nothing to open, no warnings, assumptions or batches unless given. */
+/**
+ * A whole action answer: no deadline, nothing to open, no warnings, assumptions or batches unless
+ * given; asked under the baseline rules (2023-10-19: every `now` before 2024-07-01) unless `extra`
+ * names another version.
+ */
 function answer(name: Action, outcome: ActionExplanation['outcome'], rule: string, reason: string, extra: Extra = {}) {
   return {
     action: name,
@@ -54,6 +58,7 @@ function answer(name: Action, outcome: ActionExplanation['outcome'], rule: strin
     opensAt: null,
     reason,
     rule,
+    policyVersion: '2023-10-19',
     warnings: [],
     assumptions: [],
     batches: [],
@@ -62,7 +67,7 @@ function answer(name: Action, outcome: ActionExplanation['outcome'], rule: strin
 }
 
 describe('explain: every action, in order, with outcome, deadline, reason and rule (C12)', () => {
-  it('answers all twelve actions', () => {
+  it('answers all fourteen actions', () => {
     expect(explain(annual, { now: '2024-01-16T00:00:00Z' }).actions.map((a) => a.action)).toEqual(ACTIONS);
   });
 
@@ -258,8 +263,10 @@ describe('explain alert class (lock-in-soon, renewing-soon, locked, none)', () =
     const e = explain(recent, { now: '2025-01-15T06:00:00Z', alertDays: 3 }); // horizon 2025-01-18T06:00Z
     expect(e.alert).toBe('renewing-soon');
     // R3 Q2: the renewal adds every seat again, as one batch from its (assumed earliest) completion.
+    // Asked 2025-01-15: the rules of 2024-07-01.
     expect(action(e, 'reduceSeats')).toEqual(
       answer('reduceSeats', 'now', 'Q2', 'WITHIN_WINDOW', {
+        policyVersion: '2024-07-01',
         until: at('2025-01-22T00:00:00Z'),
         batches: [{ quantity: 18, addedAt: at('2025-01-15T00:00:00Z'), until: at('2025-01-22T00:00:00Z') }],
         assumptions: ['RENEWAL_COMPLETION_ASSUMED_EARLIEST', 'ONE_SEAT_KEPT'],
@@ -277,7 +284,8 @@ describe('explain alert class (lock-in-soon, renewing-soon, locked, none)', () =
 describe('explain C12: the whole answer for one subscription, worked out by hand', () => {
   it('annual, two batches, on 2024-01-19T00:00Z (inside both windows, after the 24 h full-refund tier)', () => {
     const termEnd = at('2025-01-15T00:00:00Z'); // term end date 2025-01-14 (T2, T6)
-    const none = { opensAt: null, assumptions: [], warnings: [], batches: [] };
+    // Asked 2024-01-19: every action under the baseline rules.
+    const none = { opensAt: null, policyVersion: '2023-10-19', assumptions: [], warnings: [], batches: [] };
     const yes = (action: string, rule: string, reason: string, until: number | null, warnings: string[] = []) => ({
       ...none,
       action,
@@ -298,6 +306,7 @@ describe('explain C12: the whole answer for one subscription, worked out by hand
     expect(explain(annual, { now: '2024-01-19T00:00:00Z' })).toEqual({
       id: 'a1',
       now: at('2024-01-19T00:00:00Z'),
+      policyVersion: '2023-10-19',
       alert: 'lock-in-soon',
       actions: [
         yes('cancel', 'C1', 'WITHIN_WINDOW', at('2024-01-22T09:30:12Z')),
@@ -328,8 +337,13 @@ describe('explain C12: the whole answer for one subscription, worked out by hand
         no('reactivate', 'P3', 'NOT_SUSPENDED'),
         no('turnAutoRenewOn', 'R1', 'NO_CHANGE'),
         yes('turnAutoRenewOff', 'R5', 'ALLOWED', termEnd, ['AUTO_RENEW_TURNED_OFF']),
+        // R6: the end-of-term choice is offered from 2026-02-16, after this term's end: no opening.
+        no('cancelAtTermEnd', 'R6', 'CHOICE_NOT_OFFERED'),
+        no('moveToExtendedServiceTerm', 'R6', 'CHOICE_NOT_OFFERED'),
         yes('scheduleChange', 'S2', 'ALLOWED', termEnd),
       ],
+      // R2: it auto-renews at the term end, 2025-01-15T00:00Z, under the rules in force then (2024-07-01).
+      endOfTerm: { outcome: 'renew', rule: 'R2', at: termEnd, chosen: false, policyVersion: '2024-07-01' },
       timeline: {
         purchasedAt: at('2024-01-15T09:30:12Z'),
         windowStart: at('2024-01-15T09:30:12Z'),
@@ -395,38 +409,49 @@ describe('R3 R4 explain: the whole answer on the renewal day (2025-01-15T06:00Z)
     const newWindowEnd = at('2025-01-22T00:00:00Z'); // R3: 7 d from the assumed completion, 00:00Z
     const renewing = ['RENEWAL_IN_PROGRESS'];
     const earliest = ['RENEWAL_COMPLETION_ASSUMED_EARLIEST'];
+    // Asked 2025-01-15: every action under the rules of 2024-07-01 (the SaaS cancellation changes).
+    const v = '2024-07-01';
     expect(explain(annual, { now: '2025-01-15T06:00:00Z' })).toEqual({
       id: 'a1',
       now: at('2025-01-15T06:00:00Z'),
+      policyVersion: v,
       // The new windows close 2025-01-22T00:00Z, within 7 d of now.
       alert: 'lock-in-soon',
       actions: [
         // C1 R3: the new term's window, from the assumed completion; C15: full refund until 24 h after it.
         answer('cancel', 'now', 'C1', 'WITHIN_WINDOW', {
+          policyVersion: v,
           until: newWindowEnd,
           assumptions: earliest,
           warnings: renewing,
         }),
         // Q2 R3: every seat again, one batch from the completion; 14 of 15 (one kept).
         answer('reduceSeats', 'now', 'Q2', 'WITHIN_WINDOW', {
+          policyVersion: v,
           until: newWindowEnd,
           assumptions: [...earliest, 'ONE_SEAT_KEPT'],
           warnings: renewing,
           batches: [{ quantity: 15, addedAt: TERM_END, until: newWindowEnd }],
         }),
-        answer('addSeats', 'now', 'Q1', 'ALLOWED', { warnings: renewing }),
+        answer('addSeats', 'now', 'Q1', 'ALLOWED', { policyVersion: v, warnings: renewing }),
         // R4: term and billing changes and upgrades are read-only while the renewal runs (as
         // scheduling is): they open again when it has surely completed.
-        answer('changeBillingFrequency', 'later', 'R4', 'RENEWAL_READ_ONLY', { opensAt: renewalEnd }),
-        answer('changeTerm', 'later', 'R4', 'RENEWAL_READ_ONLY', { opensAt: renewalEnd }),
-        answer('upgrade', 'later', 'R4', 'RENEWAL_READ_ONLY', { opensAt: renewalEnd }),
-        answer('convertTrial', 'never', 'TR3', 'NOT_A_TRIAL'),
-        answer('suspend', 'later', 'R4', 'RENEWAL_READ_ONLY', { opensAt: renewalEnd }),
-        answer('reactivate', 'never', 'P3', 'NOT_SUSPENDED'),
-        answer('turnAutoRenewOn', 'later', 'R4', 'RENEWAL_READ_ONLY', { opensAt: renewalEnd }),
-        answer('turnAutoRenewOff', 'later', 'R4', 'RENEWAL_READ_ONLY', { opensAt: renewalEnd }),
-        answer('scheduleChange', 'later', 'R4', 'RENEWAL_READ_ONLY', { opensAt: renewalEnd }),
+        answer('changeBillingFrequency', 'later', 'R4', 'RENEWAL_READ_ONLY', { policyVersion: v, opensAt: renewalEnd }),
+        answer('changeTerm', 'later', 'R4', 'RENEWAL_READ_ONLY', { policyVersion: v, opensAt: renewalEnd }),
+        answer('upgrade', 'later', 'R4', 'RENEWAL_READ_ONLY', { policyVersion: v, opensAt: renewalEnd }),
+        answer('convertTrial', 'never', 'TR3', 'NOT_A_TRIAL', { policyVersion: v }),
+        answer('suspend', 'later', 'R4', 'RENEWAL_READ_ONLY', { policyVersion: v, opensAt: renewalEnd }),
+        answer('reactivate', 'never', 'P3', 'NOT_SUSPENDED', { policyVersion: v }),
+        answer('turnAutoRenewOn', 'later', 'R4', 'RENEWAL_READ_ONLY', { policyVersion: v, opensAt: renewalEnd }),
+        answer('turnAutoRenewOff', 'later', 'R4', 'RENEWAL_READ_ONLY', { policyVersion: v, opensAt: renewalEnd }),
+        // R6: no end-of-term choice under the rules of 2024-07-01 (offered from 2026-02-16, after
+        // the end of the term renewing now, 2026-01-14): never, not read-only (R4).
+        answer('cancelAtTermEnd', 'never', 'R6', 'CHOICE_NOT_OFFERED', { policyVersion: v }),
+        answer('moveToExtendedServiceTerm', 'never', 'R6', 'CHOICE_NOT_OFFERED', { policyVersion: v }),
+        answer('scheduleChange', 'later', 'R4', 'RENEWAL_READ_ONLY', { policyVersion: v, opensAt: renewalEnd }),
       ],
+      // R2: the snapshot's term ends 2025-01-15T00:00Z and renews, under the rules of 2024-07-01.
+      endOfTerm: { outcome: 'renew', rule: 'R2', at: TERM_END, chosen: false, policyVersion: v },
       timeline: {
         purchasedAt: at('2024-01-15T09:30:12Z'),
         windowStart: at('2024-01-15T09:30:12Z'),
@@ -461,13 +486,15 @@ describe('R3 R4 explain: the whole answer on the renewal day (2025-01-15T06:00Z)
 describe('R2 R5 explain: after the term, every action is TERM_ENDED (one state table)', () => {
   it('R2: auto-renewing, once the renewal’s 24 h are over (2025-01-16T00:00Z) the snapshot is out of date', () => {
     const e = explain(annual, { now: '2025-01-16T00:00:00Z' });
-    expect(e.actions).toEqual(ACTIONS.map((name) => answer(name, 'never', 'R2', 'TERM_ENDED')));
+    expect(e.actions).toEqual(
+      ACTIONS.map((name) => answer(name, 'never', 'R2', 'TERM_ENDED', { policyVersion: '2024-07-01' })),
+    );
     expect(e.alert).toBe('locked');
   });
   it('R5: auto-renew off, from 00:00Z after the term end date (2025-01-15T00:00Z); 1 ms earlier suspend is still possible', () => {
     const off = { ...annual, autoRenew: false };
     expect(explain(off, { now: '2025-01-15T00:00:00Z' }).actions).toEqual(
-      ACTIONS.map((name) => answer(name, 'never', 'R5', 'TERM_ENDED')),
+      ACTIONS.map((name) => answer(name, 'never', 'R5', 'TERM_ENDED', { policyVersion: '2024-07-01' })),
     );
     expect(action(explain(off, { now: '2025-01-14T23:59:59.999Z' }), 'suspend')).toMatchObject({
       outcome: 'now',
@@ -593,9 +620,9 @@ describe('R1 C16 explain: every action lists the snapshot’s assumptions', () =
       expect(a.assumptions.includes('RETURNABLE_ASSUMED'), a.action).toBe(a.action === 'cancel');
     }
   });
-  // turnAutoRenewOn is NO_CHANGE exactly because auto-renew is assumed on. Known defect, kept
-  // visible: explain builds the NO_CHANGE answer without the transition's assumptions. `it.fails`.
-  it.fails('R1: turnAutoRenewOn NO_CHANGE rests on AUTO_RENEW_ASSUMED and lists it (known defect: [])', () => {
+  // turnAutoRenewOn is NO_CHANGE exactly because auto-renew is assumed on: the NO_CHANGE answer
+  // carries the transition's assumptions (an it.fails until explain passed them on).
+  it('R1: turnAutoRenewOn NO_CHANGE rests on AUTO_RENEW_ASSUMED and lists it', () => {
     expect(action(explain(software, { now: '2024-01-19T00:00:00Z' }), 'turnAutoRenewOn')).toEqual(
       answer('turnAutoRenewOn', 'never', 'R1', 'NO_CHANGE', { assumptions: ['AUTO_RENEW_ASSUMED'] }),
     );

@@ -18,7 +18,11 @@ import { DEFAULT_POLICY, definePolicy } from '../../src/policy/policy.js';
 /** P7: 002's choice for a subscription suspended at its term end: all data deleted at once. */
 const deletedAtEnd = { policy: definePolicy({ suspendedAtTermEnd: 'deleted' }) };
 
-/** Term end E = 2025-01-15T00:00Z; E + 30 d = 2025-02-14; E + 60 d = 2025-03-16; E + 120 d = 2025-05-15. */
+/**
+ * Term end E = 2025-01-15T00:00Z; E + 30 d = 2025-02-14; E + 60 d = 2025-03-16; E + 120 d = 2025-05-15.
+ * Every stage here is P7's: the rules in force at E (2024-07-01) have no Extended Service Term
+ * (R7, from 2026-05-04) and no cancellation at the term end (P8, from 2026-02-16).
+ */
 const E = at(RENEWAL_DAY);
 const E30 = at('2025-02-14T00:00:00Z');
 const E120 = at('2025-05-15T00:00:00Z');
@@ -42,9 +46,9 @@ describe('P1 P3 P7 C3 STATUS_FACTS', () => {
 
 describe('P7 P4 afterTermStages', () => {
   const expiredPath = [
-    { status: 'expired', start: E, end: E30, days: 30 },
-    { status: 'disabled', start: E30, end: E120, days: 90 },
-    { status: 'deleted', start: E120, end: null, days: null },
+    { status: 'expired', start: E, end: E30, days: 30, rule: 'P7' },
+    { status: 'disabled', start: E30, end: E120, days: 90, rule: 'P7' },
+    { status: 'deleted', start: E120, end: null, days: null, rule: 'P7' },
   ];
 
   it('P7: active with auto-renew off, or expired: expired 30 d → disabled 90 d → deleted', () => {
@@ -56,21 +60,23 @@ describe('P7 P4 afterTermStages', () => {
   it('P4 P7: suspended: disabled 30 d → disabled 90 d → deleted; or deleted at the term end under 002’s policy', () => {
     const suspended: SubscriptionInput = { ...noRenew, status: 'suspended' };
     expect(afterTermStages(suspended)).toEqual([
-      { status: 'disabled', start: E, end: E30, days: 30 },
-      { status: 'disabled', start: E30, end: E120, days: 90 },
-      { status: 'deleted', start: E120, end: null, days: null },
+      { status: 'disabled', start: E, end: E30, days: 30, rule: 'P7' },
+      { status: 'disabled', start: E30, end: E120, days: 90, rule: 'P7' },
+      { status: 'deleted', start: E120, end: null, days: null, rule: 'P7' },
     ]);
     expect(afterTermStages(suspended, { policy: definePolicy({ suspendedAtTermEnd: 'lifecycle' }) })).toEqual(
       afterTermStages(suspended),
     );
     expect(afterTermStages(suspended, { policy: DEFAULT_POLICY })).toEqual(afterTermStages(suspended));
-    expect(afterTermStages(suspended, deletedAtEnd)).toEqual([{ status: 'deleted', start: E, end: null, days: null }]);
+    expect(afterTermStages(suspended, deletedAtEnd)).toEqual([
+      { status: 'deleted', start: E, end: null, days: null, rule: 'P7' },
+    ]);
   });
 
   it('P7: disabled: deleted 120 d after the term end; no timeline for renewing, cancelled, deleted or pending ones', () => {
     expect(afterTermStages({ ...noRenew, status: 'disabled' })).toEqual([
-      { status: 'disabled', start: E, end: E120, days: null },
-      { status: 'deleted', start: E120, end: null, days: null },
+      { status: 'disabled', start: E, end: E120, days: null, rule: 'P7' },
+      { status: 'deleted', start: E120, end: null, days: null, rule: 'P7' },
     ]);
     expect(afterTermStages(sub)).toEqual([]);
     for (const status of ['cancelled', 'deleted', 'pending'] as const)
@@ -95,9 +101,15 @@ describe('P7 P4 afterTermStages', () => {
 
     it('the stages, their lengths and what users and admins can still do', () => {
       expect(afterTermStages(toSubscription(noRenew))).toEqual([
-        { status: 'expired', start: at('2025-01-15T00:00:00Z'), end: at('2025-02-14T00:00:00Z'), days: 30 },
-        { status: 'disabled', start: at('2025-02-14T00:00:00Z'), end: at('2025-05-15T00:00:00Z'), days: 90 },
-        { status: 'deleted', start: at('2025-05-15T00:00:00Z'), end: null, days: null },
+        { status: 'expired', start: at('2025-01-15T00:00:00Z'), end: at('2025-02-14T00:00:00Z'), days: 30, rule: 'P7' },
+        {
+          status: 'disabled',
+          start: at('2025-02-14T00:00:00Z'),
+          end: at('2025-05-15T00:00:00Z'),
+          days: 90,
+          rule: 'P7',
+        },
+        { status: 'deleted', start: at('2025-05-15T00:00:00Z'), end: null, days: null, rule: 'P7' },
       ]);
       expect(STATUS_FACTS.expired).toEqual({ access: 'users-and-admins', billed: false, canReactivate: false });
       expect(STATUS_FACTS.disabled).toEqual({ access: 'admins-only', billed: false, canReactivate: false });
@@ -119,15 +131,15 @@ describe('P7 P4 afterTermStages', () => {
     it('stages, and stageElapsed refused for statuses without an after-term stage', () => {
       const disabled = toSubscription({ ...sub, status: 'disabled', autoRenew: false, scheduledChange: null });
       expect(afterTermStages(disabled)).toEqual([
-        { status: 'disabled', start: at(RENEWAL_DAY), end: at('2025-05-15T00:00:00Z'), days: null },
-        { status: 'deleted', start: at('2025-05-15T00:00:00Z'), end: null, days: null },
+        { status: 'disabled', start: at(RENEWAL_DAY), end: at('2025-05-15T00:00:00Z'), days: null, rule: 'P7' },
+        { status: 'deleted', start: at('2025-05-15T00:00:00Z'), end: null, days: null, rule: 'P7' },
       ]);
       expect(
         afterTermStages(
           toSubscription({ ...sub, status: 'suspended', autoRenew: false, scheduledChange: null }),
           deletedAtEnd,
         ),
-      ).toEqual([{ status: 'deleted', start: at(RENEWAL_DAY), end: null, days: null }]);
+      ).toEqual([{ status: 'deleted', start: at(RENEWAL_DAY), end: null, days: null, rule: 'P7' }]);
       expect(afterTermStages(toSubscription(sub))).toEqual([]);
       expect(transition(sub, { type: 'stageElapsed' }, { now: MID })).toMatchObject({
         ok: false,
@@ -149,11 +161,30 @@ describe('P7 afterTermStageAt', () => {
       start: E,
       end: E30,
       days: 30,
+      rule: 'P7',
     });
-    expect(afterTermStageAt(noRenew, { now: E30 - 1 })).toEqual({ status: 'expired', start: E, end: E30, days: 30 });
-    expect(afterTermStageAt(noRenew, { now: E30 })).toEqual({ status: 'disabled', start: E30, end: E120, days: 90 });
+    expect(afterTermStageAt(noRenew, { now: E30 - 1 })).toEqual({
+      status: 'expired',
+      start: E,
+      end: E30,
+      days: 30,
+      rule: 'P7',
+    });
+    expect(afterTermStageAt(noRenew, { now: E30 })).toEqual({
+      status: 'disabled',
+      start: E30,
+      end: E120,
+      days: 90,
+      rule: 'P7',
+    });
     expect(afterTermStageAt(noRenew, { now: E120 - 1 })?.status).toBe('disabled');
-    expect(afterTermStageAt(noRenew, { now: E120 })).toEqual({ status: 'deleted', start: E120, end: null, days: null });
+    expect(afterTermStageAt(noRenew, { now: E120 })).toEqual({
+      status: 'deleted',
+      start: E120,
+      end: null,
+      days: null,
+      rule: 'P7',
+    });
   });
 
   it('P4 P7: with the policy choice; none for a renewing subscription', () => {
@@ -163,12 +194,14 @@ describe('P7 afterTermStageAt', () => {
       start: E,
       end: null,
       days: null,
+      rule: 'P7',
     });
     expect(afterTermStageAt(suspended, { now: RENEWAL_DAY })).toEqual({
       status: 'disabled',
       start: E,
       end: E30,
       days: 30,
+      rule: 'P7',
     });
     expect(afterTermStageAt(sub, { now: '2030-01-01T00:00:00Z' })).toBeNull();
     const e = caught(() => afterTermStageAt(noRenew, { now: 'later' }));

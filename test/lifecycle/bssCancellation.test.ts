@@ -34,6 +34,7 @@ describe('W2 the Cancel action is shown only while the asset is inside its windo
     expect(canShowCancelAction(asset, { now: LAST_IN })).toEqual({
       allowed: true,
       rule: 'W2',
+      policyVersion: '2023-10-19',
       reason: 'SHOWN',
       until: at(FIRST_OUT),
       // C7: the asset's isReturnable (not given) is taken as true: the answer depends on it.
@@ -43,6 +44,7 @@ describe('W2 the Cancel action is shown only while the asset is inside its windo
     expect(canShowCancelAction(asset, { now: FIRST_OUT })).toMatchObject({
       allowed: false,
       rule: 'W2',
+      policyVersion: '2023-10-19',
       reason: 'ACTION_HIDDEN',
     });
   });
@@ -73,6 +75,7 @@ describe('W2 the Cancel action is shown only while the asset is inside its windo
     expect(canShowCancelAction({ ...asset, program: 'nce-license' }, { now: '2024-01-11T00:00:00Z' })).toEqual({
       allowed: false,
       rule: 'W2',
+      policyVersion: '2023-10-19',
       reason: 'NOT_BSS_ASSET',
       opensAt: null,
       assumptions: [],
@@ -84,6 +87,7 @@ describe('W2 the Cancel action is shown only while the asset is inside its windo
     expect(canShowCancelAction(asset, { now: '2024-01-10T09:59:59.999Z' })).toEqual({
       allowed: false,
       rule: 'W2',
+      policyVersion: '2023-10-19',
       reason: 'WINDOW_NOT_OPEN',
       opensAt: Date.parse('2024-01-10T10:00:00Z'),
       assumptions: ['RETURNABLE_ASSUMED'],

@@ -40,17 +40,23 @@ const noOfferName: SubscriptionInput = {
   quantity: 10,
   purchasedAt: '2024-07-15T09:00:00Z', // term 2024-07-15 – 2025-07-14; the next one 2025-07-15 – 2026-07-14
 };
-const allowed = (rule: string, reason: string) => ({
+/**
+ * Whole CO decisions. canAlign, checkEndDay, checkCustomEndDate and eligiblePurchaseAlignments ask
+ * no `now`: they name the baseline version (2023-10-19); eligibleAlignments names its now's.
+ */
+const allowed = (rule: string, reason: string, policyVersion = '2023-10-19') => ({
   allowed: true,
   rule,
+  policyVersion,
   reason,
   until: null,
   assumptions: [],
   warnings: [],
 });
-const refused = (rule: string, reason: string) => ({
+const refused = (rule: string, reason: string, policyVersion = '2023-10-19') => ({
   allowed: false,
   rule,
+  policyVersion,
   reason,
   opensAt: null,
   assumptions: [],
@@ -223,7 +229,8 @@ describe('CO2 valid custom term end dates', () => {
     ];
     const a = eligibleAlignments(noOfferName, { others, now: '2024-09-01T00:00:00Z' });
     expect(a).toEqual({
-      decision: allowed('CO1', 'ALIGNABLE'),
+      // Asked 2024-09-01: the rules of 2024-07-01.
+      decision: allowed('CO1', 'ALIGNABLE', '2024-07-01'),
       term: { startDay: day('2025-07-15'), endDay: day('2026-07-14') },
       options: [
         {

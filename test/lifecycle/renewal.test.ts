@@ -91,6 +91,9 @@ describe('R5 only auto-renewing active subscriptions renew', () => {
     expect(s).toEqual({
       outcome: 'expire',
       rule: 'R5',
+      // Auto-renew off, not a choice (R6); under the rules in force at the term end, 2023-03-02: the baseline.
+      chosen: false,
+      policyVersion: '2023-10-19',
       termEndsAt: at('2023-03-02T00:00:00Z'),
       startsAt: null,
       completesBy: null,

@@ -77,36 +77,40 @@ describe('S3 deletesScheduledChanges', () => {
 
 describe('S2 R4 canScheduleChange', () => {
   it('S2: allowed until the renewal starts (00:00Z after the term end date)', () => {
-    const yes = {
+    const yes = (policyVersion: string) => ({
       allowed: true,
       rule: 'S2',
+      policyVersion,
       reason: 'ALLOWED',
       until: at('2025-01-15T00:00:00Z'),
       assumptions: [],
       warnings: [],
-    };
-    expect(canScheduleChange(sub, { now: MID })).toEqual(yes);
-    expect(canScheduleChange(sub, { now: LAST_OF_TERM })).toEqual(yes);
+    });
+    // MID (2024-06-01) is under the baseline rules; LAST_OF_TERM (2025-01-14) under those of 2024-07-01.
+    expect(canScheduleChange(sub, { now: MID })).toEqual(yes('2023-10-19'));
+    expect(canScheduleChange(sub, { now: LAST_OF_TERM })).toEqual(yes('2024-07-01'));
   });
 
   it('S2 R4 R2 C3 P7: refusals, whole', () => {
-    const no = (rule: string, reason: string, opensAt: number | null = null) => ({
+    // Asked at MID (2024-06-01) under the baseline rules unless `policyVersion` says otherwise.
+    const no = (rule: string, reason: string, opensAt: number | null = null, policyVersion = '2023-10-19') => ({
       allowed: false,
       rule,
+      policyVersion,
       reason,
       opensAt,
       assumptions: [],
       warnings: [],
     });
-    // R4: read-only from the renewal start until its latest completion (2025-01-16T00:00Z).
+    // R4: read-only from the renewal start until its latest completion (2025-01-16T00:00Z); the rules of 2024-07-01.
     expect(canScheduleChange(sub, { now: RENEWAL_DAY })).toEqual(
-      no('R4', 'RENEWAL_READ_ONLY', at('2025-01-16T00:00:00Z')),
+      no('R4', 'RENEWAL_READ_ONLY', at('2025-01-16T00:00:00Z'), '2024-07-01'),
     );
     expect(canScheduleChange(sub, { now: '2025-01-15T23:59:59.999Z' })).toEqual(
-      no('R4', 'RENEWAL_READ_ONLY', at('2025-01-16T00:00:00Z')),
+      no('R4', 'RENEWAL_READ_ONLY', at('2025-01-16T00:00:00Z'), '2024-07-01'),
     );
     // R2: once the renewal's 24 h are over, the snapshot is out of date.
-    expect(canScheduleChange(sub, { now: '2025-01-16T00:00:00Z' })).toEqual(no('R2', 'TERM_ENDED'));
+    expect(canScheduleChange(sub, { now: '2025-01-16T00:00:00Z' })).toEqual(no('R2', 'TERM_ENDED', null, '2024-07-01'));
     expect(canScheduleChange({ ...sub, autoRenew: false }, { now: MID })).toEqual(no('S2', 'AUTO_RENEW_OFF'));
     expect(canScheduleChange({ ...sub, status: 'suspended', autoRenew: false }, { now: MID })).toEqual(
       no('S2', 'NOT_ACTIVE'),
@@ -121,10 +125,12 @@ describe('S2 R4 canScheduleChange', () => {
   it('R5: auto-renew off, after the term end: TERM_ENDED (not AUTO_RENEW_OFF)', () => {
     expect(canScheduleChange({ ...sub, autoRenew: false }, { now: LAST_OF_TERM })).toMatchObject({
       rule: 'S2',
+      policyVersion: '2024-07-01',
       reason: 'AUTO_RENEW_OFF',
     });
     expect(canScheduleChange({ ...sub, autoRenew: false }, { now: RENEWAL_DAY })).toMatchObject({
       rule: 'R5',
+      policyVersion: '2024-07-01',
       reason: 'TERM_ENDED',
       opensAt: null,
     });

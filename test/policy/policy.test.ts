@@ -1,7 +1,8 @@
 // src/policy/policy.ts: the rules.md defaults, every setting and every program setting, and whole
 // CspRulesErrors (code, field, message, received) for every way an override can be wrong. Expected
 // values are written out from rules.md's defaults (R3 earliest, Q2 keep one seat, M1 inclusive,
-// T6 anniversary, P7 lifecycle, S3 any-immediate, U5 equal).
+// T6 anniversary, P7 lifecycle, P8 disabled, S3 any-immediate, U5 equal) and docs/policy.md's
+// timeline options (no asOf, nothing ignored; the timeline itself is MICROSOFT_TIMELINE's data).
 import { describe, expect, it } from 'vitest';
 import { CspRulesError, type ErrorCode } from '../../src/core/errors.js';
 import {
@@ -12,6 +13,7 @@ import {
   type PolicyOverrides,
   type ProgramOverrides,
 } from '../../src/policy/policy.js';
+import { MICROSOFT_TIMELINE } from '../../src/policy/timeline.js';
 import { DEFAULT_PROGRAMS, PROGRAMS, type ProgramPolicy } from '../../src/policy/programs.js';
 import { caught } from '../support/caught.js';
 
@@ -27,7 +29,7 @@ function expectError(fn: () => unknown, code: ErrorCode, field: string): void {
 }
 
 const POLICY_KEY_LIST =
-  'programs, unknownRenewalCompletion, keepOneSeat, daysUsed, renewalAnchor, suspendedAtTermEnd, scheduledChangeDeletion, destinationTerm';
+  'programs, unknownRenewalCompletion, keepOneSeat, daysUsed, renewalAnchor, suspendedAtTermEnd, cancelledAtTermEnd, scheduledChangeDeletion, destinationTerm, asOf, ignoredChanges';
 const PROGRAM_KEY_LIST =
   'cancelRule, cancelWindowHours, cancelFrom, refund, fullRefundHours, afterWindow, seatReduction, seatWindowHours, seatIncrease, planTables';
 
@@ -61,8 +63,11 @@ const DEFAULTS = {
   daysUsed: 'inclusive',
   renewalAnchor: 'anniversary',
   suspendedAtTermEnd: 'lifecycle',
+  cancelledAtTermEnd: 'disabled',
   scheduledChangeDeletion: 'any-immediate',
   destinationTerm: 'equal',
+  asOf: null,
+  ignoredChanges: [],
 } as const;
 
 /** Every top-level setting at its other allowed value. */
@@ -72,9 +77,16 @@ const NON_DEFAULTS = {
   daysUsed: 'exclusive',
   renewalAnchor: 'clamped',
   suspendedAtTermEnd: 'deleted',
+  cancelledAtTermEnd: 'deleted',
   scheduledChangeDeletion: 'listed',
   destinationTerm: 'not-shorter',
+  // Epoch ms: what definePolicy keeps for any instant it reads.
+  asOf: Date.parse('2024-06-30T23:59:59.999Z'),
+  ignoredChanges: ['triennial-billing-locked'],
 } as const;
+
+/** The policy's timeline is not an override: every policy carries MICROSOFT_TIMELINE. */
+const TIMELINE = { timeline: MICROSOFT_TIMELINE };
 
 describe('DEFAULT_POLICY: the rules.md defaults (R3 Q2 M1 T6 P7 S3 U5)', () => {
   it('R3/Q2/M1/T6 open choices default to earliest, keep one seat, inclusive days, anniversary', () => {
@@ -96,7 +108,8 @@ describe('DEFAULT_POLICY: the rules.md defaults (R3 Q2 M1 T6 P7 S3 U5)', () => {
   });
 
   it('is the whole rules.md default, frozen', () => {
-    expect(DEFAULT_POLICY).toEqual({ programs: DEFAULT_PROGRAMS, ...DEFAULTS });
+    expect(DEFAULT_POLICY).toEqual({ programs: DEFAULT_PROGRAMS, ...DEFAULTS, ...TIMELINE });
+    expect(DEFAULT_POLICY.timeline).toBe(MICROSOFT_TIMELINE);
     expect(Object.isFrozen(DEFAULT_POLICY)).toBe(true);
   });
 });
@@ -211,9 +224,9 @@ describe('definePolicy', () => {
     expectError(() => definePolicy('strict' as unknown as PolicyOverrides), 'INVALID_TYPE', 'policy');
   });
 
-  it('R3 P7 S3 U5 M1 T6 Q2: the non-default value of every setting at once', () => {
+  it('R3 P7 P8 S3 U5 M1 T6 Q2: the non-default value of every setting at once', () => {
     const p = definePolicy(NON_DEFAULTS);
-    expect(p).toEqual({ programs: DEFAULT_PROGRAMS, ...NON_DEFAULTS });
+    expect(p).toEqual({ programs: DEFAULT_PROGRAMS, ...NON_DEFAULTS, ...TIMELINE });
     expect(Object.isFrozen(p)).toBe(true);
   });
 
@@ -232,6 +245,7 @@ describe('definePolicy', () => {
         'nce-license': { ...NCE_LICENSE, refund: 'full' },
       },
       ...NON_DEFAULTS,
+      ...TIMELINE,
     });
     // and a definePolicy result is itself a valid base and a valid readPolicy value
     expect(readPolicy(p)).toBe(p);
@@ -243,6 +257,7 @@ describe('definePolicy', () => {
     ['daysUsed', 'half', 'inclusive, exclusive'],
     ['renewalAnchor', 'monthly', 'anniversary, clamped'],
     ['suspendedAtTermEnd', 'kept', 'lifecycle, deleted'],
+    ['cancelledAtTermEnd', 'kept', 'disabled, deleted'],
     ['scheduledChangeDeletion', 'none', 'any-immediate, listed'],
     ['destinationTerm', 'longer', 'equal, not-shorter'],
   ])('%s %j → INVALID_ENUM listing %s', (key, value, allowed) => {

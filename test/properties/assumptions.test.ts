@@ -108,9 +108,9 @@ describe('C12 every decision that used a default for a missing fact lists an ass
             expect(plan.assumptions).toContain(bound);
 
           includesAll(canIncreaseSeats(input, { now, policy }), others, 'canIncreaseSeats');
-          includesAll(canScheduleChange(input, { now }), others, 'canScheduleChange');
+          includesAll(canScheduleChange(input, { now, policy }), others, 'canScheduleChange');
           // Q6: an unknown update count is taken as under the limit.
-          const limit = checkUpdateLimit(input);
+          const limit = checkUpdateLimit(input, { now, policy });
           includesAll(limit, others, 'checkUpdateLimit');
           if (input.updateCount === undefined) expect(limit.assumptions).toContain('UPDATE_COUNT_ASSUMED_UNDER_LIMIT');
 
@@ -291,8 +291,8 @@ const DEFAULTS: readonly DefaultRow[] = [
   },
   {
     fact: 'updateCount (Q6)',
-    missing: () => checkUpdateLimit(base).assumptions,
-    given: () => checkUpdateLimit({ ...base, updateCount: 3 }).assumptions,
+    missing: () => checkUpdateLimit(base, { now: inWindow }).assumptions,
+    given: () => checkUpdateLimit({ ...base, updateCount: 3 }, { now: inWindow }).assumptions,
     code: 'UPDATE_COUNT_ASSUMED_UNDER_LIMIT',
   },
   // ---- the policy, the options and the library's own bounds

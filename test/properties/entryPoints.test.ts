@@ -54,6 +54,22 @@ describe('entry points: the value lists their types come from', () => {
     expect(lifecycle.COMMERCES).toEqual(['traditional', 'new-commerce']);
     expect(lifecycle.SCHEDULED_CHANGE_DELETIONS).toEqual(['any-immediate', 'listed']);
     expect(typeof explainEntry.nextDeadlines).toBe('function');
-    expect(explainEntry.ACTIONS).toHaveLength(12);
+    // R6: the two end-of-term choices come before scheduleChange.
+    expect(explainEntry.ACTIONS).toEqual([
+      'cancel',
+      'reduceSeats',
+      'addSeats',
+      'changeBillingFrequency',
+      'changeTerm',
+      'upgrade',
+      'convertTrial',
+      'suspend',
+      'reactivate',
+      'turnAutoRenewOn',
+      'turnAutoRenewOff',
+      'cancelAtTermEnd',
+      'moveToExtendedServiceTerm',
+      'scheduleChange',
+    ]);
   });
 });

@@ -172,6 +172,8 @@ const notOneOf =
     !allowed.includes(v);
 const notBoolean = (v: unknown): boolean => typeof v !== 'boolean';
 const notTerm = notOneOf('P1M', 'P1Y', 'P3Y');
+/** R6: the three end-of-term choices of docs/policy.md. */
+const notEndOfTermAction = notOneOf('renew', 'extended-service-term', 'cancel');
 const notAnchor = (v: unknown): boolean => v !== undefined && notOneOf('anniversary', 'clamped')(v);
 const notSubscriptionList = (v: unknown): boolean =>
   !Array.isArray(v) || v.some(record('program', 'term', 'billing', 'quantity', 'purchasedAt'));
@@ -237,10 +239,33 @@ const ROWS: Record<string, Row> = {
   },
   multiGeoMinimum: { args: () => [400], slots: [{ at: [0], invalid: notCount }] },
   checkUpdateLimit: {
-    args: () => [{ ...SUB, updateCount: 1200 }],
+    args: () => [{ ...SUB, updateCount: 1200 }, { now: NOW }],
     slots: [
       subscriptionSlot(0),
       { at: [0, 'updateCount'], invalid: (v) => v !== undefined && v !== null && notCount(v) },
+      { at: [1], invalid: record('now') },
+      { at: [1, 'now'], invalid: notInstant },
+      policySlot(1),
+    ],
+  },
+  endOfTermOutcome: {
+    args: () => [SUB, {}],
+    slots: [
+      subscriptionSlot(0),
+      { at: [0, 'endOfTermAction'], invalid: (v) => v !== undefined && v !== null && notEndOfTermAction(v) },
+      { at: [0, 'extendedServiceTerm'], invalid: (v) => v !== undefined && notBoolean(v) },
+      { at: [1], invalid: notOverrides },
+      policySlot(1),
+    ],
+  },
+  canSetEndOfTermAction: {
+    args: () => [SUB, { action: 'cancel', now: NOW }],
+    slots: [
+      subscriptionSlot(0),
+      { at: [1], invalid: record('action', 'now') },
+      { at: [1, 'action'], invalid: notEndOfTermAction },
+      { at: [1, 'now'], invalid: notInstant },
+      policySlot(1),
     ],
   },
   checkOfferAvailability: {
@@ -844,6 +869,9 @@ const NEAR_VALID: Record<string, { readonly bad: readonly unknown[]; readonly ba
   },
   nextChargeBilling: { bad: badEnum('Monthly') },
   updateCount: { bad: BAD_COUNTS },
+  // R6, C17: the end-of-term choice and the Extended Service Term flag.
+  endOfTermAction: { bad: badEnum('Cancel', 'RenewToNewTerm', 'est') },
+  extendedServiceTerm: { bad: BAD_BOOLEANS },
   // The caller's assumptions: a list of known codes.
   assumptions: {
     bad: [
@@ -880,6 +908,8 @@ const SUBSCRIPTION_TAKERS: Record<string, (sub: unknown) => unknown> = {
     api.canConvertTrial(s as api.SubscriptionInput, { target: 'equivalent', mode: 'midterm', now: NOW }),
   saasFreeTrial: (s) => api.saasFreeTrial(s as api.SubscriptionInput),
   reconcile: (s) => api.reconcile(s as api.SubscriptionInput, PC, { now: NOW }),
+  endOfTermOutcome: (s) => api.endOfTermOutcome(s as api.SubscriptionInput),
+  canSetEndOfTermAction: (s) => api.canSetEndOfTermAction(s as api.SubscriptionInput, { action: 'cancel', now: NOW }),
 };
 
 /** The CspRulesError thrown, or a description of what happened instead. */
@@ -1033,6 +1063,12 @@ describe('fuzz 2: options and other inputs with one field broken', () => {
       policy: { programs: { 'nce-license': { cancelWindowHours: { monthly: '168' } } } },
       field: 'policy.programs.nce-license.cancelWindowHours.monthly',
     },
+    // P8 and the timeline's options.
+    { policy: { cancelledAtTermEnd: 'kept' }, field: 'policy.cancelledAtTermEnd' },
+    { policy: { asOf: '2025-01-01T00:00:00' }, field: 'policy.asOf' },
+    { policy: { asOf: 'soon' }, field: 'policy.asOf' },
+    { policy: { ignoredChanges: 'triennial-billing-locked' }, field: 'policy.ignoredChanges' },
+    { policy: { ignoredChanges: ['triennial-lock'] }, field: 'policy.ignoredChanges[0]' },
   ];
 
   it('canCancel: each policy field broken (definePolicy names the field; a decision takes no overrides: INVALID_TYPE policy)', () => {

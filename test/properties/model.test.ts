@@ -19,10 +19,17 @@ import { DAY_MS, formatDay } from '../../src/time/day.js';
 import { at } from '../support/time.js';
 
 const HOUR = 3_600_000;
+/**
+ * The model is the lifecycle of the baseline rules (P1–P7: a term ending with auto-renew off
+ * expires). From 2026-05-04 such a license term can move into an Extended Service Term instead
+ * (R7), so the purchases up to 2026 and their renewals are decided under the rules before every
+ * change (asOf 2024-06-30T23:59:59.999Z); the machine's R6, R7 and P8 have their own tests.
+ */
+const BEFORE_CHANGES = '2024-06-30T23:59:59.999Z';
 /** P7: the two policies for a subscription suspended at its term end. */
 const SUSPENDED_POLICIES = {
-  lifecycle: definePolicy({ suspendedAtTermEnd: 'lifecycle' }),
-  deleted: definePolicy({ suspendedAtTermEnd: 'deleted' }),
+  lifecycle: definePolicy({ suspendedAtTermEnd: 'lifecycle', asOf: BEFORE_CHANGES }),
+  deleted: definePolicy({ suspendedAtTermEnd: 'deleted', asOf: BEFORE_CHANGES }),
 } as const;
 const WINDOW = 7 * 24 * HOUR; // C1
 

@@ -56,6 +56,9 @@ describe('toSubscription defaults', () => {
       scheduledChange: null,
       nextChargeBilling: null,
       updateCount: null,
+      // R6: no end-of-term choice (auto-renew decides); C17: not in an Extended Service Term.
+      endOfTermAction: null,
+      extendedServiceTerm: false,
       // nce-license: the returnable flag is not read (C7, C16 only), so its default assumes nothing.
       assumptions: [],
     });
@@ -719,6 +722,8 @@ describe('a snapshot is recognised by its private mark, and only the one toSubsc
       'scheduledChange',
       'nextChargeBilling',
       'updateCount',
+      'endOfTermAction',
+      'extendedServiceTerm',
       'assumptions',
     ]);
     expect(Object.keys(JSON.parse(JSON.stringify(sub)) as object)).toEqual(Reflect.ownKeys(sub));

@@ -70,6 +70,9 @@ export function snapshot(overrides: Record<string, unknown> = {}): Record<string
     scheduledChange: null,
     nextChargeBilling: null,
     updateCount: null,
+    // R6: no `scheduledActions`: no end-of-term choice; C17: not in an Extended Service Term.
+    endOfTermAction: null,
+    extendedServiceTerm: false,
     assumptions: [],
     ...overrides,
   };

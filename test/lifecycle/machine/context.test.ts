@@ -162,7 +162,13 @@ describe('R2 R4 readState: the phase of a state', () => {
       { now: RENEWAL_DAY },
     );
     expect(r).toEqual(
-      accepted(SNAP, [{ type: 'RENEWAL_STARTED', rule: 'R2', completesBy: at(LATEST) }], [], {}, 'renewing'),
+      accepted(
+        SNAP,
+        [{ type: 'RENEWAL_STARTED', rule: 'R2', completesBy: at(LATEST) }],
+        [],
+        { policyVersion: '2024-07-01' },
+        'renewing',
+      ),
     );
   });
 
@@ -210,6 +216,7 @@ describe('R2 R5 accept: only an active, auto-renewing subscription stays in a re
       refusal: {
         allowed: false,
         rule: 'C5',
+        policyVersion: '2024-07-01',
         reason: 'RENEWAL_IN_PROGRESS',
         opensAt: at('2025-01-16T00:00:00Z'),
         assumptions: [],
@@ -222,7 +229,16 @@ describe('R2 R5 accept: only an active, auto-renewing subscription stays in a re
 describe('U4 P5 accept: a result names created subscriptions and add-ons only when there are some', () => {
   it('no created or addOns key on a plain result; both when the event made them', () => {
     const plain = transition({ ...sub, scheduledChange: null }, { type: 'suspend' }, { now: MID });
-    expect(Object.keys(plain)).toEqual(['ok', 'next', 'phase', 'state', 'effects', 'warnings', 'assumptions']);
+    expect(Object.keys(plain)).toEqual([
+      'ok',
+      'next',
+      'phase',
+      'state',
+      'effects',
+      'warnings',
+      'assumptions',
+      'policyVersion',
+    ]);
     const addOn: SubscriptionInput = {
       ...sub,
       id: 'addon-1',
@@ -239,6 +255,7 @@ describe('U4 P5 accept: a result names created subscriptions and add-ons only wh
       'effects',
       'warnings',
       'assumptions',
+      'policyVersion',
       'addOns',
     ]);
     const partial = transition(
@@ -254,6 +271,7 @@ describe('U4 P5 accept: a result names created subscriptions and add-ons only wh
       'effects',
       'warnings',
       'assumptions',
+      'policyVersion',
       'created',
     ]);
   });

@@ -381,6 +381,7 @@ describe('U1 U4 R4 R2 the upgrade event’s lifecycle refusals', () => {
       refusal: {
         allowed: false,
         rule: 'U1',
+        policyVersion: '2023-10-19',
         reason: 'TRIAL_USE_CONVERSION',
         opensAt: null,
         assumptions: ['TRIAL_END_ASSUMED'],
@@ -404,23 +405,23 @@ describe('U1 U4 R4 R2 the upgrade event’s lifecycle refusals', () => {
     // Term end date 2025-01-14: the renewal runs [2025-01-15T00:00Z, 2025-01-16T00:00Z).
     const last = '2025-01-15T23:59:59.999Z';
     expect(transition(sub, { type: 'upgrade', quantity: 10, offerName: E5 }, { now: last })).toEqual(
-      refused('R4', 'RENEWAL_READ_ONLY', at('2025-01-16T00:00:00Z')),
+      refused('R4', 'RENEWAL_READ_ONLY', at('2025-01-16T00:00:00Z'), '2024-07-01'),
     );
     const state: LifecycleState = { subscription: toSubscription(sub), phase: 'renewing' };
     expect(
       transition(state, { type: 'upgrade', quantity: 10, offerName: E5 }, { now: '2025-01-16T00:00:00Z' }),
-    ).toEqual(refused('R4', 'RENEWAL_READ_ONLY', null));
+    ).toEqual(refused('R4', 'RENEWAL_READ_ONLY', null, '2024-07-01'));
   });
 
   it('R2 R5: past the term without a renewal: the term is over', () => {
     const after = '2025-01-16T00:00:00Z';
     expect(transition(sub, { type: 'upgrade', quantity: 10, offerName: E5 }, { now: after })).toEqual(
-      refused('R2', 'TERM_ENDED', null),
+      refused('R2', 'TERM_ENDED', null, '2024-07-01'),
     );
     const noRenew = { ...sub, autoRenew: false, scheduledChange: null };
     expect(
       transition(noRenew, { type: 'upgrade', quantity: 10, offerName: E5 }, { now: '2025-01-15T00:00:00Z' }),
-    ).toEqual(refused('R5', 'TERM_ENDED', null));
+    ).toEqual(refused('R5', 'TERM_ENDED', null, '2024-07-01'));
   });
 
   it('U2: bad input names the event’s fields, with the message', () => {

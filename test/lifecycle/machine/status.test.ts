@@ -83,6 +83,7 @@ describe('C1 C3 C5 P7 S3 cancel', () => {
       refusal: {
         allowed: false,
         rule: 'C1',
+        policyVersion: '2024-07-01',
         reason: 'WINDOW_CLOSED',
         opensAt: at('2026-01-15T00:00:00Z'),
         assumptions: ['RENEWAL_COMPLETION_ASSUMED_EARLIEST'],
@@ -111,9 +112,11 @@ describe('C1 C3 C5 P7 S3 cancel', () => {
 
   it('R2 P4: after the term without a renewal: the term is over', () => {
     expect(transition(sub, { type: 'cancel' }, { now: '2025-01-16T00:00:00Z' })).toEqual(
-      refused('R2', 'TERM_ENDED', null),
+      refused('R2', 'TERM_ENDED', null, '2024-07-01'),
     );
-    expect(transition(suspended, { type: 'cancel' }, { now: RENEWAL_DAY })).toEqual(refused('P4', 'TERM_ENDED', null));
+    expect(transition(suspended, { type: 'cancel' }, { now: RENEWAL_DAY })).toEqual(
+      refused('P4', 'TERM_ENDED', null, '2024-07-01'),
+    );
   });
 
   describe('P7 after the term: expired 30 d → disabled 90 d → deleted', () => {
@@ -243,10 +246,10 @@ describe('P1 P2 P5 P6 TR8 suspend', () => {
       refused('TR2', 'TERM_ENDED', null),
     );
     expect(transition(sub, { type: 'suspend' }, { now: '2025-01-15T23:59:59.999Z' })).toEqual(
-      refused('R4', 'RENEWAL_READ_ONLY', LATEST),
+      refused('R4', 'RENEWAL_READ_ONLY', LATEST, '2024-07-01'),
     );
     expect(transition(sub, { type: 'suspend' }, { now: '2025-01-16T00:00:00Z' })).toEqual(
-      refused('R2', 'TERM_ENDED', null),
+      refused('R2', 'TERM_ENDED', null, '2024-07-01'),
     );
   });
 
@@ -368,10 +371,11 @@ describe('P3 P4 A1 TR8 reactivate', () => {
           { type: 'ACCESS_RESTORED', rule: 'P3' },
         ],
         ['AUTO_RENEW_OFF'],
+        { policyVersion: '2024-07-01' },
       ),
     );
     expect(transition(suspended, { type: 'reactivate' }, { now: RENEWAL_DAY })).toEqual(
-      refused('P4', 'TERM_ENDED', null),
+      refused('P4', 'TERM_ENDED', null, '2024-07-01'),
     );
   });
 
@@ -389,7 +393,7 @@ describe('P3 P4 A1 TR8 reactivate', () => {
     expect(transition(sub, { type: 'reactivate' }, { now: MID })).toEqual(refused('P3', 'NOT_SUSPENDED', null));
     expect(
       transition({ ...sub, status: 'expired', autoRenew: false }, { type: 'reactivate' }, { now: RENEWAL_DAY }),
-    ).toEqual(refused('P3', 'NOT_SUSPENDED', null));
+    ).toEqual(refused('P3', 'NOT_SUSPENDED', null, '2024-07-01'));
     expect(
       transition(
         { ...trial, status: 'suspended', autoRenew: false },
@@ -472,14 +476,14 @@ describe('R1 R5 S3 R4 setAutoRenew', () => {
     );
     expect(
       transition({ ...suspended, status: 'expired' }, { type: 'setAutoRenew', autoRenew: true }, { now: RENEWAL_DAY }),
-    ).toEqual(refused('P7', 'NOT_ACTIVE', null));
+    ).toEqual(refused('P7', 'NOT_ACTIVE', null, '2024-07-01'));
     expect(transition(sub, { type: 'setAutoRenew', autoRenew: false }, { now: RENEWAL_DAY })).toEqual(
-      refused('R4', 'RENEWAL_READ_ONLY', LATEST),
+      refused('R4', 'RENEWAL_READ_ONLY', LATEST, '2024-07-01'),
     );
     // Declared renewing past the 24 h bound: the end is unknown.
     const late: LifecycleState = { subscription: toSubscription(sub), phase: 'renewing' };
     expect(transition(late, { type: 'setAutoRenew', autoRenew: false }, { now: '2025-01-16T00:00:00Z' })).toEqual(
-      refused('R4', 'RENEWAL_READ_ONLY', null),
+      refused('R4', 'RENEWAL_READ_ONLY', null, '2024-07-01'),
     );
     expect(
       transition(
@@ -487,7 +491,7 @@ describe('R1 R5 S3 R4 setAutoRenew', () => {
         { type: 'setAutoRenew', autoRenew: true },
         { now: RENEWAL_DAY },
       ),
-    ).toEqual(refused('R5', 'TERM_ENDED', null));
+    ).toEqual(refused('R5', 'TERM_ENDED', null, '2024-07-01'));
   });
 
   it('R1: autoRenew is required, and a boolean', () => {

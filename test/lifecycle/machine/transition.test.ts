@@ -54,6 +54,7 @@ describe('C3 P7 transition: options, events and terminal statuses', () => {
       'upgrade',
       'changeTermOrBilling',
       'convertTrial',
+      'setEndOfTermAction',
       'renewalStarted',
       'renewalCompleted',
       'termEnded',
@@ -125,7 +126,7 @@ describe('C3 P7 transition: options, events and terminal statuses', () => {
 
   describe('transition validates events and options (typed errors)', () => {
     it('events and options are validated (typed errors)', () => {
-      expect(LIFECYCLE_EVENTS).toHaveLength(14);
+      expect(LIFECYCLE_EVENTS).toHaveLength(15);
       expect(() => transition(sub, { type: 'explode' } as never, { now: MID })).toThrowError(/event.type/);
       expect(() => transition(sub, { type: 'suspend' }, { now: MID, addOns: 'x' as never })).toThrowError(/addOns/);
       // The machine's choices are the policy's (the per-call suspendedAtTermEnd is gone).
@@ -192,6 +193,7 @@ describe('R1 TR1 a transition lists the snapshot’s assumptions, accepted or re
       refusal: {
         allowed: false,
         rule: 'C2',
+        policyVersion: '2023-10-19',
         reason: 'USE_CANCEL',
         opensAt: null,
         assumptions: ['AUTO_RENEW_ASSUMED'],
