@@ -677,8 +677,8 @@ describe('C4 C5 R4 traditional SaaS on its renewal day: RENEWAL_IN_PROGRESS unti
   });
 });
 
-// C12 R3: each assumption once. Known defect, kept visible: a closed window of a renewed term whose
-// completion is unknown lists the R3 bound twice (its own window's and the next opening's).
+// C12 R3: each assumption once: a closed window of a renewed term whose completion is unknown
+// lists the R3 bound once (its own window's and the next opening's are the same code).
 describe('R3 C1 each assumption is listed once', () => {
   const renewed = { ...annual, termStartedAt: null, termStartDate: '2025-01-15', termEndDate: '2026-01-14' };
   it('R3 C1: closed until 2026-01-15T00:00Z (earliest bound), the bound assumed', () => {
@@ -686,7 +686,7 @@ describe('R3 C1 each assumption is listed once', () => {
     expect(d).toMatchObject({ allowed: false, reason: 'WINDOW_CLOSED', opensAt: at('2026-01-15T00:00:00Z') });
     expect([...new Set(d.assumptions)]).toEqual(['RENEWAL_COMPLETION_ASSUMED_EARLIEST']);
   });
-  it.fails('R3 C1: canCancel lists RENEWAL_COMPLETION_ASSUMED_EARLIEST once (known defect: twice)', () => {
+  it('R3 C1: canCancel lists RENEWAL_COMPLETION_ASSUMED_EARLIEST once', () => {
     expect(canCancel(renewed, { now: '2025-06-01T00:00:00Z' }).assumptions).toEqual([
       'RENEWAL_COMPLETION_ASSUMED_EARLIEST',
     ]);

@@ -547,9 +547,8 @@ describe("R3 R4 Q2 the renewal day: the whole quantity is one batch from the ren
 });
 
 // C12 R3: every assumption a decision rests on is listed, each code once (snapshot/assumed.ts
-// merges "each once"). Known defect, kept visible: when no batch is open, reducibleSeats adds the
-// R3 bound of the next opening to the assumptions it already has, and planSeatReduction adds it
-// once more, so RENEWAL_COMPLETION_ASSUMED_EARLIEST appears two or three times. `it.fails` until fixed.
+// merges "each once"): when no batch is open, the R3 bound of the next opening is the one the term
+// already assumed, listed once by reducibleSeats and by planSeatReduction.
 describe('R3 Q3 each assumption is listed once', () => {
   // Renewed 2025-01-15, completion unknown, batches unknown; every window closed on 2025-06-01.
   const renewed: SubscriptionInput = {
@@ -568,18 +567,17 @@ describe('R3 Q3 each assumption is listed once', () => {
     expect(d).toMatchObject({ allowed: false, reason: 'NO_OPEN_BATCH', opensAt: at('2026-01-15T00:00:00Z') });
     expect([...new Set(d.assumptions)]).toEqual(codes);
   });
-  it.fails('R3 Q3: reducibleSeats lists each code once (known defect: the R3 bound twice)', () => {
+  it('R3 Q3: reducibleSeats lists each code once', () => {
     expect(reducibleSeats(renewed, { now: '2025-06-01T00:00:00Z' }).assumptions).toEqual(codes);
   });
-  it.fails('R3 Q3: planSeatReduction lists each code once (known defect: the R3 bound three times)', () => {
+  it('R3 Q3: planSeatReduction lists each code once', () => {
     expect(planSeatReduction(renewed, { now: '2025-06-01T00:00:00Z', targetQuantity: 10 }).assumptions).toEqual(codes);
   });
 });
 
 // R3 (catalogue): during the renewal "the new term's windows are open from its completion, by the
 // same bound". With the latest bound the renewal's batch opens 24 h after the renewal starts, as
-// canCancel says (WINDOW_NOT_OPEN until 2025-01-16T00:00Z). Known defect, kept visible: reducibleSeats
-// answers NO_OPEN_BATCH with no opening at all. `it.fails` until fixed.
+// canCancel says (WINDOW_NOT_OPEN until 2025-01-16T00:00Z): reducibleSeats names that opening.
 describe('R3 R4 Q3 the renewal day under the latest bound', () => {
   const policy = definePolicy({ unknownRenewalCompletion: 'latest' });
   it('R3 R4: no seat is reducible before the latest completion, with the assumption and the 409 warning', () => {
@@ -591,7 +589,7 @@ describe('R3 R4 Q3 the renewal day under the latest bound', () => {
       warnings: ['RENEWAL_IN_PROGRESS'],
     });
   });
-  it.fails('R3 R4: the renewal’s batch opens at 2025-01-16T00:00Z (known defect: opensAt null)', () => {
+  it('R3 R4: the renewal’s batch opens at 2025-01-16T00:00Z', () => {
     expect(reducibleSeats(twoBatches, { now: '2025-01-15T06:00:00Z', policy })).toMatchObject({
       opensAt: at('2025-01-16T00:00:00Z'),
     });

@@ -474,7 +474,13 @@ describe('TR9 marketplace SaaS free trial cannot be waived', () => {
       reason: 'FREE_TRIAL_NOT_WAIVABLE',
       opensAt: at('2024-01-31T00:00:00Z'),
     });
-    expect(saasFreeTrial(saas)).toEqual({ rule: 'TR9', waivable: false, paidTermStartsAt: at('2024-01-31T00:00:00Z') });
+    // The trial's end day is given (2024-01-30): nothing assumed.
+    expect(saasFreeTrial(saas)).toEqual({
+      rule: 'TR9',
+      waivable: false,
+      paidTermStartsAt: at('2024-01-31T00:00:00Z'),
+      assumptions: [],
+    });
     expect(saasFreeTrial(t())).toBeNull();
   });
 });
@@ -584,7 +590,13 @@ describe('TR1 TR3 TR7 TR9 a trial without an end date: boundaries to the millise
   // waived"; after it the paid term starts.
   it('TR1 TR9: a marketplace SaaS free trial: its paid term starts at 2024-03-16T00:00Z; no midterm conversion up to the last ms of day 30', () => {
     const saas = { ...noEnd, program: 'nce-saas', offerName: 'Contoso SaaS' } as const;
-    expect(saasFreeTrial(saas)).toEqual({ rule: 'TR9', waivable: false, paidTermStartsAt: TRIAL_END });
+    // TR1: the paid term's start rests on the assumed 30-day end.
+    expect(saasFreeTrial(saas)).toEqual({
+      rule: 'TR9',
+      waivable: false,
+      paidTermStartsAt: TRIAL_END,
+      assumptions: ['TRIAL_END_ASSUMED'],
+    });
     expect(ask('midterm', LAST, saas)).toMatchObject({
       allowed: false,
       rule: 'TR9',

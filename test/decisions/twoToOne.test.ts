@@ -370,12 +370,10 @@ describe("U5 U6 step 2: the destination term rule (the policy's)", () => {
   });
 });
 
-// Suspected defect, kept visible: src/decisions/twoToOne.ts builds the plan with allow()/refuse()
-// (src/core/decision.ts), which name the baseline, and never stamps the version of its `now`: a plan
-// asked on 2025-06-01 names '2023-10-19' while both of its steps name '2025-04-01'. docs/policy.md:
-// "Every answer names the version of the rules it used". `it.fails` until the plan names its now's.
+// docs/policy.md: "Every answer names the version of the rules it used": the plan names its
+// steps' version, that of its `now`.
 describe('U6 the plan names the version of the rules of its now', () => {
-  it.fails('U6: asked 2025-06-01 (the rules of 2025-04-01), the plan and both steps name 2025-04-01', () => {
+  it('U6: asked 2025-06-01 (the rules of 2025-04-01), the plan and both steps name 2025-04-01', () => {
     const a = { ...first, purchasedAt: '2025-03-15T09:30:00Z' };
     const b = { ...second, purchasedAt: '2025-03-10T08:00:00Z' };
     const plan = planTwoToOne(a, b, { to: E5, now: '2025-06-01T00:00:00Z', catalog });

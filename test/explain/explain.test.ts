@@ -374,21 +374,20 @@ describe('C1 C12 explain: a window not open yet is "later", not "at-renewal"', (
     expect(action(e, 'cancel')).toEqual(
       answer('cancel', 'later', 'C1', 'WINDOW_NOT_OPEN', { opensAt: at('2024-01-15T09:30:12Z') }),
     );
-    // Q3: no batch open yet; the next window is the renewal's, by the R3 bound (assumed).
+    // Q2 R3: no batch open yet; the first batch's window opens at the purchase, before the renewal.
     expect(action(e, 'reduceSeats')).toEqual(
-      answer('reduceSeats', 'at-renewal', 'Q3', 'NO_OPEN_BATCH', {
-        opensAt: TERM_END,
-        assumptions: ['RENEWAL_COMPLETION_ASSUMED_EARLIEST'],
-      }),
+      answer('reduceSeats', 'later', 'Q3', 'NO_OPEN_BATCH', { opensAt: at('2024-01-15T09:30:12Z') }),
     );
     expect(e.alert).toBe('locked');
   });
-  it('C1 R5: without auto-renew there is no renewal, yet the window still opens at the purchase: later; reduce never', () => {
+  it('C1 R5: without auto-renew there is no renewal, yet the windows still open at the purchase: later', () => {
     const e = explain({ ...annual, autoRenew: false }, { now: before });
     expect(action(e, 'cancel')).toEqual(
       answer('cancel', 'later', 'C1', 'WINDOW_NOT_OPEN', { opensAt: at('2024-01-15T09:30:12Z') }),
     );
-    expect(action(e, 'reduceSeats')).toEqual(answer('reduceSeats', 'never', 'Q3', 'NO_OPEN_BATCH'));
+    expect(action(e, 'reduceSeats')).toEqual(
+      answer('reduceSeats', 'later', 'Q3', 'NO_OPEN_BATCH', { opensAt: at('2024-01-15T09:30:12Z') }),
+    );
     expect(e.timeline).toEqual({
       purchasedAt: at('2024-01-15T09:30:12Z'),
       windowStart: at('2024-01-15T09:30:12Z'),

@@ -2,7 +2,7 @@
 // CspRulesErrors (code, field, message, received) for every way an override can be wrong. Expected
 // values are written out from rules.md's defaults (R3 earliest, Q2 keep one seat, M1 inclusive,
 // T6 anniversary, P7 lifecycle, P8 disabled, S3 any-immediate, U5 equal) and docs/policy.md's
-// timeline options (no asOf, nothing ignored; the timeline itself is MICROSOFT_TIMELINE's data).
+// timeline options (no asOf, nothing ignored; the timeline itself is RULE_CHANGE_TIMELINE's data).
 import { describe, expect, it } from 'vitest';
 import { CspRulesError, type ErrorCode } from '../../src/core/errors.js';
 import {
@@ -13,7 +13,7 @@ import {
   type PolicyOverrides,
   type ProgramOverrides,
 } from '../../src/policy/policy.js';
-import { MICROSOFT_TIMELINE } from '../../src/policy/timeline.js';
+import { RULE_CHANGE_TIMELINE } from '../../src/policy/timeline.js';
 import { DEFAULT_PROGRAMS, PROGRAMS, type ProgramPolicy } from '../../src/policy/programs.js';
 import { caught } from '../support/caught.js';
 
@@ -85,8 +85,8 @@ const NON_DEFAULTS = {
   ignoredChanges: ['triennial-billing-locked'],
 } as const;
 
-/** The policy's timeline is not an override: every policy carries MICROSOFT_TIMELINE. */
-const TIMELINE = { timeline: MICROSOFT_TIMELINE };
+/** The policy's timeline is not an override: every policy carries RULE_CHANGE_TIMELINE. */
+const TIMELINE = { timeline: RULE_CHANGE_TIMELINE };
 
 describe('DEFAULT_POLICY: the rules.md defaults (R3 Q2 M1 T6 P7 S3 U5)', () => {
   it('R3/Q2/M1/T6 open choices default to earliest, keep one seat, inclusive days, anniversary', () => {
@@ -109,7 +109,7 @@ describe('DEFAULT_POLICY: the rules.md defaults (R3 Q2 M1 T6 P7 S3 U5)', () => {
 
   it('is the whole rules.md default, frozen', () => {
     expect(DEFAULT_POLICY).toEqual({ programs: DEFAULT_PROGRAMS, ...DEFAULTS, ...TIMELINE });
-    expect(DEFAULT_POLICY.timeline).toBe(MICROSOFT_TIMELINE);
+    expect(DEFAULT_POLICY.timeline).toBe(RULE_CHANGE_TIMELINE);
     expect(Object.isFrozen(DEFAULT_POLICY)).toBe(true);
   });
 });

@@ -99,12 +99,15 @@ describe('C12 every decision that used a default for a missing fact lists an ass
           const open = seats.batches.reduce((n, b) => n + b.quantity, 0);
           if (seats.reason === 'LAST_SEAT' || (ran && seats.total < Math.min(open, sub.quantity)))
             expect(seats.assumptions).toContain('ONE_SEAT_KEPT');
-          if (seats.reason === 'NO_OPEN_BATCH' && !seats.allowed && seats.opensAt !== null)
+          // R3: an opening at the next renewal rests on its completion bound (one inside the term,
+          // a batch's own window, does not).
+          const renewalOpening = (at: number | null): boolean => at !== null && at >= (sub.termEndDay + 1) * 86_400_000;
+          if (seats.reason === 'NO_OPEN_BATCH' && !seats.allowed && renewalOpening(seats.opensAt))
             expect(seats.assumptions).toContain(bound);
 
           const plan = planSeatReduction(input, { now, policy, targetQuantity: 1 });
           includesAll(plan, others, 'planSeatReduction');
-          if (plan.reason === 'INSUFFICIENT_REDUCIBLE_SEATS' && !plan.allowed && plan.opensAt !== null)
+          if (plan.reason === 'INSUFFICIENT_REDUCIBLE_SEATS' && !plan.allowed && renewalOpening(plan.opensAt))
             expect(plan.assumptions).toContain(bound);
 
           includesAll(canIncreaseSeats(input, { now, policy }), others, 'canIncreaseSeats');

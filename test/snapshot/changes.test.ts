@@ -133,7 +133,12 @@ describe('withChanges / toInput', () => {
         const sub = toSubscription(input);
         const before = { ...sub };
         const changed = withChanges(sub, { autoRenew, quantity });
-        expect(changed).toEqual({ ...sub, autoRenew, quantity });
+        // R6: the end-of-term choice follows auto-renew (on → renew; off drops a renew choice);
+        // principle 6: auto-renew given is no longer assumed.
+        const choice = sub.endOfTermAction;
+        const endOfTermAction = choice === null ? null : autoRenew ? 'renew' : choice === 'renew' ? null : choice;
+        const assumptions = sub.assumptions.filter((a) => a !== 'AUTO_RENEW_ASSUMED');
+        expect(changed).toEqual({ ...sub, autoRenew, quantity, endOfTermAction, assumptions });
         expect(Object.isFrozen(changed)).toBe(true);
         expect(changed).not.toBe(sub);
         expect(sub).toEqual(before);

@@ -128,7 +128,7 @@ describe('Q1 Q2 Q3 Q7 Q10 C2 S3 changeQuantity', () => {
         warnings: [],
       },
     });
-    // Each code once is asserted in test/decisions/seats.test.ts (a known defect lists the R3 bound twice here).
+    // Each code once (test/decisions/seats.test.ts).
     expect(r.ok ? [] : [...new Set(r.refusal.assumptions)]).toEqual([
       'SEAT_BATCHES_ASSUMED',
       'RENEWAL_COMPLETION_ASSUMED_EARLIEST',
@@ -625,36 +625,31 @@ describe('B1–B5 S3 changeTermOrBilling', () => {
     ).toEqual({ ok: false, refusal });
   });
 
-  // Suspected defect, kept visible: src/snapshot/assumed.ts:48 (`answered`) writes policyVersion into
-  // the decision it is given. The machine passes the caller's `eligibility` refusal through it, so
-  // the caller's object is changed (every function is pure), and a frozen one throws a TypeError
-  // ("Cannot assign to read only property 'policyVersion'"). `it.fails` until the answer is a copy.
-  it.fails(
-    'B3: the caller’s eligibility refusal is answered as a copy: the caller’s object, frozen or not, is left as it was',
-    () => {
-      // A subscription bought 2025-03-15, asked 2025-06-01: the rules of 2025-04-01 (refuse() builds the baseline's).
-      const recent: SubscriptionInput = { ...sub, purchasedAt: '2025-03-15T00:00:00Z', seatBatches: [] };
-      const event = (eligibility: Refused<string>) =>
-        ({ type: 'changeTermOrBilling', term: 'P3Y', billing: 'monthly', eligibility }) as const;
-      const expected = {
-        ok: false,
-        refusal: {
-          allowed: false,
-          rule: 'B3',
-          policyVersion: '2025-04-01',
-          reason: 'CHECKED_ELSEWHERE',
-          opensAt: null,
-          assumptions: [],
-          warnings: [],
-        },
-      };
-      const open = refuse('B3', 'CHECKED_ELSEWHERE', null);
-      expect(transition(recent, event(open), { now: '2025-06-01T00:00:00Z' })).toEqual(expected);
-      expect(open.policyVersion).toBe('2023-10-19');
-      const frozen = Object.freeze(refuse('B3', 'CHECKED_ELSEWHERE', null));
-      expect(transition(recent, event(frozen), { now: '2025-06-01T00:00:00Z' })).toEqual(expected);
-    },
-  );
+  // Principle 1: the machine answers the caller's `eligibility` refusal as a copy stamped with the
+  // version; the caller's object, frozen or not, is left as it was.
+  it('B3: the caller’s eligibility refusal is answered as a copy: the caller’s object, frozen or not, is left as it was', () => {
+    // A subscription bought 2025-03-15, asked 2025-06-01: the rules of 2025-04-01 (refuse() builds the baseline's).
+    const recent: SubscriptionInput = { ...sub, purchasedAt: '2025-03-15T00:00:00Z', seatBatches: [] };
+    const event = (eligibility: Refused<string>) =>
+      ({ type: 'changeTermOrBilling', term: 'P3Y', billing: 'monthly', eligibility }) as const;
+    const expected = {
+      ok: false,
+      refusal: {
+        allowed: false,
+        rule: 'B3',
+        policyVersion: '2025-04-01',
+        reason: 'CHECKED_ELSEWHERE',
+        opensAt: null,
+        assumptions: [],
+        warnings: [],
+      },
+    };
+    const open = refuse('B3', 'CHECKED_ELSEWHERE', null);
+    expect(transition(recent, event(open), { now: '2025-06-01T00:00:00Z' })).toEqual(expected);
+    expect(open.policyVersion).toBe('2023-10-19');
+    const frozen = Object.freeze(refuse('B3', 'CHECKED_ELSEWHERE', null));
+    expect(transition(recent, event(frozen), { now: '2025-06-01T00:00:00Z' })).toEqual(expected);
+  });
 
   it('B1: a billing longer than the term is no plan', () => {
     expect(

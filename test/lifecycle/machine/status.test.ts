@@ -66,9 +66,8 @@ describe('C1 C3 C5 P7 S3 cancel', () => {
     );
   });
 
-  // Known defect, kept visible (the expectation unchanged): the R3 bound is listed twice. `it.fails` until fixed;
-  // the test after it checks the same refusal with each code counted once.
-  it.fails('C1 R3: canCancel’s refusal passes whole: rule, reason, when it reopens, its assumption', () => {
+  // The R3 bound is listed once; the test after it checks the same refusal by its set of codes.
+  it('C1 R3: canCancel’s refusal passes whole: rule, reason, when it reopens, its assumption', () => {
     // Renewed 2025-01-15, completion unknown: the window is assumed from 00:00Z (earliest), closed from 2025-01-22T00:00Z.
     const renewed: SubscriptionInput = {
       ...sub,

@@ -405,12 +405,9 @@ describe('R5 P4 P7 termEnded', () => {
     });
   });
 
-  // Suspected defect, kept visible: docs/policy.md and the catalogue say the machine's termEnded is
-  // governed by the term end (here 2025-01-15T00:00Z: the rules of 2024-07-01), yet
-  // src/lifecycle/machine/transition.ts stamps every result with the version at `now`, so a
-  // termEnded recorded after 2025-04-01 names '2025-04-01', and one refused before 2024-07-01
-  // names the baseline. `it.fails` until the version of termEnded is the term end's.
-  it.fails('P7: termEnded names the version at the term end (2024-07-01), whenever it is recorded', () => {
+  // docs/policy.md and the catalogue: the machine's termEnded is governed by the term end (here
+  // 2025-01-15T00:00Z: the rules of 2024-07-01), whenever it is recorded.
+  it('P7: termEnded names the version at the term end (2024-07-01), whenever it is recorded', () => {
     expect(transition(noRenew, { type: 'termEnded' }, { now: '2025-05-15T00:00:00Z' })).toEqual(
       accepted(
         { ...NO_RENEW, status: 'deleted' },
@@ -546,7 +543,8 @@ describe('P7 stageElapsed', () => {
   const disabled: SubscriptionInput = { ...noRenew, status: 'disabled' };
 
   it('P7: expired → disabled at E + 30 d to the millisecond (access blocked, no billing to stop)', () => {
-    // stageElapsed is an event now: the rules of its `now` (2024-07-01 here, 2025-04-01 from 2025-04-01T00:00Z).
+    // The stages after the term are governed by the term end (2025-01-15T00:00Z: the rules of
+    // 2024-07-01), whenever the event is recorded (docs/policy.md).
     expect(transition(expired, { type: 'stageElapsed' }, { now: '2025-02-13T23:59:59.999Z' })).toEqual(
       refused('P7', 'STAGE_NOT_ELAPSED', at('2025-02-14T00:00:00Z'), '2024-07-01'),
     );
@@ -565,16 +563,16 @@ describe('P7 stageElapsed', () => {
 
   it('P7: an expired snapshot before its term end: the disabled stage is the next to open', () => {
     expect(transition(expired, { type: 'stageElapsed' }, { now: MID })).toEqual(
-      refused('P7', 'STAGE_NOT_ELAPSED', at('2025-02-14T00:00:00Z')),
+      refused('P7', 'STAGE_NOT_ELAPSED', at('2025-02-14T00:00:00Z'), '2024-07-01'),
     );
     expect(transition(disabled, { type: 'stageElapsed' }, { now: MID })).toEqual(
-      refused('P7', 'STAGE_NOT_ELAPSED', at('2025-05-15T00:00:00Z')),
+      refused('P7', 'STAGE_NOT_ELAPSED', at('2025-05-15T00:00:00Z'), '2024-07-01'),
     );
   });
 
   it('P7: disabled → deleted at E + 120 d to the millisecond; an expired one catches up with deletion', () => {
     expect(transition(disabled, { type: 'stageElapsed' }, { now: '2025-05-14T23:59:59.999Z' })).toEqual(
-      refused('P7', 'STAGE_NOT_ELAPSED', at('2025-05-15T00:00:00Z'), '2025-04-01'),
+      refused('P7', 'STAGE_NOT_ELAPSED', at('2025-05-15T00:00:00Z'), '2024-07-01'),
     );
     const deletion = (from: string) => [
       { type: 'STATUS_CHANGED', rule: 'P7', from, to: 'deleted' },
@@ -582,10 +580,10 @@ describe('P7 stageElapsed', () => {
       { type: 'DATA_DELETED', rule: 'P7', at: at('2025-05-15T00:00:00Z') },
     ];
     expect(transition(disabled, { type: 'stageElapsed' }, { now: '2025-05-15T00:00:00Z' })).toEqual(
-      accepted({ ...DISABLED, status: 'deleted' }, deletion('disabled'), [], { policyVersion: '2025-04-01' }),
+      accepted({ ...DISABLED, status: 'deleted' }, deletion('disabled'), [], { policyVersion: '2024-07-01' }),
     );
     expect(transition(expired, { type: 'stageElapsed' }, { now: '2025-06-01T00:00:00Z' })).toEqual(
-      accepted({ ...EXPIRED, status: 'deleted' }, deletion('expired'), [], { policyVersion: '2025-04-01' }),
+      accepted({ ...EXPIRED, status: 'deleted' }, deletion('expired'), [], { policyVersion: '2024-07-01' }),
     );
   });
 

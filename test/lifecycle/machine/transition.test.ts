@@ -35,10 +35,17 @@ describe('C3 P7 transition: options, events and terminal statuses', () => {
         term: 'P1Y',
         billing: 'annual',
       } as never;
+      // The events of the term end name the version at the term end (2025-01-15T00:00Z: the
+      // rules of 2024-07-01); the others that of their now (MID: the baseline).
+      const version = ['renewalStarted', 'renewalCompleted', 'termEnded', 'stageElapsed'].includes(type)
+        ? '2024-07-01'
+        : '2023-10-19';
       expect(transition({ ...sub, status: 'cancelled' }, event, { now: MID })).toEqual(
-        refused('C3', 'TERMINATED', null),
+        refused('C3', 'TERMINATED', null, version),
       );
-      expect(transition({ ...sub, status: 'deleted' }, event, { now: MID })).toEqual(refused('P7', 'TERMINATED', null));
+      expect(transition({ ...sub, status: 'deleted' }, event, { now: MID })).toEqual(
+        refused('P7', 'TERMINATED', null, version),
+      );
     }
   });
 
@@ -182,10 +189,10 @@ describe('R1 R5 auto-renew events', () => {
 // on it": here the caller's (e.g. the adapter's AUTO_RENEW_ASSUMED) and a trial's assumed end (TR1).
 describe('R1 TR1 a transition lists the snapshot’s assumptions, accepted or refused', () => {
   const assumed = { ...sub, scheduledChange: null, assumptions: ['AUTO_RENEW_ASSUMED'] } as const;
-  it('R1: an accepted suspension lists the caller’s assumption; the next snapshot keeps it', () => {
+  it('R1 P2: an accepted suspension lists the caller’s assumption; the next snapshot, whose auto-renew P2 turned off, no longer assumes it', () => {
     const r = ok(transition(assumed, { type: 'suspend' }, { now: MID }));
     expect(r.assumptions).toEqual(['AUTO_RENEW_ASSUMED']);
-    expect(r.next.assumptions).toEqual(['AUTO_RENEW_ASSUMED']);
+    expect(r.next.assumptions).toEqual([]);
   });
   it('R1 C2: a refusal lists it too (0 seats is a cancellation)', () => {
     expect(transition(assumed, { type: 'changeQuantity', quantity: 0 }, { now: MID })).toEqual({
