@@ -10,6 +10,7 @@ export default defineConfig([
       explain: 'src/explain/index.ts',
       'partner-center': 'src/partner-center/index.ts',
       display: 'src/display/index.ts',
+      time: 'src/time/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

@@ -2,7 +2,8 @@
 // decisions of examples/subscriptions.json at a fixed `now`. Run after `npm run build`:
 // node examples/library.mjs
 import { readFileSync } from 'node:fs';
-import { canCancel, formatDay, planSeatReduction, reducibleSeats, toIso, toSubscription } from '../dist/index.js';
+import { canCancel, planSeatReduction, reducibleSeats, toSubscription } from '../dist/index.js';
+import { formatDay, toIso } from '../dist/time.js';
 
 const now = '2024-03-12T12:00:00Z';
 const subs = JSON.parse(readFileSync(new URL('./subscriptions.json', import.meta.url), 'utf8'));

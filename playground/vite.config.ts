@@ -20,7 +20,7 @@ export default defineConfig({
   resolve: {
     alias: [
       {
-        find: /^csp-subscription-rules\/(display|lifecycle|explain|partner-center)$/,
+        find: /^csp-subscription-rules\/(display|lifecycle|explain|partner-center|time)$/,
         replacement: resolve(dist, '$1.js'),
       },
       { find: /^csp-subscription-rules$/, replacement: resolve(dist, 'index.js') },

@@ -19,6 +19,7 @@ const entries = [
   { subpath: 'csp-subscription-rules/explain', file: 'dist/explain.d.ts', name: 'explain' },
   { subpath: 'csp-subscription-rules/partner-center', file: 'dist/partner-center.d.ts', name: 'partner-center' },
   { subpath: 'csp-subscription-rules/display', file: 'dist/display.d.ts', name: 'display' },
+  { subpath: 'csp-subscription-rules/time', file: 'dist/time.d.ts', name: 'time' },
 ];
 
 const base = ExtractorConfig.loadFile(join(root, 'api-extractor.json'));

@@ -20,6 +20,7 @@
 //
 //   node scripts/doc-test.mjs          run every sample
 //   node scripts/doc-test.mjs --list   list the samples found
+//   node scripts/doc-test.mjs --update-cli   rewrite the CLI transcripts with what the CLI prints now
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -210,7 +211,12 @@ for (const { command, output } of cliPairs) {
   const args = splitArgs(line.slice('npx csp-rules '.length));
   const r = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), ...args], { cwd: root, encoding: 'utf8' });
   const printed = r.stdout.replace(/\n$/, '');
-  if (printed !== output.code) {
+  if (printed !== output.code && process.argv.includes('--update-cli') && r.status === 0) {
+    const path = join(root, output.file);
+    const text = readFileSync(path, 'utf8');
+    writeFileSync(path, text.replace(`\`\`\`text\n${output.code}\n\`\`\``, `\`\`\`text\n${printed}\n\`\`\``));
+    console.log(`doc-test: rewrote the transcript at ${output.file}:${output.line}`);
+  } else if (printed !== output.code) {
     const a = output.code.split('\n');
     const b = printed.split('\n');
     let i = 0;

@@ -122,6 +122,20 @@ for (const n of ['formatDuration', 'formatRelative']) if (typeof d[n] !== 'funct
   process.stdout.write(run('node', ['display-esm.mjs']));
   process.stdout.write(run('node', ['display-cjs.cjs']));
 
+  // The ./time entry (T1, T6): worked out by hand — P1Y from 2024-01-15 ends 2025-01-14.
+  const timeCheck = `if (t.toIso(t.toInstant('2024-01-15T11:30:00+02:00', 'now')) !== '2024-01-15T09:30:00.000Z') throw new Error('toInstant');
+if (t.formatDay(t.termEndDay(t.toUtcDay('2024-01-15', 'start'), 'P1Y')) !== '2025-01-14') throw new Error('termEndDay');`;
+  writeFileSync(
+    join(dir, 'time-esm.mjs'),
+    `import * as t from 'csp-subscription-rules/time';\n${timeCheck}\nconsole.log('time esm ok');\n`,
+  );
+  writeFileSync(
+    join(dir, 'time-cjs.cjs'),
+    `const t = require('csp-subscription-rules/time');\n${timeCheck}\nconsole.log('time cjs ok');\n`,
+  );
+  process.stdout.write(run('node', ['time-esm.mjs']));
+  process.stdout.write(run('node', ['time-cjs.cjs']));
+
   writeFileSync(
     join(dir, 'consumer.ts'),
     `import { ${names.join(', ')}, type CancelDecision, type SubscriptionInput } from 'csp-subscription-rules';

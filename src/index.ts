@@ -33,12 +33,12 @@ export type { SeatIncreaseReason } from './decisions/seatIncrease.js';
 export { proratedRefund } from './decisions/refund.js';
 export type { Refund, RefundInput } from './decisions/refund.js';
 export { multiGeoMinimum } from './decisions/multiGeo.js';
-export { updateLimit, UPDATE_LIMIT } from './decisions/updateLimit.js';
-export type { UpdateLimitReason } from './decisions/updateLimit.js';
+export { checkUpdateLimit, UPDATE_LIMIT } from './decisions/updateLimit.js';
+export type { UpdateLimitOptions, UpdateLimitReason } from './decisions/updateLimit.js';
 export {
-  offerAvailability,
+  checkOfferAvailability,
   canSellSubscriptions,
-  resellerDeclaration,
+  checkResellerDeclaration,
   MAX_OTHER_RESELLERS,
 } from './decisions/offers.js';
 export type {
@@ -51,9 +51,10 @@ export type {
   ResellerDeclarationReason,
 } from './decisions/offers.js';
 
-export { toSubscription, STATUSES } from './snapshot/subscription.js';
+export { toSubscription, STATUSES, END_OF_TERM_ACTIONS } from './snapshot/subscription.js';
 export { toInput, withChanges } from './snapshot/changes.js';
 export type {
+  EndOfTermAction,
   ScheduledChange,
   ScheduledChangeInput,
   SeatBatch,
@@ -63,23 +64,31 @@ export type {
   SubscriptionInput,
 } from './snapshot/subscription.js';
 export { DEFAULT_POLICY, definePolicy } from './policy/policy.js';
+export { RULE_CHANGES, RULE_CHANGE_TIMELINE, BASELINE_VERSION } from './policy/timeline.js';
+export { MICROSOFT_TIMELINE } from './policy/timelineSources.js';
+export type { ChangeScope, DocumentedRuleChange, RuleChange, RuleChangeKey, RuleSource } from './policy/timeline.js';
 export type { Policy, PolicyOverrides, ProgramOverrides } from './policy/policy.js';
-export { DEFAULT_PROGRAMS, PROGRAMS } from './policy/programs.js';
+export { PROGRAMS } from './policy/programs.js';
+export {
+  TRIAL_SEATS,
+  TRIAL_DAYS,
+  TRIAL_AUTO_RENEW_DEFAULT,
+  TRIAL_DEFAULT_TERM,
+  TRIAL_DEFAULT_BILLING,
+} from './policy/trials.js';
 export type { Program, ProgramPolicy, RefundMode, SeatIncrease, SeatReduction, WindowFrom } from './policy/programs.js';
-export type { Allowed, Assumption, Decision, Refused, Warning } from './core/decision.js';
+export { ASSUMPTIONS } from './core/decision.js';
+export type { Allowed, Assumption, Decision, DecisionBase, Refused, Warning } from './core/decision.js';
 export { CspRulesError } from './core/errors.js';
-export type { ErrorCode } from './core/errors.js';
+export type { ErrorCode, PathKey } from './core/errors.js';
 export { RULE_IDS } from './core/rules.js';
 export type { RuleId } from './core/rules.js';
 
-// Time: the raw day arithmetic (dayOf, startOfDay, endOfDay, civil conversions, windows,
-// addMonthsClamped, billingMonths) is internal; what is exported checks its arguments.
-export { toInstant, toUtcDay, toIso } from './time/instant.js';
+// Time: the types a decision's input and answer use; the helpers are in `csp-subscription-rules/time`.
 export type { DateInput, Instant, InstantInput } from './time/instant.js';
-export { formatDay, DAY_MS, HOUR_MS } from './time/day.js';
 export type { UtcDay } from './time/day.js';
 export type { Window } from './time/window.js';
-export { termEndDay, renewedTerm, chargeCycleStart, TERMS, BILLING_FREQUENCIES, TERM_MONTHS } from './time/term.js';
+export { TERMS, BILLING_FREQUENCIES, RENEWAL_ANCHORS } from './time/term.js';
 export type { BillingFrequency, RenewalAnchor, Term, TermDates } from './time/term.js';
 
 // Plans, upgrades and trials (B1–B5, U1–U9, S2, S5, C10, TR1–TR9).
@@ -113,7 +122,7 @@ export type {
   UpgradePathFacts,
   UpgradePathReason,
 } from './decisions/upgradePaths.js';
-export { canUpgrade } from './decisions/upgrade.js';
+export { canUpgrade, UPGRADE_WHENS } from './decisions/upgrade.js';
 export type {
   DestinationTermPolicy,
   UpgradeApiCode,
@@ -126,24 +135,23 @@ export type {
 } from './decisions/upgrade.js';
 export { planTwoToOne } from './decisions/twoToOne.js';
 export type { TwoToOneOptions, TwoToOnePlan, TwoToOneReason, TwoToOneStep } from './decisions/twoToOne.js';
-export {
-  trialConversion,
-  trialLocked,
-  saasFreeTrial,
-  TRIAL_SEATS,
-  TRIAL_DAYS,
-  TRIAL_AUTO_RENEW_DEFAULT,
-  TRIAL_DEFAULT_TERM,
-  TRIAL_DEFAULT_BILLING,
-} from './decisions/trial.js';
+export { canConvertTrial, saasFreeTrial, TRIAL_TARGETS, TRIAL_MODES } from './decisions/trial.js';
 export type {
   SaasFreeTrial,
   TrialConversion,
   TrialConversionFacts,
   TrialConversionOptions,
   TrialConversionReason,
-  TrialLockReason,
-  TrialLockedChange,
   TrialMode,
   TrialTarget,
 } from './decisions/trial.js';
+
+// What happens at the term end, and the end-of-term choice (R5, R6, R7, P8, TR2).
+export { endOfTermOutcome, canSetEndOfTermAction, END_OF_TERM_OUTCOMES } from './decisions/endOfTerm.js';
+export type {
+  EndOfTerm,
+  EndOfTermChoiceOptions,
+  EndOfTermChoiceReason,
+  EndOfTermOptions,
+  EndOfTermOutcome,
+} from './decisions/endOfTerm.js';

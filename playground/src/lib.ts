@@ -5,6 +5,7 @@
 import * as main from 'csp-subscription-rules';
 import type { Program, Subscription, SubscriptionInput } from 'csp-subscription-rules';
 import { explain } from 'csp-subscription-rules/explain';
+import { toInstant, toIso } from 'csp-subscription-rules/time';
 import { fromPartnerCenter, type PartnerCenterNote } from 'csp-subscription-rules/partner-center';
 import { kindOf, type ExampleKind } from './examples.js';
 
@@ -37,6 +38,6 @@ export function describeError(error: unknown): string {
 }
 
 /** The library's entry points the page uses, as one namespace. */
-const lib = { ...main, explain, fromPartnerCenter };
+const lib = { ...main, explain, fromPartnerCenter, toInstant, toIso };
 
 export { lib };

@@ -77,6 +77,11 @@ function renderSubject(sub: Subscription, e: Explanation, loaded: Loaded): void 
     ['Status', `${sub.status}${sub.trial ? ' (trial)' : ''}, auto-renew ${sub.autoRenew ? 'on' : 'off'}`],
     ['Purchased', utc(sub.purchasedAt)],
     ['Term ends', `${utc(e.timeline.termEndsAt)} (exclusive)`],
+    [
+      'At the term end',
+      `${e.endOfTerm.outcome} (${e.endOfTerm.rule}${e.endOfTerm.chosen ? ', chosen' : ''}; rules of ${e.endOfTerm.policyVersion})`,
+    ],
+    ['Rules version', `${e.policyVersion} (Microsoft's rules in force now; see docs/policy.md)`],
   ];
   ui.subject.replaceChildren(
     h(
@@ -123,7 +128,7 @@ function renderRules(e: Explanation, rulesInPicture: readonly string[]): void {
           {},
           rule === undefined
             ? 'see docs/rules.md'
-            : `${rule.text}${rule.source === '' || rule.source === '—' ? '' : ` (source: ${rule.source})`}`,
+            : `${rule.text}${rule.source === '' || rule.source === '—' ? '' : ` (source: ${rule.source})`}${rule.versions === '' ? '' : ` (versions: ${rule.versions})`}`,
         ),
       ];
     }),

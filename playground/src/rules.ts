@@ -4,11 +4,12 @@
  */
 import rulesMarkdown from '../../docs/rules.md?raw';
 
-/** One rule: ID, first sentence, source. */
+/** One rule: ID, first sentence, source, the versions of Microsoft's rules it was stated or changed in. */
 export interface RuleEntry {
   readonly id: string;
   readonly text: string;
   readonly source: string;
+  readonly versions: string;
 }
 
 /** Markdown emphasis and code marks dropped: the page shows the words. */
@@ -19,20 +20,25 @@ const plain = (cell: string): string =>
     .trim();
 
 /**
- * The table rows of docs/rules.md: `| ID | Rule | Source | Code | Tests |`.
+ * The table rows of docs/rules.md: `| [ID](catalogue.md) | Rule | Source | Versions | Code | Tests |`.
  *
  * @example
  * ```ts
- * parseRules('| C1 | New-commerce … | 002 | … | … |')[0].id; // 'C1'
+ * parseRules('| [C1](catalogue.md) | New-commerce … | MCS | 2023-10-19 | … | … |')[0].id; // 'C1'
  * ```
  */
 export function parseRules(markdown: string): RuleEntry[] {
   const out: RuleEntry[] = [];
   for (const line of markdown.split('\n')) {
-    const m = /^\|\s*([A-Z]{1,3}\d{1,2})\s*\|(.*)$/.exec(line);
+    const m = /^\|\s*\[?([A-Z]{1,3}\d{1,2})\]?(?:\([^)]*\))?\s*\|(.*)$/.exec(line);
     if (m === null) continue;
     const cells = (m[2] ?? '').split(/(?<!\\)\|/);
-    out.push({ id: m[1] as string, text: plain(cells[0] ?? ''), source: plain(cells[1] ?? '') });
+    out.push({
+      id: m[1] as string,
+      text: plain(cells[0] ?? ''),
+      source: plain(cells[1] ?? ''),
+      versions: plain(cells[2] ?? ''),
+    });
   }
   return out;
 }

@@ -52,7 +52,7 @@ export interface TimelineModel {
 }
 
 function cancelLane(sub: Subscription, from: number, termEndsAt: number): Lane {
-  const program = lib.DEFAULT_PROGRAMS[sub.program];
+  const program = lib.DEFAULT_POLICY.programs[sub.program];
   // The window runs from the purchase or from the term start, per program (C4/C5/C7/C13/C14 vs C1/C8/C16).
   const start = program.cancelFrom === 'purchase' ? sub.purchasedAt : from;
   const first = lib.canCancel(sub, { now: start });
@@ -96,7 +96,7 @@ function cancelLane(sub: Subscription, from: number, termEndsAt: number): Lane {
 
 function seatLanes(sub: Subscription, from: number): Lane[] {
   const probe = lib.reducibleSeats(sub, { now: from });
-  const hours = lib.DEFAULT_PROGRAMS[sub.program].seatWindowHours;
+  const hours = lib.DEFAULT_POLICY.programs[sub.program].seatWindowHours;
   if (!probe.allowed && probe.batches.length === 0 && probe.reason !== 'NO_OPEN_BATCH') {
     return [{ id: 'seats', label: 'Seat reduction', bands: [], note: `not possible (${probe.rule} ${probe.reason})` }];
   }
@@ -128,7 +128,7 @@ export function timelineModel(sub: Subscription, explanation: Explanation, now: 
 
   if (t.renewalStartsAt !== null && t.renewalCompletesBy !== null) {
     markers.push({ kind: 'renewal', at: t.renewalStartsAt, label: 'Renewal' });
-    const program = lib.DEFAULT_PROGRAMS[sub.program];
+    const program = lib.DEFAULT_POLICY.programs[sub.program];
     const bands: Band[] = [];
     if (program.cancelFrom === 'term-start') {
       // R3: the new term's windows run from the exact completion instant, somewhere in the first 24 h (R2):

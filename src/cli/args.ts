@@ -45,11 +45,6 @@ const VALUED = new Set(['--now', '--tz', '--program', '--alert-days']);
  * Parses `argv` (without `node` and the script).
  *
  * @throws {@link UsageError} for an unknown command or option, or a missing value or file
- *
- * @example
- * ```ts
- * parseArgs(['explain', 'a.json', '--now', '2024-03-12T12:00:00Z', '--json']);
- * ```
  */
 export function parseArgs(argv: readonly string[]): Args {
   const values = new Map<string, string>();

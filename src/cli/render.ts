@@ -4,7 +4,10 @@
  */
 import type { Note } from '../partner-center/notes.js';
 import { formatInZone, formatRelative, formatUtc } from '../display/index.js';
-import type { ActionExplanation, Explanation } from '../explain/explain.js';
+import type { ActionExplanation } from '../explain/actions.js';
+import type { Deadline } from '../explain/deadlines.js';
+import type { Explanation } from '../explain/explain.js';
+import type { EndOfTermOutcome } from '../decisions/endOfTerm.js';
 import type { Subscription } from '../snapshot/subscription.js';
 import type { Instant } from '../time/instant.js';
 
@@ -36,7 +39,13 @@ export function renderDetail(item: Explained, options: RenderOptions): string {
     `  ${s.program} · ${s.trial ? 'trial · ' : ''}${s.term} billed ${s.billing} · ${s.quantity} seat${s.quantity === 1 ? '' : 's'} · ${s.status}` +
       ` · auto-renew ${s.autoRenew ? 'on' : 'off'} · alert: ${e.alert}`,
   );
-  lines.push(`  now ${formatUtc(e.now)}${zoned ? ` (${formatInZone(e.now, options.tz)} ${options.tz})` : ''}`);
+  lines.push(
+    `  now ${formatUtc(e.now)}${zoned ? ` (${formatInZone(e.now, options.tz)} ${options.tz})` : ''} · rules of ${e.policyVersion}`,
+  );
+  lines.push(
+    `  at the term end (${formatUtc(e.endOfTerm.at)}): ${END_OF_TERM[e.endOfTerm.outcome]}` +
+      ` (${e.endOfTerm.rule}${e.endOfTerm.chosen ? ', chosen' : ''}; rules of ${e.endOfTerm.policyVersion})`,
+  );
   lines.push('');
   const header = [
     'ACTION',
@@ -85,10 +94,10 @@ function renderTimeline(e: Explanation): string {
     const assumed = e.actions.some((a) => a.assumptions.some((x) => x.startsWith('RENEWAL_COMPLETION_ASSUMED')));
     events.push({ at: e.timeline.windowStart, label: assumed ? 'term start (assumed)' : 'term start' });
   }
-  for (const a of e.actions) {
-    // Windows that simply end with the term are shown by "term ends" itself.
-    if (a.outcome === 'now' && a.until !== null && a.until !== e.timeline.termEndsAt)
-      events.push({ at: a.until, label: `${a.action} closes` });
+  for (const d of e.deadlines) {
+    // Every window's close, each seat batch its own (Q4); windows that simply end with the term
+    // are shown by "term ends" itself.
+    if (d.kind === 'closes' && d.at !== e.timeline.termEndsAt) events.push({ at: d.at, label: `${subject(d)} closes` });
   }
   events.push({ at: e.now, label: '▶ now' });
   events.push({ at: e.timeline.termEndsAt, label: 'term ends' });
@@ -104,13 +113,22 @@ function renderTimeline(e: Explanation): string {
   return slots.map((s) => `${formatUtc(s.at).slice(0, 16)} ${s.labels.join(' / ')}`).join(' ─ ');
 }
 
+/** The end-of-term outcomes in words. */
+const END_OF_TERM: Readonly<Record<EndOfTermOutcome, string>> = {
+  renew: 'renews',
+  convert: 'the trial converts to paid',
+  'extended-service-term': 'moves to an Extended Service Term (month to month, higher price)',
+  'cancel-at-term-end': 'cancelled: the service stops',
+  expire: 'expires',
+  none: 'nothing (not active)',
+};
+
 /** The list view: one line per subscription with its alert class and the next deadline. */
 export function renderSummary(items: readonly Explained[]): string {
   const header = ['SUBSCRIPTION', 'ID', 'OFFER', 'PROGRAM', 'STATUS', 'ALERT', 'NEXT DEADLINE'];
   const rows = items.map(({ label, subscription: s, explanation: e }) => {
-    const next = e.actions
-      .filter((a) => a.outcome === 'now' && a.until !== null)
-      .sort((a, b) => (a.until as number) - (b.until as number))[0];
+    // The first window that closes (every seat batch its own): what an alert job must act on first.
+    const next = e.deadlines.find((d) => d.kind === 'closes');
     return [
       label,
       s.id ?? '—',
@@ -118,12 +136,15 @@ export function renderSummary(items: readonly Explained[]): string {
       s.program,
       s.trial ? `${s.status} (trial)` : s.status,
       e.alert,
-      next === undefined
-        ? '—'
-        : `${next.action} ${formatRelative(e.now, next.until as number)} (${formatUtc(next.until as number)})`,
+      next === undefined ? '—' : `${subject(next)} ${formatRelative(e.now, next.at)} (${formatUtc(next.at)})`,
     ];
   });
   return `${table([header, ...rows]).join('\n')}\n`;
+}
+
+/** A deadline's subject: the action, with the seats of a batch (Q4). */
+function subject(d: Deadline): string {
+  return d.quantity === null ? `${d.action ?? 'term'}` : `${d.action ?? 'term'} (${d.quantity} seats)`;
 }
 
 /** The instant to show: the deadline when possible now, else when it opens. */

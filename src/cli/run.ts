@@ -34,11 +34,6 @@ class InputError extends Error {}
 /**
  * Runs `csp-rules` and returns the exit code: 0 ok, 2 bad input (usage, unreadable file, invalid
  * JSON, a field rejected — the message names the file and the JSON path), 1 anything unexpected.
- *
- * @example
- * ```ts
- * const code = run(['explain', 'examples/annual-two-batches.json', '--now', '2024-03-12T12:00:00Z'], io);
- * ```
  */
 export function run(argv: readonly string[], io: Io): number {
   try {

@@ -5,12 +5,6 @@
 
 /**
  * Freezes `value` and every object and array inside it, depth first, and returns it.
- *
- * @example
- * ```ts
- * const table = deepFreeze([{ term: 'P1M', accepted: ['annual'] }]);
- * Object.isFrozen(table[0].accepted); // true
- * ```
  */
 export function deepFreeze<T>(value: T): T {
   if (typeof value !== 'object' || value === null) return value;

@@ -1,5 +1,5 @@
 /**
- * Typed errors for bad input (design principle 5): a business "no" is a decision value,
+ * Typed errors for bad input: a business "no" is a decision value,
  * bad input is a {@link CspRulesError} with a stable `code` and the `field` path at fault.
  */
 
@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'AMBIGUOUS_INSTANT'
   /** Not an instant: unparseable text, an impossible calendar date, NaN, Infinity, a non-integer epoch. */
   | 'INVALID_INSTANT'
+  /** An instant before 2000-01-01 (no CSP subscription is older; seconds given for milliseconds?) or after 9999. */
+  | 'INSTANT_OUT_OF_RANGE'
   /** Not a UTC calendar date (`YYYY-MM-DD` or an instant whose UTC day is taken). */
   | 'INVALID_DATE'
   /** A seat count or amount that is not a non-negative safe integer (or not ≥ 1 where required). */

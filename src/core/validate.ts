@@ -1,17 +1,11 @@
 /**
- * Field checks shared by every entry point (principle 5): each returns the value typed, or
+ * Field checks shared by every entry point: each returns the value typed, or
  * throws a {@link CspRulesError} naming the field.
  */
 import { CspRulesError, describe } from './errors.js';
 
 /**
  * A whole number ≥ `min` (seats, amounts): rejects NaN, Infinity, fractions, negatives.
- *
- * @example
- * ```ts
- * toCount(5, 'quantity'); // 5
- * toCount(2.5, 'quantity'); // throws INVALID_QUANTITY
- * ```
  */
 export function toCount(value: unknown, field: string, min = 0): number {
   // Number.isSafeInteger is false for every non-number (no coercion).
@@ -21,11 +15,6 @@ export function toCount(value: unknown, field: string, min = 0): number {
 
 /**
  * One of a fixed set of strings.
- *
- * @example
- * ```ts
- * toEnum('P1Y', ['P1M', 'P1Y', 'P3Y'] as const, 'term'); // 'P1Y'
- * ```
  */
 export function toEnum<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
   // includes() compares with SameValueZero: only one of the strings matches.
@@ -42,11 +31,6 @@ export function toEnum<T extends string>(value: unknown, allowed: readonly T[], 
 
 /**
  * A boolean, or `fallback` when absent.
- *
- * @example
- * ```ts
- * toBoolean(undefined, 'autoRenew', true); // true
- * ```
  */
 export function toBoolean(value: unknown, field: string, fallback: boolean): boolean {
   if (value === undefined) return fallback;
@@ -56,11 +40,6 @@ export function toBoolean(value: unknown, field: string, fallback: boolean): boo
 
 /**
  * A string, or `null` when absent or null.
- *
- * @example
- * ```ts
- * toOptionalString(undefined, 'promotionId'); // null
- * ```
  */
 export function toOptionalString(value: unknown, field: string): string | null {
   if (value === undefined || value === null) return null;
@@ -70,11 +49,6 @@ export function toOptionalString(value: unknown, field: string): string | null {
 
 /**
  * A plain object (not null, not an array), for reading fields from.
- *
- * @example
- * ```ts
- * toRecord({ now: 0 }, 'options');
- * ```
  */
 export function toRecord(value: unknown, field: string): Readonly<Record<string, unknown>> {
   if (isRecord(value)) return value;
@@ -83,12 +57,6 @@ export function toRecord(value: unknown, field: string): Readonly<Record<string,
 
 /**
  * Whether `value` is a plain object to read fields from (not null, not an array).
- *
- * @example
- * ```ts
- * isRecord({ now: 0 }); // true
- * isRecord([]); // false
- * ```
  */
 export function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -96,11 +64,6 @@ export function isRecord(value: unknown): value is Readonly<Record<string, unkno
 
 /**
  * Reads an own property only (never inherited, so `__proto__` and `constructor` are data).
- *
- * @example
- * ```ts
- * own({ a: 1 }, 'toString'); // undefined
- * ```
  */
 export function own(record: Readonly<Record<string, unknown>>, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;

@@ -1,12 +1,17 @@
 /**
- * "To which billing frequency can I switch midterm?" — B1, B2, B4, B5 (002 "Change only billing
- * frequency (scheduled change)", "Applying changes to new commerce license-based subscriptions").
+ * "To which billing frequency can I switch midterm?" — B1, B2, B4, B5 (Manage customer
+ * subscriptions, "Change only billing frequency (scheduled change)", "Applying changes to new
+ * commerce license-based subscriptions").
  */
-import { allow, NONE, refuse, type Allowed, type Refused, type Warning } from '../core/decision.js';
+import { allow, NONE, refuse, type Allowed, type Assumption, type Refused, type Warning } from '../core/decision.js';
+import { answered } from '../snapshot/assumed.js';
+import { changeFor } from '../snapshot/ruleChanges.js';
+import { policyVersion, readPolicy, type Policy } from '../policy/policy.js';
 import { CspRulesError } from '../core/errors.js';
 import type { RuleId } from '../core/rules.js';
-import { isTerminated, toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
-import { trialLocked } from './trial.js';
+import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
+import { termPhase } from '../snapshot/termWindow.js';
+import { gateRefusal, stateGate } from './gates.js';
 import { dayOf, endOfDay, startOfDay, type UtcDay } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 import {
@@ -22,7 +27,9 @@ import { deepFreeze } from '../core/deepFreeze.js';
 
 /** A billing plan (B1): a term and a billing frequency. */
 export interface PlanTarget {
+  /** The plan's term. */
   readonly term: Term;
+  /** The plan's billing frequency. */
   readonly billing: BillingFrequency;
 }
 
@@ -41,13 +48,6 @@ export type PlanOption<R extends string> = (Allowed<R> | Refused<R>) &
 /**
  * A plan option as one object literal: the decision's keys (as `allow`/`refuse` write them), then
  * the target and its effect. Adding them with `Object.assign` cost a third of the plan lists' time.
- *
- * @example
- * ```ts
- * planOption(refuse('B1', 'NOT_A_PLAN', null), 'P1M', 'annual', 'next-cycle', null);
- * // { allowed: false, rule: 'B1', reason: 'NOT_A_PLAN', opensAt: null, assumptions: [], warnings: [],
- * //   term: 'P1M', billing: 'annual', effective: 'next-cycle', effectiveAt: null }
- * ```
  */
 export function planOption<R extends string>(
   d: Allowed<R> | Refused<R>,
@@ -60,6 +60,7 @@ export function planOption<R extends string>(
     ? {
         allowed: true,
         rule: d.rule,
+        policyVersion: d.policyVersion,
         reason: d.reason,
         until: d.until,
         assumptions: d.assumptions,
@@ -72,6 +73,7 @@ export function planOption<R extends string>(
     : {
         allowed: false,
         rule: d.rule,
+        policyVersion: d.policyVersion,
         reason: d.reason,
         opensAt: d.opensAt,
         assumptions: d.assumptions,
@@ -85,18 +87,30 @@ export function planOption<R extends string>(
 
 /** A list answer: every target, split into allowed and refused (each with its reason). */
 export interface PlanChanges<R extends string> {
+  /** The plans that can be chosen now, each with its deadline and when it takes effect. */
   readonly allowed: readonly PlanOption<R>[];
+  /** The plans that can't, each with its reason and rule. */
   readonly refused: readonly PlanOption<R>[];
 }
 
-/** States in which no plan may change. */
+/**
+ * States in which no plan may change (the state gates): cancelled or deleted (C3, P7), the term
+ * over (R2, R5, P4), a trial (TR8: its plan is chosen when it converts, TR3), not active, or a
+ * renewal running (R4).
+ */
+// The gate table's reasons for `changeBilling` and `changeTerm`, written out so that the public
+// type does not name the internal table (a reason added there fails the build where it is pushed).
 export type PlanBlockReason =
-  /** C3: cancelled or deleted. */
+  /** Cancelled or deleted (C3, P7). */
   | 'TERMINATED'
-  /** TR8: a trial's plan is chosen when it converts (TR3), not changed during the trial. */
+  /** The term is over: the subscription expired, or the snapshot is out of date (R2, R5, P4). */
+  | 'TERM_ENDED'
+  /** A trial's term and billing can't change (TR8). */
   | 'TRIAL_PLAN_LOCKED'
-  /** Suspended, expired, disabled or pending. */
-  | 'NOT_ACTIVE';
+  /** The status does not allow it (B2, B3). */
+  | 'NOT_ACTIVE'
+  /** Read-only while a renewal is queued or running (R4). */
+  | 'RENEWAL_READ_ONLY';
 
 /** Why a billing-frequency change is or isn't possible. */
 export type BillingChangeReason =
@@ -112,19 +126,28 @@ export type BillingChangeReason =
   /** B5: a cycle charge is running (its whole UTC day): the next-charge instruction is read-only. */
   | 'CYCLE_CHARGE_IN_PROGRESS'
   /** No billing cycle starts before the term ends; change the next term's billing instead (S1). */
-  | 'NO_CYCLE_LEFT_IN_TERM';
+  | 'NO_CYCLE_LEFT_IN_TERM'
+  /** B2: the program has no billing-frequency table in the sources (only new-commerce license-based has one). */
+  | 'NO_PLAN_TABLE'
+  /** B2 (from 2025-04-01): a triennial term's billing frequency can't change midterm; schedule it for the renewal (S1). */
+  | 'TRIENNIAL_MIDTERM_LOCKED'
+  /** In an Extended Service Term: seats and plan are fixed; only cancellation and the end-of-term choice (R7). */
+  | 'EXTENDED_SERVICE_TERM';
 
-/** One row of 002's "Change only billing frequency" table. */
+/** One row of the "Change only billing frequency" table (B2). */
 export interface BillingChangeRow {
+  /** The row's term. */
   readonly term: Term;
+  /** The row's current billing frequency. */
   readonly billing: BillingFrequency;
   /** Billing frequencies the row accepts; empty for "None". */
   readonly accepted: readonly BillingFrequency[];
-  /** The "Billing frequency changes accepted" cell, as written in 002. */
+  /** The "Billing frequency changes accepted" cell, as the source writes it. */
   readonly cell: string;
 }
 
-// B2: 002 "Change only billing frequency (scheduled change)" — Eligible changes, row for row.
+// B2: "Manage customer subscriptions", "Change only billing frequency (scheduled change)" —
+// Eligible changes, row for row.
 //  Term duration | Billing frequency    | Billing frequency changes accepted
 /**
  * B2: the source table, cell for cell.
@@ -134,19 +157,23 @@ export interface BillingChangeRow {
  * BILLING_FREQUENCY_CHANGES[0]; // { term: 'P3Y', billing: 'monthly', accepted: ['annual'], cell: 'Yes (Monthly to Annual)' }
  * ```
  */
-// prettier-ignore: the rows are the source table, cell for cell
+// The rows are the source table, cell for cell.
+// prettier-ignore
 export const BILLING_FREQUENCY_CHANGES: readonly BillingChangeRow[] = /* @__PURE__ */ deepFreeze([
-  { term: 'P3Y', billing: 'monthly', accepted: ['annual'], cell: 'Yes (Monthly to Annual)' },
-  { term: 'P3Y', billing: 'triennial', accepted: [], cell: 'None' },
-  { term: 'P3Y', billing: 'annual', accepted: ['monthly'], cell: 'Yes (Annual to Monthly)' },
-  { term: 'P1Y', billing: 'annual', accepted: [], cell: 'None' },
-  { term: 'P1Y', billing: 'monthly', accepted: [], cell: 'None' },
-  { term: 'P1M', billing: 'monthly', accepted: [], cell: 'None' },
+  { term: 'P3Y', billing: 'monthly',   accepted: ['annual'],  cell: 'Yes (Monthly to Annual)' },
+  { term: 'P3Y', billing: 'triennial', accepted: [],          cell: 'None' },
+  { term: 'P3Y', billing: 'annual',    accepted: ['monthly'], cell: 'Yes (Annual to Monthly)' },
+  { term: 'P1Y', billing: 'annual',    accepted: [],          cell: 'None' },
+  { term: 'P1Y', billing: 'monthly',   accepted: [],          cell: 'None' },
+  { term: 'P1M', billing: 'monthly',   accepted: [],          cell: 'None' },
 ] as const);
 
 /** Options of {@link eligibleBillingFrequencyChanges}. */
 export interface BillingChangeOptions {
+  /** The instant to decide at (T4). */
   readonly now: InstantInput;
+  /** A policy from `definePolicy` (its programs' `planTables`); the default otherwise. */
+  readonly policy?: Policy | undefined;
 }
 
 /**
@@ -180,20 +207,36 @@ export function eligibleBillingFrequencyChanges(
   options: BillingChangeOptions,
 ): PlanChanges<BillingChangeReason> {
   const sub = toSubscription(subscription);
-  const now = toInstant(own(toRecord(options, 'options'), 'now'), 'now');
+  const o = toRecord(options, 'options');
+  const now = toInstant(own(o, 'now'), 'now');
+  const policy = readPolicy(own(o, 'policy'));
   const row = billingRow(sub);
-  const blocked = planChangeBlocked(sub, 'B2');
+  const gate = stateGate('changeBilling', sub, termPhase(sub, now));
+  const blocked =
+    gate !== null
+      ? gateRefusal(gate, sub, now)
+      : policy.programs[sub.program].planTables
+        ? null
+        : refuse<BillingChangeReason>('B2', 'NO_PLAN_TABLE', null);
   const cycle = cycleAt(sub, dayOf(now));
   const promo: readonly Warning[] = sub.promotionId === null ? NONE : ['PROMOTION_MAY_BE_LOST'];
+  const triennialLocked = changeFor(sub, policy, 'triennial-billing-locked', now) !== null;
+  // B1 (2025-04-01): monthly billing of an annual or triennial term costs 5 % more than upfront.
+  const uplift = changeFor(sub, policy, 'monthly-billing-uplift', now) !== null;
 
   const allowed: PlanOption<BillingChangeReason>[] = [];
   const refused: PlanOption<BillingChangeReason>[] = [];
   for (const billing of BILLING_FREQUENCIES) {
     if (billing === sub.billing) continue;
-    const no = (rule: RuleId, reason: BillingChangeReason, opensAt: Instant | null = null): void => {
-      refused.push(planOption(refuse(rule, reason, opensAt), sub.term, billing, 'next-cycle', null));
+    const no = (
+      rule: RuleId,
+      reason: BillingChangeReason,
+      opensAt: Instant | null = null,
+      assumptions: readonly Assumption[] = NONE,
+    ): void => {
+      refused.push(planOption(refuse(rule, reason, opensAt, assumptions), sub.term, billing, 'next-cycle', null));
     };
-    if (blocked !== null) no(blocked.rule, blocked.reason);
+    if (blocked !== null) refused.push(planOption(blocked, sub.term, billing, 'next-cycle', null));
     else if (billingMonths(billing) > TERM_MONTHS[sub.term]) no('B1', 'NOT_A_PLAN');
     else if (!row.accepted.includes(billing)) {
       // B2: "Partner Center doesn't support switching to an 'upfront' billing plan at midterm".
@@ -201,15 +244,36 @@ export function eligibleBillingFrequencyChanges(
         'B2',
         billingMonths(billing) === TERM_MONTHS[sub.term] ? 'UPFRONT_NOT_ALLOWED_MIDTERM' : 'CHANGE_NOT_ACCEPTED',
       );
-    } else if (cycle.today) no('B5', 'CYCLE_CHARGE_IN_PROGRESS', endOfDay(dayOf(now)));
-    else if (cycle.next === null) no('B2', 'NO_CYCLE_LEFT_IN_TERM');
+    } else if (sub.term === 'P3Y' && triennialLocked) {
+      // B2 (2025-04-01): "Midterm billing frequency changes for triennial offers will be blocked".
+      no('B2', 'TRIENNIAL_MIDTERM_LOCKED');
+    } else if (cycle.today) {
+      // B5: the sources give no bound for the charge's completion: the whole UTC day is assumed.
+      no('B5', 'CYCLE_CHARGE_IN_PROGRESS', endOfDay(dayOf(now)), CHARGE_DAY);
+    } else if (cycle.next === null) no('B2', 'NO_CYCLE_LEFT_IN_TERM');
     else {
       const at = startOfDay(cycle.next);
-      const warnings = sub.nextChargeBilling === billing ? [...promo, 'CHANGE_ALREADY_PENDING'] : promo;
+      const warnings: Warning[] = [...promo];
+      if (sub.nextChargeBilling === billing) warnings.push('CHANGE_ALREADY_PENDING');
+      if (uplift && billing === 'monthly') warnings.push('MONTHLY_BILLING_UPLIFT');
       allowed.push(planOption(allow('B2', 'NEXT_CYCLE', at, NONE, warnings), sub.term, billing, 'next-cycle', at));
     }
   }
-  return { allowed, refused };
+  return answeredOptions(sub, { allowed, refused }, policyVersion(policy, now));
+}
+
+const CHARGE_DAY: readonly Assumption[] = /* @__PURE__ */ Object.freeze(['CHARGE_COMPLETION_ASSUMED']);
+
+/** A plan list as answered: every option with the snapshot's assumptions and the rules' version ({@link answered}). */
+export function answeredOptions<R extends string>(
+  sub: Subscription,
+  list: PlanChanges<R>,
+  version: string,
+): PlanChanges<R> {
+  return {
+    allowed: list.allowed.map((o) => answered(sub, 'other', o, version)),
+    refused: list.refused.map((o) => answered(sub, 'other', o, version)),
+  };
 }
 
 /**
@@ -217,11 +281,6 @@ export function eligibleBillingFrequencyChanges(
  *
  * @throws {@link CspRulesError} `INCONSISTENT` (field `billing`) for a billing frequency longer
  *   than the term: such a plan does not exist (B1)
- *
- * @example
- * ```ts
- * billingRow(toSubscription({ ...input, term: 'P3Y', billing: 'annual' })).accepted; // ['monthly']
- * ```
  */
 export function billingRow(sub: Subscription): BillingChangeRow {
   const row = BILLING_FREQUENCY_CHANGES.find((r) => r.term === sub.term && r.billing === sub.billing);
@@ -236,35 +295,9 @@ export function billingRow(sub: Subscription): BillingChangeRow {
 }
 
 /**
- * C3, TR8 and status: the refusal every plan change gets, or `null` when the plan may change.
- * `rule` names the rule of the caller's table for the not-active case (B2 or B3).
- *
- * @example
- * ```ts
- * planChangeBlocked(toSubscription({ ...input, status: 'suspended' }), 'B2'); // { rule: 'B2', reason: 'NOT_ACTIVE' }
- * ```
- */
-export function planChangeBlocked(
-  sub: Subscription,
-  rule: RuleId,
-): { readonly rule: RuleId; readonly reason: PlanBlockReason } | null {
-  if (isTerminated(sub.status)) return { rule: 'C3', reason: 'TERMINATED' };
-  const trial = trialLocked(sub, 'plan');
-  if (trial !== null) return { rule: trial.rule, reason: 'TRIAL_PLAN_LOCKED' };
-  if (sub.status !== 'active') return { rule, reason: 'NOT_ACTIVE' };
-  return null;
-}
-
-/**
  * B5/T6: whether `day` is a charge-cycle day of the current term (cycle 1 onwards: cycle 0 is
  * the term start, a purchase or renewal, R4), and the next cycle day after `day` inside the
  * term (`null` when none is left). Cycles follow the current billing frequency.
- *
- * @example
- * ```ts
- * // P3Y billed monthly from 2024-01-31: cycles 2024-02-29, 2024-03-31, …
- * cycleAt(sub, dayFromCivil(2024, 2, 29)); // { today: true, next: dayFromCivil(2024, 3, 31) }
- * ```
  */
 function cycleAt(sub: Subscription, day: UtcDay): { readonly today: boolean; readonly next: UtcDay | null } {
   const step = billingMonths(sub.billing);

@@ -1,13 +1,25 @@
 /**
  * "Can I cancel it now, and until what instant?" — C1–C16, R3, for every program.
  */
-import { NONE, type Allowed, type Assumption, type Refused, type Warning } from '../core/decision.js';
-import { readPolicy, type Policy, type PolicyOverrides } from '../policy/policy.js';
+import {
+  NONE,
+  BASELINE_VERSION,
+  unionAssumptions,
+  type Allowed,
+  type Assumption,
+  type Refused,
+  type Warning,
+} from '../core/decision.js';
+import { policyVersion, readPolicy, type Policy } from '../policy/policy.js';
+import { changeFor } from '../snapshot/ruleChanges.js';
 import type { RefundMode } from '../policy/programs.js';
 import type { RuleId } from '../core/rules.js';
-import { isTerminated, toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
-import { nextRenewalOpensAt, RENEWAL_409, renewalInProgress, termWindowStart } from '../snapshot/termWindow.js';
-import { endOfDay, HOUR_MS } from '../time/day.js';
+import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
+import { nextWindowOpening, RENEWAL_409, termPhase, termWindowStart, type TermPhase } from '../snapshot/termWindow.js';
+import { stateGate } from './gates.js';
+import { answered } from '../snapshot/assumed.js';
+import { DAY_MS, endOfDay } from '../time/day.js';
+import { isWithin, windowOfHours } from '../time/window.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 import { own, toRecord } from '../core/validate.js';
 
@@ -29,8 +41,14 @@ export type CancelReason =
   | 'NOT_ACTIVE'
   /** Microsoft marked the asset not returnable (C7, C16). */
   | 'NOT_RETURNABLE'
-  /** The snapshot's term has ended (C4/C5 after the window): refresh the subscription (R2, R5). */
-  | 'TERM_ENDED';
+  /** The snapshot's term has ended: it expired (R5), or the snapshot is out of date (R2). */
+  | 'TERM_ENDED'
+  /** C4/C5: the renewal is underway; a cancellation at the new term's end can be asked once it completes. */
+  | 'RENEWAL_IN_PROGRESS'
+  /** Cancellable at any time: an Extended Service Term, prorated (C17); a marketplace SaaS free trial (C14). */
+  | 'ANY_TIME'
+  /** C14: a marketplace SaaS monthly term after its 72 h window: cancellable, without a refund. */
+  | 'WITHOUT_REFUND';
 
 /** When a cancellation takes effect. */
 export type CancelEffect = 'immediate' | 'at-renewal';
@@ -52,8 +70,8 @@ export type CancelDecision = (Allowed<CancelReason> | Refused<CancelReason>) & C
 export interface CancelOptions {
   /** The instant to decide at (T4: never read from the clock). */
   readonly now: InstantInput;
-  /** Defaults of rules.md when absent. */
-  readonly policy?: Policy | PolicyOverrides;
+  /** The policy to apply (default: `DEFAULT_POLICY`). */
+  readonly policy?: Policy | undefined;
 }
 
 /**
@@ -88,31 +106,79 @@ export function canCancel(subscription: SubscriptionInput | Subscription, option
   const o = toRecord(options, 'options');
   const now = toInstant(own(o, 'now'), 'now');
   const policy = readPolicy(own(o, 'policy') as CancelOptions['policy']);
+  return cancelDecision(sub, now, policy, termPhase(sub, now));
+}
+
+/**
+ * {@link canCancel} on a validated snapshot in a known term phase: the lifecycle machine's, which
+ * a declared renewal can keep `renewing` past its 24 h.
+ *
+ * @param sub - the validated snapshot
+ * @param now - the instant decided at
+ * @param policy - the policy
+ * @param phase - where `now` falls in the term
+ */
+export function cancelDecision(sub: Subscription, now: Instant, policy: Policy, phase: TermPhase): CancelDecision {
+  return answered(sub, 'cancel', decide(sub, now, policy, phase), policyVersion(policy, now));
+}
+
+/** The cancellation decision before the snapshot's assumptions are added. */
+function decide(sub: Subscription, now: Instant, policy: Policy, phase: TermPhase): CancelDecision {
+  const gate = stateGate('cancel', sub, phase);
+  if (gate !== null) {
+    // C14 (from 2024-07-01): a marketplace SaaS free trial can be cancelled at any time during the trial.
+    if (
+      gate.reason === 'TRIAL_STATUS_LOCKED' &&
+      sub.status === 'active' &&
+      phase === 'in-term' &&
+      changeFor(sub, policy, 'saas-trial-cancel-anytime', now) !== null
+    )
+      return allowed('C14', 'ANY_TIME', endOfDay(sub.termEndDay), NONE, NONE, 'none', 'immediate', null);
+    return refused(gate.rule, gate.reason, null);
+  }
+  // C17: an Extended Service Term (from 2026-02-16, when chosen; R6) can be cancelled at any time,
+  // with a prorated refund (M1). Under earlier rules it is the monthly term it looks like.
+  if (sub.extendedServiceTerm && changeFor(sub, policy, 'end-of-term-choice', now) !== null) {
+    const warnings = phase === 'renewing' ? RENEWAL_409 : NONE;
+    return allowed('C17', 'ANY_TIME', null, NONE, warnings, 'prorated', 'immediate', null);
+  }
   const program = policy.programs[sub.program];
   const rule = program.cancelRule[sub.billing];
-
-  if (isTerminated(sub.status)) return refused('C3', 'TERMINATED', null);
-  if (sub.trial) return refused('C9', 'TRIAL_STATUS_LOCKED', null);
-  if (sub.status !== 'active' && sub.status !== 'suspended') return refused('P7', 'NOT_ACTIVE', null);
   if (!sub.isReturnable) return refused(rule, 'NOT_RETURNABLE', null);
 
+  // C1, R3: a window from the start of any term — while the renewal runs, the new term's (from
+  // its completion, an R3 bound until known); C4/C5/C7/C13/C14: from the purchase only.
   const { start, assumptions } =
-    program.cancelFrom === 'purchase' ? { start: sub.purchasedAt, assumptions: NONE } : termWindowStart(sub, policy);
-  const end = start + program.cancelWindowHours[sub.billing] * HOUR_MS;
-  const warnings = renewalInProgress(sub, now) ? RENEWAL_409 : NONE;
+    program.cancelFrom === 'purchase'
+      ? { start: sub.purchasedAt, assumptions: NONE }
+      : termWindowStart(sub, policy, phase);
+  const window = windowOfHours(start, program.cancelWindowHours[sub.billing]);
+  // R4: during the renewal a cancellation may be attempted but can meet 409 Conflict.
+  const warnings = phase === 'renewing' ? RENEWAL_409 : NONE;
 
   if (now < start) return refused(rule, 'WINDOW_NOT_OPEN', start, assumptions, warnings);
-  if (now < end) {
+  if (isWithin(window, now)) {
     // C15: a full-refund tier at the start of a prorated window.
-    const tierEnd = start + program.fullRefundHours * HOUR_MS;
-    const inTier = program.refund === 'prorated' && now < tierEnd;
+    const tier = windowOfHours(start, program.fullRefundHours);
+    const inTier = program.refund === 'prorated' && isWithin(tier, now);
     const refund = inTier ? 'full' : program.refund;
-    return allowed(rule, 'WITHIN_WINDOW', end, assumptions, warnings, refund, 'immediate', inTier ? tierEnd : null);
+    return allowed(
+      rule,
+      'WITHIN_WINDOW',
+      window.end,
+      assumptions,
+      warnings,
+      refund,
+      'immediate',
+      inTier ? tier.end : null,
+    );
   }
   if (program.afterWindow === 'at-renewal') {
     // C4/C5: accepted, takes effect at the term end, no refund; possible until the term ends.
-    // A snapshot whose term is over is stale: say so rather than give a deadline in the past.
-    if (now >= endOfDay(sub.termEndDay)) return refused(rule, 'TERM_ENDED', null, assumptions, warnings);
+    // Once the renewal runs, the next term's end is asked for when it has completed (R2: +24 h).
+    if (phase === 'renewing') {
+      return refused(rule, 'RENEWAL_IN_PROGRESS', endOfDay(sub.termEndDay) + DAY_MS, assumptions, warnings);
+    }
     return allowed(
       rule,
       'SCHEDULED_AT_RENEWAL',
@@ -124,8 +190,13 @@ export function canCancel(subscription: SubscriptionInput | Subscription, option
       null,
     );
   }
-  const opensAt = program.cancelFrom === 'term-start' ? nextRenewalOpensAt(sub) : null;
-  return refused(rule, 'WINDOW_CLOSED', opensAt, assumptions, warnings);
+  // C14 (from 2024-07-01): a marketplace SaaS monthly term stays cancellable after its window, without a refund.
+  if (sub.term === 'P1M' && changeFor(sub, policy, 'saas-monthly-cancel-anytime', now) !== null)
+    return allowed('C14', 'WITHOUT_REFUND', null, assumptions, warnings, 'none', 'immediate', null);
+  // Q3, C12: closed until the next term's window opens at the renewal's completion (an R3 bound).
+  const next = program.cancelFrom === 'term-start' && phase === 'in-term' ? nextWindowOpening(sub, policy) : null;
+  if (next === null) return refused(rule, 'WINDOW_CLOSED', null, assumptions, warnings);
+  return refused(rule, 'WINDOW_CLOSED', next.start, unionAssumptions(assumptions, next.assumptions), warnings);
 }
 
 // The decisions are written as one object literal each, with the keys in the order of
@@ -137,14 +208,25 @@ export function canCancel(subscription: SubscriptionInput | Subscription, option
 function allowed(
   rule: RuleId,
   reason: CancelReason,
-  until: Instant,
+  until: Instant | null,
   assumptions: readonly Assumption[],
   warnings: readonly Warning[],
   refund: RefundMode,
   effective: CancelEffect,
   fullRefundUntil: Instant | null,
 ): CancelDecision {
-  return { allowed: true, rule, reason, until, assumptions, warnings, refund, effective, fullRefundUntil };
+  return {
+    allowed: true,
+    rule,
+    policyVersion: BASELINE_VERSION,
+    reason,
+    until,
+    assumptions,
+    warnings,
+    refund,
+    effective,
+    fullRefundUntil,
+  };
 }
 
 /** A refused cancellation: no refund, no effect. */
@@ -158,6 +240,7 @@ function refused(
   return {
     allowed: false,
     rule,
+    policyVersion: BASELINE_VERSION,
     reason,
     opensAt,
     assumptions,

@@ -1,6 +1,7 @@
 /**
- * "Can I buy this offer for this customer, and who may?" — A4, A5, A6 (002 "Create a new
- * subscription", "Offers with unique constraints"), from facts the caller supplies.
+ * "Can I buy this offer for this customer, and who may?" — A4, A5, A6 (Manage customer
+ * subscriptions, "Create a new subscription", "Offers with unique constraints"), from facts the
+ * caller supplies.
  */
 import { allow, refuse, type Decision } from '../core/decision.js';
 import { CspRulesError, describe } from '../core/errors.js';
@@ -8,6 +9,7 @@ import { own, toBoolean, toEnum, toRecord } from '../core/validate.js';
 
 /** Why an offer can or can't be bought for a customer (A4). */
 export type OfferAvailabilityReason =
+  /** Nothing known stands in the way: the offer can be bought. */
   | 'AVAILABLE'
   /** The offer allows one subscription per customer and the customer has one. */
   | 'ONE_PER_CUSTOMER'
@@ -51,18 +53,18 @@ const FACT_KEYS = [
 ];
 
 /**
- * A4: whether an offer can be bought for a customer, from the facts of 002's list. A suspended
+ * A4: whether an offer can be bought for a customer, from the facts the caller knows. A suspended
  * subscription to the same offer is reactivated, not bought again.
  *
  * @throws {@link CspRulesError} for a non-boolean fact or an unknown fact name
  *
  * @example
  * ```ts
- * offerAvailability({ onePerCustomer: true, customerHasActive: true });
+ * checkOfferAvailability({ onePerCustomer: true, customerHasActive: true });
  * // { allowed: false, rule: 'A4', reason: 'ONE_PER_CUSTOMER', opensAt: null, … }
  * ```
  */
-export function offerAvailability(facts: OfferFacts): Decision<OfferAvailabilityReason> {
+export function checkOfferAvailability(facts: OfferFacts): Decision<OfferAvailabilityReason> {
   const f = toRecord(facts, 'facts');
   for (const key of Object.keys(f)) {
     if (!FACT_KEYS.includes(key)) throw new CspRulesError('UNKNOWN_FIELD', ['facts', key], 'is not an offer fact', key);
@@ -77,11 +79,15 @@ export function offerAvailability(facts: OfferFacts): Decision<OfferAvailability
   return allow('A4', 'AVAILABLE', null);
 }
 
-/** The CSP roles of 002's note on who can sell (A6). */
+/** The partner's CSP role, which decides who can sell (A6). */
 export type PartnerModel = 'direct-bill' | 'indirect-provider' | 'indirect-reseller';
 
 /** Why a partner can or can't buy subscriptions and add-ons itself (A6). */
-export type PartnerModelReason = 'ALLOWED' | 'THROUGH_INDIRECT_PROVIDER';
+export type PartnerModelReason =
+  /** A direct-bill partner or an indirect provider buys in Partner Center itself. */
+  | 'ALLOWED'
+  /** An indirect reseller buys through its indirect provider. */
+  | 'THROUGH_INDIRECT_PROVIDER';
 
 /**
  * A6: only direct-bill partners and indirect providers sell subscriptions and buy add-ons in
@@ -99,6 +105,7 @@ export function canSellSubscriptions(model: PartnerModel): Decision<PartnerModel
 
 /** One reseller named on an EU/EFTA transaction (A5). */
 export interface DeclaredReseller {
+  /** The reseller's Partner Center PartnerID. */
   readonly partnerId: string;
   /** The PartnerID was validated and the reseller signed the Microsoft Partner Agreement. */
   readonly signedMpa: boolean;
@@ -106,6 +113,7 @@ export interface DeclaredReseller {
 
 /** Why a reseller declaration is or isn't accepted (A5). */
 export type ResellerDeclarationReason =
+  /** The declaration is complete and every reseller is validated. */
   | 'ACCEPTED'
   /** An initial reseller must be chosen before any other. */
   | 'INITIAL_RESELLER_REQUIRED'
@@ -114,7 +122,7 @@ export type ResellerDeclarationReason =
   /** A reseller without a valid PartnerID that signed the MPA. */
   | 'RESELLER_NOT_VALIDATED';
 
-/** Extra facts of {@link resellerDeclaration}. */
+/** Extra facts of {@link checkResellerDeclaration}. */
 export interface ResellerDeclarationFacts {
   /** Only the initial reseller is entitled to incentives and offers; the others get none. */
   readonly incentivesFor: string | null;
@@ -133,11 +141,11 @@ export const MAX_OTHER_RESELLERS = 5;
  *
  * @example
  * ```ts
- * resellerDeclaration({ initial: { partnerId: '1234567', signedMpa: true }, others: [] });
+ * checkResellerDeclaration({ initial: { partnerId: '1234567', signedMpa: true }, others: [] });
  * // { allowed: true, rule: 'A5', reason: 'ACCEPTED', incentivesFor: '1234567', invalidIndex: null, … }
  * ```
  */
-export function resellerDeclaration(declaration: {
+export function checkResellerDeclaration(declaration: {
   readonly initial: DeclaredReseller | null;
   readonly others: readonly DeclaredReseller[];
 }): Decision<ResellerDeclarationReason> & ResellerDeclarationFacts {

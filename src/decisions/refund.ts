@@ -2,7 +2,7 @@
  * "What refund does a cancellation or reduction give?" — M1, M2, Q5, on integer minor units.
  */
 import { CspRulesError } from '../core/errors.js';
-import { readPolicy, type Policy, type PolicyOverrides } from '../policy/policy.js';
+import { readPolicy, type Policy } from '../policy/policy.js';
 import type { RefundMode } from '../policy/programs.js';
 import type { RuleId } from '../core/rules.js';
 import { dayOf, type UtcDay } from '../time/day.js';
@@ -22,7 +22,7 @@ export interface RefundInput {
   /** Refund mode of the program (default `prorated`): `full` refunds everything (M2), `none` nothing. */
   readonly mode?: RefundMode;
   /** The policy's `daysUsed` count applies (M1). */
-  readonly policy?: Policy | PolicyOverrides;
+  readonly policy?: Policy | undefined;
 }
 
 /** The refund, with the figures it came from. */
@@ -31,7 +31,9 @@ export interface Refund {
   readonly refund: number;
   /** Kept for the days used, in minor units (`amountPaid − refund`). */
   readonly charged: number;
+  /** Days of the period counted as used, per the policy's `daysUsed` (M1). */
   readonly daysUsed: number;
+  /** Days in the paid period, both ends counted (UTC days). */
   readonly daysInPeriod: number;
   /** M1 (prorated), M2 (full), or M1 for `none`. */
   readonly rule: RuleId;

@@ -2,12 +2,24 @@
  * "How many seats can I still reduce, batch by batch?" — Q2–Q4, Q7, Q8, Q10 — and the plan to
  * reach a target quantity (Q2, Q3, Q5).
  */
-import { allow, NONE, refuse, type Allowed, type Assumption, type Refused } from '../core/decision.js';
-import { readPolicy, type Policy, type PolicyOverrides } from '../policy/policy.js';
+import {
+  allow,
+  NONE,
+  refuse,
+  BASELINE_VERSION,
+  unionAssumptions,
+  type Allowed,
+  type Assumption,
+  type Refused,
+  type Warning,
+} from '../core/decision.js';
+import { policyVersion, readPolicy, type Policy } from '../policy/policy.js';
 import type { RuleId } from '../core/rules.js';
-import { isTerminated, toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
-import { nextRenewalOpensAt, termWindowStart } from '../snapshot/termWindow.js';
-import { HOUR_MS } from '../time/day.js';
+import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
+import { nextWindowOpening, RENEWAL_409, termPhase, termWindowStart, type TermPhase } from '../snapshot/termWindow.js';
+import { answered } from '../snapshot/assumed.js';
+import { stateGate } from './gates.js';
+import { isWithin, windowOfHours, type Window } from '../time/window.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 import { own, toCount, toRecord } from '../core/validate.js';
 
@@ -25,13 +37,18 @@ export type SeatReductionReason =
   | 'TRIAL_QUANTITY_LOCKED'
   /** Suspended, expired, disabled or pending (Q10). */
   | 'NOT_ACTIVE'
+  /** The term is over (R2, R5, P4): refresh the subscription. */
+  | 'TERM_ENDED'
   /** Cancelled or deleted (C3). */
-  | 'TERMINATED';
+  | 'TERMINATED'
+  /** In an Extended Service Term: seats and plan are fixed; only cancellation and the end-of-term choice (R7). */
+  | 'EXTENDED_SERVICE_TERM';
 
 /** One batch that can be reduced now (Q4). */
 export interface OpenBatch {
   /** Seats of this batch that can be removed. */
   readonly quantity: number;
+  /** When the batch was added (purchase, renewal or a midterm increase): its window starts here (Q2). */
   readonly addedAt: Instant;
   /** Exclusive end of this batch's window. */
   readonly until: Instant;
@@ -50,8 +67,10 @@ export type ReducibleSeats = (Allowed<SeatReductionReason> | Refused<SeatReducti
 
 /** Options of the seat decisions. */
 export interface SeatOptions {
+  /** The instant to decide at (T4: never read from the clock). */
   readonly now: InstantInput;
-  readonly policy?: Policy | PolicyOverrides;
+  /** The policy to apply (default: `DEFAULT_POLICY`). */
+  readonly policy?: Policy | undefined;
 }
 
 // Decisions get their facts with `Object.assign(allow(…) | refuse(…), facts)` or as one literal
@@ -63,7 +82,8 @@ const NO_BATCHES: ReducibleFacts = /* @__PURE__ */ Object.freeze({
   total: 0,
   batches: /* @__PURE__ */ Object.freeze([]),
 });
-const ASSUMED_BATCHES: readonly Assumption[] = /* @__PURE__ */ Object.freeze(['SEAT_BATCHES_ASSUMED']);
+/** Q2: no seat batches given: the whole quantity is taken as added at the term start. */
+export const ASSUMED_BATCHES: readonly Assumption[] = /* @__PURE__ */ Object.freeze(['SEAT_BATCHES_ASSUMED']);
 
 /**
  * Q2–Q4: the seats reducible at `now` — per batch (initial purchase, renewal, each midterm
@@ -85,8 +105,25 @@ export function reducibleSeats(subscription: SubscriptionInput | Subscription, o
   const o = toRecord(options, 'options');
   const now = toInstant(own(o, 'now'), 'now');
   const policy = readPolicy(own(o, 'policy') as SeatOptions['policy']);
-  const blocked = seatChangeBlocked(sub);
-  if (blocked !== null) return seatsRefused(blocked.rule, blocked.reason, null, NONE, 0, NO_BATCHES.batches);
+  return reducibleDecision(sub, now, policy, termPhase(sub, now));
+}
+
+/**
+ * {@link reducibleSeats} on a validated snapshot in a known term phase (the lifecycle machine's).
+ *
+ * @param sub - the validated snapshot
+ * @param now - the instant decided at
+ * @param policy - the policy
+ * @param phase - where `now` falls in the term
+ */
+function reducibleDecision(sub: Subscription, now: Instant, policy: Policy, phase: TermPhase): ReducibleSeats {
+  return answered(sub, 'other', decideReducible(sub, now, policy, phase), policyVersion(policy, now));
+}
+
+/** The reducible seats before the snapshot's assumptions are added. */
+function decideReducible(sub: Subscription, now: Instant, policy: Policy, phase: TermPhase): ReducibleSeats {
+  const gate = stateGate('reduceSeats', sub, phase);
+  if (gate !== null) return seatsRefused(gate.rule, gate.reason, null, NONE, 0, NO_BATCHES.batches);
   const program = policy.programs[sub.program];
   if (program.seatReduction === 'never') {
     return seatsRefused(
@@ -99,47 +136,84 @@ export function reducibleSeats(subscription: SubscriptionInput | Subscription, o
     );
   }
 
-  const window = program.seatWindowHours * HOUR_MS;
   let assumptions: readonly Assumption[];
-  let source: readonly { readonly quantity: number; readonly addedAt: Instant }[];
-  if (sub.seatBatchesKnown) {
+  let source: readonly { readonly quantity: number; readonly addedAt: Instant; readonly until: Instant | null }[];
+  if (phase === 'renewing') {
+    // Q2, R3: the renewal adds every seat again, as one batch from its completion (an R3 bound).
+    const start = termWindowStart(sub, policy, phase);
+    assumptions = start.assumptions;
+    source = [{ quantity: sub.quantity, addedAt: start.start, until: null }];
+  } else if (sub.seatBatchesKnown) {
     assumptions = [];
     source = sub.seatBatches;
   } else {
     const start = termWindowStart(sub, policy);
     assumptions = [...start.assumptions, ...ASSUMED_BATCHES];
-    source = [{ quantity: sub.quantity, addedAt: start.start }];
+    source = [{ quantity: sub.quantity, addedAt: start.start, until: null }];
   }
+  // R4: a reduction during the renewal may meet 409 Conflict.
+  const warnings = phase === 'renewing' ? RENEWAL_409 : NONE;
 
   const open: OpenBatch[] = [];
   let sum = 0;
   let last = 0;
+  // R3: a batch whose window has not opened yet (a completion bound after `now`) opens then.
+  let upcoming = Number.POSITIVE_INFINITY;
   for (const batch of source) {
-    const until = batch.addedAt + window;
-    if (now >= batch.addedAt && now < until) {
+    // Q2, T3: each batch has its own window of the program's hours from when it was added; a
+    // deadline Partner Center reports bounds it (facts beat defaults: never later than reported).
+    const window = bounded(windowOfHours(batch.addedAt, program.seatWindowHours), batch.until);
+    const until = window.end;
+    if (isWithin(window, now)) {
       open.push({ quantity: batch.quantity, addedAt: batch.addedAt, until });
       sum += batch.quantity;
       if (until > last) last = until;
+    } else if (window.start > now && window.start < window.end && window.start < upcoming) {
+      upcoming = window.start;
     }
   }
   open.sort((a, b) => a.until - b.until);
   const cap = sub.quantity - (policy.keepOneSeat ? 1 : 0);
   const total = Math.max(0, Math.min(sum, cap));
+  // Q2: the keep-one-seat cap is the policy's reading (Partner Center cancels rather than reduce to 0).
+  const capped = sum > cap && policy.keepOneSeat ? [...assumptions, ...ONE_SEAT] : assumptions;
   if (total > 0) {
     return {
       allowed: true,
       rule: 'Q2',
+      policyVersion: BASELINE_VERSION,
       reason: 'WITHIN_WINDOW',
       until: last,
-      assumptions,
-      warnings: NONE,
+      assumptions: capped,
+      warnings,
       total,
       batches: open,
     };
   }
-  if (sum > 0) return seatsRefused('Q2', 'LAST_SEAT', null, assumptions, total, open);
-  return seatsRefused('Q3', 'NO_OPEN_BATCH', nextRenewalOpensAt(sub), assumptions, total, open);
+  if (sum > 0) return seatsRefused('Q2', 'LAST_SEAT', null, capped, total, open, warnings);
+  // R3: this term's batch opens later (its completion bound is still ahead).
+  if (upcoming !== Number.POSITIVE_INFINITY)
+    return seatsRefused('Q3', 'NO_OPEN_BATCH', upcoming, assumptions, total, open, warnings);
+  // Q3: no batch open; the next term's seats open at the renewal's completion (an R3 bound).
+  const next = phase === 'in-term' ? nextWindowOpening(sub, policy) : null;
+  if (next === null) return seatsRefused('Q3', 'NO_OPEN_BATCH', null, assumptions, total, open, warnings);
+  return seatsRefused(
+    'Q3',
+    'NO_OPEN_BATCH',
+    next.start,
+    unionAssumptions(assumptions, next.assumptions),
+    total,
+    open,
+    warnings,
+  );
 }
+
+/** A window ended no later than a reported deadline. */
+function bounded(window: Window, reported: Instant | null): Window {
+  return reported === null || reported >= window.end ? window : { start: window.start, end: reported };
+}
+
+const ONE_SEAT: readonly Assumption[] = /* @__PURE__ */ Object.freeze(['ONE_SEAT_KEPT']);
 
 /**
  * A refused {@link reducibleSeats} answer, written as one object literal in the key order of
@@ -153,8 +227,19 @@ function seatsRefused(
   assumptions: readonly Assumption[],
   total: number,
   batches: readonly OpenBatch[],
+  warnings: readonly Warning[] = NONE,
 ): ReducibleSeats {
-  return { allowed: false, rule, reason, opensAt, assumptions, warnings: NONE, total, batches };
+  return {
+    allowed: false,
+    rule,
+    policyVersion: BASELINE_VERSION,
+    reason,
+    opensAt,
+    assumptions,
+    warnings,
+    total,
+    batches,
+  };
 }
 
 /** Why a plan can or can't reach its target. */
@@ -204,8 +289,35 @@ export interface SeatPlanOptions extends SeatOptions {
  */
 export function planSeatReduction(subscription: SubscriptionInput | Subscription, options: SeatPlanOptions): SeatPlan {
   const sub = toSubscription(subscription);
-  const target = toCount(own(toRecord(options, 'options'), 'targetQuantity'), 'targetQuantity');
-  const view = reducibleSeats(sub, options);
+  const o = toRecord(options, 'options');
+  const target = toCount(own(o, 'targetQuantity'), 'targetQuantity');
+  const now = toInstant(own(o, 'now'), 'now');
+  const policy = readPolicy(own(o, 'policy') as SeatOptions['policy']);
+  return seatReductionPlan(sub, target, now, policy, termPhase(sub, now));
+}
+
+/**
+ * {@link planSeatReduction} on a validated snapshot in a known term phase (the lifecycle machine's).
+ *
+ * @param sub - the validated snapshot
+ * @param target - the quantity wanted
+ * @param now - the instant decided at
+ * @param policy - the policy
+ * @param phase - where `now` falls in the term
+ */
+export function seatReductionPlan(
+  sub: Subscription,
+  target: number,
+  now: Instant,
+  policy: Policy,
+  phase: TermPhase,
+): SeatPlan {
+  return answered(sub, 'other', planReduction(sub, target, now, policy, phase), policyVersion(policy, now));
+}
+
+/** The plan before the snapshot's assumptions are added. */
+function planReduction(sub: Subscription, target: number, now: Instant, policy: Policy, phase: TermPhase): SeatPlan {
+  const view = reducibleDecision(sub, now, policy, phase);
   const reduceBy = sub.quantity - target;
   const facts = (release: readonly OpenBatch[]): SeatPlanFacts => ({
     reduceBy: Math.max(0, reduceBy),
@@ -216,14 +328,34 @@ export function planSeatReduction(subscription: SubscriptionInput | Subscription
   const none = facts([]);
 
   if (reduceBy < 0) return Object.assign(refuse('Q1', 'NOT_A_REDUCTION', null), none);
-  if (reduceBy === 0) return Object.assign(allow('Q2', 'NOTHING_TO_REDUCE', null, view.assumptions), none);
-  if (target === 0 && readPolicy(options.policy).keepOneSeat)
-    return Object.assign(refuse('C2', 'USE_CANCEL', null), none);
+  if (reduceBy === 0)
+    return Object.assign(allow('Q2', 'NOTHING_TO_REDUCE', null, view.assumptions, view.warnings), none);
+  if (target === 0 && policy.keepOneSeat) return Object.assign(refuse('C2', 'USE_CANCEL', null), none);
   if (!view.allowed && view.reason !== 'NO_OPEN_BATCH') {
-    return Object.assign(refuse(view.rule, view.reason, view.opensAt, view.assumptions), none);
+    return Object.assign(refuse(view.rule, view.reason, view.opensAt, view.assumptions, view.warnings), none);
   }
   if (reduceBy > view.total) {
-    return Object.assign(refuse('Q3', 'INSUFFICIENT_REDUCIBLE_SEATS', nextRenewalOpensAt(sub), view.assumptions), none);
+    // R3: this term's batch opens later; Q3: the rest opens with the next term (an R3 bound),
+    // unless the renewal is already running.
+    if (!view.allowed) {
+      // NO_OPEN_BATCH already names when seats open next, with the bound it assumed.
+      return Object.assign(
+        refuse('Q3', 'INSUFFICIENT_REDUCIBLE_SEATS', view.opensAt, view.assumptions, view.warnings),
+        none,
+      );
+    }
+    const next = phase === 'in-term' ? nextWindowOpening(sub, policy) : null;
+    const refusal =
+      next === null
+        ? refuse('Q3', 'INSUFFICIENT_REDUCIBLE_SEATS', null, view.assumptions, view.warnings)
+        : refuse(
+            'Q3',
+            'INSUFFICIENT_REDUCIBLE_SEATS',
+            next.start,
+            unionAssumptions(view.assumptions, next.assumptions),
+            view.warnings,
+          );
+    return Object.assign(refusal, none);
   }
 
   const release: OpenBatch[] = [];
@@ -236,23 +368,5 @@ export function planSeatReduction(subscription: SubscriptionInput | Subscription
     left -= take;
     if (batch.until < actBy) actBy = batch.until;
   }
-  return Object.assign(allow('Q2', 'WITHIN_WINDOW', actBy, view.assumptions), facts(release));
-}
-
-/**
- * Q7, Q10, C3: the statuses in which no quantity change is possible, with the rule and reason;
- * `null` when the status allows one.
- *
- * @example
- * ```ts
- * seatChangeBlocked(toSubscription({ ...input, trial: true })); // { rule: 'Q7', reason: 'TRIAL_QUANTITY_LOCKED' }
- * ```
- */
-export function seatChangeBlocked(
-  sub: Subscription,
-): { readonly rule: RuleId; readonly reason: 'TERMINATED' | 'TRIAL_QUANTITY_LOCKED' | 'NOT_ACTIVE' } | null {
-  if (isTerminated(sub.status)) return { rule: 'C3', reason: 'TERMINATED' };
-  if (sub.trial) return { rule: 'Q7', reason: 'TRIAL_QUANTITY_LOCKED' };
-  if (sub.status !== 'active') return { rule: 'Q10', reason: 'NOT_ACTIVE' };
-  return null;
+  return Object.assign(allow('Q2', 'WITHIN_WINDOW', actBy, view.assumptions, view.warnings), facts(release));
 }

@@ -1,11 +1,15 @@
 /**
- * "Can I convert this trial, how, and when?" — TR1–TR9 (002 "Manage trials for new commerce
- * license-based subscriptions", "After you buy a subscription").
+ * "Can I convert this trial, how, and when?" — TR1–TR9 (Manage customer subscriptions, "Manage
+ * trials for new commerce license-based subscriptions", "After you buy a subscription").
  */
-import { allow, NONE, refuse, type Allowed, type Refused, type Warning } from '../core/decision.js';
+import { allow, NONE, refuse, type Allowed, type Assumption, type Refused, type Warning } from '../core/decision.js';
 import { CspRulesError } from '../core/errors.js';
 import type { RuleId } from '../core/rules.js';
-import { isTerminated, toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
+import { answered } from '../snapshot/assumed.js';
+import { policyVersion, readPolicy, type Policy } from '../policy/policy.js';
+import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
+import { termPhase } from '../snapshot/termWindow.js';
+import { gateRefusal, stateGate } from './gates.js';
 import { endOfDay } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 import {
@@ -17,25 +21,17 @@ import {
   type Term,
 } from '../time/term.js';
 import { own, toCount, toEnum, toOptionalString, toRecord } from '../core/validate.js';
-
-/** TR1: a new-commerce trial comes with 25 seats (002 "Come with 25 seats"). */
-export const TRIAL_SEATS = 25;
-/** TR1: a new-commerce trial lasts 30 days (002 "Last for 30 days"). */
-export const TRIAL_DAYS = 30;
-/** TR1/R1: auto-renew is on by default for trials. */
-export const TRIAL_AUTO_RENEW_DEFAULT = true;
-/** TR2: on conversion the term defaults to Annual … */
-export const TRIAL_DEFAULT_TERM: Term = 'P1Y';
-/** TR2: … and the billing cycle to Monthly. */
-export const TRIAL_DEFAULT_BILLING: BillingFrequency = 'monthly';
+import { TRIAL_DEFAULT_BILLING, TRIAL_DEFAULT_TERM, TRIAL_SEATS } from '../policy/trials.js';
 
 /** TR3: what a trial converts to. */
-export type TrialTarget = 'equivalent' | 'higher-tier' | 'existing';
+export type TrialTarget = (typeof TRIAL_TARGETS)[number];
 /** TR3: when: now (midterm) or at the end of the trial (scheduled, "Manage renewal"). */
-export type TrialMode = 'midterm' | 'scheduled';
+export type TrialMode = (typeof TRIAL_MODES)[number];
 
-const TARGETS: readonly TrialTarget[] = ['equivalent', 'higher-tier', 'existing'];
-const MODES: readonly TrialMode[] = ['midterm', 'scheduled'];
+/** TR3: every conversion target. */
+export const TRIAL_TARGETS = /* @__PURE__ */ Object.freeze(['equivalent', 'higher-tier', 'existing'] as const);
+/** TR3, TR7: every conversion mode. */
+export const TRIAL_MODES = /* @__PURE__ */ Object.freeze(['midterm', 'scheduled'] as const);
 
 /** Why a trial conversion is or isn't possible. */
 export type TrialConversionReason =
@@ -49,29 +45,32 @@ export type TrialConversionReason =
   | 'EXISTING_ENDS_BEFORE_TRIAL'
   /** TR3: the existing target is not an active paid subscription. */
   | 'EXISTING_NOT_ACTIVE'
-  /** TR3 (choice, as U5): a scheduled conversion can't target an existing subscription. */
-  | 'SCHEDULED_INTO_EXISTING'
   /** TR7: scheduling needs auto-renew on. */
   | 'SCHEDULE_REQUIRES_AUTO_RENEW'
-  /** TR3: the trial is over; a midterm conversion is no longer possible. */
-  | 'TRIAL_ENDED'
+  /** TR2: the trial is over (it converted or ended); nothing is left to convert. */
+  | 'TERM_ENDED'
+  /** R4: read-only while the trial converts at its end (from 00:00Z after its last day, up to 24 h). */
+  | 'RENEWAL_READ_ONLY'
   /** TR9: a marketplace SaaS free trial can't be waived (ended early by converting). */
   | 'FREE_TRIAL_NOT_WAIVABLE'
   /** TR3: the subscription is not a trial. */
   | 'NOT_A_TRIAL'
   /** The trial is not active (expired, disabled, suspended, pending). */
   | 'NOT_ACTIVE'
-  /** C3: cancelled or deleted. */
+  /** C3, P7: cancelled or deleted. */
   | 'TERMINATED';
 
-/** Extra facts of a {@link trialConversion} answer. */
+/** Extra facts of a {@link canConvertTrial} answer. */
 export interface TrialConversionFacts {
+  /** What the trial converts to, as asked (TR3). */
   readonly target: TrialTarget;
+  /** Midterm or scheduled for the end of the trial, as asked (TR3, TR7). */
   readonly mode: TrialMode;
   /** Seats converted (TR4: added to the existing subscription when the target is `existing`). */
   readonly seats: number;
   /** Term of the paid subscription: the chosen one, TR2's default, or the existing one's (TR4). */
   readonly term: Term;
+  /** Billing of the paid subscription: the chosen one, TR2's default, or the existing one's (TR4). */
   readonly billing: BillingFrequency;
   /** `immediate` (midterm) or `at-trial-end` (scheduled); `null` when refused. */
   readonly effective: 'immediate' | 'at-trial-end' | null;
@@ -81,12 +80,14 @@ export interface TrialConversionFacts {
   readonly promotionsApply: false;
 }
 
-/** The answer of {@link trialConversion}. */
+/** The answer of {@link canConvertTrial}. */
 export type TrialConversion = (Allowed<TrialConversionReason> | Refused<TrialConversionReason>) & TrialConversionFacts;
 
-/** Options of {@link trialConversion}. */
+/** Options of {@link canConvertTrial}. */
 export interface TrialConversionOptions {
+  /** What to convert to: the equivalent paid SKU, a higher tier, or an existing subscription (TR3). */
   readonly target: TrialTarget;
+  /** Convert now (`midterm`) or at the end of the trial (`scheduled`, TR7). */
   readonly mode: TrialMode;
   /** Seats to convert. Default 25 (TR1). */
   readonly seats?: number;
@@ -98,7 +99,10 @@ export interface TrialConversionOptions {
   readonly existing?: SubscriptionInput | Subscription;
   /** A promotion the caller hoped to apply: TR6 warns it won't. */
   readonly promotionId?: string;
+  /** The instant to decide at (T4: never read from the clock). */
   readonly now: InstantInput;
+  /** A policy from `definePolicy` (the version of the rules it names); the default otherwise. */
+  readonly policy?: Policy | undefined;
 }
 
 /**
@@ -119,22 +123,28 @@ export interface TrialConversionOptions {
  * ```ts
  * const trial = { program: 'nce-license', term: 'P1M', billing: 'monthly', quantity: 25, trial: true,
  *   purchasedAt: '2024-01-01T10:00:00Z', termEndDate: '2024-01-30' } as const;
- * trialConversion(trial, { target: 'equivalent', mode: 'midterm', seats: 24, now: '2024-01-10T00:00:00Z' });
+ * canConvertTrial(trial, { target: 'equivalent', mode: 'midterm', seats: 24, now: '2024-01-10T00:00:00Z' });
  * // { allowed: false, rule: 'TR4', reason: 'BELOW_TRIAL_MINIMUM', … }
- * trialConversion(trial, { target: 'equivalent', mode: 'scheduled', seats: 10, now: '2024-01-10T00:00:00Z' });
+ * canConvertTrial(trial, { target: 'equivalent', mode: 'scheduled', seats: 10, now: '2024-01-10T00:00:00Z' });
  * // { allowed: true, rule: 'TR7', reason: 'CONVERT_AT_TRIAL_END', term: 'P1Y', billing: 'monthly',
  * //   effectiveAt: Date.parse('2024-01-31T00:00:00Z'), … }
  * ```
  */
-export function trialConversion(
+export function canConvertTrial(
   trial: SubscriptionInput | Subscription,
   options: TrialConversionOptions,
 ): TrialConversion {
   const sub = toSubscription(trial);
   const o = toRecord(options, 'options');
   const now = toInstant(own(o, 'now'), 'now');
-  const target = toEnum(own(o, 'target'), TARGETS, 'target');
-  const mode = toEnum(own(o, 'mode'), MODES, 'mode');
+  const policy = readPolicy(own(o, 'policy'));
+  return answered(sub, 'other', decideConversion(sub, o, now), policyVersion(policy, now));
+}
+
+/** {@link canConvertTrial} before the snapshot's assumptions and version are added. */
+function decideConversion(sub: Subscription, o: Readonly<Record<string, unknown>>, now: Instant): TrialConversion {
+  const target = toEnum(own(o, 'target'), TRIAL_TARGETS, 'target');
+  const mode = toEnum(own(o, 'mode'), TRIAL_MODES, 'mode');
   const seats = own(o, 'seats') === undefined ? TRIAL_SEATS : toCount(own(o, 'seats'), 'seats', 1);
   const rawTerm = own(o, 'term');
   const rawBilling = own(o, 'billing');
@@ -180,14 +190,17 @@ export function trialConversion(
   const no = (rule: RuleId, reason: TrialConversionReason, opensAt: Instant | null = null): TrialConversion =>
     Object.assign(refuse(rule, reason, opensAt, NONE, warnings), facts(null, null));
 
-  if (isTerminated(sub.status)) return no('C3', 'TERMINATED');
-  if (!sub.trial) return no('TR3', 'NOT_A_TRIAL');
-  if (sub.status !== 'active') return no('TR3', 'NOT_ACTIVE');
+  // State gates: terminal, ended (TR2), not a trial, not active; read-only while it converts (R4).
+  const gate = stateGate('convertTrial', sub, termPhase(sub, now));
+  // The state gives the answer: the conversion's own warnings (TR4, TR6) don't apply.
+  if (gate !== null) return Object.assign(gateRefusal(gate, sub, now), facts(null, null));
 
+  // TR3, TR5: an existing target must be an active paid subscription that ends on the trial's end
+  // day or later — for a midterm and a scheduled conversion alike (MCS forbids neither).
+  const intoExisting = existing === null ? null : existingRefusal(existing, sub.termEndDay);
   if (mode === 'scheduled') {
     if (!sub.autoRenew) return no('TR7', 'SCHEDULE_REQUIRES_AUTO_RENEW');
-    if (existing !== null) return no('TR3', 'SCHEDULED_INTO_EXISTING');
-    if (now >= trialEnd) return no('TR3', 'TRIAL_ENDED');
+    if (intoExisting !== null) return no(intoExisting.rule, intoExisting.reason);
     // TR7: fewer than 25 seats allowed; converts after the trial's last day (TR2).
     return Object.assign(
       allow('TR7', 'CONVERT_AT_TRIAL_END', trialEnd, NONE, warnings),
@@ -197,73 +210,56 @@ export function trialConversion(
 
   // TR9: a marketplace SaaS free trial can't be waived; it converts when it ends.
   if (sub.program === 'nce-saas') return no('TR9', 'FREE_TRIAL_NOT_WAIVABLE', trialEnd);
-  if (now >= trialEnd) return no('TR3', 'TRIAL_ENDED');
   if (seats < TRIAL_SEATS) return no('TR4', 'BELOW_TRIAL_MINIMUM');
-  if (existing !== null) {
-    if (existing.status !== 'active' || existing.trial) return no('TR3', 'EXISTING_NOT_ACTIVE');
-    // TR5: the existing subscription must end on the trial's end day or later.
-    if (existing.termEndDay < sub.termEndDay) return no('TR5', 'EXISTING_ENDS_BEFORE_TRIAL');
-  }
+  if (intoExisting !== null) return no(intoExisting.rule, intoExisting.reason);
   // S3: converting a trial deletes its saved scheduled changes.
   if (sub.scheduledChange !== null) warnings.push('SCHEDULED_CHANGES_REMOVED');
   return Object.assign(allow('TR4', 'CONVERT_NOW', trialEnd, NONE, warnings), facts('immediate', now));
 }
 
-/** TR8: what a trial can't change. `plan` (term, billing) is chosen at conversion instead (TR3). */
-export type TrialLockedChange = 'quantity' | 'status' | 'plan';
-
-/** The refusal a trial gives for a locked change. */
-export type TrialLockReason = 'TRIAL_QUANTITY_LOCKED' | 'TRIAL_STATUS_LOCKED' | 'TRIAL_PLAN_LOCKED';
-
-const LOCK_REASON: Readonly<Record<TrialLockedChange, TrialLockReason>> = {
-  quantity: 'TRIAL_QUANTITY_LOCKED',
-  status: 'TRIAL_STATUS_LOCKED',
-  plan: 'TRIAL_PLAN_LOCKED',
-};
-
-/**
- * TR8: during a trial, no quantity change and no status change (002 "During a trial, the
- * following actions aren't available"); term and billing are chosen when it converts. Returns
- * the rule and reason to refuse with, or `null` when the subscription is not a trial.
- *
- * @example
- * ```ts
- * trialLocked(toSubscription({ ...input, trial: true }), 'quantity'); // { rule: 'TR8', reason: 'TRIAL_QUANTITY_LOCKED' }
- * trialLocked(toSubscription(input), 'status'); // null
- * ```
- */
-export function trialLocked(
-  subscription: SubscriptionInput | Subscription,
-  change: TrialLockedChange,
-): { readonly rule: 'TR8'; readonly reason: TrialLockReason } | null {
-  const sub = toSubscription(subscription);
-  const reason = LOCK_REASON[toEnum(change, ['quantity', 'status', 'plan'] as const, 'change')];
-  return sub.trial ? { rule: 'TR8', reason } : null;
+/** TR3, TR5: why an existing subscription can't take a trial's seats, or `null` when it can. */
+function existingRefusal(
+  existing: Subscription,
+  trialEndDay: number,
+): { readonly rule: RuleId; readonly reason: TrialConversionReason } | null {
+  if (existing.status !== 'active' || existing.trial) return { rule: 'TR3', reason: 'EXISTING_NOT_ACTIVE' };
+  if (existing.termEndDay < trialEndDay) return { rule: 'TR5', reason: 'EXISTING_ENDS_BEFORE_TRIAL' };
+  return null;
 }
 
 /** TR9: the facts of a marketplace SaaS free trial. */
 export interface SaasFreeTrial {
+  /** The rule the facts come from. */
   readonly rule: 'TR9';
   /** Always false: a CSP partner can't waive the free trial. */
   readonly waivable: false;
   /** The paid term starts when the trial ends: 00:00Z after the trial's end day. */
   readonly paidTermStartsAt: Instant;
+  /** `TRIAL_END_ASSUMED` when the trial's end day was not given (30 days assumed, TR1); else empty. */
+  readonly assumptions: readonly Assumption[];
 }
 
 /**
  * TR9: a marketplace SaaS subscription bought with a 30-day free trial gets the trial
- * automatically; the partner can't waive it; the paid term starts when it ends (002 "After you
- * buy a subscription"). `null` for anything that is not an `nce-saas` trial.
+ * automatically; the partner can't waive it; the paid term starts when it ends ("After you buy a
+ * subscription"). `null` for anything that is not an `nce-saas` trial.
  *
  * @example
  * ```ts
  * saasFreeTrial({ program: 'nce-saas', trial: true, term: 'P1M', billing: 'monthly', quantity: 5,
  *   purchasedAt: '2024-01-01T10:00:00Z', termEndDate: '2024-01-30' });
- * // { rule: 'TR9', waivable: false, paidTermStartsAt: Date.parse('2024-01-31T00:00:00Z') }
+ * // { rule: 'TR9', waivable: false, paidTermStartsAt: Date.parse('2024-01-31T00:00:00Z'), assumptions: [] }
  * ```
  */
 export function saasFreeTrial(subscription: SubscriptionInput | Subscription): SaasFreeTrial | null {
   const sub = toSubscription(subscription);
   if (sub.program !== 'nce-saas' || !sub.trial) return null;
-  return { rule: 'TR9', waivable: false, paidTermStartsAt: endOfDay(sub.termEndDay) };
+  return {
+    rule: 'TR9',
+    waivable: false,
+    paidTermStartsAt: endOfDay(sub.termEndDay),
+    assumptions: sub.assumptions.includes('TRIAL_END_ASSUMED') ? TRIAL_END : NONE,
+  };
 }
+
+const TRIAL_END: readonly Assumption[] = /* @__PURE__ */ Object.freeze(['TRIAL_END_ASSUMED']);

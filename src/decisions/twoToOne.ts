@@ -1,23 +1,26 @@
 /**
  * U6: two standalone SKUs upgraded into one higher SKU, as a plan of two ordered steps
- * (002 "Two-to-one upgrades").
+ * (Manage customer subscriptions, "Two-to-one upgrades").
  */
-import { allow, refuse, type Allowed, type Refused, type Warning } from '../core/decision.js';
+import { allow, refuse, unionAssumptions, type Allowed, type Refused, type Warning } from '../core/decision.js';
 import { CspRulesError } from '../core/errors.js';
-import type { Policy, PolicyOverrides } from '../policy/policy.js';
+import type { Policy } from '../policy/policy.js';
 import { withChanges } from '../snapshot/changes.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import type { InstantInput } from '../time/instant.js';
-import { canUpgrade, type DestinationTermPolicy, type UpgradeDecision, type UpgradeReason } from './upgrade.js';
+import { canUpgrade, type UpgradeDecision, type UpgradeReason } from './upgrade.js';
 import type { UpgradeCatalog } from './upgradePaths.js';
 import { own, toRecord } from '../core/validate.js';
 
 /** One step of the plan. */
 export interface TwoToOneStep {
+  /** The step's place in the plan: 1 first, then 2. */
   readonly order: 1 | 2;
   /** 1: upgrade the first subscription one-to-one; 2: transition the second into the upgraded one. */
   readonly action: 'upgrade' | 'transition-into-upgraded';
+  /** The ID of the subscription the step acts on; `null` when it has none. */
   readonly subscriptionId: string | null;
+  /** The step's upgrade decision, as {@link canUpgrade} gives it. */
   readonly decision: UpgradeDecision;
 }
 
@@ -26,6 +29,7 @@ export type TwoToOneReason = 'TWO_STEPS' | UpgradeReason;
 
 /** The answer of {@link planTwoToOne}. */
 export type TwoToOnePlan = (Allowed<TwoToOneReason> | Refused<TwoToOneReason>) & {
+  /** The two steps, in the order to run them. */
   readonly steps: readonly [TwoToOneStep, TwoToOneStep];
 };
 
@@ -33,10 +37,12 @@ export type TwoToOnePlan = (Allowed<TwoToOneReason> | Refused<TwoToOneReason>) &
 export interface TwoToOneOptions {
   /** Offer name of the higher SKU both end in. */
   readonly to: string;
+  /** The instant to decide at (T4: never read from the clock). */
   readonly now: InstantInput;
+  /** Conversions the offer matrix allows (U2). Without it only the deny list applies (warning `CATALOG_NOT_GIVEN`). */
   readonly catalog?: UpgradeCatalog;
-  readonly destinationTerm?: DestinationTermPolicy;
-  readonly policy?: Policy | PolicyOverrides;
+  /** The policy to apply (default: `DEFAULT_POLICY`). */
+  readonly policy?: Policy | undefined;
 }
 
 /**
@@ -69,16 +75,13 @@ export function planTwoToOne(
     to: own(o, 'to') as string,
     now: own(o, 'now') as InstantInput,
     ...(own(o, 'catalog') === undefined ? {} : { catalog: own(o, 'catalog') as UpgradeCatalog }),
-    ...(own(o, 'policy') === undefined ? {} : { policy: own(o, 'policy') as Policy | PolicyOverrides }),
+    ...(own(o, 'policy') === undefined ? {} : { policy: own(o, 'policy') as Policy }),
   };
   const step1 = canUpgrade(a, { ...shared, quantity: a.quantity, when: 'midterm' });
   // U3: the full upgrade keeps the subscription (its id, term and window), now of the higher SKU.
   const upgraded = withChanges(a, { offerName: shared.to });
   const step2 = canUpgrade(b, {
     ...shared,
-    ...(own(o, 'destinationTerm') === undefined
-      ? {}
-      : { destinationTerm: own(o, 'destinationTerm') as DestinationTermPolicy }),
     quantity: b.quantity,
     when: 'midterm',
     destination: upgraded,
@@ -88,7 +91,10 @@ export function planTwoToOne(
     { order: 2, action: 'transition-into-upgraded', subscriptionId: b.id, decision: step2 },
   ];
   const stop = (s: Refused<UpgradeReason>): TwoToOnePlan =>
-    Object.assign(refuse('U6', s.reason, s.opensAt, s.assumptions, s.warnings), { steps });
+    Object.assign(refuse('U6', s.reason, s.opensAt, s.assumptions, s.warnings), {
+      policyVersion: step1.policyVersion,
+      steps,
+    });
   if (!step1.allowed) return stop(step1);
   if (!step2.allowed) return stop(step2);
   const untils = [step1.until, step2.until].filter((u): u is number => u !== null);
@@ -99,9 +105,10 @@ export function planTwoToOne(
       'U6',
       'TWO_STEPS',
       untils.length === 0 ? null : Math.min(...untils),
-      [...step1.assumptions, ...step2.assumptions],
+      unionAssumptions(step1.assumptions, step2.assumptions),
       warnings,
     ),
-    { steps },
+    // Both steps are asked at one `now` under one policy: the plan names their version.
+    { policyVersion: step1.policyVersion, steps },
   );
 }

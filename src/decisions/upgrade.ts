@@ -1,13 +1,17 @@
 /**
- * "Can I upgrade these seats to that SKU, and what happens?" — U1–U9, S2, S5, C10 (002 "Upgrade
- * for new commerce license-based subscriptions", "Scheduled changes …").
+ * "Can I upgrade these seats to that SKU, and what happens?" — U1–U9, S2, S5, C10 (Manage
+ * customer subscriptions, "Upgrade for new commerce license-based subscriptions", "Scheduled
+ * changes …").
  */
 import { canCancel } from './cancel.js';
 import { allow, NONE, refuse, type Allowed, type Assumption, type Refused, type Warning } from '../core/decision.js';
 import { CspRulesError } from '../core/errors.js';
-import { readPolicy, type Policy, type PolicyOverrides } from '../policy/policy.js';
+import { policyVersion, readPolicy, type Policy } from '../policy/policy.js';
 import type { RuleId } from '../core/rules.js';
-import { isTerminated, toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
+import { answered } from '../snapshot/assumed.js';
+import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
+import { termPhase } from '../snapshot/termWindow.js';
+import { gateRefusal, stateGate } from './gates.js';
 import { termWindowStart } from '../snapshot/termWindow.js';
 import { endOfDay, formatDay } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
@@ -23,20 +27,27 @@ import {
 import { own, toBoolean, toCount, toEnum, toRecord } from '../core/validate.js';
 
 /** U8: now (midterm) or at the end of the term (a scheduled change, S1). */
-export type UpgradeWhen = 'midterm' | 'at-renewal';
-/** U5 policy: the destination's term must be `equal` (002 UI, default) or `not-shorter` (transition API). */
+export type UpgradeWhen = (typeof UPGRADE_WHENS)[number];
+/** U5 policy: the destination's term must be `equal` (Partner Center UI, default) or `not-shorter` (transition API). */
 export type DestinationTermPolicy = 'equal' | 'not-shorter';
 /** U3 full (all seats, same subscription), U4 partial (some seats, a new coterminous one), or scheduled (S1). */
 export type UpgradeKind = 'full' | 'partial' | 'scheduled';
 
 /** Why an upgrade is or isn't possible. */
 export type UpgradeReason =
+  /** U3: all seats, upgraded in place. */
   | 'FULL_UPGRADE'
+  /** U4: some seats, moved to a new coterminous subscription. */
   | 'PARTIAL_UPGRADE'
+  /** S1, U8: the upgrade is saved for the end of the term. */
   | 'SCHEDULED_UPGRADE'
   | Exclude<UpgradePathReason, 'IN_CATALOG' | 'NOT_DENIED'>
-  /** C3: cancelled or deleted. */
+  /** C3, P7: cancelled or deleted. */
   | 'TERMINATED'
+  /** The term is over (R2, R5, P4). */
+  | 'TERM_ENDED'
+  /** R4: not while a renewal is queued or running. */
+  | 'RENEWAL_READ_ONLY'
   /** U1: only active subscriptions can start an upgrade. */
   | 'NOT_ACTIVE'
   /** U1: a trial is converted (TR3), not upgraded. */
@@ -45,9 +56,13 @@ export type UpgradeReason =
   | 'SCHEDULE_REQUIRES_AUTO_RENEW'
   /** U5: no scheduled upgrade into an existing subscription. */
   | 'SCHEDULED_INTO_EXISTING'
+  /** U5: the destination subscription is not active. */
   | 'DESTINATION_NOT_ACTIVE'
+  /** U5: the destination subscription is still inside its cancellation window. */
   | 'DESTINATION_IN_CANCELLATION_WINDOW'
+  /** U5: the destination's term does not match the source's, per the policy's `destinationTerm`. */
   | 'DESTINATION_TERM_MISMATCH'
+  /** U5: the destination's term ends before the source's current term. */
   | 'DESTINATION_ENDS_EARLIER';
 
 /** Partner Center's codes for the same refusals (transition API), where one exists. */
@@ -62,8 +77,11 @@ export type UpgradeApiCode =
 export interface UpgradeFacts {
   /** The Partner Center code of a refusal, or `null`. */
   readonly apiCode: UpgradeApiCode | null;
+  /** Full (U3), partial (U4) or scheduled (S1). */
   readonly kind: UpgradeKind;
+  /** Midterm or at renewal, as asked (U8). */
   readonly when: UpgradeWhen;
+  /** Seats upgraded. */
   readonly quantity: number;
   /** Where the seats go: the same subscription (U3, scheduled), a new one (U4) or the destination (U5). */
   readonly into: 'same-subscription' | 'new-subscription' | 'existing-subscription';
@@ -90,25 +108,26 @@ export interface UpgradeOptions {
   readonly quantity: number;
   /** An existing subscription of the target SKU to move the seats into (U5). */
   readonly destination?: SubscriptionInput | Subscription;
+  /** Upgrade now (`midterm`) or at the end of the term (`at-renewal`, U8). */
   readonly when: UpgradeWhen;
+  /** The instant to decide at (T4: never read from the clock). */
   readonly now: InstantInput;
-  /** Conversions the offer matrix allows (U2). Without it only 002's deny list applies (warning `CATALOG_NOT_GIVEN`). */
+  /** Conversions the offer matrix allows (U2). Without it only the deny list applies (warning `CATALOG_NOT_GIVEN`). */
   readonly catalog?: UpgradeCatalog;
-  /** U5 term rule. Default: the policy's `destinationTerm` (itself default `equal`). */
-  readonly destinationTerm?: DestinationTermPolicy;
   /** U3: the destination SKU was bought from another partner or channel → manual assignment (warning). */
   readonly destinationFromOtherChannel?: boolean;
-  readonly policy?: Policy | PolicyOverrides;
+  /** The policy to apply (default: `DEFAULT_POLICY`). */
+  readonly policy?: Policy | undefined;
 }
 
-const WHENS: readonly UpgradeWhen[] = ['midterm', 'at-renewal'];
-const TERM_POLICIES: readonly DestinationTermPolicy[] = ['equal', 'not-shorter'];
+/** U8: every time an upgrade can take effect. */
+export const UPGRADE_WHENS = /* @__PURE__ */ Object.freeze(['midterm', 'at-renewal'] as const);
 
 /**
  * U1–U9, S2, S5, C10: whether `quantity` seats of `source` can be upgraded to `to`, and what it does.
  *
  * Refused when the source is not active (U1; trials convert instead, TR3), the path is not
- * supported (U2: 002's deny list, or absent from `catalog`; the answer carries the U7 note),
+ * supported (U2: the deny list, or absent from `catalog`; the answer carries the U7 note),
  * a scheduled upgrade lacks auto-renew (S2) or names a destination (U5), or the destination is
  * not active, inside its cancellation window (per {@link canCancel}), of a different term, or
  * ends before the source (U5, each its own reason and `apiCode`).
@@ -118,7 +137,7 @@ const TERM_POLICIES: readonly DestinationTermPolicy[] = ['equal', 'not-shorter']
  * `UPGRADE_NOT_CANCELLABLE` (C10); a midterm one warns `SCHEDULED_UPGRADE_REMOVED` (S5) or
  * `SCHEDULED_CHANGES_REMOVED` (S3) when something was scheduled.
  *
- * @throws {@link CspRulesError} `INVALID_ENUM` for `when` / `destinationTerm`, `MISSING_FIELD`
+ * @throws {@link CspRulesError} `INVALID_ENUM` for `when`, `MISSING_FIELD`
  *   for `to` or the source's `offerName`, `INVALID_QUANTITY` for `quantity`, `INCONSISTENT` for
  *   a midterm quantity above the current one or a destination of another SKU
  *
@@ -138,16 +157,23 @@ export function canUpgrade(source: SubscriptionInput | Subscription, options: Up
   const sub = toSubscription(source);
   const o = toRecord(options, 'options');
   const now = toInstant(own(o, 'now'), 'now');
+  const policy = readPolicy(own(o, 'policy'));
+  return answered(sub, 'other', decideUpgrade(sub, o, now, policy), policyVersion(policy, now));
+}
+
+/** {@link canUpgrade} before the snapshot's assumptions and version are added. */
+function decideUpgrade(
+  sub: Subscription,
+  o: Readonly<Record<string, unknown>>,
+  now: Instant,
+  policy: Policy,
+): UpgradeDecision {
   const to = readName(own(o, 'to'), 'to');
-  const when = toEnum(own(o, 'when'), WHENS, 'when');
+  const when = toEnum(own(o, 'when'), UPGRADE_WHENS, 'when');
   const quantity = toCount(own(o, 'quantity'), 'quantity', 1);
   const otherChannel = toBoolean(own(o, 'destinationFromOtherChannel'), 'destinationFromOtherChannel', false);
-  const policy = readPolicy(own(o, 'policy') as Policy | PolicyOverrides | undefined);
-  // U5: the option wins; else the policy's choice (default `equal`, 002 UI).
-  const termPolicy =
-    own(o, 'destinationTerm') === undefined
-      ? policy.destinationTerm
-      : toEnum(own(o, 'destinationTerm'), TERM_POLICIES, 'destinationTerm');
+  // U5: the policy's choice (default `equal`, the MCS page).
+  const termPolicy = policy.destinationTerm;
   const rawDestination = own(o, 'destination');
   const destination = rawDestination === undefined ? null : toSubscription(rawDestination as SubscriptionInput);
   if (sub.offerName === null)
@@ -186,10 +212,13 @@ export function canUpgrade(source: SubscriptionInput | Subscription, options: Up
       duplicateLicenses,
     });
 
-  // U1: only active, paid subscriptions start an upgrade.
-  if (isTerminated(sub.status)) return no('C3', 'TERMINATED', 'SubscriptionStatusNotActive');
-  if (sub.trial) return no('U1', 'TRIAL_USE_CONVERSION');
-  if (sub.status !== 'active') return no('U1', 'NOT_ACTIVE', 'SubscriptionStatusNotActive');
+  // U1: only active, paid subscriptions start an upgrade; R4: not while a renewal runs.
+  const gate = stateGate('upgrade', sub, termPhase(sub, now));
+  if (gate !== null) {
+    const refusal = gateRefusal(gate, sub, now);
+    const notActive = gate.reason !== 'TRIAL_USE_CONVERSION' && gate.reason !== 'RENEWAL_READ_ONLY';
+    return no(gate.rule, gate.reason, notActive ? 'SubscriptionStatusNotActive' : null, refusal.opensAt);
+  }
 
   const path = checkUpgradePath(sub.offerName, to, own(o, 'catalog') as UpgradeCatalog | undefined);
   if (!path.allowed) {

@@ -1,6 +1,7 @@
 /**
  * Which SKU may upgrade to which — U1, U2, U7: the caller's catalog of allowed conversions
- * (the offer matrix's ProductSkuConversion) minus the paths 002 says are not supported.
+ * (the offer matrix's ProductSkuConversion) minus the paths "Manage customer subscriptions" says
+ * are not supported.
  */
 import { allow, NONE, refuse, type Allowed, type Refused, type Warning } from '../core/decision.js';
 import { CspRulesError, describe } from '../core/errors.js';
@@ -9,18 +10,20 @@ import { deepFreeze } from '../core/deepFreeze.js';
 
 /** One conversion: from an offer name to an offer name (as Partner Center's `offerName`). */
 export interface UpgradePath {
+  /** The offer upgraded from. */
   readonly from: string;
+  /** The offer upgraded to. */
   readonly to: string;
 }
 
 /** The caller's catalog: the conversions the offer matrix allows (U2). */
 export type UpgradeCatalog = readonly UpgradePath[];
 
-/** One row of 002's "Upgrades that aren't currently supported" table. */
+/** One row of the "Upgrades that aren't currently supported" table (U2). */
 export interface UnsupportedUpgradeRow {
   /** The "Upgraded-from SKU" cell. */
   readonly from: string;
-  /** The "Upgrade-to SKU" cell, as written in 002. */
+  /** The "Upgrade-to SKU" cell, as the source writes it. */
   readonly cell: string;
   /** The cell's SKUs, one each. */
   readonly to: readonly string[];
@@ -32,7 +35,7 @@ const M365_E5_CELL = 'Microsoft 365 E5 or Microsoft 365 E5 without Audio Confere
 // U2: 002 "Upgrades that aren't currently supported", row for row; names exactly as written.
 //  Upgraded-from SKU | Upgrade-to SKU
 /**
- * U2: the deny list, as 002's table.
+ * U2: the deny list, as the source's "Upgrades that aren't currently supported" table.
  *
  * @example
  * ```ts
@@ -74,6 +77,7 @@ export const UNSUPPORTED_UPGRADES: readonly UnsupportedUpgradeRow[] = /* @__PURE
 
 /** U7: what to do about duplicate licenses after an unsupported path (no dates are invented). */
 export interface DuplicateLicenseNote {
+  /** The rule the note comes from. */
   readonly rule: 'U7';
   /** Submit a support ticket asking to cancel the redundant licenses. */
   readonly action: 'SUPPORT_TICKET';
@@ -81,11 +85,11 @@ export interface DuplicateLicenseNote {
   readonly billingCycles: 2;
   /** Counted from this event (the library does not know its date). */
   readonly from: 'UPGRADED_LICENSE_INVOICED';
-  /** 002's words. */
+  /** The source's words. */
   readonly text: string;
 }
 
-/** U7, 002 "Remove duplicated licenses after an upgrade". */
+/** U7: the note of "Remove duplicated licenses after an upgrade" (Manage customer subscriptions). */
 export const DUPLICATE_LICENSE_NOTE: DuplicateLicenseNote = Object.freeze({
   rule: 'U7',
   action: 'SUPPORT_TICKET',
@@ -96,18 +100,18 @@ export const DUPLICATE_LICENSE_NOTE: DuplicateLicenseNote = Object.freeze({
 
 /** Why a path is or isn't supported. */
 export type UpgradePathReason =
-  /** The catalog lists it and 002 doesn't deny it. */
+  /** The catalog lists it and the deny list doesn't name it. */
   | 'IN_CATALOG'
   /** No catalog was given: only the deny list was checked (warning `CATALOG_NOT_GIVEN`). */
   | 'NOT_DENIED'
-  /** U2: on 002's deny list, or absent from the given catalog. */
+  /** U2: on the deny list, or absent from the given catalog. */
   | 'UNSUPPORTED_UPGRADE_PATH'
   /** U1: from and to name the same product — not an upgrade. */
   | 'SAME_PRODUCT';
 
 /** Extra facts of {@link checkUpgradePath}. */
 export interface UpgradePathFacts {
-  /** Which list refused it: 002's deny list, the caller's catalog, or `null`. */
+  /** Which list refused it: the deny list, the caller's catalog, or `null`. */
   readonly deniedBy: 'deny-list' | 'catalog' | null;
   /** U7: set when the path is unsupported. */
   readonly duplicateLicenses: DuplicateLicenseNote | null;
@@ -147,7 +151,7 @@ function pairKey(from: string, to: string): string {
 }
 
 /**
- * U2: the catalog's conversions minus 002's unsupported paths.
+ * U2: the catalog's conversions minus the unsupported paths of the deny list.
  *
  * @throws {@link CspRulesError} `INVALID_TYPE` / `MISSING_FIELD` naming `catalog[i].from` / `.to`
  *
@@ -180,7 +184,7 @@ export function upgradeMatrix(catalog?: UpgradeCatalog): UpgradeMatrix {
 }
 
 /**
- * U1, U2, U7: whether `from` may upgrade to `to`. A path on 002's deny list is refused; with a
+ * U1, U2, U7: whether `from` may upgrade to `to`. A path on the deny list is refused; with a
  * catalog, a path it doesn't list is refused too (the catalog also decides direction: a
  * downgrade is simply absent); without one, every path not denied is allowed with the warning
  * `CATALOG_NOT_GIVEN`. Refusals carry the U7 duplicate-license note.
@@ -231,11 +235,6 @@ function readCatalog(value: unknown, field: string): UpgradeCatalog {
 
 /**
  * An offer name: a non-empty string.
- *
- * @example
- * ```ts
- * readName('Microsoft 365 E5', 'to'); // 'Microsoft 365 E5'
- * ```
  */
 export function readName(value: unknown, field: string): string {
   if (value === undefined || value === null)

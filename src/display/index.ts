@@ -7,3 +7,6 @@
 export { formatInZone, isTimeZone, ZONE_PATTERN } from './zone.js';
 export { formatDuration, formatRelative, formatUtc } from './relative.js';
 export type { RelativeVerb } from './relative.js';
+
+// The time type this entry's signatures use, re-exported as a type only.
+export type { InstantInput } from '../time/instant.js';

@@ -31,7 +31,7 @@ export function formatUtc(instant: InstantInput): string {
   const m = Math.floor((rest % HOUR_MS) / MINUTE_MS);
   const s = Math.floor((rest % MINUTE_MS) / 1000);
   const frac = rest % 1000;
-  // Stryker disable next-line ConditionalExpression,StringLiteral,UnaryOperator: toInstant only accepts the years 0000–9999, so `year < 0` is never true (`<= 0` is killed by year 0000).
+  // Stryker disable next-line ConditionalExpression,StringLiteral,UnaryOperator: toInstant only accepts the years 2000–9999 (T1), so `year < 0` is never true.
   const yyyy = year < 0 ? `-${pad(-year, 4)}` : pad(year, 4);
   return `${yyyy}-${pad(month, 2)}-${pad(dom, 2)} ${pad(h, 2)}:${pad(m, 2)}:${pad(s, 2)}${frac === 0 ? '' : `.${pad(frac, 3)}`} UTC`;
 }
@@ -79,7 +79,7 @@ export function formatDuration(ms: number): string {
  * ```ts
  * formatRelative('2024-03-12T12:00:00Z', '2024-03-14T15:30:00Z'); // 'closes in 2 d 3 h'
  * formatRelative('2024-03-12T12:00:00Z', '2024-03-12T08:00:00Z'); // 'closed 4 h ago'
- * formatRelative(0, 86_400_000, 'opens'); // 'opens in 1 d'
+ * formatRelative('2024-03-12T12:00:00Z', '2024-03-13T12:00:00Z', 'opens'); // 'opens in 1 d'
  * ```
  */
 export function formatRelative(from: InstantInput, to: InstantInput, verb: RelativeVerb = 'closes'): string {

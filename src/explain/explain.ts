@@ -4,111 +4,65 @@
  */
 import { eligibleBillingFrequencyChanges, type PlanChanges } from '../decisions/billingChanges.js';
 import { canCancel } from '../decisions/cancel.js';
-import { allow, NONE, refuse, type Assumption, type Decision, type Warning } from '../core/decision.js';
+import { allow, NONE, refuse, type Decision, type Warning } from '../core/decision.js';
 import type { Effect, LifecycleEvent } from '../lifecycle/machine/events.js';
 import { canScheduleChange } from '../lifecycle/scheduledChanges.js';
 import { transition } from '../lifecycle/machine/transition.js';
-import { readPolicy, type Policy, type PolicyOverrides } from '../policy/policy.js';
+import { policyVersion, readPolicy, type Policy } from '../policy/policy.js';
 import type { RuleId } from '../core/rules.js';
 import { canIncreaseSeats } from '../decisions/seatIncrease.js';
-import { reducibleSeats, type OpenBatch } from '../decisions/seats.js';
+import { reducibleSeats } from '../decisions/seats.js';
 import { eligibleTermChanges } from '../decisions/termChanges.js';
-import { trialConversion } from '../decisions/trial.js';
-import { isTerminated, toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
-import { nextRenewalOpensAt, RENEWAL_409, renewalInProgress, termWindowStart } from '../snapshot/termWindow.js';
+import { canConvertTrial } from '../decisions/trial.js';
+import { stagesOf } from '../lifecycle/afterTerm.js';
+import { endOfTermOf, type EndOfTerm } from '../decisions/endOfTerm.js';
+import { answered } from '../snapshot/assumed.js';
+import { deadlinesOf, type Deadline, type TermTimeline } from './deadlines.js';
+import type { Action, ActionExplanation, Outcome } from './actions.js';
+import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
+import { renewalInProgress, renewalStartsAt, termPhase, termWindowStart } from '../snapshot/termWindow.js';
+import { gateRefusal, stateGate } from '../decisions/gates.js';
 import { DAY_MS, endOfDay } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 import type { Term } from '../time/term.js';
 import { own, toCount, toRecord } from '../core/validate.js';
 
-/** The actions `explain` answers for. */
-export type Action =
-  | 'cancel'
-  | 'reduceSeats'
-  | 'addSeats'
-  | 'changeBillingFrequency'
-  | 'changeTerm'
-  | 'upgrade'
-  | 'convertTrial'
-  | 'suspend'
-  | 'reactivate'
-  | 'turnAutoRenewOn'
-  | 'turnAutoRenewOff'
-  | 'scheduleChange';
-
-/** Every action, in display order. */
-export const ACTIONS: readonly Action[] = /* @__PURE__ */ Object.freeze([
-  'cancel',
-  'reduceSeats',
-  'addSeats',
-  'changeBillingFrequency',
-  'changeTerm',
-  'upgrade',
-  'convertTrial',
-  'suspend',
-  'reactivate',
-  'turnAutoRenewOn',
-  'turnAutoRenewOff',
-  'scheduleChange',
-]);
-
 /**
- * When an action is possible: `now`; `at-renewal` (not now, but from the next renewal, or
- * scheduled for it); `never` (not in this term, nor by scheduling). A refusal that reopens
- * later in the same term (a cycle-charge day, B5; a window not yet open) is `at-renewal` only
- * when it reopens with the renewal; otherwise `never` is not said: it is `later`, with `opensAt`.
+ * The subscription's alert class: `lock-in-soon` (a cancellation or reduction window closes within
+ * `alertDays`); when the term ends within `alertDays`: `renewing-soon` (it renews),
+ * `moves-to-extended-service-term` (R6, R7: month to month at a higher price from the term end) or
+ * `service-ends` (P8: set to cancel at the term end); `locked` (no cancellation and no reduction
+ * possible now); `none`.
  */
-export type Outcome = 'now' | 'later' | 'at-renewal' | 'never';
-
-/** One action's answer. */
-export interface ActionExplanation {
-  readonly action: Action;
-  readonly outcome: Outcome;
-  /** Exclusive deadline when `now`; `null` when open-ended or not possible now. */
-  readonly until: Instant | null;
-  /** When it next becomes possible, if not now and known. */
-  readonly opensAt: Instant | null;
-  readonly reason: string;
-  readonly rule: RuleId;
-  readonly warnings: readonly Warning[];
-  readonly assumptions: readonly Assumption[];
-  /** For `reduceSeats`: every open batch with its own deadline (Q4); empty otherwise. */
-  readonly batches: readonly OpenBatch[];
-}
-
-/**
- * The subscription's alert class: `renewing-soon` (the term ends within `alertDays` and it
- * auto-renews), `lock-in-soon` (a cancellation or reduction window closes within `alertDays`),
- * `locked` (no cancellation and no reduction possible now), `none`.
- */
-export type AlertClass = 'renewing-soon' | 'lock-in-soon' | 'locked' | 'none';
-
-/** Key instants of the current term, for a timeline. */
-export interface TermTimeline {
-  readonly purchasedAt: Instant;
-  /** Start of the current term's windows (purchase, renewal completion, or an R3 bound). */
-  readonly windowStart: Instant;
-  /** Exclusive end of the term (00:00Z after the term end date, T2). */
-  readonly termEndsAt: Instant;
-  /** When the renewal starts (R2), or `null` when it will not renew (R5). */
-  readonly renewalStartsAt: Instant | null;
-  /** Latest renewal completion (R2: +24 h), or `null`. */
-  readonly renewalCompletesBy: Instant | null;
-}
+export type AlertClass =
+  'renewing-soon' | 'lock-in-soon' | 'moves-to-extended-service-term' | 'service-ends' | 'locked' | 'none';
 
 /** The answer of {@link explain}. */
 export interface Explanation {
+  /** The subscription's ID; `null` when it has none. */
   readonly id: string | null;
+  /** The instant the explanation is for. */
   readonly now: Instant;
+  /** The version of the rules in force at `now` (or the policy's `asOf`), which the actions used. */
+  readonly policyVersion: string;
+  /** The subscription's alert class, for alert jobs. */
   readonly alert: AlertClass;
+  /** One answer per action, in the order of {@link ACTIONS}. */
   readonly actions: readonly ActionExplanation[];
+  /** What happens when the term ends, by the rules in force then (R5, R6, R7, P8, TR2). */
+  readonly endOfTerm: EndOfTerm;
+  /** Key instants of the current term. */
   readonly timeline: TermTimeline;
+  /** Every instant after `now` at which one of these answers changes, earliest first. */
+  readonly deadlines: readonly Deadline[];
 }
 
 /** Options of {@link explain}. */
 export interface ExplainOptions {
+  /** The instant to explain at (T4: never read from the clock). */
   readonly now: InstantInput;
-  readonly policy?: Policy | PolicyOverrides;
+  /** The policy to apply (default: `DEFAULT_POLICY`). */
+  readonly policy?: Policy | undefined;
   /** Horizon of the `renewing-soon` and `lock-in-soon` alerts in days (default 7). */
   readonly alertDays?: number;
   /** Terms the catalog offers for this SKU (B1), for `changeTerm`; default without Triennial. */
@@ -138,9 +92,9 @@ export function explain(subscription: SubscriptionInput | Subscription, options:
 
   const cancel = canCancel(sub, opts);
   const reduce = reducibleSeats(sub, opts);
-  const renewing = renewalInProgress(sub, now);
-  const renewalAt = nextRenewalOpensAt(sub);
-  const outcome = (d: Decision): Outcome => outcomeOf(d, renewalAt);
+  const renewalAt = renewalStartsAt(sub);
+  const outcome = (d: Decision): Outcome => outcomeOf(d, renewalAt, now);
+  const decided = (action: Action, d: Decision): ActionExplanation => explainDecision(action, d, outcome(d));
   const actions: ActionExplanation[] = [
     explainDecision(
       'cancel',
@@ -148,27 +102,66 @@ export function explain(subscription: SubscriptionInput | Subscription, options:
       cancel.allowed && cancel.effective === 'at-renewal' ? 'at-renewal' : outcome(cancel),
     ),
     Object.assign(explainDecision('reduceSeats', reduce, outcome(reduce)), { batches: reduce.batches }),
-    explainDecision('addSeats', canIncreaseSeats(sub, opts)),
-    explainList('changeBillingFrequency', eligibleBillingFrequencyChanges(sub, { now }), sub, renewing),
+    decided('addSeats', canIncreaseSeats(sub, opts)),
+    explainList('changeBillingFrequency', eligibleBillingFrequencyChanges(sub, { now, policy }), sub, now, policy),
     explainList(
       'changeTerm',
-      eligibleTermChanges(sub, { now, ...(offeredTerms === undefined ? {} : { offeredTerms }) }),
+      eligibleTermChanges(sub, { now, policy, ...(offeredTerms === undefined ? {} : { offeredTerms }) }),
       sub,
-      renewing,
+      now,
+      policy,
     ),
-    explainDecision('upgrade', upgradeEligibility(sub, renewing)),
-    explainDecision('convertTrial', trialEligibility(sub, now)),
-    ...lifecycleActions(sub, now, policy, renewing),
+    decided('upgrade', upgradeEligibility(sub, now, policy)),
+    decided('convertTrial', trialEligibility(sub, now, policy)),
+    ...lifecycleActions(sub, now, policy),
   ];
-  const renewalStartsAt = renewalAt;
   const timeline: TermTimeline = {
     purchasedAt: sub.purchasedAt,
     windowStart: termWindowStart(sub, policy).start,
     termEndsAt: endOfDay(sub.termEndDay),
-    renewalStartsAt,
-    renewalCompletesBy: renewalStartsAt === null ? null : renewalStartsAt + DAY_MS,
+    renewalStartsAt: renewalAt,
+    renewalCompletesBy: renewalAt === null ? null : renewalAt + DAY_MS,
   };
-  return { id: sub.id, now, alert: alertClass(sub, now, alertDays, cancel, reduce), actions, timeline };
+  const endOfTerm = endOfTermOf(sub, policy);
+  const deadlines = deadlinesOf({
+    now,
+    actions,
+    timeline,
+    fullRefundUntil: cancel.fullRefundUntil,
+    stages: stagesOf(sub, policy),
+    // R6, R7, P8: a term end that leads into an Extended Service Term or stops the service says so.
+    termEndRule:
+      endOfTerm.outcome === 'extended-service-term' || endOfTerm.outcome === 'cancel-at-term-end'
+        ? endOfTerm.rule
+        : 'T2',
+  });
+  return {
+    id: sub.id,
+    now,
+    policyVersion: policyVersion(policy, now),
+    alert: alertClass(sub, now, alertDays, cancel, reduce, endOfTerm),
+    actions,
+    endOfTerm,
+    timeline,
+    deadlines,
+  };
+}
+
+/**
+ * Every deadline of a subscription after `now`, earliest first: each window's close (every seat
+ * batch its own), the end of the full-refund tier, when refused actions open, the term end, the
+ * renewal and the after-term stages — `explain(…).deadlines`.
+ *
+ * @example
+ * ```ts
+ * nextDeadlines(sub, { now: '2024-03-12T12:00:00Z' })[0]; // { at: …, kind: 'closes', action: 'reduceSeats', rule: 'Q2', quantity: 5, status: null }
+ * ```
+ */
+export function nextDeadlines(
+  subscription: SubscriptionInput | Subscription,
+  options: ExplainOptions,
+): readonly Deadline[] {
+  return explain(subscription, options).deadlines;
 }
 
 function explainDecision(action: Action, d: Decision, outcome?: Outcome): ActionExplanation {
@@ -179,6 +172,7 @@ function explainDecision(action: Action, d: Decision, outcome?: Outcome): Action
     opensAt: d.allowed ? null : d.opensAt,
     reason: d.reason,
     rule: d.rule,
+    policyVersion: d.policyVersion,
     warnings: d.warnings,
     assumptions: d.assumptions,
     batches: NONE,
@@ -186,10 +180,11 @@ function explainDecision(action: Action, d: Decision, outcome?: Outcome): Action
 }
 
 /** A refusal's outcome: reopening with the renewal → `at-renewal`; earlier → `later`; never → `never`. */
-function outcomeOf(d: Decision, renewalAt: Instant | null): Outcome {
+function outcomeOf(d: Decision, renewalAt: Instant | null, now: Instant): Outcome {
   if (d.allowed) return 'now';
   if (d.opensAt === null) return 'never';
-  return renewalAt !== null && d.opensAt >= renewalAt ? 'at-renewal' : 'later';
+  // Once the renewal has started (R2, R4), what reopens when it completes reopens `later`.
+  return renewalAt !== null && now < renewalAt && d.opensAt >= renewalAt ? 'at-renewal' : 'later';
 }
 
 /**
@@ -201,7 +196,8 @@ function explainList(
   action: Action,
   list: PlanChanges<string>,
   sub: Subscription,
-  renewing: boolean,
+  now: Instant,
+  policy: Policy,
 ): ActionExplanation {
   const first = list.allowed[0];
   if (first !== undefined) {
@@ -212,7 +208,7 @@ function explainList(
     // Stryker disable next-line ObjectLiteral: equivalent — the allowed options of one list share until and warnings (B2 accepts at most one target; B3 targets all carry the same promotion warning)
     return Object.assign(explainDecision(action, first), { until, warnings });
   }
-  const schedule = canScheduleChange(sub, renewing);
+  const schedule = canScheduleChange(sub, { now, policy });
   const refusal = list.refused[0];
   if (schedule.allowed) {
     // Stryker disable next-line OptionalChaining: equivalent — B2/B3 list every other plan, so with no allowed option the refused list is never empty
@@ -228,41 +224,53 @@ function explainList(
 }
 
 /** U1, U8, C10: whether an upgrade can be started at all (the target SKU is a catalog question: canUpgrade). */
-function upgradeEligibility(sub: Subscription, renewing: boolean): Decision {
-  if (isTerminated(sub.status)) return refuse('C3', 'TERMINATED', null);
-  if (sub.trial) return refuse('TR3', 'USE_CONVERT_TRIAL', null);
-  if (sub.status !== 'active') return refuse('U1', 'NOT_ACTIVE', null);
-  if (renewing) return refuse('R4', 'RENEWAL_READ_ONLY', null, NONE, RENEWAL_409);
+function upgradeEligibility(sub: Subscription, now: Instant, policy: Policy): Decision {
+  // The state gates canUpgrade and the machine ask too (U1, R4).
+  const gate = stateGate('upgrade', sub, termPhase(sub, now));
+  const version = policyVersion(policy, now);
+  if (gate !== null) return answered(sub, 'other', gateRefusal(gate, sub, now), version);
   const warnings: Warning[] = ['UPGRADE_NOT_CANCELLABLE'];
   if (sub.scheduledChange !== null) warnings.push('SCHEDULED_CHANGES_REMOVED');
-  return allow('U8', 'ELIGIBLE_FOR_UPGRADE', sub.autoRenew ? null : endOfDay(sub.termEndDay), NONE, warnings);
+  const until = sub.autoRenew ? null : endOfDay(sub.termEndDay);
+  return answered(sub, 'other', allow('U8', 'ELIGIBLE_FOR_UPGRADE', until, NONE, warnings), version);
 }
 
 /** TR3, TR7: a trial converts now (midterm) or at its end (scheduled); anything else has nothing to convert. */
-function trialEligibility(sub: Subscription, now: Instant): Decision {
-  if (!sub.trial) return refuse('TR3', 'NOT_A_TRIAL', null);
-  const midterm = trialConversion(sub, { target: 'equivalent', mode: 'midterm', now });
-  return midterm.allowed ? midterm : trialConversion(sub, { target: 'equivalent', mode: 'scheduled', now });
+function trialEligibility(sub: Subscription, now: Instant, policy: Policy): Decision {
+  const midterm = canConvertTrial(sub, { target: 'equivalent', mode: 'midterm', now, policy });
+  return midterm.allowed ? midterm : canConvertTrial(sub, { target: 'equivalent', mode: 'scheduled', now, policy });
 }
 
 /** Suspend, reactivate, auto-renew and scheduling, answered by the lifecycle machine (P1–P6, R4, R5, S2, S3). */
-function lifecycleActions(sub: Subscription, now: Instant, policy: Policy, renewing: boolean): ActionExplanation[] {
+function lifecycleActions(sub: Subscription, now: Instant, policy: Policy): ActionExplanation[] {
   const termEnd = endOfDay(sub.termEndDay);
   const viaMachine = (action: Action, event: LifecycleEvent): ActionExplanation => {
     const r = transition(sub, event, { now, policy });
     if (!r.ok) return explainDecision(action, r.refusal, r.refusal.opensAt === null ? 'never' : 'later');
-    if (r.effects.length === 0) return explainDecision(action, refuse(ruleOf(r.effects, action), 'NO_CHANGE', null));
+    if (r.effects.length === 0) {
+      const none = refuse(ruleOf(r.effects, action), 'NO_CHANGE', null, r.assumptions);
+      return explainDecision(action, { ...none, policyVersion: r.policyVersion });
+    }
     const warnings = [...new Set([...r.warnings, ...r.effects.filter((e) => WARNED.has(e.type)).map((e) => e.type)])];
     // Possible until the term ends (P3) or the renewal starts, after which these are read-only (R4).
-    return Object.assign(explainDecision(action, allow(ruleOf(r.effects, action), 'ALLOWED', termEnd)), { warnings });
+    const allowed = allow(ruleOf(r.effects, action), 'ALLOWED', termEnd, r.assumptions);
+    return Object.assign(explainDecision(action, { ...allowed, policyVersion: r.policyVersion }), {
+      warnings,
+    });
   };
-  const schedule = canScheduleChange(sub, renewing);
+  const schedule = canScheduleChange(sub, { now, policy });
   return [
     viaMachine('suspend', { type: 'suspend' }),
     viaMachine('reactivate', { type: 'reactivate' }),
     viaMachine('turnAutoRenewOn', { type: 'setAutoRenew', autoRenew: true }),
     viaMachine('turnAutoRenewOff', { type: 'setAutoRenew', autoRenew: false }),
-    explainDecision('scheduleChange', schedule, schedule.allowed ? 'now' : 'never'),
+    viaMachine('cancelAtTermEnd', { type: 'setEndOfTermAction', action: 'cancel' }),
+    viaMachine('moveToExtendedServiceTerm', { type: 'setEndOfTermAction', action: 'extended-service-term' }),
+    explainDecision(
+      'scheduleChange',
+      schedule,
+      schedule.allowed ? 'now' : schedule.opensAt === null ? 'never' : 'later',
+    ),
   ];
 }
 
@@ -280,6 +288,8 @@ function ruleOf(effects: readonly Effect[], action: Action): RuleId {
     reactivate: 'P3',
     turnAutoRenewOn: 'R1',
     turnAutoRenewOff: 'R5',
+    cancelAtTermEnd: 'R6',
+    moveToExtendedServiceTerm: 'R6',
   };
   // Stryker disable next-line StringLiteral: equivalent — unreachable: fallback names every action viaMachine asks about
   return effects[0]?.rule ?? fallback[action] ?? 'R1';
@@ -291,12 +301,18 @@ function alertClass(
   alertDays: number,
   cancel: Decision,
   reduce: Decision,
+  endOfTerm: EndOfTerm,
 ): AlertClass {
   const horizon = now + alertDays * DAY_MS;
   const closesSoon = (d: Decision): boolean => d.allowed && d.until !== null && d.until <= horizon;
   if (closesSoon(cancel) || closesSoon(reduce)) return 'lock-in-soon';
   const termEnd = endOfDay(sub.termEndDay);
-  if (sub.autoRenew && sub.status === 'active' && termEnd > now && termEnd <= horizon) return 'renewing-soon';
+  if (termEnd > now && termEnd <= horizon) {
+    // R6, R7, P8: what the term end leads to, said before it happens.
+    if (endOfTerm.outcome === 'extended-service-term') return 'moves-to-extended-service-term';
+    if (endOfTerm.outcome === 'cancel-at-term-end') return 'service-ends';
+    if (endOfTerm.outcome === 'renew' || endOfTerm.outcome === 'convert') return 'renewing-soon';
+  }
   if (!cancel.allowed && !reduce.allowed) return 'locked';
   return renewalInProgress(sub, now) ? 'renewing-soon' : 'none';
 }

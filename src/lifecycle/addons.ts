@@ -11,7 +11,7 @@ import { toInstant, type Instant } from '../time/instant.js';
 import { own, toEnum, toRecord } from '../core/validate.js';
 
 /** A1: which commerce an add-on is bought in. */
-export type Commerce = 'traditional' | 'new-commerce';
+export type Commerce = (typeof COMMERCES)[number];
 
 /** Why an add-on can or can't be bought. */
 export type AddOnReason =
@@ -48,7 +48,8 @@ export interface SuspendedAddOns {
   readonly next: readonly Subscription[];
 }
 
-const COMMERCE: readonly Commerce[] = ['traditional', 'new-commerce'];
+/** A1: every commerce kind. */
+export const COMMERCES = /* @__PURE__ */ Object.freeze(['traditional', 'new-commerce'] as const);
 
 /**
  * Whether `addOn` belongs to `base` (its `parentSubscriptionId` is the base's id).
@@ -66,8 +67,8 @@ export function isAddOnOf(addOn: SubscriptionInput | Subscription, base: Subscri
 
 /**
  * A1: in traditional commerce an add-on needs an active base subscription and is bought
- * through it; new commerce sells add-ons through the catalog (002 "Update subscriptions with
- * add-ons").
+ * through it; new commerce sells add-ons through the catalog (Manage customer subscriptions,
+ * "Update subscriptions with add-ons").
  *
  * @example
  * ```ts
@@ -78,7 +79,7 @@ export function isAddOnOf(addOn: SubscriptionInput | Subscription, base: Subscri
 export function canBuyAddOn(base: SubscriptionInput | Subscription, options: AddOnOptions = {}): Decision<AddOnReason> {
   const b = toSubscription(base);
   const given = own(toRecord(options, 'options'), 'commerce');
-  const commerce = given === undefined ? commerceOf(b) : toEnum(given, COMMERCE, 'commerce');
+  const commerce = given === undefined ? commerceOf(b) : toEnum(given, COMMERCES, 'commerce');
   if (commerce === 'new-commerce') return allow('A1', 'CATALOG', null);
   if (b.status !== 'active') return refuse('A1', 'BASE_NOT_ACTIVE', null);
   return allow('A1', 'BASE_ACTIVE', b.autoRenew ? null : endOfDay(b.termEndDay));

@@ -1,18 +1,19 @@
 /**
- * The BSS cancellation-request workflow for software-subscription assets (source 001):
+ * The BSS cancellation-request workflow for software-subscription assets (the BSS storefront page):
  * requested → executed (cancelled, or rejected with Microsoft's message) or ignored
  * (W1–W4, C7, C11).
  */
-import { canCancel, type CancelDecision } from '../decisions/cancel.js';
+import { canCancel, type CancelReason } from '../decisions/cancel.js';
 import { allow, refuse, type Decision, type Refused } from '../core/decision.js';
-import { readPolicy, type Policy, type PolicyOverrides } from '../policy/policy.js';
+import { policyVersion, readPolicy, type Policy } from '../policy/policy.js';
 import { withChanges } from '../snapshot/changes.js';
+import { answered } from '../snapshot/assumed.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { dayOf, formatDay, toDay, type UtcDay } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 import { own, toBoolean, toEnum, toRecord } from '../core/validate.js';
 
-/** W3: the pop-up text when Microsoft answers "cannot be canceled" (001, verbatim). */
+/** W3: the pop-up text when Microsoft answers "cannot be canceled" (the BSS storefront page, verbatim). */
 export const BSS_REJECTION_MESSAGE =
   'You have passed your 30-day cancelation window. We are unable to cancel your purchase.';
 
@@ -67,10 +68,12 @@ export type BssReason =
   /** A request exists already. */
   | 'ALREADY_REQUESTED';
 
-/** Options of {@link bssCancellation} and {@link cancelActionShown}. */
+/** Options of {@link bssCancellation} and {@link canShowCancelAction}. */
 export interface BssOptions {
+  /** The instant to decide at (T4: never read from the clock). */
   readonly now: InstantInput;
-  readonly policy?: Policy | PolicyOverrides;
+  /** The policy to apply (default: `DEFAULT_POLICY`). */
+  readonly policy?: Policy | undefined;
   /** W1: "Automatic execution of subscription cancelation requests" — off by default. */
   readonly automaticExecution?: boolean;
 }
@@ -80,8 +83,8 @@ export type BssResult =
   | { readonly ok: true; readonly state: BssRequestState; readonly subscription: Subscription }
   | { readonly ok: false; readonly refusal: Refused<BssReason | string> };
 
-/** The answer of {@link cancelActionShown}: `allowed` = shown; `until` = when it disappears. */
-export type CancelActionDecision = Decision<BssReason | CancelDecision['reason']>;
+/** The answer of {@link canShowCancelAction}: `allowed` = shown; `until` = when it disappears. */
+export type CancelActionDecision = Decision<BssReason | CancelReason>;
 
 const STATUSES = ['none', 'requested', 'cancelled', 'rejected', 'ignored'] as const;
 
@@ -91,26 +94,23 @@ const STATUSES = ['none', 'requested', 'cancelled', 'rejected', 'ignored'] as co
  *
  * @example
  * ```ts
- * cancelActionShown(asset, { now: '2024-01-20T00:00:00Z' }); // { allowed: true, rule: 'W2', reason: 'SHOWN', until: … }
+ * canShowCancelAction(asset, { now: '2024-01-20T00:00:00Z' }); // { allowed: true, rule: 'W2', reason: 'SHOWN', until: … }
  * ```
  */
-export function cancelActionShown(
+export function canShowCancelAction(
   subscription: SubscriptionInput | Subscription,
   options: BssOptions,
 ): CancelActionDecision {
   const sub = toSubscription(subscription);
   const opts = toRecord(options, 'options');
   const now = toInstant(own(opts, 'now'), 'now');
-  if (sub.program !== 'bss-software') return refuse('W2', 'NOT_BSS_ASSET', null);
-  const d = canCancel(sub, { now, policy: readPolicy(own(opts, 'policy') as BssOptions['policy']) });
-  if (d.allowed) return allow('W2', 'SHOWN', d.until, d.assumptions, d.warnings);
-  return refuse(
-    'W2',
-    d.reason === 'WINDOW_NOT_OPEN' ? d.reason : 'ACTION_HIDDEN',
-    d.opensAt,
-    d.assumptions,
-    d.warnings,
-  );
+  const policy = readPolicy(own(opts, 'policy') as BssOptions['policy']);
+  const version = policyVersion(policy, now);
+  if (sub.program !== 'bss-software') return answered(sub, 'cancel', refuse('W2', 'NOT_BSS_ASSET', null), version);
+  const d = canCancel(sub, { now, policy });
+  if (d.allowed) return answered(sub, 'cancel', allow('W2', 'SHOWN', d.until, d.assumptions, d.warnings), version);
+  const reason = d.reason === 'WINDOW_NOT_OPEN' ? d.reason : 'ACTION_HIDDEN';
+  return answered(sub, 'cancel', refuse('W2', reason, d.opensAt, d.assumptions, d.warnings), version);
 }
 
 /**
@@ -143,7 +143,7 @@ export function bssCancellation(
   const policy = readPolicy(own(opts, 'policy') as BssOptions['policy']);
   if (type === 'request') {
     if (status !== 'none') return { ok: false, refusal: refuse('W1', 'ALREADY_REQUESTED', null) };
-    const shown = cancelActionShown(sub, { now, policy });
+    const shown = canShowCancelAction(sub, { now, policy });
     if (!shown.allowed) return { ok: false, refusal: shown };
     const requested: BssRequestState = { status: 'requested', requestedAt: now, requestDay: dayOf(now) };
     if (!toBoolean(own(opts, 'automaticExecution'), 'automaticExecution', false))

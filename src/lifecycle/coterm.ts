@@ -4,9 +4,10 @@
  * term (CO4), and that nothing moves midterm (CO3).
  */
 import { allow, refuse, type Decision } from '../core/decision.js';
-import { readPolicy, type Policy, type PolicyOverrides } from '../policy/policy.js';
+import { policyVersion, readPolicy, type Policy } from '../policy/policy.js';
 import { nextTermPlan } from './scheduledChanges.js';
 import { renewalAnchorDay } from './renewal.js';
+import { answered } from '../snapshot/assumed.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { civilFromDay, dayFromCivil, dayOf, daysInMonth, endOfDay, toDay, type UtcDay } from '../time/day.js';
 import { toInstant, type InstantInput } from '../time/instant.js';
@@ -53,7 +54,7 @@ export interface AlignmentOption {
   readonly followingTerm: TermDates;
 }
 
-/** The answer of {@link alignmentOptions}. */
+/** The answer of {@link eligibleAlignments}. */
 export interface AlignmentOptions {
   /** CO1, CO3, S2: whether an alignment can be saved now. */
   readonly decision: Decision<CotermReason>;
@@ -63,12 +64,14 @@ export interface AlignmentOptions {
   readonly options: readonly AlignmentOption[];
 }
 
-/** Options of {@link alignmentOptions}. */
+/** Options of {@link eligibleAlignments}. */
 export interface AlignmentOptionsInput {
   /** The customer's other subscriptions to align to. */
   readonly others: readonly (SubscriptionInput | Subscription)[];
+  /** The instant to decide at (T4: never read from the clock). */
   readonly now: InstantInput;
-  readonly policy?: Policy | PolicyOverrides;
+  /** The policy to apply (default: `DEFAULT_POLICY`). */
+  readonly policy?: Policy | undefined;
 }
 
 /**
@@ -89,7 +92,9 @@ export function canAlign(subscription: SubscriptionInput | Subscription): Decisi
 
 /** CO4: the first aligned term (maybe shorter, prorated) and the full-length term after it. */
 export type AlignedTerms = {
+  /** CO4: the first term, ending on the custom end date; `prorated` when shorter than a full term. */
   readonly firstTerm: TermDates & { readonly prorated: boolean };
+  /** CO4: the full-length term after it. */
   readonly followingTerm: TermDates;
 };
 
@@ -102,7 +107,8 @@ export type AlignedTerms = {
  *
  * @example
  * ```ts
- * checkEndDay('P1M', { startDay: d('2024-03-05'), endDay: d('2024-04-04') }, d('2024-03-30')); // refused, 'NOT_MONTH_END'
+ * const day = (date: string) => toUtcDay(date, 'day');
+ * checkEndDay('P1M', { startDay: day('2024-03-05'), endDay: day('2024-04-04') }, day('2024-03-30')); // refused, 'NOT_MONTH_END'
  * ```
  */
 export function checkEndDay(term: Term, first: TermDates, endDay: UtcDay, targetTerm?: Term): Decision<CotermReason> {
@@ -131,7 +137,7 @@ function endDayDecision(term: Term, first: TermDates, endDay: UtcDay, targetTerm
  *
  * @example
  * ```ts
- * formatDay(calendarMonthEnd(dayFromCivil(2022, 7, 15), 'P1Y')); // '2023-06-30'
+ * formatDay(calendarMonthEnd(toUtcDay('2022-07-15', 'day'), 'P1Y')); // '2023-06-30'
  * ```
  *
  * @throws {@link CspRulesError} `INVALID_DATE` `startDay`, `INVALID_ENUM` `term`
@@ -152,7 +158,7 @@ function monthEndOf(startDay: UtcDay, term: Term): UtcDay {
  *
  * @example
  * ```ts
- * const t = alignedTerms(dayFromCivil(2022, 7, 1), 'P3Y', dayFromCivil(2024, 10, 1));
+ * const t = alignedTerms(toUtcDay('2022-07-01', 'day'), 'P3Y', toUtcDay('2024-10-01', 'day'));
  * formatDay(t.followingTerm.endDay); // '2027-10-01'
  * ```
  *
@@ -189,22 +195,25 @@ function termsAligned(startDay: UtcDay, term: Term, customEndDay: UtcDay, anchor
  * moves midterm; the new date is a scheduled change, S1), each with the subscriptions it
  * aligns to (their term ends that day) and the calendar-month option (CO5). Other
  * subscriptions count when they can be aligned themselves (CO1) and their term fits (CO2: a
- * P1Y or P3Y can't coterm with a P1M). For a new purchase use {@link purchaseAlignmentOptions}.
+ * P1Y or P3Y can't coterm with a P1M). For a new purchase use {@link eligiblePurchaseAlignments}.
  *
  * @example
  * ```ts
- * const a = alignmentOptions(sub, { others: [other], now: '2024-05-01T00:00:00Z' });
- * a.options.map((o) => [formatDay(o.endDay), o.alignsTo]); // [['2025-06-30', []], ['2025-09-30', ['other-1']]] …
+ * const sub = { id: 'sub-1', program: 'nce-license', term: 'P1Y', billing: 'monthly', quantity: 5,
+ *   purchasedAt: '2023-10-15T10:00:00Z' } as const; // next term 2024-10-15 – 2025-10-14
+ * const other = { ...sub, id: 'other-1', purchasedAt: '2023-07-01T10:00:00Z' }; // renews to end 2025-06-30
+ * const a = eligibleAlignments(sub, { others: [other], now: '2024-05-01T00:00:00Z' });
+ * a.options.map((o) => [formatDay(o.endDay), o.alignsTo]); // [['2025-06-30', ['other-1']], ['2025-09-30', []]]
  * ```
  */
-export function alignmentOptions(
+export function eligibleAlignments(
   subscription: SubscriptionInput | Subscription,
   input: AlignmentOptionsInput,
 ): AlignmentOptions {
   const sub = toSubscription(subscription);
   const r = toRecord(input, 'options');
   const now = toInstant(own(r, 'now'), 'now');
-  const policy = readPolicy(own(r, 'policy') as Policy | PolicyOverrides | undefined);
+  const policy = readPolicy(own(r, 'policy') as Policy | undefined);
   const plan = nextTermPlan(sub);
   const term = renewedTermOf(sub.termEndDay, plan.term, renewalAnchorDay(sub), policy.renewalAnchor);
   let decision = canAlign(sub);
@@ -213,7 +222,12 @@ export function alignmentOptions(
     decision = refuse('CO3', 'NO_NEXT_TERM', null);
   // Stryker disable next-line ConditionalExpression: equivalent — `sub.id === null` → false only drops others without an id, which optionsFor skips anyway
   const others = readOthers(own(r, 'others')).filter((o) => sub.id === null || o.id !== sub.id);
-  return { decision, term, options: decision.allowed ? optionsFor(plan.term, term, others, policy.renewalAnchor) : [] };
+  const answer = answered(sub, 'other', decision, policyVersion(policy, now));
+  return {
+    decision: answer,
+    term,
+    options: answer.allowed ? optionsFor(plan.term, term, others, policy.renewalAnchor) : [],
+  };
 }
 
 /**
@@ -221,20 +235,20 @@ export function alignmentOptions(
  *
  * @example
  * ```ts
- * purchaseAlignmentOptions({ term: 'P3Y', purchasedAt: '2022-07-01T10:00:00Z', others: [existing] });
+ * eligiblePurchaseAlignments({ term: 'P3Y', purchasedAt: '2022-07-01T10:00:00Z', others: [existing] });
  * ```
  */
-export function purchaseAlignmentOptions(input: {
+export function eligiblePurchaseAlignments(input: {
   readonly term: Term;
   readonly purchasedAt: InstantInput;
   readonly others: readonly (SubscriptionInput | Subscription)[];
-  readonly policy?: Policy | PolicyOverrides;
+  readonly policy?: Policy | undefined;
 }): AlignmentOptions {
   const r = toRecord(input, 'input');
   const termLength = toEnum(own(r, 'term'), TERMS, 'term');
   const start = dayOf(toInstant(own(r, 'purchasedAt'), 'purchasedAt'));
   const term: TermDates = { startDay: start, endDay: termEndOf(start, termLength) };
-  const policy = readPolicy(own(r, 'policy') as Policy | PolicyOverrides | undefined);
+  const policy = readPolicy(own(r, 'policy') as Policy | undefined);
   const others = readOthers(own(r, 'others'));
   return {
     decision: allow('CO1', 'ALIGNABLE', null),
@@ -249,15 +263,15 @@ export function purchaseAlignmentOptions(input: {
  *
  * @example
  * ```ts
- * customEndDateDecision(sub, dayFromCivil(2025, 6, 30)); // allowed, rule 'CO2'
+ * checkCustomEndDate(sub, toUtcDay('2025-06-30', 'day')); // allowed, rule 'CO2'
  * ```
  *
  * @throws {@link CspRulesError} for an invalid subscription or policy, `INVALID_DATE` `endDay`
  */
-export function customEndDateDecision(
+export function checkCustomEndDate(
   subscription: SubscriptionInput | Subscription,
   endDay: UtcDay,
-  policy?: Policy | PolicyOverrides,
+  policy?: Policy,
 ): Decision<CotermReason> {
   const sub = toSubscription(subscription);
   const day = toDay(endDay, 'endDay');

@@ -10,7 +10,7 @@
 export {
   renewalSchedule,
   renewalAnchorDay,
-  nextTermOf,
+  nextTerm,
   RENEWAL_CONFLICT,
   RENEWAL_READ_ONLY,
   RENEWAL_CONFLICT_PRONE,
@@ -19,6 +19,7 @@ export type {
   ConflictAdvice,
   ConflictProneAction,
   NextTerm,
+  NextTermOptions,
   NotRenewing,
   PostRenewalWindow,
   ReadOnlyProperty,
@@ -34,7 +35,6 @@ export type {
   EffectType,
   LifecycleEvent,
   LifecycleEventType,
-  LifecyclePolicyOptions,
   LifecycleReason,
   LifecycleState,
   Phase,
@@ -49,29 +49,37 @@ export {
   afterTermStageAt,
   STATUS_FACTS,
   EXPIRED_DAYS,
+  CANCELLED_AT_TERM_END_DAYS,
   DISABLED_DAYS,
   SUSPENDED_DISABLED_DAYS,
   CANCELLED_BACKUP_DAYS,
 } from './afterTerm.js';
-export type { Access, AfterTermStage, StatusFacts, SuspendedAtTermEnd } from './afterTerm.js';
+export type {
+  Access,
+  AfterTermOptions,
+  AfterTermStage,
+  AfterTermStageOptions,
+  StatusFacts,
+  SuspendedAtTermEnd,
+} from './afterTerm.js';
 export {
   canScheduleChange,
   deletesScheduledChanges,
-  nextTermPlan,
   SCHEDULABLE_CHANGES,
   DELETES_SCHEDULED_CHANGES,
+  SCHEDULED_CHANGE_DELETIONS,
 } from './scheduledChanges.js';
 export type {
   MidtermChange,
-  NextTermPlan,
   Reassignment,
   SchedulableChange,
   ScheduledChangeDeletion,
+  ScheduleOptions,
   ScheduleReason,
 } from './scheduledChanges.js';
-export { canBuyAddOn, alignedAddOnTerm, suspendAddOns, isAddOnOf, commerceOf } from './addons.js';
+export { canBuyAddOn, alignedAddOnTerm, suspendAddOns, isAddOnOf, commerceOf, COMMERCES } from './addons.js';
 export type { AddOnOptions, AddOnReason, AlignedAddOnTerm, Commerce, SuspendedAddOns } from './addons.js';
-export { bssCancellation, cancelActionShown, requestRibbon, BSS_REJECTION_MESSAGE } from './bssCancellation.js';
+export { bssCancellation, canShowCancelAction, requestRibbon, BSS_REJECTION_MESSAGE } from './bssCancellation.js';
 export type {
   BssEvent,
   BssOptions,
@@ -85,8 +93,50 @@ export {
   checkEndDay,
   calendarMonthEnd,
   alignedTerms,
-  alignmentOptions,
-  purchaseAlignmentOptions,
-  customEndDateDecision,
+  eligibleAlignments,
+  eligiblePurchaseAlignments,
+  checkCustomEndDate,
 } from './coterm.js';
 export type { AlignedTerms, AlignmentOption, AlignmentOptions, AlignmentOptionsInput, CotermReason } from './coterm.js';
+
+// The main entry's types that this entry's signatures use, re-exported as types only (the values
+// stay in the main entry), so that a TypeScript user can name them from this entry point alone.
+export type { Allowed, Assumption, Decision, DecisionBase, Refused, Warning } from '../core/decision.js';
+export type { RuleId } from '../core/rules.js';
+export type { Policy } from '../policy/policy.js';
+export type {
+  Program,
+  ProgramPolicy,
+  RefundMode,
+  SeatIncrease,
+  SeatReduction,
+  WindowFrom,
+} from '../policy/programs.js';
+export type {
+  ScheduledChange,
+  ScheduledChangeInput,
+  SeatBatch,
+  SeatBatchInput,
+  Status,
+  Subscription,
+  SubscriptionInput,
+} from '../snapshot/subscription.js';
+export type { CancelReason } from '../decisions/cancel.js';
+export type { UpgradeCatalog, UpgradePath } from '../decisions/upgradePaths.js';
+export type { DateInput, Instant, InstantInput } from '../time/instant.js';
+export type { UtcDay } from '../time/day.js';
+export type { BillingFrequency, RenewalAnchor, Term, TermDates } from '../time/term.js';
+export type { Window } from '../time/window.js';
+
+// The value lists the re-exported union types are derived from (each type is `(typeof LIST)[number]`).
+export { ASSUMPTIONS } from '../core/decision.js';
+export { RULE_IDS } from '../core/rules.js';
+export { PROGRAMS } from '../policy/programs.js';
+export { STATUSES } from '../snapshot/subscription.js';
+export { TERMS, BILLING_FREQUENCIES, RENEWAL_ANCHORS } from '../time/term.js';
+export { RULE_CHANGES } from '../policy/timeline.js';
+export type { ChangeScope, RuleChange, RuleChangeKey } from '../policy/timeline.js';
+export { END_OF_TERM_OUTCOMES } from '../decisions/endOfTerm.js';
+export type { EndOfTermOutcome } from '../decisions/endOfTerm.js';
+export { END_OF_TERM_ACTIONS } from '../snapshot/subscription.js';
+export type { EndOfTermAction } from '../snapshot/subscription.js';

@@ -4,60 +4,56 @@
  */
 import { NONE, type Assumption } from '../core/decision.js';
 import { CspRulesError } from '../core/errors.js';
-import { nextTermPlan } from './scheduledChanges.js';
-import { readPolicy, type Policy, type PolicyOverrides } from '../policy/policy.js';
+import { nextTermPlan, type Reassignment } from './scheduledChanges.js';
+import { endOfTermOf, type EndOfTermOutcome } from '../decisions/endOfTerm.js';
+import { readPolicy, type Policy } from '../policy/policy.js';
 import type { RuleId } from '../core/rules.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
-import { civilFromDay, dayOf, daysInMonth, DAY_MS, endOfDay, HOUR_MS, type UtcDay } from '../time/day.js';
+import { civilFromDay, dayOf, daysInMonth, DAY_MS, endOfDay, type UtcDay } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
-import {
-  RENEWAL_ANCHORS,
-  renewedTermOf,
-  type BillingFrequency,
-  type RenewalAnchor,
-  type Term,
-  type TermDates,
-} from '../time/term.js';
-import type { Window } from '../time/window.js';
-import { own, toEnum, toRecord } from '../core/validate.js';
+import { renewedTermOf, type BillingFrequency, type RenewalAnchor, type Term, type TermDates } from '../time/term.js';
+import { windowOfHours, type Window } from '../time/window.js';
+import { own, toRecord } from '../core/validate.js';
 
-/** R5, TR2: what happens at the end of the current term. */
-export type RenewalOutcome =
-  /** R2: the subscription renews into a new term. */
-  | 'renew'
-  /** TR2: a trial with auto-renew on converts to the paid equivalent. */
-  | 'convert'
-  /** R5: auto-renew is off, the subscription expires at the term end (P7). */
-  | 'expire'
-  /** Not active (suspended, expired, disabled, deleted, cancelled, pending): no renewal. */
-  | 'none';
+/** R5, R6, R7, P8, TR2: what happens at the end of the current term ({@link EndOfTermOutcome}). */
+export type RenewalOutcome = EndOfTermOutcome;
 
 /** R4: properties that can't be changed while a renewal is queued or running. */
-export type ReadOnlyProperty = 'autoRenew' | 'scheduledNextTermInstructions' | 'suspend' | 'reactivate';
+export type ReadOnlyProperty = (typeof RENEWAL_READ_ONLY)[number];
 
 /** R4: actions that may be attempted during a renewal but can fail with 409 Conflict. */
-export type ConflictProneAction = 'quantity' | 'partnerOfRecord' | 'friendlyName' | 'cancel';
+export type ConflictProneAction = (typeof RENEWAL_CONFLICT_PRONE)[number];
 
 /** R4: what to do on a 409 Conflict during a renewal. */
 export interface ConflictAdvice {
+  /** The HTTP status Partner Center answers with: 409 Conflict. */
   readonly status: 409;
-  /** Wait this long, then resubmit (002: "after waiting for two minutes"). */
+  /** Wait this long, then resubmit ("after waiting for two minutes"). */
   readonly retryAfterMs: number;
 }
 
 /** R4: the read-only window of a renewal and what it covers. */
 export interface ReadOnlyWindow extends Window {
+  /** What can't be changed inside the window. */
   readonly readOnly: readonly ReadOnlyProperty[];
+  /** What may be attempted inside the window but can fail with 409 Conflict. */
   readonly conflictProne: readonly ConflictProneAction[];
+  /** What to do on a 409 Conflict: wait, then resubmit. */
   readonly conflict: ConflictAdvice;
 }
 
 /** The next term with the scheduled changes applied (S1) — what the renewal produces. */
 export interface NextTerm extends TermDates {
+  /** The next term's length: the scheduled one, else the current one (S1). */
   readonly term: Term;
+  /** The next term's billing frequency: the scheduled one, else the current one (S1). */
   readonly billing: BillingFrequency;
+  /** Seats in the next term: the scheduled quantity, else the current one (S1). */
   readonly quantity: number;
+  /** The product of the next term: a scheduled SKU upgrade's target, else the current one (S1). */
   readonly offerName: string | null;
+  /** S4: how licenses move for a scheduled SKU upgrade; `null` when none is scheduled. */
+  readonly reassignment: Reassignment | null;
   /** CO4: the term ends on a scheduled custom end date and is shorter (prorated). */
   readonly shortened: boolean;
   /** T6: the day-of-month later terms return to. */
@@ -66,21 +62,24 @@ export interface NextTerm extends TermDates {
 
 /** R3: a window that opens at the renewal completion. */
 export interface PostRenewalWindow extends Window {
+  /** The rule the window comes from (C1, C8, C16 for cancelling; Q2 for seats). */
   readonly rule: RuleId;
   /** Empty when the completion instant is known; else the R3 bound used. */
   readonly assumptions: readonly Assumption[];
 }
 
-/** Facts every schedule carries. */
-interface ScheduleBase {
+/** A subscription that renews (or converts) at the end of its term. */
+export interface Renewing {
   /** T2: the exclusive end of the term end date — 00:00Z of the next day. */
   readonly termEndsAt: Instant;
-}
-
-/** A subscription that renews (or converts) at the end of its term. */
-export interface Renewing extends ScheduleBase {
+  /** `renew` (R2; R6 from an Extended Service Term), or `convert` for a trial with auto-renew on (TR2). */
   readonly outcome: 'renew' | 'convert';
-  readonly rule: 'R2' | 'TR2';
+  /** The rule the outcome comes from. */
+  readonly rule: 'R2' | 'R6' | 'TR2';
+  /** Whether the partner chose the outcome (R6) rather than auto-renew's default. */
+  readonly chosen: boolean;
+  /** The version of the rules in force at the term end (see the policy's timeline). */
+  readonly policyVersion: string;
   /** R2: 00:00 UTC of the day after the term end date. */
   readonly startsAt: Instant;
   /** R2: the latest completion, `startsAt` + 24 h (or the known completion). */
@@ -89,6 +88,7 @@ export interface Renewing extends ScheduleBase {
   readonly completedAt: Instant | null;
   /** R4: [startsAt, completion). */
   readonly readOnlyWindow: ReadOnlyWindow;
+  /** The term the renewal produces, with the scheduled changes applied (S1). */
   readonly nextTerm: NextTerm;
   /** R3 + C1/C8/C16: cancellation after the renewal; `null` for programs whose window runs from the purchase only. */
   readonly cancellationWindow: PostRenewalWindow | null;
@@ -97,15 +97,34 @@ export interface Renewing extends ScheduleBase {
 }
 
 /** A subscription that does not renew. */
-export interface NotRenewing extends ScheduleBase {
-  readonly outcome: 'expire' | 'none';
-  readonly rule: 'R5' | 'P7';
+export interface NotRenewing {
+  /** T2: the exclusive end of the term end date — 00:00Z of the next day. */
+  readonly termEndsAt: Instant;
+  /**
+   * `extended-service-term`: it moves into (or stays in) an Extended Service Term at `termEndsAt`
+   * (R6 chosen, R7 by default); `cancel-at-term-end`: the service stops then (P8); `expire`:
+   * auto-renew is off where no EST applies (R5, P7); `none`: not active (P7).
+   */
+  readonly outcome: 'extended-service-term' | 'cancel-at-term-end' | 'expire' | 'none';
+  /** The rule the outcome comes from. */
+  readonly rule: 'R5' | 'R6' | 'R7' | 'P7' | 'P8';
+  /** Whether the partner chose the outcome (R6) rather than auto-renew's default. */
+  readonly chosen: boolean;
+  /** The version of the rules in force at the term end (see the policy's timeline). */
+  readonly policyVersion: string;
+  /** No renewal starts. */
   readonly startsAt: null;
+  /** No renewal completes. */
   readonly completesBy: null;
+  /** No renewal completes. */
   readonly completedAt: null;
+  /** Nothing is read-only for a renewal. */
   readonly readOnlyWindow: null;
+  /** No next term. */
   readonly nextTerm: null;
+  /** No window opens after the term. */
   readonly cancellationWindow: null;
+  /** No window opens after the term. */
   readonly seatReductionWindow: null;
 }
 
@@ -114,27 +133,28 @@ export type RenewalSchedule = Renewing | NotRenewing;
 
 /** Options of {@link renewalSchedule}. */
 export interface RenewalScheduleOptions {
-  readonly policy?: Policy | PolicyOverrides;
+  /** The policy to apply (default: `DEFAULT_POLICY`). */
+  readonly policy?: Policy | undefined;
   /** The renewal's completion instant, when known (R3); within [startsAt, startsAt + 24 h). */
   readonly completedAt?: InstantInput;
 }
 
-/** R4: retry a 409 Conflict after two minutes (002 "Applying changes"). */
+/** R4: retry a 409 Conflict after two minutes ("Applying changes"). */
 export const RENEWAL_CONFLICT: ConflictAdvice = Object.freeze({ status: 409, retryAfterMs: 2 * 60_000 });
 /** R4: read-only while a renewal is queued or running. */
-export const RENEWAL_READ_ONLY: readonly ReadOnlyProperty[] = Object.freeze([
+export const RENEWAL_READ_ONLY = /* @__PURE__ */ Object.freeze([
   'autoRenew',
   'scheduledNextTermInstructions',
   'suspend',
   'reactivate',
-]);
+] as const);
 /** R4: may be attempted, may fail with 409. */
-export const RENEWAL_CONFLICT_PRONE: readonly ConflictProneAction[] = Object.freeze([
+export const RENEWAL_CONFLICT_PRONE = /* @__PURE__ */ Object.freeze([
   'quantity',
   'partnerOfRecord',
   'friendlyName',
   'cancel',
-]);
+] as const);
 
 const EARLIEST: readonly Assumption[] = Object.freeze(['RENEWAL_COMPLETION_ASSUMED_EARLIEST']);
 const LATEST: readonly Assumption[] = Object.freeze(['RENEWAL_COMPLETION_ASSUMED_LATEST']);
@@ -145,8 +165,11 @@ const LATEST: readonly Assumption[] = Object.freeze(['RENEWAL_COMPLETION_ASSUMED
  * changes, suspend and reactivate are read-only and other writes may meet 409 Conflict —
  * retry after 2 minutes (R4). The next term applies the scheduled changes (S1, CO4). The
  * post-renewal windows run from the completion instant when `completedAt` is given, else from
- * the policy's `unknownRenewalCompletion` bound (R3), named in `assumptions`. Only active
- * subscriptions with auto-renew on renew (R5); trials convert (TR2).
+ * the policy's `unknownRenewalCompletion` bound (R3), named in `assumptions`. What happens at the
+ * term end is `endOfTermOutcome`'s, by the rules in force then: active subscriptions with
+ * auto-renew on renew (R2) and trials convert (TR2); the partner's end-of-term choice (R6), an
+ * Extended Service Term (R7, from 2026-05-04) or a cancellation at the term end (P8) don't renew;
+ * nor does auto-renew off where no EST applies (R5).
  *
  * @throws {@link CspRulesError} for invalid input, or a `completedAt` outside the renewal day
  *
@@ -167,10 +190,13 @@ export function renewalSchedule(
   const policy = readPolicy(own(opts, 'policy') as RenewalScheduleOptions['policy']);
   const rawCompletedAt = own(opts, 'completedAt');
   const termEndsAt = endOfDay(sub.termEndDay);
-  if (sub.status !== 'active' || !sub.autoRenew) {
+  const end = endOfTermOf(sub, policy);
+  if (end.outcome !== 'renew' && end.outcome !== 'convert') {
     return {
-      outcome: sub.status === 'active' ? 'expire' : 'none',
-      rule: sub.status === 'active' ? 'R5' : 'P7',
+      outcome: end.outcome,
+      rule: end.rule as NotRenewing['rule'],
+      chosen: end.chosen,
+      policyVersion: end.policyVersion,
       termEndsAt,
       startsAt: null,
       completesBy: null,
@@ -193,22 +219,24 @@ export function renewalSchedule(
       rawCompletedAt,
     );
   }
-  const nextTerm = nextTermOf(sub, policy.renewalAnchor);
-  const end = completedAt ?? latest;
+  const nextTerm = nextTermAt(sub, policy.renewalAnchor);
+  const completesBy = completedAt ?? latest;
   const known = completedAt !== null;
   const windowStart = known ? completedAt : policy.unknownRenewalCompletion === 'earliest' ? startsAt : latest;
   const assumptions = known ? NONE : policy.unknownRenewalCompletion === 'earliest' ? EARLIEST : LATEST;
   const program = policy.programs[sub.program];
   return {
-    outcome: sub.trial ? 'convert' : 'renew',
-    rule: sub.trial ? 'TR2' : 'R2',
+    outcome: end.outcome,
+    rule: end.rule as Renewing['rule'],
+    chosen: end.chosen,
+    policyVersion: end.policyVersion,
     termEndsAt,
     startsAt,
-    completesBy: end,
+    completesBy,
     completedAt,
     readOnlyWindow: {
       start: startsAt,
-      end,
+      end: completesBy,
       readOnly: RENEWAL_READ_ONLY,
       conflictProne: RENEWAL_CONFLICT_PRONE,
       conflict: RENEWAL_CONFLICT,
@@ -218,8 +246,7 @@ export function renewalSchedule(
     cancellationWindow:
       program.cancelFrom === 'term-start'
         ? {
-            start: windowStart,
-            end: windowStart + program.cancelWindowHours[nextTerm.billing] * HOUR_MS,
+            ...windowOfHours(windowStart, program.cancelWindowHours[nextTerm.billing]),
             rule: program.cancelRule[nextTerm.billing],
             assumptions,
           }
@@ -227,7 +254,7 @@ export function renewalSchedule(
     // Q2: the renewal is a seat batch with its own window.
     seatReductionWindow:
       program.seatReduction === 'batch-window'
-        ? { start: windowStart, end: windowStart + program.seatWindowHours * HOUR_MS, rule: 'Q2', assumptions }
+        ? { ...windowOfHours(windowStart, program.seatWindowHours), rule: 'Q2', assumptions }
         : null,
   };
 }
@@ -250,20 +277,33 @@ export function renewalAnchorDay(subscription: SubscriptionInput | Subscription)
 }
 
 /**
- * S1, CO4, T6, TR2: the next term with the scheduled changes applied. A trial converts with
- * term Annual and billing Monthly unless scheduled otherwise (TR2).
+ * S1, S4, CO4, T6, TR2: the next term with the scheduled changes applied. A trial converts with
+ * term Annual and billing Monthly unless scheduled otherwise (TR2). Its days follow the policy's
+ * `renewalAnchor` (T6).
  *
- * @throws {@link CspRulesError} for an invalid subscription, `INVALID_ENUM` / `MISSING_FIELD` `anchor`;
- *   `INCONSISTENT` when a scheduled custom end date lies outside the next term
+ * @throws {@link CspRulesError} for an invalid subscription or policy; `INCONSISTENT` when a
+ *   scheduled custom end date lies outside the next term
  *
  * @example
  * ```ts
- * nextTermOf(sub, 'anniversary'); // { startDay, endDay, term, billing, quantity, offerName, shortened, anchorDayOfMonth }
+ * nextTerm(sub); // { startDay, endDay, term, billing, quantity, offerName, reassignment, shortened, anchorDayOfMonth }
+ * nextTerm(sub, { policy: definePolicy({ renewalAnchor: 'clamped' }) }); // its days from the clamped anchor (T6)
  * ```
  */
-export function nextTermOf(subscription: SubscriptionInput | Subscription, anchor: RenewalAnchor): NextTerm {
+export function nextTerm(subscription: SubscriptionInput | Subscription, options: NextTermOptions = {}): NextTerm {
   const sub = toSubscription(subscription);
-  const renewalAnchor = toEnum(anchor, RENEWAL_ANCHORS, 'anchor');
+  const { renewalAnchor } = readPolicy(own(toRecord(options, 'options'), 'policy'));
+  return nextTermAt(sub, renewalAnchor);
+}
+
+/** Options of {@link nextTerm}. */
+export interface NextTermOptions {
+  /** A policy from `definePolicy` (its `renewalAnchor`, T6); the default otherwise. */
+  readonly policy?: Policy | undefined;
+}
+
+/** {@link nextTerm} of a validated snapshot, with the renewal anchor to use. */
+export function nextTermAt(sub: Subscription, renewalAnchor: RenewalAnchor): NextTerm {
   const plan = nextTermPlan(sub);
   const anchorDayOfMonth = sub.trial ? civilFromDay(sub.termEndDay + 1).day : renewalAnchorDay(sub);
   const full = renewedTermOf(sub.termEndDay, plan.term, anchorDayOfMonth, renewalAnchor);
@@ -283,6 +323,7 @@ export function nextTermOf(subscription: SubscriptionInput | Subscription, ancho
     billing: plan.billing,
     quantity: plan.quantity,
     offerName: plan.offerName,
+    reassignment: plan.reassignment,
     shortened: custom !== null && custom < full.endDay,
     anchorDayOfMonth,
   };

@@ -64,7 +64,8 @@ export function readBatches(
         code: 'SEAT_BATCH_CLAMPED_TO_PURCHASE',
         field: path,
         kind: 'inferred',
-        message: 'inferred addition before creationDate: taken as creationDate',
+        message:
+          'inferred addition before creationDate: taken as creationDate; the reported allowedUntilDateTime still ends its window',
       });
       addedAt = purchasedAt;
     }
@@ -74,7 +75,8 @@ export function readBatches(
       kind: 'inferred',
       message: `added at ${new Date(addedAt).toISOString()} = allowedUntilDateTime − ${pp.seatWindowHours} h (Q2)`,
     });
-    batches.push({ quantity: detail.quantity, addedAt });
+    // Q2, Q4: the reported deadline is a fact: the batch's window never ends later.
+    batches.push({ quantity: detail.quantity, addedAt, until: detail.allowedUntil });
     paths.push(path);
   });
   return { batches, paths };

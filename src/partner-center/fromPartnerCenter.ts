@@ -1,10 +1,11 @@
 /**
- * Reads the Partner Center subscription resource (docs/partner-center.md) into the
+ * Reads the Partner Center subscription resource ("Subscription resources") into the
  * library's snapshot. Facts that are not in the JSON stay unknown and are listed as notes;
  * nothing is guessed. Every error names the JSON path at fault.
  */
+import type { Assumption } from '../core/decision.js';
 import { CspRulesError, type PathKey } from '../core/errors.js';
-import { readPolicy, type Policy, type PolicyOverrides } from '../policy/policy.js';
+import { readPolicy, type Policy } from '../policy/policy.js';
 import type { Program } from '../policy/programs.js';
 import { toSubscription, type Status, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { civilFromDay, dayOf, DAY_MS, formatDay, startOfDay } from '../time/day.js';
@@ -12,7 +13,7 @@ import { toCount, toRecord } from '../core/validate.js';
 import type { Note } from './notes.js';
 import { readKind } from './program.js';
 import { readBatches } from './batches.js';
-import { readNextChargeBilling, readScheduled } from './scheduled.js';
+import { readNextChargeBilling, readScheduled, readScheduledActions } from './scheduled.js';
 import {
   get,
   optionalBoolean,
@@ -34,13 +35,19 @@ export interface FromPartnerCenterOptions {
    */
   readonly program?: Program;
   /** The policy whose seat window (Q2) infers each batch's `addedAt`; use the one you decide with. */
-  readonly policy?: Policy | PolicyOverrides;
+  readonly policy?: Policy | undefined;
   /** Microsoft's per-asset returnable flag (C7, C16); not part of the subscription resource. */
   readonly isReturnable?: boolean;
+  /**
+   * C17, R7: the subscription is in an Extended Service Term. The resource has no field for it
+   * (EST is a separate offer: tell it from your price list's EST SKUs).
+   */
+  readonly extendedServiceTerm?: boolean;
 }
 
 /** The answer of {@link fromPartnerCenter}: the validated snapshot and what was not a fact. */
 export interface PartnerCenterSubscription {
+  /** The validated snapshot, ready for every decision. */
   readonly subscription: Subscription;
   /** Unknowns, inferences and placeholders, each naming its JSON field. Empty when none. */
   readonly notes: readonly Note[];
@@ -59,7 +66,7 @@ const STATUS: ReadonlyMap<string, Status> = new Map<string, Status>([
 /**
  * Reads one Partner Center subscription resource (as `JSON.parse` returns it).
  *
- * - Program from `productType.id`, `isMicrosoftProduct`, `billingType` (table in `pcProgram.ts`);
+ * - Program from `productType.id`, `isMicrosoftProduct`, `billingType`;
  *   `options.program` forces it. Enums compare case-insensitively, ignoring `_`.
  * - `creationDate` is the purchase instant. `effectiveStartDate` is the current term's start: when
  *   it is more than 24 h after `creationDate` the term was renewed; a renewal start with a time
@@ -74,6 +81,10 @@ const STATUS: ReadonlyMap<string, Status> = new Map<string, Status>([
  *   the JSON was fetched are not listed, so the batches are right for any `now` from then on.
  * - `scheduledNextTermInstructions` → `scheduledChange`, `nextChargeInstructions` → `nextChargeBilling`
  *   (only when it differs from the current billing), `promotionId`, `parentSubscriptionId`.
+ * - `scheduledActions` (R6, from 2026-02-16): the `TermEnd` action → `endOfTermAction` (`Cancel`,
+ *   `RenewToNewTerm`, `RenewToExtendedServiceTerm`); auto-renew follows it (a disagreeing
+ *   `autoRenewEnabled` is noted); a `RenewToNewTerm` action's `instructions` take precedence over
+ *   `scheduledNextTermInstructions`. `options.extendedServiceTerm` marks an EST subscription (C17).
  *
  * Only own properties are read: `__proto__` and `constructor` keys are data.
  *
@@ -153,7 +164,22 @@ export function fromPartnerCenter(json: unknown, options: FromPartnerCenterOptio
     termEndDate = formatDay(endDay);
   }
 
-  const autoRenew = optionalBoolean(root, 'autoRenewEnabled');
+  // R6: the term-end action of `scheduledActions` decides the outcome; auto-renew follows it.
+  const actions = readScheduledActions(root, optionalString(root, 'offerId'), notes);
+  const reportedAutoRenew = optionalBoolean(root, 'autoRenewEnabled');
+  const chosenAutoRenew = actions.endOfTermAction === null ? undefined : actions.endOfTermAction === 'renew';
+  const autoRenew = chosenAutoRenew ?? reportedAutoRenew;
+  if (reportedAutoRenew !== undefined && chosenAutoRenew !== undefined && reportedAutoRenew !== chosenAutoRenew) {
+    notes.push({
+      code: 'AUTO_RENEW_FROM_SCHEDULED_ACTION',
+      field: 'autoRenewEnabled',
+      kind: 'inferred',
+      message: `${reportedAutoRenew} disagrees with ${actions.field ?? 'scheduledActions'}: taken as ${chosenAutoRenew}, as the action says (R6)`,
+    });
+  }
+  const assumed: Assumption[] = [];
+  if (termEndDate === undefined) assumed.push('TERM_END_ASSUMED');
+  if (autoRenew === undefined) assumed.push('AUTO_RENEW_ASSUMED');
   if (autoRenew === undefined) {
     notes.push({
       code: 'AUTO_RENEW_DEFAULTED',
@@ -172,7 +198,16 @@ export function fromPartnerCenter(json: unknown, options: FromPartnerCenterOptio
   }
 
   const batches = readBatches(root, program, policy, purchasedAt, notes);
-  const scheduled = readScheduled(root, optionalString(root, 'offerId'), notes);
+  const nextTerm = readScheduled(root, optionalString(root, 'offerId'), notes);
+  if (actions.instructions !== null && nextTerm !== null) {
+    notes.push({
+      code: 'NEXT_TERM_INSTRUCTIONS_SUPERSEDED',
+      field: 'scheduledNextTermInstructions',
+      kind: 'unknown',
+      message: `not used: ${actions.field ?? 'scheduledActions'}.instructions decide the next term (S1, R6)`,
+    });
+  }
+  const scheduled = actions.instructions ?? nextTerm;
   const id = optionalString(root, 'id');
   const input: SubscriptionInput = {
     ...(id === null ? {} : { id }),
@@ -193,6 +228,10 @@ export function fromPartnerCenter(json: unknown, options: FromPartnerCenterOptio
     parentSubscriptionId: optionalString(root, 'parentSubscriptionId'),
     scheduledChange: scheduled,
     nextChargeBilling: readNextChargeBilling(root, kind.billing),
+    ...(actions.endOfTermAction === null ? {} : { endOfTermAction: actions.endOfTermAction }),
+    ...(options.extendedServiceTerm === undefined ? {} : { extendedServiceTerm: options.extendedServiceTerm }),
+    // Principle 6: what the JSON did not say and the adapter filled in is an assumption on every decision.
+    ...(assumed.length === 0 ? {} : { assumptions: assumed }),
   };
   // Stryker disable next-line ArrayDeclaration,LogicalOperator: equivalent, batch paths are read only by validate()'s remap, which no input built here reaches (every batch is validated and clamped above)
   return { subscription: validate(input, batches?.paths ?? []), notes: Object.freeze(notes) };
@@ -233,13 +272,8 @@ export function fromPartnerCenterList(
 /**
  * A {@link CspRulesError} with its field moved under `prefix` (`[2]` + `creationDate` →
  * `[2].creationDate`); anything else is returned unchanged.
- *
- * @example
- * ```ts
- * prefixError(new CspRulesError('MISSING_FIELD', 'status', 'is required'), '[2]').field; // '[2].status'
- * ```
  */
-export function prefixError(error: unknown, prefix: string | readonly PathKey[]): unknown {
+function prefixError(error: unknown, prefix: string | readonly PathKey[]): unknown {
   return error instanceof CspRulesError && error.path[0] !== 'options' ? error.under(prefix) : error;
 }
 
@@ -253,6 +287,10 @@ const FIELD_PATHS: ReadonlyMap<string, string> = new Map([
   ['termEndDate', 'commitmentEndDate'],
   ['autoRenew', 'autoRenewEnabled'],
   ['trial', 'isTrial'],
+  ['endOfTermAction', 'scheduledActions'],
+  // Facts the caller passes beside the JSON.
+  ['isReturnable', 'options.isReturnable'],
+  ['extendedServiceTerm', 'options.extendedServiceTerm'],
 ]);
 
 function validate(input: SubscriptionInput, batchPaths: readonly string[]): Subscription {

@@ -31,14 +31,22 @@ export type NoteCode =
   /** Microsoft's per-asset `isReturnable` flag is not in the resource (C7, C16); `true` unless `options.isReturnable`. */
   | 'RETURNABLE_UNKNOWN'
   /** The scheduled next-term product differs from the current one; the resource names it by ids only. */
-  | 'SCHEDULED_PRODUCT_UNNAMED';
+  | 'SCHEDULED_PRODUCT_UNNAMED'
+  /** R6: a scheduled action that is not an end-of-term choice (custom date, transition) was not used. */
+  | 'SCHEDULED_ACTION_NOT_USED'
+  /** R6: `autoRenewEnabled` disagrees with the term-end action of `scheduledActions`, which decides (auto-renew follows it). */
+  | 'AUTO_RENEW_FROM_SCHEDULED_ACTION'
+  /** S1: `scheduledNextTermInstructions` are not used: the `RenewToNewTerm` action's own instructions decide. */
+  | 'NEXT_TERM_INSTRUCTIONS_SUPERSEDED';
 
 /** One note of the adapter. */
 export interface Note {
+  /** What the note is about, as a stable code. */
   readonly code: NoteCode;
   /** JSON path of the field concerned, e.g. `refundableQuantity.details[0].allowedUntilDateTime`. */
   readonly field: string;
   /** `unknown`: the fact is absent and stays unknown; `inferred`: derived, not reported; `defaulted`: a default or placeholder. */
   readonly kind: 'unknown' | 'inferred' | 'defaulted';
+  /** The note in words, for logs and people. */
   readonly message: string;
 }

@@ -36,11 +36,6 @@ export function optionalObject(at: At, key: string): At | null {
 /**
  * Partner Center enum spelling varies (`one_time`, `oneTime`, `Annual`): compare lower-cased
  * with `_` removed (partner-center.md "Enum casing").
- *
- * @example
- * ```ts
- * normalizeEnum('One_Time'); // 'onetime'
- * ```
  */
 function normalizeEnum(value: string): string {
   return value.toLowerCase().replaceAll('_', '');
@@ -130,11 +125,6 @@ export interface Refundable {
 /**
  * Q4: reads `refundableQuantity` (`{ totalQuantity, details: [{ quantity, allowedUntilDateTime }] }`);
  * `null` when absent or `null`.
- *
- * @example
- * ```ts
- * readRefundable({ record: json, path: '' }); // { totalQuantity: 5, details: [{ quantity: 5, allowedUntil: … }] }
- * ```
  */
 export function readRefundable(root: At): Refundable | null {
   const rq = optionalObject(root, 'refundableQuantity');

@@ -6,7 +6,7 @@
 import { readRefundable, optionalInstant, type At, type RefundableDetail } from './read.js';
 import { canCancel } from '../decisions/cancel.js';
 import { CspRulesError, describe } from '../core/errors.js';
-import type { Policy, PolicyOverrides } from '../policy/policy.js';
+import type { Policy } from '../policy/policy.js';
 import { reducibleSeats } from '../decisions/seats.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
@@ -14,7 +14,9 @@ import { own, toRecord } from '../core/validate.js';
 
 /** A seat batch on either side: its quantity and the exclusive end of its window. */
 export interface ReconciledBatch {
+  /** Seats in the batch that can still be reduced. */
   readonly quantity: number;
+  /** The exclusive end of the batch's reduction window (Q2). */
   readonly allowedUntil: Instant;
 }
 
@@ -26,12 +28,16 @@ export type Difference =
       readonly field: 'cancellationAllowedUntilDate' | `refundableQuantity.details[${number}].allowedUntilDateTime`;
       /** `null`: no deadline (not possible now). */
       readonly ours: Instant | null;
+      /** What Partner Center reports; `null` when it reports no deadline still ahead. */
       readonly theirs: Instant | null;
     }
   | {
       readonly kind: 'quantity';
+      /** The total, or one batch's quantity. */
       readonly field: 'refundableQuantity.totalQuantity' | `refundableQuantity.details[${number}].quantity`;
+      /** The library's count. */
       readonly ours: number;
+      /** Partner Center's count. */
       readonly theirs: number;
     }
   | {
@@ -46,7 +52,8 @@ export type Difference =
 export interface ReconcileOptions {
   /** The instant the JSON was fetched: Partner Center's values describe that instant. */
   readonly now: InstantInput;
-  readonly policy?: Policy | PolicyOverrides;
+  /** The policy to apply (default: `DEFAULT_POLICY`). */
+  readonly policy?: Policy | undefined;
   /** Differences of instants up to this many ms are ignored (default 0: exact). */
   readonly toleranceMs?: number;
 }

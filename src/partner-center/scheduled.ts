@@ -1,10 +1,12 @@
 /**
- * S1 and B2 from the Partner Center resource: `scheduledNextTermInstructions` (changes saved
- * for the next term) and `nextChargeInstructions` (a pending billing-frequency change).
+ * S1, B2 and R6 from the Partner Center resource: `scheduledNextTermInstructions` (changes saved
+ * for the next term), `nextChargeInstructions` (a pending billing-frequency change) and
+ * `scheduledActions` (the end-of-term choice, from 2026-02-16).
  */
-import type { ScheduledChangeInput } from '../snapshot/subscription.js';
+import type { EndOfTermAction, ScheduledChangeInput } from '../snapshot/subscription.js';
+import { CspRulesError, describe } from '../core/errors.js';
 import { BILLING_FREQUENCIES, TERMS, type BillingFrequency, type Term } from '../time/term.js';
-import { toCount } from '../core/validate.js';
+import { toCount, toRecord } from '../core/validate.js';
 import type { Note } from './notes.js';
 import { get, optionalObject, optionalString, pathOf, readDateOnly, readEnum, type At } from './read.js';
 import { formatDay } from '../time/day.js';
@@ -20,7 +22,11 @@ const TERM: ReadonlyMap<string, Term> = new Map(TERMS.map((t) => [t.toLowerCase(
  */
 export function readScheduled(root: At, offerId: string | null, notes: Note[]): ScheduledChangeInput | null {
   const s = optionalObject(root, 'scheduledNextTermInstructions');
-  if (s === null) return null;
+  return s === null ? null : readInstructions(s, offerId, notes);
+}
+
+/** Next-term instructions (`scheduledNextTermInstructions`, or a scheduled action's `instructions`) → `scheduledChange`. */
+function readInstructions(s: At, offerId: string | null, notes: Note[]): ScheduledChangeInput {
   const product = optionalObject(s, 'product');
   const rawQuantity = get(s, 'quantity');
   const quantity =
@@ -62,4 +68,79 @@ export function readNextChargeBilling(root: At, current: BillingFrequency): Bill
   const billing =
     product === null ? undefined : readEnum(product, 'billingCycle', BILLING, 'monthly, annual, triennial');
   return billing === undefined || billing === current ? null : billing;
+}
+
+/** `scheduledActions[i].scheduleType`: when the action runs. */
+const SCHEDULE_TYPE: ReadonlyMap<string, 'TermEnd' | 'CustomDate'> = new Map([
+  ['termend', 'TermEnd'],
+  ['customdate', 'CustomDate'],
+]);
+
+/** `scheduledActions[i].actionType` → the end-of-term choice (R6); `Transition` is not one. */
+const ACTION_TYPE: ReadonlyMap<string, EndOfTermAction | 'transition'> = new Map([
+  ['cancel', 'cancel'],
+  ['renewtonewterm', 'renew'],
+  ['renewtoextendedserviceterm', 'extended-service-term'],
+  ['transition', 'transition'],
+]);
+
+/** What `scheduledActions` says about the end of the term. */
+export interface ScheduledActions {
+  /** R6: the term-end action, when one is scheduled. */
+  readonly endOfTermAction: EndOfTermAction | null;
+  /** JSON path of that action, for notes and errors. */
+  readonly field: string | null;
+  /** S1: a `RenewToNewTerm` action's `instructions` (they take precedence over `scheduledNextTermInstructions`). */
+  readonly instructions: ScheduledChangeInput | null;
+}
+
+const NO_ACTIONS: ScheduledActions = Object.freeze({ endOfTermAction: null, field: null, instructions: null });
+
+/**
+ * R6: `scheduledActions` (from 2026-02-16) → the end-of-term choice. The `TermEnd` action decides:
+ * `Cancel` → `cancel`, `RenewToNewTerm` → `renew` (its `instructions`, when given, are the next
+ * term's changes, S1), `RenewToExtendedServiceTerm` → `extended-service-term`. Actions on a
+ * custom date and `Transition` are not end-of-term choices: a note says they were not used.
+ *
+ * @throws {@link CspRulesError} `INVALID_TYPE` for a non-array, `INVALID_ENUM` for an unknown
+ *   type, `INCONSISTENT` for two term-end actions — each naming the JSON path
+ */
+export function readScheduledActions(root: At, offerId: string | null, notes: Note[]): ScheduledActions {
+  const raw = get(root, 'scheduledActions');
+  if (raw === undefined || raw === null) return NO_ACTIONS;
+  if (!Array.isArray(raw)) {
+    throw new CspRulesError('INVALID_TYPE', 'scheduledActions', `expected an array, got ${describe(raw)}`, raw);
+  }
+  let found: ScheduledActions = NO_ACTIONS;
+  (raw as readonly unknown[]).forEach((item, i) => {
+    const path = `scheduledActions[${i}]`;
+    const at: At = { record: toRecord(item, path), path };
+    const when = readEnum(at, 'scheduleType', SCHEDULE_TYPE, 'TermEnd, CustomDate') ?? 'TermEnd';
+    const type = readEnum(
+      at,
+      'actionType',
+      ACTION_TYPE,
+      'Cancel, RenewToNewTerm, RenewToExtendedServiceTerm, Transition',
+    );
+    if (type === undefined) throw new CspRulesError('MISSING_FIELD', pathOf(at, 'actionType'), 'is required');
+    if (when !== 'TermEnd' || type === 'transition') {
+      notes.push({
+        code: 'SCHEDULED_ACTION_NOT_USED',
+        field: path,
+        kind: 'unknown',
+        message: `${when === 'TermEnd' ? 'a transition' : 'an action on a custom date'} is not an end-of-term choice (R6): not used`,
+      });
+      return;
+    }
+    if (found.field !== null) {
+      throw new CspRulesError('INCONSISTENT', path, `a second term-end action (the first is ${found.field})`);
+    }
+    const instructions = type === 'renew' ? optionalObject(at, 'instructions') : null;
+    found = {
+      endOfTermAction: type,
+      field: path,
+      instructions: instructions === null ? null : readInstructions(instructions, offerId, notes),
+    };
+  });
+  return found;
 }

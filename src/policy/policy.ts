@@ -1,12 +1,21 @@
 /**
  * The policy object: the program table plus every choice where the sources disagree or are
- * silent, each with the default rules.md gives.
+ * silent, each with the default the rule catalogue gives.
  */
 import { CspRulesError, describe } from '../core/errors.js';
 import { RULE_IDS } from '../core/rules.js';
 import { BILLING_FREQUENCIES, type BillingFrequency, type RenewalAnchor } from '../time/term.js';
 import { own, toBoolean, toEnum, toRecord } from '../core/validate.js';
 import { DEFAULT_PROGRAMS, PROGRAMS, type Program, type ProgramPolicy } from './programs.js';
+import {
+  changeAt,
+  RULE_CHANGE_TIMELINE,
+  RULE_CHANGES,
+  versionAt,
+  type RuleChange,
+  type RuleChangeKey,
+} from './timeline.js';
+import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 
 /** The whole policy. Build variants with {@link definePolicy}; never mutate. */
 export interface Policy {
@@ -29,19 +38,38 @@ export interface Policy {
   readonly renewalAnchor: RenewalAnchor;
   /**
    * P7: a subscription still suspended at its term end goes through the lifecycle page's stages
-   * (`lifecycle`, default: disabled 30 d, then 90 d) or has its data deleted at once (`deleted`, 002).
+   * (`lifecycle`, default: disabled 30 d, then 90 d) or has its data deleted at once (`deleted`,
+   * as "Manage customer subscriptions" says).
    */
   readonly suspendedAtTermEnd: 'lifecycle' | 'deleted';
   /**
+   * P8: a subscription set to cancel at its term end stops then; its data is kept 90 days. The
+   * sources don't give the API status meanwhile: `disabled` (default, admins keep the data) for
+   * 90 days, then `deleted`; or `deleted` at once.
+   */
+  readonly cancelledAtTermEnd: 'disabled' | 'deleted';
+  /**
    * S3: which midterm changes delete saved scheduled changes — any immediate change (`any-immediate`,
-   * default, the API docs) or only 002's five-item list (`listed`).
+   * default, the API docs) or only the five-item list of "Manage customer subscriptions" (`listed`).
    */
   readonly scheduledChangeDeletion: 'any-immediate' | 'listed';
   /**
-   * U5: an existing upgrade destination must have the `equal` term (default, 002 UI "term durations
-   * don't match") or a `not-shorter` one (the transitions API).
+   * U5: an existing upgrade destination must have the `equal` term (default, the Partner Center UI:
+   * "term durations don't match") or a `not-shorter` one (the transitions API).
    */
   readonly destinationTerm: 'equal' | 'not-shorter';
+  /**
+   * Microsoft's rule changes after the 2023 documents, oldest first (RULE_CHANGE_TIMELINE; their sources: MICROSOFT_TIMELINE): each
+   * decision uses those in force at the instant that governs it and names the version.
+   */
+  readonly timeline: readonly RuleChange[];
+  /**
+   * Pins the rules to those in force at this instant, whatever the decision's own `now`: to
+   * reproduce an answer as it was given then. `null` (default): each decision's own instant.
+   */
+  readonly asOf: Instant | null;
+  /** Changes of the timeline switched off (e.g. to keep a contract's older terms). Default none. */
+  readonly ignoredChanges: readonly RuleChangeKey[];
 }
 
 /** Overrides of one program; windows may be given for some billing frequencies only. */
@@ -52,18 +80,32 @@ export type ProgramOverrides = Partial<Omit<ProgramPolicy, 'cancelWindowHours' |
 
 /** Deep-partial overrides accepted by {@link definePolicy}. */
 export interface PolicyOverrides {
+  /** Per-program overrides: windows, refunds and seat rules of the programs named. */
   readonly programs?: { readonly [P in Program]?: ProgramOverrides };
+  /** R3: which bound to measure from when a renewal's completion instant is unknown. */
   readonly unknownRenewalCompletion?: Policy['unknownRenewalCompletion'];
+  /** Q2: whether a seat reduction must leave at least one seat. */
   readonly keepOneSeat?: boolean;
+  /** M1: whether the day of the cancellation counts as a day used. */
   readonly daysUsed?: Policy['daysUsed'];
+  /** T6: how renewed terms anchor after a month-end start. */
   readonly renewalAnchor?: RenewalAnchor;
+  /** P7: what happens to a subscription still suspended at its term end. */
   readonly suspendedAtTermEnd?: Policy['suspendedAtTermEnd'];
+  /** P8: the status of a subscription cancelled at its term end, during the 90 days its data is kept. */
+  readonly cancelledAtTermEnd?: Policy['cancelledAtTermEnd'];
+  /** S3: which midterm changes delete saved scheduled changes. */
   readonly scheduledChangeDeletion?: Policy['scheduledChangeDeletion'];
+  /** U5: which term an existing upgrade destination must have. */
   readonly destinationTerm?: Policy['destinationTerm'];
+  /** The instant whose rules every decision uses (an ISO-8601 instant, a `Date` or epoch ms); `null` for each decision's own. */
+  readonly asOf?: InstantInput | null;
+  /** Rule changes of the timeline to switch off. */
+  readonly ignoredChanges?: readonly RuleChangeKey[];
 }
 
 /**
- * The defaults of rules.md.
+ * The default policy: every window, refund and choice as the rule catalogue gives it.
  *
  * @example
  * ```ts
@@ -77,8 +119,12 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
   daysUsed: 'inclusive',
   renewalAnchor: 'anniversary',
   suspendedAtTermEnd: 'lifecycle',
+  cancelledAtTermEnd: 'disabled',
   scheduledChangeDeletion: 'any-immediate',
   destinationTerm: 'equal',
+  timeline: RULE_CHANGE_TIMELINE,
+  asOf: null,
+  ignoredChanges: Object.freeze([]),
 });
 
 /** Policies known to be valid (the default and every result of {@link definePolicy}). */
@@ -146,6 +192,12 @@ export function definePolicy(overrides: PolicyOverrides, base: Policy = DEFAULT_
       'policy.suspendedAtTermEnd',
       base.suspendedAtTermEnd,
     ),
+    cancelledAtTermEnd: pick(
+      overrides.cancelledAtTermEnd,
+      ['disabled', 'deleted'],
+      'policy.cancelledAtTermEnd',
+      base.cancelledAtTermEnd,
+    ),
     scheduledChangeDeletion: pick(
       overrides.scheduledChangeDeletion,
       ['any-immediate', 'listed'],
@@ -158,24 +210,80 @@ export function definePolicy(overrides: PolicyOverrides, base: Policy = DEFAULT_
       'policy.destinationTerm',
       base.destinationTerm,
     ),
+    timeline: base.timeline,
+    asOf: readAsOf(own(overrides as Readonly<Record<string, unknown>>, 'asOf'), base.asOf),
+    ignoredChanges: readIgnored(
+      own(overrides as Readonly<Record<string, unknown>>, 'ignoredChanges'),
+      base.ignoredChanges,
+    ),
   });
   policies.add(policy);
   return policy;
 }
 
 /**
- * The policy to use for an options bag: the default when absent, a policy made by
- * {@link definePolicy} as it is, or plain overrides applied to the default.
- *
- * @example
- * ```ts
- * readPolicy(undefined) === DEFAULT_POLICY; // true
- * ```
+ * The policy of an options bag: the default when absent, else a policy made by
+ * {@link definePolicy} (or {@link DEFAULT_POLICY}); anything else — plain overrides included — is
+ * `INVALID_TYPE` `policy`.
  */
-export function readPolicy(value: Policy | PolicyOverrides | undefined): Policy {
+export function readPolicy(value: unknown): Policy {
   if (value === undefined) return DEFAULT_POLICY;
-  if (policies.has(value)) return value as Policy;
-  return definePolicy(toRecord(value, 'policy') as PolicyOverrides);
+  if (typeof value === 'object' && value !== null && policies.has(value)) return value as Policy;
+  // A policy is made once, by definePolicy: plain override objects are read there only, never per call.
+  throw new CspRulesError(
+    'INVALID_TYPE',
+    'policy',
+    `expected a policy from definePolicy (or DEFAULT_POLICY), got ${describe(value)}: build it once with definePolicy(overrides)`,
+    value,
+  );
+}
+
+/**
+ * The version of the rules a decision governed by `instant` uses: the policy's pinned `asOf`
+ * when set, else the instant's (see {@link versionAt}).
+ *
+ * @param policy - the policy
+ * @param instant - the instant that governs the decision (its `now`, or a term's end)
+ */
+export function policyVersion(policy: Policy, instant: Instant): string {
+  return versionAt(policy.timeline, policy.asOf ?? instant, policy.ignoredChanges);
+}
+
+/**
+ * The change `key` of the policy's timeline in force for a decision governed by `instant`
+ * (the pinned `asOf` when set), or `null`.
+ *
+ * @param policy - the policy
+ * @param key - the change asked about
+ * @param instant - the instant that governs the decision
+ */
+export function ruleChange(policy: Policy, key: RuleChangeKey, instant: Instant): RuleChange | null {
+  return changeAt(policy.timeline, key, policy.asOf ?? instant, policy.ignoredChanges);
+}
+
+/** `asOf`: absent keeps the base's; `null` unpins; else an instant (T1). */
+function readAsOf(value: unknown, fallback: Instant | null): Instant | null {
+  if (value === undefined) return fallback;
+  return value === null ? null : toInstant(value, 'policy.asOf');
+}
+
+/** `ignoredChanges`: absent keeps the base's; else a list of known change keys, each once. */
+function readIgnored(value: unknown, fallback: readonly RuleChangeKey[]): readonly RuleChangeKey[] {
+  if (value === undefined) return fallback;
+  if (!Array.isArray(value)) {
+    throw new CspRulesError(
+      'INVALID_TYPE',
+      'policy.ignoredChanges',
+      `expected an array of change keys, got ${describe(value)}`,
+      value,
+    );
+  }
+  const out: RuleChangeKey[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const key = toEnum(value[i], RULE_CHANGES, `policy.ignoredChanges[${i}]`);
+    if (!out.includes(key)) out.push(key);
+  }
+  return Object.freeze(out);
 }
 
 function pick<T extends string>(value: unknown, allowed: readonly T[], field: string, fallback: T): T {
@@ -189,8 +297,11 @@ const POLICY_KEYS: readonly (keyof Policy)[] = [
   'daysUsed',
   'renewalAnchor',
   'suspendedAtTermEnd',
+  'cancelledAtTermEnd',
   'scheduledChangeDeletion',
   'destinationTerm',
+  'asOf',
+  'ignoredChanges',
 ];
 
 const PROGRAM_KEYS: readonly (keyof ProgramPolicy)[] = [
@@ -203,6 +314,7 @@ const PROGRAM_KEYS: readonly (keyof ProgramPolicy)[] = [
   'seatReduction',
   'seatWindowHours',
   'seatIncrease',
+  'planTables',
 ];
 
 /** One program's overrides checked field by field: unknown keys and values are errors, never silently kept. */
@@ -244,6 +356,7 @@ function mergeProgram(current: ProgramPolicy, value: unknown, path: string): Pro
     seatReduction: field('seatReduction', ['batch-window', 'never']),
     seatWindowHours: hours('seatWindowHours'),
     seatIncrease: field('seatIncrease', ['any-time', 'new-subscription']),
+    planTables: toBoolean(own(patch, 'planTables'), `${path}.planTables`, current.planTables),
   });
 }
 

@@ -1,5 +1,5 @@
 /**
- * Programs as policy data (design principle 4): each CSP program's cancellation window, what
+ * Programs as policy data: each CSP program's cancellation window, what
  * the window is measured from, the refund it gives and how seats may change. Defaults come
  * from the rule catalogue; every number here can be overridden with `definePolicy`
  * ("except where otherwise required by law").
@@ -8,33 +8,26 @@ import type { BillingFrequency } from '../time/term.js';
 import type { RuleId } from '../core/rules.js';
 import { deepFreeze } from '../core/deepFreeze.js';
 
-/** The programs the library knows. */
-export type Program =
-  /** New commerce, license-based (Microsoft 365, Dynamics …): C1, C15, Q1–Q5. */
-  | 'nce-license'
-  /** New commerce software subscription: C16, Q8. */
-  | 'nce-software'
-  /** New commerce perpetual software: C13. */
-  | 'nce-perpetual'
-  /** Marketplace (ISV) SaaS bought in new commerce: C14, C6. */
-  | 'nce-saas'
-  /** Traditional (non-new-commerce) ISV SaaS: C4, C5, C6. */
-  | 'traditional-saas'
-  /** Software-subscription asset sold through a BSS storefront (source 001): C7, C11, W1–W4. */
-  | 'bss-software'
-  /** SoftwareOne marketplace (source 000): C8, Q9. */
-  | 'softwareone';
-
-/** Every program, in declaration order. */
-export const PROGRAMS: readonly Program[] = /* @__PURE__ */ Object.freeze([
+/** Every program (the CSP sales channel and product kind that decide the rules), in declaration order. */
+export const PROGRAMS = /* @__PURE__ */ Object.freeze([
+  // New-commerce license-based (Microsoft 365, Dynamics …): C1, C15, Q1–Q5.
   'nce-license',
+  // New-commerce software subscription: C16, Q8.
   'nce-software',
+  // New-commerce perpetual software: C13.
   'nce-perpetual',
+  // Marketplace (ISV) SaaS bought in new commerce: C14, C6.
   'nce-saas',
+  // Traditional (non-new-commerce) ISV SaaS: C4, C5, C6.
   'traditional-saas',
+  // Software-subscription asset sold through a BSS storefront: C7, C11, W1–W4.
   'bss-software',
+  // SoftwareOne marketplace: C8, Q9.
   'softwareone',
-]);
+] as const);
+
+/** A CSP program: the sales channel and product kind whose rules apply ({@link PROGRAMS}). */
+export type Program = (typeof PROGRAMS)[number];
 
 /** What a cancellation refunds. */
 export type RefundMode = 'full' | 'prorated' | 'none';
@@ -86,6 +79,12 @@ export interface ProgramPolicy {
   readonly seatWindowHours: number;
   /** Seat increases. */
   readonly seatIncrease: SeatIncrease;
+  /**
+   * B2, B3: whether the billing-frequency and term-change tables of "Manage customer
+   * subscriptions" apply. They are written for new-commerce license-based subscriptions; for the
+   * other programs the sources give no table, so their plan changes are refused (`NO_PLAN_TABLE`).
+   */
+  readonly planTables: boolean;
 }
 
 function every<T>(value: T): Readonly<Record<BillingFrequency, T>> {
@@ -96,12 +95,8 @@ function every<T>(value: T): Readonly<Record<BillingFrequency, T>> {
 const SEVEN_DAYS = 168;
 
 /**
- * The default program table (rules.md). Read it like the source tables: one row a program.
- *
- * @example
- * ```ts
- * DEFAULT_PROGRAMS['nce-license'].cancelWindowHours.annual; // 168
- * ```
+ * The default program table (the catalogue's defaults), read like the source tables: one row a
+ * program. Public as `DEFAULT_POLICY.programs`.
  */
 export const DEFAULT_PROGRAMS: Readonly<Record<Program, ProgramPolicy>> = /* @__PURE__ */ deepFreeze({
   // C1 + C15: 7 d from the start of any term, full in the first 24 h, prorated after. Q1–Q4.
@@ -115,6 +110,7 @@ export const DEFAULT_PROGRAMS: Readonly<Record<Program, ProgramPolicy>> = /* @__
     seatReduction: 'batch-window',
     seatWindowHours: SEVEN_DAYS,
     seatIncrease: 'any-time',
+    planTables: true,
   },
   // C16: 7 d from purchase or any renewal, prorated. Q8: no seat reduction.
   'nce-software': {
@@ -127,6 +123,7 @@ export const DEFAULT_PROGRAMS: Readonly<Record<Program, ProgramPolicy>> = /* @__
     seatReduction: 'never',
     seatWindowHours: 0,
     seatIncrease: 'any-time',
+    planTables: false,
   },
   // C13: 30 d from purchase, full refund.
   'nce-perpetual': {
@@ -139,6 +136,7 @@ export const DEFAULT_PROGRAMS: Readonly<Record<Program, ProgramPolicy>> = /* @__
     seatReduction: 'never',
     seatWindowHours: 0,
     seatIncrease: 'any-time',
+    planTables: false,
   },
   // C14 + C6: 72 h from purchase, full refund. Seat reduction: sources silent, refused (see docs/rules.md).
   'nce-saas': {
@@ -151,6 +149,7 @@ export const DEFAULT_PROGRAMS: Readonly<Record<Program, ProgramPolicy>> = /* @__
     seatReduction: 'never',
     seatWindowHours: 0,
     seatIncrease: 'any-time',
+    planTables: false,
   },
   // C4 (monthly: < 24 h) and C5 (annual: < 14 d) from the order, full (C6); later → at renewal.
   // Triennial billing is not in the source: it takes the annual window (documented choice).
@@ -164,6 +163,7 @@ export const DEFAULT_PROGRAMS: Readonly<Record<Program, ProgramPolicy>> = /* @__
     seatReduction: 'never',
     seatWindowHours: 0,
     seatIncrease: 'any-time',
+    planTables: false,
   },
   // C7: 30 d from purchase, prorated credit by default (001 also says "full refund"). C2: no partial return.
   'bss-software': {
@@ -176,6 +176,7 @@ export const DEFAULT_PROGRAMS: Readonly<Record<Program, ProgramPolicy>> = /* @__
     seatReduction: 'never',
     seatWindowHours: 0,
     seatIncrease: 'any-time',
+    planTables: false,
   },
   // C8: 7×24 h from the order, new purchases and renewal orders alike (R3: from completion). Q9.
   softwareone: {
@@ -188,5 +189,6 @@ export const DEFAULT_PROGRAMS: Readonly<Record<Program, ProgramPolicy>> = /* @__
     seatReduction: 'batch-window',
     seatWindowHours: SEVEN_DAYS,
     seatIncrease: 'new-subscription',
+    planTables: false,
   },
 });

@@ -2,8 +2,10 @@
  * Changed snapshots: `withChanges` (any change, validated again), `toInput` (the inverse of
  * toSubscription) and `deriveSnapshot` (the lifecycle machine's fast path for simple facts).
  */
+import type { Assumption } from '../core/decision.js';
 import { CspRulesError } from '../core/errors.js';
 import {
+  choiceWithAutoRenew,
   nullable,
   STATUSES,
   toSubscription,
@@ -24,11 +26,6 @@ export type SimpleFacts = Partial<Pick<Subscription, 'status' | 'autoRenew' | 'n
 /**
  * Internal (the lifecycle machine): a snapshot with simple facts replaced, without validating the
  * rest again. The values are checked here; the other facts come from a validated snapshot.
- *
- * @example
- * ```ts
- * deriveSnapshot(sub, { status: 'suspended', autoRenew: false });
- * ```
  */
 export function deriveSnapshot(sub: Subscription, facts: SimpleFacts): Subscription {
   for (const key of Object.keys(facts)) {
@@ -41,6 +38,7 @@ export function deriveSnapshot(sub: Subscription, facts: SimpleFacts): Subscript
       throw new CspRulesError('UNKNOWN_FIELD', [key], 'is not a simple fact');
     }
   }
+  const autoRenew = toBoolean(facts.autoRenew, 'autoRenew', sub.autoRenew);
   // One literal in toSubscription's key order: the same object shape, so the decisions that read
   // snapshots stay monomorphic (a spread and keyed stores measured several times slower).
   const snapshot: Subscription = {
@@ -55,7 +53,7 @@ export function deriveSnapshot(sub: Subscription, facts: SimpleFacts): Subscript
     termStartedAt: sub.termStartedAt,
     termStartDay: sub.termStartDay,
     termEndDay: sub.termEndDay,
-    autoRenew: toBoolean(facts.autoRenew, 'autoRenew', sub.autoRenew),
+    autoRenew,
     trial: sub.trial,
     seatBatches: sub.seatBatches,
     seatBatchesKnown: sub.seatBatchesKnown,
@@ -69,6 +67,15 @@ export function deriveSnapshot(sub: Subscription, facts: SimpleFacts): Subscript
         ? nullable(facts.nextChargeBilling, (v) => toEnum(v, BILLING_FREQUENCIES, 'nextChargeBilling'))
         : sub.nextChargeBilling,
     updateCount: sub.updateCount,
+    // R6: the end-of-term choice follows a change of auto-renew.
+    endOfTermAction:
+      autoRenew === sub.autoRenew ? sub.endOfTermAction : choiceWithAutoRenew(sub.endOfTermAction, autoRenew),
+    extendedServiceTerm: sub.extendedServiceTerm,
+    // Principle 6: auto-renew given is no longer assumed.
+    assumptions:
+      facts.autoRenew === undefined || !sub.assumptions.includes('AUTO_RENEW_ASSUMED')
+        ? sub.assumptions
+        : sub.assumptions.filter((a) => a !== 'AUTO_RENEW_ASSUMED'),
   };
   return trust(snapshot);
 }
@@ -101,6 +108,19 @@ export function withChanges(
       // Stryker disable next-line BooleanLiteral: equivalent, the input is private and read once by toSubscription
       Object.defineProperty(input, key, { value, enumerable: true, writable: true, configurable: true });
     }
+  }
+  const has = (key: string): boolean => Object.prototype.hasOwnProperty.call(changes, key);
+  // Principle 6: a fact the change gives is no longer assumed.
+  const given = input['assumptions'] as readonly Assumption[] | undefined;
+  if (given !== undefined && !has('assumptions')) {
+    const kept = given.filter((a) => !replacedBy(a, has));
+    if (kept.length === 0) delete input['assumptions'];
+    else input['assumptions'] = kept;
+  }
+  // R6: a new auto-renew without a new end-of-term choice carries the choice along with it.
+  const autoRenew = input['autoRenew'];
+  if (has('autoRenew') && !has('endOfTermAction') && typeof autoRenew === 'boolean') {
+    input['endOfTermAction'] = choiceWithAutoRenew(sub.endOfTermAction, autoRenew);
   }
   return toSubscription(input as unknown as SubscriptionInput);
 }
@@ -152,7 +172,25 @@ export function toInput(subscription: SubscriptionInput | Subscription): Subscri
   }
   input.nextChargeBilling = sub.nextChargeBilling;
   input.updateCount = sub.updateCount;
+  if (sub.endOfTermAction !== null) input.endOfTermAction = sub.endOfTermAction;
+  if (sub.extendedServiceTerm) input.extendedServiceTerm = true;
+  if (sub.assumptions.length > 0) input.assumptions = sub.assumptions;
   return input;
+}
+
+/** The facts whose absence each snapshot assumption stands for. */
+const ASSUMED_FACT: Readonly<Partial<Record<Assumption, readonly string[]>>> = {
+  AUTO_RENEW_ASSUMED: ['autoRenew', 'endOfTermAction'],
+  TERM_END_ASSUMED: ['termEndDate'],
+  TRIAL_END_ASSUMED: ['termEndDate'],
+  RETURNABLE_ASSUMED: ['isReturnable'],
+  SEAT_BATCHES_ASSUMED: ['seatBatches'],
+  UPDATE_COUNT_ASSUMED_UNDER_LIMIT: ['updateCount'],
+};
+
+/** Whether a change that gives the keys `has` says gives the fact assumption `a` stood for. */
+function replacedBy(a: Assumption, has: (key: string) => boolean): boolean {
+  return ASSUMED_FACT[a]?.some(has) ?? false;
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };

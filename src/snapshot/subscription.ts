@@ -3,7 +3,9 @@
  * write a {@link SubscriptionInput} (ISO strings, Dates or epoch ms); every decision reads it
  * through {@link toSubscription}, which validates each field once and gives integers.
  */
-import { CspRulesError } from '../core/errors.js';
+import { ASSUMPTIONS, type Assumption } from '../core/decision.js';
+import { CspRulesError, describe } from '../core/errors.js';
+import { TRIAL_DAYS } from '../policy/trials.js';
 import { PROGRAMS, type Program } from '../policy/programs.js';
 import { civilFromDay, dayOf, daysInMonth, type UtcDay } from '../time/day.js';
 import { toInstant, toUtcDay, type DateInput, type Instant, type InstantInput } from '../time/instant.js';
@@ -22,22 +24,10 @@ import { isRecord, own, toBoolean, toCount, toEnum, toOptionalString, toRecord }
  * Subscription status. Partner Center's statuses plus `cancelled` (what the library records
  * when it knows the subscription was cancelled; Partner Center reports that as `deleted`).
  */
-export type Status = 'active' | 'pending' | 'suspended' | 'expired' | 'disabled' | 'deleted' | 'cancelled';
-
-/**
- * C3, P7: cancelled or deleted — terminal, every action refused.
- *
- * @example
- * ```ts
- * isTerminated('deleted'); // true
- * ```
- */
-export function isTerminated(status: Status): boolean {
-  return status === 'cancelled' || status === 'deleted';
-}
+export type Status = (typeof STATUSES)[number];
 
 /** Every status. */
-export const STATUSES: readonly Status[] = /* @__PURE__ */ Object.freeze([
+export const STATUSES = /* @__PURE__ */ Object.freeze([
   'active',
   'pending',
   'suspended',
@@ -45,19 +35,28 @@ export const STATUSES: readonly Status[] = /* @__PURE__ */ Object.freeze([
   'disabled',
   'deleted',
   'cancelled',
-]);
+] as const);
 
 /** A batch of seats added at one instant (Q2): the initial purchase, a renewal, a midterm increase. */
 export interface SeatBatchInput {
+  /** Seats added in this batch (at least 1). */
   readonly quantity: number;
+  /** When the seats were added: their 7-day reduction window starts here (Q2). */
   readonly addedAt: InstantInput;
+  /**
+   * The deadline Partner Center reports for reducing this batch (`refundableQuantity`,
+   * `allowedUntilDateTime`): a reported fact, so the batch's window never ends later (Q2, Q4).
+   */
+  readonly until?: InstantInput | null;
 }
 
 /** S1: a change saved for the next term ("Manage renewal"; Partner Center `scheduledNextTermInstructions`). */
 export interface ScheduledChangeInput {
   /** Seats for the next term. */
   readonly quantity?: number;
+  /** Term for the next term (S1). */
   readonly term?: Term;
+  /** Billing frequency for the next term (S1). */
   readonly billing?: BillingFrequency;
   /** SKU upgrade target (offer name, as U2 spells it). */
   readonly offerName?: string;
@@ -67,22 +66,31 @@ export interface ScheduledChangeInput {
 
 /** A validated scheduled change. */
 export interface ScheduledChange {
+  /** Seats for the next term; `null` when unchanged. */
   readonly quantity: number | null;
+  /** Term for the next term; `null` when unchanged. */
   readonly term: Term | null;
+  /** Billing frequency for the next term; `null` when unchanged. */
   readonly billing: BillingFrequency | null;
+  /** SKU upgrade target at renewal (U2); `null` when none. */
   readonly offerName: string | null;
+  /** Coterminous end date of the next term (CO2), as a UTC day; `null` when none. */
   readonly customTermEndDay: UtcDay | null;
 }
 
 /** What callers describe. Only `program`, `term`, `billing`, `quantity` and `purchasedAt` are required. */
 export interface SubscriptionInput {
+  /** The subscription's ID (Partner Center's `id`), needed to link add-ons and aligned subscriptions. */
   readonly id?: string;
   /** Product name as Partner Center's `offerName` (the U2 deny list matches on it). */
   readonly offerName?: string | null;
+  /** The CSP program or channel it was bought through: decides its windows and refunds. */
   readonly program: Program;
   /** Default `active`. */
   readonly status?: Status;
+  /** Term length of the current term (B1). */
   readonly term: Term;
+  /** How often the current term is billed (B1). */
   readonly billing: BillingFrequency;
   /** Current seat count. */
   readonly quantity: number;
@@ -96,7 +104,10 @@ export interface SubscriptionInput {
   readonly termStartedAt?: InstantInput | null;
   /** The current term's first UTC day; needed only when `termStartedAt` is `null`. */
   readonly termStartDate?: DateInput;
-  /** Inclusive end date of the current term (T2). Default: T6 from the term start, anchored on the purchase day. */
+  /**
+   * Inclusive end date of the current term (T2). Default: T6 from the term start, anchored on the
+   * purchase day; for a trial, its 30th day (TR1), with the assumption `TRIAL_END_ASSUMED`.
+   */
   readonly termEndDate?: DateInput;
   /** Default `true` (R1). */
   readonly autoRenew?: boolean;
@@ -104,8 +115,13 @@ export interface SubscriptionInput {
   readonly trial?: boolean;
   /** Seats added in the current term, each with its instant. Default: the whole quantity at the term start. */
   readonly seatBatches?: readonly SeatBatchInput[];
+  /** The promotion applied, if any: some plan changes may lose it (B4). */
   readonly promotionId?: string | null;
-  /** Microsoft's per-asset returnable flag (C7, C16). Default `true`. */
+  /**
+   * Microsoft's per-asset returnable flag (C7, C16). Default `true`; for software
+   * (`nce-software`, `bss-software`), where it decides the cancellation, with the assumption
+   * `RETURNABLE_ASSUMED`.
+   */
   readonly isReturnable?: boolean;
   /** The base subscription of an add-on. */
   readonly parentSubscriptionId?: string | null;
@@ -120,41 +136,102 @@ export interface SubscriptionInput {
   readonly nextChargeBilling?: BillingFrequency | null;
   /** Q6: updates made to this subscription so far, when known. */
   readonly updateCount?: number | null;
+  /**
+   * R6: the outcome chosen for the end of the term (Partner Center `scheduledActions`, from
+   * 2026-02-16): renew to a new term, move to an Extended Service Term, or cancel at the term end.
+   * Absent: not chosen — auto-renew alone says what happens (R5, R7).
+   */
+  readonly endOfTermAction?: EndOfTermAction | null;
+  /** C17: the subscription is in an Extended Service Term (month to month, cancellable at any time). Default `false`. */
+  readonly extendedServiceTerm?: boolean;
+  /**
+   * Facts the caller's data lacked and filled in (e.g. `AUTO_RENEW_ASSUMED` for Partner Center
+   * JSON without `autoRenewEnabled`): every decision about the subscription lists them.
+   */
+  readonly assumptions?: readonly Assumption[] | null;
+}
+
+/** R6: the end-of-term outcomes a partner can choose (Partner Center `scheduledActions`). */
+export const END_OF_TERM_ACTIONS = /* @__PURE__ */ Object.freeze(['renew', 'extended-service-term', 'cancel'] as const);
+
+/** R6: an end-of-term outcome ({@link END_OF_TERM_ACTIONS}). */
+export type EndOfTermAction = (typeof END_OF_TERM_ACTIONS)[number];
+
+/**
+ * R6: the end-of-term choice once auto-renew is set to `autoRenew`: turning it on makes a chosen
+ * outcome `renew`; turning it off drops a `renew` choice (cancel and EST choices already mean off).
+ */
+export function choiceWithAutoRenew(action: EndOfTermAction | null, autoRenew: boolean): EndOfTermAction | null {
+  if (action === null) return null;
+  if (autoRenew) return 'renew';
+  return action === 'renew' ? null : action;
 }
 
 /** A seat batch with its instant read. */
 export interface SeatBatch {
+  /** Seats added in this batch. */
   readonly quantity: number;
+  /** When the seats were added: their 7-day reduction window starts here (Q2). */
   readonly addedAt: Instant;
+  /** The reported deadline of its window, or `null` when none was reported. */
+  readonly until: Instant | null;
 }
 
 /** The validated snapshot every decision works on. Instants are epoch ms, dates UTC day numbers. */
 export interface Subscription {
+  /** The subscription's ID; `null` when not given. */
   readonly id: string | null;
+  /** Product name as Partner Center's `offerName` (the U2 deny list matches on it); `null` when unknown. */
   readonly offerName: string | null;
+  /** The CSP program or channel it was bought through. */
   readonly program: Program;
+  /** The subscription's status (`active` when not given). */
   readonly status: Status;
+  /** Term length of the current term (B1). */
   readonly term: Term;
+  /** How often the current term is billed (B1). */
   readonly billing: BillingFrequency;
+  /** Current seat count. */
   readonly quantity: number;
+  /** The purchase (order) instant. */
   readonly purchasedAt: Instant;
   /** `null`: renewed, completion instant unknown (R3). */
   readonly termStartedAt: Instant | null;
+  /** The current term's first UTC day. */
   readonly termStartDay: UtcDay;
   /** Inclusive (T2): the term ends at 00:00Z of the next day. */
   readonly termEndDay: UtcDay;
+  /** Whether the subscription renews at its term end (R1). */
   readonly autoRenew: boolean;
+  /** Whether it is a trial (TR1–TR9). */
   readonly trial: boolean;
+  /** Seats added in the current term, each with its instant (Q2). */
   readonly seatBatches: readonly SeatBatch[];
   /** False when `seatBatches` was not given and the library assumed one batch at the term start. */
   readonly seatBatchesKnown: boolean;
+  /** The promotion applied, if any (B4); `null` when none. */
   readonly promotionId: string | null;
+  /** Microsoft's per-asset returnable flag (C7, C16). */
   readonly isReturnable: boolean;
+  /** The base subscription of an add-on; `null` when it is not an add-on. */
   readonly parentSubscriptionId: string | null;
+  /** U9: the instant an inherited cancellation window runs from; `null` when the subscription's own. */
   readonly cancellationWindowFrom: Instant | null;
+  /** S1: the change saved for the next term; `null` when none. */
   readonly scheduledChange: ScheduledChange | null;
+  /** B2: a pending billing-frequency change for the next billing cycle; `null` when none. */
   readonly nextChargeBilling: BillingFrequency | null;
+  /** Q6: updates made to this subscription so far; `null` when unknown. */
   readonly updateCount: number | null;
+  /** R6: the end-of-term outcome chosen, or `null` when none was (auto-renew decides). */
+  readonly endOfTermAction: EndOfTermAction | null;
+  /** C17: in an Extended Service Term. */
+  readonly extendedServiceTerm: boolean;
+  /**
+   * Facts filled in because the input lacked them: the caller's (`assumptions`), a trial's end
+   * (`TRIAL_END_ASSUMED`) and the returnable flag (`RETURNABLE_ASSUMED`). Decisions list the ones they use.
+   */
+  readonly assumptions: readonly Assumption[];
 }
 
 /**
@@ -242,12 +319,35 @@ export function toSubscription(input: SubscriptionInput | Subscription): Subscri
   }
   if (termStartDay < dayOf(purchasedAt)) inconsistent('termStartDate', 'is before the purchase day');
 
+  const trial = toBoolean(f.trial, 'trial', false);
   const rawEnd = f.termEndDate;
   const termEndDay =
-    rawEnd === undefined
-      ? addMonthsClamped(termStartDay, TERM_MONTHS[term], anchorDay(termStartDay, dayOf(purchasedAt))) - 1
-      : toUtcDay(rawEnd, 'termEndDate');
+    rawEnd !== undefined
+      ? toUtcDay(rawEnd, 'termEndDate')
+      : trial
+        ? // TR1: a trial lasts 30 days from its start: its last day is the 30th.
+          termStartDay + TRIAL_DAYS - 1
+        : addMonthsClamped(termStartDay, TERM_MONTHS[term], anchorDay(termStartDay, dayOf(purchasedAt))) - 1;
   if (termEndDay < termStartDay) inconsistent('termEndDate', 'is before the term start');
+
+  // C17: an Extended Service Term is a month-to-month license subscription billed monthly, never a trial.
+  const extendedServiceTerm = toBoolean(f.extendedServiceTerm, 'extendedServiceTerm', false);
+  if (extendedServiceTerm && (program !== 'nce-license' || term !== 'P1M' || trial))
+    inconsistent(
+      'extendedServiceTerm',
+      'is a monthly term of a new-commerce license subscription, never a trial (C17)',
+    );
+  // R6: the end-of-term choice; auto-renew follows it when absent, and must agree with it when
+  // given. Without a choice auto-renew is on by default (R1), except in an Extended Service Term,
+  // which continues month to month unless renewed (R7).
+  const endOfTermAction = nullable(f.endOfTermAction, (v) => toEnum(v, END_OF_TERM_ACTIONS, 'endOfTermAction'));
+  const autoRenew = toBoolean(
+    f.autoRenew,
+    'autoRenew',
+    endOfTermAction === null ? !extendedServiceTerm : endOfTermAction === 'renew',
+  );
+  if (endOfTermAction !== null && autoRenew !== (endOfTermAction === 'renew'))
+    inconsistent('endOfTermAction', `'${endOfTermAction}' needs autoRenew ${!autoRenew} (R6)`);
 
   const rawBatches = f.seatBatches;
   const seatBatchesKnown = rawBatches !== undefined;
@@ -266,8 +366,8 @@ export function toSubscription(input: SubscriptionInput | Subscription): Subscri
     termStartedAt,
     termStartDay,
     termEndDay,
-    autoRenew: toBoolean(f.autoRenew, 'autoRenew', true),
-    trial: toBoolean(f.trial, 'trial', false),
+    autoRenew,
+    trial,
     seatBatches,
     seatBatchesKnown,
     promotionId: toOptionalString(f.promotionId, 'promotionId'),
@@ -278,6 +378,14 @@ export function toSubscription(input: SubscriptionInput | Subscription): Subscri
     scheduledChange: readScheduledChange(f.scheduledChange),
     nextChargeBilling: nullable(f.nextChargeBilling, (v) => toEnum(v, BILLING_FREQUENCIES, 'nextChargeBilling')),
     updateCount: nullable(f.updateCount, (v) => toCount(v, 'updateCount')),
+    endOfTermAction,
+    extendedServiceTerm,
+    // C7, C16: the returnable flag decides a software asset's cancellation; elsewhere it is unused.
+    assumptions: readAssumptions(
+      f.assumptions,
+      trial && rawEnd === undefined,
+      f.isReturnable === undefined && (program === 'bss-software' || program === 'nce-software'),
+    ),
   };
   return Snapshot.trust(snapshot);
 }
@@ -294,6 +402,34 @@ function anchorDay(termStartDay: UtcDay, purchaseDay: UtcDay): number {
 }
 
 const NO_BATCHES: readonly SeatBatch[] = Object.freeze([]);
+
+const NO_ASSUMPTIONS: readonly Assumption[] = Object.freeze([]);
+
+/**
+ * The snapshot's assumptions: the caller's, then the library's own for a trial without an end
+ * date (TR1) and a missing returnable flag (C7, C16); each once, in that order.
+ */
+function readAssumptions(value: unknown, trialEnd: boolean, returnable: boolean): readonly Assumption[] {
+  if ((value === undefined || value === null) && !trialEnd && !returnable) return NO_ASSUMPTIONS;
+  const out: Assumption[] = [];
+  if (value !== undefined && value !== null) {
+    if (!Array.isArray(value)) {
+      throw new CspRulesError(
+        'INVALID_TYPE',
+        'assumptions',
+        `expected an array of assumption codes, got ${describe(value)}`,
+        value,
+      );
+    }
+    for (let i = 0; i < value.length; i++) {
+      const code = toEnum(value[i], ASSUMPTIONS, `assumptions[${i}]`);
+      if (!out.includes(code)) out.push(code);
+    }
+  }
+  if (trialEnd && !out.includes('TRIAL_END_ASSUMED')) out.push('TRIAL_END_ASSUMED');
+  if (returnable && !out.includes('RETURNABLE_ASSUMED')) out.push('RETURNABLE_ASSUMED');
+  return Object.freeze(out);
+}
 
 /** The raw value of every input field (`undefined` when absent), before any check. */
 type InputFields = { -readonly [K in keyof SubscriptionInput]-?: unknown };
@@ -328,6 +464,9 @@ function readFields(r: Readonly<Record<string, unknown>>): InputFields {
     scheduledChange: undefined,
     nextChargeBilling: undefined,
     updateCount: undefined,
+    endOfTermAction: undefined,
+    extendedServiceTerm: undefined,
+    assumptions: undefined,
   };
   for (const key of Object.keys(r)) {
     const value = r[key];
@@ -396,6 +535,15 @@ function readFields(r: Readonly<Record<string, unknown>>): InputFields {
       case 'updateCount':
         f.updateCount = value;
         break;
+      case 'endOfTermAction':
+        f.endOfTermAction = value;
+        break;
+      case 'extendedServiceTerm':
+        f.extendedServiceTerm = value;
+        break;
+      case 'assumptions':
+        f.assumptions = value;
+        break;
       default:
         unknownField(key, [], 'a copied snapshot? pass toInput(snapshot) instead');
     }
@@ -435,11 +583,6 @@ function readScheduledChange(value: unknown): ScheduledChange | null {
 
 /**
  * Internal: records a snapshot built from validated facts (see snapshotChanges.ts) as trusted, frozen.
- *
- * @example
- * ```ts
- * trust({ ...facts }); // only for objects made of a validated snapshot's facts
- * ```
  */
 export function trust(snapshot: Subscription): Subscription {
   return Snapshot.trust(snapshot);
@@ -447,11 +590,6 @@ export function trust(snapshot: Subscription): Subscription {
 
 /**
  * `null` for an absent or null value, else the value read.
- *
- * @example
- * ```ts
- * nullable(undefined, Number); // null
- * ```
  */
 export function nullable<T>(value: unknown, read: (v: unknown) => T): T | null {
   return value === undefined || value === null ? null : read(value);
@@ -471,6 +609,7 @@ function readBatches(value: unknown, purchasedAt: Instant): readonly SeatBatch[]
     const item: unknown = value[i];
     let quantity: unknown;
     let rawAddedAt: unknown;
+    let rawUntil: unknown;
     let unknownKey: string | undefined;
     if (isRecord(item)) {
       for (const key of Object.keys(item)) {
@@ -478,6 +617,7 @@ function readBatches(value: unknown, purchasedAt: Instant): readonly SeatBatch[]
         if (v === undefined) continue;
         if (key === 'quantity') quantity = v;
         else if (key === 'addedAt') rawAddedAt = v;
+        else if (key === 'until') rawUntil = v;
         else {
           unknownKey = key;
           break;
@@ -485,7 +625,7 @@ function readBatches(value: unknown, purchasedAt: Instant): readonly SeatBatch[]
       }
     }
     try {
-      batches[i] = checkBatch(item, unknownKey, quantity, rawAddedAt, purchasedAt);
+      batches[i] = checkBatch(item, unknownKey, quantity, rawAddedAt, rawUntil, purchasedAt);
     } catch (error) {
       if (!(error instanceof CspRulesError)) throw error; // e.g. from a Date subclass's own getTime
       throw error.under(['seatBatches', i]);
@@ -500,13 +640,16 @@ function checkBatch(
   unknownKey: string | undefined,
   quantity: unknown,
   rawAddedAt: unknown,
+  rawUntil: unknown,
   purchasedAt: Instant,
 ): SeatBatch {
   toRecord(item, '');
   if (unknownKey !== undefined) unknownField(unknownKey, []);
   const addedAt = toInstant(required(rawAddedAt, 'addedAt'), 'addedAt');
   if (addedAt < purchasedAt) inconsistent('addedAt', 'is before purchasedAt');
-  return Object.freeze({ quantity: toCount(quantity, 'quantity', 1), addedAt });
+  const until = rawUntil === undefined || rawUntil === null ? null : toInstant(rawUntil, 'until');
+  if (until !== null && until <= addedAt) inconsistent('until', 'is not after addedAt');
+  return Object.freeze({ quantity: toCount(quantity, 'quantity', 1), addedAt, until });
 }
 
 function required(value: unknown, field: string): unknown {

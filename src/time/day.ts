@@ -4,7 +4,7 @@
  *
  * The raw helpers (dayOf, startOfDay, endOfDay, dayFromCivil, civilFromDay) are internal
  * plumbing and take their arguments unchecked; public entry points read a day with
- * {@link toDay} first (principle 5).
+ * {@link toDay} first.
  */
 import { CspRulesError, describe } from '../core/errors.js';
 
@@ -23,23 +23,17 @@ export const HOUR_MS = 3_600_000;
 /** Milliseconds in one 24-hour day (T3: a "day" of a window is 24 h). */
 export const DAY_MS = 86_400_000;
 
-/** 0000-01-01 and 9999-12-31 as UTC day numbers: the days an instant can fall on (T1). */
+/** 0000-01-01 and 9999-12-31 as UTC day numbers: the days a `YYYY-MM-DD` date can spell (T2). */
 const MIN_DAY = -719_528;
 const MAX_DAY = 2_932_896;
 
 /**
  * Reads a UTC day number (T2): a whole number of days since 1970-01-01, from 0000-01-01 to
- * 9999-12-31 (the years an instant may have, T1). The check at every public entry that takes a
- * `UtcDay` (principle 5).
+ * 9999-12-31 (the days a `YYYY-MM-DD` date can spell; instants start in 2000, T1). The check at every public entry that takes a
+ * `UtcDay`.
  *
  * @throws {@link CspRulesError} `INVALID_DATE` naming `field` for anything else (NaN, a
  *   fraction, a string, a BigInt, a day beyond the range)
- *
- * @example
- * ```ts
- * toDay(19737, 'endDay'); // 19737
- * toDay('2024-01-15', 'endDay'); // throws INVALID_DATE endDay
- * ```
  */
 export function toDay(value: unknown, field: string): UtcDay {
   // Number.isSafeInteger is false for every non-number (no coercion).
@@ -55,11 +49,6 @@ export function toDay(value: unknown, field: string): UtcDay {
 
 /**
  * Days in a month of the proleptic Gregorian calendar.
- *
- * @example
- * ```ts
- * daysInMonth(2024, 2); // 29
- * ```
  */
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
@@ -74,11 +63,6 @@ export function isLeapYear(year: number): boolean {
 /**
  * The UTC day number of a civil date (H. Hinnant's days_from_civil). The caller ensures the
  * date exists.
- *
- * @example
- * ```ts
- * dayFromCivil(2024, 1, 15); // 19737
- * ```
  */
 export function dayFromCivil(year: number, month: number, day: number): UtcDay {
   const y = month <= 2 ? year - 1 : year;
@@ -92,11 +76,6 @@ export function dayFromCivil(year: number, month: number, day: number): UtcDay {
 
 /**
  * The civil date of a UTC day number (H. Hinnant's civil_from_days).
- *
- * @example
- * ```ts
- * civilFromDay(19737); // { year: 2024, month: 1, day: 15 }
- * ```
  */
 export function civilFromDay(utcDay: UtcDay): CivilDate {
   const z = utcDay + 719_468;
@@ -112,11 +91,6 @@ export function civilFromDay(utcDay: UtcDay): CivilDate {
 
 /**
  * The UTC day an instant falls on (T2).
- *
- * @example
- * ```ts
- * dayOf(Date.UTC(2024, 0, 15, 23, 59)); // 19737 (2024-01-15)
- * ```
  */
 export function dayOf(instant: number): UtcDay {
   return Math.floor(instant / DAY_MS);
@@ -124,11 +98,6 @@ export function dayOf(instant: number): UtcDay {
 
 /**
  * The instant a UTC day starts: 00:00:00.000Z (T2).
- *
- * @example
- * ```ts
- * startOfDay(19737) === Date.UTC(2024, 0, 15); // true
- * ```
  */
 export function startOfDay(utcDay: UtcDay): number {
   return utcDay * DAY_MS;
@@ -137,11 +106,6 @@ export function startOfDay(utcDay: UtcDay): number {
 /**
  * T2: the exclusive end of a whole UTC day, i.e. 00:00Z of the next day. A term end date
  * `2023-03-01` covers [2023-03-01T00:00Z, 2023-03-02T00:00Z).
- *
- * @example
- * ```ts
- * new Date(endOfDay(dayFromCivil(2023, 3, 1))).toISOString(); // '2023-03-02T00:00:00.000Z'
- * ```
  */
 export function endOfDay(utcDay: UtcDay): number {
   return (utcDay + 1) * DAY_MS;

@@ -14,8 +14,7 @@ export type InstantInput = string | Date | number;
 /** What the library accepts wherever it needs a UTC calendar date (T2). */
 export type DateInput = string | Date | number;
 
-/** 0000-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z: the years a `YYYY-MM-DD` date can spell. */
-const MIN_EPOCH_MS = -62_167_219_200_000;
+/** 9999-12-31T23:59:59.999Z: the last instant a `YYYY-MM-DD` date can spell. */
 const MAX_EPOCH_MS = 253_402_300_799_999;
 
 /**
@@ -61,13 +60,34 @@ export function toInstant(value: unknown, field: string): Instant {
   );
 }
 
-/** Years 0000–9999 only, so every instant has a `YYYY-MM-DD` UTC day that reads back the same. */
+/** 2000-01-01T00:00:00.000Z: no CSP subscription is older, so an earlier instant is a mistake. */
+const EARLIEST_INSTANT_MS = 946_684_800_000;
+
+/**
+ * From 2000-01-01 (T1: no subscription is older; a Unix time in seconds reads as January 1970)
+ * to the end of 9999, so every instant has a `YYYY-MM-DD` UTC day that reads back the same.
+ */
 function inRange(ms: number, field: string, received: unknown): Instant {
-  if (ms >= MIN_EPOCH_MS && ms <= MAX_EPOCH_MS) return ms;
+  if (ms >= EARLIEST_INSTANT_MS && ms <= MAX_EPOCH_MS) return ms;
+  if (ms > MAX_EPOCH_MS) {
+    throw new CspRulesError(
+      'INSTANT_OUT_OF_RANGE',
+      field,
+      `${describe(received)} is after the year 9999 (UTC)`,
+      received,
+    );
+  }
+  const seconds =
+    typeof received === 'number' &&
+    received >= 0 &&
+    received * 1000 >= EARLIEST_INSTANT_MS &&
+    received * 1000 <= MAX_EPOCH_MS;
   throw new CspRulesError(
-    'INVALID_INSTANT',
+    'INSTANT_OUT_OF_RANGE',
     field,
-    `${describe(received)} is outside the years 0000–9999 (UTC)`,
+    seconds
+      ? `${describe(received)} is before 2000-01-01 (UTC): seconds, not milliseconds? (${describe(received * 1000)} ms is ${new Date(received * 1000).toISOString()})`
+      : `${describe(received)} is before 2000-01-01 (UTC): no CSP subscription is that old`,
     received,
   );
 }
@@ -97,11 +117,11 @@ export function toUtcDay(value: unknown, field: string): UtcDay {
  * The ISO-8601 UTC spelling of an instant (epoch ms), for output.
  *
  * @throws {@link CspRulesError} `INVALID_INSTANT` (field `instant`) for anything but integer epoch
- *   milliseconds within the years 0000–9999
+ *   milliseconds; `INSTANT_OUT_OF_RANGE` outside 2000-01-01 … 9999-12-31 (T1)
  *
  * @example
  * ```ts
- * toIso(0); // '1970-01-01T00:00:00.000Z'
+ * toIso(1_704_067_200_000); // '2024-01-01T00:00:00.000Z'
  * toIso(Number.NaN); // throws INVALID_INSTANT
  * ```
  */

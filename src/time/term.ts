@@ -2,7 +2,7 @@
  * T6 and B1: term lengths, term end dates with month-end clamping, renewed terms and
  * charge cycles, all on integer UTC days.
  *
- * The public functions check their arguments (principle 5) and call the unchecked
+ * The public functions check their arguments and call the unchecked
  * `termEndOf` / `renewedTermOf` / `addMonthsClamped`, which internal callers with validated
  * snapshots use directly.
  */
@@ -10,20 +10,15 @@ import { CspRulesError, describe } from '../core/errors.js';
 import { toCount, toEnum } from '../core/validate.js';
 import { civilFromDay, dayFromCivil, daysInMonth, toDay, type UtcDay } from './day.js';
 
-/** B1: term durations as Partner Center spells them (ISO-8601). */
-export type Term = 'P1M' | 'P1Y' | 'P3Y';
+/** B1: a term (ISO-8601 duration): Monthly, Annual or Triennial. */
+export type Term = (typeof TERMS)[number];
+/** B1: every term, shortest first: Monthly, Annual, Triennial (ISO-8601 durations). */
+export const TERMS = /* @__PURE__ */ Object.freeze(['P1M', 'P1Y', 'P3Y'] as const);
 
-/** B1: billing frequencies. */
-export type BillingFrequency = 'monthly' | 'annual' | 'triennial';
-
-/** Every term, shortest first. */
-export const TERMS: readonly Term[] = /* @__PURE__ */ Object.freeze(['P1M', 'P1Y', 'P3Y']);
-/** Every billing frequency, most frequent first. */
-export const BILLING_FREQUENCIES: readonly BillingFrequency[] = /* @__PURE__ */ Object.freeze([
-  'monthly',
-  'annual',
-  'triennial',
-]);
+/** B1: a billing frequency. */
+export type BillingFrequency = (typeof BILLING_FREQUENCIES)[number];
+/** B1: every billing frequency, most frequent first. */
+export const BILLING_FREQUENCIES = /* @__PURE__ */ Object.freeze(['monthly', 'annual', 'triennial'] as const);
 
 /** T6: months in a term. */
 export const TERM_MONTHS: Readonly<Record<Term, number>> = /* @__PURE__ */ Object.freeze({ P1M: 1, P1Y: 12, P3Y: 36 });
@@ -34,17 +29,19 @@ export const TERM_MONTHS: Readonly<Record<Term, number>> = /* @__PURE__ */ Objec
  * (from Jan 31: … Feb 28–Mar 30, Mar 31–Apr 29); `clamped` keeps the clamped day
  * (Feb 28–Mar 27, Mar 28–Apr 27). The sources leave it open; default `anniversary`.
  */
-export type RenewalAnchor = 'anniversary' | 'clamped';
+export type RenewalAnchor = (typeof RENEWAL_ANCHORS)[number];
 
-/** Every renewal anchor. */
-export const RENEWAL_ANCHORS: readonly RenewalAnchor[] = ['anniversary', 'clamped'];
+/** Every renewal anchor (T6). */
+export const RENEWAL_ANCHORS = /* @__PURE__ */ Object.freeze(['anniversary', 'clamped'] as const);
 
 /** Months spanning the whole `Date` range (±100,000,000 days): keeps month arithmetic exact. */
 const MAX_MONTHS = 6_600_000;
 
 /** A term's first and last UTC day, both inclusive (T2). */
 export interface TermDates {
+  /** The term's first UTC day. */
   readonly startDay: UtcDay;
+  /** The term's last UTC day (its end date), inclusive (T2). */
   readonly endDay: UtcDay;
 }
 
@@ -52,11 +49,6 @@ export interface TermDates {
  * T6: `day` plus `months` calendar months, clamped to the last day of a shorter month.
  * `dayOfMonth` overrides the day-of-month to aim at (used to return to an anniversary).
  * Internal: arguments unchecked.
- *
- * @example
- * ```ts
- * formatDay(addMonthsClamped(dayFromCivil(2024, 1, 31), 1)); // '2024-02-29'
- * ```
  */
 export function addMonthsClamped(day: UtcDay, months: number, dayOfMonth?: number): UtcDay {
   const c = civilFromDay(day);
@@ -72,9 +64,9 @@ export function addMonthsClamped(day: UtcDay, months: number, dayOfMonth?: numbe
  *
  * @example
  * ```ts
- * formatDay(termEndDay(dayFromCivil(2024, 1, 15), 'P1M')); // '2024-02-14'
- * formatDay(termEndDay(dayFromCivil(2023, 3, 1), 'P1Y'));  // '2024-02-29'
- * formatDay(termEndDay(dayFromCivil(2024, 1, 31), 'P1M')); // '2024-02-28'
+ * formatDay(termEndDay(toUtcDay('2024-01-15', 'day'), 'P1M')); // '2024-02-14'
+ * formatDay(termEndDay(toUtcDay('2023-03-01', 'day'), 'P1Y'));  // '2024-02-29'
+ * formatDay(termEndDay(toUtcDay('2024-01-31', 'day'), 'P1M')); // '2024-02-28'
  * ```
  *
  * @throws {@link CspRulesError} `INVALID_DATE` `startDay`, `INVALID_ENUM` `term`
@@ -97,7 +89,7 @@ export function termEndOf(startDay: UtcDay, term: Term): UtcDay {
  * @example
  * ```ts
  * // First term from 2023-01-31, P1M: ends 2023-02-27. The next one:
- * const next = renewedTerm(dayFromCivil(2023, 2, 27), 'P1M', 31);
+ * const next = renewedTerm(toUtcDay('2023-02-27', 'day'), 'P1M', 31);
  * formatDay(next.startDay); // '2023-02-28'
  * formatDay(next.endDay);   // '2023-03-30'
  * ```
@@ -142,7 +134,7 @@ export function renewedTermOf(endDay: UtcDay, term: Term, anchorDayOfMonth: numb
  *
  * @example
  * ```ts
- * formatDay(chargeCycleStart(dayFromCivil(2023, 1, 31), 2)); // '2023-03-31'
+ * formatDay(chargeCycleStart(toUtcDay('2023-01-31', 'day'), 2)); // '2023-03-31'
  * ```
  *
  * @throws {@link CspRulesError} `INVALID_DATE` `termStartDay`, `INVALID_QUANTITY` `k` (a whole number of months ≥ 0)
@@ -156,11 +148,6 @@ export function chargeCycleStart(termStartDay: UtcDay, k: number): UtcDay {
 
 /**
  * B1: months between charges for a billing frequency. Internal (callers pass validated values).
- *
- * @example
- * ```ts
- * billingMonths('annual'); // 12
- * ```
  */
 export function billingMonths(billing: BillingFrequency): number {
   switch (billing) {

@@ -32,9 +32,10 @@ describe('B2 B3 U2 P1 rule tables and policies can not be changed by a caller', 
         'TERM_CHANGES',
         'BILLING_FREQUENCY_CHANGES',
         'UNSUPPORTED_UPGRADES',
-        'DEFAULT_PROGRAMS',
         'DEFAULT_POLICY',
         'STATUS_FACTS',
+        'TERM_MONTHS',
+        'RENEWAL_ANCHORS',
       ]),
     );
     expect(tables.flatMap(([k, v]) => unfrozen(v, k))).toEqual([]);
@@ -42,12 +43,12 @@ describe('B2 B3 U2 P1 rule tables and policies can not be changed by a caller', 
 
   it('C1 writing to a default table throws in strict mode, and the decision is unchanged', () => {
     expect(() => {
-      (api.DEFAULT_PROGRAMS['nce-license'].cancelWindowHours as Record<string, number>)['annual'] = 10_000;
+      (api.DEFAULT_POLICY.programs['nce-license'].cancelWindowHours as Record<string, number>)['annual'] = 10_000;
     }).toThrow(TypeError);
     expect(() => {
       (api.TERM_CHANGES[5]!.accepted as unknown[]).length = 0;
     }).toThrow(TypeError);
-    expect(api.DEFAULT_PROGRAMS['nce-license'].cancelWindowHours.annual).toBe(168);
+    expect(api.DEFAULT_POLICY.programs['nce-license'].cancelWindowHours.annual).toBe(168);
   });
 
   it('C1 a policy from definePolicy is frozen all the way down, overridden windows included', () => {

@@ -47,10 +47,10 @@ describe('CspRulesError shape', () => {
         term: 'P1Y',
         billing: 'monthly',
         quantity: 3,
-        purchasedAt: 0,
+        purchasedAt: '2024-01-15T09:30:00Z',
         seatBatches: [
-          { quantity: 1, addedAt: 0 },
-          { quantity: 0.5, addedAt: 0 },
+          { quantity: 1, addedAt: '2024-01-15T09:30:00Z' },
+          { quantity: 0.5, addedAt: '2024-01-15T09:30:00Z' },
         ],
       });
     } catch (e) {

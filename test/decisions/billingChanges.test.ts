@@ -4,12 +4,12 @@ import {
   BILLING_FREQUENCY_CHANGES,
   billingRow,
   eligibleBillingFrequencyChanges,
-  planChangeBlocked,
 } from '../../src/decisions/billingChanges.js';
 import { CspRulesError } from '../../src/core/errors.js';
 import { type Subscription, type SubscriptionInput, toSubscription } from '../../src/snapshot/subscription.js';
 import { daysInMonth } from '../../src/time/day.js';
 import type { BillingFrequency, Term } from '../../src/time/term.js';
+import { definePolicy } from '../../src/policy/policy.js';
 import { caught } from '../support/caught.js';
 import { at } from '../support/time.js';
 
@@ -21,6 +21,12 @@ const base: SubscriptionInput = {
   purchasedAt: '2024-01-31T10:00:00Z',
 };
 const sub = (over: Partial<SubscriptionInput> = {}): SubscriptionInput => ({ ...base, ...over });
+/**
+ * The rules before 2024-07-01 (the baseline's B2 cells, cycles and B5), for the triennial terms
+ * asked from 2025-04-01 on: from then a triennial's billing can't change midterm at all
+ * (TRIENNIAL_MIDTERM_LOCKED, asserted at its boundaries with the timeline's own tests).
+ */
+const BEFORE_2024_07 = definePolicy({ asOf: '2024-06-30T23:59:59.999Z' });
 const targets = (list: readonly { billing: BillingFrequency; reason: string }[]) =>
   list.map((o) => [o.billing, o.reason]);
 
@@ -49,8 +55,9 @@ describe('B2 billing-frequency table (002 "Change only billing frequency")', () 
     expect(BILLING_FREQUENCY_CHANGES.map((r) => r.accepted)).toEqual([['annual'], [], ['monthly'], [], [], []]);
   });
 
-  // Mid-cycle instant (2024-03-10) of a term bought 2024-01-31: every accepted change is allowed.
-  const now = '2024-03-10T12:00:00Z';
+  // Mid-cycle instant (2024-02-10) of a term bought 2024-01-31, inside every term (the P1M one
+  // ends 2024-02-28): every accepted change is allowed.
+  const now = '2024-02-10T12:00:00Z';
   it.each([
     ['P3Y', 'monthly', ['annual'], [['triennial', 'UPFRONT_NOT_ALLOWED_MIDTERM']]],
     [
@@ -105,6 +112,7 @@ describe('B2 billing-frequency table (002 "Change only billing frequency")', () 
       {
         allowed: true,
         rule: 'B2',
+        policyVersion: '2023-10-19',
         reason: 'NEXT_CYCLE',
         until: at('2024-02-29T00:00:00Z'),
         assumptions: [],
@@ -119,29 +127,34 @@ describe('B2 billing-frequency table (002 "Change only billing frequency")', () 
   });
 
   it('Triennial billed annually: the next cycle is the next anniversary (Feb 29 start clamps to Feb 28)', () => {
+    // Under the rules before the triennial lock (BEFORE_2024_07): its later cycles are asked in 2025 and 2026.
+    const policy = BEFORE_2024_07;
     const s = sub({ billing: 'annual', purchasedAt: '2024-02-29T12:00:00Z' });
-    const r = eligibleBillingFrequencyChanges(s, { now: '2025-02-27T23:59:59.999Z' });
+    const r = eligibleBillingFrequencyChanges(s, { now: '2025-02-27T23:59:59.999Z', policy });
     expect(r.allowed[0]).toMatchObject({
       billing: 'monthly',
       effectiveAt: at('2025-02-28T00:00:00Z'),
       until: at('2025-02-28T00:00:00Z'),
     });
     // Last year of the term: the next anniversary (2027-02-28) is after the term end (2027-02-27).
-    const late = eligibleBillingFrequencyChanges(s, { now: '2026-03-01T00:00:00Z' });
+    const late = eligibleBillingFrequencyChanges(s, { now: '2026-03-01T00:00:00Z', policy });
     expect(late.allowed).toEqual([]);
     expect(late.refused.find((o) => o.billing === 'monthly')).toMatchObject({
       rule: 'B2',
+      policyVersion: '2023-10-19',
       reason: 'NO_CYCLE_LEFT_IN_TERM',
       opensAt: null,
     });
   });
 
   it('no cycle left after the last monthly cycle of the term', () => {
-    // Bought 2024-01-31, P3Y ends 2027-01-30; the last cycle starts 2026-12-31.
-    expect(eligibleBillingFrequencyChanges(sub(), { now: '2026-12-30T23:59:59.999Z' }).allowed[0]?.effectiveAt).toBe(
-      at('2026-12-31T00:00:00Z'),
-    );
-    expect(eligibleBillingFrequencyChanges(sub(), { now: '2027-01-01T00:00:00Z' }).refused[0]?.reason).toBe(
+    // Bought 2024-01-31, P3Y ends 2027-01-30; the last cycle starts 2026-12-31. Under the rules
+    // before the triennial lock (BEFORE_2024_07).
+    const policy = BEFORE_2024_07;
+    expect(
+      eligibleBillingFrequencyChanges(sub(), { now: '2026-12-30T23:59:59.999Z', policy }).allowed[0]?.effectiveAt,
+    ).toBe(at('2026-12-31T00:00:00Z'));
+    expect(eligibleBillingFrequencyChanges(sub(), { now: '2027-01-01T00:00:00Z', policy }).refused[0]?.reason).toBe(
       'NO_CYCLE_LEFT_IN_TERM',
     );
   });
@@ -152,9 +165,21 @@ describe('B2 billing-frequency table (002 "Change only billing frequency")', () 
     expect(eligibleBillingFrequencyChanges(s, { now: '2024-06-10T00:00:00Z' }).allowed[0]?.effectiveAt).toBe(
       at('2024-06-30T00:00:00Z'),
     );
-    expect(eligibleBillingFrequencyChanges(s, { now: '2024-07-01T00:00:00Z' }).refused[0]?.reason).toBe(
-      'NO_CYCLE_LEFT_IN_TERM',
-    );
+    // The last cycle day is the term end day itself: B5 on it, and from 00:00Z after it the
+    // renewal runs (R4: read-only until its latest completion, 24 h later).
+    expect(eligibleBillingFrequencyChanges(s, { now: '2024-06-30T23:59:59.999Z' }).refused[0]).toMatchObject({
+      rule: 'B5',
+      policyVersion: '2023-10-19',
+      reason: 'CYCLE_CHARGE_IN_PROGRESS',
+      opensAt: at('2024-07-01T00:00:00Z'),
+    });
+    expect(eligibleBillingFrequencyChanges(s, { now: '2024-07-01T00:00:00Z' }).refused[0]).toMatchObject({
+      rule: 'R4',
+      // 2024-07-01T00:00Z: the first instant of the rules of 2024-07-01.
+      policyVersion: '2024-07-01',
+      reason: 'RENEWAL_READ_ONLY',
+      opensAt: at('2024-07-02T00:00:00Z'),
+    });
   });
 
   it('switching to an upfront plan is never allowed midterm (property)', () => {
@@ -229,10 +254,12 @@ describe('B5 cycle charge: the next-charge instruction is read-only on the cycle
           const m = (c.getUTCMonth() + k) % 12;
           const day = Math.min(c.getUTCDate(), daysInMonth(y, m + 1));
           const now = Date.UTC(y, m, day) + ms;
-          const r = eligibleBillingFrequencyChanges(sub({ purchasedAt }), { now });
+          // B5 as it stands under the rules before the triennial lock (cycle days up to 2033).
+          const r = eligibleBillingFrequencyChanges(sub({ purchasedAt }), { now, policy: BEFORE_2024_07 });
           expect(r.allowed).toEqual([]);
           expect(r.refused.find((o) => o.billing === 'annual')).toMatchObject({
             rule: 'B5',
+            policyVersion: '2023-10-19',
             reason: 'CYCLE_CHARGE_IN_PROGRESS',
             opensAt: Date.UTC(y, m, day + 1),
           });
@@ -267,6 +294,7 @@ describe('B4 promotion warning and pending changes', () => {
         {
           allowed: true,
           rule: 'B2',
+          policyVersion: '2023-10-19',
           reason: 'NEXT_CYCLE',
           until: next,
           assumptions: [],
@@ -281,6 +309,7 @@ describe('B4 promotion warning and pending changes', () => {
         {
           allowed: false,
           rule: 'B2',
+          policyVersion: '2023-10-19',
           reason: 'UPFRONT_NOT_ALLOWED_MIDTERM',
           opensAt: null,
           assumptions: [],
@@ -295,15 +324,16 @@ describe('B4 promotion warning and pending changes', () => {
   });
 });
 
-describe('C3, TR8 and status: every option refused with the blocking reason', () => {
+describe('C3, P7, TR8 and status: every option refused with the blocking reason', () => {
   it.each([
     [{ status: 'cancelled' }, 'C3', 'TERMINATED'],
-    [{ status: 'deleted' }, 'C3', 'TERMINATED'],
+    [{ status: 'deleted' }, 'P7', 'TERMINATED'],
     [{ trial: true }, 'TR8', 'TRIAL_PLAN_LOCKED'],
     [{ status: 'suspended' }, 'B2', 'NOT_ACTIVE'],
     [{ status: 'expired' }, 'B2', 'NOT_ACTIVE'],
   ] as const)('%j → %s %s', (over, rule, reason) => {
-    const r = eligibleBillingFrequencyChanges(sub(over), { now: '2024-03-10T00:00:00Z' });
+    // Inside the trial's 30 days (TR1: 2024-01-31 to 2024-02-29) and the paid term alike.
+    const r = eligibleBillingFrequencyChanges(sub(over), { now: '2024-02-10T00:00:00Z' });
     expect(r.allowed).toEqual([]);
     expect(r.refused.map((o) => [o.billing, o.rule, o.reason])).toEqual([
       ['annual', rule, reason],
@@ -311,21 +341,37 @@ describe('C3, TR8 and status: every option refused with the blocking reason', ()
     ]);
   });
 
+  // The term of the P3Y bought 2024-01-31 ends 2027-01-30; the renewal day is 2027-01-31.
   it.each([
-    [{}, null],
-    [{ status: 'cancelled' }, { rule: 'C3', reason: 'TERMINATED' }],
-    [{ trial: true }, { rule: 'TR8', reason: 'TRIAL_PLAN_LOCKED' }],
-    [{ status: 'pending' }, { rule: 'B3', reason: 'NOT_ACTIVE' }],
-  ] as const)('%j → %j (the caller’s rule B3 for not active)', (over, expected) => {
-    expect(planChangeBlocked(toSubscription(sub(over)), 'B3')).toEqual(expected);
+    [{ autoRenew: false }, '2027-01-31T00:00:00.000Z', 'R5', 'TERM_ENDED', null],
+    [{}, '2027-01-31T00:00:00.000Z', 'R4', 'RENEWAL_READ_ONLY', at('2027-02-01T00:00:00Z')],
+    [{}, '2027-01-31T23:59:59.999Z', 'R4', 'RENEWAL_READ_ONLY', at('2027-02-01T00:00:00Z')],
+    [{}, '2027-02-01T00:00:00.000Z', 'R2', 'TERM_ENDED', null],
+    [{ status: 'suspended' }, '2027-01-31T00:00:00.000Z', 'P4', 'TERM_ENDED', null],
+  ] as const)('R2 R4 R5 P4: %j at %s → %s %s', (over, now, rule, reason, opensAt) => {
+    const r = eligibleBillingFrequencyChanges(sub(over), { now });
+    expect(r.allowed).toEqual([]);
+    expect(r.refused.map((o) => [o.billing, o.rule, o.reason, o.allowed ? undefined : o.opensAt])).toEqual([
+      ['annual', rule, reason, opensAt],
+      ['triennial', rule, reason, opensAt],
+    ]);
+  });
+
+  it('R4: the last instant of the term is still in it', () => {
+    // Under the rules before the triennial lock (BEFORE_2024_07): the B2 cells answer, not R4 or R2.
+    const r = eligibleBillingFrequencyChanges(sub(), { now: '2027-01-30T23:59:59.999Z', policy: BEFORE_2024_07 });
+    expect(r.refused.map((o) => [o.billing, o.rule, o.reason])).toEqual([
+      ['annual', 'B2', 'NO_CYCLE_LEFT_IN_TERM'],
+      ['triennial', 'B2', 'UPFRONT_NOT_ALLOWED_MIDTERM'],
+    ]);
   });
 });
 
 describe('B1 input validation', () => {
   it('a billing frequency longer than the term is not a plan: INCONSISTENT billing', () => {
-    expect(() => eligibleBillingFrequencyChanges(sub({ term: 'P1Y', billing: 'triennial' }), { now: 0 })).toThrow(
-      expect.objectContaining({ code: 'INCONSISTENT', field: 'billing' }),
-    );
+    expect(() =>
+      eligibleBillingFrequencyChanges(sub({ term: 'P1Y', billing: 'triennial' }), { now: '2024-03-10T00:00:00Z' }),
+    ).toThrow(expect.objectContaining({ code: 'INCONSISTENT', field: 'billing' }));
   });
   it('now is required and must be an instant', () => {
     expect(() => eligibleBillingFrequencyChanges(sub(), {} as never)).toThrow(CspRulesError);
@@ -376,3 +422,103 @@ const arbInstant = fc
     const p = (n: number) => String(n).padStart(2, '0');
     return new Date(`${year}-${p(month)}-${p(d)}T${p(hour)}:${p(minute)}:00${zone}`).toISOString();
   });
+
+// B5 (MCS "Applying changes"): from 00:00 UTC of the cycle-charge day "until it completes" the
+// instruction is read-only; the sources give no bound for the completion (catalogue B2: "B5's
+// read-only span is assumed to be the whole UTC day (CHARGE_COMPLETION_ASSUMED)").
+describe('B5 the end of a cycle charge is an assumption: CHARGE_COMPLETION_ASSUMED', () => {
+  it('B5: on the charge day 2024-02-29 the refusal opens at 2024-03-01T00:00Z, assumed, the whole option', () => {
+    const r = eligibleBillingFrequencyChanges(sub(), { now: '2024-02-29T12:00:00Z' });
+    expect(r.allowed).toEqual([]);
+    expect(r.refused).toEqual([
+      {
+        allowed: false,
+        rule: 'B5',
+        policyVersion: '2023-10-19',
+        reason: 'CYCLE_CHARGE_IN_PROGRESS',
+        opensAt: at('2024-03-01T00:00:00Z'),
+        assumptions: ['CHARGE_COMPLETION_ASSUMED'],
+        warnings: [],
+        term: 'P3Y',
+        billing: 'annual',
+        effective: 'next-cycle',
+        effectiveAt: null,
+      },
+      {
+        // B2: the upfront plan is refused whatever the day: nothing assumed.
+        allowed: false,
+        rule: 'B2',
+        policyVersion: '2023-10-19',
+        reason: 'UPFRONT_NOT_ALLOWED_MIDTERM',
+        opensAt: null,
+        assumptions: [],
+        warnings: [],
+        term: 'P3Y',
+        billing: 'triennial',
+        effective: 'next-cycle',
+        effectiveAt: null,
+      },
+    ]);
+  });
+  it('B2 B5: from 2025-04-01 a triennial’s charge day answers the lock (no opening), not B5’s next-day opening', () => {
+    // Bought 2024-01-31, monthly: cycle 15 starts 2025-04-30 (April has 30 days, T6). Under the
+    // rules of 2025-04-01 the annual billing never opens midterm: nothing is promised for 2025-05-01.
+    const r = eligibleBillingFrequencyChanges(sub(), { now: '2025-04-30T12:00:00Z' });
+    expect(r.allowed).toEqual([]);
+    expect(r.refused[0]).toEqual({
+      allowed: false,
+      rule: 'B2',
+      policyVersion: '2025-04-01',
+      reason: 'TRIENNIAL_MIDTERM_LOCKED',
+      opensAt: null,
+      assumptions: [],
+      warnings: [],
+      term: 'P3Y',
+      billing: 'annual',
+      effective: 'next-cycle',
+      effectiveAt: null,
+    });
+  });
+  it('B5: off the charge day nothing is assumed', () => {
+    const r = eligibleBillingFrequencyChanges(sub(), { now: '2024-03-01T00:00:00Z' });
+    expect([...r.allowed, ...r.refused].map((o) => o.assumptions)).toEqual([[], []]);
+  });
+});
+
+// B2 (catalogue): "The table is MCS's for new-commerce license-based subscriptions; the sources give
+// none for the other programs, whose billing changes are refused NO_PLAN_TABLE (policy planTables)."
+describe('B2 the billing table applies only where the policy says the sources give it', () => {
+  it.each(['nce-software', 'nce-perpetual', 'nce-saas', 'traditional-saas', 'bss-software', 'softwareone'] as const)(
+    'B2: %s: every option refused NO_PLAN_TABLE under B2, never a table answer',
+    (program) => {
+      // C7/C16's returnable flag (not given here) bears on a cancellation only: not listed.
+      const r = eligibleBillingFrequencyChanges(sub({ program }), { now: '2024-03-10T00:00:00Z' });
+      expect(r.allowed).toEqual([]);
+      expect(
+        r.refused.map((o) => [o.billing, o.rule, o.reason, o.allowed ? 'allowed' : o.opensAt, o.assumptions]),
+      ).toEqual([
+        ['annual', 'B2', 'NO_PLAN_TABLE', null, []],
+        ['triennial', 'B2', 'NO_PLAN_TABLE', null, []],
+      ]);
+    },
+  );
+  it('B2: a policy that gives a program the table (planTables) gets its answers; the state gates come first', () => {
+    const policy = definePolicy({ programs: { 'nce-saas': { planTables: true } } });
+    const saas = sub({ program: 'nce-saas' });
+    expect(
+      eligibleBillingFrequencyChanges(saas, { now: '2024-03-10T00:00:00Z', policy }).allowed.map((o) => o.billing),
+    ).toEqual(['annual']);
+    const cancelled = eligibleBillingFrequencyChanges(sub({ program: 'nce-saas', status: 'cancelled' }), {
+      now: '2024-03-10T00:00:00Z',
+    });
+    expect(cancelled.refused.map((o) => [o.rule, o.reason])).toEqual([
+      ['C3', 'TERMINATED'],
+      ['C3', 'TERMINATED'],
+    ]);
+  });
+  it('B2: the policy option must be a defined policy', () => {
+    expect(
+      caught(() => eligibleBillingFrequencyChanges(sub(), { now: '2024-03-10T00:00:00Z', policy: {} as never })).field,
+    ).toBe('policy');
+  });
+});

@@ -29,13 +29,16 @@ describe('C1 new-commerce license-based: 7 d from the start of any term', () => 
   it('is allowed at the last millisecond and refused at the first instant after', () => {
     expect(canCancel(annual, { now: '2024-01-22T09:30:11.999Z' })).toMatchObject({ allowed: true, refund: 'prorated' });
     const closed = canCancel(annual, { now: '2024-01-22T09:30:12Z' });
-    // C12: refused with the next window: the renewal day after the term end date 2025-01-14 (R2).
+    // C12, R3: refused until the next window: it opens at the renewal's completion, unknown before
+    // it happens, so the policy's bound (earliest: 00:00Z after the term end date 2025-01-14, R2),
+    // with its assumption — never 00:00Z as a fact.
     expect(closed).toEqual({
       allowed: false,
       rule: 'C1',
+      policyVersion: '2023-10-19',
       reason: 'WINDOW_CLOSED',
       opensAt: at('2025-01-15T00:00:00Z'),
-      assumptions: [],
+      assumptions: ['RENEWAL_COMPLETION_ASSUMED_EARLIEST'],
       warnings: [],
       refund: 'none',
       effective: null,
@@ -114,7 +117,8 @@ describe('C1 new-commerce license-based: 7 d from the start of any term', () => 
   });
 
   it('property: allowed ⇔ now ∈ [start, start + 168 h), and until = start + 168 h', () => {
-    const start = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2090, 0, 1) });
+    // From 2000-01-03, so that now (down to 48 h before the purchase) is an instant too (T1).
+    const start = fc.integer({ min: Date.UTC(2000, 0, 3), max: Date.UTC(2090, 0, 1) });
     fc.assert(
       fc.property(start, fc.integer({ min: -48 * H, max: 400 * H }), (purchase, delta) => {
         const d = canCancel({ ...annual, purchasedAt: purchase }, { now: purchase + delta });
@@ -177,10 +181,14 @@ describe('C2 cancellation is of the whole subscription', () => {
 });
 
 describe('C3 a cancelled subscription is terminal', () => {
-  it.each(['cancelled', 'deleted'] as const)('refuses every cancellation when %s', (status) => {
+  it.each([
+    ['cancelled', 'C3'],
+    ['deleted', 'P7'],
+  ] as const)('refuses every cancellation when %s (%s)', (status, rule) => {
     expect(canCancel({ ...annual, status }, { now: '2024-01-15T10:00:00Z' })).toMatchObject({
       allowed: false,
-      rule: 'C3',
+      rule,
+      policyVersion: '2023-10-19',
       reason: 'TERMINATED',
       opensAt: null,
     });
@@ -209,6 +217,7 @@ describe('C4 traditional ISV SaaS billed monthly: < 24 h full credit, later at r
     expect(canCancel(saas, { now: '2024-03-01T23:00:00Z' })).toMatchObject({
       allowed: true,
       rule: 'C4',
+      policyVersion: '2023-10-19',
       reason: 'SCHEDULED_AT_RENEWAL',
       refund: 'none',
       effective: 'at-renewal',
@@ -233,6 +242,7 @@ describe('C5 traditional ISV SaaS billed annually: < 14 d full credit, later at 
     });
     expect(canCancel(saas, { now: '2024-01-14T12:00:00Z' })).toMatchObject({
       rule: 'C5',
+      policyVersion: '2023-10-19',
       reason: 'SCHEDULED_AT_RENEWAL',
       effective: 'at-renewal',
       until: at('2024-12-31T00:00:00Z'),
@@ -273,6 +283,7 @@ describe('C7 BSS software-subscription asset: 30 d from purchase when returnable
     expect(canCancel(asset, { now: '2024-03-01T00:00:00Z' })).toMatchObject({
       allowed: false,
       rule: 'C7',
+      policyVersion: '2023-10-19',
       reason: 'WINDOW_CLOSED',
       opensAt: null,
     });
@@ -285,8 +296,20 @@ describe('C7 BSS software-subscription asset: 30 d from purchase when returnable
     expect(canCancel({ ...asset, isReturnable: false }, { now: '2024-02-01T00:00:00Z' })).toMatchObject({
       allowed: false,
       rule: 'C7',
+      policyVersion: '2023-10-19',
       reason: 'NOT_RETURNABLE',
+      assumptions: [],
     });
+  });
+  // C7 (BSS storefront page): "Only when the asset's isReturnable flag is true (set by Microsoft,
+  // per asset)": a flag not given is taken as true, never as a fact.
+  it('C7: isReturnable not given is taken as returnable with RETURNABLE_ASSUMED; given, nothing assumed', () => {
+    const now = '2024-02-01T00:00:00Z';
+    expect(canCancel(asset, { now })).toMatchObject({ allowed: true, assumptions: ['RETURNABLE_ASSUMED'] });
+    expect(canCancel({ ...asset, isReturnable: true }, { now })).toMatchObject({ allowed: true, assumptions: [] });
+    // Refused after the window: the refusal depends on nothing assumed about the flag's value, but
+    // the flag decided whether a window applied at all.
+    expect(canCancel(asset, { now: '2024-03-01T00:00:00Z' }).assumptions).toEqual(['RETURNABLE_ASSUMED']);
   });
 });
 
@@ -331,6 +354,7 @@ describe('C9 a trial cannot be cancelled (its status is locked)', () => {
     expect(canCancel({ ...annual, trial: true, term: 'P1M' }, { now: '2024-01-15T10:00:00Z' })).toMatchObject({
       allowed: false,
       rule: 'C9',
+      policyVersion: '2023-10-19',
       reason: 'TRIAL_STATUS_LOCKED',
     });
   });
@@ -395,6 +419,7 @@ describe('C14 marketplace SaaS in new commerce: 72 h from purchase, full', () =>
     expect(canCancel(renewed, { now: '2025-01-15T01:05:00Z' })).toMatchObject({
       allowed: false,
       rule: 'C14',
+      policyVersion: '2024-07-01',
       reason: 'WINDOW_CLOSED',
       opensAt: null,
     });
@@ -453,16 +478,19 @@ describe('canCancel status handling and bad input', () => {
     [{ now: Number.POSITIVE_INFINITY }, 'INVALID_INSTANT', 'now'],
     [{ now: '2024-01-16T00:00:00' }, 'AMBIGUOUS_INSTANT', 'now'],
     [{ now: '2024-02-30T00:00:00Z' }, 'INVALID_INSTANT', 'now'],
+    [{ now: 0 }, 'INSTANT_OUT_OF_RANGE', 'now'],
+    [{ now: 1_705_363_200 }, 'INSTANT_OUT_OF_RANGE', 'now'], // Unix seconds (T1)
   ])('rejects options %o with %s naming %s', (options, code, field) => {
     expect(() => canCancel(annual, options as { now: number })).toThrow(expect.objectContaining({ code, field }));
   });
 
   it('rejects an unknown program or status with a typed error, never an answer', () => {
-    expect(() => canCancel({ ...annual, program: 'legacy' as never }, { now: 0 })).toThrow(CspRulesError);
-    expect(() => canCancel({ ...annual, status: 'paused' as never }, { now: 0 })).toThrow(
+    const now = '2024-01-16T00:00:00Z';
+    expect(() => canCancel({ ...annual, program: 'legacy' as never }, { now })).toThrow(CspRulesError);
+    expect(() => canCancel({ ...annual, status: 'paused' as never }, { now })).toThrow(
       expect.objectContaining({ code: 'INVALID_ENUM', field: 'status' }),
     );
-    expect(() => canCancel(null as never, { now: 0 })).toThrow(
+    expect(() => canCancel(null as never, { now })).toThrow(
       expect.objectContaining({ code: 'INVALID_TYPE', field: 'subscription' }),
     );
   });
@@ -472,10 +500,195 @@ describe('canCancel status handling and bad input', () => {
     expect(canCancel({ ...oneSeat, program: 'nce-license', status }, { now: '2024-01-16T00:00:00Z' })).toMatchObject({
       allowed: false,
       rule: 'P7',
+      policyVersion: '2023-10-19',
       reason: 'NOT_ACTIVE',
       opensAt: null,
       refund: 'none',
       effective: null,
     });
+  });
+});
+
+// R2 (MCS "Subscription renewals"): the renewal starts at 00:00 UTC of the day after the term end
+// date and can take up to 24 h. R4 (MCS "Applying changes"): during it "cancel may be attempted
+// but can fail with 409 Conflict". R3: "After a renewal completes, cancellation and seat reduction
+// are open for 7 d from the exact completion instant" — unknown while it runs: the policy's bound.
+describe('R3 R4 the renewal day: canCancel answers for the new term', () => {
+  // `annual`: P1Y bought 2024-01-15T09:30:12Z, term end date 2025-01-14, renewal day 2025-01-15.
+  it('R3 R4 C1 C15: from 00:00Z after the end date the new window is open from the earliest completion, with RENEWAL_IN_PROGRESS', () => {
+    expect(canCancel(annual, { now: '2025-01-15T00:00:00.000Z' })).toEqual({
+      allowed: true,
+      rule: 'C1',
+      policyVersion: '2024-07-01',
+      reason: 'WITHIN_WINDOW',
+      until: at('2025-01-22T00:00:00Z'), // 00:00Z + 168 h
+      assumptions: ['RENEWAL_COMPLETION_ASSUMED_EARLIEST'],
+      warnings: ['RENEWAL_IN_PROGRESS'],
+      refund: 'full', // C15: within 24 h of the (assumed) completion
+      effective: 'immediate',
+      fullRefundUntil: at('2025-01-16T00:00:00Z'),
+    });
+  });
+  it('R3 R4: the boundaries to the millisecond: the last instant of the term is closed (opening 1 ms ahead); the renewal day is open; 24 h later the snapshot is out of date (R2)', () => {
+    expect(canCancel(annual, { now: '2025-01-14T23:59:59.999Z' })).toMatchObject({
+      allowed: false,
+      reason: 'WINDOW_CLOSED',
+      opensAt: at('2025-01-15T00:00:00Z'),
+      assumptions: ['RENEWAL_COMPLETION_ASSUMED_EARLIEST'],
+      warnings: [],
+    });
+    expect(canCancel(annual, { now: '2025-01-15T23:59:59.999Z' })).toMatchObject({
+      allowed: true,
+      until: at('2025-01-22T00:00:00Z'),
+      refund: 'full',
+      warnings: ['RENEWAL_IN_PROGRESS'],
+    });
+    expect(canCancel(annual, { now: '2025-01-16T00:00:00.000Z' })).toMatchObject({
+      allowed: false,
+      rule: 'R2',
+      policyVersion: '2024-07-01',
+      reason: 'TERM_ENDED',
+      opensAt: null,
+      warnings: [],
+    });
+  });
+  // The hard day as it was answered: at 06:00Z on the renewal day canCancel said WINDOW_CLOSED
+  // with an opening at 00:00Z that day, six hours in the past.
+  it('C12 R3: at 06:00Z on the renewal day the answer is allowed, never an opening in the past', () => {
+    const now = at('2025-01-15T06:00:00Z');
+    const d = canCancel(annual, { now });
+    expect(d).toMatchObject({ allowed: true, until: at('2025-01-22T00:00:00Z'), warnings: ['RENEWAL_IN_PROGRESS'] });
+  });
+  it('R3: with the latest bound the new window opens 24 h after the renewal starts: WINDOW_NOT_OPEN until 2025-01-16T00:00Z', () => {
+    const policy = definePolicy({ unknownRenewalCompletion: 'latest' });
+    expect(canCancel(annual, { now: '2025-01-15T06:00:00Z', policy })).toEqual({
+      allowed: false,
+      rule: 'C1',
+      policyVersion: '2024-07-01',
+      reason: 'WINDOW_NOT_OPEN',
+      opensAt: at('2025-01-16T00:00:00Z'),
+      assumptions: ['RENEWAL_COMPLETION_ASSUMED_LATEST'],
+      warnings: ['RENEWAL_IN_PROGRESS'],
+      refund: 'none',
+      effective: null,
+      fullRefundUntil: null,
+    });
+    // Before the renewal the next opening is named by the same bound (R3): 2025-01-16T00:00Z.
+    expect(canCancel(annual, { now: '2024-06-01T00:00:00Z', policy })).toMatchObject({
+      reason: 'WINDOW_CLOSED',
+      opensAt: at('2025-01-16T00:00:00Z'),
+      assumptions: ['RENEWAL_COMPLETION_ASSUMED_LATEST'],
+    });
+  });
+  it('C16 C8: new-commerce software and SoftwareOne reopen with the renewal too (prorated, no full tier)', () => {
+    const software = { ...oneSeat, program: 'nce-software', isReturnable: true } as const;
+    expect(canCancel(software, { now: '2025-01-15T12:00:00Z' })).toMatchObject({
+      allowed: true,
+      rule: 'C16',
+      refund: 'prorated',
+      until: at('2025-01-22T00:00:00Z'),
+      assumptions: ['RENEWAL_COMPLETION_ASSUMED_EARLIEST'],
+      warnings: ['RENEWAL_IN_PROGRESS'],
+    });
+    expect(canCancel({ ...oneSeat, program: 'softwareone' }, { now: '2025-01-15T12:00:00Z' })).toMatchObject({
+      allowed: true,
+      rule: 'C8',
+      until: at('2025-01-22T00:00:00Z'),
+    });
+  });
+  it('C13 C14: a window from the purchase only does not reopen: WINDOW_CLOSED, never, with the 409 warning', () => {
+    for (const [program, rule] of [
+      ['nce-perpetual', 'C13'],
+      ['nce-saas', 'C14'],
+    ] as const) {
+      expect(canCancel({ ...oneSeat, program }, { now: '2025-01-15T12:00:00Z' })).toMatchObject({
+        allowed: false,
+        rule,
+        policyVersion: '2024-07-01',
+        reason: 'WINDOW_CLOSED',
+        opensAt: null,
+        warnings: ['RENEWAL_IN_PROGRESS'],
+      });
+    }
+  });
+  it('R5: auto-renew off: no renewal day; from 00:00Z after the end date the term is over (TERM_ENDED)', () => {
+    expect(canCancel({ ...annual, autoRenew: false }, { now: '2025-01-15T00:00:00Z' })).toMatchObject({
+      allowed: false,
+      rule: 'R5',
+      policyVersion: '2024-07-01',
+      reason: 'TERM_ENDED',
+      opensAt: null,
+    });
+  });
+});
+
+// C4/C5 (MCS "Cancel traditional license-based subscriptions"): after the window "the cancellation
+// is scheduled for renewal". Once the renewal runs it is too late for this term; the next term's
+// end can be asked for when the renewal has surely completed (R2: +24 h).
+describe('C4 C5 R4 traditional SaaS on its renewal day: RENEWAL_IN_PROGRESS until the latest completion', () => {
+  it('C5: annual bought 2023-12-31T12:00Z (end date 2024-12-30): scheduled at renewal to the last ms, then refused until 2025-01-01T00:00Z', () => {
+    const saas = {
+      program: 'traditional-saas',
+      term: 'P1Y',
+      billing: 'annual',
+      quantity: 3,
+      purchasedAt: '2023-12-31T12:00:00Z',
+    } as const;
+    expect(canCancel(saas, { now: '2024-12-30T23:59:59.999Z' })).toMatchObject({
+      allowed: true,
+      reason: 'SCHEDULED_AT_RENEWAL',
+      until: at('2024-12-31T00:00:00Z'),
+    });
+    expect(canCancel(saas, { now: '2024-12-31T00:00:00Z' })).toEqual({
+      allowed: false,
+      rule: 'C5',
+      policyVersion: '2024-07-01',
+      reason: 'RENEWAL_IN_PROGRESS',
+      opensAt: at('2025-01-01T00:00:00Z'),
+      assumptions: [],
+      warnings: ['RENEWAL_IN_PROGRESS'],
+      refund: 'none',
+      effective: null,
+      fullRefundUntil: null,
+    });
+    // The latest bound is the same under either policy: it is when the renewal has surely completed.
+    const policy = definePolicy({ unknownRenewalCompletion: 'latest' });
+    expect(canCancel(saas, { now: '2024-12-31T23:59:59.999Z', policy })).toMatchObject({
+      reason: 'RENEWAL_IN_PROGRESS',
+      opensAt: at('2025-01-01T00:00:00Z'),
+    });
+    expect(canCancel(saas, { now: '2025-01-01T00:00:00Z' })).toMatchObject({ rule: 'R2', reason: 'TERM_ENDED' });
+  });
+  it('C4: monthly bought 2024-02-29T23:00Z (end date 2024-03-28): refused on 2024-03-29, opening 2024-03-30T00:00Z', () => {
+    const saas = {
+      program: 'traditional-saas',
+      term: 'P1M',
+      billing: 'monthly',
+      quantity: 3,
+      purchasedAt: '2024-02-29T23:00:00Z',
+    } as const;
+    expect(canCancel(saas, { now: '2024-03-29T10:00:00Z' })).toMatchObject({
+      allowed: false,
+      rule: 'C4',
+      policyVersion: '2023-10-19',
+      reason: 'RENEWAL_IN_PROGRESS',
+      opensAt: at('2024-03-30T00:00:00Z'),
+    });
+  });
+});
+
+// C12 R3: each assumption once: a closed window of a renewed term whose completion is unknown
+// lists the R3 bound once (its own window's and the next opening's are the same code).
+describe('R3 C1 each assumption is listed once', () => {
+  const renewed = { ...annual, termStartedAt: null, termStartDate: '2025-01-15', termEndDate: '2026-01-14' };
+  it('R3 C1: closed until 2026-01-15T00:00Z (earliest bound), the bound assumed', () => {
+    const d = canCancel(renewed, { now: '2025-06-01T00:00:00Z' });
+    expect(d).toMatchObject({ allowed: false, reason: 'WINDOW_CLOSED', opensAt: at('2026-01-15T00:00:00Z') });
+    expect([...new Set(d.assumptions)]).toEqual(['RENEWAL_COMPLETION_ASSUMED_EARLIEST']);
+  });
+  it('R3 C1: canCancel lists RENEWAL_COMPLETION_ASSUMED_EARLIEST once', () => {
+    expect(canCancel(renewed, { now: '2025-06-01T00:00:00Z' }).assumptions).toEqual([
+      'RENEWAL_COMPLETION_ASSUMED_EARLIEST',
+    ]);
   });
 });

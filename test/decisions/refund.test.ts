@@ -83,7 +83,7 @@ describe('M1 prorated refund: amount paid minus the daily-prorated days used', (
         periodStart: '2024-02-26',
         periodEnd: '2024-03-03',
         at: '2024-02-25T23:59:59.999Z',
-        policy: { daysUsed: 'exclusive' },
+        policy: definePolicy({ daysUsed: 'exclusive' }),
       }).refund,
     ).toBe(700);
     expect(
@@ -159,7 +159,7 @@ describe('M1 prorated refund: amount paid minus the daily-prorated days used', (
     // Inclusive: the day of `at` is used → all of it charged.
     expect(proratedRefund(oneDay)).toEqual({ refund: 0, charged: 100, daysUsed: 1, daysInPeriod: 1, rule: 'M1' });
     // Exclusive: the day of `at` is left out → nothing used.
-    expect(proratedRefund({ ...oneDay, policy: { daysUsed: 'exclusive' } })).toEqual({
+    expect(proratedRefund({ ...oneDay, policy: definePolicy({ daysUsed: 'exclusive' }) })).toEqual({
       refund: 100,
       charged: 0,
       daysUsed: 0,

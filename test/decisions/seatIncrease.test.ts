@@ -3,6 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { canIncreaseSeats } from '../../src/decisions/seatIncrease.js';
+import { definePolicy } from '../../src/policy/policy.js';
 import type { SubscriptionInput } from '../../src/snapshot/subscription.js';
 import { caught } from '../support/caught.js';
 import { at } from '../support/time.js';
@@ -21,6 +22,7 @@ describe('Q1 seats can be added at any time while active', () => {
     expect(canIncreaseSeats(sub, { now: '2024-02-20T00:00:00Z' })).toEqual({
       allowed: true,
       rule: 'Q1',
+      policyVersion: '2023-10-19',
       reason: 'ALLOWED',
       until: null,
       assumptions: [],
@@ -35,23 +37,53 @@ describe('Q1 seats can be added at any time while active', () => {
     });
   });
 
+  it('R5: auto-renew off: the last instant of the term is allowed, 00:00Z after it is TERM_ENDED', () => {
+    const off = { ...sub, autoRenew: false };
+    expect(canIncreaseSeats(off, { now: '2024-02-28T23:59:59.999Z' }).allowed).toBe(true);
+    expect(canIncreaseSeats(off, { now: '2024-02-29T00:00:00Z' })).toEqual({
+      allowed: false,
+      rule: 'R5',
+      policyVersion: '2023-10-19',
+      reason: 'TERM_ENDED',
+      opensAt: null,
+      assumptions: [],
+      warnings: [],
+    });
+  });
+
+  it('R2: auto-renewing, once the renewal day is over the snapshot is out of date: TERM_ENDED', () => {
+    expect(canIncreaseSeats(sub, { now: '2024-02-29T23:59:59.999Z' }).allowed).toBe(true);
+    expect(canIncreaseSeats(sub, { now: '2024-03-01T00:00:00Z' })).toEqual({
+      allowed: false,
+      rule: 'R2',
+      policyVersion: '2023-10-19',
+      reason: 'TERM_ENDED',
+      opensAt: null,
+      assumptions: [],
+      warnings: [],
+    });
+  });
+
   it('R4: warns that a 409 is likely on the renewal day', () => {
     expect(canIncreaseSeats(sub, { now: '2024-02-29T00:00:00Z' }).warnings).toEqual(['RENEWAL_IN_PROGRESS']);
     expect(canIncreaseSeats(sub, { now: '2024-02-28T23:59:59.999Z' }).warnings).toEqual([]);
   });
 
   it.each([
-    [{ trial: true }, 'Q7', 'TRIAL_QUANTITY_LOCKED'],
-    [{ program: 'softwareone' }, 'Q9', 'NEW_SUBSCRIPTION_REQUIRED'],
-    [{ status: 'suspended' }, 'Q10', 'NOT_ACTIVE'],
-    [{ status: 'deleted' }, 'C3', 'TERMINATED'],
-  ] as const)('Q1: %o → refused %s %s, opensAt null', (patch, rule, reason) => {
+    // TR1: a trial without an end date runs 30 days (to 2024-02-29): the refusal depends on that assumption.
+    [{ trial: true }, 'Q7', 'TRIAL_QUANTITY_LOCKED', ['TRIAL_END_ASSUMED']],
+    [{ program: 'softwareone' }, 'Q9', 'NEW_SUBSCRIPTION_REQUIRED', []],
+    [{ status: 'suspended' }, 'Q10', 'NOT_ACTIVE', []],
+    [{ status: 'deleted' }, 'P7', 'TERMINATED', []],
+    [{ status: 'cancelled' }, 'C3', 'TERMINATED', []],
+  ] as const)('Q1: %o → refused %s %s, opensAt null', (patch, rule, reason, assumptions) => {
     expect(canIncreaseSeats({ ...sub, ...patch }, { now: '2024-02-01T00:00:00Z' })).toEqual({
       allowed: false,
       rule,
+      policyVersion: '2023-10-19',
       reason,
       opensAt: null,
-      assumptions: [],
+      assumptions,
       warnings: [],
     });
   });
@@ -60,6 +92,7 @@ describe('Q1 seats can be added at any time while active', () => {
     expect(canIncreaseSeats({ ...sub, updateCount: 1200 }, { now: '2024-02-29T23:59:59.999Z' })).toEqual({
       allowed: true,
       rule: 'Q1',
+      policyVersion: '2023-10-19',
       reason: 'ALLOWED',
       until: null,
       assumptions: [],
@@ -71,6 +104,7 @@ describe('Q1 seats can be added at any time while active', () => {
     expect(canIncreaseSeats({ ...sub, autoRenew: false, updateCount: 1200 }, { now: '2024-02-01T00:00:00Z' })).toEqual({
       allowed: true,
       rule: 'Q1',
+      policyVersion: '2023-10-19',
       reason: 'ALLOWED',
       until: Date.UTC(2024, 1, 29),
       assumptions: [],
@@ -84,11 +118,12 @@ describe('Q1 seats can be added at any time while active', () => {
   });
 });
 
-describe('Q7, Q9, Q10, C3: when seats cannot be added', () => {
+describe('Q7, Q9, Q10, C3, P7: when seats cannot be added', () => {
   it('Q7 trial', () => {
     expect(canIncreaseSeats({ ...sub, trial: true }, { now: '2024-02-01T00:00:00Z' })).toMatchObject({
       allowed: false,
       rule: 'Q7',
+      policyVersion: '2023-10-19',
       reason: 'TRIAL_QUANTITY_LOCKED',
     });
   });
@@ -96,6 +131,7 @@ describe('Q7, Q9, Q10, C3: when seats cannot be added', () => {
     expect(canIncreaseSeats({ ...sub, program: 'softwareone' }, { now: '2024-02-01T00:00:00Z' })).toMatchObject({
       allowed: false,
       rule: 'Q9',
+      policyVersion: '2023-10-19',
       reason: 'NEW_SUBSCRIPTION_REQUIRED',
       opensAt: null,
     });
@@ -104,22 +140,33 @@ describe('Q7, Q9, Q10, C3: when seats cannot be added', () => {
     expect(canIncreaseSeats({ ...sub, status: 'suspended' }, { now: '2024-02-01T00:00:00Z' })).toMatchObject({
       allowed: false,
       rule: 'Q10',
+      policyVersion: '2023-10-19',
       reason: 'NOT_ACTIVE',
     });
   });
-  it('C3 deleted', () => {
+  it('P7 deleted', () => {
     expect(canIncreaseSeats({ ...sub, status: 'deleted' }, { now: '2024-02-01T00:00:00Z' })).toMatchObject({
       allowed: false,
+      rule: 'P7',
+      policyVersion: '2023-10-19',
+      reason: 'TERMINATED',
+    });
+  });
+  it('C3 cancelled', () => {
+    expect(canIncreaseSeats({ ...sub, status: 'cancelled' }, { now: '2024-02-01T00:00:00Z' })).toMatchObject({
+      allowed: false,
       rule: 'C3',
+      policyVersion: '2023-10-19',
       reason: 'TERMINATED',
     });
   });
 
   it('Q9: a policy that makes nce-license need a new subscription is followed', () => {
-    const policy = { programs: { 'nce-license': { seatIncrease: 'new-subscription' } } };
-    expect(canIncreaseSeats(sub, { now: '2024-02-01T00:00:00Z', policy } as never)).toEqual({
+    const policy = definePolicy({ programs: { 'nce-license': { seatIncrease: 'new-subscription' } } });
+    expect(canIncreaseSeats(sub, { now: '2024-02-01T00:00:00Z', policy })).toEqual({
       allowed: false,
       rule: 'Q9',
+      policyVersion: '2023-10-19',
       reason: 'NEW_SUBSCRIPTION_REQUIRED',
       opensAt: null,
       assumptions: [],

@@ -8,12 +8,14 @@ import {
 } from '../../src/decisions/termChanges.js';
 import type { Status, SubscriptionInput } from '../../src/snapshot/subscription.js';
 import type { BillingFrequency, Term } from '../../src/time/term.js';
+import { definePolicy, DEFAULT_POLICY } from '../../src/policy/policy.js';
 import { caught } from '../support/caught.js';
 import { nceAnnual as base } from '../support/subscriptions.js';
 
 const sub = (over: Partial<SubscriptionInput> = {}): SubscriptionInput => ({ ...base, ...over });
 const ALL: Term[] = ['P1M', 'P1Y', 'P3Y'];
-const now = '2024-03-10T12:00:00Z';
+// Inside every term of the base bought 2024-01-15 (the P1M one ends 2024-02-14).
+const now = '2024-02-10T12:00:00Z';
 const plans = (list: readonly { term: Term; billing: BillingFrequency }[]) => list.map((o) => `${o.term}/${o.billing}`);
 
 // 002 "Change billing frequency along with billing term and other fields (immediate change)" — copied.
@@ -93,6 +95,7 @@ describe('B3 term-change table (002 "Change billing frequency along with billing
       for (const o of r.allowed) {
         expect(o).toMatchObject({
           rule: 'B3',
+          policyVersion: '2023-10-19',
           reason: 'IMMEDIATE',
           effective: 'immediate',
           effectiveAt: Date.parse(now),
@@ -127,6 +130,7 @@ describe('B3 term-change table (002 "Change billing frequency along with billing
     const ok = (term: string, billing: string) => ({
       allowed: true,
       rule: 'B3',
+      policyVersion: '2023-10-19',
       reason: 'IMMEDIATE',
       until,
       assumptions: [],
@@ -174,26 +178,39 @@ describe('B3 term-change table (002 "Change billing frequency along with billing
 });
 
 describe('B1 Triennial only where the catalog offers it', () => {
-  it('default offeredTerms omit Triennial: P3Y targets refused TERM_NOT_OFFERED with OFFERED_TERMS_DEFAULTED', () => {
+  // B1 (MCS "Switch billing plans"): Triennial "may not be supported" for a product: the catalog says,
+  // and without it the library assumes (catalogue B3: "Monthly and Annual are assumed offered and
+  // every option carries OFFERED_TERMS_ASSUMED") — never a refusal presented as the catalog's fact.
+  it('default offeredTerms omit Triennial: P3Y targets refused TERM_NOT_OFFERED with the assumption OFFERED_TERMS_ASSUMED', () => {
     expect(DEFAULT_OFFERED_TERMS).toEqual(['P1M', 'P1Y']);
     const r = eligibleTermChanges(sub(), { now });
     expect(r.allowed).toEqual([]);
-    expect(r.refused.map((o) => [o.term, o.billing, o.rule, o.reason, o.warnings])).toEqual([
-      ['P1M', 'monthly', 'B3', 'TERM_NOT_LONGER', []],
-      ['P3Y', 'monthly', 'B1', 'TERM_NOT_OFFERED', ['OFFERED_TERMS_DEFAULTED']],
-      ['P3Y', 'annual', 'B1', 'TERM_NOT_OFFERED', ['OFFERED_TERMS_DEFAULTED']],
-      ['P3Y', 'triennial', 'B1', 'TERM_NOT_OFFERED', ['OFFERED_TERMS_DEFAULTED']],
+    expect(r.refused.map((o) => [o.term, o.billing, o.rule, o.reason, o.assumptions, o.warnings])).toEqual([
+      // B3: a shorter term is refused whatever the catalog offers: nothing assumed.
+      ['P1M', 'monthly', 'B3', 'TERM_NOT_LONGER', [], []],
+      ['P3Y', 'monthly', 'B1', 'TERM_NOT_OFFERED', ['OFFERED_TERMS_ASSUMED'], []],
+      ['P3Y', 'annual', 'B1', 'TERM_NOT_OFFERED', ['OFFERED_TERMS_ASSUMED'], []],
+      ['P3Y', 'triennial', 'B1', 'TERM_NOT_OFFERED', ['OFFERED_TERMS_ASSUMED'], []],
     ]);
   });
 
-  it('offeredTerms given without Triennial: refused without the defaulted warning; with it: allowed', () => {
+  it('B1 B3: the allowed targets depend on the assumed catalog too', () => {
+    const r = eligibleTermChanges(sub({ term: 'P1M' }), { now });
+    expect(r.allowed.map((o) => [o.term, o.billing, o.reason, o.assumptions])).toEqual([
+      ['P1Y', 'monthly', 'IMMEDIATE', ['OFFERED_TERMS_ASSUMED']],
+      ['P1Y', 'annual', 'IMMEDIATE', ['OFFERED_TERMS_ASSUMED']],
+    ]);
+  });
+
+  it("offeredTerms given without Triennial: refused as the catalog's fact, nothing assumed; with it: allowed", () => {
     const monthly = sub({ term: 'P1M' });
     const r = eligibleTermChanges(monthly, { now, offeredTerms: ['P1M', 'P1Y'] });
     expect(plans(r.allowed)).toEqual(['P1Y/monthly', 'P1Y/annual']);
-    expect(r.refused.map((o) => [o.reason, o.warnings])).toEqual([
-      ['TERM_NOT_OFFERED', []],
-      ['TERM_NOT_OFFERED', []],
-      ['TERM_NOT_OFFERED', []],
+    expect(r.allowed.map((o) => o.assumptions)).toEqual([[], []]);
+    expect(r.refused.map((o) => [o.reason, o.assumptions, o.warnings])).toEqual([
+      ['TERM_NOT_OFFERED', [], []],
+      ['TERM_NOT_OFFERED', [], []],
+      ['TERM_NOT_OFFERED', [], []],
     ]);
     expect(plans(eligibleTermChanges(monthly, { now, offeredTerms: ['P3Y'] }).allowed)).toEqual([
       'P3Y/monthly',
@@ -211,14 +228,15 @@ describe('B1 Triennial only where the catalog offers it', () => {
     );
   });
 
-  it('B1 B3: P1Y monthly, default offered terms: one shorter term, three P3Y not offered (warned), nothing allowed', () => {
-    const no = (term: string, billing: string, rule: string, reason: string, warnings: string[]) => ({
+  it('B1 B3: P1Y monthly, default offered terms: one shorter term, three P3Y not offered (assumed), nothing allowed', () => {
+    const no = (term: string, billing: string, rule: string, reason: string, assumptions: string[]) => ({
       allowed: false,
       rule,
+      policyVersion: '2023-10-19',
       reason,
       opensAt: null,
-      assumptions: [],
-      warnings,
+      assumptions,
+      warnings: [],
       term,
       billing,
       effective: 'immediate',
@@ -228,9 +246,9 @@ describe('B1 Triennial only where the catalog offers it', () => {
       allowed: [],
       refused: [
         no('P1M', 'monthly', 'B3', 'TERM_NOT_LONGER', []),
-        no('P3Y', 'monthly', 'B1', 'TERM_NOT_OFFERED', ['OFFERED_TERMS_DEFAULTED']),
-        no('P3Y', 'annual', 'B1', 'TERM_NOT_OFFERED', ['OFFERED_TERMS_DEFAULTED']),
-        no('P3Y', 'triennial', 'B1', 'TERM_NOT_OFFERED', ['OFFERED_TERMS_DEFAULTED']),
+        no('P3Y', 'monthly', 'B1', 'TERM_NOT_OFFERED', ['OFFERED_TERMS_ASSUMED']),
+        no('P3Y', 'annual', 'B1', 'TERM_NOT_OFFERED', ['OFFERED_TERMS_ASSUMED']),
+        no('P3Y', 'triennial', 'B1', 'TERM_NOT_OFFERED', ['OFFERED_TERMS_ASSUMED']),
       ],
     });
   });
@@ -256,9 +274,10 @@ describe('B4 a change of term may lose the promotion', () => {
   });
 });
 
-describe('C3, TR8 and status block every term change', () => {
+describe('C3, P7, TR8 and status block every term change', () => {
   it.each([
-    [{ status: 'deleted' }, 'C3', 'TERMINATED'],
+    [{ status: 'cancelled' }, 'C3', 'TERMINATED'],
+    [{ status: 'deleted' }, 'P7', 'TERMINATED'],
     [{ trial: true }, 'TR8', 'TRIAL_PLAN_LOCKED'],
     [{ status: 'suspended' }, 'B3', 'NOT_ACTIVE'],
     [{ status: 'disabled' }, 'B3', 'NOT_ACTIVE'],
@@ -267,6 +286,21 @@ describe('C3, TR8 and status block every term change', () => {
     expect(r.allowed).toEqual([]);
     expect(r.refused).toHaveLength(5);
     for (const o of r.refused) expect(o).toMatchObject({ rule, reason });
+  });
+
+  // The P1M term 2024-01-15 … 2024-02-14 ends at 2024-02-15T00:00Z; its renewal may run 24 h.
+  it.each([
+    [{}, '2024-02-14T23:59:59.999Z', 'B3', 'IMMEDIATE', null],
+    [{}, '2024-02-15T00:00:00.000Z', 'R4', 'RENEWAL_READ_ONLY', Date.parse('2024-02-16T00:00:00Z')],
+    [{}, '2024-02-15T23:59:59.999Z', 'R4', 'RENEWAL_READ_ONLY', Date.parse('2024-02-16T00:00:00Z')],
+    [{}, '2024-02-16T00:00:00.000Z', 'R2', 'TERM_ENDED', null],
+    [{ autoRenew: false }, '2024-02-15T00:00:00.000Z', 'R5', 'TERM_ENDED', null],
+    [{ status: 'suspended' }, '2024-02-15T00:00:00.000Z', 'P4', 'TERM_ENDED', null],
+  ] as const)('R2 R4 R5 P4: %j at %s → %s %s', (over, instant, rule, reason, opensAt) => {
+    const r = eligibleTermChanges(p1mSub(over), { now: instant, offeredTerms: ALL });
+    const options = [...r.allowed, ...r.refused];
+    expect(options).toHaveLength(5);
+    for (const o of options) expect([o.rule, o.reason, o.allowed ? null : o.opensAt]).toEqual([rule, reason, opensAt]);
   });
 
   it('a billing longer than the term throws INCONSISTENT', () => {
@@ -284,9 +318,11 @@ describe('C3, TR8 and status block every term change', () => {
     expect(r.refused[0]).toEqual({
       allowed: false,
       rule: 'TR8',
+      policyVersion: '2023-10-19',
       reason: 'TRIAL_PLAN_LOCKED',
       opensAt: null,
-      assumptions: [],
+      // TR1: the trial's end (not given) is assumed 30 days after its start; the lock depends on it.
+      assumptions: ['TRIAL_END_ASSUMED'],
       warnings: [],
       term: 'P1Y',
       billing: 'monthly',
@@ -322,3 +358,34 @@ const arbStatus = fc.constantFrom<Status>(
   'deleted',
   'cancelled',
 );
+
+// B3 (catalogue): "Like B2, the table applies to new-commerce license-based subscriptions only
+// (NO_PLAN_TABLE elsewhere)." MCS gives its term table for license-based subscriptions; for
+// traditional ISV SaaS no source gives one.
+describe('B3 the term table applies only where the policy says the sources give it', () => {
+  it.each(['traditional-saas', 'nce-saas', 'nce-software', 'nce-perpetual', 'bss-software', 'softwareone'] as const)(
+    'B3: %s P1M: every target refused NO_PLAN_TABLE under B3 (no table answer, no catalog assumption)',
+    (program) => {
+      const r = eligibleTermChanges(p1mSub({ program }), { now: p1mNow });
+      expect(r.allowed).toEqual([]);
+      expect(r.refused.map((o) => [o.term, o.billing, o.rule, o.reason, o.assumptions])).toEqual([
+        ['P1Y', 'monthly', 'B3', 'NO_PLAN_TABLE', []],
+        ['P1Y', 'annual', 'B3', 'NO_PLAN_TABLE', []],
+        ['P3Y', 'monthly', 'B3', 'NO_PLAN_TABLE', []],
+        ['P3Y', 'annual', 'B3', 'NO_PLAN_TABLE', []],
+        ['P3Y', 'triennial', 'B3', 'NO_PLAN_TABLE', []],
+      ]);
+    },
+  );
+  it('B3: a policy that gives the program the table (planTables) applies it', () => {
+    const policy = definePolicy({ programs: { 'traditional-saas': { planTables: true } } });
+    const r = eligibleTermChanges(p1mSub({ program: 'traditional-saas' }), { now: p1mNow, policy, offeredTerms: ALL });
+    expect(plans(r.allowed)).toEqual(['P1Y/monthly', 'P1Y/annual', 'P3Y/monthly', 'P3Y/annual', 'P3Y/triennial']);
+  });
+  it('B3: the default policy when none is given; a policy that is not a defined one is refused', () => {
+    expect(eligibleTermChanges(p1mSub(), { now: p1mNow, policy: DEFAULT_POLICY })).toEqual(
+      eligibleTermChanges(p1mSub(), { now: p1mNow }),
+    );
+    expect(caught(() => eligibleTermChanges(p1mSub(), { now: p1mNow, policy: {} as never })).field).toBe('policy');
+  });
+});

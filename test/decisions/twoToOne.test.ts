@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SubscriptionInput } from '../../src/snapshot/subscription.js';
 import { planTwoToOne } from '../../src/decisions/twoToOne.js';
+import { definePolicy } from '../../src/policy/policy.js';
 import { caught } from '../support/caught.js';
 import { at } from '../support/time.js';
 
@@ -33,7 +34,7 @@ const second: SubscriptionInput = {
   quantity: 4,
   purchasedAt: '2024-01-10T08:00:00Z', // term end date 2025-01-09 → ends 2025-01-10T00:00Z
 };
-const NOW = '2024-03-01T00:00:00Z'; // both cancellation windows (7 days) long closed
+const NOW = '2024-03-01T00:00:00Z'; // both cancellation windows (7 days) long closed; the baseline rules (2023-10-19)
 
 /** A full (all seats) midterm upgrade that U3 allows: same subscription, or into the upgraded one (U5). */
 function fullUpgrade(
@@ -45,6 +46,7 @@ function fullUpgrade(
   return {
     allowed: true,
     rule: 'U3',
+    policyVersion: '2023-10-19',
     reason: 'FULL_UPGRADE',
     until,
     assumptions: [],
@@ -74,6 +76,7 @@ function refused(
   return {
     allowed: false,
     rule,
+    policyVersion: '2023-10-19',
     reason,
     opensAt: null,
     assumptions: [],
@@ -117,6 +120,7 @@ describe('U6 two-to-one upgrade as two ordered steps', () => {
     expect(early).toMatchObject({
       allowed: false,
       rule: 'U6',
+      policyVersion: '2023-10-19',
       reason: 'DESTINATION_IN_CANCELLATION_WINDOW',
       opensAt: at('2024-03-06T12:00:00Z'),
     });
@@ -135,7 +139,7 @@ describe('U6 two-to-one upgrade as two ordered steps', () => {
   });
 
   it('the same subscription twice is bad input', () => {
-    expect(() => planTwoToOne(first, { ...second, id: 'a' }, { to: E5, now: 0, catalog })).toThrow(
+    expect(() => planTwoToOne(first, { ...second, id: 'a' }, { to: E5, now: NOW, catalog })).toThrow(
       expect.objectContaining({ code: 'INCONSISTENT', field: 'second.id' }),
     );
   });
@@ -144,6 +148,7 @@ describe('U6 two-to-one upgrade as two ordered steps', () => {
     expect(planTwoToOne(first, second, { to: E5, now: NOW, catalog })).toEqual({
       allowed: true,
       rule: 'U6',
+      policyVersion: '2023-10-19',
       reason: 'TWO_STEPS',
       until: null,
       assumptions: [],
@@ -175,6 +180,7 @@ describe('U6 two-to-one upgrade as two ordered steps', () => {
     expect(plan).toEqual({
       allowed: true,
       rule: 'U6',
+      policyVersion: '2023-10-19',
       reason: 'TWO_STEPS',
       until: at('2025-01-10T00:00:00Z'),
       assumptions: [],
@@ -208,6 +214,7 @@ describe('U6 two-to-one upgrade as two ordered steps', () => {
     expect(plan).toEqual({
       allowed: true,
       rule: 'U6',
+      policyVersion: '2023-10-19',
       reason: 'TWO_STEPS',
       until: null,
       assumptions: [],
@@ -234,6 +241,7 @@ describe('U6 two-to-one upgrade as two ordered steps', () => {
     expect(plan).toEqual({
       allowed: false,
       rule: 'U6',
+      policyVersion: '2023-10-19',
       reason: 'UNSUPPORTED_UPGRADE_PATH',
       opensAt: null,
       assumptions: [],
@@ -277,12 +285,13 @@ describe('U6 two-to-one upgrade as two ordered steps', () => {
   });
 });
 
-describe('U5 U6 step 2: the destination term rule (option and policy)', () => {
+describe("U5 U6 step 2: the destination term rule (the policy's)", () => {
   // A monthly second subscription: P1M bought 2024-02-10 → term end date 2024-03-09, before the upgraded one's 2025-01-14.
   const monthly: SubscriptionInput = { ...second, term: 'P1M', purchasedAt: '2024-02-10T08:00:00Z' };
   const mismatch = {
     allowed: false,
     rule: 'U6',
+    policyVersion: '2023-10-19',
     reason: 'DESTINATION_TERM_MISMATCH',
     opensAt: null,
     assumptions: [],
@@ -306,6 +315,7 @@ describe('U5 U6 step 2: the destination term rule (option and policy)', () => {
   const allowedPlan = {
     allowed: true,
     rule: 'U6',
+    policyVersion: '2023-10-19',
     reason: 'TWO_STEPS',
     until: null,
     assumptions: [],
@@ -329,25 +339,48 @@ describe('U5 U6 step 2: the destination term rule (option and policy)', () => {
   it('U5 default (equal terms): a P1M second cannot move into the P1Y upgraded subscription', () => {
     expect(planTwoToOne(first, monthly, { to: E5, now: NOW, catalog })).toEqual(mismatch);
   });
-  it('U5 destinationTerm "not-shorter" (transition API): a longer destination is accepted', () => {
-    expect(planTwoToOne(first, monthly, { to: E5, now: NOW, catalog, destinationTerm: 'not-shorter' })).toEqual(
-      allowedPlan,
-    );
-  });
-  it('U5 the policy’s destinationTerm is passed on when the option is absent', () => {
-    expect(
-      planTwoToOne(first, monthly, { to: E5, now: NOW, catalog, policy: { destinationTerm: 'not-shorter' } }),
-    ).toEqual(allowedPlan);
-  });
-  it('U5 the option wins over the policy', () => {
+  it('U5 the policy’s destinationTerm "not-shorter" (transition API): a longer destination is accepted', () => {
     expect(
       planTwoToOne(first, monthly, {
         to: E5,
         now: NOW,
         catalog,
-        destinationTerm: 'equal',
-        policy: { destinationTerm: 'not-shorter' },
+        policy: definePolicy({ destinationTerm: 'not-shorter' }),
+      }),
+    ).toEqual(allowedPlan);
+  });
+  it('U5 the choice is the policy’s only: planTwoToOne has no destinationTerm option (a key of that name is not read)', () => {
+    expect(
+      planTwoToOne(first, monthly, {
+        to: E5,
+        now: NOW,
+        catalog,
+        ...({ destinationTerm: 'not-shorter' } as object),
       }),
     ).toEqual(mismatch);
+    expect(
+      planTwoToOne(first, monthly, {
+        to: E5,
+        now: NOW,
+        catalog,
+        ...({ destinationTerm: 'equal' } as object),
+        policy: definePolicy({ destinationTerm: 'not-shorter' }),
+      }),
+    ).toEqual(allowedPlan);
+  });
+});
+
+// docs/policy.md: "Every answer names the version of the rules it used": the plan names its
+// steps' version, that of its `now`.
+describe('U6 the plan names the version of the rules of its now', () => {
+  it('U6: asked 2025-06-01 (the rules of 2025-04-01), the plan and both steps name 2025-04-01', () => {
+    const a = { ...first, purchasedAt: '2025-03-15T09:30:00Z' };
+    const b = { ...second, purchasedAt: '2025-03-10T08:00:00Z' };
+    const plan = planTwoToOne(a, b, { to: E5, now: '2025-06-01T00:00:00Z', catalog });
+    expect([plan.policyVersion, ...plan.steps.map((s) => s.decision.policyVersion)]).toEqual([
+      '2025-04-01',
+      '2025-04-01',
+      '2025-04-01',
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import { canCancel } from '../../src/decisions/cancel.js';
 import type { Status, SubscriptionInput } from '../../src/snapshot/subscription.js';
 import { daysInMonth } from '../../src/time/day.js';
 import { canUpgrade, type UpgradeOptions } from '../../src/decisions/upgrade.js';
+import { definePolicy } from '../../src/policy/policy.js';
 import { caught } from '../support/caught.js';
 import { at } from '../support/time.js';
 
@@ -57,17 +58,62 @@ describe('U1 only active, paid subscriptions start an upgrade', () => {
   it.each([
     [{ status: 'suspended' }, 'U1', 'NOT_ACTIVE', 'SubscriptionStatusNotActive'],
     [{ status: 'expired' }, 'U1', 'NOT_ACTIVE', 'SubscriptionStatusNotActive'],
-    [{ status: 'deleted' }, 'C3', 'TERMINATED', 'SubscriptionStatusNotActive'],
-    [{ trial: true }, 'U1', 'TRIAL_USE_CONVERSION', null],
+    [{ status: 'deleted' }, 'P7', 'TERMINATED', 'SubscriptionStatusNotActive'],
+    [{ status: 'cancelled' }, 'C3', 'TERMINATED', 'SubscriptionStatusNotActive'],
+    // A trial whose end date is given (2024-03-31): asked inside it.
+    [{ trial: true, termEndDate: '2024-03-31' }, 'U1', 'TRIAL_USE_CONVERSION', null],
   ] as const)('%j → %s %s', (over, rule, reason, apiCode) => {
     expect(canUpgrade(sub(over), opts())).toMatchObject({
       allowed: false,
       rule,
+      policyVersion: '2023-10-19',
       reason,
       apiCode,
       opensAt: null,
       effectiveAt: null,
     });
+  });
+
+  // The source's term ends 2025-01-14: the renewal runs from 2025-01-15T00:00Z, at most 24 h.
+  it.each([
+    [{}, '2025-01-15T00:00:00.000Z', 'R4', 'RENEWAL_READ_ONLY', null, at('2025-01-16T00:00:00Z')],
+    [{}, '2025-01-15T23:59:59.999Z', 'R4', 'RENEWAL_READ_ONLY', null, at('2025-01-16T00:00:00Z')],
+    [{}, '2025-01-16T00:00:00.000Z', 'R2', 'TERM_ENDED', 'SubscriptionStatusNotActive', null],
+    [{ autoRenew: false }, '2025-01-15T00:00:00.000Z', 'R5', 'TERM_ENDED', 'SubscriptionStatusNotActive', null],
+    [{ trial: true }, '2025-01-16T00:00:00.000Z', 'TR2', 'TERM_ENDED', 'SubscriptionStatusNotActive', null],
+  ] as const)('R4 R2 R5 TR2: %j at %s → %s %s', (over, instant, rule, reason, apiCode, opensAt) => {
+    expect(canUpgrade(sub(over), opts({ now: instant }))).toMatchObject({
+      allowed: false,
+      rule,
+      // 2025-01-15 and 2025-01-16: the rules of 2024-07-01.
+      policyVersion: '2024-07-01',
+      reason,
+      apiCode,
+      opensAt,
+      effectiveAt: null,
+    });
+  });
+
+  it('U1 TR1: a trial without an end date is converted, not upgraded, during its 30 days; after them it is over (TR2)', () => {
+    // Bought 2024-01-15: day 30 is 2024-02-13.
+    expect(canUpgrade(sub({ trial: true }), opts({ now: '2024-02-13T23:59:59.999Z' }))).toMatchObject({
+      allowed: false,
+      rule: 'U1',
+      policyVersion: '2023-10-19',
+      reason: 'TRIAL_USE_CONVERSION',
+      assumptions: ['TRIAL_END_ASSUMED'],
+    });
+    expect(canUpgrade(sub({ trial: true, autoRenew: false }), opts({ now: '2024-02-14T00:00:00Z' }))).toMatchObject({
+      allowed: false,
+      rule: 'TR2',
+      policyVersion: '2023-10-19',
+      reason: 'TERM_ENDED',
+      assumptions: ['TRIAL_END_ASSUMED'],
+    });
+  });
+
+  it('U1: the last instant of the term can still start an upgrade', () => {
+    expect(canUpgrade(sub(), opts({ now: '2025-01-14T23:59:59.999Z' })).allowed).toBe(true);
   });
 
   it('no upgrade is ever allowed from a subscription that is not active (property)', () => {
@@ -93,6 +139,7 @@ describe('U1 only active, paid subscriptions start an upgrade', () => {
     expect(canUpgrade(source, opts({ to: ' microsoft 365  e3 ' }))).toEqual({
       allowed: false,
       rule: 'U1',
+      policyVersion: '2023-10-19',
       reason: 'SAME_PRODUCT',
       opensAt: null,
       assumptions: [],
@@ -120,6 +167,7 @@ describe('U2 unsupported paths and the catalog', () => {
     expect(d).toMatchObject({
       allowed: false,
       rule: 'U2',
+      policyVersion: '2023-10-19',
       reason: 'UNSUPPORTED_UPGRADE_PATH',
       apiCode: 'ConversionsNotFound',
       duplicateLicenses: { rule: 'U7', billingCycles: 2 },
@@ -137,6 +185,7 @@ describe('U3 full upgrade', () => {
     expect(canUpgrade(sub(), opts())).toEqual({
       allowed: true,
       rule: 'U3',
+      policyVersion: '2023-10-19',
       reason: 'FULL_UPGRADE',
       until: null,
       assumptions: [],
@@ -182,6 +231,7 @@ describe('U4 partial upgrade and U9 inherited cancellation window', () => {
     expect(d).toMatchObject({
       allowed: true,
       rule: 'U4',
+      policyVersion: '2023-10-19',
       reason: 'PARTIAL_UPGRADE',
       kind: 'partial',
       into: 'new-subscription',
@@ -264,6 +314,7 @@ describe('U5 existing destination subscription', () => {
     expect(canUpgrade(sub(), opts({ destination: dest({ status: 'suspended' }) }))).toMatchObject({
       allowed: false,
       rule: 'U5',
+      policyVersion: '2023-10-19',
       reason: 'DESTINATION_NOT_ACTIVE',
       apiCode: 'SubscriptionNotActive',
     });
@@ -291,31 +342,28 @@ describe('U5 existing destination subscription', () => {
       reason: 'DESTINATION_TERM_MISMATCH',
       apiCode: null,
     });
-    expect(canUpgrade(sub(), opts({ destination: longer, destinationTerm: 'not-shorter' })).allowed).toBe(true);
+    const notShorter = definePolicy({ destinationTerm: 'not-shorter' });
+    expect(canUpgrade(sub(), opts({ destination: longer, policy: notShorter })).allowed).toBe(true);
     expect(
-      canUpgrade(
-        sub(),
-        opts({ destination: dest({ term: 'P1M', billing: 'monthly' }), destinationTerm: 'not-shorter' }),
-      ).reason,
+      canUpgrade(sub(), opts({ destination: dest({ term: 'P1M', billing: 'monthly' }), policy: notShorter })).reason,
     ).toBe('DESTINATION_TERM_MISMATCH');
   });
-  it('the U5 term rule defaults to the policy’s destinationTerm; the option wins over it', () => {
+  it('the U5 term rule is the policy’s destinationTerm (default equal); a plain override object is no policy', () => {
     const longer = dest({ term: 'P3Y', billing: 'annual', termEndDate: '2026-12-31' });
-    expect(canUpgrade(sub(), opts({ destination: longer, policy: { destinationTerm: 'not-shorter' } })).allowed).toBe(
-      true,
-    );
-    expect(canUpgrade(sub(), opts({ destination: longer, policy: { destinationTerm: 'equal' } })).reason).toBe(
-      'DESTINATION_TERM_MISMATCH',
-    );
     expect(
-      canUpgrade(
-        sub(),
-        opts({ destination: longer, policy: { destinationTerm: 'not-shorter' }, destinationTerm: 'equal' }),
-      ).reason,
+      canUpgrade(sub(), opts({ destination: longer, policy: definePolicy({ destinationTerm: 'not-shorter' }) }))
+        .allowed,
+    ).toBe(true);
+    expect(
+      canUpgrade(sub(), opts({ destination: longer, policy: definePolicy({ destinationTerm: 'equal' }) })).reason,
     ).toBe('DESTINATION_TERM_MISMATCH');
-    expect(() => canUpgrade(sub(), opts({ policy: { destinationTerm: 'longer' as never } }))).toThrow(
+    expect(canUpgrade(sub(), opts({ destination: longer })).reason).toBe('DESTINATION_TERM_MISMATCH');
+    expect(() => definePolicy({ destinationTerm: 'longer' as never })).toThrow(
       expect.objectContaining({ code: 'INVALID_ENUM', field: 'policy.destinationTerm' }),
     );
+    expect(() =>
+      canUpgrade(sub(), opts({ destination: longer, policy: { destinationTerm: 'not-shorter' } as never })),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_TYPE', field: 'policy' }));
   });
   it('ends before the source → DESTINATION_ENDS_EARLIER; the same end day is fine', () => {
     expect(canUpgrade(sub(), opts({ destination: dest({ termEndDate: '2025-01-13' }) }))).toMatchObject({
@@ -329,6 +377,7 @@ describe('U5 existing destination subscription', () => {
     expect(canUpgrade(sub(), opts({ destination: dest(), when: 'at-renewal' }))).toMatchObject({
       allowed: false,
       rule: 'U5',
+      policyVersion: '2023-10-19',
       reason: 'SCHEDULED_INTO_EXISTING',
     });
   });
@@ -346,6 +395,7 @@ describe('U5 existing destination subscription', () => {
     expect(canUpgrade(source, opts({ destination: d }))).toEqual({
       allowed: false,
       rule: 'U5',
+      policyVersion: '2023-10-19',
       reason: 'DESTINATION_IN_CANCELLATION_WINDOW',
       opensAt: Date.parse('2024-03-06T12:00:00Z'),
       assumptions: [],
@@ -359,6 +409,7 @@ describe('U5 existing destination subscription', () => {
     expect(canUpgrade(source, opts({ destination: dest({ termEndDate: '2025-01-13' }) }))).toEqual({
       allowed: false,
       rule: 'U5',
+      policyVersion: '2023-10-19',
       reason: 'DESTINATION_ENDS_EARLIER',
       opensAt: null,
       assumptions: [],
@@ -375,6 +426,7 @@ describe('U5 existing destination subscription', () => {
     expect(canUpgrade(source, opts({ destination: d }))).toEqual({
       allowed: true,
       rule: 'U3',
+      policyVersion: '2023-10-19',
       reason: 'FULL_UPGRADE',
       until: null,
       assumptions: [],
@@ -398,6 +450,7 @@ describe('U5 existing destination subscription', () => {
     expect(canUpgrade(source, opts({ destination: d, quantity: 4 }))).toMatchObject({
       allowed: true,
       rule: 'U4',
+      policyVersion: '2023-10-19',
       reason: 'PARTIAL_UPGRADE',
       into: 'existing-subscription',
       newSubscription: null,
@@ -428,11 +481,13 @@ describe('U8/S2 scheduled upgrades; S5 midterm removes a scheduled upgrade; C10 
     expect(canUpgrade(sub({ autoRenew: false }), opts({ when: 'at-renewal' }))).toMatchObject({
       allowed: false,
       rule: 'S2',
+      policyVersion: '2023-10-19',
       reason: 'SCHEDULE_REQUIRES_AUTO_RENEW',
     });
     expect(canUpgrade(sub(), opts({ when: 'at-renewal' }))).toMatchObject({
       allowed: true,
       rule: 'U8',
+      policyVersion: '2023-10-19',
       reason: 'SCHEDULED_UPGRADE',
       kind: 'scheduled',
       into: 'same-subscription',
@@ -473,8 +528,8 @@ describe('U1–U8 option validation', () => {
     expect(() => canUpgrade(sub(), opts({ when: 'later' as never }))).toThrow(
       expect.objectContaining({ code: 'INVALID_ENUM', field: 'when' }),
     );
-    expect(() => canUpgrade(sub(), opts({ destinationTerm: 'longer' as never }))).toThrow(
-      expect.objectContaining({ code: 'INVALID_ENUM', field: 'destinationTerm' }),
+    expect(() => canUpgrade(sub(), opts({ policy: { destinationTerm: 'longer' } as never }))).toThrow(
+      expect.objectContaining({ code: 'INVALID_TYPE', field: 'policy' }),
     );
     expect(() => canUpgrade(sub(), opts({ quantity: 0 }))).toThrow(
       expect.objectContaining({ code: 'INVALID_QUANTITY', field: 'quantity' }),

@@ -66,9 +66,11 @@ describe('U2 deny list (002 "Upgrades that aren\'t currently supported")', () =>
   it.each(DENIED_PAIRS)(
     '$from → $to is refused UNSUPPORTED_UPGRADE_PATH, with or without a catalog listing it',
     ({ from, to }) => {
+      // checkUpgradePath asks no instant and no change of the timeline touches U1/U2: the baseline version.
       const expected = {
         allowed: false,
         rule: 'U2',
+        policyVersion: '2023-10-19',
         reason: 'UNSUPPORTED_UPGRADE_PATH',
         opensAt: null,
         assumptions: [],
@@ -107,6 +109,7 @@ describe('U1/U2 catalog of allowed conversions', () => {
     expect(checkUpgradePath('microsoft 365 e3', 'Microsoft 365 E5', catalog)).toEqual({
       allowed: true,
       rule: 'U2',
+      policyVersion: '2023-10-19',
       reason: 'IN_CATALOG',
       until: null,
       assumptions: [],
@@ -311,6 +314,7 @@ describe('U1/U2 catalog of allowed conversions', () => {
     expect(checkUpgradePath('OFFICE 365  E1', 'office 365 e3 ', catalog)).toEqual({
       allowed: true,
       rule: 'U2',
+      policyVersion: '2023-10-19',
       reason: 'IN_CATALOG',
       until: null,
       assumptions: [],
@@ -321,6 +325,7 @@ describe('U1/U2 catalog of allowed conversions', () => {
     expect(checkUpgradePath('Office 365 E3', 'Office 365 E1', catalog)).toEqual({
       allowed: false,
       rule: 'U2',
+      policyVersion: '2023-10-19',
       reason: 'UNSUPPORTED_UPGRADE_PATH',
       opensAt: null,
       assumptions: [],
@@ -340,6 +345,7 @@ describe('U1/U2 catalog of allowed conversions', () => {
     const same = {
       allowed: false,
       rule: 'U1',
+      policyVersion: '2023-10-19',
       reason: 'SAME_PRODUCT',
       opensAt: null,
       assumptions: [],
@@ -355,6 +361,7 @@ describe('U1/U2 catalog of allowed conversions', () => {
     expect(checkUpgradePath('Office 365 E1', 'Office 365 E3')).toEqual({
       allowed: true,
       rule: 'U2',
+      policyVersion: '2023-10-19',
       reason: 'NOT_DENIED',
       until: null,
       assumptions: [],

@@ -1,6 +1,6 @@
 /**
- * T5 formatUtc and formatDuration, C12 formatRelative ("closes in 2 d 3 h"): the edges of the years
- * 0000–9999, and every field of each thrown CspRulesError (code, field, message, received).
+ * T5 formatUtc and formatDuration, C12 formatRelative ("closes in 2 d 3 h"): the edges of the instants
+ * T1 accepts (2000-01-01 to the end of 9999), and every field of each thrown CspRulesError (code, field, message, received).
  * Expected texts are written out by hand.
  */
 import fc from 'fast-check';
@@ -22,15 +22,14 @@ describe('T5 formatUtc', () => {
   it.each([
     [Date.UTC(2024, 2, 17, 14, 2, 45), '2024-03-17 14:02:45 UTC'],
     [Date.UTC(2024, 1, 29, 23, 59, 59, 999), '2024-02-29 23:59:59.999 UTC'],
-    [0, '1970-01-01 00:00:00 UTC'],
-    [-1, '1969-12-31 23:59:59.999 UTC'],
+    [Date.UTC(2000, 0, 1), '2000-01-01 00:00:00 UTC'],
     ['2024-03-17T15:02:45.5+01:00', '2024-03-17 14:02:45.500 UTC'],
   ])('%s → %s', (instant, text) => {
     expect(formatUtc(instant)).toBe(text);
   });
   it('property: agrees with Date#toISOString', () => {
     fc.assert(
-      fc.property(fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2200, 0, 1) }), (n) => {
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2200, 0, 1) }), (n) => {
         const iso = new Date(n).toISOString();
         const expected = `${iso.slice(0, 10)} ${iso.slice(11, 19)}${n % 1000 === 0 ? '' : iso.slice(19, 23)} UTC`;
         return formatUtc(n) === expected;
@@ -38,8 +37,22 @@ describe('T5 formatUtc', () => {
     );
   });
 
-  it('T5: the first instant of year 0000 has no minus sign', () => {
-    expect(formatUtc('0000-01-01T00:00:00Z')).toBe('0000-01-01 00:00:00 UTC');
+  // T1: the display functions read instants with the same rule as the decisions.
+  it.each([
+    [0, '0 is before 2000-01-01 (UTC): no CSP subscription is that old'],
+    [-1, '-1 is before 2000-01-01 (UTC): no CSP subscription is that old'],
+    ['0000-01-01T00:00:00Z', '"0000-01-01T00:00:00Z" is before 2000-01-01 (UTC): no CSP subscription is that old'],
+    [
+      '1999-12-31T23:59:59.999Z',
+      '"1999-12-31T23:59:59.999Z" is before 2000-01-01 (UTC): no CSP subscription is that old',
+    ],
+  ])('T1 T5: %s → INSTANT_OUT_OF_RANGE on instant', (instant, message) => {
+    expect(errorOf(() => formatUtc(instant))).toEqual([
+      'INSTANT_OUT_OF_RANGE',
+      'instant',
+      `instant: ${message}`,
+      instant,
+    ]);
   });
 
   it('T5: the last millisecond of year 9999', () => {
@@ -90,9 +103,9 @@ describe('C12 formatRelative: "closes in 2 d 3 h" from now to an exclusive deadl
     expect(formatRelative(now, deadline)).toBe(text);
   });
   it('opens', () => {
-    expect(formatRelative(0, D, 'opens')).toBe('opens in 1 d');
-    expect(formatRelative(D, 0, 'opens')).toBe('opened 1 d ago');
-    expect(() => formatRelative(0, D, 'ends' as never)).toThrow(CspRulesError);
+    expect(formatRelative(now, now + D, 'opens')).toBe('opens in 1 d');
+    expect(formatRelative(now + D, now, 'opens')).toBe('opened 1 d ago');
+    expect(() => formatRelative(now, now + D, 'ends' as never)).toThrow(CspRulesError);
   });
   it('reads no clock: the same arguments give the same text', () => {
     expect(formatRelative('2024-03-12T12:00:00Z', '2024-03-14T15:30:00Z')).toBe('closes in 2 d 3 h');
@@ -101,8 +114,8 @@ describe('C12 formatRelative: "closes in 2 d 3 h" from now to an exclusive deadl
   it('property: the text never claims more time than is left', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1000 * D }), (left) => {
-        const m = /^closes in (?:(\d+) d)? ?(?:(\d+) h)? ?(?:(\d+) min)?$/.exec(formatRelative(0, left));
-        if (m === null) return formatRelative(0, left) === 'closes in < 1 min' && left < MIN;
+        const m = /^closes in (?:(\d+) d)? ?(?:(\d+) h)? ?(?:(\d+) min)?$/.exec(formatRelative(now, now + left));
+        if (m === null) return formatRelative(now, now + left) === 'closes in < 1 min' && left < MIN;
         const shown = Number(m[1] ?? 0) * D + Number(m[2] ?? 0) * H + Number(m[3] ?? 0) * MIN;
         return shown <= left && shown > 0;
       }),
@@ -114,12 +127,15 @@ describe('C12 formatRelative: "closes in 2 d 3 h" from now to an exclusive deadl
   });
 
   it('T1: bad instants name "from" and "to"', () => {
-    expect(errorOf(() => formatRelative('2024-03-12T12:00:00', 0))[1]).toBe('from');
-    expect(errorOf(() => formatRelative(0, '2024-03-12T12:00:00'))[1]).toBe('to');
+    expect(errorOf(() => formatRelative('2024-03-12T12:00:00', now))[1]).toBe('from');
+    expect(errorOf(() => formatRelative(now, '2024-03-12T12:00:00'))[1]).toBe('to');
+    // T1: an instant before 2000 (here epoch 0) is out of range, whichever side it is on.
+    expect(errorOf(() => formatRelative(0, now)).slice(0, 2)).toEqual(['INSTANT_OUT_OF_RANGE', 'from']);
+    expect(errorOf(() => formatRelative(now, 0)).slice(0, 2)).toEqual(['INSTANT_OUT_OF_RANGE', 'to']);
   });
 
   it('T5: an unknown verb → INVALID_ENUM on verb', () => {
-    expect(errorOf(() => formatRelative(0, 1, 'ends' as never))).toEqual([
+    expect(errorOf(() => formatRelative(now, now + 1, 'ends' as never))).toEqual([
       'INVALID_ENUM',
       'verb',
       'verb: expected closes or opens, got "ends"',
@@ -128,6 +144,6 @@ describe('C12 formatRelative: "closes in 2 d 3 h" from now to an exclusive deadl
   });
 
   it('C12: opens just now at the instant itself', () => {
-    expect(formatRelative(5, 5, 'opens')).toBe('opened just now');
+    expect(formatRelative(now + 5, now + 5, 'opens')).toBe('opened just now');
   });
 });

@@ -228,6 +228,11 @@ describe.runIf(onlyInE2e)('playground in Debian Chromium (T5 local display, C12 
     );
     await expect(row.locator('a.rule').getAttribute('href')).resolves.toBe(`#rule-${open1.rule}`);
     await expect(page.locator(`#rule-${open1.rule}`).count()).resolves.toBe(1);
+    // The catalogue entry is the rule's text from docs/rules.md, with its versions, not the fallback.
+    const entry = (await page.locator(`#rule-${open1.rule} + dd`).textContent()) ?? '';
+    expect(entry).not.toContain('see docs/rules.md');
+    expect(entry).toContain('versions: 2023-10-19');
+    await expect(page.locator('#subject').textContent()).resolves.toContain('Rules version');
     await page.close();
   });
 

@@ -58,6 +58,7 @@ describe('A1 traditional commerce: an add-on needs an active base; new commerce 
     expect(canBuyAddOn(trad)).toEqual({
       allowed: true,
       rule: 'A1',
+      policyVersion: '2023-10-19',
       reason: 'BASE_ACTIVE',
       until: null,
       assumptions: [],
@@ -70,6 +71,7 @@ describe('A1 traditional commerce: an add-on needs an active base; new commerce 
     expect(canBuyAddOn({ ...trad, status: 'suspended' })).toEqual({
       allowed: false,
       rule: 'A1',
+      policyVersion: '2023-10-19',
       reason: 'BASE_NOT_ACTIVE',
       opensAt: null,
       assumptions: [],
@@ -105,6 +107,7 @@ describe('A1 traditional commerce: an add-on needs an active base; new commerce 
     expect(canBuyAddOn(plainBase)).toEqual({
       allowed: true,
       rule: 'A1',
+      policyVersion: '2023-10-19',
       reason: 'CATALOG',
       until: null,
       assumptions: [],

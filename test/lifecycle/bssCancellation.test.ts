@@ -8,7 +8,7 @@ import {
   BSS_REJECTION_MESSAGE,
   bssCancellation,
   type BssRequestState,
-  cancelActionShown,
+  canShowCancelAction,
   requestRibbon,
 } from '../../src/lifecycle/bssCancellation.js';
 import { CspRulesError } from '../../src/core/errors.js';
@@ -31,26 +31,33 @@ const FIRST_OUT = '2024-02-09T10:00:00.000Z';
 
 describe('W2 the Cancel action is shown only while the asset is inside its window (C7)', () => {
   it('shown until the last instant of the 30 days, hidden from the first instant after', () => {
-    expect(cancelActionShown(asset, { now: LAST_IN })).toEqual({
+    expect(canShowCancelAction(asset, { now: LAST_IN })).toEqual({
       allowed: true,
       rule: 'W2',
+      policyVersion: '2023-10-19',
       reason: 'SHOWN',
       until: at(FIRST_OUT),
-      assumptions: [],
+      // C7: the asset's isReturnable (not given) is taken as true: the answer depends on it.
+      assumptions: ['RETURNABLE_ASSUMED'],
       warnings: [],
     });
-    expect(cancelActionShown(asset, { now: FIRST_OUT })).toMatchObject({
+    expect(canShowCancelAction(asset, { now: FIRST_OUT })).toMatchObject({
       allowed: false,
       rule: 'W2',
+      policyVersion: '2023-10-19',
       reason: 'ACTION_HIDDEN',
     });
   });
 
+  it('C7 W2: with isReturnable given the answer assumes nothing', () => {
+    expect(canShowCancelAction({ ...asset, isReturnable: true }, { now: LAST_IN }).assumptions).toEqual([]);
+  });
+
   it('hidden when Microsoft marked the asset not returnable (C7), and for other programs', () => {
-    expect(cancelActionShown({ ...asset, isReturnable: false }, { now: '2024-01-11T00:00:00Z' }).reason).toBe(
+    expect(canShowCancelAction({ ...asset, isReturnable: false }, { now: '2024-01-11T00:00:00Z' }).reason).toBe(
       'ACTION_HIDDEN',
     );
-    expect(cancelActionShown({ ...asset, program: 'nce-license' }, { now: '2024-01-11T00:00:00Z' }).reason).toBe(
+    expect(canShowCancelAction({ ...asset, program: 'nce-license' }, { now: '2024-01-11T00:00:00Z' }).reason).toBe(
       'NOT_BSS_ASSET',
     );
   });
@@ -59,15 +66,16 @@ describe('W2 the Cancel action is shown only while the asset is inside its windo
     const purchase = at('2024-01-10T10:00:00Z');
     fc.assert(
       fc.property(fc.integer({ min: purchase - 2 * DAY_MS, max: purchase + 40 * DAY_MS }), (now) => {
-        return cancelActionShown(asset, { now }).allowed === (now >= purchase && now < purchase + 720 * 3_600_000);
+        return canShowCancelAction(asset, { now }).allowed === (now >= purchase && now < purchase + 720 * 3_600_000);
       }),
     );
   });
 
   it('W2: another program is NOT_BSS_ASSET under W2, nothing to open', () => {
-    expect(cancelActionShown({ ...asset, program: 'nce-license' }, { now: '2024-01-11T00:00:00Z' })).toEqual({
+    expect(canShowCancelAction({ ...asset, program: 'nce-license' }, { now: '2024-01-11T00:00:00Z' })).toEqual({
       allowed: false,
       rule: 'W2',
+      policyVersion: '2023-10-19',
       reason: 'NOT_BSS_ASSET',
       opensAt: null,
       assumptions: [],
@@ -76,12 +84,13 @@ describe('W2 the Cancel action is shown only while the asset is inside its windo
   });
 
   it('W2 C7: 1 ms before the purchase the window is not open yet: WINDOW_NOT_OPEN, opening at the purchase instant', () => {
-    expect(cancelActionShown(asset, { now: '2024-01-10T09:59:59.999Z' })).toEqual({
+    expect(canShowCancelAction(asset, { now: '2024-01-10T09:59:59.999Z' })).toEqual({
       allowed: false,
       rule: 'W2',
+      policyVersion: '2023-10-19',
       reason: 'WINDOW_NOT_OPEN',
       opensAt: Date.parse('2024-01-10T10:00:00Z'),
-      assumptions: [],
+      assumptions: ['RETURNABLE_ASSUMED'],
       warnings: [],
     });
   });

@@ -7,14 +7,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   alignedTerms,
-  alignmentOptions,
+  eligibleAlignments,
   calendarMonthEnd,
   canAlign,
   checkEndDay,
-  customEndDateDecision,
-  purchaseAlignmentOptions,
+  checkCustomEndDate,
+  eligiblePurchaseAlignments,
 } from '../../src/lifecycle/coterm.js';
 import { transition } from '../../src/lifecycle/machine/transition.js';
+import { definePolicy } from '../../src/policy/policy.js';
 import { type SubscriptionInput, toSubscription } from '../../src/snapshot/subscription.js';
 import { civilFromDay, daysInMonth, formatDay } from '../../src/time/day.js';
 import { caught } from '../support/caught.js';
@@ -39,17 +40,23 @@ const noOfferName: SubscriptionInput = {
   quantity: 10,
   purchasedAt: '2024-07-15T09:00:00Z', // term 2024-07-15 – 2025-07-14; the next one 2025-07-15 – 2026-07-14
 };
-const allowed = (rule: string, reason: string) => ({
+/**
+ * Whole CO decisions. canAlign, checkEndDay, checkCustomEndDate and eligiblePurchaseAlignments ask
+ * no `now`: they name the baseline version (2023-10-19); eligibleAlignments names its now's.
+ */
+const allowed = (rule: string, reason: string, policyVersion = '2023-10-19') => ({
   allowed: true,
   rule,
+  policyVersion,
   reason,
   until: null,
   assumptions: [],
   warnings: [],
 });
-const refused = (rule: string, reason: string) => ({
+const refused = (rule: string, reason: string, policyVersion = '2023-10-19') => ({
   allowed: false,
   rule,
+  policyVersion,
   reason,
   opensAt: null,
   assumptions: [],
@@ -79,8 +86,8 @@ describe('CO1 only new-commerce license-based subscriptions can be aligned', () 
     expect(canAlign({ ...noOfferName, status: 'suspended' })).toEqual(refused('CO1', 'NOT_ACTIVE'));
   });
 
-  it('CO1 alignmentOptions: others that is not an array is INVALID_TYPE with its message', () => {
-    const e = caught(() => alignmentOptions(noOfferName, { others: 'x' as never, now: '2024-09-01T00:00:00Z' }));
+  it('CO1 eligibleAlignments: others that is not an array is INVALID_TYPE with its message', () => {
+    const e = caught(() => eligibleAlignments(noOfferName, { others: 'x' as never, now: '2024-09-01T00:00:00Z' }));
     expect([e.code, e.field, e.message, e.received]).toEqual([
       'INVALID_TYPE',
       'others',
@@ -92,7 +99,7 @@ describe('CO1 only new-commerce license-based subscriptions can be aligned', () 
   it('CO1: a subscription without an id is not offered (it can’t be named in alignsTo); the calendar month is', () => {
     const { id: _none, ...anonymous } = { ...noOfferName, purchasedAt: '2023-10-01T00:00:00Z' }; // ends 2024-09-30: inside, but no id
     expect(_none).toBe('sub-1');
-    const a = purchaseAlignmentOptions({ term: 'P1Y', purchasedAt: '2024-07-15T09:00:00Z', others: [anonymous] });
+    const a = eligiblePurchaseAlignments({ term: 'P1Y', purchasedAt: '2024-07-15T09:00:00Z', others: [anonymous] });
     // P1Y from 2024-07-15 ends 2025-07-14, not a month end → CO5 date 2025-06-30; the term after it runs 2025-07-01 – 2026-06-30.
     expect(a).toEqual({
       decision: allowed('CO1', 'ALIGNABLE'),
@@ -198,18 +205,19 @@ describe('CO2 valid custom term end dates', () => {
     expect(checkEndDay('P1M', month, day('2024-08-15'))).toEqual(refused('CO2', 'OUTSIDE_FIRST_TERM'));
   });
 
-  it('CO2: another subscription with no end date inside the term adds nothing, also for a term spanning day 0 (1970-01-01)', () => {
-    // P1M from 1969-12-20 ends 1970-01-19 (not a month end) → CO5 date 1969-12-31; the term after it 1970-01-01 – 1970-01-31.
-    // The P3Y other ends 1972-12-19: no end date in 1969-12-20 – 1970-01-19.
-    const long: SubscriptionInput = { ...noOfferName, id: 'long', term: 'P3Y', purchasedAt: '1969-12-20T00:00:00Z' };
-    const a = purchaseAlignmentOptions({ term: 'P1M', purchasedAt: '1969-12-20T12:00:00Z', others: [long] });
+  it('CO2: another subscription with no end date inside the term adds nothing, also for a term spanning a year end', () => {
+    // (Was a term spanning day 0, 1970-01-01: before 2000 no instant is read since T1.)
+    // P1M from 2023-12-20 ends 2024-01-19 (not a month end) → CO5 date 2023-12-31; the term after it 2024-01-01 – 2024-01-31.
+    // The P3Y other ends 2026-12-19: no end date in 2023-12-20 – 2024-01-19.
+    const long: SubscriptionInput = { ...noOfferName, id: 'long', term: 'P3Y', purchasedAt: '2023-12-20T00:00:00Z' };
+    const a = eligiblePurchaseAlignments({ term: 'P1M', purchasedAt: '2023-12-20T12:00:00Z', others: [long] });
     expect(a.options).toEqual([
       {
-        endDay: day('1969-12-31'),
+        endDay: day('2023-12-31'),
         alignsTo: [],
         calendarMonth: true,
-        firstTerm: { startDay: day('1969-12-20'), endDay: day('1969-12-31'), prorated: true },
-        followingTerm: { startDay: day('1970-01-01'), endDay: day('1970-01-31') },
+        firstTerm: { startDay: day('2023-12-20'), endDay: day('2023-12-31'), prorated: true },
+        followingTerm: { startDay: day('2024-01-01'), endDay: day('2024-01-31') },
       },
     ]);
   });
@@ -219,9 +227,10 @@ describe('CO2 valid custom term end dates', () => {
       { ...noOfferName, id: 'twin' }, // same term: ends 2025-07-14, renews to 2026-07-14 = the next term's last day
       { ...noOfferName, id: 'edge', purchasedAt: '2024-07-16T00:00:00Z' }, // ends 2025-07-15 = the next term's first day; then 2026-07-15 (past it)
     ];
-    const a = alignmentOptions(noOfferName, { others, now: '2024-09-01T00:00:00Z' });
+    const a = eligibleAlignments(noOfferName, { others, now: '2024-09-01T00:00:00Z' });
     expect(a).toEqual({
-      decision: allowed('CO1', 'ALIGNABLE'),
+      // Asked 2024-09-01: the rules of 2024-07-01.
+      decision: allowed('CO1', 'ALIGNABLE', '2024-07-01'),
       term: { startDay: day('2025-07-15'), endDay: day('2026-07-14') },
       options: [
         {
@@ -258,7 +267,7 @@ describe('CO2 valid custom term end dates', () => {
       purchasedAt: '2023-10-01T00:00:00Z',
       autoRenew: false,
     };
-    const a = purchaseAlignmentOptions({ term: 'P3Y', purchasedAt: '2024-07-15T09:00:00Z', others: [lapsing] });
+    const a = eligiblePurchaseAlignments({ term: 'P3Y', purchasedAt: '2024-07-15T09:00:00Z', others: [lapsing] });
     expect(a.options).toEqual([
       {
         endDay: day('2024-09-30'),
@@ -307,8 +316,8 @@ describe('CO3 nothing moves midterm', () => {
       { now: '2024-09-01T00:00:00Z' },
     );
     expect(r).toMatchObject({ ok: false, refusal: { rule: 'CO2', reason: 'OUTSIDE_FIRST_TERM' } });
-    expect(customEndDateDecision(toSubscription(base), day('2026-07-14')).allowed).toBe(true);
-    expect(customEndDateDecision(toSubscription({ ...base, program: 'nce-software' }), day('2026-07-14')).reason).toBe(
+    expect(checkCustomEndDate(toSubscription(base), day('2026-07-14')).allowed).toBe(true);
+    expect(checkCustomEndDate(toSubscription({ ...base, program: 'nce-software' }), day('2026-07-14')).reason).toBe(
       'NOT_ALIGNABLE',
     );
   });
@@ -321,9 +330,9 @@ describe('CO4 the first aligned term is shorter and prorated; later terms are fu
     expect(t.followingTerm).toEqual({ startDay: day('2024-10-02'), endDay: day('2027-10-01') });
   });
 
-  it('purchaseAlignmentOptions offers that date, aligned to the existing subscription', () => {
+  it('eligiblePurchaseAlignments offers that date, aligned to the existing subscription', () => {
     const existing: SubscriptionInput = { ...base, id: 'existing', purchasedAt: '2021-10-02T08:00:00Z' }; // ends 2022-10-01, yearly
-    const a = purchaseAlignmentOptions({ term: 'P3Y', purchasedAt: '2022-07-01T10:00:00Z', others: [existing] });
+    const a = eligiblePurchaseAlignments({ term: 'P3Y', purchasedAt: '2022-07-01T10:00:00Z', others: [existing] });
     const option = a.options.find((o) => o.alignsTo.includes('existing'));
     expect(option).toEqual({
       endDay: day('2024-10-01'),
@@ -383,14 +392,14 @@ describe('CO5 calendar-month alignment', () => {
     );
   });
 
-  it('alignmentOptions lists the calendar-month date and the other subscriptions’ end dates for the next term', () => {
+  it('eligibleAlignments lists the calendar-month date and the other subscriptions’ end dates for the next term', () => {
     const others: SubscriptionInput[] = [
       { ...base, id: 'yearly', purchasedAt: '2023-10-01T00:00:00Z' }, // ends 2024-09-30, 2025-09-30, 2026-09-30
       { ...base, id: 'monthly', term: 'P1M', purchasedAt: '2024-08-10T00:00:00Z' }, // P1M: a P1Y can't coterm onto it (CO2)
       { ...base, id: 'software', program: 'nce-software', purchasedAt: '2023-11-01T00:00:00Z' }, // CO1
       { ...base, id: 'sub-1' }, // itself
     ];
-    const a = alignmentOptions(base, { others, now: '2024-09-01T00:00:00Z' });
+    const a = eligibleAlignments(base, { others, now: '2024-09-01T00:00:00Z' });
     expect(a.decision).toMatchObject({ allowed: true, rule: 'CO1' });
     expect([formatDay(a.term.startDay), formatDay(a.term.endDay)]).toEqual(['2025-07-15', '2026-07-14']);
     expect(a.options.map((o) => [formatDay(o.endDay), o.alignsTo, o.calendarMonth])).toEqual([
@@ -400,24 +409,26 @@ describe('CO5 calendar-month alignment', () => {
     expect(a.options[0]?.followingTerm).toEqual({ startDay: day('2025-10-01'), endDay: day('2026-09-30') });
   });
 
-  it('alignmentOptions is refused once the renewal has started or without auto-renew (CO3, S2)', () => {
-    expect(alignmentOptions(base, { others: [], now: '2025-07-15T00:00:00Z' })).toMatchObject({
+  it('eligibleAlignments is refused once the renewal has started or without auto-renew (CO3, S2)', () => {
+    expect(eligibleAlignments(base, { others: [], now: '2025-07-15T00:00:00Z' })).toMatchObject({
       decision: { allowed: false, rule: 'CO3', reason: 'NO_NEXT_TERM' },
       options: [],
     });
-    expect(alignmentOptions(base, { others: [], now: '2025-07-14T23:59:59.999Z' }).decision.allowed).toBe(true);
+    expect(eligibleAlignments(base, { others: [], now: '2025-07-14T23:59:59.999Z' }).decision.allowed).toBe(true);
     expect(
-      alignmentOptions({ ...base, autoRenew: false }, { others: [], now: '2024-09-01T00:00:00Z' }).decision.reason,
+      eligibleAlignments({ ...base, autoRenew: false }, { others: [], now: '2024-09-01T00:00:00Z' }).decision.reason,
     ).toBe('NO_NEXT_TERM');
   });
 });
 
 describe('CO1–CO5 bad input is a typed error', () => {
   it('others must be an array; the term an enumeration value; now an instant', () => {
-    expect(() => alignmentOptions(base, { others: 'x' as never, now: '2024-09-01T00:00:00Z' })).toThrowError(/others/);
-    expect(() => alignmentOptions(base, { others: [], now: '2024-09-01T00:00:00' })).toThrowError(/now/);
+    expect(() => eligibleAlignments(base, { others: 'x' as never, now: '2024-09-01T00:00:00Z' })).toThrowError(
+      /others/,
+    );
+    expect(() => eligibleAlignments(base, { others: [], now: '2024-09-01T00:00:00' })).toThrowError(/now/);
     expect(() =>
-      purchaseAlignmentOptions({ term: 'P2Y' as never, purchasedAt: '2022-07-01T00:00:00Z', others: [] }),
+      eligiblePurchaseAlignments({ term: 'P2Y' as never, purchasedAt: '2022-07-01T00:00:00Z', others: [] }),
     ).toThrowError(/term/);
   });
 });
@@ -431,7 +442,7 @@ describe('CO2, CO4 checked entry points (principle 5)', () => {
     expect(() => alignedTerms(start, 'P1Y', day('2025-07-15'))).toThrow(err('INCONSISTENT', 'customEndDay'));
     expect(() => alignedTerms(start, 'P1Y', day('2024-07-14'))).toThrow(err('INCONSISTENT', 'customEndDay'));
   });
-  it('CO2 checkEndDay / calendarMonthEnd / customEndDateDecision name the bad argument', () => {
+  it('CO2 checkEndDay / calendarMonthEnd / checkCustomEndDate name the bad argument', () => {
     expect(() => checkEndDay('P1M', null as never, day('2024-03-30'))).toThrow(err('INVALID_TYPE', 'first'));
     expect(() => checkEndDay('P1M', { startDay: day('2024-03-05'), endDay: Number.NaN }, day('2024-03-30'))).toThrow(
       err('INVALID_DATE', 'first.endDay'),
@@ -444,10 +455,12 @@ describe('CO2, CO4 checked entry points (principle 5)', () => {
       quantity: 5,
       purchasedAt: '2024-07-15T10:00:00Z',
     } as const;
-    expect(() => customEndDateDecision(sub, 1.5)).toThrow(err('INVALID_DATE', 'endDay'));
-    expect(() => customEndDateDecision(sub, day('2026-07-14'), { renewalAnchor: 'x' } as never)).toThrow(
-      err('INVALID_ENUM', 'policy.renewalAnchor'),
+    expect(() => checkCustomEndDate(sub, 1.5)).toThrow(err('INVALID_DATE', 'endDay'));
+    // A plain override object is no policy; definePolicy names the bad setting.
+    expect(() => checkCustomEndDate(sub, day('2026-07-14'), { renewalAnchor: 'x' } as never)).toThrow(
+      err('INVALID_TYPE', 'policy'),
     );
-    expect(customEndDateDecision(sub, day('2026-07-14')).allowed).toBe(true); // input accepted, not only snapshots
+    expect(() => definePolicy({ renewalAnchor: 'x' as never })).toThrow(err('INVALID_ENUM', 'policy.renewalAnchor'));
+    expect(checkCustomEndDate(sub, day('2026-07-14')).allowed).toBe(true); // input accepted, not only snapshots
   });
 });

@@ -1,12 +1,12 @@
 /**
- * Renewal (R1–R5, T2, T6, S1, CO2, CO4): the schedule, and the errors of renewalSchedule / nextTermOf
+ * Renewal (R1–R5, T2, T6, S1, CO2, CO4): the schedule, and the errors of renewalSchedule / nextTerm
  * with code, field, message and value. Expected values are worked out by hand from rules.md.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CspRulesError } from '../../src/core/errors.js';
 import { definePolicy } from '../../src/policy/policy.js';
-import { nextTermOf, RENEWAL_CONFLICT, renewalAnchorDay, renewalSchedule } from '../../src/lifecycle/renewal.js';
+import { nextTerm, RENEWAL_CONFLICT, renewalAnchorDay, renewalSchedule } from '../../src/lifecycle/renewal.js';
 import { type SubscriptionInput, toSubscription } from '../../src/snapshot/subscription.js';
 import { DAY_MS, formatDay, HOUR_MS } from '../../src/time/day.js';
 import { caught } from '../support/caught.js';
@@ -91,6 +91,9 @@ describe('R5 only auto-renewing active subscriptions renew', () => {
     expect(s).toEqual({
       outcome: 'expire',
       rule: 'R5',
+      // Auto-renew off, not a choice (R6); under the rules in force at the term end, 2023-03-02: the baseline.
+      chosen: false,
+      policyVersion: '2023-10-19',
       termEndsAt: at('2023-03-02T00:00:00Z'),
       startsAt: null,
       completesBy: null,
@@ -159,7 +162,7 @@ describe('R3 post-renewal windows run from the completion instant, or from a doc
   });
 
   it('unknown completion, policy latest: +24 h', () => {
-    const s = renewalSchedule(annual, { policy: { unknownRenewalCompletion: 'latest' } });
+    const s = renewalSchedule(annual, { policy: definePolicy({ unknownRenewalCompletion: 'latest' }) });
     expect(s.cancellationWindow).toEqual({
       start: at('2023-03-03T00:00:00Z'),
       end: at('2023-03-10T00:00:00Z'),
@@ -218,6 +221,18 @@ describe('T6 renewed terms keep the anniversary (policy renewalAnchor)', () => {
     expect([formatDay(next!.startDay), formatDay(next!.endDay)]).toEqual(['2023-02-28', '2023-03-27']);
   });
 
+  it('T6: nextTerm reads the anchor from the policy (default anniversary); a plain object is no policy', () => {
+    const days = (n: { startDay: number; endDay: number }) => [formatDay(n.startDay), formatDay(n.endDay)];
+    expect(days(nextTerm(jan31))).toEqual(['2023-02-28', '2023-03-30']);
+    expect(days(nextTerm(jan31, { policy: definePolicy({ renewalAnchor: 'clamped' }) }))).toEqual([
+      '2023-02-28',
+      '2023-03-27',
+    ]);
+    const e = caught(() => nextTerm(jan31, { policy: { renewalAnchor: 'clamped' } as never }));
+    expect([e.code, e.field]).toEqual(['INVALID_TYPE', 'policy']);
+    expect(caught(() => nextTerm(jan31, 'anniversary' as never)).field).toBe('options');
+  });
+
   it('an aligned term (CO4) renews from the day after its custom end', () => {
     const aligned = toSubscription({
       ...annual,
@@ -245,6 +260,8 @@ describe('S1 scheduled changes apply at renewal', () => {
       billing: 'annual',
       quantity: 8,
       offerName: 'Microsoft 365 E5',
+      // S4: a SKU upgrade with a changed quantity (10 → 8): licenses are reassigned by hand.
+      reassignment: 'manual',
       shortened: false,
       anchorDayOfMonth: 2,
     });
@@ -285,7 +302,7 @@ describe('R2 bad input', () => {
 
 describe('CO2 CO4 a scheduled custom end date on the edges of the next term', () => {
   it('CO4: on the next term’s first day it gives a one-day, shortened term', () => {
-    const next = nextTermOf({ ...annual, scheduledChange: { customTermEndDate: '2023-03-02' } }, 'anniversary');
+    const next = nextTerm({ ...annual, scheduledChange: { customTermEndDate: '2023-03-02' } });
     expect(next).toEqual({
       startDay: day('2023-03-02'),
       endDay: day('2023-03-02'),
@@ -293,15 +310,20 @@ describe('CO2 CO4 a scheduled custom end date on the edges of the next term', ()
       billing: 'monthly',
       quantity: 10,
       offerName: null,
+      reassignment: null,
       shortened: true,
       anchorDayOfMonth: 2,
     });
+    expect(
+      nextTerm(
+        { ...annual, scheduledChange: { customTermEndDate: '2023-03-02' } },
+        { policy: definePolicy({ renewalAnchor: 'clamped' }) },
+      ),
+    ).toEqual(next);
   });
 
   it('CO2: the day before the next term (the current term end date) is INCONSISTENT, with its message and the day received', () => {
-    const e = caught(() =>
-      nextTermOf({ ...annual, scheduledChange: { customTermEndDate: '2023-03-01' } }, 'anniversary'),
-    );
+    const e = caught(() => nextTerm({ ...annual, scheduledChange: { customTermEndDate: '2023-03-01' } }));
     expect([e.code, e.field, e.message, e.received]).toEqual([
       'INCONSISTENT',
       'scheduledChange.customTermEndDate',

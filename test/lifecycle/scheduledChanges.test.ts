@@ -8,7 +8,7 @@ import {
   SCHEDULABLE_CHANGES,
 } from '../../src/lifecycle/scheduledChanges.js';
 import { caught } from '../support/caught.js';
-import { E3, E5, sub } from '../support/lifecycle.js';
+import { E3, E5, LAST_OF_TERM, MID, RENEWAL_DAY, sub } from '../support/lifecycle.js';
 import { at, dayNumber as day } from '../support/time.js';
 import { toSubscription } from '../../src/snapshot/subscription.js';
 
@@ -77,41 +77,75 @@ describe('S3 deletesScheduledChanges', () => {
 
 describe('S2 R4 canScheduleChange', () => {
   it('S2: allowed until the renewal starts (00:00Z after the term end date)', () => {
-    expect(canScheduleChange(sub, false)).toEqual({
+    const yes = (policyVersion: string) => ({
       allowed: true,
       rule: 'S2',
+      policyVersion,
       reason: 'ALLOWED',
       until: at('2025-01-15T00:00:00Z'),
       assumptions: [],
       warnings: [],
     });
+    // MID (2024-06-01) is under the baseline rules; LAST_OF_TERM (2025-01-14) under those of 2024-07-01.
+    expect(canScheduleChange(sub, { now: MID })).toEqual(yes('2023-10-19'));
+    expect(canScheduleChange(sub, { now: LAST_OF_TERM })).toEqual(yes('2024-07-01'));
   });
 
-  it('S2 R4 C3 P7: refusals, whole', () => {
-    const no = (rule: string, reason: string) => ({
+  it('S2 R4 R2 C3 P7: refusals, whole', () => {
+    // Asked at MID (2024-06-01) under the baseline rules unless `policyVersion` says otherwise.
+    const no = (rule: string, reason: string, opensAt: number | null = null, policyVersion = '2023-10-19') => ({
       allowed: false,
       rule,
+      policyVersion,
       reason,
-      opensAt: null,
+      opensAt,
       assumptions: [],
       warnings: [],
     });
-    expect(canScheduleChange(sub, true)).toEqual(no('R4', 'RENEWAL_READ_ONLY'));
-    expect(canScheduleChange({ ...sub, autoRenew: false }, false)).toEqual(no('S2', 'AUTO_RENEW_OFF'));
-    expect(canScheduleChange({ ...sub, status: 'suspended', autoRenew: false }, false)).toEqual(no('S2', 'NOT_ACTIVE'));
-    expect(canScheduleChange({ ...sub, status: 'expired', autoRenew: false }, false)).toEqual(no('S2', 'NOT_ACTIVE'));
-    expect(canScheduleChange({ ...sub, status: 'cancelled' }, false)).toEqual(no('C3', 'TERMINATED'));
-    expect(canScheduleChange({ ...sub, status: 'deleted' }, false)).toEqual(no('P7', 'TERMINATED'));
+    // R4: read-only from the renewal start until its latest completion (2025-01-16T00:00Z); the rules of 2024-07-01.
+    expect(canScheduleChange(sub, { now: RENEWAL_DAY })).toEqual(
+      no('R4', 'RENEWAL_READ_ONLY', at('2025-01-16T00:00:00Z'), '2024-07-01'),
+    );
+    expect(canScheduleChange(sub, { now: '2025-01-15T23:59:59.999Z' })).toEqual(
+      no('R4', 'RENEWAL_READ_ONLY', at('2025-01-16T00:00:00Z'), '2024-07-01'),
+    );
+    // R2: once the renewal's 24 h are over, the snapshot is out of date.
+    expect(canScheduleChange(sub, { now: '2025-01-16T00:00:00Z' })).toEqual(no('R2', 'TERM_ENDED', null, '2024-07-01'));
+    expect(canScheduleChange({ ...sub, autoRenew: false }, { now: MID })).toEqual(no('S2', 'AUTO_RENEW_OFF'));
+    expect(canScheduleChange({ ...sub, status: 'suspended', autoRenew: false }, { now: MID })).toEqual(
+      no('S2', 'NOT_ACTIVE'),
+    );
+    expect(canScheduleChange({ ...sub, status: 'expired', autoRenew: false }, { now: MID })).toEqual(
+      no('S2', 'NOT_ACTIVE'),
+    );
+    expect(canScheduleChange({ ...sub, status: 'cancelled' }, { now: MID })).toEqual(no('C3', 'TERMINATED'));
+    expect(canScheduleChange({ ...sub, status: 'deleted' }, { now: MID })).toEqual(no('P7', 'TERMINATED'));
   });
 
-  it('R4: renewing must be a boolean', () => {
-    const e = caught(() => canScheduleChange(sub, 'no' as never));
+  it('R5: auto-renew off, after the term end: TERM_ENDED (not AUTO_RENEW_OFF)', () => {
+    expect(canScheduleChange({ ...sub, autoRenew: false }, { now: LAST_OF_TERM })).toMatchObject({
+      rule: 'S2',
+      policyVersion: '2024-07-01',
+      reason: 'AUTO_RENEW_OFF',
+    });
+    expect(canScheduleChange({ ...sub, autoRenew: false }, { now: RENEWAL_DAY })).toMatchObject({
+      rule: 'R5',
+      policyVersion: '2024-07-01',
+      reason: 'TERM_ENDED',
+      opensAt: null,
+    });
+  });
+
+  it('T4: the options bag and its now are checked (the renewing flag is gone: now decides)', () => {
+    const e = caught(() => canScheduleChange(sub, true as never));
     expect([e.code, e.field, e.message, e.received]).toEqual([
       'INVALID_TYPE',
-      'renewing',
-      'renewing: expected true or false, got "no"',
-      'no',
+      'options',
+      'options: expected an object, got true',
+      true,
     ]);
+    expect(caught(() => canScheduleChange(sub, {} as never)).field).toBe('now');
+    expect(caught(() => canScheduleChange(sub, { now: '2024-06-01T12:00:00' })).code).toBe('AMBIGUOUS_INSTANT');
   });
 });
 

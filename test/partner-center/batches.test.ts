@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromPartnerCenter } from '../../src/partner-center/fromPartnerCenter.js';
+import { definePolicy } from '../../src/policy/policy.js';
 import { ignoredNote, pc, snapshot } from '../support/partnerCenter.js';
 import { at } from '../support/time.js';
 import { reducibleSeats } from '../../src/decisions/seats.js';
@@ -23,7 +24,8 @@ const clamped = (i: number): Record<string, unknown> => ({
   code: 'SEAT_BATCH_CLAMPED_TO_PURCHASE',
   field: `refundableQuantity.details[${i}].allowedUntilDateTime`,
   kind: 'inferred',
-  message: 'inferred addition before creationDate: taken as creationDate',
+  message:
+    'inferred addition before creationDate: taken as creationDate; the reported allowedUntilDateTime still ends its window',
 });
 
 const details = (...list: [number, string][]): Record<string, unknown> => ({
@@ -39,8 +41,8 @@ describe('Q2 Q4 seat batches from refundableQuantity.details', () => {
     expect(fromPartnerCenter(pc(details([5, '2024-03-13T08:15:00Z'], [3, '2024-03-17T14:02:45Z'])))).toEqual({
       subscription: snapshot({
         seatBatches: [
-          { quantity: 5, addedAt: at('2024-03-06T08:15:00Z') },
-          { quantity: 3, addedAt: at('2024-03-10T14:02:45Z') },
+          { quantity: 5, addedAt: at('2024-03-06T08:15:00Z'), until: at('2024-03-13T08:15:00Z') },
+          { quantity: 3, addedAt: at('2024-03-10T14:02:45Z'), until: at('2024-03-17T14:02:45Z') },
         ],
       }),
       notes: [inferred(0, '2024-03-06T08:15:00.000Z'), inferred(1, '2024-03-10T14:02:45.000Z')],
@@ -48,27 +50,38 @@ describe('Q2 Q4 seat batches from refundableQuantity.details', () => {
   });
   it('Q4: a detail with quantity 0 has nothing to reduce: skipped, the others keep their index in notes', () => {
     expect(fromPartnerCenter(pc(details([0, '2024-03-13T08:15:00Z'], [3, '2024-03-17T14:02:45Z'])))).toEqual({
-      subscription: snapshot({ seatBatches: [{ quantity: 3, addedAt: at('2024-03-10T14:02:45Z') }] }),
+      subscription: snapshot({
+        seatBatches: [{ quantity: 3, addedAt: at('2024-03-10T14:02:45Z'), until: at('2024-03-17T14:02:45Z') }],
+      }),
       notes: [inferred(1, '2024-03-10T14:02:45.000Z')],
     });
   });
   it('Q2: a window ending exactly 168 h after creationDate infers the purchase instant itself (no clamp)', () => {
     // 2024-01-15T09:30:12Z + 168 h = 2024-01-22T09:30:12Z.
     expect(fromPartnerCenter(pc(details([15, '2024-01-22T09:30:12Z'])))).toEqual({
-      subscription: snapshot({ seatBatches: [{ quantity: 15, addedAt: at('2024-01-15T09:30:12Z') }] }),
+      subscription: snapshot({
+        seatBatches: [{ quantity: 15, addedAt: at('2024-01-15T09:30:12Z'), until: at('2024-01-22T09:30:12Z') }],
+      }),
       notes: [inferred(0, '2024-01-15T09:30:12.000Z')],
     });
   });
   it('Q2: 1 ms earlier infers an addition before the purchase: moved to creationDate, with a note', () => {
     expect(fromPartnerCenter(pc(details([15, '2024-01-22T09:30:11.999Z'])))).toEqual({
-      subscription: snapshot({ seatBatches: [{ quantity: 15, addedAt: at('2024-01-15T09:30:12Z') }] }),
+      // Q2: the addition is moved to the purchase; the reported deadline stays as it was reported.
+      subscription: snapshot({
+        seatBatches: [{ quantity: 15, addedAt: at('2024-01-15T09:30:12Z'), until: at('2024-01-22T09:30:11.999Z') }],
+      }),
       notes: [clamped(0), inferred(0, '2024-01-15T09:30:12.000Z')],
     });
   });
   it("Q2: the policy's seat window is the one subtracted (240 h)", () => {
     // 2024-03-17T14:02:45Z − 240 h (10 d) = 2024-03-07T14:02:45Z.
-    expect(fromPartnerCenter(pc(), { policy: { programs: { 'nce-license': { seatWindowHours: 240 } } } })).toEqual({
-      subscription: snapshot({ seatBatches: [{ quantity: 5, addedAt: at('2024-03-07T14:02:45Z') }] }),
+    expect(
+      fromPartnerCenter(pc(), { policy: definePolicy({ programs: { 'nce-license': { seatWindowHours: 240 } } }) }),
+    ).toEqual({
+      subscription: snapshot({
+        seatBatches: [{ quantity: 5, addedAt: at('2024-03-07T14:02:45Z'), until: at('2024-03-17T14:02:45Z') }],
+      }),
       notes: [inferred(0, '2024-03-07T14:02:45.000Z', 240)],
     });
   });
@@ -125,15 +138,59 @@ describe('Q2 Q4 seat batches from refundableQuantity.details', () => {
     );
   });
   it('a custom policy window changes the inference (use the policy you decide with)', () => {
-    const policy = { programs: { 'nce-license': { seatWindowHours: 240 } } };
+    const policy = definePolicy({ programs: { 'nce-license': { seatWindowHours: 240 } } });
     const { subscription } = fromPartnerCenter(pc(), { policy });
-    expect(subscription.seatBatches).toEqual([{ quantity: 5, addedAt: at('2024-03-07T14:02:45Z') }]);
+    expect(subscription.seatBatches).toEqual([
+      { quantity: 5, addedAt: at('2024-03-07T14:02:45Z'), until: at('2024-03-17T14:02:45Z') },
+    ]);
   });
   it('an inferred addition before creationDate is moved to creationDate, with a note', () => {
     const rq = { totalQuantity: 15, details: [{ quantity: 15, allowedUntilDateTime: '2024-01-22T09:30:11Z' }] };
     const { subscription, notes } = fromPartnerCenter(pc({ refundableQuantity: rq }));
-    expect(subscription.seatBatches).toEqual([{ quantity: 15, addedAt: at('2024-01-15T09:30:12Z') }]);
+    expect(subscription.seatBatches).toEqual([
+      { quantity: 15, addedAt: at('2024-01-15T09:30:12Z'), until: at('2024-01-22T09:30:11Z') },
+    ]);
     expect(notes.map((n) => n.code)).toContain('SEAT_BATCH_CLAMPED_TO_PURCHASE');
+  });
+
+  // Q2 (catalogue): "A deadline Partner Center reports for a batch (refundableQuantity.details[].
+  // allowedUntilDateTime) bounds its window: never later than reported." Clamping the inferred
+  // addition to creationDate (2024-01-15T09:30:12Z) would push addedAt + 168 h to 2024-01-22T09:30:12Z,
+  // one second past the reported 2024-01-22T09:30:11Z.
+  it('Q2 Q4: a clamped batch closes at its reported deadline, never later: open at 09:30:10.999, closed at 09:30:11', () => {
+    const rq = { totalQuantity: 15, details: [{ quantity: 15, allowedUntilDateTime: '2024-01-22T09:30:11Z' }] };
+    const { subscription } = fromPartnerCenter(pc({ refundableQuantity: rq }));
+    expect(reducibleSeats(subscription, { now: '2024-01-22T09:30:10.999Z' })).toMatchObject({
+      allowed: true,
+      until: at('2024-01-22T09:30:11Z'),
+      total: 14,
+      batches: [{ quantity: 15, addedAt: at('2024-01-15T09:30:12Z'), until: at('2024-01-22T09:30:11Z') }],
+    });
+    expect(reducibleSeats(subscription, { now: '2024-01-22T09:30:11Z' })).toMatchObject({
+      allowed: false,
+      reason: 'NO_OPEN_BATCH',
+    });
+  });
+  it('Q2 Q4 property: whatever the reported deadline (even before creationDate + 168 h), no batch is reducible at or after it', () => {
+    const creation = at('2024-01-15T09:30:12Z');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: creation + 1, max: creation + 30 * 86_400_000 }),
+        fc.integer({ min: 0, max: 40 * 86_400_000 }),
+        (until, offset) => {
+          const rq = {
+            totalQuantity: 5,
+            details: [{ quantity: 5, allowedUntilDateTime: new Date(until).toISOString() }],
+          };
+          const { subscription } = fromPartnerCenter(pc({ refundableQuantity: rq }));
+          const now = creation + offset;
+          const d = reducibleSeats(subscription, { now });
+          for (const b of d.batches) expect(b.until).toBeLessThanOrEqual(until);
+          if (now >= until) expect(d.batches).toEqual([]);
+          if (d.allowed) expect(d.until).toBeGreaterThan(now);
+        },
+      ),
+    );
   });
   it('absent refundableQuantity: batches unknown, seat decisions assume SEAT_BATCHES_ASSUMED', () => {
     const { subscription, notes } = fromPartnerCenter(pc({ refundableQuantity: undefined }));
@@ -170,13 +227,17 @@ describe('Q2 Q4 seat batches from refundableQuantity.details', () => {
 
 describe('Q8 C2: a program without seat reduction reads no batches', () => {
   it('Q8: a policy with seatReduction never ignores refundableQuantity (window still 168 h)', () => {
-    expect(fromPartnerCenter(pc(), { policy: { programs: { 'nce-license': { seatReduction: 'never' } } } })).toEqual({
+    expect(
+      fromPartnerCenter(pc(), { policy: definePolicy({ programs: { 'nce-license': { seatReduction: 'never' } } }) }),
+    ).toEqual({
       subscription: snapshot(NO_BATCHES),
       notes: [ignoredNote('nce-license')],
     });
   });
   it('Q8: a policy with a 0 h seat window ignores it too', () => {
-    expect(fromPartnerCenter(pc(), { policy: { programs: { 'nce-license': { seatWindowHours: 0 } } } })).toEqual({
+    expect(
+      fromPartnerCenter(pc(), { policy: definePolicy({ programs: { 'nce-license': { seatWindowHours: 0 } } }) }),
+    ).toEqual({
       subscription: snapshot(NO_BATCHES),
       notes: [ignoredNote('nce-license')],
     });

@@ -122,12 +122,20 @@ describe('readDateOnly (T2): the calendar date as written', () => {
     expect(fault(() => readDateOnly('2025-1-14T00:00:00Z', 'd'))).toMatchObject({ code: 'INVALID_DATE', field: 'd' });
     expect(fault(() => readDateOnly('2025-01-1', 'd'))).toMatchObject({ code: 'INVALID_DATE', field: 'd' });
   });
-  it('through fromPartnerCenter: commitmentEndDate 42 (epoch ms 42, 1970-01-01) is before the term start', () => {
+  it('T1: through fromPartnerCenter, commitmentEndDate 42 (epoch ms 42, 1970-01-01) is before 2000: INSTANT_OUT_OF_RANGE', () => {
     expect(fault(() => fromPartnerCenter(pc({ commitmentEndDate: 42 })))).toEqual({
+      code: 'INSTANT_OUT_OF_RANGE',
+      field: 'commitmentEndDate',
+      message: 'commitmentEndDate: 42 is before 2000-01-01 (UTC): no CSP subscription is that old',
+      received: 42,
+    });
+  });
+  it('through fromPartnerCenter: commitmentEndDate as epoch ms of 2024-01-14 is before the term start', () => {
+    expect(fault(() => fromPartnerCenter(pc({ commitmentEndDate: Date.UTC(2024, 0, 14) })))).toEqual({
       code: 'INCONSISTENT',
       field: 'commitmentEndDate',
       message: 'commitmentEndDate: ends before the current term starts (2024-01-15)',
-      received: 42,
+      received: Date.UTC(2024, 0, 14),
     });
   });
 });

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { fromPartnerCenter } from '../../src/partner-center/fromPartnerCenter.js';
 import { CspRulesError } from '../../src/core/errors.js';
 import { reconcile } from '../../src/partner-center/reconcile.js';
+import { definePolicy } from '../../src/policy/policy.js';
 import type { SubscriptionInput } from '../../src/snapshot/subscription.js';
 import { ours } from '../support/subscriptions.js';
 import { caught } from '../support/caught.js';
@@ -163,7 +164,9 @@ describe('C1 R3 reconcile: cancellationAllowedUntilDate', () => {
   const json = pcFields({ cancellationAllowedUntilDate: '2024-03-15T03:12:44Z' });
 
   it('R3 unknownRenewalCompletion "latest": window from 2024-03-09T00:00Z (+24 h), so ours is 2024-03-16T00:00Z', () => {
-    expect(reconcile(renewed, json, { now: NOW, policy: { unknownRenewalCompletion: 'latest' } })).toEqual([
+    expect(
+      reconcile(renewed, json, { now: NOW, policy: definePolicy({ unknownRenewalCompletion: 'latest' }) }),
+    ).toEqual([
       {
         kind: 'instant',
         field: 'cancellationAllowedUntilDate',
@@ -179,7 +182,9 @@ describe('C1 R3 reconcile: cancellationAllowedUntilDate', () => {
       cancellationAllowedUntilDate: null,
       refundableQuantity: { totalQuantity: 20, details: [detail(20, '2024-03-16T00:00:00Z')] },
     });
-    expect(reconcile(renewed, seats, { now: NOW, policy: { unknownRenewalCompletion: 'latest' } })).toEqual([
+    expect(
+      reconcile(renewed, seats, { now: NOW, policy: definePolicy({ unknownRenewalCompletion: 'latest' }) }),
+    ).toEqual([
       { kind: 'instant', field: 'cancellationAllowedUntilDate', ours: at('2024-03-16T00:00:00Z'), theirs: null },
     ]);
   });
@@ -430,39 +435,39 @@ describe('Q2 Q4 reconcile: refundableQuantity', () => {
     ]);
   });
 
-  it('Q4: two open batches of 1969, each reported one second late: each paired with its own', () => {
-    // Bought 1969-06-01T00:00Z: 10 seats until 1969-06-08T00:00Z (also the C1 deadline), 5 seats added
-    // 1969-06-03T00:00Z until 1969-06-10T00:00Z; both instants are negative epoch ms.
+  it('Q4: two open batches bought at the first instant T1 accepts, each reported one second late: each paired with its own', () => {
+    // Bought 2000-01-01T00:00Z: 10 seats until 2000-01-08T00:00Z (also the C1 deadline), 5 seats added
+    // 2000-01-03T00:00Z until 2000-01-10T00:00Z. (Was 1969, negative epoch ms: no instant since T1.)
     const old: SubscriptionInput = {
       program: 'nce-license',
       term: 'P1Y',
       billing: 'monthly',
       quantity: 15,
-      purchasedAt: '1969-06-01T00:00:00Z',
+      purchasedAt: '2000-01-01T00:00:00Z',
       seatBatches: [
-        { quantity: 10, addedAt: '1969-06-01T00:00:00Z' },
-        { quantity: 5, addedAt: '1969-06-03T00:00:00Z' },
+        { quantity: 10, addedAt: '2000-01-01T00:00:00Z' },
+        { quantity: 5, addedAt: '2000-01-03T00:00:00Z' },
       ],
     };
     const json = pcFields({
-      cancellationAllowedUntilDate: '1969-06-08T00:00:00Z',
+      cancellationAllowedUntilDate: '2000-01-08T00:00:00Z',
       refundableQuantity: {
         totalQuantity: 15,
-        details: [detail(10, '1969-06-08T00:00:01Z'), detail(5, '1969-06-10T00:00:01Z')],
+        details: [detail(10, '2000-01-08T00:00:01Z'), detail(5, '2000-01-10T00:00:01Z')],
       },
     });
-    expect(reconcile(old, json, { now: '1969-06-04T00:00:00Z' })).toEqual([
+    expect(reconcile(old, json, { now: '2000-01-04T00:00:00Z' })).toEqual([
       {
         kind: 'instant',
         field: 'refundableQuantity.details[0].allowedUntilDateTime',
-        ours: at('1969-06-08T00:00:00Z'),
-        theirs: at('1969-06-08T00:00:01Z'),
+        ours: at('2000-01-08T00:00:00Z'),
+        theirs: at('2000-01-08T00:00:01Z'),
       },
       {
         kind: 'instant',
         field: 'refundableQuantity.details[1].allowedUntilDateTime',
-        ours: at('1969-06-10T00:00:00Z'),
-        theirs: at('1969-06-10T00:00:01Z'),
+        ours: at('2000-01-10T00:00:00Z'),
+        theirs: at('2000-01-10T00:00:01Z'),
       },
     ]);
   });
@@ -484,7 +489,7 @@ describe('T1 reconcile: bad input names the field', () => {
     }
   });
   it('toleranceMs must be whole ms ≥ 0', () => {
-    expect(() => reconcile(ours, pc(), { now: 0, toleranceMs: -1 })).toThrow(CspRulesError);
+    expect(() => reconcile(ours, pc(), { now: '2024-03-12T12:00:00Z', toleranceMs: -1 })).toThrow(CspRulesError);
   });
 
   it.each([

@@ -1,7 +1,8 @@
 // src/policy/policy.ts: the rules.md defaults, every setting and every program setting, and whole
 // CspRulesErrors (code, field, message, received) for every way an override can be wrong. Expected
 // values are written out from rules.md's defaults (R3 earliest, Q2 keep one seat, M1 inclusive,
-// T6 anniversary, P7 lifecycle, S3 any-immediate, U5 equal).
+// T6 anniversary, P7 lifecycle, P8 disabled, S3 any-immediate, U5 equal) and docs/policy.md's
+// timeline options (no asOf, nothing ignored; the timeline itself is RULE_CHANGE_TIMELINE's data).
 import { describe, expect, it } from 'vitest';
 import { CspRulesError, type ErrorCode } from '../../src/core/errors.js';
 import {
@@ -12,6 +13,7 @@ import {
   type PolicyOverrides,
   type ProgramOverrides,
 } from '../../src/policy/policy.js';
+import { RULE_CHANGE_TIMELINE } from '../../src/policy/timeline.js';
 import { DEFAULT_PROGRAMS, PROGRAMS, type ProgramPolicy } from '../../src/policy/programs.js';
 import { caught } from '../support/caught.js';
 
@@ -27,11 +29,11 @@ function expectError(fn: () => unknown, code: ErrorCode, field: string): void {
 }
 
 const POLICY_KEY_LIST =
-  'programs, unknownRenewalCompletion, keepOneSeat, daysUsed, renewalAnchor, suspendedAtTermEnd, scheduledChangeDeletion, destinationTerm';
+  'programs, unknownRenewalCompletion, keepOneSeat, daysUsed, renewalAnchor, suspendedAtTermEnd, cancelledAtTermEnd, scheduledChangeDeletion, destinationTerm, asOf, ignoredChanges';
 const PROGRAM_KEY_LIST =
-  'cancelRule, cancelWindowHours, cancelFrom, refund, fullRefundHours, afterWindow, seatReduction, seatWindowHours, seatIncrease';
+  'cancelRule, cancelWindowHours, cancelFrom, refund, fullRefundHours, afterWindow, seatReduction, seatWindowHours, seatIncrease, planTables';
 
-/** C1 + C15 + Q1–Q4, as rules.md gives them for nce-license. */
+/** C1 + C15 + Q1–Q4 + B2/B3, as rules.md gives them for nce-license. */
 const NCE_LICENSE: ProgramPolicy = {
   cancelRule: { monthly: 'C1', annual: 'C1', triennial: 'C1' },
   cancelWindowHours: { monthly: 168, annual: 168, triennial: 168 },
@@ -42,6 +44,8 @@ const NCE_LICENSE: ProgramPolicy = {
   seatReduction: 'batch-window',
   seatWindowHours: 168,
   seatIncrease: 'any-time',
+  // B2, B3: MCS's plan tables are written for new-commerce license-based subscriptions.
+  planTables: true,
 };
 
 const nceLicense = (overrides: ProgramOverrides): ProgramPolicy =>
@@ -59,8 +63,11 @@ const DEFAULTS = {
   daysUsed: 'inclusive',
   renewalAnchor: 'anniversary',
   suspendedAtTermEnd: 'lifecycle',
+  cancelledAtTermEnd: 'disabled',
   scheduledChangeDeletion: 'any-immediate',
   destinationTerm: 'equal',
+  asOf: null,
+  ignoredChanges: [],
 } as const;
 
 /** Every top-level setting at its other allowed value. */
@@ -70,9 +77,16 @@ const NON_DEFAULTS = {
   daysUsed: 'exclusive',
   renewalAnchor: 'clamped',
   suspendedAtTermEnd: 'deleted',
+  cancelledAtTermEnd: 'deleted',
   scheduledChangeDeletion: 'listed',
   destinationTerm: 'not-shorter',
+  // Epoch ms: what definePolicy keeps for any instant it reads.
+  asOf: Date.parse('2024-06-30T23:59:59.999Z'),
+  ignoredChanges: ['triennial-billing-locked'],
 } as const;
+
+/** The policy's timeline is not an override: every policy carries RULE_CHANGE_TIMELINE. */
+const TIMELINE = { timeline: RULE_CHANGE_TIMELINE };
 
 describe('DEFAULT_POLICY: the rules.md defaults (R3 Q2 M1 T6 P7 S3 U5)', () => {
   it('R3/Q2/M1/T6 open choices default to earliest, keep one seat, inclusive days, anniversary', () => {
@@ -94,7 +108,8 @@ describe('DEFAULT_POLICY: the rules.md defaults (R3 Q2 M1 T6 P7 S3 U5)', () => {
   });
 
   it('is the whole rules.md default, frozen', () => {
-    expect(DEFAULT_POLICY).toEqual({ programs: DEFAULT_PROGRAMS, ...DEFAULTS });
+    expect(DEFAULT_POLICY).toEqual({ programs: DEFAULT_PROGRAMS, ...DEFAULTS, ...TIMELINE });
+    expect(DEFAULT_POLICY.timeline).toBe(RULE_CHANGE_TIMELINE);
     expect(Object.isFrozen(DEFAULT_POLICY)).toBe(true);
   });
 });
@@ -145,12 +160,12 @@ describe('definePolicy', () => {
 
   it('__proto__ and constructor keys from JSON are unknown programs, never prototype pollution', () => {
     expectError(
-      () => readPolicy(JSON.parse('{"programs":{"__proto__":{"polluted":true}}}')),
+      () => definePolicy(JSON.parse('{"programs":{"__proto__":{"polluted":true}}}')),
       'INVALID_ENUM',
       'policy.programs.__proto__',
     );
     expectError(
-      () => readPolicy(JSON.parse('{"programs":{"constructor":{"prototype":{"polluted":true}}}}')),
+      () => definePolicy(JSON.parse('{"programs":{"constructor":{"prototype":{"polluted":true}}}}')),
       'INVALID_ENUM',
       'policy.programs.constructor',
     );
@@ -209,9 +224,9 @@ describe('definePolicy', () => {
     expectError(() => definePolicy('strict' as unknown as PolicyOverrides), 'INVALID_TYPE', 'policy');
   });
 
-  it('R3 P7 S3 U5 M1 T6 Q2: the non-default value of every setting at once', () => {
+  it('R3 P7 P8 S3 U5 M1 T6 Q2: the non-default value of every setting at once', () => {
     const p = definePolicy(NON_DEFAULTS);
-    expect(p).toEqual({ programs: DEFAULT_PROGRAMS, ...NON_DEFAULTS });
+    expect(p).toEqual({ programs: DEFAULT_PROGRAMS, ...NON_DEFAULTS, ...TIMELINE });
     expect(Object.isFrozen(p)).toBe(true);
   });
 
@@ -230,6 +245,7 @@ describe('definePolicy', () => {
         'nce-license': { ...NCE_LICENSE, refund: 'full' },
       },
       ...NON_DEFAULTS,
+      ...TIMELINE,
     });
     // and a definePolicy result is itself a valid base and a valid readPolicy value
     expect(readPolicy(p)).toBe(p);
@@ -241,6 +257,7 @@ describe('definePolicy', () => {
     ['daysUsed', 'half', 'inclusive, exclusive'],
     ['renewalAnchor', 'monthly', 'anniversary, clamped'],
     ['suspendedAtTermEnd', 'kept', 'lifecycle, deleted'],
+    ['cancelledAtTermEnd', 'kept', 'disabled, deleted'],
     ['scheduledChangeDeletion', 'none', 'any-immediate, listed'],
     ['destinationTerm', 'longer', 'equal, not-shorter'],
   ])('%s %j → INVALID_ENUM listing %s', (key, value, allowed) => {
@@ -352,6 +369,7 @@ describe('definePolicy checks every program setting (C1 "except where required b
           seatReduction: 'never',
           seatWindowHours: 72,
           seatIncrease: 'new-subscription',
+          planTables: false,
         },
       },
     });
@@ -367,6 +385,7 @@ describe('definePolicy checks every program setting (C1 "except where required b
         seatReduction: 'never',
         seatWindowHours: 72,
         seatIncrease: 'new-subscription',
+        planTables: false,
       },
     });
     expect(Object.isFrozen(p.programs)).toBe(true);
@@ -398,6 +417,8 @@ describe('definePolicy checks every program setting (C1 "except where required b
     [{ seatReduction: 'never' }, { seatReduction: 'never' }],
     [{ seatIncrease: 'any-time' }, { seatIncrease: 'any-time' }],
     [{ seatIncrease: 'new-subscription' }, { seatIncrease: 'new-subscription' }],
+    [{ planTables: false }, { planTables: false }],
+    [{ planTables: true }, { planTables: true }],
   ])('%j is accepted', (patch, expected) => {
     expect(nceLicense(patch)).toEqual({ ...NCE_LICENSE, ...expected });
   });
@@ -414,6 +435,32 @@ describe('definePolicy checks every program setting (C1 "except where required b
       field: `policy.programs.nce-license.${key}`,
       message: `policy.programs.nce-license.${key}: expected one of ${allowed}, got "${value}"`,
       received: value,
+    });
+  });
+
+  // B2, B3 (catalogue): "The table is MCS's for new-commerce license-based subscriptions; the
+  // sources give none for the other programs, whose billing changes are refused NO_PLAN_TABLE".
+  it('B2 B3: the plan tables apply by default to nce-license only', () => {
+    expect(Object.fromEntries(Object.entries(DEFAULT_PROGRAMS).map(([program, p]) => [program, p.planTables]))).toEqual(
+      {
+        'nce-license': true,
+        'nce-software': false,
+        'nce-perpetual': false,
+        'nce-saas': false,
+        'traditional-saas': false,
+        'bss-software': false,
+        softwareone: false,
+      },
+    );
+    expect(definePolicy({ programs: { 'nce-saas': { planTables: true } } }).programs['nce-saas'].planTables).toBe(true);
+  });
+
+  it('B2 B3: planTables must be true or false', () => {
+    expect(errorOf(() => nceLicense({ planTables: 'yes' } as unknown as ProgramOverrides))).toEqual({
+      code: 'INVALID_TYPE',
+      field: 'policy.programs.nce-license.planTables',
+      message: 'policy.programs.nce-license.planTables: expected true or false, got "yes"',
+      received: 'yes',
     });
   });
 
@@ -516,44 +563,60 @@ describe('definePolicy base (principle 5)', () => {
 });
 
 describe('readPolicy', () => {
-  it('absent → the default; a defined policy → itself; plain overrides → applied to the default', () => {
+  it('absent → the default; a defined policy → itself; plain overrides → INVALID_TYPE policy (definePolicy applies them)', () => {
     expect(readPolicy(undefined)).toBe(DEFAULT_POLICY);
     const p = definePolicy({ keepOneSeat: false });
     expect(readPolicy(p)).toBe(p);
-    const plain = readPolicy({
+    const overrides: PolicyOverrides = {
       programs: { 'traditional-saas': { cancelWindowHours: { monthly: 48 } } },
       renewalAnchor: 'clamped',
+    };
+    expectError(() => readPolicy(overrides), 'INVALID_TYPE', 'policy');
+    const defined = readPolicy(definePolicy(overrides));
+    expect(defined.programs['traditional-saas'].cancelWindowHours).toEqual({
+      monthly: 48,
+      annual: 336,
+      triennial: 336,
     });
-    expect(plain.programs['traditional-saas'].cancelWindowHours).toEqual({ monthly: 48, annual: 336, triennial: 336 });
-    expect(plain.renewalAnchor).toBe('clamped');
-    expect(plain.keepOneSeat).toBe(true);
+    expect(defined.renewalAnchor).toBe('clamped');
+    expect(defined.keepOneSeat).toBe(true);
   });
 
-  it('plain overrides from JSON are validated like definePolicy', () => {
-    expectError(
-      () => readPolicy(JSON.parse('{"programs":{"nce-license":{"fullRefundHours":-1}}}')),
-      'INVALID_QUANTITY',
-      'policy.programs.nce-license.fullRefundHours',
-    );
+  it('plain overrides from JSON are no policy; definePolicy validates them', () => {
+    const json = JSON.parse('{"programs":{"nce-license":{"fullRefundHours":-1}}}');
+    expectError(() => readPolicy(json), 'INVALID_TYPE', 'policy');
+    expectError(() => definePolicy(json), 'INVALID_QUANTITY', 'policy.programs.nce-license.fullRefundHours');
   });
 
   it.each([null, 'default', 7, []])('%j → INVALID_TYPE policy', (value) => {
     expectError(() => readPolicy(value as unknown as PolicyOverrides), 'INVALID_TYPE', 'policy');
   });
 
-  it('plain overrides are applied to the default, giving a new known policy', () => {
-    const p = readPolicy({ destinationTerm: 'not-shorter' });
+  it('definePolicy applies overrides to the default, giving a new known policy that readPolicy takes as is', () => {
+    expectError(() => readPolicy({ destinationTerm: 'not-shorter' }), 'INVALID_TYPE', 'policy');
+    // A copy of a known policy is not one (it was not made by definePolicy).
+    expectError(() => readPolicy({ ...DEFAULT_POLICY }), 'INVALID_TYPE', 'policy');
+    const p = definePolicy({ destinationTerm: 'not-shorter' });
     expect(p).toEqual({ ...DEFAULT_POLICY, destinationTerm: 'not-shorter' });
     expect(readPolicy(p)).toBe(p);
     expect(readPolicy(DEFAULT_POLICY)).toBe(DEFAULT_POLICY);
   });
 
-  it('a value that is not an object: INVALID_TYPE policy with the message', () => {
+  it('a value that is not a policy: INVALID_TYPE policy with the message', () => {
     expect(errorOf(() => readPolicy(7 as unknown as PolicyOverrides))).toEqual({
       code: 'INVALID_TYPE',
       field: 'policy',
-      message: 'policy: expected an object, got 7',
+      message:
+        'policy: expected a policy from definePolicy (or DEFAULT_POLICY), got 7: build it once with definePolicy(overrides)',
       received: 7,
+    });
+    const plain = { keepOneSeat: false };
+    expect(errorOf(() => readPolicy(plain))).toEqual({
+      code: 'INVALID_TYPE',
+      field: 'policy',
+      message:
+        'policy: expected a policy from definePolicy (or DEFAULT_POLICY), got an object: build it once with definePolicy(overrides)',
+      received: plain,
     });
   });
 });

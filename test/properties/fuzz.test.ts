@@ -146,13 +146,22 @@ const has = (v: Record<string, unknown>, k: string): boolean =>
   Object.prototype.hasOwnProperty.call(v, k) && v[k] !== undefined && v[k] !== null;
 const notInt = (v: unknown): boolean => !Number.isSafeInteger(v);
 const notCount = (v: unknown): boolean => !Number.isSafeInteger(v) || (v as number) < 0;
-/** Strings could be ISO dates; anything else that is not a safe integer or a valid Date is out. */
+/** T1: 2000-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z, the first and last instants, by Date.UTC. */
+const FIRST_MS = Date.UTC(2000, 0, 1);
+const LAST_MS = Date.UTC(10000, 0, 1) - 1;
+const outOfRange = (ms: number): boolean => ms < FIRST_MS || ms > LAST_MS;
+/**
+ * Strings could be ISO dates; anything else that is not a safe integer or a valid Date from
+ * 2000-01-01 to the end of 9999 (T1) is out.
+ */
 const notInstant = (v: unknown): boolean =>
   typeof v === 'string'
     ? !/^\d{4}-\d{2}-\d{2}/.test(v)
     : v instanceof Date
-      ? Number.isNaN(v.getTime())
-      : !Number.isSafeInteger(v);
+      ? Number.isNaN(v.getTime()) || outOfRange(v.getTime())
+      : !Number.isSafeInteger(v) || outOfRange(v as number);
+/** toIso's argument: integer epoch ms within T1's range. */
+const notEpochMs = (v: unknown): boolean => !Number.isSafeInteger(v) || outOfRange(v as number);
 const record =
   (...required: string[]) =>
   (v: unknown): boolean =>
@@ -163,6 +172,8 @@ const notOneOf =
     !allowed.includes(v);
 const notBoolean = (v: unknown): boolean => typeof v !== 'boolean';
 const notTerm = notOneOf('P1M', 'P1Y', 'P3Y');
+/** R6: the three end-of-term choices of docs/policy.md. */
+const notEndOfTermAction = notOneOf('renew', 'extended-service-term', 'cancel');
 const notAnchor = (v: unknown): boolean => v !== undefined && notOneOf('anniversary', 'clamped')(v);
 const notSubscriptionList = (v: unknown): boolean =>
   !Array.isArray(v) || v.some(record('program', 'term', 'billing', 'quantity', 'purchasedAt'));
@@ -171,15 +182,17 @@ const notCatalog = (v: unknown): boolean =>
   v !== undefined && (!Array.isArray(v) || v.some((p) => !isRecord(p) || notName(p.from) || notName(p.to)));
 /** A Partner Center subscription object needs at least these (partner-center.md). */
 const notPcSubscription = record('quantity', 'status', 'billingCycle', 'termDuration', 'creationDate');
-/** Policy overrides: absent, or an object (unknown keys are ignored). */
+/** An options bag: absent, or an object. */
 const notOverrides = (v: unknown): boolean => v !== undefined && !isRecord(v);
+/** A policy: absent, or one made by definePolicy (or DEFAULT_POLICY) — which no generated value is. */
+const notPolicy = (v: unknown): boolean => v !== undefined;
 
 const subscriptionSlot = (index: number, gap?: string): Slot => ({
   at: [index],
   invalid: record('program', 'term', 'billing', 'quantity', 'purchasedAt'),
   ...(gap === undefined ? {} : { gap }),
 });
-const policySlot = (index: number): Slot => ({ at: [index, 'policy'], invalid: notOverrides });
+const policySlot = (index: number): Slot => ({ at: [index, 'policy'], invalid: notPolicy });
 
 /**
  * Decision functions of the shape `(subscription, { now, policy? })`; `policy`: the function
@@ -225,14 +238,37 @@ const ROWS: Record<string, Row> = {
     ],
   },
   multiGeoMinimum: { args: () => [400], slots: [{ at: [0], invalid: notCount }] },
-  updateLimit: {
-    args: () => [{ ...SUB, updateCount: 1200 }],
+  checkUpdateLimit: {
+    args: () => [{ ...SUB, updateCount: 1200 }, { now: NOW }],
     slots: [
       subscriptionSlot(0),
       { at: [0, 'updateCount'], invalid: (v) => v !== undefined && v !== null && notCount(v) },
+      { at: [1], invalid: record('now') },
+      { at: [1, 'now'], invalid: notInstant },
+      policySlot(1),
     ],
   },
-  offerAvailability: {
+  endOfTermOutcome: {
+    args: () => [SUB, {}],
+    slots: [
+      subscriptionSlot(0),
+      { at: [0, 'endOfTermAction'], invalid: (v) => v !== undefined && v !== null && notEndOfTermAction(v) },
+      { at: [0, 'extendedServiceTerm'], invalid: (v) => v !== undefined && notBoolean(v) },
+      { at: [1], invalid: notOverrides },
+      policySlot(1),
+    ],
+  },
+  canSetEndOfTermAction: {
+    args: () => [SUB, { action: 'cancel', now: NOW }],
+    slots: [
+      subscriptionSlot(0),
+      { at: [1], invalid: record('action', 'now') },
+      { at: [1, 'action'], invalid: notEndOfTermAction },
+      { at: [1, 'now'], invalid: notInstant },
+      policySlot(1),
+    ],
+  },
+  checkOfferAvailability: {
     args: () => [{ onePerCustomer: true, customerHasActive: false }],
     slots: [
       { at: [0], invalid: (v) => !isRecord(v) },
@@ -243,7 +279,7 @@ const ROWS: Record<string, Row> = {
     args: () => ['direct-bill'],
     slots: [{ at: [0], invalid: notOneOf('direct-bill', 'indirect-provider') }],
   },
-  resellerDeclaration: {
+  checkResellerDeclaration: {
     args: () => [{ initial: { partnerId: '100', signedMpa: true }, others: [{ partnerId: '1', signedMpa: true }] }],
     slots: [
       { at: [0], invalid: (v) => !isRecord(v) },
@@ -269,7 +305,7 @@ const ROWS: Record<string, Row> = {
   },
   toInstant: { args: () => [NOW, 'now'], slots: [{ at: [0], invalid: notInstant }] },
   toUtcDay: { args: () => ['2024-01-15', 'termEndDate'], slots: [{ at: [0], invalid: notInstant }] },
-  toIso: { args: () => [0], slots: [{ at: [0], invalid: notInt }] },
+  toIso: { args: () => [946_684_800_000], slots: [{ at: [0], invalid: notEpochMs }] },
   formatDay: { args: () => [19_737], slots: [{ at: [0], invalid: notInt }] },
   termEndDay: {
     args: () => [19_737, 'P1M'],
@@ -291,9 +327,10 @@ const ROWS: Record<string, Row> = {
     args: () => [19_737, 2],
     slots: [0, 1].map((i) => ({ at: [i], invalid: notInt })),
   },
-  eligibleBillingFrequencyChanges: decision({ policy: false }),
-  eligibleTermChanges: decision({ policy: false }),
+  eligibleBillingFrequencyChanges: decision(),
+  eligibleTermChanges: decision(),
   explain: decision(),
+  nextDeadlines: decision(),
   canUpgrade: {
     args: () => [SUB, { to: E5, quantity: 15, when: 'midterm', now: NOW, catalog: CATALOG }],
     slots: [
@@ -304,6 +341,7 @@ const ROWS: Record<string, Row> = {
       { at: [1, 'when'], invalid: notOneOf('midterm', 'at-renewal') },
       { at: [1, 'now'], invalid: notInstant },
       { at: [1, 'catalog'], invalid: notCatalog },
+      policySlot(1),
     ],
   },
   planTwoToOne: {
@@ -314,6 +352,7 @@ const ROWS: Record<string, Row> = {
       { at: [2], invalid: record('to', 'now') },
       { at: [2, 'to'], invalid: notName },
       { at: [2, 'now'], invalid: notInstant },
+      policySlot(2),
     ],
   },
   upgradeMatrix: {
@@ -329,7 +368,7 @@ const ROWS: Record<string, Row> = {
     ],
   },
   offerKey: { args: () => [E3], slots: [{ at: [0], invalid: (v) => typeof v !== 'string' }] },
-  trialConversion: {
+  canConvertTrial: {
     args: () => [TRIAL, { target: 'equivalent', mode: 'midterm', now: NOW }],
     slots: [
       subscriptionSlot(0),
@@ -338,10 +377,6 @@ const ROWS: Record<string, Row> = {
       { at: [1, 'mode'], invalid: notOneOf('midterm', 'scheduled') },
       { at: [1, 'now'], invalid: notInstant },
     ],
-  },
-  trialLocked: {
-    args: () => [TRIAL, 'quantity'],
-    slots: [subscriptionSlot(0), { at: [1], invalid: notOneOf('quantity', 'status', 'plan') }],
   },
   saasFreeTrial: { args: () => [TRIAL], slots: [subscriptionSlot(0)] },
   fromPartnerCenter: {
@@ -364,11 +399,6 @@ const ROWS: Record<string, Row> = {
       { at: [1], invalid: notOverrides },
     ],
   },
-  prefixError: {
-    args: () => [new api.CspRulesError('MISSING_FIELD', 'status', 'is required'), '[2]'],
-    // Passes anything that is not a CspRulesError through unchanged: no value is invalid there.
-    slots: [{ at: [0], invalid: () => false }],
-  },
   reconcile: {
     args: () => [SUB, PC, { now: NOW }],
     // Partner Center fields are compared when present: an object without them is a difference, not an error.
@@ -384,9 +414,9 @@ const ROWS: Record<string, Row> = {
     slots: [subscriptionSlot(0), { at: [1], invalid: notOverrides }, policySlot(1)],
   },
   renewalAnchorDay: { args: () => [api.toSubscription(SUB)], slots: [subscriptionSlot(0)] },
-  nextTermOf: {
-    args: () => [api.toSubscription(SUB), 'anniversary'],
-    slots: [subscriptionSlot(0), { at: [1], invalid: notOneOf('anniversary', 'clamped') }],
+  nextTerm: {
+    args: () => [api.toSubscription(SUB), {}],
+    slots: [subscriptionSlot(0), { at: [1], invalid: notOverrides }, policySlot(1)],
   },
   transition: {
     args: () => [SUB, { type: 'suspend' }, { now: NOW }],
@@ -400,20 +430,24 @@ const ROWS: Record<string, Row> = {
     ],
   },
   afterTermStages: {
-    args: () => [api.toSubscription({ ...SUB, autoRenew: false }), 'lifecycle'],
-    slots: [subscriptionSlot(0), { at: [1], invalid: (v) => v !== undefined && notOneOf('lifecycle', 'deleted')(v) }],
+    args: () => [api.toSubscription({ ...SUB, autoRenew: false }), { policy: api.DEFAULT_POLICY }],
+    slots: [subscriptionSlot(0), { at: [1], invalid: notOverrides }, policySlot(1)],
   },
   afterTermStageAt: {
-    args: () => [api.toSubscription({ ...SUB, autoRenew: false }), Date.parse('2025-02-20T00:00:00Z'), 'lifecycle'],
+    args: () => [
+      api.toSubscription({ ...SUB, autoRenew: false }),
+      { now: Date.parse('2025-02-20T00:00:00Z'), policy: api.DEFAULT_POLICY },
+    ],
     slots: [
       subscriptionSlot(0),
-      { at: [1], invalid: notInstant },
-      { at: [2], invalid: (v) => v !== undefined && notOneOf('lifecycle', 'deleted')(v) },
+      { at: [1], invalid: record('now') },
+      { at: [1, 'now'], invalid: notInstant },
+      policySlot(1),
     ],
   },
   canScheduleChange: {
-    args: () => [api.toSubscription(SUB), false],
-    slots: [subscriptionSlot(0), { at: [1], invalid: notBoolean }],
+    args: () => [api.toSubscription(SUB), { now: NOW }],
+    slots: [subscriptionSlot(0), { at: [1], invalid: record('now') }, { at: [1, 'now'], invalid: notInstant }],
   },
   deletesScheduledChanges: {
     args: () => ['termChange', 'any-immediate'],
@@ -434,7 +468,6 @@ const ROWS: Record<string, Row> = {
       { at: [1], invalid: (v) => v !== undefined && notOneOf('any-immediate', 'listed')(v) },
     ],
   },
-  nextTermPlan: { args: () => [api.toSubscription(SUB)], slots: [subscriptionSlot(0)] },
   canBuyAddOn: {
     args: () => [SUB, { commerce: 'new-commerce' }],
     slots: [
@@ -465,7 +498,7 @@ const ROWS: Record<string, Row> = {
       policySlot(3),
     ],
   },
-  cancelActionShown: {
+  canShowCancelAction: {
     args: () => [BSS_ASSET, { now: '2024-01-20T09:00:00Z' }],
     slots: [
       subscriptionSlot(0),
@@ -509,7 +542,7 @@ const ROWS: Record<string, Row> = {
       { at: [3], invalid: notAnchor },
     ],
   },
-  alignmentOptions: {
+  eligibleAlignments: {
     args: () => [SUB, { others: [SECOND], now: NOW }],
     slots: [
       subscriptionSlot(0),
@@ -519,7 +552,7 @@ const ROWS: Record<string, Row> = {
       policySlot(1),
     ],
   },
-  purchaseAlignmentOptions: {
+  eligiblePurchaseAlignments: {
     args: () => [{ term: 'P1Y', purchasedAt: NOW, others: [SECOND] }],
     slots: [
       { at: [0], invalid: record('term', 'purchasedAt', 'others') },
@@ -529,9 +562,9 @@ const ROWS: Record<string, Row> = {
       policySlot(0),
     ],
   },
-  customEndDateDecision: {
+  checkCustomEndDate: {
     args: () => [api.toSubscription(SUB), DAY + 200],
-    slots: [subscriptionSlot(0), { at: [1], invalid: notInt }, { at: [2], invalid: notOverrides }],
+    slots: [subscriptionSlot(0), { at: [1], invalid: notInt }, { at: [2], invalid: notPolicy }],
   },
 };
 
@@ -728,6 +761,14 @@ const BAD_INSTANTS: readonly unknown[] = [
   1.5,
   8.64e15 + 1,
   1e300,
+  // T1: integers outside 2000-01-01 … 9999-12-31: epoch 0, −1, a Unix time in seconds, 1 ms either side.
+  0,
+  -1,
+  1_705_363_200,
+  946_684_799_999,
+  253_402_300_800_000,
+  '1999-12-31T23:59:59.999Z',
+  new Date(0),
   new Date(Number.NaN),
   {},
   [],
@@ -803,6 +844,11 @@ const NEAR_VALID: Record<string, { readonly bad: readonly unknown[]; readonly ba
         { quantity: -1, addedAt: '2024-03-10T14:02:45Z' },
       ],
       JSON.parse('[{"__proto__": {"quantity": 5, "addedAt": "2024-01-15T09:30:12Z"}}]'),
+      // Q2: a reported deadline (until) must be an instant after the addition.
+      [{ quantity: 1, addedAt: '2024-01-15T09:30:12Z', until: '2024-01-15T09:30:12Z' }],
+      [{ quantity: 1, addedAt: '2024-01-15T09:30:12Z', until: '2024-01-20T00:00:00' }],
+      [{ quantity: 1, addedAt: '2024-01-15T09:30:12Z', until: 0 }],
+      [{ quantity: 1, addedAt: '2024-01-15T09:30:12Z', until: true }],
     ],
   },
   scheduledChange: {
@@ -823,6 +869,23 @@ const NEAR_VALID: Record<string, { readonly bad: readonly unknown[]; readonly ba
   },
   nextChargeBilling: { bad: badEnum('Monthly') },
   updateCount: { bad: BAD_COUNTS },
+  // R6, C17: the end-of-term choice and the Extended Service Term flag.
+  endOfTermAction: { bad: badEnum('Cancel', 'RenewToNewTerm', 'est') },
+  extendedServiceTerm: { bad: BAD_BOOLEANS },
+  // The caller's assumptions: a list of known codes.
+  assumptions: {
+    bad: [
+      'x',
+      5,
+      true,
+      {},
+      'AUTO_RENEW_ASSUMED',
+      ['GUESSED'],
+      ['AUTO_RENEW_ASSUMED', 5],
+      [null],
+      [['TERM_END_ASSUMED']],
+    ],
+  },
 };
 
 /** Whether an error's field path names `field` (the field itself, or a path inside it). */
@@ -841,11 +904,12 @@ const SUBSCRIPTION_TAKERS: Record<string, (sub: unknown) => unknown> = {
   explain: (s) => api.explain(s as api.SubscriptionInput, { now: NOW }),
   canUpgrade: (s) =>
     api.canUpgrade(s as api.SubscriptionInput, { to: E5, quantity: 15, when: 'midterm', now: NOW, catalog: CATALOG }),
-  trialConversion: (s) =>
-    api.trialConversion(s as api.SubscriptionInput, { target: 'equivalent', mode: 'midterm', now: NOW }),
-  trialLocked: (s) => api.trialLocked(s as api.SubscriptionInput, 'quantity'),
+  canConvertTrial: (s) =>
+    api.canConvertTrial(s as api.SubscriptionInput, { target: 'equivalent', mode: 'midterm', now: NOW }),
   saasFreeTrial: (s) => api.saasFreeTrial(s as api.SubscriptionInput),
   reconcile: (s) => api.reconcile(s as api.SubscriptionInput, PC, { now: NOW }),
+  endOfTermOutcome: (s) => api.endOfTermOutcome(s as api.SubscriptionInput),
+  canSetEndOfTermAction: (s) => api.canSetEndOfTermAction(s as api.SubscriptionInput, { action: 'cancel', now: NOW }),
 };
 
 /** The CspRulesError thrown, or a description of what happened instead. */
@@ -999,14 +1063,25 @@ describe('fuzz 2: options and other inputs with one field broken', () => {
       policy: { programs: { 'nce-license': { cancelWindowHours: { monthly: '168' } } } },
       field: 'policy.programs.nce-license.cancelWindowHours.monthly',
     },
+    // P8 and the timeline's options.
+    { policy: { cancelledAtTermEnd: 'kept' }, field: 'policy.cancelledAtTermEnd' },
+    { policy: { asOf: '2025-01-01T00:00:00' }, field: 'policy.asOf' },
+    { policy: { asOf: 'soon' }, field: 'policy.asOf' },
+    { policy: { ignoredChanges: 'triennial-billing-locked' }, field: 'policy.ignoredChanges' },
+    { policy: { ignoredChanges: ['triennial-lock'] }, field: 'policy.ignoredChanges[0]' },
   ];
 
-  it('canCancel: each policy field broken', () => {
+  it('canCancel: each policy field broken (definePolicy names the field; a decision takes no overrides: INVALID_TYPE policy)', () => {
     const failures: string[] = [];
     for (const { policy, field } of BAD_POLICIES) {
-      const e = errorOf(() => api.canCancel(SUB, { now: NOW, policy: policy as api.PolicyOverrides }));
-      if (typeof e === 'string' || e.field !== field)
-        failures.push(`${describeValue(policy)}: ${typeof e === 'string' ? e : e.field}`);
+      const defined = errorOf(() => api.definePolicy(policy as api.PolicyOverrides));
+      if (typeof defined === 'string' || defined.field !== field)
+        failures.push(
+          `definePolicy(${describeValue(policy)}): ${typeof defined === 'string' ? defined : defined.field}`,
+        );
+      const e = errorOf(() => api.canCancel(SUB, { now: NOW, policy: policy as api.Policy }));
+      if (typeof e === 'string' || e.field !== 'policy' || e.code !== 'INVALID_TYPE')
+        failures.push(`canCancel(${describeValue(policy)}): ${typeof e === 'string' ? e : `${e.code} ${e.field}`}`);
     }
     expect(failures).toEqual([]);
   });

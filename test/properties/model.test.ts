@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LifecycleEvent, LifecycleState, TransitionResult } from '../../src/lifecycle/machine/events.js';
 import { transition } from '../../src/lifecycle/machine/transition.js';
+import { definePolicy } from '../../src/policy/policy.js';
 import {
   toSubscription,
   type Status,
@@ -18,6 +19,18 @@ import { DAY_MS, formatDay } from '../../src/time/day.js';
 import { at } from '../support/time.js';
 
 const HOUR = 3_600_000;
+/**
+ * The model is the lifecycle of the baseline rules (P1–P7: a term ending with auto-renew off
+ * expires). From 2026-05-04 such a license term can move into an Extended Service Term instead
+ * (R7), so the purchases up to 2026 and their renewals are decided under the rules before every
+ * change (asOf 2024-06-30T23:59:59.999Z); the machine's R6, R7 and P8 have their own tests.
+ */
+const BEFORE_CHANGES = '2024-06-30T23:59:59.999Z';
+/** P7: the two policies for a subscription suspended at its term end. */
+const SUSPENDED_POLICIES = {
+  lifecycle: definePolicy({ suspendedAtTermEnd: 'lifecycle', asOf: BEFORE_CHANGES }),
+  deleted: definePolicy({ suspendedAtTermEnd: 'deleted', asOf: BEFORE_CHANGES }),
+} as const;
 const WINDOW = 7 * 24 * HOUR; // C1
 
 interface Model {
@@ -75,14 +88,18 @@ function predict(m: Model, e: LifecycleEvent): boolean | 'any' {
       return !m.trial && m.status === 'suspended' && m.now < m.termEnd;
     case 'setAutoRenew':
       return live(m) && m.status === 'active' && !renewing(m);
-    case 'cancel':
+    case 'cancel': {
+      // C1, R3: while the renewal runs (R4: cancel may be attempted) the window is the new term's,
+      // from its completion — unknown, so the default policy's earliest bound: the renewal's start.
+      const start = renewing(m) ? m.termEnd : m.windowStart;
       return (
         live(m) &&
         !m.trial &&
         (m.status === 'active' || m.status === 'suspended') &&
-        m.now >= m.windowStart &&
-        m.now < m.windowStart + WINDOW
+        m.now >= start &&
+        m.now < start + WINDOW
       );
+    }
     case 'changeQuantity': {
       const ok = live(m) && !m.trial && m.status === 'active' && e.quantity >= 1;
       return ok && e.quantity < m.quantity ? 'any' : ok;
@@ -90,7 +107,8 @@ function predict(m: Model, e: LifecycleEvent): boolean | 'any' {
     case 'scheduleChange':
       return live(m) && m.status === 'active' && m.autoRenew && !renewing(m);
     case 'clearScheduledChanges':
-      return live(m) && !renewing(m);
+      // S2: scheduled changes are changed or removed only on an active subscription (the state table).
+      return live(m) && m.status === 'active' && !renewing(m);
     case 'upgrade':
       return (
         live(m) &&
@@ -236,8 +254,8 @@ class EventCommand implements fc.Command<Model, Real> {
   run(m: Model, r: Real): void {
     const prev = subOf(r);
     const expected = predict(m, this.event);
-    // P7: the choice comes from the policy (the option of the same name is kept for compatibility).
-    const res = transition(r.state, this.event, { now: r.now, policy: { suspendedAtTermEnd: m.suspendedPolicy } });
+    // P7: the choice comes from the policy (made once per choice by definePolicy).
+    const res = transition(r.state, this.event, { now: r.now, policy: SUSPENDED_POLICIES[m.suspendedPolicy] });
     if (expected !== 'any') expect(res.ok, `${this.toString()} at ${new Date(r.now).toISOString()}`).toBe(expected);
     if (res.ok) {
       checkTransition(prev, res, r.now);

@@ -11,18 +11,15 @@ import { describe, expect, it } from 'vitest';
 import {
   canCancel,
   canIncreaseSeats,
-  chargeCycleStart,
   CspRulesError,
-  formatDay,
+  definePolicy,
   reducibleSeats,
-  renewedTerm,
-  termEndDay,
-  toInstant,
   toSubscription,
-  toUtcDay,
   type SubscriptionInput,
   type Term,
 } from '../../src/index.js';
+// The public time helpers, from their entry point (csp-subscription-rules/time).
+import { chargeCycleStart, formatDay, renewedTerm, termEndDay, toInstant, toUtcDay } from '../../src/time/index.js';
 // Internal day arithmetic (no longer in the public index).
 import { endOfDay } from '../../src/time/day.js';
 import { addMonthsClamped } from '../../src/time/term.js';
@@ -406,7 +403,7 @@ describe('R2–R4 renewals around UTC midnight', () => {
       until: at('2025-01-22T00:00:00Z'),
       assumptions: ['RENEWAL_COMPLETION_ASSUMED_EARLIEST'],
     });
-    const latest = { unknownRenewalCompletion: 'latest' } as const;
+    const latest = definePolicy({ unknownRenewalCompletion: 'latest' });
     expect(canCancel(unknown, { now: '2025-01-15T12:00:00Z', policy: latest })).toMatchObject({
       allowed: false,
       reason: 'WINDOW_NOT_OPEN',
@@ -476,8 +473,10 @@ describe('T2 a commitmentEndDate at T00:00:00Z is the whole day', () => {
 
   // A decision about a snapshot whose term has already ended (now ≥ 00:00Z after the end date)
   // should not say allowed with a deadline that has passed. C5 "at renewal" at 2025-01-15T00:00Z:
-  // until = 2025-01-15T00:00Z = now, so `allowed: true` is a window of zero length.
-  it('C5 after the term end: refused as TERM_ENDED, never allowed with until ≤ now', () => {
+  // until = 2025-01-15T00:00Z = now, so `allowed: true` would be a window of zero length. On the
+  // renewal day (R2: up to 24 h) it is RENEWAL_IN_PROGRESS until the renewal has surely completed;
+  // after that the snapshot is out of date (R2 TERM_ENDED).
+  it('C5 R2 after the term end: refused (RENEWAL_IN_PROGRESS on the renewal day, then TERM_ENDED), never allowed with until ≤ now', () => {
     const sub = {
       program: 'traditional-saas',
       term: 'P1Y',
@@ -488,7 +487,18 @@ describe('T2 a commitmentEndDate at T00:00:00Z is the whole day', () => {
     } as const;
     const now = at('2025-01-15T00:00:00Z');
     const d = canCancel(sub, { now });
-    expect(d).toMatchObject({ allowed: false, rule: 'C5', reason: 'TERM_ENDED', opensAt: null });
+    expect(d).toMatchObject({
+      allowed: false,
+      rule: 'C5',
+      reason: 'RENEWAL_IN_PROGRESS',
+      opensAt: at('2025-01-16T00:00:00Z'),
+    });
+    expect(canCancel(sub, { now: at('2025-01-16T00:00:00Z') })).toMatchObject({
+      allowed: false,
+      rule: 'R2',
+      reason: 'TERM_ENDED',
+      opensAt: null,
+    });
     // The last instant of the term is still inside it: scheduled for the renewal.
     expect(canCancel(sub, { now: now - 1 })).toMatchObject({
       allowed: true,

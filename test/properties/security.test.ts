@@ -255,7 +255,9 @@ describe('prototype keys in JSON input never reach a prototype', () => {
         api.definePolicy({ programs: { 'nce-license': JSON.parse(payload) } } as api.PolicyOverrides),
       );
       expect(inner === 'returned' ? inner : inner.field).toBe(`policy.programs.nce-license.${key}`);
-      expect((api.DEFAULT_PROGRAMS['nce-license'] as unknown as Record<string, unknown>).polluted).toBeUndefined();
+      expect(
+        (api.DEFAULT_POLICY.programs['nce-license'] as unknown as Record<string, unknown>).polluted,
+      ).toBeUndefined();
     });
   }
 

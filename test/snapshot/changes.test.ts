@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ASSUMPTIONS } from '../../src/core/decision.js';
 import { PROGRAMS } from '../../src/policy/programs.js';
 import { deriveSnapshot, toInput, withChanges } from '../../src/snapshot/changes.js';
 import { STATUSES, toSubscription, type SubscriptionInput } from '../../src/snapshot/subscription.js';
@@ -40,7 +41,15 @@ const inputArb: fc.Arbitrary<SubscriptionInput> = fc
     ),
     endDays: fc.option(fc.integer({ min: 0, max: 1200 }), { nil: undefined }),
     batchOffsets: fc.option(
-      fc.array(fc.tuple(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 0, max: 400 * DAY })), { maxLength: 4 }),
+      fc.array(
+        fc.tuple(
+          fc.integer({ min: 1, max: 500 }),
+          fc.integer({ min: 0, max: 400 * DAY }),
+          // Q2: a reported deadline, after the addition, or none.
+          fc.option(fc.integer({ min: 1, max: 10 * DAY }), { nil: undefined }),
+        ),
+        { maxLength: 4 },
+      ),
       { nil: undefined },
     ),
     optional: fc.record(
@@ -54,6 +63,8 @@ const inputArb: fc.Arbitrary<SubscriptionInput> = fc
         parentSubscriptionId: fc.option(fc.string()),
         nextChargeBilling: fc.option(billingArb),
         updateCount: fc.option(fc.nat(100)),
+        // The caller's assumptions (e.g. the Partner Center adapter's), repeated codes included.
+        assumptions: fc.option(fc.array(fc.constantFrom(...ASSUMPTIONS), { maxLength: 4 })),
         scheduledChange: fc.option(
           fc.record(
             {
@@ -61,7 +72,8 @@ const inputArb: fc.Arbitrary<SubscriptionInput> = fc
               term: termArb,
               billing: billingArb,
               offerName: fc.string(),
-              customTermEndDate: fc.integer({ min: 0, max: 60_000 }).map(dayText),
+              // T1: dates from 2000-01-01 (day 10 957) on.
+              customTermEndDate: fc.integer({ min: 10_957, max: 60_000 }).map(dayText),
             },
             { requiredKeys: [] },
           ),
@@ -95,9 +107,10 @@ const inputArb: fc.Arbitrary<SubscriptionInput> = fc
     if (typeof r.start === 'object') Object.assign(input, { termStartedAt: null, termStartDate: dayText(startDay) });
     if (r.endDays !== undefined) input['termEndDate'] = dayText(startDay + r.endDays);
     if (r.batchOffsets !== undefined)
-      input['seatBatches'] = r.batchOffsets.map(([quantity, offset]) => ({
+      input['seatBatches'] = r.batchOffsets.map(([quantity, offset, until]) => ({
         quantity,
         addedAt: at(r.purchase + offset),
+        ...(until === undefined ? {} : { until: at(r.purchase + offset + until) }),
       }));
     if (r.windowFrom !== undefined) input['cancellationWindowFrom'] = at(r.purchase + r.windowFrom);
     return input as unknown as SubscriptionInput;
@@ -120,7 +133,12 @@ describe('withChanges / toInput', () => {
         const sub = toSubscription(input);
         const before = { ...sub };
         const changed = withChanges(sub, { autoRenew, quantity });
-        expect(changed).toEqual({ ...sub, autoRenew, quantity });
+        // R6: the end-of-term choice follows auto-renew (on → renew; off drops a renew choice);
+        // principle 6: auto-renew given is no longer assumed.
+        const choice = sub.endOfTermAction;
+        const endOfTermAction = choice === null ? null : autoRenew ? 'renew' : choice === 'renew' ? null : choice;
+        const assumptions = sub.assumptions.filter((a) => a !== 'AUTO_RENEW_ASSUMED');
+        expect(changed).toEqual({ ...sub, autoRenew, quantity, endOfTermAction, assumptions });
         expect(Object.isFrozen(changed)).toBe(true);
         expect(changed).not.toBe(sub);
         expect(sub).toEqual(before);
@@ -176,6 +194,20 @@ describe('withChanges / toInput', () => {
     expect(renewed.id).toBe('S1');
     expect(renewed.termStartDate).toBe('2025-01-15');
     expect(renewed.termStartedAt).toBeNull();
+  });
+
+  it("TR1 C16 toInput writes the snapshot's assumptions last, only when it has some; they read back the same", () => {
+    // TR1: a trial without an end date; C16: nce-software without isReturnable.
+    const trial = sub({ ...BASE, trial: true });
+    const input = toInput(trial);
+    expect(Object.keys(input).at(-1)).toBe('assumptions');
+    expect(input.assumptions).toEqual(['TRIAL_END_ASSUMED']);
+    // The end day is written out (2024-01-15 + 29 days = 2024-02-13) and the assumption kept with it.
+    expect(input.termEndDate).toBe('2024-02-13');
+    expect(toSubscription(input)).toEqual(trial);
+    const software = toInput(sub({ ...BASE, program: 'nce-software', assumptions: ['AUTO_RENEW_ASSUMED'] }));
+    expect(software.assumptions).toEqual(['AUTO_RENEW_ASSUMED', 'RETURNABLE_ASSUMED']);
+    expect('assumptions' in toInput(sub({ ...BASE }))).toBe(false);
   });
 
   it('S1 a scheduled change keeps only the fields it has', () => {

@@ -31,7 +31,7 @@ describe('toSubscription defaults', () => {
     expect(toSubscription({ ...BASE, autoRenew: false }).autoRenew).toBe(false);
   });
 
-  it('defaults: active, first term from the purchase, no trial, returnable, batches unknown', () => {
+  it('defaults: active, first term from the purchase, no trial, returnable, batches unknown, nothing assumed', () => {
     const sub = toSubscription(BASE);
     expect(sub).toEqual({
       id: null,
@@ -56,6 +56,11 @@ describe('toSubscription defaults', () => {
       scheduledChange: null,
       nextChargeBilling: null,
       updateCount: null,
+      // R6: no end-of-term choice (auto-renew decides); C17: not in an Extended Service Term.
+      endOfTermAction: null,
+      extendedServiceTerm: false,
+      // nce-license: the returnable flag is not read (C7, C16 only), so its default assumes nothing.
+      assumptions: [],
     });
     expect(Object.isFrozen(sub)).toBe(true);
     expect(toSubscription(sub)).toBe(sub); // a snapshot is returned as it is
@@ -107,10 +112,105 @@ describe('toSubscription defaults', () => {
     });
     expect(sub.seatBatchesKnown).toBe(true);
     expect(sub.seatBatches).toEqual([
-      { quantity: 10, addedAt: PURCHASE },
-      { quantity: 5, addedAt: Date.UTC(2024, 2, 10, 13, 2, 45) },
+      { quantity: 10, addedAt: PURCHASE, until: null },
+      { quantity: 5, addedAt: Date.UTC(2024, 2, 10, 13, 2, 45), until: null },
     ]);
     expect(Object.isFrozen(sub.seatBatches)).toBe(true);
+  });
+
+  // Q2 (catalogue): "A deadline Partner Center reports for a batch (`allowedUntilDateTime`) bounds its window".
+  it('Q2 a batch may carry its reported deadline (until): read like any instant, after its addition', () => {
+    const batch = (until: unknown) =>
+      sub({ ...BASE, seatBatches: [{ quantity: 5, addedAt: '2024-03-10T14:02:45Z', until }] }).seatBatches[0];
+    expect(batch('2024-03-17T14:02:45Z')).toEqual({
+      quantity: 5,
+      addedAt: Date.UTC(2024, 2, 10, 14, 2, 45),
+      until: Date.UTC(2024, 2, 17, 14, 2, 45),
+    });
+    expect(batch(null)?.until).toBeNull();
+    // 1 ms after the addition is the earliest deadline; the addition itself is none.
+    expect(batch(Date.UTC(2024, 2, 10, 14, 2, 45, 1))?.until).toBe(Date.UTC(2024, 2, 10, 14, 2, 45, 1));
+    expect(errorOf(() => batch('2024-03-10T14:02:45Z'))).toEqual({
+      code: 'INCONSISTENT',
+      field: 'seatBatches[0].until',
+      message: 'seatBatches[0].until: is not after addedAt',
+    });
+    expect(errorOf(() => batch('2024-03-17T14:02:45')).field).toBe('seatBatches[0].until');
+    expect(errorOf(() => batch(1_710_684_165)).code).toBe('INSTANT_OUT_OF_RANGE'); // seconds (T1)
+  });
+});
+
+// TR1 (MCS "Manage trials"): "Trials last for 30 days."
+describe('TR1 a trial without an end date ends 30 days after its start, an assumption', () => {
+  it('TR1: from 2024-01-15 its last day is the 30th, 2024-02-13 (a calendar month would end 2024-02-14)', () => {
+    const trial = toSubscription({ ...BASE, trial: true });
+    expect([formatDay(trial.termStartDay), formatDay(trial.termEndDay)]).toEqual(['2024-01-15', '2024-02-13']);
+    expect(trial.assumptions).toEqual(['TRIAL_END_ASSUMED']);
+  });
+  it.each([
+    // Start day + 29 days, counted by hand over the month ends.
+    ['2024-02-15T08:00:00Z', 'P1M', '2024-03-15'], // leap February: 14 days to Feb 29, 15 more
+    ['2023-02-10T08:00:00Z', 'P1M', '2023-03-11'], // 18 days to Feb 28, 11 more
+    ['2024-12-20T23:59:59.999Z', 'P1Y', '2025-01-18'], // 11 days to Dec 31, 18 more; the term is no calendar term
+    ['2024-01-31T00:00:00Z', 'P1M', '2024-02-29'], // 29 days in February 2024
+  ] as const)('TR1: a trial bought %s (%s) has its last day on %s', (purchasedAt, term, last) => {
+    const trial = toSubscription({ ...BASE, term, purchasedAt, trial: true });
+    expect(formatDay(trial.termEndDay)).toBe(last);
+    expect(trial.assumptions).toEqual(['TRIAL_END_ASSUMED']);
+  });
+  it('TR1: a given end date is a fact, no assumption; a paid subscription keeps its calendar term', () => {
+    expect(toSubscription({ ...BASE, trial: true, termEndDate: '2024-02-14' }).assumptions).toEqual([]);
+    expect(formatDay(toSubscription({ ...BASE, term: 'P1M' }).termEndDay)).toBe('2024-02-14');
+  });
+});
+
+// C7 (BSS storefront page): only when the asset's isReturnable flag is true (set by Microsoft, per asset).
+describe('C7 C16 the returnable flag of a software asset, when not given, is an assumption', () => {
+  it.each(['bss-software', 'nce-software'] as const)(
+    'C7 C16: %s without isReturnable → RETURNABLE_ASSUMED',
+    (program) => {
+      const s = toSubscription({ ...BASE, program });
+      expect([s.isReturnable, s.assumptions]).toEqual([true, ['RETURNABLE_ASSUMED']]);
+      expect(toSubscription({ ...BASE, program, isReturnable: true }).assumptions).toEqual([]);
+      expect(toSubscription({ ...BASE, program, isReturnable: false }).assumptions).toEqual([]);
+    },
+  );
+  it.each(['nce-license', 'nce-perpetual', 'nce-saas', 'traditional-saas', 'softwareone'] as const)(
+    'C7 C16: %s does not read the flag: nothing assumed',
+    (program) => {
+      expect(toSubscription({ ...BASE, program }).assumptions).toEqual([]);
+    },
+  );
+});
+
+describe('the caller’s assumptions: facts its data lacked', () => {
+  it('kept in order, each once, before the library’s own (TR1, then C7/C16)', () => {
+    const s = toSubscription({
+      ...BASE,
+      program: 'nce-software',
+      trial: true,
+      assumptions: ['AUTO_RENEW_ASSUMED', 'TERM_END_ASSUMED', 'AUTO_RENEW_ASSUMED', 'RETURNABLE_ASSUMED'],
+    });
+    expect(s.assumptions).toEqual([
+      'AUTO_RENEW_ASSUMED',
+      'TERM_END_ASSUMED',
+      'RETURNABLE_ASSUMED',
+      'TRIAL_END_ASSUMED',
+    ]);
+    expect(Object.isFrozen(s.assumptions)).toBe(true);
+    expect(toSubscription({ ...BASE, assumptions: null }).assumptions).toEqual([]);
+    expect(toSubscription({ ...BASE, assumptions: [] }).assumptions).toEqual([]);
+  });
+  it('an unknown code is INVALID_ENUM at its index; a non-array INVALID_TYPE', () => {
+    expect(errorOf(() => sub({ ...BASE, assumptions: ['AUTO_RENEW_ASSUMED', 'GUESSED'] })).field).toBe(
+      'assumptions[1]',
+    );
+    expect(errorOf(() => sub({ ...BASE, assumptions: ['GUESSED'] })).code).toBe('INVALID_ENUM');
+    expect(errorOf(() => sub({ ...BASE, assumptions: 'AUTO_RENEW_ASSUMED' }))).toEqual({
+      code: 'INVALID_TYPE',
+      field: 'assumptions',
+      message: 'assumptions: expected an array of assumption codes, got "AUTO_RENEW_ASSUMED"',
+    });
   });
 });
 
@@ -269,6 +369,7 @@ describe('toSubscription: every invalid field gives a code and its path', () => 
       updateCount: 0,
       nextChargeBilling: 0,
       offerName: 0,
+      assumptions: 0,
     });
     const value = fc.oneof(
       fc.anything({
@@ -279,7 +380,9 @@ describe('toSubscription: every invalid field gives a code and its path', () => 
         withSet: true,
         withTypedArray: true,
       }),
-      fc.array(fc.record({ quantity: fc.anything(), addedAt: fc.anything() }, { requiredKeys: [] })),
+      fc.array(
+        fc.record({ quantity: fc.anything(), addedAt: fc.anything(), until: fc.anything() }, { requiredKeys: [] }),
+      ),
     );
     fc.assert(
       fc.property(fc.constantFrom(...fields), value, (field, v) => {
@@ -553,7 +656,7 @@ describe('fields are the own enumerable properties, as JSON.parse makes them', (
     expect(sub.autoRenew).toBe(true);
     const batch = { quantity: 5, addedAt: PURCHASE, note: undefined };
     expect(toSubscription({ ...BASE, seatBatches: [batch] } as SubscriptionInput).seatBatches).toEqual([
-      { quantity: 5, addedAt: PURCHASE },
+      { quantity: 5, addedAt: PURCHASE, until: null },
     ]);
   });
 
@@ -619,6 +722,9 @@ describe('a snapshot is recognised by its private mark, and only the one toSubsc
       'scheduledChange',
       'nextChargeBilling',
       'updateCount',
+      'endOfTermAction',
+      'extendedServiceTerm',
+      'assumptions',
     ]);
     expect(Object.keys(JSON.parse(JSON.stringify(sub)) as object)).toEqual(Reflect.ownKeys(sub));
   });

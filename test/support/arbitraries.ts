@@ -7,10 +7,12 @@ import fc from 'fast-check';
 import type { BillingFrequency, Term } from '../../src/time/term.js';
 import { DAY, lastDayOfMonth } from './time.js';
 
-/** First instant generated: 1970-01-01T00:00:00.000Z. */
-const MIN_INSTANT = Date.UTC(1970, 0, 1);
+/** First instant generated: 2000-01-01T00:00:00.000Z, the first instant T1 accepts. */
+const MIN_INSTANT = Date.UTC(2000, 0, 1);
 /** Last instant generated: 2100-12-31T23:59:59.999Z. */
 export const MAX_INSTANT = Date.UTC(2101, 0, 1) - 1;
+/** UTC day number of 2000-01-01 (the first day generated). */
+const MIN_DAY = MIN_INSTANT / DAY;
 /** UTC day number of 2100-12-31 (the last day generated). */
 const MAX_DAY = Date.UTC(2100, 11, 31) / DAY;
 
@@ -21,16 +23,16 @@ export interface Civil {
   readonly day: number;
 }
 
-const yearArb = fc.integer({ min: 1970, max: 2100 });
+const yearArb = fc.integer({ min: 2000, max: 2100 });
 const monthArb = fc.integer({ min: 1, max: 12 });
-const LEAP_YEARS = Array.from({ length: 32 }, (_, i) => 1972 + 4 * i); // 1972 … 2096 (2100 is not leap)
+const LEAP_YEARS = Array.from({ length: 25 }, (_, i) => 2000 + 4 * i); // 2000 … 2096 (2000 is, 2100 is not leap)
 
 /**
- * Civil dates 1970–2100 biased to the days T6 trips on: month ends, the 29th–31st, Feb 29 of
+ * Civil dates 2000–2100 biased to the days T6 trips on: month ends, the 29th–31st, Feb 29 of
  * leap years, Dec 31 and Jan 1.
  */
 export const civilArb: fc.Arbitrary<Civil> = fc.oneof(
-  { arbitrary: fc.integer({ min: 0, max: MAX_DAY }).map(civilOf), weight: 3 },
+  { arbitrary: fc.integer({ min: MIN_DAY, max: MAX_DAY }).map(civilOf), weight: 3 },
   {
     arbitrary: fc.tuple(yearArb, monthArb).map(([year, month]) => ({ year, month, day: lastDayOfMonth(year, month) })),
     weight: 2,
@@ -56,7 +58,7 @@ function civilOf(day: number): Civil {
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
-/** UTC day numbers 1970-01-01 … 2100-12-31, biased like {@link civilArb} (29th–31st, Feb 29, month ends). */
+/** UTC day numbers 2000-01-01 … 2100-12-31, biased like {@link civilArb} (29th–31st, Feb 29, month ends). */
 export const dayArb: fc.Arbitrary<number> = civilArb.map((c) => Date.UTC(c.year, c.month - 1, c.day) / DAY);
 
 /** A time of day in ms, biased to 00:00:00.000, 00:00:00.001 and 23:59:59.999. */
@@ -66,7 +68,7 @@ const timeOfDayArb: fc.Arbitrary<number> = fc.oneof(
 );
 
 /**
- * Instants (epoch ms) 1970–2100, biased to month ends, Feb 29, Dec 31/Jan 1 and UTC midnight ±1 ms.
+ * Instants (epoch ms) 2000–2100 (T1: nothing earlier is an instant), biased to month ends, Feb 29, Dec 31/Jan 1 and UTC midnight ±1 ms.
  */
 export const instantArb: fc.Arbitrary<number> = fc.oneof(
   { arbitrary: fc.integer({ min: MIN_INSTANT, max: MAX_INSTANT }), weight: 2 },

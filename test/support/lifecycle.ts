@@ -43,7 +43,7 @@ export const SNAP: Subscription = {
   termEndDay: day('2025-01-14'),
   autoRenew: true,
   trial: false,
-  seatBatches: [{ quantity: 10, addedAt: at(T0) }],
+  seatBatches: [{ quantity: 10, addedAt: at(T0), until: null }],
   seatBatchesKnown: true,
   promotionId: null,
   isReturnable: true,
@@ -52,9 +52,15 @@ export const SNAP: Subscription = {
   scheduledChange: SCHEDULED_12,
   nextChargeBilling: null,
   updateCount: null,
+  endOfTermAction: null,
+  extendedServiceTerm: false,
+  assumptions: [],
 };
 
-/** An accepted result, whole. */
+/**
+ * An accepted result, whole. Its `policyVersion` is the baseline's (every `now` before
+ * 2024-07-01, as `T0` and `MID`) unless `extra` names another.
+ */
 export function accepted(
   next: Subscription,
   effects: readonly unknown[],
@@ -69,14 +75,23 @@ export function accepted(
     state: { subscription: next, phase },
     effects,
     warnings,
+    policyVersion: '2023-10-19',
     ...extra,
   } as TransitionResult;
 }
 
-/** An own refusal of the machine, whole (no assumptions, no warnings). */
-export const refused = (rule: string, reason: string, opensAt: number | null): TransitionResult => ({
+/**
+ * An own refusal of the machine, whole (no assumptions, no warnings), naming `policyVersion`: the
+ * version in force at the event's `now` (the baseline's before 2024-07-01).
+ */
+export const refused = (
+  rule: string,
+  reason: string,
+  opensAt: number | null,
+  policyVersion = '2023-10-19',
+): TransitionResult => ({
   ok: false,
-  refusal: { allowed: false, rule, reason, opensAt, assumptions: [], warnings: [] } as never,
+  refusal: { allowed: false, rule, policyVersion, reason, opensAt, assumptions: [], warnings: [] } as never,
 });
 
 /** The accepted result of a transition (fails the test, naming the refusal, when it was refused). */

@@ -42,7 +42,9 @@ export function pc(overrides: Record<string, unknown> = {}): Record<string, unkn
  * - `effectiveStartDate` is 1 s before `creationDate` (not > 24 h after): first term, so the
  *   term starts at the purchase instant, on 2024-01-15;
  * - `commitmentEndDate` 2025-01-14 is inclusive in new commerce (T2);
- * - the batch's `addedAt` = 2024-03-17T14:02:45Z − 168 h = 2024-03-10T14:02:45Z (Q2).
+ * - the batch's `addedAt` = 2024-03-17T14:02:45Z − 168 h = 2024-03-10T14:02:45Z (Q2), and its
+ *   reported deadline kept as `until` (a fact: its window never ends later);
+ * - every fact is in the JSON: nothing assumed.
  */
 export function snapshot(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -59,7 +61,7 @@ export function snapshot(overrides: Record<string, unknown> = {}): Record<string
     termEndDay: dayNumber('2025-01-14'),
     autoRenew: true,
     trial: false,
-    seatBatches: [{ quantity: 5, addedAt: at('2024-03-10T14:02:45Z') }],
+    seatBatches: [{ quantity: 5, addedAt: at('2024-03-10T14:02:45Z'), until: at('2024-03-17T14:02:45Z') }],
     seatBatchesKnown: true,
     promotionId: null,
     isReturnable: true,
@@ -68,6 +70,10 @@ export function snapshot(overrides: Record<string, unknown> = {}): Record<string
     scheduledChange: null,
     nextChargeBilling: null,
     updateCount: null,
+    // R6: no `scheduledActions`: no end-of-term choice; C17: not in an Extended Service Term.
+    endOfTermAction: null,
+    extendedServiceTerm: false,
+    assumptions: [],
     ...overrides,
   };
 }

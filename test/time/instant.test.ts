@@ -19,13 +19,22 @@ function expectError(fn: () => unknown, code: ErrorCode, field: string): void {
 // 2024-01-15T09:30:00.000Z, written out by hand.
 const JAN15_0930 = 1_705_311_000_000;
 
-type Expected = number | 'AMBIGUOUS_INSTANT' | 'INVALID_INSTANT';
+type Expected = number | 'AMBIGUOUS_INSTANT' | 'INVALID_INSTANT' | 'INSTANT_OUT_OF_RANGE';
+
+/** T1: 2000-01-01T00:00:00.000Z, the first instant (no CSP subscription is older), by Date.UTC. */
+const FIRST_INSTANT = Date.UTC(2000, 0, 1);
+/** T1: 9999-12-31T23:59:59.999Z, the last instant a YYYY-MM-DD date can spell, by Date.UTC. */
+const LAST_INSTANT = Date.UTC(10000, 0, 1) - 1;
+
+/** T1: an instant read, or INSTANT_OUT_OF_RANGE before 2000 or after 9999 (checked once the text is read). */
+const inRange = (ms: number): Expected => (ms < FIRST_INSTANT || ms > LAST_INSTANT ? 'INSTANT_OUT_OF_RANGE' : ms);
 
 /**
  * Oracle for T1: the spellings the library accepts — `YYYY-MM-DD`, then optionally `T` or a
  * space, `HH:MM`, optional `:SS`, optional `.`/`,` fraction of 1–9 digits (milliseconds kept,
  * the rest truncated), and `Z` or `±HH`, `±HHMM`, `±HH:MM`. A date-time without a zone is
- * ambiguous; the calendar is checked first, the zone next, then the time and the offset.
+ * ambiguous; the calendar is checked first, the zone next, then the time and the offset; last,
+ * the instant must lie from 2000-01-01 to the end of 9999.
  */
 const SPELLING =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
@@ -40,7 +49,7 @@ function oracle(text: string): Expected {
     return 'INVALID_INSTANT';
   }
   const midnight = date.getTime();
-  if (h === undefined) return midnight;
+  if (h === undefined) return inRange(midnight);
   if (zone === undefined) return 'AMBIGUOUS_INSTANT';
   if (Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59) return 'INVALID_INSTANT';
   let offset = 0;
@@ -52,14 +61,18 @@ function oracle(text: string): Expected {
     offset = (zone.startsWith('-') ? -1 : 1) * (oh * 3_600_000 + om * 60_000);
   }
   const ms = frac === undefined ? 0 : Number(frac.slice(0, 3).padEnd(3, '0'));
-  return midnight + Number(h) * 3_600_000 + Number(mi) * 60_000 + Number(s ?? 0) * 1000 + ms - offset;
+  return inRange(midnight + Number(h) * 3_600_000 + Number(mi) * 60_000 + Number(s ?? 0) * 1000 + ms - offset);
 }
 
 function actual(text: string): Expected {
   try {
     return toInstant(text, 'now');
   } catch (e) {
-    if (e instanceof CspRulesError && (e.code === 'AMBIGUOUS_INSTANT' || e.code === 'INVALID_INSTANT')) return e.code;
+    if (
+      e instanceof CspRulesError &&
+      (e.code === 'AMBIGUOUS_INSTANT' || e.code === 'INVALID_INSTANT' || e.code === 'INSTANT_OUT_OF_RANGE')
+    )
+      return e.code;
     throw e;
   }
 }
@@ -167,9 +180,10 @@ describe('T1 toInstant: accepted forms', () => {
     ['2024-01-15T09:30:00,5Z', JAN15_0930 + 500],
     ['2024-01-15T09:30:00.123999999Z', JAN15_0930 + 123], // beyond ms: truncated, not rounded
     ['2024-01-15T09:30:00.999Z', JAN15_0930 + 999],
-    ['1970-01-01T00:00:00Z', 0],
-    ['1969-12-31T23:59:59.999Z', -1],
-    ['1970-01-01T00:00:00+14:00', -14 * 3_600_000],
+    ['2000-01-01T00:00:00Z', 946_684_800_000], // T1: the first instant
+    ['2000-01-01T14:00:00+14:00', 946_684_800_000],
+    ['1999-12-31T12:00:00-12:00', 946_684_800_000],
+    ['9999-12-31T23:59:59.999Z', 253_402_300_799_999], // the last one
   ])('T1 %s → %i', (text, expected) => {
     expect(toInstant(text, 'now')).toBe(expected);
   });
@@ -177,7 +191,8 @@ describe('T1 toInstant: accepted forms', () => {
   it('T1/T2 a plain date YYYY-MM-DD is 00:00Z of that UTC day', () => {
     expect(toInstant('2024-01-15', 'now')).toBe(1_705_276_800_000);
     expect(toInstant('2024-02-29', 'now')).toBe(1_709_164_800_000);
-    expect(toInstant('1970-01-01', 'now')).toBe(0);
+    expect(toInstant('2000-01-01', 'now')).toBe(946_684_800_000);
+    expectError(() => toInstant('1999-12-31', 'now'), 'INSTANT_OUT_OF_RANGE', 'now');
   });
 
   it('T1 a Date is read as its epoch ms, whatever the zone it was built in', () => {
@@ -185,23 +200,35 @@ describe('T1 toInstant: accepted forms', () => {
     expect(toInstant(new Date('2024-01-15T11:30:00+02:00'), 'now')).toBe(JAN15_0930);
   });
 
-  it('T1 integer epoch milliseconds are taken as they are, within the years 0000–9999', () => {
+  it('T1 integer epoch milliseconds are taken as they are, from 2000-01-01 to the end of 9999', () => {
     expect(toInstant(JAN15_0930, 'now')).toBe(JAN15_0930);
-    expect(toInstant(0, 'now')).toBe(0);
-    expect(toInstant(-1, 'now')).toBe(-1);
-    // 9999-12-31T23:59:59.999Z and 0000-01-01T00:00:00.000Z are the last and first instants.
+    // 2000-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z are the first and last instants.
+    expect(toInstant(946_684_800_000, 'now')).toBe(946_684_800_000);
     expect(toInstant(253_402_300_799_999, 'now')).toBe(253_402_300_799_999);
-    expect(toInstant(-62_167_219_200_000, 'now')).toBe(-62_167_219_200_000);
-    expect(() => toInstant(253_402_300_800_000, 'now')).toThrow(
-      expect.objectContaining({ code: 'INVALID_INSTANT', field: 'now' }),
-    );
-    expect(() => toInstant(-62_167_219_200_001, 'now')).toThrow(
-      expect.objectContaining({ code: 'INVALID_INSTANT', field: 'now' }),
-    );
-    expect(() => toInstant(8.64e15, 'now')).toThrow(expect.objectContaining({ code: 'INVALID_INSTANT' }));
-    expect(() => toInstant('0000-01-01T00:00:00+01:00', 'now')).toThrow(
-      expect.objectContaining({ code: 'INVALID_INSTANT' }),
-    );
+  });
+});
+
+describe('T1 instants before 2000-01-01 or after 9999 are INSTANT_OUT_OF_RANGE', () => {
+  it.each([
+    [946_684_799_999, '1 ms before 2000-01-01'],
+    [253_402_300_800_000, '1 ms after 9999-12-31'],
+    [0, '1970-01-01, epoch 0'],
+    [1, 'epoch 1'],
+    [-1, 'epoch −1'],
+    [-62_167_219_200_000, '0000-01-01'],
+    [8.64e15, 'the last Date'],
+    [8.64e15 + 1, 'beyond the Date range'],
+    [-8.64e15 - 1, 'before the Date range'],
+    ['1999-12-31T23:59:59.999Z', 'the last ms of 1999'],
+    ['2000-01-01T00:00:00+00:01', '1999-12-31T23:59Z spelled with an offset'],
+    ['1970-01-01T00:00:00Z', 'epoch 0 as text'],
+    ['1969-12-31T23:59:59.999Z', 'epoch −1 as text'],
+    ['0000-01-01T00:00:00+01:00', 'year 0'],
+    ['1970-01-01', 'a plain date of 1970'],
+    [new Date(0), 'a Date of 1970'],
+  ] as [unknown, string][])('T1 %s is INSTANT_OUT_OF_RANGE (%s), naming the field', (value) => {
+    expectError(() => toInstant(value, 'now'), 'INSTANT_OUT_OF_RANGE', 'now');
+    expectError(() => toInstant(value, 'options.now'), 'INSTANT_OUT_OF_RANGE', 'options.now');
   });
 });
 
@@ -256,8 +283,6 @@ describe('T1 toInstant: rejections carry a code and the field', () => {
     [Number.POSITIVE_INFINITY, 'Infinity'],
     [Number.NEGATIVE_INFINITY, '-Infinity'],
     [1.5, 'a fraction'],
-    [8.64e15 + 1, 'beyond the Date range'],
-    [-8.64e15 - 1, 'before the Date range'],
     [new Date(Number.NaN), 'an Invalid Date'],
     [new Date('not a date'), 'an Invalid Date from an unparseable string'],
     [null, 'null'],
@@ -428,9 +453,12 @@ describe('T1 properties', () => {
   });
 
   it('T1 toIso examples', () => {
-    expect(toIso(0)).toBe('1970-01-01T00:00:00.000Z');
+    expect(toIso(946_684_800_000)).toBe('2000-01-01T00:00:00.000Z');
     expect(toIso(JAN15_0930 + 1)).toBe('2024-01-15T09:30:00.001Z');
-    expect(toIso(-1)).toBe('1969-12-31T23:59:59.999Z');
+    expect(toIso(253_402_300_799_999)).toBe('9999-12-31T23:59:59.999Z');
+    // T1: toIso reads its instant with the same range.
+    expectError(() => toIso(0), 'INSTANT_OUT_OF_RANGE', 'instant');
+    expectError(() => toIso(-1), 'INSTANT_OUT_OF_RANGE', 'instant');
   });
 
   it('T1 property: canonical spellings with one character replaced → the oracle answer', () => {
@@ -444,7 +472,7 @@ describe('T1 properties', () => {
 
   // Kills the parseCanonical / digit() / offsetMs mutants that return a wrong number instead of
   // falling back to the regex path (length checks, separator checks, digit range checks).
-  it('T1 property: any spelling → the oracle instant, AMBIGUOUS_INSTANT or INVALID_INSTANT', () => {
+  it('T1 property: any spelling → the oracle instant, AMBIGUOUS_INSTANT, INVALID_INSTANT or INSTANT_OUT_OF_RANGE', () => {
     fc.assert(
       fc.property(spellingArb, (text) => {
         expect(actual(text)).toBe(oracle(text));
@@ -472,7 +500,8 @@ describe('T1 properties', () => {
     ['2024-01-15T09:30:00+0559', Date.UTC(2024, 0, 15, 3, 31)], // 09:30 − 5 h 59 min
     ['2024-01-15T09:30:00-2359', Date.UTC(2024, 0, 16, 9, 29)], // 09:30 + 23 h 59 min
     ['2024-01-15T23:59:59.999+00:00', Date.UTC(2024, 0, 15, 23, 59, 59, 999)],
-    ['0000-01-01', Date.UTC(2000, 0, 1) - 730_485 * 86_400_000], // year 0 (proleptic): 730 485 days before 2000-01-01
+    ['2000-01-01', Date.UTC(2000, 0, 1)], // T1: the first day
+    ['9999-12-31', Date.UTC(9999, 11, 31)], // and the last
   ] as const)('T1 %s', (text, expected) => {
     expect(toInstant(text, 'now')).toBe(expected);
   });
@@ -485,6 +514,9 @@ describe('T1 properties', () => {
     ['2024-01-15T09:30:0aZ', 'INVALID_INSTANT'],
     ['2024-01-15T09:30', 'AMBIGUOUS_INSTANT'],
     ['2024-02-30T09:30:00', 'INVALID_INSTANT'], // the calendar is checked before the zone
+    ['0000-01-01', 'INSTANT_OUT_OF_RANGE'], // year 0 is a date, but before 2000 (T1)
+    ['1999-12-31T24:00:00Z', 'INVALID_INSTANT'], // the time is checked before the range
+    ['1999-12-31T09:30:00', 'AMBIGUOUS_INSTANT'], // and the zone too
   ] as const)('T1 %s → %s', (text, code) => {
     expect(actual(text)).toBe(code);
   });
@@ -516,16 +548,40 @@ describe('T2 toUtcDay: dates are whole UTC days', () => {
   });
 });
 
-describe('T1 the years 0000–9999', () => {
-  it('T1 an instant outside them names the value and the range', () => {
+describe('T1 instants from 2000-01-01 to the end of 9999', () => {
+  it('T1 an instant outside them names the field, the value and the bound', () => {
     // 9999-12-31T23:59:59.999Z is the last instant; one ms later is outside.
     expect(toInstant('9999-12-31T23:59:59.999Z', 'now')).toBe(253_402_300_799_999);
     expect(caught(() => toInstant(253_402_300_800_000, 'now')).message).toBe(
-      'now: 253402300800000 is outside the years 0000–9999 (UTC)',
+      'now: 253402300800000 is after the year 9999 (UTC)',
     );
     expect(caught(() => toInstant('0000-01-01T00:00:00+00:01', 'now')).message).toBe(
-      'now: "0000-01-01T00:00:00+00:01" is outside the years 0000–9999 (UTC)',
+      'now: "0000-01-01T00:00:00+00:01" is before 2000-01-01 (UTC): no CSP subscription is that old',
     );
+    expect(caught(() => toInstant(new Date(Date.UTC(1999, 11, 31)), 'purchasedAt')).message).toBe(
+      'purchasedAt: a Date is before 2000-01-01 (UTC): no CSP subscription is that old',
+    );
+  });
+
+  // T1 (catalogue): "a Unix time in seconds (`1705363200`) would read as January 1970".
+  it('T1 a Unix time in seconds asks "seconds, not milliseconds?" with the instant it would be in ms', () => {
+    // 1705363200 s × 1000 = 1705363200000 ms = 19 738 days × 86 400 000 ms: 2024-01-16T00:00Z.
+    const e = caught(() => toInstant(1_705_363_200, 'now'));
+    expect({ code: e.code, field: e.field, received: e.received }).toEqual({
+      code: 'INSTANT_OUT_OF_RANGE',
+      field: 'now',
+      received: 1_705_363_200,
+    });
+    expect(e.message).toBe(
+      'now: 1705363200 is before 2000-01-01 (UTC): seconds, not milliseconds? (1705363200000 ms is 2024-01-16T00:00:00.000Z)',
+    );
+    // The first number that is 2000-01-01 in seconds (946 684 800 s) asks; one second less doesn't.
+    expect(caught(() => toInstant(946_684_800, 'now')).message).toContain('seconds, not milliseconds?');
+    expect(caught(() => toInstant(946_684_799, 'now')).message).toBe(
+      'now: 946684799 is before 2000-01-01 (UTC): no CSP subscription is that old',
+    );
+    // Text is never taken for seconds.
+    expect(caught(() => toInstant('1970-01-20T17:42:43Z', 'now')).message).not.toContain('seconds');
   });
   it('T1 a separator other than T or space is a syntax error', () => {
     expect(caught(() => toInstant('2024-01-15X09:30:00Z', 'now')).message).toBe(

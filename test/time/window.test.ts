@@ -69,14 +69,20 @@ describe('T3 half-open windows [start, start + N h)', () => {
   });
 });
 
-describe('T1 toIso (public): integer epoch ms in the Date range only', () => {
+describe('T1 toIso (public): integer epoch ms from 2000-01-01 to the end of 9999 only', () => {
   it("T1 writes the UTC spelling (the range is toInstant's)", () => {
-    expect(toIso(0)).toBe('1970-01-01T00:00:00.000Z');
-    expect(toIso(-1)).toBe('1969-12-31T23:59:59.999Z');
+    expect(toIso(946_684_800_000)).toBe('2000-01-01T00:00:00.000Z');
     expect(toIso(253_402_300_799_999)).toBe('9999-12-31T23:59:59.999Z');
   });
+  it('T1 an integer outside the range is INSTANT_OUT_OF_RANGE `instant`: never a RangeError', () => {
+    for (const bad of [0, -1, 946_684_799_999, 253_402_300_800_000, 8.64e15 + 1]) {
+      expect(() => toIso(bad)).toThrow(
+        expect.objectContaining({ name: 'CspRulesError', code: 'INSTANT_OUT_OF_RANGE', field: 'instant' }),
+      );
+    }
+  });
   it('T1 anything else is INVALID_INSTANT `instant`: never a RangeError, never a parsed string', () => {
-    for (const bad of [8.64e15 + 1, Number.NaN, 1.5, '2024-01-15T00:00:00Z', 10n, null, new Date(0)]) {
+    for (const bad of [Number.NaN, 1.5, '2024-01-15T00:00:00Z', 10n, null, new Date(Date.UTC(2024, 0, 15))]) {
       expect(() => toIso(bad as number)).toThrow(
         expect.objectContaining({ name: 'CspRulesError', code: 'INVALID_INSTANT', field: 'instant' }),
       );

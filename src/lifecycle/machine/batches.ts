@@ -3,7 +3,7 @@
  * released from the batches a plan names, seats moved out newest first (U4).
  */
 import type { OpenBatch } from '../../decisions/seats.js';
-import type { SeatBatchInput, Subscription } from '../../snapshot/subscription.js';
+import type { Subscription } from '../../snapshot/subscription.js';
 import { termWindowStart } from '../../snapshot/termWindow.js';
 import type { Policy } from '../../policy/policy.js';
 
@@ -11,31 +11,27 @@ import type { Policy } from '../../policy/policy.js';
 interface Batch {
   quantity: number;
   readonly addedAt: number;
+  /** A reported deadline, kept with the seats that stay. */
+  readonly until: number | null;
 }
 
 /**
  * The snapshot's batches; when unknown, the assumed single batch at the term's window start
  * (Q2, as `reducibleSeats` assumes it), never before the purchase.
- *
- * @example
- * ```ts
- * currentBatches(sub, DEFAULT_POLICY); // [{ quantity: 10, addedAt: … }]
- * ```
  */
 export function currentBatches(sub: Subscription, policy: Policy): Batch[] {
-  if (sub.seatBatchesKnown) return sub.seatBatches.map((b) => ({ quantity: b.quantity, addedAt: b.addedAt }));
-  return [{ quantity: sub.quantity, addedAt: Math.max(termWindowStart(sub, policy).start, sub.purchasedAt) }];
+  if (sub.seatBatchesKnown) {
+    return sub.seatBatches.map((b) => ({ quantity: b.quantity, addedAt: b.addedAt, until: b.until }));
+  }
+  return [
+    { quantity: sub.quantity, addedAt: Math.max(termWindowStart(sub, policy).start, sub.purchasedAt), until: null },
+  ];
 }
 
 /**
  * Q2: removes the seats a reduction plan releases from the batches it names.
- *
- * @example
- * ```ts
- * releasePlanned(batches, plan.release);
- * ```
  */
-export function releasePlanned(batches: Batch[], release: readonly OpenBatch[]): readonly SeatBatchInput[] {
+export function releasePlanned(batches: Batch[], release: readonly OpenBatch[]): Batch[] {
   for (const r of release) {
     let left = r.quantity;
     // Stryker disable next-line ConditionalExpression,EqualityOperator: once left is 0 every further take is min(quantity, 0) = 0, so scanning on changes nothing
@@ -52,13 +48,8 @@ export function releasePlanned(batches: Batch[], release: readonly OpenBatch[]):
 
 /**
  * U4: removes `count` seats, newest batches first (the seats moved to a partial upgrade).
- *
- * @example
- * ```ts
- * takeNewest([{ quantity: 10, addedAt: 0 }, { quantity: 5, addedAt: 9 }], 7); // [{ quantity: 8, addedAt: 0 }]
- * ```
  */
-export function takeNewest(batches: Batch[], count: number): readonly SeatBatchInput[] {
+export function takeNewest(batches: Batch[], count: number): Batch[] {
   const order = batches.map((_, i) => i).sort((a, b) => (batches[b] as Batch).addedAt - (batches[a] as Batch).addedAt);
   let left = count;
   for (const i of order) {
@@ -68,4 +59,14 @@ export function takeNewest(batches: Batch[], count: number): readonly SeatBatchI
     left -= take;
   }
   return batches.filter((b) => b.quantity > 0);
+}
+
+/**
+ * Q2: batches holding no more than `quantity` seats in all: the excess leaves the newest first
+ * (a reduction released from a batch the snapshot does not list yet, such as the renewal's).
+ */
+export function withinQuantity(batches: Batch[], quantity: number): Batch[] {
+  let sum = 0;
+  for (const b of batches) sum += b.quantity;
+  return sum <= quantity ? batches : takeNewest(batches, sum - quantity);
 }

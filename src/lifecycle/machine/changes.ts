@@ -2,19 +2,19 @@
  * Property events: quantity (Q1–Q3, Q7, Q10, C2), scheduled changes (S1–S3, CO2, CO3) and
  * term or billing (B1–B5, via `eligibleTermChanges` / `eligibleBillingFrequencyChanges`).
  */
-import { customEndDateDecision } from '../coterm.js';
+import { checkCustomEndDate } from '../coterm.js';
 import { eligibleBillingFrequencyChanges, type PlanTarget } from '../../decisions/billingChanges.js';
-import { refuse, type Decision, type Warning } from '../../core/decision.js';
+import { NONE, refuse, type Decision } from '../../core/decision.js';
 import { CspRulesError } from '../../core/errors.js';
-import { canIncreaseSeats } from '../../decisions/seatIncrease.js';
-import { planSeatReduction, seatChangeBlocked } from '../../decisions/seats.js';
+import { increaseDecision } from '../../decisions/seatIncrease.js';
+import { ASSUMED_BATCHES, seatReductionPlan } from '../../decisions/seats.js';
 import type { ScheduledChangeInput } from '../../snapshot/subscription.js';
 import { dayOf, formatDay } from '../../time/day.js';
 import { eligibleTermChanges } from '../../decisions/termChanges.js';
 import { BILLING_FREQUENCIES, TERMS, termEndDay, type BillingFrequency, type Term } from '../../time/term.js';
 import { RENEWAL_409, termWindowStart } from '../../snapshot/termWindow.js';
 import { toCount, toEnum } from '../../core/validate.js';
-import { currentBatches, releasePlanned } from './batches.js';
+import { currentBatches, releasePlanned, withinQuantity } from './batches.js';
 import {
   accept,
   change,
@@ -23,65 +23,62 @@ import {
   no,
   reject,
   scheduledDeletion,
-  termOver,
+  gated,
+  machinePhase,
   type Ctx,
 } from './context.js';
 import type { TransitionResult, WithEligibility } from './events.js';
-import { canScheduleChange, isEmptyChange } from '../scheduledChanges.js';
-import { renewalEnd } from './status.js';
+import { isEmptyChange, scheduleDecision } from '../scheduledChanges.js';
 
 /**
  * Q1/Q2 via `canIncreaseSeats` / `planSeatReduction`: set the seat count now. An increase is a
  * new batch dated `now` (unknown earlier batches become the assumed one, warning
  * `SEAT_BATCHES_ASSUMED`); a decrease releases seats from open batches. Either deletes scheduled
  * changes (S3). Quantity 0 is a cancellation (C2). During a renewal the call may meet 409 (R4).
- *
- * @example
- * ```ts
- * onChangeQuantity(ctx, 12); // { ok: true, effects: [{ type: 'QUANTITY_CHANGED', from: 10, to: 12, … }] }
- * ```
  */
 export function onChangeQuantity(ctx: Ctx, rawQuantity: unknown): TransitionResult {
   const { sub, now, policy } = ctx;
   const quantity = toCount(rawQuantity, 'event.quantity');
-  const over = termOver(ctx);
-  if (over !== null) return over;
-  const blocked = seatChangeBlocked(sub);
-  if (blocked !== null) return no(blocked.rule, blocked.reason, null);
+  const phase = machinePhase(ctx);
+  const gate = gated(ctx, quantity > sub.quantity ? 'addSeats' : 'reduceSeats');
+  if (gate !== null) return gate;
   if (quantity === 0) return no('C2', 'USE_CANCEL', null);
   if (quantity === sub.quantity) return accept(ctx, { next: sub, effects: [] });
   const deletion = scheduledDeletion(ctx, 'quantity');
-  const renewing = ctx.phase === 'renewing' ? RENEWAL_409 : [];
   const batches = currentBatches(sub, policy);
   // Stryker disable next-line EqualityOperator: quantity === sub.quantity returned above, so > and >= agree
   if (quantity > sub.quantity) {
-    const d = canIncreaseSeats(sub, { now, policy });
+    // R4 (a renewal running, declared ones past 24 h too) and Q6 come with the decision.
+    const d = increaseDecision(sub, now, policy, phase);
     if (!d.allowed) return reject(d);
-    batches.push({ quantity: quantity - sub.quantity, addedAt: now });
-    // Q2: the new seats need their own batch; unknown earlier batches become the assumed one (named).
-    const assumed: readonly Warning[] = sub.seatBatchesKnown ? [] : ['SEAT_BATCHES_ASSUMED'];
+    batches.push({ quantity: quantity - sub.quantity, addedAt: now, until: null });
     return accept(ctx, {
       next: change(ctx, { quantity, seatBatches: batches, ...deletion.changes }),
       effects: [
         { type: 'QUANTITY_CHANGED', rule: 'Q1', from: sub.quantity, to: quantity, refund: 'none' },
         ...deletion.effects,
       ],
-      // R4 first (canIncreaseSeats gives it on the renewal day; the machine also while a declared
-      // renewal runs past it), then the decision's own (Q6), then the assumed batch.
-      warnings: [...renewing.filter((w) => !d.warnings.includes(w)), ...d.warnings, ...assumed],
+      warnings: d.warnings,
+      // Q2: the new seats need their own batch; unknown earlier batches become the assumed one.
+      assumptions: sub.seatBatchesKnown ? NONE : ASSUMED_BATCHES,
     });
   }
-  const plan = planSeatReduction(sub, { targetQuantity: quantity, now, policy });
+  const plan = seatReductionPlan(sub, quantity, now, policy, phase);
   if (!plan.allowed) return reject(refuse(plan.rule, plan.reason, plan.opensAt, plan.assumptions));
   // Unknown batches stay unknown: the remaining seats are still the assumed batch at the term start.
-  const released = sub.seatBatchesKnown ? { seatBatches: releasePlanned(batches, plan.release) } : {};
+  // During the renewal the plan releases from the renewal's batch, not yet in the snapshot: the
+  // batches kept never hold more seats than remain (the newest give way first).
+  const released = sub.seatBatchesKnown
+    ? { seatBatches: withinQuantity(releasePlanned(batches, plan.release), quantity) }
+    : {};
   return accept(ctx, {
     next: change(ctx, { quantity, ...released, ...deletion.changes }),
     effects: [
       { type: 'QUANTITY_CHANGED', rule: 'Q2', from: sub.quantity, to: quantity, refund: plan.refund },
       ...deletion.effects,
     ],
-    warnings: renewing,
+    warnings: phase === 'renewing' ? RENEWAL_409 : NONE,
+    assumptions: plan.assumptions,
   });
 }
 
@@ -92,24 +89,17 @@ export function onChangeQuantity(ctx: Ctx, rawQuantity: unknown): TransitionResu
  * conversion with fewer than 25 seats (TR7).
  *
  * @throws {@link CspRulesError} for a malformed change or one that names nothing
- *
- * @example
- * ```ts
- * onScheduleChange(ctx, { quantity: 8 }); // effects: [{ type: 'SCHEDULED_CHANGE_SAVED', … }]
- * ```
  */
 export function onScheduleChange(ctx: Ctx, changeInput: ScheduledChangeInput): TransitionResult {
-  const over = termOver(ctx);
-  if (over !== null) return over;
-  const d = canScheduleChange(ctx.sub, ctx.phase === 'renewing');
-  if (!d.allowed) return no(d.rule, d.reason, d.reason === 'RENEWAL_READ_ONLY' ? renewalEnd(ctx) : null);
+  const d = scheduleDecision(ctx.sub, ctx.now, ctx.policy, machinePhase(ctx));
+  if (!d.allowed) return reject(d);
   const next = change(ctx, { scheduledChange: changeInput });
   const saved = next.scheduledChange;
   // Stryker disable next-line ConditionalExpression: event.change is a record (toRecord), which always parses to a non-null change; the null test narrows the type
   if (saved === null || isEmptyChange(saved))
     throw new CspRulesError('INCONSISTENT', 'event.change', 'names no change (S1)', changeInput);
   if (saved.customTermEndDay !== null) {
-    const end = customEndDateDecision(next, saved.customTermEndDay, ctx.policy);
+    const end = checkCustomEndDate(next, saved.customTermEndDay, ctx.policy);
     if (!end.allowed) return reject(end);
   }
   return accept(ctx, {
@@ -122,16 +112,10 @@ export function onScheduleChange(ctx: Ctx, changeInput: ScheduledChangeInput): T
 
 /**
  * S1, R4: remove the saved change (not while a renewal runs).
- *
- * @example
- * ```ts
- * onClearScheduledChanges(ctx).effects; // [{ type: 'SCHEDULED_CHANGES_DELETED', rule: 'S1', … }]
- * ```
  */
 export function onClearScheduledChanges(ctx: Ctx): TransitionResult {
-  const over = termOver(ctx);
-  if (over !== null) return over;
-  if (ctx.phase === 'renewing') return no('R4', 'RENEWAL_READ_ONLY', renewalEnd(ctx));
+  const gate = gated(ctx, 'scheduleChange');
+  if (gate !== null) return gate;
   const saved = ctx.sub.scheduledChange;
   if (saved === null) return accept(ctx, { next: ctx.sub, effects: [] });
   return accept(ctx, {
@@ -155,11 +139,6 @@ export function onClearScheduledChanges(ctx: Ctx): TransitionResult {
  * pass through (`PROMOTION_MAY_BE_LOST`, B4); during a renewal `RENEWAL_IN_PROGRESS` (R4).
  *
  * @throws {@link CspRulesError} for a bad `term`, `billing` or `offeredTerms` (field `event.…`)
- *
- * @example
- * ```ts
- * onChangeTermOrBilling(ctx, { type: 'changeTermOrBilling', term: 'P3Y', billing: 'monthly', offeredTerms: ['P1M', 'P1Y', 'P3Y'] });
- * ```
  */
 export function onChangeTermOrBilling(
   ctx: Ctx,
@@ -168,12 +147,10 @@ export function onChangeTermOrBilling(
   const { sub, now } = ctx;
   const term = toEnum(event.term, TERMS, 'event.term');
   const billing = toEnum(event.billing, BILLING_FREQUENCIES, 'event.billing');
-  const over = termOver(ctx);
-  if (over !== null) return over;
   const termChange = term !== sub.term;
-  const rule = termChange ? 'B3' : 'B2';
-  if (sub.trial) return no('TR3', 'USE_CONVERT_TRIAL', null);
-  if (sub.status !== 'active') return no(rule, 'NOT_ACTIVE', null);
+  // The state gates (TR8: a trial's plan is chosen at conversion; R4: read-only during a renewal).
+  const gate = gated(ctx, termChange ? 'changeTerm' : 'changeBilling');
+  if (gate !== null) return gate;
   if (!termChange && billing === sub.billing) return no('B2', 'NO_CHANGE', null);
   const decision = event.eligibility ?? planDecision(ctx, term, billing, event.offeredTerms);
   if (!decision.allowed) return reject(decision);
@@ -207,11 +184,12 @@ function planDecision(ctx: Ctx, term: Term, billing: BillingFrequency, offeredTe
   const { sub, now } = ctx;
   const options =
     term === sub.term
-      ? eligibleBillingFrequencyChanges(sub, { now })
+      ? eligibleBillingFrequencyChanges(sub, { now, policy: ctx.policy })
       : inEventTerms({ offeredTerms: 'event.offeredTerms' }, () =>
           // Stryker disable next-line ConditionalExpression: eligibleTermChanges reads own(options, 'offeredTerms'), so an undefined value and an absent key are the same
           eligibleTermChanges(sub, {
             now,
+            policy: ctx.policy,
             ...(offeredTerms === undefined ? {} : { offeredTerms: offeredTerms as readonly Term[] }),
           }),
         );

@@ -2,17 +2,17 @@
  * What every event handler of the lifecycle machine shares: the context it decides in (the
  * snapshot, its renewal phase, `now`, the policy choices) and the builders of its answers.
  */
-import { NONE, refuse, type Refused, type Warning } from '../../core/decision.js';
+import { NONE, refuse, BASELINE_VERSION, type Assumption, type Refused, type Warning } from '../../core/decision.js';
 import { CspRulesError } from '../../core/errors.js';
 import type { Policy } from '../../policy/policy.js';
 import type { RuleId } from '../../core/rules.js';
 import { deriveSnapshot, withChanges, type SimpleFacts } from '../../snapshot/changes.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../../snapshot/subscription.js';
-import { renewalInProgress } from '../../snapshot/termWindow.js';
+import { renewalInProgress, termPhase, type TermPhase } from '../../snapshot/termWindow.js';
+import { gateRefusal, stateGate, type GatedAction } from '../../decisions/gates.js';
 import { endOfDay } from '../../time/day.js';
 import type { Instant } from '../../time/instant.js';
 import { own, toEnum, toRecord } from '../../core/validate.js';
-import type { SuspendedAtTermEnd } from '../afterTerm.js';
 import type { Effect, LifecycleReason, LifecycleState, Phase, Rejected, Transitioned } from './events.js';
 import { deletesScheduledChanges, type MidtermChange, type ScheduledChangeDeletion } from '../scheduledChanges.js';
 
@@ -24,7 +24,6 @@ export interface Ctx {
   readonly declaredRenewing: boolean;
   readonly now: Instant;
   readonly policy: Policy;
-  readonly suspendedAtTermEnd: SuspendedAtTermEnd;
   readonly scheduledChangeDeletion: ScheduledChangeDeletion;
   readonly addOns: readonly Subscription[];
   readonly base: Subscription | null;
@@ -36,43 +35,12 @@ export interface Outcome {
   readonly effects: readonly Effect[];
   readonly phase?: Phase;
   readonly warnings?: readonly Warning[];
+  readonly assumptions?: readonly Assumption[];
   readonly created?: readonly Subscription[];
   readonly addOns?: readonly Subscription[];
 }
 
 const PHASES: readonly Phase[] = ['in-term', 'renewing'];
-
-/** The machine's policy choices (P7, S3). */
-export interface PolicyChoices {
-  readonly suspendedAtTermEnd: SuspendedAtTermEnd;
-  readonly scheduledChangeDeletion: ScheduledChangeDeletion;
-}
-
-/**
- * P7, S3: the machine's policy choices — the `transition` option of the same name when given
- * (kept for compatibility), else the policy's setting (`policy.suspendedAtTermEnd`, default
- * `lifecycle`; `policy.scheduledChangeDeletion`, default `any-immediate`).
- *
- * @throws {@link CspRulesError} `INVALID_ENUM` naming the option for a value outside its choices
- *
- * @example
- * ```ts
- * policyChoices({}, definePolicy({ suspendedAtTermEnd: 'deleted' })).suspendedAtTermEnd; // 'deleted'
- * policyChoices({ suspendedAtTermEnd: 'lifecycle' }, definePolicy({ suspendedAtTermEnd: 'deleted' })).suspendedAtTermEnd; // 'lifecycle'
- * ```
- */
-export function policyChoices(options: Readonly<Record<string, unknown>>, policy: Policy): PolicyChoices {
-  const pick = <T extends string>(key: string, allowed: readonly T[], fallback: T): T =>
-    own(options, key) === undefined ? fallback : toEnum(own(options, key), allowed, key);
-  return {
-    suspendedAtTermEnd: pick('suspendedAtTermEnd', ['lifecycle', 'deleted'], policy.suspendedAtTermEnd),
-    scheduledChangeDeletion: pick(
-      'scheduledChangeDeletion',
-      ['any-immediate', 'listed'],
-      policy.scheduledChangeDeletion,
-    ),
-  };
-}
 
 /**
  * Reads a machine state: a {@link LifecycleState} as given, or a bare snapshot / input whose
@@ -81,11 +49,6 @@ export function policyChoices(options: Readonly<Record<string, unknown>>, policy
  *
  * @throws {@link CspRulesError} for invalid input, or a `renewing` phase that can't be (not
  *   active with auto-renew on, or before the term end)
- *
- * @example
- * ```ts
- * readState(sub, Date.parse('2023-03-02T05:00:00Z')).phase; // 'renewing' when the term end date is 2023-03-01
- * ```
  */
 export function readState(
   state: SubscriptionInput | Subscription | LifecycleState,
@@ -116,11 +79,6 @@ export function readState(
 
 /**
  * Builds an accepted result.
- *
- * @example
- * ```ts
- * accept(ctx, { next, effects: [] });
- * ```
  */
 export function accept(ctx: Ctx, outcome: Outcome): Transitioned {
   // R2/R5: only an active, auto-renewing subscription can stay in a renewal.
@@ -132,6 +90,8 @@ export function accept(ctx: Ctx, outcome: Outcome): Transitioned {
     state: { subscription: outcome.next, phase },
     effects: outcome.effects,
     warnings: outcome.warnings ?? NONE,
+    assumptions: outcome.assumptions ?? NONE,
+    policyVersion: BASELINE_VERSION,
     ...(outcome.created === undefined ? {} : { created: outcome.created }),
     ...(outcome.addOns === undefined ? {} : { addOns: outcome.addOns }),
   };
@@ -139,11 +99,6 @@ export function accept(ctx: Ctx, outcome: Outcome): Transitioned {
 
 /**
  * Builds a refused result from a refusal (own or passed through).
- *
- * @example
- * ```ts
- * reject(refuse('P1', 'NOT_ACTIVE', null));
- * ```
  */
 export function reject(refusal: Refused<LifecycleReason>): Rejected {
   return { ok: false, refusal };
@@ -151,11 +106,6 @@ export function reject(refusal: Refused<LifecycleReason>): Rejected {
 
 /**
  * Shorthand for an own refusal.
- *
- * @example
- * ```ts
- * no('R4', 'RENEWAL_READ_ONLY', null);
- * ```
  */
 export function no(rule: RuleId, reason: LifecycleReason, opensAt: Instant | null): Rejected {
   return reject(refuse(rule, reason, opensAt));
@@ -164,11 +114,6 @@ export function no(rule: RuleId, reason: LifecycleReason, opensAt: Instant | nul
 /**
  * S3: when a midterm change deletes the saved scheduled change, the snapshot changes that
  * remove it and the effect; else nothing.
- *
- * @example
- * ```ts
- * const { changes, effects } = scheduledDeletion(ctx, 'quantity', 'S3');
- * ```
  */
 export function scheduledDeletion(
   ctx: Ctx,
@@ -182,31 +127,26 @@ export function scheduledDeletion(
 }
 
 /**
- * R2, R5, P3, P4: the term of an active or suspended snapshot is over (now past its end and
- * no renewal running): only the renewal and after-term events apply. Returns the refusal, or
- * `null` while the term runs.
- *
- * @example
- * ```ts
- * termOver(ctx); // null mid-term
- * ```
+ * Where `now` falls in the term for the machine: its `renewing` phase (which a declared renewal
+ * keeps past the usual 24 h), else the snapshot's own {@link termPhase}.
  */
-export function termOver(ctx: Ctx): Rejected | null {
-  const { sub } = ctx;
-  if (sub.status !== 'active' && sub.status !== 'suspended') return null;
-  if (ctx.now < endOfDay(sub.termEndDay) || ctx.phase === 'renewing') return null;
-  const rule: RuleId = sub.status === 'suspended' ? 'P4' : sub.autoRenew ? 'R2' : 'R5';
-  return no(rule, 'TERM_OVER', null);
+export function machinePhase(ctx: Ctx): TermPhase {
+  return ctx.phase === 'renewing' ? 'renewing' : termPhase(ctx.sub, ctx.now);
+}
+
+/**
+ * The state gates of an event's action (the one table every decision asks): the refusal, or
+ * `null` when the state stops nothing. An ended term accepts only the renewal and after-term
+ * events (R2, R5, P4: `TERM_ENDED`).
+ */
+export function gated(ctx: Ctx, action: GatedAction): Rejected | null {
+  const row = stateGate(action, ctx.sub, machinePhase(ctx));
+  return row === null ? null : reject(gateRefusal(row, ctx.sub, ctx.now));
 }
 
 /**
  * Runs a reused check whose options are the event's fields, renaming the field of a
  * {@link CspRulesError} it throws into the event's terms, so errors name what the caller wrote.
- *
- * @example
- * ```ts
- * inEventTerms({ catalog: 'event.catalog' }, () => canUpgrade(sub, options)); // throws field `event.catalog[0].to`, not `catalog[0].to`
- * ```
  */
 export function inEventTerms<T>(fields: Readonly<Record<string, string>>, run: () => T): T {
   try {
@@ -225,11 +165,6 @@ export function inEventTerms<T>(fields: Readonly<Record<string, string>>, run: (
 
 /**
  * Warnings of several sources, each once, in first-seen order.
- *
- * @example
- * ```ts
- * mergeWarnings(['PROMOTION_MAY_BE_LOST'], ['RENEWAL_IN_PROGRESS', 'PROMOTION_MAY_BE_LOST']); // ['PROMOTION_MAY_BE_LOST', 'RENEWAL_IN_PROGRESS']
- * ```
  */
 export function mergeWarnings(...lists: readonly (readonly Warning[])[]): readonly Warning[] {
   return [...new Set(lists.flat())];
@@ -237,11 +172,6 @@ export function mergeWarnings(...lists: readonly (readonly Warning[])[]): readon
 
 /**
  * A new snapshot with changes (validated again).
- *
- * @example
- * ```ts
- * change(ctx, { autoRenew: false });
- * ```
  */
 export function change(ctx: Ctx, changes: Partial<SubscriptionInput>): Subscription {
   // Status, auto-renew and clearing the scheduled change need no re-validation of the whole

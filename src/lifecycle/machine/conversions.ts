@@ -1,6 +1,6 @@
 /**
  * SKU and trial events: immediate upgrade (U1–U4, U9, S3, S5, C10; decided by `canUpgrade`)
- * and midterm trial conversion (TR2–TR4, TR6, TR9, S3; decided by `trialConversion`). A
+ * and midterm trial conversion (TR2–TR4, TR6, TR9, S3; decided by `canConvertTrial`). A
  * caller's own `eligibility` decision replaces those calls.
  */
 import type { Decision, Warning } from '../../core/decision.js';
@@ -9,7 +9,8 @@ import { toSubscription, type Subscription, type SubscriptionInput } from '../..
 import { termWindowStart } from '../../snapshot/termWindow.js';
 import { dayOf, formatDay } from '../../time/day.js';
 import { BILLING_FREQUENCIES, TERMS, termEndDay } from '../../time/term.js';
-import { TRIAL_DEFAULT_BILLING, TRIAL_DEFAULT_TERM, TRIAL_SEATS, trialConversion } from '../../decisions/trial.js';
+import { TRIAL_DEFAULT_BILLING, TRIAL_DEFAULT_TERM, TRIAL_SEATS } from '../../policy/trials.js';
+import { canConvertTrial } from '../../decisions/trial.js';
 import { canUpgrade, type UpgradeDecision } from '../../decisions/upgrade.js';
 import { toCount, toEnum, toOptionalString } from '../../core/validate.js';
 import { currentBatches, takeNewest } from './batches.js';
@@ -21,11 +22,10 @@ import {
   no,
   reject,
   scheduledDeletion,
-  termOver,
+  gated,
   type Ctx,
 } from './context.js';
 import type { LifecycleEvent, TransitionResult } from './events.js';
-import { renewalEnd } from './status.js';
 
 type UpgradeEvent = Extract<LifecycleEvent, { readonly type: 'upgrade' }>;
 type ConvertEvent = Extract<LifecycleEvent, { readonly type: 'convertTrial' }>;
@@ -44,24 +44,16 @@ type ConvertEvent = Extract<LifecycleEvent, { readonly type: 'convertTrial' }>;
  *
  * @throws {@link CspRulesError} `MISSING_FIELD` `event.offerName` when neither it nor
  *   `eligibility` is given; `canUpgrade`'s errors, with event field names (`event.catalog[0].to`)
- *
- * @example
- * ```ts
- * onUpgrade(ctx, { type: 'upgrade', quantity: 4, offerName: 'Microsoft 365 E5',
- *   catalog: [{ from: 'Microsoft 365 E3', to: 'Microsoft 365 E5' }] }).created; // [new coterminous subscription]
- * ```
  */
 export function onUpgrade(ctx: Ctx, event: UpgradeEvent): TransitionResult {
   const { sub } = ctx;
   const quantity = toCount(event.quantity, 'event.quantity', 1);
   const to = toOptionalString(event.offerName, 'event.offerName');
-  const over = termOver(ctx);
-  if (over !== null) return over;
-  if (sub.trial) return no('U1', 'USE_CONVERT_TRIAL', null);
-  if (sub.status !== 'active') return no('U1', 'NOT_ACTIVE', null);
+  // The state gates (U1: active, not a trial; R4: the term being renewed has ended, so an upgrade,
+  // coterminous with it (U4), waits for the new term).
+  const gate = gated(ctx, 'upgrade');
+  if (gate !== null) return gate;
   if (quantity > sub.quantity) return no('U4', 'QUANTITY_ABOVE_CURRENT', null);
-  // R4: the term being renewed has ended; an upgrade (coterminous with it, U4) waits for the new term.
-  if (ctx.phase === 'renewing') return no('R4', 'RENEWAL_READ_ONLY', renewalEnd(ctx));
   const upgrade = event.eligibility === undefined ? decideUpgrade(ctx, event, to, quantity) : null;
   const decision: Decision<string> = upgrade ?? (event.eligibility as Decision<string>);
   if (!decision.allowed) return reject(decision);
@@ -142,7 +134,7 @@ function coterminousInput(ctx: Ctx, offerName: string | null, quantity: number):
  * TR2–TR4, TR6, TR9, S3: convert a trial to paid now — term Annual and billing Monthly unless
  * chosen (TR2), 25 seats unless chosen. The machine checks the lifecycle side first (term not
  * over, an active trial, no renewal running: on the renewal day the conversion is the renewal,
- * TR2/R4), then `trialConversion` decides (target `equivalent`, mode `midterm`: at least 25
+ * TR2/R4), then `canConvertTrial` decides (target `equivalent`, mode `midterm`: at least 25
  * seats, TR4; no marketplace SaaS free-trial waiver, TR9), unless `eligibility` is given; a
  * refusal passes through unchanged. The paid term starts now (a new term: C1's window runs
  * from it); the trial ends; promotions don't apply (TR6, warning `PROMOTION_NOT_APPLIED`);
@@ -150,12 +142,6 @@ function coterminousInput(ctx: Ctx, offerName: string | null, quantity: number):
  *
  * @throws {@link CspRulesError} for a bad `term`, `billing` or `quantity`, or a billing longer
  *   than the term (B1, `event.billing`)
- *
- * @example
- * ```ts
- * onConvertTrial(ctx, { type: 'convertTrial' }).next; // { trial: false, term: 'P1Y', billing: 'monthly', quantity: 25, … }
- * onConvertTrial(ctx, { type: 'convertTrial', quantity: 24 }); // refused: TR4 BELOW_TRIAL_MINIMUM
- * ```
  */
 export function onConvertTrial(ctx: Ctx, event: ConvertEvent): TransitionResult {
   const { sub, now } = ctx;
@@ -164,17 +150,15 @@ export function onConvertTrial(ctx: Ctx, event: ConvertEvent): TransitionResult 
     event.billing === undefined ? TRIAL_DEFAULT_BILLING : toEnum(event.billing, BILLING_FREQUENCIES, 'event.billing');
   const quantity =
     event.quantity === undefined ? Math.max(sub.quantity, TRIAL_SEATS) : toCount(event.quantity, 'event.quantity', 1);
-  const over = termOver(ctx);
-  if (over !== null) return over;
-  if (!sub.trial) return no('TR3', 'NOT_A_TRIAL', null);
-  if (sub.status !== 'active') return no('TR3', 'NOT_ACTIVE', null);
-  // TR2/R4: once the trial's term has ended its conversion is the renewal itself.
-  if (ctx.phase === 'renewing') return no('R4', 'RENEWAL_READ_ONLY', renewalEnd(ctx));
+  // The state gates (TR3: an active trial; TR2/R4: once the trial's term has ended its conversion
+  // is the renewal itself).
+  const gate = gated(ctx, 'convertTrial');
+  if (gate !== null) return gate;
   const fields = { seats: 'event.quantity', term: 'event.term', billing: 'event.billing' };
   const decision: Decision<string> =
     event.eligibility ??
     inEventTerms(fields, () =>
-      trialConversion(sub, { target: 'equivalent', mode: 'midterm', seats: quantity, term, billing, now }),
+      canConvertTrial(sub, { target: 'equivalent', mode: 'midterm', seats: quantity, term, billing, now }),
     );
   if (!decision.allowed) return reject(decision);
   const deletion = scheduledDeletion(ctx, 'convertTrial');

@@ -1,13 +1,14 @@
 /**
  * The lifecycle machine's vocabulary, types only: the machine state, the events it accepts,
- * the effects a transition causes, its reasons and its result (issue 4).
+ * the effects a transition causes, its reasons and its result.
  */
 import type { Access } from '../afterTerm.js';
-import type { Decision, Refused, Warning } from '../../core/decision.js';
-import type { Policy, PolicyOverrides } from '../../policy/policy.js';
+import type { Assumption, Decision, Refused, Warning } from '../../core/decision.js';
+import type { Policy } from '../../policy/policy.js';
 import type { RefundMode } from '../../policy/programs.js';
 import type { RuleId } from '../../core/rules.js';
 import type {
+  EndOfTermAction,
   ScheduledChange,
   ScheduledChangeInput,
   Status,
@@ -30,16 +31,19 @@ export type Phase = 'in-term' | 'renewing';
  * or `renewing` when `now` lies in [00:00Z of the term end date + 1, + 24 h) and it renews (R2, R4).
  */
 export interface LifecycleState {
+  /** The subscription's snapshot. */
   readonly subscription: Subscription;
+  /** Where it stands relative to its renewal (R4). */
   readonly phase: Phase;
 }
 
 /**
  * Optional decision of an eligibility check made elsewhere (e.g. `canUpgrade`, the term and
- * billing tables, `trialConversion`). When given, it replaces the machine's own call of that
+ * billing tables, `canConvertTrial`). When given, it replaces the machine's own call of that
  * check: a refusal refuses the transition with it unchanged; an allowance is taken as is.
  */
 export interface WithEligibility {
+  /** The decision to use instead of the machine's own check; a refusal refuses the event. */
   readonly eligibility?: Decision<string>;
 }
 
@@ -68,10 +72,11 @@ export type LifecycleEvent =
       readonly quantity: number;
       /** The SKU to upgrade to (U2). Required unless `eligibility` is given (then default: the current offer). */
       readonly offerName?: string;
-      /** U2: the offer matrix's conversions (ProductSkuConversion). Without it only 002's deny list applies. */
+      /** U2: the offer matrix's conversions (ProductSkuConversion). Without it only the deny list applies. */
       readonly catalog?: UpgradeCatalog;
       /** Partial upgrade: the new subscription's term and billing (default the source's). */
       readonly term?: Term;
+      /** Partial upgrade: the new subscription's billing frequency (default the source's). */
       readonly billing?: BillingFrequency;
       /** Partial upgrade: the id of the subscription it creates, when known. */
       readonly newSubscriptionId?: string;
@@ -87,18 +92,23 @@ export type LifecycleEvent =
       /** B1: the terms the catalog offers for the product (default Monthly and Annual: Triennial only when listed). */
       readonly offeredTerms?: readonly Term[];
     } & WithEligibility)
-  /** TR2–TR4, TR6, TR9: convert a trial to paid now (term Annual, billing Monthly, 25 seats by default), decided by `trialConversion`. */
+  /** TR2–TR4, TR6, TR9: convert a trial to paid now (term Annual, billing Monthly, 25 seats by default), decided by `canConvertTrial`. */
   | ({
       readonly type: 'convertTrial';
       readonly term?: Term;
       readonly billing?: BillingFrequency;
       readonly quantity?: number;
     } & WithEligibility)
+  /**
+   * R6: set the end-of-term outcome (Partner Center's `scheduledActions`, from 2026-02-16): renew,
+   * move to an Extended Service Term, or cancel at the term end. Auto-renew follows it.
+   */
+  | { readonly type: 'setEndOfTermAction'; readonly action: EndOfTermAction }
   /** R2: the renewal was queued (from 00:00 UTC of the term end date + 1). */
   | { readonly type: 'renewalStarted' }
   /** R2, R3: the renewal completed, at `completedAt` (default `now`; unknown when `now` is past the 24 h bound). */
   | { readonly type: 'renewalCompleted'; readonly completedAt?: InstantInput }
-  /** R5, P4, P7: the term ended without renewal. */
+  /** R5, R7, P4, P7, P8: the term ended without renewal (into an Extended Service Term, or the after-term stages). */
   | { readonly type: 'termEnded' }
   /** P7: a stage after the term ran its length (expired → disabled → deleted). */
   | { readonly type: 'stageElapsed' };
@@ -156,7 +166,14 @@ export type Effect =
       readonly endDay: UtcDay;
       readonly completedAt: Instant | null;
     }
-  | { readonly type: 'BILLING_STOPPED'; readonly rule: 'P7' }
+  | { readonly type: 'BILLING_STOPPED'; readonly rule: RuleId }
+  | { readonly type: 'END_OF_TERM_ACTION_SET'; readonly rule: 'R6'; readonly action: EndOfTermAction }
+  | {
+      readonly type: 'EXTENDED_SERVICE_TERM_STARTED';
+      readonly rule: RuleId;
+      readonly startDay: UtcDay;
+      readonly endDay: UtcDay;
+    }
   | { readonly type: 'DATA_DELETION_SCHEDULED'; readonly rule: 'P7'; readonly at: Instant }
   | { readonly type: 'DATA_DELETED'; readonly rule: RuleId; readonly at: Instant };
 
@@ -173,8 +190,6 @@ export type LifecycleReason =
   | 'TRIAL_STATUS_LOCKED'
   /** Only for trials (convertTrial). */
   | 'NOT_A_TRIAL'
-  /** TR3, U1: a trial changes plan or SKU by conversion. */
-  | 'USE_CONVERT_TRIAL'
   /** P3: only a suspended subscription can be reactivated. */
   | 'NOT_SUSPENDED'
   /** B1: the billing frequency is longer than the term — not a plan. */
@@ -183,10 +198,18 @@ export type LifecycleReason =
   | 'RENEWAL_READ_ONLY'
   /** S2: auto-renew is off. */
   | 'AUTO_RENEW_OFF'
-  /** The term is over; record `termEnded` or the renewal first (R2, R5, P3, P4). */
-  | 'TERM_OVER'
+  /** The term is over; record `termEnded` or the renewal first (R2, R5, P4, TR2). */
+  | 'TERM_ENDED'
+  /** TR8: a trial's term and billing are chosen when it converts. */
+  | 'TRIAL_PLAN_LOCKED'
+  /** Q7: a trial's quantity can't change. */
+  | 'TRIAL_QUANTITY_LOCKED'
+  /** U1: a trial is converted (TR3), not upgraded. */
+  | 'TRIAL_USE_CONVERSION'
   /** renewalStarted/renewalCompleted/termEnded before the term end (R2, P7). */
   | 'TERM_NOT_ENDED'
+  /** R6, R7: it does not renew at its term end (an Extended Service Term continues, or the partner chose another outcome). */
+  | 'DOES_NOT_RENEW'
   /** R5: it renews; record renewalStarted/renewalCompleted, not termEnded. */
   | 'RENEWS'
   /** R2: a renewal is already running. */
@@ -205,33 +228,16 @@ export type LifecycleReason =
    * Reasons of the reused decisions pass through: canCancel, reducibleSeats, canIncreaseSeats,
    * canUpgrade (U1, U2, U5 …), eligibleTermChanges (`TERM_NOT_LONGER`, `TERM_NOT_OFFERED` …),
    * eligibleBillingFrequencyChanges (`UPFRONT_NOT_ALLOWED_MIDTERM`, `CYCLE_CHARGE_IN_PROGRESS` …),
-   * trialConversion (`BELOW_TRIAL_MINIMUM`, `FREE_TRIAL_NOT_WAIVABLE` …).
+   * canConvertTrial (`BELOW_TRIAL_MINIMUM`, `FREE_TRIAL_NOT_WAIVABLE` …).
    */
   | (string & {});
 
-/**
- * The machine's policy choices as options of `transition`, kept for compatibility: each, when
- * given, wins over the policy setting of the same name (`policy.suspendedAtTermEnd`,
- * `policy.scheduledChangeDeletion`), which is where they now live.
- */
-export interface LifecyclePolicyOptions {
-  /**
-   * P7/P4: suspended at term end → the lifecycle stages or 002's "all data deleted".
-   * @deprecated use `policy: { suspendedAtTermEnd }` (default `lifecycle`).
-   */
-  readonly suspendedAtTermEnd?: 'lifecycle' | 'deleted';
-  /**
-   * S3: the API docs' "any immediate midterm change" or 002's five-item list.
-   * @deprecated use `policy: { scheduledChangeDeletion }` (default `any-immediate`).
-   */
-  readonly scheduledChangeDeletion?: 'any-immediate' | 'listed';
-}
-
 /** Options of `transition`. */
-export interface TransitionOptions extends LifecyclePolicyOptions {
+export interface TransitionOptions {
   /** The instant the event happens (T4). */
   readonly now: InstantInput;
-  readonly policy?: Policy | PolicyOverrides;
+  /** The policy to apply (default: `DEFAULT_POLICY`). */
+  readonly policy?: Policy | undefined;
   /** P5: the subscription's add-ons (those whose `parentSubscriptionId` is its id are affected). */
   readonly addOns?: readonly (SubscriptionInput | Subscription)[];
   /** A1: for an add-on, its base subscription. */
@@ -240,14 +246,22 @@ export interface TransitionOptions extends LifecyclePolicyOptions {
 
 /** An accepted event. */
 export interface Transitioned {
+  /** Always `true`: the event was accepted. */
   readonly ok: true;
+  /** The subscription's snapshot after the event. */
   readonly next: Subscription;
+  /** Where the next snapshot stands relative to its renewal (R4). */
   readonly phase: Phase;
   /** `{ subscription: next, phase }`, to feed the next transition. */
   readonly state: LifecycleState;
+  /** What the event caused, in order, each naming its rule. */
   readonly effects: readonly Effect[];
   /** E.g. `RENEWAL_IN_PROGRESS` (R4: the call may meet 409 Conflict, retry after 2 minutes). */
   readonly warnings: readonly Warning[];
+  /** Facts the machine had to assume, e.g. `SEAT_BATCHES_ASSUMED` (empty when none). */
+  readonly assumptions: readonly Assumption[];
+  /** The version of the rules the event was decided by (see the policy's timeline). */
+  readonly policyVersion: string;
   /** U4: subscriptions the event created. */
   readonly created?: readonly Subscription[];
   /** P5: the next snapshots of the add-ons the event changed. */
@@ -256,7 +270,9 @@ export interface Transitioned {
 
 /** A refused event: nothing changed. */
 export interface Rejected {
+  /** Always `false`: the event was refused. */
   readonly ok: false;
+  /** Why, with the rule and, where known, when it next becomes possible. */
   readonly refusal: Refused<LifecycleReason>;
 }
 

@@ -3,27 +3,33 @@
  * auto-renew (R1, R5, S3).
  */
 import { suspendAddOns } from '../addons.js';
-import { canCancel } from '../../decisions/cancel.js';
-import { refuse } from '../../core/decision.js';
+import { cancelDecision } from '../../decisions/cancel.js';
+import { NONE, refuse, type Warning } from '../../core/decision.js';
+import { endOfTermChoiceDecision, endOfTermOf } from '../../decisions/endOfTerm.js';
+import { withChanges } from '../../snapshot/changes.js';
+import type { EndOfTermAction, Subscription } from '../../snapshot/subscription.js';
 import { DAY_MS, endOfDay } from '../../time/day.js';
 import { CANCELLED_BACKUP_DAYS } from '../afterTerm.js';
-import { accept, change, no, reject, scheduledDeletion, termOver, type Ctx } from './context.js';
+import {
+  accept,
+  change,
+  gated,
+  machinePhase,
+  mergeWarnings,
+  no,
+  reject,
+  scheduledDeletion,
+  type Ctx,
+} from './context.js';
 import type { Effect, TransitionResult } from './events.js';
 
 /**
  * C1–C16 via `canCancel`: an immediate cancellation ends access now (C3), deletes scheduled
  * changes (S3) and leaves 7 days to back up data (P7); after a C4/C5 window the cancellation
  * is accepted for the term end: auto-renew goes off.
- *
- * @example
- * ```ts
- * onCancel(ctx); // { ok: true, next: { status: 'cancelled', … }, effects: [STATUS_CHANGED, CANCELLED, …] }
- * ```
  */
 export function onCancel(ctx: Ctx): TransitionResult {
-  const over = termOver(ctx);
-  if (over !== null) return over;
-  const d = canCancel(ctx.sub, { now: ctx.now, policy: ctx.policy });
+  const d = cancelDecision(ctx.sub, ctx.now, ctx.policy, machinePhase(ctx));
   if (!d.allowed) return reject(refuse(d.rule, d.reason, d.opensAt, d.assumptions, d.warnings));
   const deletion = scheduledDeletion(ctx, 'cancel');
   if (d.effective === 'at-renewal') {
@@ -54,19 +60,11 @@ export function onCancel(ctx: Ctx): TransitionResult {
  * P1, P2, P5, P6: suspend an active subscription — customer access blocked (admins keep data,
  * billing continues), auto-renew off, scheduled changes deleted, add-ons suspended. Refused
  * for trials (TR8) and while a renewal runs (R4).
- *
- * @example
- * ```ts
- * onSuspend(ctx).effects.map((e) => e.type); // ['STATUS_CHANGED', 'ACCESS_BLOCKED', 'AUTO_RENEW_TURNED_OFF', …]
- * ```
  */
 export function onSuspend(ctx: Ctx): TransitionResult {
   const { sub } = ctx;
-  if (sub.trial) return no('TR8', 'TRIAL_STATUS_LOCKED', null);
-  const over = termOver(ctx);
-  if (over !== null) return over;
-  if (sub.status !== 'active') return no('P1', 'NOT_ACTIVE', null);
-  if (ctx.phase === 'renewing') return no('R4', 'RENEWAL_READ_ONLY', renewalEnd(ctx));
+  const gate = gated(ctx, 'suspend');
+  if (gate !== null) return gate;
   const deletion = scheduledDeletion(ctx, 'suspend', 'P2');
   const addOns = suspendAddOns(sub, ctx.addOns);
   const effects: Effect[] = [
@@ -87,18 +85,11 @@ export function onSuspend(ctx: Ctx): TransitionResult {
  * P3: reactivate a suspended subscription before its term ends; access returns at once.
  * Auto-renew stays off (P2; warning `AUTO_RENEW_OFF`). An add-on of a traditional-commerce
  * base needs the base active (A1).
- *
- * @example
- * ```ts
- * onReactivate(ctx); // { ok: true, next: { status: 'active', autoRenew: false, … }, warnings: ['AUTO_RENEW_OFF'] }
- * ```
  */
 export function onReactivate(ctx: Ctx): TransitionResult {
   const { sub } = ctx;
-  if (sub.trial) return no('TR8', 'TRIAL_STATUS_LOCKED', null);
-  if (sub.status !== 'suspended') return no('P3', 'NOT_SUSPENDED', null);
-  const over = termOver(ctx);
-  if (over !== null) return over;
+  const gate = gated(ctx, 'reactivate');
+  if (gate !== null) return gate;
   const base = ctx.base;
   if (
     base !== null &&
@@ -121,38 +112,60 @@ export function onReactivate(ctx: Ctx): TransitionResult {
 /**
  * R1, R5, S3, R4: turn auto-renew on or off (active subscriptions, trials included — C9's way
  * out). Off deletes scheduled changes (S3). Read-only during a renewal (R4).
- *
- * @example
- * ```ts
- * onSetAutoRenew(ctx, false).effects; // [{ type: 'AUTO_RENEW_TURNED_OFF', rule: 'R5' }, …]
- * ```
  */
 export function onSetAutoRenew(ctx: Ctx, autoRenew: boolean): TransitionResult {
   const { sub } = ctx;
-  const over = termOver(ctx);
-  if (over !== null) return over;
-  if (sub.status !== 'active') return no(sub.status === 'suspended' ? 'P2' : 'P7', 'NOT_ACTIVE', null);
-  if (ctx.phase === 'renewing') return no('R4', 'RENEWAL_READ_ONLY', renewalEnd(ctx));
+  const gate = gated(ctx, 'setAutoRenew');
+  if (gate !== null) return gate;
   if (sub.autoRenew === autoRenew) return accept(ctx, { next: sub, effects: [] });
   if (autoRenew)
     return accept(ctx, { next: change(ctx, { autoRenew }), effects: [{ type: 'AUTO_RENEW_TURNED_ON', rule: 'R1' }] });
   const deletion = scheduledDeletion(ctx, 'autoRenewOff');
+  const next = change(ctx, { autoRenew, ...deletion.changes });
   return accept(ctx, {
-    next: change(ctx, { autoRenew, ...deletion.changes }),
+    next,
     effects: [{ type: 'AUTO_RENEW_TURNED_OFF', rule: 'R5' }, ...deletion.effects],
+    warnings: endOfTermWarnings(next, ctx),
   });
 }
 
 /**
- * R2/R4: the latest end of the running renewal (00:00Z after the term end date + 24 h), if
- * still ahead of `now`; `null` once past (a late renewal: unknown).
- *
- * @example
- * ```ts
- * renewalEnd(ctx); // Date.parse('2025-01-16T00:00:00Z') for a term ending 2025-01-14
- * ```
+ * R6, R7, P8: what turning auto-renew off or choosing an outcome leads to at the term end, when
+ * it is not a plain expiry: `MOVES_TO_EXTENDED_SERVICE_TERM` (month to month at a higher price)
+ * or `SERVICE_STOPS_AT_TERM_END`.
  */
-export function renewalEnd(ctx: Ctx): number | null {
-  const latest = endOfDay(ctx.sub.termEndDay) + DAY_MS;
-  return ctx.now < latest ? latest : null;
+function endOfTermWarnings(next: Subscription, ctx: Ctx): readonly Warning[] {
+  const outcome = endOfTermOf(next, ctx.policy).outcome;
+  if (outcome === 'extended-service-term') return MOVES_TO_EST;
+  return outcome === 'cancel-at-term-end' ? STOPS : NONE;
 }
+
+const MOVES_TO_EST: readonly Warning[] = Object.freeze(['MOVES_TO_EXTENDED_SERVICE_TERM']);
+const STOPS: readonly Warning[] = Object.freeze(['SERVICE_STOPS_AT_TERM_END']);
+
+/**
+ * R6: set the end-of-term outcome, decided by `canSetEndOfTermAction` (until the term ends; from
+ * 2026-02-16; new-commerce license subscriptions, not trials). Auto-renew follows the choice:
+ * `renew` turns it on, the others off (S3: turning it off deletes scheduled changes).
+ */
+export function onSetEndOfTermAction(ctx: Ctx, action: EndOfTermAction): TransitionResult {
+  const { sub } = ctx;
+  const d = endOfTermChoiceDecision(sub, action, ctx.now, ctx.policy, machinePhase(ctx));
+  if (!d.allowed) return reject(d);
+  if (sub.endOfTermAction === action) return accept(ctx, { next: sub, effects: [] });
+  const autoRenew = action === 'renew';
+  const deletion = sub.autoRenew && !autoRenew ? scheduledDeletion(ctx, 'autoRenewOff') : NO_DELETION;
+  const next = withChanges(sub, { endOfTermAction: action, autoRenew, ...deletion.changes });
+  const effects: Effect[] = [{ type: 'END_OF_TERM_ACTION_SET', rule: 'R6', action }];
+  if (sub.autoRenew !== autoRenew)
+    effects.push(
+      autoRenew ? { type: 'AUTO_RENEW_TURNED_ON', rule: 'R6' } : { type: 'AUTO_RENEW_TURNED_OFF', rule: 'R6' },
+    );
+  return accept(ctx, {
+    next,
+    effects: [...effects, ...deletion.effects],
+    warnings: mergeWarnings(d.warnings, endOfTermWarnings(next, ctx)),
+  });
+}
+
+const NO_DELETION = { changes: {}, effects: NONE } as const;

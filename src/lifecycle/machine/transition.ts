@@ -1,15 +1,22 @@
 /**
- * The subscription lifecycle as a pure state machine (issue 4): `transition(state, event,
+ * The subscription lifecycle as a pure state machine: `transition(state, event,
  * { now })` returns the next snapshot with the effects the event caused, or a refusal with
  * its reason and rule. Nothing is executed; like xstate's `transition`, effects are data.
  */
 import { CspRulesError, describe } from '../../core/errors.js';
-import { readPolicy } from '../../policy/policy.js';
-import { toSubscription, type Subscription, type SubscriptionInput } from '../../snapshot/subscription.js';
+import { policyVersion, readPolicy } from '../../policy/policy.js';
+import {
+  END_OF_TERM_ACTIONS,
+  toSubscription,
+  type Subscription,
+  type SubscriptionInput,
+} from '../../snapshot/subscription.js';
 import { toInstant } from '../../time/instant.js';
+import { endOfDay } from '../../time/day.js';
 import { own, toBoolean, toEnum, toRecord } from '../../core/validate.js';
 import { onChangeQuantity, onChangeTermOrBilling, onClearScheduledChanges, onScheduleChange } from './changes.js';
-import { no, policyChoices, readState, type Ctx } from './context.js';
+import { no, readState, type Ctx } from './context.js';
+import { answered, mergeAssumed } from '../../snapshot/assumed.js';
 import { onConvertTrial, onUpgrade } from './conversions.js';
 import type {
   LifecycleEvent,
@@ -18,10 +25,10 @@ import type {
   TransitionOptions,
   TransitionResult,
 } from './events.js';
-import { onCancel, onReactivate, onSetAutoRenew, onSuspend } from './status.js';
+import { onCancel, onReactivate, onSetAutoRenew, onSetEndOfTermAction, onSuspend } from './status.js';
 import { onRenewalCompleted, onRenewalStarted, onStageElapsed, onTermEnded } from './termEvents.js';
 
-/** Every event name, in the order of the issue. */
+/** Every event name the machine accepts ({@link LifecycleEvent}). */
 export const LIFECYCLE_EVENTS: readonly LifecycleEventType[] = Object.freeze([
   'cancel',
   'suspend',
@@ -33,6 +40,15 @@ export const LIFECYCLE_EVENTS: readonly LifecycleEventType[] = Object.freeze([
   'upgrade',
   'changeTermOrBilling',
   'convertTrial',
+  'setEndOfTermAction',
+  'renewalStarted',
+  'renewalCompleted',
+  'termEnded',
+  'stageElapsed',
+]);
+
+/** The events governed by the term end: R2, R5, R7, P7, P8. */
+const AT_TERM_END: ReadonlySet<LifecycleEventType> = new Set<LifecycleEventType>([
   'renewalStarted',
   'renewalCompleted',
   'termEnded',
@@ -57,9 +73,8 @@ const NO_ADD_ONS: readonly Subscription[] = Object.freeze([]);
  *
  * @param state - the current snapshot, its input, or a lifecycle state
  * @param event - what happens
- * @param options - `now`; `policy` (its `suspendedAtTermEnd`, P7, and `scheduledChangeDeletion`, S3,
- *   are the machine's choices; options of the same name, kept for compatibility, win when given);
- *   `addOns` (P5); `base` (A1)
+ * @param options - `now`; `policy` (its timeline; `suspendedAtTermEnd`, P7; `cancelledAtTermEnd`, P8;
+ *   and `scheduledChangeDeletion`, S3, are the machine's choices); `addOns` (P5); `base` (A1)
  * @throws {@link CspRulesError} for invalid input (a bad snapshot, event or option)
  *
  * @example
@@ -91,7 +106,6 @@ export function transition(
   }
   const rawBase = own(opts, 'base');
   const policy = readPolicy(own(opts, 'policy') as TransitionOptions['policy']);
-  const choices = policyChoices(opts, policy);
   // One literal, no spread: a property after a spread leaves V8's literal fast path (docs/performance.md).
   const ctx: Ctx = {
     sub: read.subscription,
@@ -99,8 +113,7 @@ export function transition(
     declaredRenewing: read.declaredRenewing,
     now,
     policy,
-    suspendedAtTermEnd: choices.suspendedAtTermEnd,
-    scheduledChangeDeletion: choices.scheduledChangeDeletion,
+    scheduledChangeDeletion: policy.scheduledChangeDeletion,
     addOns:
       rawAddOns === undefined
         ? NO_ADD_ONS
@@ -108,9 +121,34 @@ export function transition(
     base: rawBase === undefined ? null : toSubscription(rawBase as SubscriptionInput),
   };
   // C3: a cancelled subscription is terminal; P7: deleted is unrecoverable.
-  if (ctx.sub.status === 'cancelled') return no('C3', 'TERMINATED', null);
-  if (ctx.sub.status === 'deleted') return no('P7', 'TERMINATED', null);
-  const e = event as LifecycleEvent;
+  // What happens at the term end (the renewal, the term's end, the stages after it) is governed by
+  // the term end; every other event by its `now` (docs/policy.md).
+  const version = policyVersion(policy, AT_TERM_END.has(type) ? endOfDay(ctx.sub.termEndDay) : now);
+  if (ctx.sub.status === 'cancelled') return answeredResult(ctx.sub, no('C3', 'TERMINATED', null), version);
+  if (ctx.sub.status === 'deleted') return answeredResult(ctx.sub, no('P7', 'TERMINATED', null), version);
+  return answeredResult(ctx.sub, apply(ctx, type, ev, event as LifecycleEvent), version);
+}
+
+/**
+ * Principles 4 and 6: every result names the version of the rules it used, and lists the
+ * snapshot's assumptions (the caller's, a trial's assumed end).
+ */
+function answeredResult(sub: Subscription, r: TransitionResult, version: string): TransitionResult {
+  // A copy: the refusal may be the caller's own `eligibility` decision, passed through.
+  if (!r.ok) return { ok: false, refusal: answered(sub, 'other', { ...r.refusal }, version) };
+  const assumptions = mergeAssumed(sub, 'other', r.assumptions);
+  return assumptions === r.assumptions && r.policyVersion === version
+    ? r
+    : { ...r, assumptions, policyVersion: version };
+}
+
+/** The event's handler. */
+function apply(
+  ctx: Ctx,
+  type: LifecycleEventType,
+  ev: Readonly<Record<string, unknown>>,
+  e: LifecycleEvent,
+): TransitionResult {
   switch (type) {
     case 'cancel':
       return onCancel(ctx);
@@ -132,6 +170,8 @@ export function transition(
       return onChangeTermOrBilling(ctx, e as Extract<LifecycleEvent, { type: 'changeTermOrBilling' }>);
     case 'convertTrial':
       return onConvertTrial(ctx, e as Extract<LifecycleEvent, { type: 'convertTrial' }>);
+    case 'setEndOfTermAction':
+      return onSetEndOfTermAction(ctx, toEnum(own(ev, 'action'), END_OF_TERM_ACTIONS, 'event.action'));
     case 'renewalStarted':
       return onRenewalStarted(ctx);
     case 'renewalCompleted':

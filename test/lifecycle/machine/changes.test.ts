@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { allow, refuse } from '../../../src/core/decision.js';
+import { allow, refuse, type Refused } from '../../../src/core/decision.js';
 import type { LifecycleState } from '../../../src/lifecycle/machine/events.js';
 import { transition } from '../../../src/lifecycle/machine/transition.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../../../src/snapshot/subscription.js';
 import { caught } from '../../support/caught.js';
 import {
-  accepted,
+  accepted as acceptedShape,
   LAST_OF_TERM,
   MID,
   ok,
@@ -19,6 +19,11 @@ import {
 } from '../../support/lifecycle.js';
 import { at, dayNumber as day } from '../../support/time.js';
 import { SCHEDULABLE_CHANGES, canScheduleChange } from '../../../src/lifecycle/scheduledChanges.js';
+import { definePolicy } from '../../../src/policy/policy.js';
+
+/** An accepted result, whole, with the transition's `assumptions` (none unless `extra` names them). */
+const accepted = (...[next, effects, warnings = [], extra = {}, phase]: Parameters<typeof acceptedShape>) =>
+  acceptedShape(next, effects, warnings, { assumptions: [], ...extra }, phase);
 
 /** R2: the renewal of `sub` may run until 2025-01-16T00:00Z. */
 const LATEST = at('2025-01-16T00:00:00Z');
@@ -44,8 +49,8 @@ describe('Q1 Q2 Q3 Q7 Q10 C2 S3 changeQuantity', () => {
           ...SNAP,
           quantity: 13,
           seatBatches: [
-            { quantity: 10, addedAt: at(T0) },
-            { quantity: 3, addedAt: at(MID) },
+            { quantity: 10, addedAt: at(T0), until: null },
+            { quantity: 3, addedAt: at(MID), until: null },
           ],
           scheduledChange: null,
         },
@@ -57,7 +62,7 @@ describe('Q1 Q2 Q3 Q7 Q10 C2 S3 changeQuantity', () => {
     );
   });
 
-  it('Q1 Q2: unknown batches: the assumed batch at the purchase, then the new one, named in the warnings', () => {
+  it('Q1 Q2: unknown batches: the assumed batch at the purchase, then the new one, named in the assumptions', () => {
     expect(_known).toHaveLength(1);
     const r = transition(
       { ...unknownBatches, scheduledChange: null },
@@ -70,13 +75,14 @@ describe('Q1 Q2 Q3 Q7 Q10 C2 S3 changeQuantity', () => {
           ...SNAP,
           quantity: 11,
           seatBatches: [
-            { quantity: 10, addedAt: at(T0) },
-            { quantity: 1, addedAt: at(MID) },
+            { quantity: 10, addedAt: at(T0), until: null },
+            { quantity: 1, addedAt: at(MID), until: null },
           ],
           scheduledChange: null,
         },
         [{ type: 'QUANTITY_CHANGED', rule: 'Q1', from: 10, to: 11, refund: 'none' }],
-        ['SEAT_BATCHES_ASSUMED'],
+        [],
+        { assumptions: ['SEAT_BATCHES_ASSUMED'] },
       ),
     );
   });
@@ -87,31 +93,46 @@ describe('Q1 Q2 Q3 Q7 Q10 C2 S3 changeQuantity', () => {
     expect(
       transition({ ...sub, scheduledChange: null }, { type: 'changeQuantity', quantity: 7 }, { now: last }),
     ).toEqual(
-      accepted({ ...SNAP, quantity: 7, seatBatches: [{ quantity: 7, addedAt: at(T0) }], scheduledChange: null }, [
-        { type: 'QUANTITY_CHANGED', rule: 'Q2', from: 10, to: 7, refund: 'prorated' },
-      ]),
+      accepted(
+        { ...SNAP, quantity: 7, seatBatches: [{ quantity: 7, addedAt: at(T0), until: null }], scheduledChange: null },
+        [{ type: 'QUANTITY_CHANGED', rule: 'Q2', from: 10, to: 7, refund: 'prorated' }],
+        [],
+        // Q2: 10 seats open, 9 reducible: the plan's reducibleNow rests on the seat the policy keeps.
+        { assumptions: ['ONE_SEAT_KEPT'] },
+      ),
     );
+    // Q2: the plan assumed the batch (the whole quantity at the term start): its assumption passes.
     expect(transition(unknownBatches, { type: 'changeQuantity', quantity: 7 }, { now: last })).toEqual(
-      accepted({ ...SNAP, quantity: 7, seatBatches: [], seatBatchesKnown: false, scheduledChange: null }, [
-        { type: 'QUANTITY_CHANGED', rule: 'Q2', from: 10, to: 7, refund: 'prorated' },
-        { type: 'SCHEDULED_CHANGES_DELETED', rule: 'S3', change: SCHEDULED_12 },
-      ]),
+      accepted(
+        { ...SNAP, quantity: 7, seatBatches: [], seatBatchesKnown: false, scheduledChange: null },
+        [
+          { type: 'QUANTITY_CHANGED', rule: 'Q2', from: 10, to: 7, refund: 'prorated' },
+          { type: 'SCHEDULED_CHANGES_DELETED', rule: 'S3', change: SCHEDULED_12 },
+        ],
+        [],
+        { assumptions: ['SEAT_BATCHES_ASSUMED', 'ONE_SEAT_KEPT'] },
+      ),
     );
   });
 
-  it('Q3: a decrease after the window: planSeatReduction’s refusal with its assumption', () => {
-    expect(
-      transition(unknownBatches, { type: 'changeQuantity', quantity: 7 }, { now: '2024-01-22T09:30:00Z' }),
-    ).toMatchObject({
+  it('Q3 R3: a decrease after the window: planSeatReduction’s refusal with its assumptions, opening with the renewal', () => {
+    const r = transition(unknownBatches, { type: 'changeQuantity', quantity: 7 }, { now: '2024-01-22T09:30:00Z' });
+    expect(r).toMatchObject({
       ok: false,
       refusal: {
         allowed: false,
         rule: 'Q3',
         reason: 'INSUFFICIENT_REDUCIBLE_SEATS',
-        assumptions: ['SEAT_BATCHES_ASSUMED'],
+        // R3: the next window opens at the renewal's completion, by the earliest bound (2025-01-15T00:00Z).
+        opensAt: at(RENEWAL_DAY),
         warnings: [],
       },
     });
+    // Each code once (test/decisions/seats.test.ts).
+    expect(r.ok ? [] : [...new Set(r.refusal.assumptions)]).toEqual([
+      'SEAT_BATCHES_ASSUMED',
+      'RENEWAL_COMPLETION_ASSUMED_EARLIEST',
+    ]);
   });
 
   it('R4: during a renewal the change is accepted with the 409 warning — also for a declared renewal past 24 h', () => {
@@ -167,7 +188,7 @@ describe('Q1 Q2 Q3 Q7 Q10 C2 S3 changeQuantity', () => {
     );
     expect(transition(sub, { type: 'changeQuantity', quantity: 10 }, { now: MID })).toEqual(accepted(SNAP, []));
     expect(transition(sub, { type: 'changeQuantity', quantity: 11 }, { now: '2025-01-16T00:00:00Z' })).toEqual(
-      refused('R2', 'TERM_OVER', null),
+      refused('R2', 'TERM_ENDED', null, '2024-07-01'),
     );
   });
 
@@ -176,7 +197,7 @@ describe('Q1 Q2 Q3 Q7 Q10 C2 S3 changeQuantity', () => {
       transition(
         sub,
         { type: 'changeQuantity', quantity: 0 },
-        { now: '2024-01-16T00:00:00Z', policy: { keepOneSeat: false } },
+        { now: '2024-01-16T00:00:00Z', policy: definePolicy({ keepOneSeat: false }) },
       ),
     ).toEqual(refused('C2', 'USE_CANCEL', null));
   });
@@ -189,6 +210,7 @@ describe('Q1 Q2 Q3 Q7 Q10 C2 S3 changeQuantity', () => {
       refusal: {
         allowed: false,
         rule: 'Q9',
+        policyVersion: '2023-10-19',
         reason: 'NEW_SUBSCRIPTION_REQUIRED',
         opensAt: null,
         assumptions: [],
@@ -197,16 +219,18 @@ describe('Q1 Q2 Q3 Q7 Q10 C2 S3 changeQuantity', () => {
     });
   });
 
-  it('Q6 Q2: canIncreaseSeats’s warnings come first, then the assumed batch', () => {
+  it('Q6 Q2: canIncreaseSeats’s warnings (the 409 first); the assumed batch among the assumptions', () => {
     // 1,200 updates: Partner Center may refuse more (Q6).
     const worn: SubscriptionInput = { ...unknownBatches, updateCount: 1200, scheduledChange: null };
     expect(transition(worn, { type: 'changeQuantity', quantity: 11 }, { now: MID })).toMatchObject({
       ok: true,
-      warnings: ['UPDATE_LIMIT_REACHED', 'SEAT_BATCHES_ASSUMED'],
+      warnings: ['UPDATE_LIMIT_REACHED'],
+      assumptions: ['SEAT_BATCHES_ASSUMED'],
     });
     expect(transition(worn, { type: 'changeQuantity', quantity: 11 }, { now: RENEWAL_DAY })).toMatchObject({
       ok: true,
-      warnings: ['RENEWAL_IN_PROGRESS', 'UPDATE_LIMIT_REACHED', 'SEAT_BATCHES_ASSUMED'],
+      warnings: ['RENEWAL_IN_PROGRESS', 'UPDATE_LIMIT_REACHED'],
+      assumptions: ['SEAT_BATCHES_ASSUMED'],
     });
   });
 
@@ -228,10 +252,10 @@ describe('Q1 Q2 Q3 Q7 Q10 C2 S3 changeQuantity', () => {
   });
 
   describe('R5 renewal: started, completed with the scheduled changes applied', () => {
-    it('a stale snapshot past its term accepts only renewal and after-term events (TERM_OVER)', () => {
+    it('a stale snapshot past its term accepts only renewal and after-term events (TERM_ENDED)', () => {
       expect(transition(sub, { type: 'changeQuantity', quantity: 11 }, { now: '2025-01-16T00:00:00Z' })).toMatchObject({
         ok: false,
-        refusal: { rule: 'R2', reason: 'TERM_OVER' },
+        refusal: { rule: 'R2', reason: 'TERM_ENDED' },
       });
     });
   });
@@ -249,15 +273,15 @@ describe('Q1 Q2 Q3 Q7 Q10 C2 S3 changeQuantity', () => {
     it('an increase is a new batch dated now; a decrease releases the newest open seats', () => {
       const more = ok(transition(sub, { type: 'changeQuantity', quantity: 15 }, { now: '2024-03-10T14:00:00Z' }));
       expect(more.next.seatBatches).toEqual([
-        { quantity: 10, addedAt: at('2024-01-15T09:30:00Z') },
-        { quantity: 5, addedAt: at('2024-03-10T14:00:00Z') },
+        { quantity: 10, addedAt: at('2024-01-15T09:30:00Z'), until: null },
+        { quantity: 5, addedAt: at('2024-03-10T14:00:00Z'), until: null },
       ]);
       const fewer = ok(
         transition(more.next, { type: 'changeQuantity', quantity: 12 }, { now: '2024-03-17T13:59:59.999Z' }),
       );
       expect(fewer.next.seatBatches).toEqual([
-        { quantity: 10, addedAt: at('2024-01-15T09:30:00Z') },
-        { quantity: 2, addedAt: at('2024-03-10T14:00:00Z') },
+        { quantity: 10, addedAt: at('2024-01-15T09:30:00Z'), until: null },
+        { quantity: 2, addedAt: at('2024-03-10T14:00:00Z'), until: null },
       ]);
       expect(fewer.effects[0]).toEqual({ type: 'QUANTITY_CHANGED', rule: 'Q2', from: 15, to: 12, refund: 'prorated' });
       expect(
@@ -272,10 +296,11 @@ describe('Q1 Q2 Q3 Q7 Q10 C2 S3 changeQuantity', () => {
       const { seatBatches: _b, ...noBatches } = sub;
       expect(_b).toHaveLength(1);
       const r = ok(transition(noBatches, { type: 'changeQuantity', quantity: 11 }, { now: MID }));
-      expect(r.warnings).toEqual(['SEAT_BATCHES_ASSUMED']);
+      expect(r.assumptions).toEqual(['SEAT_BATCHES_ASSUMED']);
+      expect(r.warnings).toEqual([]);
       expect(r.next.seatBatches).toEqual([
-        { quantity: 10, addedAt: at('2024-01-15T09:30:00Z') },
-        { quantity: 1, addedAt: at(MID) },
+        { quantity: 10, addedAt: at('2024-01-15T09:30:00Z'), until: null },
+        { quantity: 1, addedAt: at(MID), until: null },
       ]);
       expect(ok(transition(sub, { type: 'changeQuantity', quantity: 10 }, { now: MID })).effects).toEqual([]);
     });
@@ -297,9 +322,12 @@ describe('S1 S2 R4 CO2 scheduleChange and clearScheduledChanges', () => {
         { now: LAST_OF_TERM },
       ),
     ).toEqual(
-      accepted({ ...SNAP, scheduledChange: saved }, [
-        { type: 'SCHEDULED_CHANGE_SAVED', rule: 'S1', change: saved, replaced: false },
-      ]),
+      accepted(
+        { ...SNAP, scheduledChange: saved },
+        [{ type: 'SCHEDULED_CHANGE_SAVED', rule: 'S1', change: saved, replaced: false }],
+        [],
+        { policyVersion: '2024-07-01' },
+      ),
     );
   });
 
@@ -311,14 +339,14 @@ describe('S1 S2 R4 CO2 scheduleChange and clearScheduledChanges', () => {
       transition({ ...sub, autoRenew: false }, { type: 'scheduleChange', change: { quantity: 8 } }, { now: MID }),
     ).toEqual(refused('S2', 'AUTO_RENEW_OFF', null));
     expect(transition(sub, { type: 'scheduleChange', change: { quantity: 8 } }, { now: RENEWAL_DAY })).toEqual(
-      refused('R4', 'RENEWAL_READ_ONLY', LATEST),
+      refused('R4', 'RENEWAL_READ_ONLY', LATEST, '2024-07-01'),
     );
     expect(
       transition(renewing(sub), { type: 'scheduleChange', change: { quantity: 8 } }, { now: '2025-01-16T00:00:00Z' }),
-    ).toEqual(refused('R4', 'RENEWAL_READ_ONLY', null));
+    ).toEqual(refused('R4', 'RENEWAL_READ_ONLY', null, '2024-07-01'));
     expect(
       transition(sub, { type: 'scheduleChange', change: { quantity: 8 } }, { now: '2025-01-16T00:00:00Z' }),
-    ).toEqual(refused('R2', 'TERM_OVER', null));
+    ).toEqual(refused('R2', 'TERM_ENDED', null, '2024-07-01'));
   });
 
   it('S1: a change that names nothing, or no change object, is bad input', () => {
@@ -367,13 +395,17 @@ describe('S1 S2 R4 CO2 scheduleChange and clearScheduledChanges', () => {
       accepted({ ...SNAP, scheduledChange: null }, []),
     );
     expect(transition(sub, { type: 'clearScheduledChanges' }, { now: '2025-01-15T23:59:59.999Z' })).toEqual(
-      refused('R4', 'RENEWAL_READ_ONLY', LATEST),
+      refused('R4', 'RENEWAL_READ_ONLY', LATEST, '2024-07-01'),
     );
     expect(transition(renewing(sub), { type: 'clearScheduledChanges' }, { now: LATEST })).toEqual(
-      refused('R4', 'RENEWAL_READ_ONLY', null),
+      refused('R4', 'RENEWAL_READ_ONLY', null, '2024-07-01'),
     );
     expect(transition(sub, { type: 'clearScheduledChanges' }, { now: LATEST })).toEqual(
-      refused('R2', 'TERM_OVER', null),
+      refused('R2', 'TERM_ENDED', null, '2024-07-01'),
+    );
+    // S2: removing a saved change, like saving one, needs an active subscription (the state table).
+    expect(transition({ ...sub, status: 'expired' }, { type: 'clearScheduledChanges' }, { now: MID })).toEqual(
+      refused('S2', 'NOT_ACTIVE', null),
     );
   });
 
@@ -421,10 +453,13 @@ describe('S1 S2 R4 CO2 scheduleChange and clearScheduledChanges', () => {
         ok: false,
         refusal: { rule: 'S2', reason: 'AUTO_RENEW_OFF' },
       });
-      expect(canScheduleChange(toSubscription({ ...sub, status: 'suspended', autoRenew: false }), false).reason).toBe(
-        'NOT_ACTIVE',
-      );
-      expect(canScheduleChange(toSubscription(sub), false)).toMatchObject({ allowed: true, until: at(RENEWAL_DAY) });
+      expect(
+        canScheduleChange(toSubscription({ ...sub, status: 'suspended', autoRenew: false }), { now: MID }).reason,
+      ).toBe('NOT_ACTIVE');
+      expect(canScheduleChange(toSubscription(sub), { now: MID })).toMatchObject({
+        allowed: true,
+        until: at(RENEWAL_DAY),
+      });
       expect(
         ok(transition(sub, { type: 'scheduleChange', change: { quantity: 3 } }, { now: LAST_OF_TERM })).next
           .scheduledChange?.quantity,
@@ -466,8 +501,8 @@ describe('B1–B5 S3 changeTermOrBilling', () => {
     );
   });
 
-  it('B3: with the caller’s eligibility: its warnings, the renewal’s 409 and B4’s, each once', () => {
-    // A monthly term ending 2024-02-14: renewal day 2024-02-15; the machine is renewing then.
+  it('B3 R4: with the caller’s eligibility: its warnings and B4’s, each once; read-only during the renewal, eligibility or not', () => {
+    // A monthly term ending 2024-02-14: renewal day 2024-02-15, its latest completion 2024-02-16T00:00Z.
     const monthly: SubscriptionInput = {
       ...sub,
       term: 'P1M',
@@ -476,32 +511,37 @@ describe('B1–B5 S3 changeTermOrBilling', () => {
       scheduledChange: null,
       seatBatches: [{ quantity: 10, addedAt: T0 }],
     };
-    const eligibility = allow('B3', 'ALLOWED', null, [], ['CHECKED_ELSEWHERE']);
-    const now = '2024-02-15T10:00:00Z';
+    const eligibility = allow('B3', 'ALLOWED', null, [], ['CHECKED_ELSEWHERE', 'PROMOTION_MAY_BE_LOST']);
+    const now = '2024-02-10T10:00:00Z';
     const r = transition(
       monthly,
       { type: 'changeTermOrBilling', term: 'P1Y', billing: 'monthly', eligibility },
       { now },
     );
-    // The in-term window start kept: the purchase T0; a year from 2024-02-15.
+    // The in-term window start kept: the purchase T0; a year from 2024-02-10.
     expect(r).toEqual(
       accepted(
         {
           ...SNAP,
           termStartedAt: at(now),
-          termStartDay: day('2024-02-15'),
-          termEndDay: day('2025-02-14'),
+          termStartDay: day('2024-02-10'),
+          termEndDay: day('2025-02-09'),
           promotionId: 'P-1',
           cancellationWindowFrom: at(T0),
           scheduledChange: null,
         },
         [{ type: 'TERM_CHANGED', rule: 'B3', term: 'P1Y', billing: 'monthly' }],
-        // The caller's, then R4's, then B4's (the machine's own, from the promotion).
-        ['CHECKED_ELSEWHERE', 'RENEWAL_IN_PROGRESS', 'PROMOTION_MAY_BE_LOST'],
-        {},
-        'renewing',
+        // The caller's, then B4's (the machine's own, from the promotion), each once.
+        ['CHECKED_ELSEWHERE', 'PROMOTION_MAY_BE_LOST'],
       ),
     );
+    expect(
+      transition(
+        monthly,
+        { type: 'changeTermOrBilling', term: 'P1Y', billing: 'monthly', eligibility },
+        { now: '2024-02-15T10:00:00Z' },
+      ),
+    ).toEqual(refused('R4', 'RENEWAL_READ_ONLY', at('2024-02-16T00:00:00Z')));
   });
 
   it('B3 B4: no promotion, no promotion warning (the caller’s eligibility or the table’s)', () => {
@@ -529,7 +569,7 @@ describe('B1–B5 S3 changeTermOrBilling', () => {
     expect(table).toEqual(accepted(next, [{ type: 'TERM_CHANGED', rule: 'B3', term: 'P3Y', billing: 'monthly' }]));
   });
 
-  it('B2: the same term: the billing change is pending for the next cycle, nothing deleted; 409 warning while renewing', () => {
+  it('B2 R4: the same term: the billing change is pending for the next cycle, nothing deleted; read-only while renewing', () => {
     const p3y: SubscriptionInput = { ...sub, term: 'P3Y' };
     const P3Y: Subscription = { ...SNAP, term: 'P3Y', termEndDay: day('2027-01-14') };
     expect(transition(p3y, { type: 'changeTermOrBilling', term: 'P3Y', billing: 'annual' }, { now: MID })).toEqual(
@@ -544,18 +584,10 @@ describe('B1–B5 S3 changeTermOrBilling', () => {
         { type: 'changeTermOrBilling', term: 'P3Y', billing: 'annual', eligibility },
         { now: '2025-01-15T01:00:00Z' },
       ),
-    ).toEqual(
-      accepted(
-        { ...P3Y, termEndDay: day('2025-01-14'), nextChargeBilling: 'annual' },
-        [{ type: 'BILLING_CHANGE_PENDING', rule: 'B2', billing: 'annual' }],
-        ['RENEWAL_IN_PROGRESS'],
-        {},
-        'renewing',
-      ),
-    );
+    ).toEqual(refused('R4', 'RENEWAL_READ_ONLY', LATEST, '2024-07-01'));
   });
 
-  it('B2 B3 TR3: refusals of the lifecycle side: the same plan, not active (per kind of change), a trial, a term over', () => {
+  it('B2 B3 TR8 R2: refusals of the lifecycle side: the same plan, not active (per kind of change), a trial, a term over', () => {
     expect(transition(sub, { type: 'changeTermOrBilling', term: 'P1Y', billing: 'monthly' }, { now: MID })).toEqual(
       refused('B2', 'NO_CHANGE', null),
     );
@@ -575,14 +607,14 @@ describe('B1–B5 S3 changeTermOrBilling', () => {
         { type: 'changeTermOrBilling', term: 'P1Y', billing: 'monthly' },
         { now: '2024-01-20T00:00:00Z' },
       ),
-    ).toEqual(refused('TR3', 'USE_CONVERT_TRIAL', null));
+    ).toEqual(refused('TR8', 'TRIAL_PLAN_LOCKED', null));
     expect(
       transition(
         sub,
         { type: 'changeTermOrBilling', term: 'P3Y', billing: 'monthly', offeredTerms },
         { now: '2025-01-16T00:00:00Z' },
       ),
-    ).toEqual(refused('R2', 'TERM_OVER', null));
+    ).toEqual(refused('R2', 'TERM_ENDED', null, '2024-07-01'));
     const refusal = refuse('B3', 'CHECKED_ELSEWHERE', null);
     expect(
       transition(
@@ -591,6 +623,32 @@ describe('B1–B5 S3 changeTermOrBilling', () => {
         { now: MID },
       ),
     ).toEqual({ ok: false, refusal });
+  });
+
+  // Principle 1: the machine answers the caller's `eligibility` refusal as a copy stamped with the
+  // version; the caller's object, frozen or not, is left as it was.
+  it('B3: the caller’s eligibility refusal is answered as a copy: the caller’s object, frozen or not, is left as it was', () => {
+    // A subscription bought 2025-03-15, asked 2025-06-01: the rules of 2025-04-01 (refuse() builds the baseline's).
+    const recent: SubscriptionInput = { ...sub, purchasedAt: '2025-03-15T00:00:00Z', seatBatches: [] };
+    const event = (eligibility: Refused<string>) =>
+      ({ type: 'changeTermOrBilling', term: 'P3Y', billing: 'monthly', eligibility }) as const;
+    const expected = {
+      ok: false,
+      refusal: {
+        allowed: false,
+        rule: 'B3',
+        policyVersion: '2025-04-01',
+        reason: 'CHECKED_ELSEWHERE',
+        opensAt: null,
+        assumptions: [],
+        warnings: [],
+      },
+    };
+    const open = refuse('B3', 'CHECKED_ELSEWHERE', null);
+    expect(transition(recent, event(open), { now: '2025-06-01T00:00:00Z' })).toEqual(expected);
+    expect(open.policyVersion).toBe('2023-10-19');
+    const frozen = Object.freeze(refuse('B3', 'CHECKED_ELSEWHERE', null));
+    expect(transition(recent, event(frozen), { now: '2025-06-01T00:00:00Z' })).toEqual(expected);
   });
 
   it('B1: a billing longer than the term is no plan', () => {
@@ -640,7 +698,9 @@ describe('B1–B5 S3 changeTermOrBilling', () => {
         offeredTerms: ['P1M', 'P1Y', 'P3Y'],
       } as const;
       expect(types(transition(sub, p3y, { now: MID }))).toEqual(['TERM_CHANGED', 'SCHEDULED_CHANGES_DELETED']);
-      expect(types(transition(sub, p3y, { now: MID, scheduledChangeDeletion: 'listed' }))).toEqual(['TERM_CHANGED']);
+      expect(
+        types(transition(sub, p3y, { now: MID, policy: definePolicy({ scheduledChangeDeletion: 'listed' }) })),
+      ).toEqual(['TERM_CHANGED']);
     });
 
     it('a billing-only change (B2) is pending for the next cycle and deletes nothing', () => {
@@ -657,7 +717,7 @@ describe('B1–B5 S3 changeTermOrBilling', () => {
   });
 
   describe('B2 B3 B4 term and billing changes, the lifecycle side', () => {
-    it('refusals: same plan, upfront midterm, shorter term, trials, eligibility', () => {
+    it('refusals: same plan, upfront midterm, shorter term, trials (TR8), eligibility', () => {
       const plan = (term: 'P1M' | 'P1Y' | 'P3Y', billing: 'monthly' | 'annual' | 'triennial') =>
         ({ type: 'changeTermOrBilling', term, billing }) as const;
       expect(transition(sub, plan('P1Y', 'monthly'), { now: MID })).toMatchObject({
@@ -672,11 +732,14 @@ describe('B1–B5 S3 changeTermOrBilling', () => {
         ok: false,
         refusal: { rule: 'B3', reason: 'TERM_NOT_LONGER' },
       });
+      // TR1: a trial bought 2024-01-15 without an end date runs to 2024-02-13: asked inside it.
       expect(
-        transition({ ...sub, trial: true, quantity: 25, seatBatches: [] }, plan('P3Y', 'monthly'), { now: MID }),
+        transition({ ...sub, trial: true, quantity: 25, seatBatches: [] }, plan('P3Y', 'monthly'), {
+          now: '2024-01-20T00:00:00Z',
+        }),
       ).toMatchObject({
         ok: false,
-        refusal: { rule: 'TR3', reason: 'USE_CONVERT_TRIAL' },
+        refusal: { rule: 'TR8', reason: 'TRIAL_PLAN_LOCKED' },
       });
       expect(
         transition({ ...sub, status: 'suspended', autoRenew: false, scheduledChange: null }, plan('P3Y', 'monthly'), {
@@ -728,7 +791,8 @@ describe('B1–B5 S3 changeTermOrBilling', () => {
         transition(sub, { type: 'changeTermOrBilling', term: 'P3Y', billing: 'monthly' }, { now: MID }),
       ).toMatchObject({
         ok: false,
-        refusal: { rule: 'B1', reason: 'TERM_NOT_OFFERED', warnings: ['OFFERED_TERMS_DEFAULTED'] },
+        // B1: the catalog was not given: Triennial is assumed not offered, and the refusal says so.
+        refusal: { rule: 'B1', reason: 'TERM_NOT_OFFERED', assumptions: ['OFFERED_TERMS_ASSUMED'], warnings: [] },
       });
       expect(ok(transition(sub, plan('P3Y', 'triennial'), { now: MID })).effects[0]).toEqual({
         type: 'TERM_CHANGED',

@@ -1,85 +1,98 @@
 import { describe, expect, it } from 'vitest';
 import { CspRulesError } from '../../../src/core/errors.js';
 import type { LifecycleState } from '../../../src/lifecycle/machine/events.js';
-import { inEventTerms, mergeWarnings, policyChoices, readState } from '../../../src/lifecycle/machine/context.js';
+import { inEventTerms, mergeWarnings, readState } from '../../../src/lifecycle/machine/context.js';
 import { transition } from '../../../src/lifecycle/machine/transition.js';
 import { DEFAULT_POLICY, definePolicy } from '../../../src/policy/policy.js';
 import { toSubscription, type SubscriptionInput } from '../../../src/snapshot/subscription.js';
 import { caught } from '../../support/caught.js';
-import { accepted, E3, LAST_OF_TERM, MID, ok, RENEWAL_DAY, SNAP, sub, types } from '../../support/lifecycle.js';
+import {
+  accepted as acceptedShape,
+  E3,
+  LAST_OF_TERM,
+  MID,
+  ok,
+  RENEWAL_DAY,
+  SNAP,
+  sub,
+  types,
+} from '../../support/lifecycle.js';
 import { at } from '../../support/time.js';
+
+/** An accepted result, whole, with the transition's `assumptions` (none unless `extra` names them). */
+const accepted = (...[next, effects, warnings = [], extra = {}, phase]: Parameters<typeof acceptedShape>) =>
+  acceptedShape(next, effects, warnings, { assumptions: [], ...extra }, phase);
 
 const LATEST = '2025-01-16T00:00:00Z';
 
-describe('P7 S3 policyChoices: the option of the same name wins over the policy', () => {
-  it('P7 S3: defaults, the policy’s settings, the options’ override', () => {
-    expect(policyChoices({}, DEFAULT_POLICY)).toEqual({
-      suspendedAtTermEnd: 'lifecycle',
-      scheduledChangeDeletion: 'any-immediate',
-    });
+// policyChoices (removed) picked the machine's choices from transition's options or the policy;
+// they now come from the policy only.
+describe('P7 S3 the machine’s choices come from the policy only', () => {
+  const suspended = { ...sub, status: 'suspended' as const, autoRenew: false, scheduledChange: null };
+  const p3y = {
+    type: 'changeTermOrBilling',
+    term: 'P3Y',
+    billing: 'monthly',
+    offeredTerms: ['P1Y', 'P3Y'],
+  } as const;
+
+  it('P7 S3: defaults (lifecycle, any-immediate), and the policy’s settings', () => {
+    const ended = (policy = DEFAULT_POLICY) =>
+      ok(transition(suspended, { type: 'termEnded' }, { now: RENEWAL_DAY, policy })).next.status;
+    expect(ended()).toBe('disabled');
+    expect(ok(transition(suspended, { type: 'termEnded' }, { now: RENEWAL_DAY })).next.status).toBe('disabled');
+    expect(types(transition(sub, p3y, { now: MID }))).toEqual(['TERM_CHANGED', 'SCHEDULED_CHANGES_DELETED']);
     const p = definePolicy({ suspendedAtTermEnd: 'deleted', scheduledChangeDeletion: 'listed' });
-    expect(policyChoices({}, p)).toEqual({ suspendedAtTermEnd: 'deleted', scheduledChangeDeletion: 'listed' });
-    expect(policyChoices({ suspendedAtTermEnd: 'lifecycle', scheduledChangeDeletion: 'any-immediate' }, p)).toEqual({
-      suspendedAtTermEnd: 'lifecycle',
-      scheduledChangeDeletion: 'any-immediate',
-    });
-    expect(policyChoices({ suspendedAtTermEnd: undefined }, p)).toEqual({
-      suspendedAtTermEnd: 'deleted',
-      scheduledChangeDeletion: 'listed',
-    });
+    expect(ended(p)).toBe('deleted');
+    expect(types(transition(sub, p3y, { now: MID, policy: p }))).toEqual(['TERM_CHANGED']);
   });
 
-  it('P7 S3: a value outside the choices names the option', () => {
-    const a = caught(() => policyChoices({ suspendedAtTermEnd: 'purged' }, DEFAULT_POLICY));
+  it('P7 S3: a value outside the choices names the policy setting; a plain override object is no policy', () => {
+    const a = caught(() => definePolicy({ suspendedAtTermEnd: 'purged' as never }));
     expect([a.code, a.field, a.message, a.received]).toEqual([
       'INVALID_ENUM',
-      'suspendedAtTermEnd',
-      'suspendedAtTermEnd: expected one of lifecycle, deleted, got "purged"',
+      'policy.suspendedAtTermEnd',
+      'policy.suspendedAtTermEnd: expected one of lifecycle, deleted, got "purged"',
       'purged',
     ]);
-    const b = caught(() => policyChoices({ scheduledChangeDeletion: 'all' }, DEFAULT_POLICY));
+    const b = caught(() => definePolicy({ scheduledChangeDeletion: 'all' as never }));
     expect([b.code, b.field, b.message]).toEqual([
       'INVALID_ENUM',
-      'scheduledChangeDeletion',
-      'scheduledChangeDeletion: expected one of any-immediate, listed, got "all"',
+      'policy.scheduledChangeDeletion',
+      'policy.scheduledChangeDeletion: expected one of any-immediate, listed, got "all"',
     ]);
+    const c = caught(() =>
+      transition(
+        suspended,
+        { type: 'termEnded' },
+        { now: RENEWAL_DAY, policy: { suspendedAtTermEnd: 'deleted' } as never },
+      ),
+    );
+    expect([c.code, c.field]).toEqual(['INVALID_TYPE', 'policy']);
   });
 
-  describe('P7 S3 the machine’s choices come from the policy (the options of the same name win)', () => {
-    const suspended = { ...sub, status: 'suspended' as const, autoRenew: false, scheduledChange: null };
-
-    it('P7: policy.suspendedAtTermEnd = deleted is honoured; the option still overrides it', () => {
+  describe('P7 S3 the policy’s settings reach the machine', () => {
+    it('P7: policy.suspendedAtTermEnd = deleted is honoured: all data deleted at the term end (P4)', () => {
       const r = ok(
-        transition(suspended, { type: 'termEnded' }, { now: RENEWAL_DAY, policy: { suspendedAtTermEnd: 'deleted' } }),
+        transition(
+          suspended,
+          { type: 'termEnded' },
+          { now: RENEWAL_DAY, policy: definePolicy({ suspendedAtTermEnd: 'deleted' }) },
+        ),
       );
       expect(r.next.status).toBe('deleted');
       expect(r.effects).toContainEqual({ type: 'DATA_DELETED', rule: 'P4', at: at(RENEWAL_DAY) });
-      const defined = definePolicy({ suspendedAtTermEnd: 'deleted' });
-      expect(ok(transition(suspended, { type: 'termEnded' }, { now: RENEWAL_DAY, policy: defined })).next.status).toBe(
-        'deleted',
-      );
+      const lifecycle = definePolicy({ suspendedAtTermEnd: 'lifecycle' });
       expect(
-        ok(
-          transition(
-            suspended,
-            { type: 'termEnded' },
-            { now: RENEWAL_DAY, policy: defined, suspendedAtTermEnd: 'lifecycle' },
-          ),
-        ).next.status,
+        ok(transition(suspended, { type: 'termEnded' }, { now: RENEWAL_DAY, policy: lifecycle })).next.status,
       ).toBe('disabled');
     });
 
     it('S3: policy.scheduledChangeDeletion = listed keeps scheduled changes on a term change', () => {
-      const p3y = {
-        type: 'changeTermOrBilling',
-        term: 'P3Y',
-        billing: 'monthly',
-        offeredTerms: ['P1Y', 'P3Y'],
-      } as const;
-      expect(types(transition(sub, p3y, { now: MID, policy: { scheduledChangeDeletion: 'listed' } }))).toEqual([
-        'TERM_CHANGED',
-      ]);
-      expect(() => transition(sub, p3y, { now: MID, policy: { scheduledChangeDeletion: 'some' as never } })).toThrow(
+      expect(
+        types(transition(sub, p3y, { now: MID, policy: definePolicy({ scheduledChangeDeletion: 'listed' }) })),
+      ).toEqual(['TERM_CHANGED']);
+      expect(() => definePolicy({ scheduledChangeDeletion: 'some' as never })).toThrow(
         expect.objectContaining({ code: 'INVALID_ENUM', field: 'policy.scheduledChangeDeletion' }),
       );
     });
@@ -149,7 +162,13 @@ describe('R2 R4 readState: the phase of a state', () => {
       { now: RENEWAL_DAY },
     );
     expect(r).toEqual(
-      accepted(SNAP, [{ type: 'RENEWAL_STARTED', rule: 'R2', completesBy: at(LATEST) }], [], {}, 'renewing'),
+      accepted(
+        SNAP,
+        [{ type: 'RENEWAL_STARTED', rule: 'R2', completesBy: at(LATEST) }],
+        [],
+        { policyVersion: '2024-07-01' },
+        'renewing',
+      ),
     );
   });
 
@@ -189,15 +208,17 @@ describe('R2 R5 accept: only an active, auto-renewing subscription stays in a re
     });
   });
 
-  it('C5 R4: traditional SaaS on its renewal day: too late to cancel at the renewal; canCancel’s warning passes through', () => {
+  it('C5 R4: traditional SaaS on its renewal day: too late to cancel at the renewal, asked again once it has surely completed; canCancel’s warning passes through', () => {
+    // R2: the renewal of the term ending 2025-01-14 has completed by 2025-01-16T00:00Z at the latest.
     const saas: SubscriptionInput = { ...sub, program: 'traditional-saas', billing: 'annual', scheduledChange: null };
     expect(transition(saas, { type: 'cancel' }, { now: '2025-01-15T10:00:00Z' })).toEqual({
       ok: false,
       refusal: {
         allowed: false,
         rule: 'C5',
-        reason: 'TERM_ENDED',
-        opensAt: null,
+        policyVersion: '2024-07-01',
+        reason: 'RENEWAL_IN_PROGRESS',
+        opensAt: at('2025-01-16T00:00:00Z'),
         assumptions: [],
         warnings: ['RENEWAL_IN_PROGRESS'],
       },
@@ -208,7 +229,16 @@ describe('R2 R5 accept: only an active, auto-renewing subscription stays in a re
 describe('U4 P5 accept: a result names created subscriptions and add-ons only when there are some', () => {
   it('no created or addOns key on a plain result; both when the event made them', () => {
     const plain = transition({ ...sub, scheduledChange: null }, { type: 'suspend' }, { now: MID });
-    expect(Object.keys(plain)).toEqual(['ok', 'next', 'phase', 'state', 'effects', 'warnings']);
+    expect(Object.keys(plain)).toEqual([
+      'ok',
+      'next',
+      'phase',
+      'state',
+      'effects',
+      'warnings',
+      'assumptions',
+      'policyVersion',
+    ]);
     const addOn: SubscriptionInput = {
       ...sub,
       id: 'addon-1',
@@ -224,6 +254,8 @@ describe('U4 P5 accept: a result names created subscriptions and add-ons only wh
       'state',
       'effects',
       'warnings',
+      'assumptions',
+      'policyVersion',
       'addOns',
     ]);
     const partial = transition(
@@ -231,7 +263,17 @@ describe('U4 P5 accept: a result names created subscriptions and add-ons only wh
       { type: 'upgrade', quantity: 4, offerName: 'Microsoft 365 E5', catalog: [{ from: E3, to: 'Microsoft 365 E5' }] },
       { now: MID },
     );
-    expect(Object.keys(partial)).toEqual(['ok', 'next', 'phase', 'state', 'effects', 'warnings', 'created']);
+    expect(Object.keys(partial)).toEqual([
+      'ok',
+      'next',
+      'phase',
+      'state',
+      'effects',
+      'warnings',
+      'assumptions',
+      'policyVersion',
+      'created',
+    ]);
   });
 });
 

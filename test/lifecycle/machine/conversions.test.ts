@@ -4,10 +4,26 @@ import type { LifecycleState } from '../../../src/lifecycle/machine/events.js';
 import { transition } from '../../../src/lifecycle/machine/transition.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../../../src/snapshot/subscription.js';
 import { caught } from '../../support/caught.js';
-import { accepted, E3, E5, MID, ok, refused, SCHEDULED_12, SNAP, sub, T0, types } from '../../support/lifecycle.js';
+import {
+  accepted as acceptedShape,
+  E3,
+  E5,
+  MID,
+  ok,
+  refused,
+  SCHEDULED_12,
+  SNAP,
+  sub,
+  T0,
+  types,
+} from '../../support/lifecycle.js';
 import { at, dayNumber as day } from '../../support/time.js';
 import { formatDay } from '../../../src/time/day.js';
 import { canUpgrade } from '../../../src/decisions/upgrade.js';
+
+/** An accepted result, whole, with the transition's `assumptions` (none unless `extra` names them). */
+const accepted = (...[next, effects, warnings = [], extra = {}, phase]: Parameters<typeof acceptedShape>) =>
+  acceptedShape(next, effects, warnings, { assumptions: [], ...extra }, phase);
 
 const catalog = [{ from: E3, to: E5 }];
 
@@ -96,7 +112,7 @@ describe('U3 U4 U9 S3 S5 the upgrade event, whole results', () => {
       ...SNAP,
       quantity: 8,
       isReturnable: false,
-      seatBatches: [{ quantity: 8, addedAt: at(T0) }],
+      seatBatches: [{ quantity: 8, addedAt: at(T0), until: null }],
       scheduledChange: null,
     };
     expect(r).toEqual(
@@ -156,7 +172,7 @@ describe('U3 U4 U9 S3 S5 the upgrade event, whole results', () => {
       ...SNAP,
       autoRenew: false,
       quantity: 6,
-      seatBatches: [{ quantity: 6, addedAt: at(T0) }],
+      seatBatches: [{ quantity: 6, addedAt: at(T0), until: null }],
       scheduledChange: null,
     };
     expect(r).toEqual(
@@ -355,10 +371,23 @@ describe('U3 U4 U9 S3 S5 the upgrade event, whole results', () => {
 
 describe('U1 U4 R4 R2 the upgrade event’s lifecycle refusals', () => {
   it('U1: a trial converts, a suspended subscription is not active', () => {
+    // TR1: bought 2024-01-15 without an end date, the trial runs 30 days (to 2024-02-13): asked inside
+    // them, and the refusal lists the assumed end.
     const trial = { ...sub, trial: true, quantity: 25, seatBatches: [], scheduledChange: null };
-    expect(transition(trial, { type: 'upgrade', quantity: 25, offerName: E5 }, { now: MID })).toEqual(
-      refused('U1', 'USE_CONVERT_TRIAL', null),
-    );
+    expect(
+      transition(trial, { type: 'upgrade', quantity: 25, offerName: E5 }, { now: '2024-01-20T00:00:00Z' }),
+    ).toEqual({
+      ok: false,
+      refusal: {
+        allowed: false,
+        rule: 'U1',
+        policyVersion: '2023-10-19',
+        reason: 'TRIAL_USE_CONVERSION',
+        opensAt: null,
+        assumptions: ['TRIAL_END_ASSUMED'],
+        warnings: [],
+      },
+    });
     const suspended = { ...sub, status: 'suspended' as const, autoRenew: false, scheduledChange: null };
     expect(transition(suspended, { type: 'upgrade', quantity: 10, offerName: E5 }, { now: MID })).toEqual(
       refused('U1', 'NOT_ACTIVE', null),
@@ -376,23 +405,23 @@ describe('U1 U4 R4 R2 the upgrade event’s lifecycle refusals', () => {
     // Term end date 2025-01-14: the renewal runs [2025-01-15T00:00Z, 2025-01-16T00:00Z).
     const last = '2025-01-15T23:59:59.999Z';
     expect(transition(sub, { type: 'upgrade', quantity: 10, offerName: E5 }, { now: last })).toEqual(
-      refused('R4', 'RENEWAL_READ_ONLY', at('2025-01-16T00:00:00Z')),
+      refused('R4', 'RENEWAL_READ_ONLY', at('2025-01-16T00:00:00Z'), '2024-07-01'),
     );
     const state: LifecycleState = { subscription: toSubscription(sub), phase: 'renewing' };
     expect(
       transition(state, { type: 'upgrade', quantity: 10, offerName: E5 }, { now: '2025-01-16T00:00:00Z' }),
-    ).toEqual(refused('R4', 'RENEWAL_READ_ONLY', null));
+    ).toEqual(refused('R4', 'RENEWAL_READ_ONLY', null, '2024-07-01'));
   });
 
   it('R2 R5: past the term without a renewal: the term is over', () => {
     const after = '2025-01-16T00:00:00Z';
     expect(transition(sub, { type: 'upgrade', quantity: 10, offerName: E5 }, { now: after })).toEqual(
-      refused('R2', 'TERM_OVER', null),
+      refused('R2', 'TERM_ENDED', null, '2024-07-01'),
     );
     const noRenew = { ...sub, autoRenew: false, scheduledChange: null };
     expect(
       transition(noRenew, { type: 'upgrade', quantity: 10, offerName: E5 }, { now: '2025-01-15T00:00:00Z' }),
-    ).toEqual(refused('R5', 'TERM_OVER', null));
+    ).toEqual(refused('R5', 'TERM_ENDED', null, '2024-07-01'));
   });
 
   it('U2: bad input names the event’s fields, with the message', () => {
@@ -464,7 +493,7 @@ describe('TR2 TR3 TR4 TR6 the convertTrial event, whole results', () => {
       termStartedAt: at(now),
       termStartDay: day('2024-01-20'),
       termEndDay: day('2025-01-19'),
-      seatBatches: [{ quantity: 25, addedAt: at(now) }],
+      seatBatches: [{ quantity: 25, addedAt: at(now), until: null }],
       scheduledChange: null,
     };
     expect(r).toEqual(
@@ -478,7 +507,7 @@ describe('TR2 TR3 TR4 TR6 the convertTrial event, whole results', () => {
             change: { quantity: 30, term: null, billing: null, offerName: null, customTermEndDay: null },
           },
         ],
-        // TR6 first (the machine's), then trialConversion's S3 warning.
+        // TR6 first (the machine's), then canConvertTrial's S3 warning.
         ['PROMOTION_NOT_APPLIED', 'SCHEDULED_CHANGES_REMOVED'],
       ),
     );
@@ -495,7 +524,7 @@ describe('TR2 TR3 TR4 TR6 the convertTrial event, whole results', () => {
       termStartedAt: at(now),
       termStartDay: day('2024-01-20'),
       termEndDay: day('2024-02-19'),
-      seatBatches: [{ quantity: 40, addedAt: at(now) }],
+      seatBatches: [{ quantity: 40, addedAt: at(now), until: null }],
       scheduledChange: null,
     };
     expect(r).toEqual(
@@ -514,7 +543,7 @@ describe('TR2 TR3 TR4 TR6 the convertTrial event, whole results', () => {
 
   it('TR3: the caller’s eligibility: its warnings follow the promotion’s; its refusal passes through', () => {
     const eligibility = allow('TR3', 'ALLOWED', null, [], ['CHECKED_ELSEWHERE', 'PROMOTION_NOT_APPLIED']);
-    // Allowed elsewhere even below 25 seats: the machine does not ask trialConversion.
+    // Allowed elsewhere even below 25 seats: the machine does not ask canConvertTrial.
     const r = transition(trial, { type: 'convertTrial', quantity: 10, eligibility }, { now });
     expect(r).toMatchObject({
       ok: true,
@@ -538,9 +567,13 @@ describe('TR2 TR3 TR4 TR6 the convertTrial event, whole results', () => {
     expect(transition(trial, { type: 'convertTrial' }, { now: '2024-02-14T00:00:00Z' })).toEqual(
       refused('R4', 'RENEWAL_READ_ONLY', at('2024-02-15T00:00:00Z')),
     );
+    // From 2024-02-15T00:00Z the trial is over (TR2: it converted, or ended).
     expect(transition(trial, { type: 'convertTrial' }, { now: '2024-02-15T00:00:00Z' })).toEqual(
-      refused('R2', 'TERM_OVER', null),
+      refused('TR2', 'TERM_ENDED', null),
     );
+    expect(
+      transition({ ...trial, autoRenew: false }, { type: 'convertTrial' }, { now: '2024-02-14T00:00:00Z' }),
+    ).toEqual(refused('TR2', 'TERM_ENDED', null));
     // The last instant of the trial: still convertible.
     expect(transition(trial, { type: 'convertTrial' }, { now: '2024-02-13T23:59:59.999Z' }).ok).toBe(true);
   });
@@ -651,7 +684,7 @@ describe('TR2 TR3 TR4 TR6 the convertTrial event, whole results', () => {
     });
   });
 
-  describe('TR4 TR9 a trial conversion is decided by trialConversion (wired)', () => {
+  describe('TR4 TR9 a trial conversion is decided by canConvertTrial (wired)', () => {
     const trial: SubscriptionInput = {
       ...sub,
       trial: true,

@@ -4,7 +4,7 @@ import { transition } from '../../../src/lifecycle/machine/transition.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../../../src/snapshot/subscription.js';
 import { caught } from '../../support/caught.js';
 import {
-  accepted,
+  accepted as acceptedShape,
   LAST_OF_TERM,
   MID,
   ok,
@@ -17,6 +17,10 @@ import {
 } from '../../support/lifecycle.js';
 import { at, dayNumber as day } from '../../support/time.js';
 import { STATUS_FACTS } from '../../../src/lifecycle/afterTerm.js';
+
+/** An accepted result, whole, with the transition's `assumptions` (none unless `extra` names them). */
+const accepted = (...[next, effects, warnings = [], extra = {}, phase]: Parameters<typeof acceptedShape>) =>
+  acceptedShape(next, effects, warnings, { assumptions: [], ...extra }, phase);
 
 const E = at(RENEWAL_DAY);
 /** R2: the renewal of `sub` may run until 2025-01-16T00:00Z. */
@@ -62,6 +66,7 @@ describe('C1 C3 C5 P7 S3 cancel', () => {
     );
   });
 
+  // The R3 bound is listed once; the test after it checks the same refusal by its set of codes.
   it('C1 R3: canCancel’s refusal passes whole: rule, reason, when it reopens, its assumption', () => {
     // Renewed 2025-01-15, completion unknown: the window is assumed from 00:00Z (earliest), closed from 2025-01-22T00:00Z.
     const renewed: SubscriptionInput = {
@@ -77,6 +82,7 @@ describe('C1 C3 C5 P7 S3 cancel', () => {
       refusal: {
         allowed: false,
         rule: 'C1',
+        policyVersion: '2024-07-01',
         reason: 'WINDOW_CLOSED',
         opensAt: at('2026-01-15T00:00:00Z'),
         assumptions: ['RENEWAL_COMPLETION_ASSUMED_EARLIEST'],
@@ -105,9 +111,11 @@ describe('C1 C3 C5 P7 S3 cancel', () => {
 
   it('R2 P4: after the term without a renewal: the term is over', () => {
     expect(transition(sub, { type: 'cancel' }, { now: '2025-01-16T00:00:00Z' })).toEqual(
-      refused('R2', 'TERM_OVER', null),
+      refused('R2', 'TERM_ENDED', null, '2024-07-01'),
     );
-    expect(transition(suspended, { type: 'cancel' }, { now: RENEWAL_DAY })).toEqual(refused('P4', 'TERM_OVER', null));
+    expect(transition(suspended, { type: 'cancel' }, { now: RENEWAL_DAY })).toEqual(
+      refused('P4', 'TERM_ENDED', null, '2024-07-01'),
+    );
   });
 
   describe('P7 after the term: expired 30 d → disabled 90 d → deleted', () => {
@@ -189,7 +197,7 @@ describe('P1 P2 P5 P6 TR8 suspend', () => {
       ...SNAP,
       id: 'addon-1',
       quantity: 2,
-      seatBatches: [{ quantity: 2, addedAt: SNAP.purchasedAt }],
+      seatBatches: [{ quantity: 2, addedAt: SNAP.purchasedAt, until: null }],
       parentSubscriptionId: 'sub-1',
       status: 'suspended',
       autoRenew: false,
@@ -227,19 +235,20 @@ describe('P1 P2 P5 P6 TR8 suspend', () => {
     );
   });
 
-  it('P1 TR8 R4 R2: refusals — not active, a trial (even past its term), the renewal day, a term over', () => {
+  it('P1 TR8 TR2 R4 R2: refusals — not active, a trial (TR2 once past its term), the renewal day, a term over', () => {
     expect(transition(suspended, { type: 'suspend' }, { now: MID })).toEqual(refused('P1', 'NOT_ACTIVE', null));
     expect(transition(trial, { type: 'suspend' }, { now: '2024-01-20T00:00:00Z' })).toEqual(
       refused('TR8', 'TRIAL_STATUS_LOCKED', null),
     );
+    // The ended term is asked before the trial's lock (one state table).
     expect(transition(trial, { type: 'suspend' }, { now: '2024-03-01T00:00:00Z' })).toEqual(
-      refused('TR8', 'TRIAL_STATUS_LOCKED', null),
+      refused('TR2', 'TERM_ENDED', null),
     );
     expect(transition(sub, { type: 'suspend' }, { now: '2025-01-15T23:59:59.999Z' })).toEqual(
-      refused('R4', 'RENEWAL_READ_ONLY', LATEST),
+      refused('R4', 'RENEWAL_READ_ONLY', LATEST, '2024-07-01'),
     );
     expect(transition(sub, { type: 'suspend' }, { now: '2025-01-16T00:00:00Z' })).toEqual(
-      refused('R2', 'TERM_OVER', null),
+      refused('R2', 'TERM_ENDED', null, '2024-07-01'),
     );
   });
 
@@ -312,12 +321,42 @@ describe('P1 P2 P5 P6 TR8 suspend', () => {
     });
 
     it('trials: suspend and reactivate refused (TR8)', () => {
+      // TR1: the trial bought 2024-01-15 (no end date) runs to 2024-02-13: asked inside it.
       const trial = { ...sub, trial: true, quantity: 25, seatBatches: [], scheduledChange: null };
-      expect(transition(trial, { type: 'suspend' }, { now: MID })).toMatchObject({
+      expect(transition(trial, { type: 'suspend' }, { now: '2024-01-20T00:00:00Z' })).toMatchObject({
+        ok: false,
+        refusal: { rule: 'TR8', reason: 'TRIAL_STATUS_LOCKED', assumptions: ['TRIAL_END_ASSUMED'] },
+      });
+      expect(transition(trial, { type: 'reactivate' }, { now: '2024-01-20T00:00:00Z' })).toMatchObject({
         ok: false,
         refusal: { rule: 'TR8', reason: 'TRIAL_STATUS_LOCKED' },
       });
     });
+  });
+});
+
+describe('C1 R3 the machine passes canCancel’s refusal (assumption codes counted once)', () => {
+  it('C1 R3: renewed 2025-01-15, completion unknown: closed from 2025-01-22T00:00Z, reopening 2026-01-15T00:00Z (earliest bound)', () => {
+    const renewed: SubscriptionInput = {
+      ...sub,
+      termStartedAt: null,
+      termStartDate: '2025-01-15',
+      termEndDate: '2026-01-14',
+      seatBatches: [],
+      scheduledChange: null,
+    };
+    const r = transition(renewed, { type: 'cancel' }, { now: '2025-01-22T00:00:00Z' });
+    expect(r).toMatchObject({
+      ok: false,
+      refusal: {
+        allowed: false,
+        rule: 'C1',
+        reason: 'WINDOW_CLOSED',
+        opensAt: at('2026-01-15T00:00:00Z'),
+        warnings: [],
+      },
+    });
+    expect(r.ok ? [] : [...new Set(r.refusal.assumptions)]).toEqual(['RENEWAL_COMPLETION_ASSUMED_EARLIEST']);
   });
 });
 
@@ -331,10 +370,11 @@ describe('P3 P4 A1 TR8 reactivate', () => {
           { type: 'ACCESS_RESTORED', rule: 'P3' },
         ],
         ['AUTO_RENEW_OFF'],
+        { policyVersion: '2024-07-01' },
       ),
     );
     expect(transition(suspended, { type: 'reactivate' }, { now: RENEWAL_DAY })).toEqual(
-      refused('P4', 'TERM_OVER', null),
+      refused('P4', 'TERM_ENDED', null, '2024-07-01'),
     );
   });
 
@@ -352,7 +392,7 @@ describe('P3 P4 A1 TR8 reactivate', () => {
     expect(transition(sub, { type: 'reactivate' }, { now: MID })).toEqual(refused('P3', 'NOT_SUSPENDED', null));
     expect(
       transition({ ...sub, status: 'expired', autoRenew: false }, { type: 'reactivate' }, { now: RENEWAL_DAY }),
-    ).toEqual(refused('P3', 'NOT_SUSPENDED', null));
+    ).toEqual(refused('P3', 'NOT_SUSPENDED', null, '2024-07-01'));
     expect(
       transition(
         { ...trial, status: 'suspended', autoRenew: false },
@@ -398,7 +438,7 @@ describe('P3 P4 A1 TR8 reactivate', () => {
       ]);
       expect(transition(suspended, { type: 'reactivate' }, { now: RENEWAL_DAY })).toMatchObject({
         ok: false,
-        refusal: { rule: 'P4', reason: 'TERM_OVER' },
+        refusal: { rule: 'P4', reason: 'TERM_ENDED' },
       });
     });
 
@@ -435,14 +475,14 @@ describe('R1 R5 S3 R4 setAutoRenew', () => {
     );
     expect(
       transition({ ...suspended, status: 'expired' }, { type: 'setAutoRenew', autoRenew: true }, { now: RENEWAL_DAY }),
-    ).toEqual(refused('P7', 'NOT_ACTIVE', null));
+    ).toEqual(refused('P7', 'NOT_ACTIVE', null, '2024-07-01'));
     expect(transition(sub, { type: 'setAutoRenew', autoRenew: false }, { now: RENEWAL_DAY })).toEqual(
-      refused('R4', 'RENEWAL_READ_ONLY', LATEST),
+      refused('R4', 'RENEWAL_READ_ONLY', LATEST, '2024-07-01'),
     );
     // Declared renewing past the 24 h bound: the end is unknown.
     const late: LifecycleState = { subscription: toSubscription(sub), phase: 'renewing' };
     expect(transition(late, { type: 'setAutoRenew', autoRenew: false }, { now: '2025-01-16T00:00:00Z' })).toEqual(
-      refused('R4', 'RENEWAL_READ_ONLY', null),
+      refused('R4', 'RENEWAL_READ_ONLY', null, '2024-07-01'),
     );
     expect(
       transition(
@@ -450,7 +490,7 @@ describe('R1 R5 S3 R4 setAutoRenew', () => {
         { type: 'setAutoRenew', autoRenew: true },
         { now: RENEWAL_DAY },
       ),
-    ).toEqual(refused('R5', 'TERM_OVER', null));
+    ).toEqual(refused('R5', 'TERM_ENDED', null, '2024-07-01'));
   });
 
   it('R1: autoRenew is required, and a boolean', () => {

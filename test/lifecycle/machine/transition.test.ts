@@ -4,9 +4,24 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LIFECYCLE_EVENTS, transition } from '../../../src/lifecycle/machine/transition.js';
-import { accepted, E3, LAST_OF_TERM, MID, ok, refused, RENEWAL_DAY, SNAP, sub } from '../../support/lifecycle.js';
+import { definePolicy } from '../../../src/policy/policy.js';
+import {
+  accepted as acceptedShape,
+  E3,
+  LAST_OF_TERM,
+  MID,
+  ok,
+  refused,
+  RENEWAL_DAY,
+  SNAP,
+  sub,
+} from '../../support/lifecycle.js';
 import { caught } from '../../support/caught.js';
 import { at } from '../../support/time.js';
+
+/** An accepted result, whole, with the transition's `assumptions` (none unless `extra` names them). */
+const accepted = (...[next, effects, warnings = [], extra = {}, phase]: Parameters<typeof acceptedShape>) =>
+  acceptedShape(next, effects, warnings, { assumptions: [], ...extra }, phase);
 
 describe('C3 P7 transition: options, events and terminal statuses', () => {
   it('C3 P7: cancelled and deleted subscriptions refuse every event, whatever its payload', () => {
@@ -20,10 +35,17 @@ describe('C3 P7 transition: options, events and terminal statuses', () => {
         term: 'P1Y',
         billing: 'annual',
       } as never;
+      // The events of the term end name the version at the term end (2025-01-15T00:00Z: the
+      // rules of 2024-07-01); the others that of their now (MID: the baseline).
+      const version = ['renewalStarted', 'renewalCompleted', 'termEnded', 'stageElapsed'].includes(type)
+        ? '2024-07-01'
+        : '2023-10-19';
       expect(transition({ ...sub, status: 'cancelled' }, event, { now: MID })).toEqual(
-        refused('C3', 'TERMINATED', null),
+        refused('C3', 'TERMINATED', null, version),
       );
-      expect(transition({ ...sub, status: 'deleted' }, event, { now: MID })).toEqual(refused('P7', 'TERMINATED', null));
+      expect(transition({ ...sub, status: 'deleted' }, event, { now: MID })).toEqual(
+        refused('P7', 'TERMINATED', null, version),
+      );
     }
   });
 
@@ -39,6 +61,7 @@ describe('C3 P7 transition: options, events and terminal statuses', () => {
       'upgrade',
       'changeTermOrBilling',
       'convertTrial',
+      'setEndOfTermAction',
       'renewalStarted',
       'renewalCompleted',
       'termEnded',
@@ -69,7 +92,8 @@ describe('C3 P7 transition: options, events and terminal statuses', () => {
     const policy = caught(() =>
       transition(sub, { type: 'suspend' }, { now: MID, policy: { renewalAnchor: 'x' } as never }),
     );
-    expect([policy.code, policy.field]).toEqual(['INVALID_ENUM', 'policy.renewalAnchor']);
+    // A plain override object is no policy (definePolicy checks its settings).
+    expect([policy.code, policy.field]).toEqual(['INVALID_TYPE', 'policy']);
   });
 
   it('P5 A1: add-ons and base are optional; an empty add-on list suspends nothing', () => {
@@ -109,12 +133,14 @@ describe('C3 P7 transition: options, events and terminal statuses', () => {
 
   describe('transition validates events and options (typed errors)', () => {
     it('events and options are validated (typed errors)', () => {
-      expect(LIFECYCLE_EVENTS).toHaveLength(14);
+      expect(LIFECYCLE_EVENTS).toHaveLength(15);
       expect(() => transition(sub, { type: 'explode' } as never, { now: MID })).toThrowError(/event.type/);
       expect(() => transition(sub, { type: 'suspend' }, { now: MID, addOns: 'x' as never })).toThrowError(/addOns/);
+      // The machine's choices are the policy's (the per-call suspendedAtTermEnd is gone).
       expect(() =>
-        transition(sub, { type: 'suspend' }, { now: MID, suspendedAtTermEnd: 'later' as never }),
-      ).toThrowError(/suspendedAtTermEnd/);
+        transition(sub, { type: 'suspend' }, { now: MID, policy: { suspendedAtTermEnd: 'later' } as never }),
+      ).toThrowError(/policy/);
+      expect(() => definePolicy({ suspendedAtTermEnd: 'later' as never })).toThrowError(/suspendedAtTermEnd/);
       expect(() => transition(sub, { type: 'setAutoRenew' } as never, { now: MID })).toThrowError(/event.autoRenew/);
       expect(() => transition(sub, { type: 'changeQuantity', quantity: -1 }, { now: MID })).toThrowError(
         /event.quantity/,
@@ -156,5 +182,37 @@ describe('R1 R5 auto-renew events', () => {
       ok: false,
       refusal: { rule: 'R2', reason: 'TERM_NOT_ENDED', opensAt: at(RENEWAL_DAY) },
     });
+  });
+});
+
+// "Every decision, transition result and explain action lists the snapshot's assumptions that bear
+// on it": here the caller's (e.g. the adapter's AUTO_RENEW_ASSUMED) and a trial's assumed end (TR1).
+describe('R1 TR1 a transition lists the snapshot’s assumptions, accepted or refused', () => {
+  const assumed = { ...sub, scheduledChange: null, assumptions: ['AUTO_RENEW_ASSUMED'] } as const;
+  it('R1 P2: an accepted suspension lists the caller’s assumption; the next snapshot, whose auto-renew P2 turned off, no longer assumes it', () => {
+    const r = ok(transition(assumed, { type: 'suspend' }, { now: MID }));
+    expect(r.assumptions).toEqual(['AUTO_RENEW_ASSUMED']);
+    expect(r.next.assumptions).toEqual([]);
+  });
+  it('R1 C2: a refusal lists it too (0 seats is a cancellation)', () => {
+    expect(transition(assumed, { type: 'changeQuantity', quantity: 0 }, { now: MID })).toEqual({
+      ok: false,
+      refusal: {
+        allowed: false,
+        rule: 'C2',
+        policyVersion: '2023-10-19',
+        reason: 'USE_CANCEL',
+        opensAt: null,
+        assumptions: ['AUTO_RENEW_ASSUMED'],
+        warnings: [],
+      },
+    });
+  });
+  it('TR1: a trial without an end date: the snapshot’s TRIAL_END_ASSUMED first, then the decision’s own', () => {
+    const trial = { ...sub, trial: true, quantity: 25, seatBatches: [], scheduledChange: null };
+    // Turning auto-renew off is C9's way out (allowed during the 30 days, to 2024-02-13).
+    expect(
+      ok(transition(trial, { type: 'setAutoRenew', autoRenew: false }, { now: '2024-01-20T00:00:00Z' })).assumptions,
+    ).toEqual(['TRIAL_END_ASSUMED']);
   });
 });
