@@ -209,7 +209,9 @@ describe.runIf(onlyInE2e)('playground in Debian Chromium (T5 local display, C12 
       }
     }
     await page.close();
-  });
+    // Its own limit: every example × eight nows drives the page a few hundred times, which takes
+    // minutes on a loaded 2-core machine. A guard against a hang, not a speed assertion.
+  }, 300_000);
 
   it('shows each deadline in UTC and in the chosen zone (T5)', async () => {
     const example = examples()[0] as Example;
