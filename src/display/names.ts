@@ -39,6 +39,11 @@ function partOf(locales: LocaleList, options: Intl.DateTimeFormatOptions, date: 
   return format.formatToParts(date).find((p) => p.type === type)?.value ?? '';
 }
 
+/** The whole text of `date` formatted with `options` (UTC, Gregorian). */
+function textOf(locales: LocaleList, options: Intl.DateTimeFormatOptions, date: number): string {
+  return new Intl.DateTimeFormat([...locales], { ...options, timeZone: 'UTC', calendar: 'gregory' }).format(date);
+}
+
 /** One list of 12 months or 7 weekdays per width. */
 function byWidth(list: (width: NameWidth) => string[]): Record<NameWidth, readonly string[]> {
   return { short: list('short'), long: list('long'), narrow: list('narrow') };
@@ -53,9 +58,18 @@ export function namesOf(locales: LocaleList): LocaleNames {
   const key = locales.join(',');
   const known = names.get(key);
   if (known !== undefined) return known;
+  // A month alone is the whole text of a month-only format (Japanese 3月 is a number and a literal).
+  const standaloneMonths = byWidth((month) => MONTHS.map((d) => textOf(locales, { month }, d)));
   const entry: LocaleNames = {
-    months: byWidth((month) => MONTHS.map((d) => partOf(locales, { day: 'numeric', month }, d, 'month'))),
-    standaloneMonths: byWidth((month) => MONTHS.map((d) => partOf(locales, { month }, d, 'month'))),
+    standaloneMonths,
+    // Inside a date, unless the locale writes the month there as a number with its unit apart
+    // (Japanese 3月17日: month "3", literal "月"): then the standalone name (3月).
+    months: byWidth((month) =>
+      MONTHS.map((d, i) => {
+        const inDate = partOf(locales, { day: 'numeric', month }, d, 'month');
+        return /^\d+$/.test(inDate) ? (standaloneMonths[month][i] as string) : inDate;
+      }),
+    ),
     weekdays: byWidth((weekday) => WEEKDAYS.map((d) => partOf(locales, { weekday }, d, 'weekday'))),
     dayPeriods: [
       partOf(locales, { hour: 'numeric', hourCycle: 'h12' }, Date.UTC(2001, 0, 1, 9), 'dayPeriod') || 'AM',
