@@ -49,7 +49,7 @@ describe('T5 names in the locale asked', () => {
     expect(formatInZone(T, 'Europe/Berlin', undefined, { locale: 'de' })).toBe('2024-03-17 15:02:45 +01:00');
   });
 
-  it('T5 a well-formed tag without data falls back along its subtags, then to en-US — never the host locale', () => {
+  it('T4 T5 a well-formed tag without data falls back along its subtags, then to en-US — never the host locale', () => {
     expect(formatInZone(T, 'UTC', 'MMMM', { locale: 'de-XX' })).toBe('März');
     expect(formatInZone(T, 'UTC', 'MMMM', { locale: 'DE' })).toBe('März');
     expect(formatInZone(T, 'UTC', 'MMMM EEEE', { locale: 'zz' })).toBe('March Sunday');

@@ -229,7 +229,7 @@ describe('T5 formatInZone is the same on every host (issue 16, item 7: the host 
   afterAll(() => setTz(original));
 
   it.each(HOST_ZONES)(
-    'T5 regression under host TZ=%s: Tokyo 02:30 and UTC 02:30 in the US spring-forward gap',
+    'T4 T5 regression under host TZ=%s: Tokyo 02:30 and UTC 02:30 in the US spring-forward gap',
     (host) => {
       setTz(host);
       // 2024-03-09T17:30Z + 9 h = 2024-03-10 02:30 in Tokyo: inside New York's gap (02:00–03:00 local that day).
@@ -250,7 +250,7 @@ describe('T5 formatInZone is the same on every host (issue 16, item 7: the host 
   );
 
   it.each(HOST_ZONES)(
-    'T5 property under host TZ=%s: the days around every 2024 transition, every 30 min, in every target zone',
+    'T4 T5 property under host TZ=%s: the days around every 2024 transition, every 30 min, in every target zone',
     (host) => {
       setTz(host);
       const transitions = Object.values(RULES_2024).flatMap((rules) => rules.slice(1).map(([from]) => from));
@@ -259,7 +259,7 @@ describe('T5 formatInZone is the same on every host (issue 16, item 7: the host 
     },
   );
 
-  it('T5 property: every 30 minutes of 2024 × 11 target zones (this host; scripts/test-tz.mjs runs it under every host zone of the matrix)', () => {
+  it('T4 T5 property: every 30 minutes of 2024 × 11 target zones (this host; scripts/test-tz.mjs runs it under every host zone of the matrix)', () => {
     const wrong: string[] = [];
     for (const zone of TARGETS) {
       for (const t of YEAR_2024) {
