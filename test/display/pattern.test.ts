@@ -4,7 +4,9 @@
  * RangeError, and printed a warning for Y and D), with nothing written to the console.
  * Expected texts are written out by hand.
  */
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CspRulesError } from '../../src/core/errors.js';
 import { formatInZone } from '../../src/display/zone.js';
 import { caught } from '../support/caught.js';
 
@@ -153,5 +155,29 @@ describe('T5 refused patterns: a CspRulesError on pattern, nothing on the consol
 
   it('T5 a pattern is checked before it is printed: nothing is returned for a good start', () => {
     expect(errorOf(() => formatInZone(T, 'UTC', 'yyyy-MM-dd Y'))[0]).toBe('INVALID_ENUM');
+  });
+
+  it('T5 property: any pattern string prints text or is refused with a CspRulesError on pattern, nothing else', () => {
+    const letters = fc.constantFrom(...'yMLdEaHhKkmsSXxOzYDQwGtTPpZ'.split(''));
+    const piece = fc.oneof(
+      fc.tuple(letters, fc.integer({ min: 1, max: 6 })).map(([c, n]) => c.repeat(n)),
+      fc.constantFrom("'", "''", "'at'", ' ', '-', ':', '.', 'é', '日'),
+      fc.string({ maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 8 }).map((p) => p.join('')),
+        (pattern) => {
+          try {
+            return typeof formatInZone(T, 'Europe/Berlin', pattern) === 'string' && pattern !== '';
+          } catch (e) {
+            return (
+              e instanceof CspRulesError && e.code === 'INVALID_ENUM' && e.field === 'pattern' && e.received === pattern
+            );
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
