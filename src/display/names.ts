@@ -33,15 +33,14 @@ export function remember<V>(cache: Map<string, V>, key: string, value: V): V {
   return value;
 }
 
-/** The text of the part of `type` in `date` formatted with `options` (UTC, Gregorian). */
-function partOf(locales: LocaleList, options: Intl.DateTimeFormatOptions, date: number, type: string): string {
-  const format = new Intl.DateTimeFormat([...locales], { ...options, timeZone: 'UTC', calendar: 'gregory' });
-  return format.formatToParts(date).find((p) => p.type === type)?.value ?? '';
+/** A formatter of `locales` with `options`, in UTC and the Gregorian calendar. */
+function utcFormat(locales: LocaleList, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat([...locales], { ...options, timeZone: 'UTC', calendar: 'gregory' });
 }
 
-/** The whole text of `date` formatted with `options` (UTC, Gregorian). */
-function textOf(locales: LocaleList, options: Intl.DateTimeFormatOptions, date: number): string {
-  return new Intl.DateTimeFormat([...locales], { ...options, timeZone: 'UTC', calendar: 'gregory' }).format(date);
+/** The text of the part of `type` in `date` formatted by `format`. */
+function partOf(format: Intl.DateTimeFormat, date: number, type: string): string {
+  return format.formatToParts(date).find((p) => p.type === type)?.value ?? '';
 }
 
 /** One list of 12 months or 7 weekdays per width. */
@@ -59,21 +58,29 @@ export function namesOf(locales: LocaleList): LocaleNames {
   const known = names.get(key);
   if (known !== undefined) return known;
   // A month alone is the whole text of a month-only format (Japanese 3月 is a number and a literal).
-  const standaloneMonths = byWidth((month) => MONTHS.map((d) => textOf(locales, { month }, d)));
+  const standaloneMonths = byWidth((month) => {
+    const format = utcFormat(locales, { month });
+    return MONTHS.map((d) => format.format(d));
+  });
+  const hours = utcFormat(locales, { hour: 'numeric', hourCycle: 'h12' });
   const entry: LocaleNames = {
     standaloneMonths,
     // Inside a date, unless the locale writes the month there as a number with its unit apart
     // (Japanese 3月17日: month "3", literal "月"): then the standalone name (3月).
-    months: byWidth((month) =>
-      MONTHS.map((d, i) => {
-        const inDate = partOf(locales, { day: 'numeric', month }, d, 'month');
+    months: byWidth((month) => {
+      const format = utcFormat(locales, { day: 'numeric', month });
+      return MONTHS.map((d, i) => {
+        const inDate = partOf(format, d, 'month');
         return /^\d+$/.test(inDate) ? (standaloneMonths[month][i] as string) : inDate;
-      }),
-    ),
-    weekdays: byWidth((weekday) => WEEKDAYS.map((d) => partOf(locales, { weekday }, d, 'weekday'))),
+      });
+    }),
+    weekdays: byWidth((weekday) => {
+      const format = utcFormat(locales, { weekday });
+      return WEEKDAYS.map((d) => partOf(format, d, 'weekday'));
+    }),
     dayPeriods: [
-      partOf(locales, { hour: 'numeric', hourCycle: 'h12' }, Date.UTC(2001, 0, 1, 9), 'dayPeriod') || 'AM',
-      partOf(locales, { hour: 'numeric', hourCycle: 'h12' }, Date.UTC(2001, 0, 1, 21), 'dayPeriod') || 'PM',
+      partOf(hours, Date.UTC(2001, 0, 1, 9), 'dayPeriod') || 'AM',
+      partOf(hours, Date.UTC(2001, 0, 1, 21), 'dayPeriod') || 'PM',
     ],
   };
   return remember(names, key, entry);
