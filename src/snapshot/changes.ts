@@ -5,6 +5,7 @@
 import type { Assumption } from '../core/decision.js';
 import { CspRulesError } from '../core/errors.js';
 import {
+  checkNextPlan,
   choiceWithAutoRenew,
   nullable,
   STATUSES,
@@ -77,6 +78,8 @@ export function deriveSnapshot(sub: Subscription, facts: SimpleFacts): Subscript
         ? sub.assumptions
         : sub.assumptions.filter((a) => a !== 'AUTO_RENEW_ASSUMED'),
   };
+  // B1: a pending billing change leaves a next term that is a plan (as toSubscription checks it).
+  if ('nextChargeBilling' in facts) checkNextPlan(snapshot);
   return trust(snapshot);
 }
 
@@ -110,6 +113,9 @@ export function withChanges(
     }
   }
   const has = (key: string): boolean => Object.prototype.hasOwnProperty.call(changes, key);
+  // R3: the start day of a renewal whose completion is unknown stands in for the start instant;
+  // a change that gives the instant gives the day with it (issue 16: a stale day made it throw).
+  if (has('termStartedAt') && !has('termStartDate')) delete input['termStartDate'];
   // Principle 6: a fact the change gives is no longer assumed.
   const given = input['assumptions'] as readonly Assumption[] | undefined;
   if (given !== undefined && !has('assumptions')) {

@@ -3,6 +3,7 @@
  * write a {@link SubscriptionInput} (ISO strings, Dates or epoch ms); every decision reads it
  * through {@link toSubscription}, which validates each field once and gives integers.
  */
+import { isPlan, nextPlan } from './plan.js';
 import { ASSUMPTIONS, type Assumption } from '../core/decision.js';
 import { CspRulesError, describe } from '../core/errors.js';
 import { TRIAL_DAYS } from '../policy/trials.js';
@@ -300,7 +301,12 @@ export function toSubscription(input: SubscriptionInput | Subscription): Subscri
   if (billingMonths(billing) > TERM_MONTHS[term])
     inconsistent('billing', `${billing} billing is longer than the ${term} term (B1)`);
   const status = f.status === undefined ? 'active' : toEnum(f.status, STATUSES, 'status');
-  const quantity = toCount(required(f.quantity, 'quantity'), 'quantity');
+  // C2: a live subscription has at least one seat (0 seats is a cancellation, not a state).
+  const quantity = toCount(
+    required(f.quantity, 'quantity'),
+    'quantity',
+    status === 'active' || status === 'suspended' ? 1 : 0,
+  );
   const purchasedAt = toInstant(required(f.purchasedAt, 'purchasedAt'), 'purchasedAt');
 
   const rawStart = f.termStartedAt;
@@ -352,6 +358,10 @@ export function toSubscription(input: SubscriptionInput | Subscription): Subscri
   const rawBatches = f.seatBatches;
   const seatBatchesKnown = rawBatches !== undefined;
   const seatBatches = seatBatchesKnown ? readBatches(rawBatches, purchasedAt) : NO_BATCHES;
+  // Q2: the batches are the seats' history in this term: never more seats than the subscription has.
+  let batchSeats = 0;
+  for (const b of seatBatches) batchSeats += b.quantity;
+  if (batchSeats > quantity) inconsistent('seatBatches', `hold ${batchSeats} seats, more than quantity ${quantity}`);
 
   const rawFrom = f.cancellationWindowFrom;
   const snapshot: Subscription = {
@@ -387,7 +397,27 @@ export function toSubscription(input: SubscriptionInput | Subscription): Subscri
       f.isReturnable === undefined && (program === 'bss-software' || program === 'nce-software'),
     ),
   };
+  checkNextPlan(snapshot);
   return Snapshot.trust(snapshot);
+}
+
+/**
+ * Internal: B1 — a pending billing change and a scheduled change leave a next term that is a plan.
+ *
+ * @throws {@link CspRulesError} `INCONSISTENT` naming `nextChargeBilling` or `scheduledChange.…`
+ */
+export function checkNextPlan(sub: Subscription): void {
+  const pending = sub.nextChargeBilling;
+  if (pending !== null && !isPlan(sub.term, pending))
+    inconsistent('nextChargeBilling', `${pending} billing is longer than the ${sub.term} term (B1)`);
+  const sc = sub.scheduledChange;
+  if (sc === null || (sc.term === null && sc.billing === null)) return;
+  const next = nextPlan(sub);
+  if (!isPlan(next.term, next.billing))
+    inconsistent(
+      sc.billing === null ? 'scheduledChange.term' : 'scheduledChange.billing',
+      `the next term would be ${next.term} billed ${next.billing}: the billing is longer than the term (B1)`,
+    );
 }
 
 /**
@@ -572,13 +602,23 @@ function readScheduledChange(value: unknown): ScheduledChange | null {
   if (value === undefined || value === null) return null;
   const r = toRecord(value, 'scheduledChange');
   onlyKnownKeys(r, SCHEDULED_KEYS, ['scheduledChange']);
-  return Object.freeze({
+  const change: ScheduledChange = Object.freeze({
     quantity: nullable(own(r, 'quantity'), (v) => toCount(v, 'scheduledChange.quantity', 1)),
     term: nullable(own(r, 'term'), (v) => toEnum(v, TERMS, 'scheduledChange.term')),
     billing: nullable(own(r, 'billing'), (v) => toEnum(v, BILLING_FREQUENCIES, 'scheduledChange.billing')),
     offerName: toOptionalString(own(r, 'offerName'), 'scheduledChange.offerName'),
     customTermEndDay: nullable(own(r, 'customTermEndDate'), (v) => toUtcDay(v, 'scheduledChange.customTermEndDate')),
   });
+  // S1: a saved change names at least one change (`{}` is no change: give null).
+  if (
+    change.quantity === null &&
+    change.term === null &&
+    change.billing === null &&
+    change.offerName === null &&
+    change.customTermEndDay === null
+  )
+    throw new CspRulesError('INCONSISTENT', 'scheduledChange', 'names no change (S1)', value);
+  return change;
 }
 
 /**

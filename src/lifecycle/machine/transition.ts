@@ -17,6 +17,7 @@ import { own, toBoolean, toEnum, toRecord } from '../../core/validate.js';
 import { onChangeQuantity, onChangeTermOrBilling, onClearScheduledChanges, onScheduleChange } from './changes.js';
 import { no, readState, type Ctx } from './context.js';
 import { answered, mergeAssumed } from '../../snapshot/assumed.js';
+import { readEligibility } from './eligibility.js';
 import { onConvertTrial, onUpgrade } from './conversions.js';
 import type {
   LifecycleEvent,
@@ -93,7 +94,11 @@ export function transition(
   const opts = toRecord(options, 'options');
   const now = toInstant(own(opts, 'now'), 'now');
   const read = readState(state, now);
-  const ev = toRecord(event, 'event');
+  // Only the event's own fields are read (a copy without a prototype): a key inherited from a
+  // polluted Object.prototype (`eligibility`, `quantity`, `term` …) is no field of the event.
+  const ev = ownFields(toRecord(event, 'event'));
+  const eligibility = readEligibility(ev['eligibility']);
+  if (eligibility !== undefined) ev['eligibility'] = eligibility;
   const type = toEnum(own(ev, 'type'), LIFECYCLE_EVENTS, 'event.type');
   const rawAddOns = own(opts, 'addOns');
   if (rawAddOns !== undefined && !Array.isArray(rawAddOns)) {
@@ -124,9 +129,13 @@ export function transition(
   // What happens at the term end (the renewal, the term's end, the stages after it) is governed by
   // the term end; every other event by its `now` (docs/policy.md).
   const version = policyVersion(policy, AT_TERM_END.has(type) ? endOfDay(ctx.sub.termEndDay) : now);
+  // T4: `now` is the caller's instant; before the purchase nothing can happen to the subscription
+  // yet (as canCancel's window, it opens at the purchase).
+  if (now < ctx.sub.purchasedAt)
+    return answeredResult(ctx.sub, no('T4', 'BEFORE_PURCHASE', ctx.sub.purchasedAt), version);
   if (ctx.sub.status === 'cancelled') return answeredResult(ctx.sub, no('C3', 'TERMINATED', null), version);
   if (ctx.sub.status === 'deleted') return answeredResult(ctx.sub, no('P7', 'TERMINATED', null), version);
-  return answeredResult(ctx.sub, apply(ctx, type, ev, event as LifecycleEvent), version);
+  return answeredResult(ctx.sub, apply(ctx, type, ev, ev as unknown as LifecycleEvent), version);
 }
 
 /**
@@ -187,6 +196,13 @@ function apply(
     default:
       return unreachable(type);
   }
+}
+
+/** The own enumerable fields of a record, in a new object without a prototype. */
+function ownFields(r: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(r)) out[key] = r[key];
+  return out;
 }
 
 function requireBoolean(value: unknown, field: string): boolean {
