@@ -301,12 +301,7 @@ export function toSubscription(input: SubscriptionInput | Subscription): Subscri
   if (billingMonths(billing) > TERM_MONTHS[term])
     inconsistent('billing', `${billing} billing is longer than the ${term} term (B1)`);
   const status = f.status === undefined ? 'active' : toEnum(f.status, STATUSES, 'status');
-  // C2: a live subscription has at least one seat (0 seats is a cancellation, not a state).
-  const quantity = toCount(
-    required(f.quantity, 'quantity'),
-    'quantity',
-    status === 'active' || status === 'suspended' ? 1 : 0,
-  );
+  const quantity = toCount(required(f.quantity, 'quantity'), 'quantity');
   const purchasedAt = toInstant(required(f.purchasedAt, 'purchasedAt'), 'purchasedAt');
 
   const rawStart = f.termStartedAt;
@@ -358,10 +353,6 @@ export function toSubscription(input: SubscriptionInput | Subscription): Subscri
   const rawBatches = f.seatBatches;
   const seatBatchesKnown = rawBatches !== undefined;
   const seatBatches = seatBatchesKnown ? readBatches(rawBatches, purchasedAt) : NO_BATCHES;
-  // Q2: the batches are the seats' history in this term: never more seats than the subscription has.
-  let batchSeats = 0;
-  for (const b of seatBatches) batchSeats += b.quantity;
-  if (batchSeats > quantity) inconsistent('seatBatches', `hold ${batchSeats} seats, more than quantity ${quantity}`);
 
   const rawFrom = f.cancellationWindowFrom;
   const snapshot: Subscription = {
@@ -602,23 +593,13 @@ function readScheduledChange(value: unknown): ScheduledChange | null {
   if (value === undefined || value === null) return null;
   const r = toRecord(value, 'scheduledChange');
   onlyKnownKeys(r, SCHEDULED_KEYS, ['scheduledChange']);
-  const change: ScheduledChange = Object.freeze({
+  return Object.freeze({
     quantity: nullable(own(r, 'quantity'), (v) => toCount(v, 'scheduledChange.quantity', 1)),
     term: nullable(own(r, 'term'), (v) => toEnum(v, TERMS, 'scheduledChange.term')),
     billing: nullable(own(r, 'billing'), (v) => toEnum(v, BILLING_FREQUENCIES, 'scheduledChange.billing')),
     offerName: toOptionalString(own(r, 'offerName'), 'scheduledChange.offerName'),
     customTermEndDay: nullable(own(r, 'customTermEndDate'), (v) => toUtcDay(v, 'scheduledChange.customTermEndDate')),
   });
-  // S1: a saved change names at least one change (`{}` is no change: give null).
-  if (
-    change.quantity === null &&
-    change.term === null &&
-    change.billing === null &&
-    change.offerName === null &&
-    change.customTermEndDay === null
-  )
-    throw new CspRulesError('INCONSISTENT', 'scheduledChange', 'names no change (S1)', value);
-  return change;
 }
 
 /**

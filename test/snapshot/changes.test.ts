@@ -147,8 +147,10 @@ describe('withChanges / toInput', () => {
 
   it('property: withChanges changes exactly the given fact, makes a new frozen snapshot and leaves the old one', () => {
     fc.assert(
-      fc.property(inputArb, fc.boolean(), fc.integer({ min: 1, max: 10_000 }), (input, autoRenew, quantity) => {
+      fc.property(inputArb, fc.boolean(), fc.integer({ min: 1, max: 10_000 }), (input, autoRenew, extra) => {
         const sub = toSubscription(input);
+        // Q2: never fewer seats than the batches hold.
+        const quantity = sub.seatBatches.reduce((sum, b) => sum + b.quantity, 0) + extra;
         const before = { ...sub };
         const changed = withChanges(sub, { autoRenew, quantity });
         // R6: the end-of-term choice follows auto-renew (on → renew; off drops a renew choice);

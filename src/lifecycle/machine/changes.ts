@@ -25,6 +25,7 @@ import { own, toCount, toEnum } from '../../core/validate.js';
 import { currentBatches, releasePlanned, withinQuantity } from './batches.js';
 import {
   accept,
+  beforePurchase,
   change,
   inEventTerms,
   mergeWarnings,
@@ -59,6 +60,9 @@ export function onChangeQuantity(ctx: Ctx, rawQuantity: unknown): TransitionResu
     // R4 (a renewal running, declared ones past 24 h too) and Q6 come with the decision.
     const d = increaseDecision(sub, now, policy, phase);
     if (!d.allowed) return reject(d);
+    // T4: the new batch is dated now, which can't precede the purchase.
+    const early = beforePurchase(ctx);
+    if (early !== null) return early;
     batches.push({ quantity: quantity - sub.quantity, addedAt: now, until: null });
     return accept(ctx, {
       next: change(ctx, { quantity, seatBatches: batches, ...deletion.changes }),
@@ -193,6 +197,9 @@ export function onChangeTermOrBilling(
       warnings,
     });
   }
+  // T4: the new term starts now, which can't precede the purchase.
+  const early = beforePurchase(ctx);
+  if (early !== null) return early;
   const deletion = scheduledDeletion(ctx, 'termChange');
   // B1: a saved change that stays renews from the new plan.
   const kept = deletion.effects.length === 0 ? sub.scheduledChange : null;

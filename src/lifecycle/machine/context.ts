@@ -112,6 +112,14 @@ export function no(rule: RuleId, reason: LifecycleReason, opensAt: Instant | nul
 }
 
 /**
+ * T4: an event that dates a new fact at `now` (a seat batch, a term start) can't happen before the
+ * purchase: refused `BEFORE_PURCHASE`, opening at the purchase; else `null`.
+ */
+export function beforePurchase(ctx: Ctx): Rejected | null {
+  return ctx.now < ctx.sub.purchasedAt ? no('T4', 'BEFORE_PURCHASE', ctx.sub.purchasedAt) : null;
+}
+
+/**
  * S3: when a midterm change deletes the saved scheduled change, the snapshot changes that
  * remove it and the effect; else nothing.
  */

@@ -17,6 +17,7 @@ import { toCount, toEnum, toOptionalString } from '../../core/validate.js';
 import { currentBatches, takeNewest } from './batches.js';
 import {
   accept,
+  beforePurchase,
   change,
   inEventTerms,
   mergeWarnings,
@@ -177,6 +178,9 @@ export function onConvertTrial(ctx: Ctx, event: ConvertEvent): TransitionResult 
       canConvertTrial(sub, { target: 'equivalent', mode: 'midterm', seats: quantity, term, billing, now }),
     );
   if (!decision.allowed) return reject(decision);
+  // T4: the paid term starts now, which can't precede the purchase.
+  const early = beforePurchase(ctx);
+  if (early !== null) return early;
   const deletion = scheduledDeletion(ctx, 'convertTrial');
   const promotion: readonly Warning[] = sub.promotionId === null ? [] : ['PROMOTION_NOT_APPLIED']; // TR6
   return accept(ctx, {

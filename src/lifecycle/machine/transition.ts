@@ -129,10 +129,6 @@ export function transition(
   // What happens at the term end (the renewal, the term's end, the stages after it) is governed by
   // the term end; every other event by its `now` (docs/policy.md).
   const version = policyVersion(policy, AT_TERM_END.has(type) ? endOfDay(ctx.sub.termEndDay) : now);
-  // T4: `now` is the caller's instant; before the purchase nothing can happen to the subscription
-  // yet (as canCancel's window, it opens at the purchase).
-  if (now < ctx.sub.purchasedAt)
-    return answeredResult(ctx.sub, no('T4', 'BEFORE_PURCHASE', ctx.sub.purchasedAt), version);
   if (ctx.sub.status === 'cancelled') return answeredResult(ctx.sub, no('C3', 'TERMINATED', null), version);
   if (ctx.sub.status === 'deleted') return answeredResult(ctx.sub, no('P7', 'TERMINATED', null), version);
   return answeredResult(ctx.sub, apply(ctx, type, ev, ev as unknown as LifecycleEvent), version);
