@@ -66,7 +66,11 @@ const NO_ADD_ONS: readonly Subscription[] = Object.freeze([]);
  * `renewing` on the renewal day of an active, auto-renewing subscription (R2, R4) — or a
  * {@link LifecycleState} `{ subscription, phase }` as returned in `state`. Cancelled and
  * deleted subscriptions refuse every event (C3, P7). An active or suspended snapshot whose
- * term is over accepts only the renewal and after-term events (`TERM_OVER`).
+ * term is over accepts only the renewal and after-term events (`TERM_OVER`). While a renewal
+ * runs (`renewing`, R4) the plan is read-only: `changeTermOrBilling`, like `upgrade`, is refused
+ * `RENEWAL_READ_ONLY`, so every state returned is one the next event accepts or refuses. An event
+ * that dates a fact at `now` before the purchase is refused `BEFORE_PURCHASE` (T4). Only the
+ * event's and the options' own properties are read; `eligibility` is validated as a decision.
  *
  * Effects are typed data: `AUTO_RENEW_TURNED_OFF`, `SCHEDULED_CHANGES_DELETED`,
  * `ADD_ONS_SUSPENDED` (with `addOns` in the result), `SUBSCRIPTION_CREATED` (with `created`),
