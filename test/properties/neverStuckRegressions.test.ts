@@ -53,6 +53,25 @@ describe('Issue 16 item 1 — R3: a renewal with an unknown completion instant l
     ]);
   });
 
+  it('R3 TR3: a trial whose start instant is unknown (day 2024-01-15) converts on 2024-01-20T10:00Z: paid term 2024-01-20 … 2025-01-19', () => {
+    const trial: SubscriptionInput = {
+      ...MONTHLY,
+      trial: true,
+      quantity: 25,
+      termStartedAt: null,
+      termStartDate: '2024-01-15',
+    };
+    const r = transition(trial, { type: 'convertTrial' }, { now: '2024-01-20T10:00:00Z' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    // TR2: Annual by default; T6: from 2024-01-20 to the day before 2025-01-20.
+    expect([r.next.termStartedAt, r.next.termStartDay, r.next.termEndDay]).toEqual([
+      at('2024-01-20T10:00:00Z'),
+      day('2024-01-20'),
+      day('2025-01-19'),
+    ]);
+  });
+
   it('R3: withChanges giving termStartedAt gives its day too (2024-03-01T08:00Z → day 2024-03-01)', () => {
     const next = withChanges(renewed, { termStartedAt: '2024-03-01T08:00:00Z' });
     expect([next.termStartedAt, next.termStartDay]).toEqual([at('2024-03-01T08:00:00Z'), day('2024-03-01')]);
