@@ -273,3 +273,20 @@ describe('Issue 16 item 10 — B3 TR4: event fields are read as own properties o
     }
   });
 });
+
+describe('Issue 16 item 11 — Q2: a reduction across many open batches releases exactly the seats asked (linear release)', () => {
+  it('Q2: 2,000 one-seat batches added a second apart on 2024-01-15, reduced to 800 the next day: 800 one-seat batches remain', () => {
+    const purchase = at('2024-01-15T10:00:00Z');
+    const seatBatches = Array.from({ length: 2000 }, (_, i) => ({ quantity: 1, addedAt: purchase + i * 1000 }));
+    const sub: SubscriptionInput = { ...ANNUAL, quantity: 2000, seatBatches };
+    // Q2: every batch is within its 7-day window on 2024-01-16, so 1,200 seats are released.
+    const r = transition(sub, { type: 'changeQuantity', quantity: 800 }, { now: '2024-01-16T10:00:00Z' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect([r.next.quantity, r.next.seatBatches.length, r.next.seatBatches.every((b) => b.quantity === 1)]).toEqual([
+      800,
+      800,
+      true,
+    ]);
+  });
+});
