@@ -216,9 +216,10 @@ describe('B2 nextChargeInstructions → nextChargeBilling (a pending billing-fre
       subscription: snapshot({ nextChargeBilling: 'annual' }),
       notes: [BATCH_NOTE],
     });
-    expect(fromPartnerCenter(next({ product: { billingCycle: 'triennial' } })).subscription.nextChargeBilling).toBe(
-      'triennial',
-    );
+  });
+  it('B1: a pending billing longer than the P1Y term (triennial) is no plan: refused (issue 16)', () => {
+    const e = fault(() => fromPartnerCenter(next({ product: { billingCycle: 'triennial' } })));
+    expect([e.code, e.field]).toEqual(['INCONSISTENT', 'nextChargeBilling']);
   });
   it.each([
     ['the current billing repeated', { product: { billingCycle: 'MONTHLY' } }],
