@@ -12,6 +12,16 @@ export type {
   Note as PartnerCenterNote,
   NoteCode as PartnerCenterNoteCode,
 } from './fromPartnerCenter.js';
+export { readPartnerCenterList, readPartnerCenterRecord } from './readList.js';
+export type { PartnerCenterRecord, SkipReason } from './readList.js';
+export { explainPartnerCenter } from './explainReported.js';
+export type {
+  DeadlineSource,
+  PartnerCenterExplanation,
+  ReportedRefund,
+  SourcedAction,
+} from './explainReported.js';
+export type { Reported, ReportedRefundOption } from './reported.js';
 export { reconcile } from './reconcile.js';
 export type { Difference, ReconcileOptions, ReconciledBatch } from './reconcile.js';
 

@@ -4,12 +4,15 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromPartnerCenter } from '../../src/partner-center/fromPartnerCenter.js';
+import * as adapter from '../../src/partner-center/fromPartnerCenter.js';
+import { withoutReported } from '../support/partnerCenter.js';
 import { definePolicy } from '../../src/policy/policy.js';
 import { ignoredNote, pc, snapshot } from '../support/partnerCenter.js';
 import { at } from '../support/time.js';
 import { reducibleSeats } from '../../src/decisions/seats.js';
 import { caught } from '../support/caught.js';
+
+const fromPartnerCenter = (...a: Parameters<typeof adapter.fromPartnerCenter>) => withoutReported(adapter.fromPartnerCenter(...a));
 
 const NO_BATCHES = { seatBatches: [], seatBatchesKnown: false };
 

@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromPartnerCenter, fromPartnerCenterList } from '../../src/partner-center/fromPartnerCenter.js';
+import * as adapter from '../../src/partner-center/fromPartnerCenter.js';
+import { withoutReported } from '../support/partnerCenter.js';
 import { canCancel } from '../../src/decisions/cancel.js';
 import { reducibleSeats } from '../../src/decisions/seats.js';
 import { explain } from '../../src/explain/explain.js';
@@ -12,6 +13,9 @@ import { formatDay } from '../../src/time/day.js';
 import { BATCH_NOTE, fault, pc, snapshot } from '../support/partnerCenter.js';
 import { caught } from '../support/caught.js';
 import { at, dayNumber } from '../support/time.js';
+
+const fromPartnerCenter = (...a: Parameters<typeof adapter.fromPartnerCenter>) => withoutReported(adapter.fromPartnerCenter(...a));
+const fromPartnerCenterList = (...a: Parameters<typeof adapter.fromPartnerCenterList>) => adapter.fromPartnerCenterList(...a).map(withoutReported);
 
 const UNKNOWN_BATCHES = {
   code: 'SEAT_BATCHES_UNKNOWN',

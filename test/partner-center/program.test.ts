@@ -3,10 +3,13 @@
  * isMicrosoftProduct, billingType, termDuration and billingCycle; whole results and whole errors.
  */
 import { describe, expect, it } from 'vitest';
-import { fromPartnerCenter } from '../../src/partner-center/fromPartnerCenter.js';
+import * as adapter from '../../src/partner-center/fromPartnerCenter.js';
+import { withoutReported } from '../support/partnerCenter.js';
 import { dayNumber } from '../support/time.js';
 import { BATCH_NOTE, fault, ignoredNote, pc, snapshot } from '../support/partnerCenter.js';
 import { caught } from '../support/caught.js';
+
+const fromPartnerCenter = (...a: Parameters<typeof adapter.fromPartnerCenter>) => withoutReported(adapter.fromPartnerCenter(...a));
 
 /** A program without seat reduction reads no batches: the snapshot's default (none known). */
 const NO_BATCHES = { seatBatches: [], seatBatchesKnown: false };

@@ -3,7 +3,8 @@
  * names the JSON path at fault; errors are asserted whole (code, field, message, received).
  */
 import { describe, expect, it } from 'vitest';
-import { fromPartnerCenter } from '../../src/partner-center/fromPartnerCenter.js';
+import * as adapter from '../../src/partner-center/fromPartnerCenter.js';
+import { withoutReported } from '../support/partnerCenter.js';
 import {
   optionalInstant,
   pathOf,
@@ -14,6 +15,8 @@ import {
 } from '../../src/partner-center/read.js';
 import { at, dayNumber } from '../support/time.js';
 import { fault, pc, snapshot } from '../support/partnerCenter.js';
+
+const fromPartnerCenter = (...a: Parameters<typeof adapter.fromPartnerCenter>) => withoutReported(adapter.fromPartnerCenter(...a));
 
 const where = (record: Record<string, unknown>, path = ''): At => ({ record, path });
 

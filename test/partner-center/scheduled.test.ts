@@ -3,11 +3,14 @@
  * B2 nextChargeInstructions → nextChargeBilling. Whole answers, whole errors.
  */
 import { describe, expect, it } from 'vitest';
-import { fromPartnerCenter } from '../../src/partner-center/fromPartnerCenter.js';
+import * as adapter from '../../src/partner-center/fromPartnerCenter.js';
+import { withoutReported } from '../support/partnerCenter.js';
 import { dayNumber } from '../support/time.js';
 import { BATCH_NOTE, fault, pc, snapshot } from '../support/partnerCenter.js';
 import { formatDay } from '../../src/time/day.js';
 import { caught } from '../support/caught.js';
+
+const fromPartnerCenter = (...a: Parameters<typeof adapter.fromPartnerCenter>) => withoutReported(adapter.fromPartnerCenter(...a));
 
 /** The example's own product: offerId CFQ7TTC0LH18:0001:CFQ7TTC0K5QH. */
 const SAME = { productId: 'CFQ7TTC0LH18', skuId: '0001', availabilityId: 'CFQ7TTC0K5QH' };

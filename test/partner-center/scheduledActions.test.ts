@@ -11,10 +11,14 @@
  * copied from a Microsoft document.
  */
 import { describe, expect, it } from 'vitest';
-import { fromPartnerCenter, fromPartnerCenterList } from '../../src/partner-center/fromPartnerCenter.js';
+import * as adapter from '../../src/partner-center/fromPartnerCenter.js';
+import { withoutReported } from '../support/partnerCenter.js';
 import { endOfTermOutcome } from '../../src/decisions/endOfTerm.js';
 import { canCancel } from '../../src/decisions/cancel.js';
 import { errorOf } from '../support/caught.js';
+
+const fromPartnerCenter = (...a: Parameters<typeof adapter.fromPartnerCenter>) => withoutReported(adapter.fromPartnerCenter(...a));
+const fromPartnerCenterList = (...a: Parameters<typeof adapter.fromPartnerCenterList>) => adapter.fromPartnerCenterList(...a).map(withoutReported);
 
 /**
  * CONSTRUCTED (not Microsoft's): an annual new-commerce license subscription bought 2025-06-10,
