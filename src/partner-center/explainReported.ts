@@ -87,7 +87,8 @@ export function explainPartnerCenter(
       const r = reported.cancellationAllowedUntil;
       if (r === null) return { ...a, source: 'computed', reportedField: null, computed: null };
       const field = 'cancellationAllowedUntilDate';
-      if (a.outcome === 'now' && a.until === r) return { ...a, source: 'reported', reportedField: field, computed: null };
+      if (a.outcome === 'now' && a.until === r)
+        return { ...a, source: 'reported', reportedField: field, computed: null };
       if (r > now && sub.status === 'active' && (a.outcome === 'now' || a.reason === 'WINDOW_CLOSED')) {
         return {
           ...a,

@@ -139,7 +139,8 @@ export function fromPartnerCenter(json: unknown, options: FromPartnerCenterOptio
   const created = optionalInstant(root, 'creationDate');
   const reportedStart = optionalInstant(root, 'effectiveStartDate');
   const purchasedAt = created ?? reportedStart;
-  if (purchasedAt === null) throw new CspRulesError('MISSING_FIELD', 'creationDate', 'is required (absent or a placeholder)');
+  if (purchasedAt === null)
+    throw new CspRulesError('MISSING_FIELD', 'creationDate', 'is required (absent or a placeholder)');
   if (created === null) {
     notes.push({
       code: 'PLACEHOLDER_DATE',

@@ -15,12 +15,7 @@ export type {
 export { readPartnerCenterList, readPartnerCenterRecord } from './readList.js';
 export type { PartnerCenterRecord, SkipReason } from './readList.js';
 export { explainPartnerCenter } from './explainReported.js';
-export type {
-  DeadlineSource,
-  PartnerCenterExplanation,
-  ReportedRefund,
-  SourcedAction,
-} from './explainReported.js';
+export type { DeadlineSource, PartnerCenterExplanation, ReportedRefund, SourcedAction } from './explainReported.js';
 export type { Reported, ReportedRefundOption } from './reported.js';
 export { reconcile } from './reconcile.js';
 export type { Difference, ReconcileOptions, ReconciledBatch } from './reconcile.js';

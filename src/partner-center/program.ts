@@ -60,7 +60,12 @@ export function isNotCovered(error: unknown): boolean {
 }
 
 /** Throws the {@link CspRulesError} of a record the rules do not cover (see {@link isNotCovered}). */
-export function notCovered(code: 'INVALID_ENUM' | 'MISSING_FIELD', path: string, detail: string, received?: unknown): never {
+export function notCovered(
+  code: 'INVALID_ENUM' | 'MISSING_FIELD',
+  path: string,
+  detail: string,
+  received?: unknown,
+): never {
   const error = new CspRulesError(code, path, detail, received);
   NOT_COVERED.add(error);
   throw error;

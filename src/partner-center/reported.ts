@@ -26,8 +26,8 @@ export interface Reported {
   /** `cancellationAllowedUntilDate`: the exclusive end of the cancellation window, as reported. */
   readonly cancellationAllowedUntil: Instant | null;
   /**
-   * Whether that value is day-granular (Microsoft writes `…T23:59:00Z` or `…T00:00:00Z` for
-   * software): it is then compared with the library's deadline by UTC day, not to the millisecond.
+   * Whether that value is day-granular (Microsoft writes `…T23:59:00Z` for software): it is then
+   * compared with the library's deadline by UTC day, not to the millisecond.
    */
   readonly cancellationDayGranular: boolean;
   /** `refundOptions`, in order. */
@@ -40,10 +40,13 @@ export interface Reported {
   readonly suspensionReasons: readonly string[] | null;
 }
 
-/** A day-granular value: a time of exactly 23:59:00 or 00:00:00 UTC. */
-function isDayGranular(at: Instant): boolean {
+/**
+ * A day-granular value: Microsoft writes the last minute or second of the day (`…T23:59:00Z`,
+ * `…T23:59:59Z`) for "until the end of that day".
+ */
+export function isDayGranular(at: Instant): boolean {
   const ms = at - dayOf(at) * DAY_MS;
-  return ms === 0 || ms === 23 * HOUR_MS + 59 * 60_000;
+  return ms === DAY_MS - 60_000 || ms === DAY_MS - 1000;
 }
 
 /** The reported facts of `root`; a field that cannot be read is a `FIELD_NOT_READ` note and absent. */

@@ -97,7 +97,11 @@ export interface ScheduledActions {
 }
 
 /** No scheduled actions. */
-export const NO_SCHEDULED_ACTIONS: ScheduledActions = Object.freeze({ endOfTermAction: null, field: null, instructions: null });
+export const NO_SCHEDULED_ACTIONS: ScheduledActions = Object.freeze({
+  endOfTermAction: null,
+  field: null,
+  instructions: null,
+});
 
 /**
  * R6: `scheduledActions` (from 2026-02-16) → the end-of-term choice. The `TermEnd` action decides:
