@@ -112,9 +112,26 @@ export function explainPartnerCenter(
     .filter((r): r is typeof r & { expiresAt: Instant } => r.expiresAt !== null && r.expiresAt > now)
     .map((r) => ({ type: r.type, until: r.expiresAt, computedFullUntil }))
     .sort((a, b) => a.until - b.until);
+  // The cancel deadline reported and used replaces the computed one in the list of deadlines.
+  const cancel = actions[0]?.action === 'cancel' ? actions[0] : undefined;
+  const deadlines =
+    cancel === undefined || cancel.computed === null || cancel.until === null
+      ? e.deadlines
+      : [
+          ...e.deadlines.filter((d) => !(d.action === 'cancel' && d.kind === 'closes')),
+          {
+            at: cancel.until,
+            kind: 'closes' as const,
+            action: 'cancel' as const,
+            rule: cancel.rule,
+            quantity: null,
+            status: null,
+          },
+        ].sort((a, b) => a.at - b.at);
   return {
     ...e,
     actions,
+    deadlines,
     refunds,
     notes: read.notes,
     neverRenews: read.notes.some((n) => n.code === 'NOT_RENEWABLE_DATE'),

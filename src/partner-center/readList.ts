@@ -48,7 +48,8 @@ export type PartnerCenterRecord =
  * @param item - one element of the list
  * @param index - its position (for the error path)
  * @param options - as for `fromPartnerCenter`
- * @param prefix - the path of the list (`items` for a collection resource, `''` for an array)
+ * @param prefix - the path of the list (`items` for a collection resource, `''` for an array,
+ *   `$` for a document that is not a list)
  * @returns the record's answer
  * @throws {@link CspRulesError} only for invalid `options` (they concern every record)
  */
@@ -58,7 +59,8 @@ export function readPartnerCenterRecord(
   options: FromPartnerCenterOptions = {},
   prefix = '',
 ): PartnerCenterRecord {
-  const at = prefix === '' ? [index] : [prefix, index];
+  // `$`: the document itself (a file holding one record), else the list's path and the index.
+  const at = prefix === '$' ? [] : prefix === '' ? [index] : [prefix, index];
   const id = isRecord(item) ? stringId(item) : null;
   const shape = subscriptionShape(item);
   if (shape !== null) {
