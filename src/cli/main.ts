@@ -3,7 +3,7 @@
  * the process: files and standard input (read in chunks), stdout/stderr, the exit code, and the
  * clock when `--now` is not given.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { OutputClosed, run } from './run.js';
 
@@ -48,35 +48,29 @@ function version(): string {
   }
 }
 
-/** Writes to a stream; a reader that has gone (`| head -1`: EPIPE) stops the command quietly. */
-function writer(stream: NodeJS.WriteStream): (text: string) => void {
-  let closed = false;
-  // An EPIPE reported asynchronously: nothing more to say, no stack trace.
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') {
-      closed = true;
-      process.exit(process.exitCode ?? 0);
-    }
-    throw error;
-  });
-  return (text) => {
-    if (closed) throw new OutputClosed('closed');
+/**
+ * Writes to standard output synchronously (`writeSync`): a slow reader blocks the command
+ * instead of queueing lines in memory, so a 10^5-record stream runs in bounded memory. A reader
+ * that has gone (`| head -1`: EPIPE) stops the command quietly.
+ */
+function stdout(text: string): void {
+  let data = Buffer.from(text, 'utf8');
+  while (data.length > 0) {
     try {
-      stream.write(text);
+      data = data.subarray(writeSync(1, data));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EPIPE') {
-        closed = true;
-        throw new OutputClosed('closed');
-      }
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') continue; // a non-blocking pipe that is full: try again
+      if (code === 'EPIPE') throw new OutputClosed('closed');
       throw error;
     }
-  };
+  }
 }
 
 process.exitCode = run(process.argv.slice(2), {
   readFile: (path) => readFileSync(path === '-' ? 0 : path, 'utf8'),
   readChunks,
-  stdout: writer(process.stdout),
+  stdout,
   stderr: (text) => process.stderr.write(text),
   // The CLI is the edge: without --now it decides at the current time. The library never does (T4).
   clock: () => Date.now(),
