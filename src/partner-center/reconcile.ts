@@ -3,7 +3,7 @@
  * `cancellationAllowedUntilDate` against {@link canCancel}, `refundableQuantity` against
  * {@link reducibleSeats}. Each difference lists both values.
  */
-import { readRefundable, optionalInstant, type At, type RefundableDetail } from './read.js';
+import { get, readRefundable, optionalInstant, type At, type RefundableDetail } from './read.js';
 import { isDayGranular, sameDeadline } from './reported.js';
 import { canCancel } from '../decisions/cancel.js';
 import { CspRulesError, describe } from '../core/errors.js';
@@ -63,7 +63,7 @@ export interface ReconcileOptions {
  * Compares our windows at `now` with the Partner Center resource fetched at `now`.
  *
  * - `cancellationAllowedUntilDate` (C1, C12): absent (or a placeholder) means not reported:
- *   nothing compared. Ours is {@link canCancel}'s `until` when a cancellation is possible now
+ *   nothing compared; `null` is Microsoft's "not allowed to be cancelled" (theirs `null`). Ours is {@link canCancel}'s `until` when a cancellation is possible now
  *   (immediately, or scheduled for renewal: C4/C5), else `null`. Theirs is the reported instant
  *   while it is after `now`, else `null` (the window has closed; Partner Center may keep showing
  *   the past deadline). A day-granular value (`…T23:59:00Z`, `…T23:59:59Z`) agrees with ours when
@@ -114,12 +114,14 @@ export function reconcile(
   const decide = { now, ...(policy === undefined ? {} : { policy }) };
   const differences: Difference[] = [];
 
-  // C1, C12: the cancellation deadline. Absent (or a placeholder) means not reported: nothing to compare.
-  const reported = optionalInstant(root, 'cancellationAllowedUntilDate');
-  if (reported !== null) {
+  // C1, C12: the cancellation deadline. Absent (or a placeholder) means not reported: nothing to
+  // compare; `null` is Microsoft's "not allowed to be cancelled" (no deadline).
+  const raw = get(root, 'cancellationAllowedUntilDate');
+  const reported = raw === undefined ? null : optionalInstant(root, 'cancellationAllowedUntilDate');
+  if (raw === null || reported !== null) {
     const cancel = canCancel(sub, decide);
     const ours = cancel.allowed ? cancel.until : null;
-    const theirs = reported > now ? reported : null;
+    const theirs = reported !== null && reported > now ? reported : null;
     // T2: Microsoft's day-granular values (…T23:59:00Z, …T23:59:59Z) compare by UTC day.
     const agree =
       ours !== null && theirs !== null && isDayGranular(theirs) ? sameDeadline(theirs, ours, true) : same(ours, theirs);

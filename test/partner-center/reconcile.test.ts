@@ -118,11 +118,19 @@ describe('C1 R3 reconcile: cancellationAllowedUntilDate', () => {
 
   const huge = Number.MAX_SAFE_INTEGER;
 
-  it('C1: cancellationAllowedUntilDate null, absent or a placeholder is not reported: nothing compared', () => {
-    for (const cancellationAllowedUntilDate of [null, undefined, '0001-01-01T00:00:00Z']) {
+  it('C1: cancellationAllowedUntilDate absent or a placeholder is not reported: nothing compared', () => {
+    for (const cancellationAllowedUntilDate of [undefined, '0001-01-01T00:00:00Z']) {
       const json = pcFields({ cancellationAllowedUntilDate });
       expect(reconcile(ours, json, { now: '2024-01-16T00:00:00Z' })).toEqual([]);
     }
+  });
+  it('C1: ours open (until 2024-01-22T09:30:12Z), Partner Center reports null ("not allowed to be cancelled"): a difference even with the largest tolerance', () => {
+    const json = pcFields({ cancellationAllowedUntilDate: null });
+    const expected = [
+      { kind: 'instant', field: 'cancellationAllowedUntilDate', ours: at('2024-01-22T09:30:12Z'), theirs: null },
+    ];
+    expect(reconcile(ours, json, { now: '2024-01-16T00:00:00Z' })).toEqual(expected);
+    expect(reconcile(ours, json, { now: '2024-01-16T00:00:00Z', toleranceMs: huge })).toEqual(expected);
   });
   it('C1 T2: a day-granular value (…T23:59:00Z) agrees with ours on the same UTC day, differs on another', () => {
     // Ours until 2024-01-22T09:30:12Z (exclusive): its last millisecond is on 2024-01-22.
@@ -200,10 +208,12 @@ describe('C1 R3 reconcile: cancellationAllowedUntilDate', () => {
       cancellationAllowedUntilDate: null,
       refundableQuantity: { totalQuantity: 20, details: [detail(20, '2024-03-16T00:00:00Z')] },
     });
-    // cancellationAllowedUntilDate null: not reported, not compared; the batch agrees.
+    // cancellationAllowedUntilDate null ("not allowed to be cancelled") against ours open; the batch agrees.
     expect(
       reconcile(renewed, seats, { now: NOW, policy: definePolicy({ unknownRenewalCompletion: 'latest' }) }),
-    ).toEqual([]);
+    ).toEqual([
+      { kind: 'instant', field: 'cancellationAllowedUntilDate', ours: at('2024-03-16T00:00:00Z'), theirs: null },
+    ]);
   });
 });
 
