@@ -6,7 +6,7 @@
 import { parseArgs as parseNodeArgs } from 'node:util';
 
 /** Output formats. */
-export type Format = 'text' | 'json' | 'jsonl' | 'csv';
+type Format = 'text' | 'json' | 'jsonl' | 'csv';
 
 /** What the command line asks for. */
 export interface Args {

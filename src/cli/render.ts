@@ -13,7 +13,7 @@ import type { ActionExplanation } from '../explain/actions.js';
 type RenderedAction = ActionExplanation & Partial<Pick<SourcedAction, 'source' | 'reportedField' | 'computed'>>;
 
 /** An explanation as rendered: `explain`'s, or `explainPartnerCenter`'s (sources, refunds, never renews). */
-export type Rendered = Omit<Explanation, 'actions'> & {
+type Rendered = Omit<Explanation, 'actions'> & {
   readonly actions: readonly RenderedAction[];
 } & Partial<Pick<PartnerCenterExplanation, 'refunds' | 'neverRenews'>>;
 import type { EndOfTermOutcome } from '../decisions/endOfTerm.js';

@@ -38,7 +38,7 @@ export class OutputClosed extends Error {
 }
 
 /** Exit codes (README "Exit codes"). */
-export const EXIT = Object.freeze({ ok: 0, unexpected: 1, badInput: 2, skipped: 3, alert: 4 } as const);
+const EXIT = Object.freeze({ ok: 0, unexpected: 1, badInput: 2, skipped: 3, alert: 4 } as const);
 
 /** Bad input with the message to print (already naming the file and the field). */
 class InputError extends Error {}

@@ -113,7 +113,7 @@ export function readLenientInstant(value: unknown, path: string, notes: Note[] |
 }
 
 /** T1: a required instant (offset-less read as UTC with a note); a placeholder is `MISSING_FIELD`. */
-export function readInstant(at: At, key: string): Instant {
+function readInstant(at: At, key: string): Instant {
   const path = pathOf(at, key);
   const value = readLenientInstant(required(at, key), path, at.notes);
   if (value === null) throw new CspRulesError('MISSING_FIELD', path, 'is a placeholder (0001-01-01): unknown');
