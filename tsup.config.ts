@@ -3,7 +3,7 @@ import { defineConfig } from 'tsup';
 export default defineConfig([
   {
     // The library: the decisions (main), and the entry points a page that only asks canCancel
-    // never loads: lifecycle, explain, the Partner Center adapter, display (date-fns-tz).
+    // never loads: lifecycle, explain, the Partner Center adapter, display (Intl).
     entry: {
       index: 'src/index.ts',
       lifecycle: 'src/lifecycle/index.ts',

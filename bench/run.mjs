@@ -18,6 +18,7 @@ import { coldImport } from './cold-import.mjs';
 import { loadLibrary } from './load.mjs';
 import { NOW, portfolio } from './portfolio.mjs';
 import { crossCheck, tasks } from './tasks.mjs';
+import { printSweep, runSweep } from './sweep.mjs';
 
 // Re-run with a callable gc (a collection before each task), room for 10^6 subscriptions,
 // and the collector on the main thread, so each pass's CPU time holds the GC work it causes and
@@ -227,6 +228,10 @@ console.log(
 );
 
 // 4. Targets (docs/performance.md).
+// Issue 16: one subscription's cost against its batches (transition) and its term's months (explain).
+const growth16 = await runSweep();
+printSweep(growth16);
+
 const sizeKeys = Object.keys(sizes).map(Number);
 // The worst of the sizes a figure was measured at (f returns undefined where it wasn't).
 const worst = (f) => Math.max(...sizeKeys.map((n) => f(sizes[n])).filter((x) => x !== undefined));
@@ -294,7 +299,17 @@ for (const [name, f] of Object.entries(sweep.fits)) {
   if (name.startsWith('reducibleSeats'))
     targets.push(target(`${name} linear in batches (R² of the line)`, f.r2, '≥', 0.95, ''));
 }
+targets.push(
+  target(
+    'transition changeQuantity linear in batches to 10^5 (R²)',
+    growth16.fits.transitionChangeQuantity.r2,
+    '≥',
+    0.95,
+    '',
+  ),
+);
 targets.push(target('cold import of dist/index.js ≤ 15 ms (median)', cold.main.medianMs, '≤', 15, ' ms'));
+targets.push(target('cold import of dist/display.js ≤ 30 ms (median)', cold.display.medianMs, '≤', 30, ' ms'));
 
 console.log('\ntargets');
 for (const t of targets) {
@@ -317,6 +332,7 @@ if (jsonFile !== null) {
     coldImport: cold,
     sizes,
     sweep,
+    growthSweep: growth16,
     targets,
     totalSeconds,
   };

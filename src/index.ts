@@ -10,7 +10,7 @@
  *   changes, add-ons, the BSS cancellation request and coterminosity;
  * - `csp-subscription-rules/explain`: every action of one subscription at once;
  * - `csp-subscription-rules/partner-center`: the Partner Center adapter and `reconcile`;
- * - `csp-subscription-rules/display`: local-time display (date-fns-tz).
+ * - `csp-subscription-rules/display`: local-time display (the platform's `Intl`, no dependency).
  *
  * @packageDocumentation
  */

@@ -4,9 +4,18 @@
  */
 import type { Note } from '../partner-center/notes.js';
 import { formatInZone, formatRelative, formatUtc } from '../display/index.js';
-import type { ActionExplanation } from '../explain/actions.js';
 import type { Deadline } from '../explain/deadlines.js';
+import type { PartnerCenterExplanation, SourcedAction } from '../partner-center/explainReported.js';
 import type { Explanation } from '../explain/explain.js';
+import type { ActionExplanation } from '../explain/actions.js';
+
+/** An action as rendered: `explain`'s, with its source when read from Partner Center. */
+type RenderedAction = ActionExplanation & Partial<Pick<SourcedAction, 'source' | 'reportedField' | 'computed'>>;
+
+/** An explanation as rendered: `explain`'s, or `explainPartnerCenter`'s (sources, refunds, never renews). */
+type Rendered = Omit<Explanation, 'actions'> & {
+  readonly actions: readonly RenderedAction[];
+} & Partial<Pick<PartnerCenterExplanation, 'refunds' | 'neverRenews'>>;
 import type { EndOfTermOutcome } from '../decisions/endOfTerm.js';
 import type { Subscription } from '../snapshot/subscription.js';
 import type { Instant } from '../time/instant.js';
@@ -15,9 +24,29 @@ import type { Instant } from '../time/instant.js';
 export interface Explained {
   /** `file` or `file[2]`. */
   readonly label: string;
+  /** The file it was read from (`-`: standard input). */
+  readonly file?: string;
+  /** Its position in the file's list; `null` for a file holding one document. */
+  readonly index?: number | null;
   readonly subscription: Subscription;
   readonly notes: readonly Note[];
-  readonly explanation: Explanation;
+  readonly explanation: Rendered;
+}
+
+/** The last instant that has a calendar form (9999-12-31T23:59:59.999Z): later ones are "never". */
+const LAST = 253_402_300_799_999;
+
+/** UTC text of an instant; after 9999 (a term that never ends) "never". */
+function utc(t: Instant): string {
+  return t > LAST ? 'never' : formatUtc(t);
+}
+
+function inZone(t: Instant, tz: string): string {
+  return t > LAST ? 'never' : formatInZone(t, tz);
+}
+
+function relative(now: Instant, t: Instant, verb?: 'opens'): string {
+  return t > LAST ? 'never' : verb === undefined ? formatRelative(now, t) : formatRelative(now, t, verb);
 }
 
 /** How to render. */
@@ -40,11 +69,13 @@ export function renderDetail(item: Explained, options: RenderOptions): string {
       ` · auto-renew ${s.autoRenew ? 'on' : 'off'} · alert: ${e.alert}`,
   );
   lines.push(
-    `  now ${formatUtc(e.now)}${zoned ? ` (${formatInZone(e.now, options.tz)} ${options.tz})` : ''} · rules of ${e.policyVersion}`,
+    `  now ${utc(e.now)}${zoned ? ` (${inZone(e.now, options.tz)} ${options.tz})` : ''} · rules of ${e.policyVersion}`,
   );
   lines.push(
-    `  at the term end (${formatUtc(e.endOfTerm.at)}): ${END_OF_TERM[e.endOfTerm.outcome]}` +
-      ` (${e.endOfTerm.rule}${e.endOfTerm.chosen ? ', chosen' : ''}; rules of ${e.endOfTerm.policyVersion})`,
+    e.neverRenews === true
+      ? '  never renews: commitmentEndDate is in year 9999 (no term end, no renewal instant)'
+      : `  at the term end (${utc(e.endOfTerm.at)}): ${END_OF_TERM[e.endOfTerm.outcome]}` +
+          ` (${e.endOfTerm.rule}${e.endOfTerm.chosen ? ', chosen' : ''}; rules of ${e.endOfTerm.policyVersion})`,
   );
   lines.push('');
   const header = [
@@ -60,8 +91,8 @@ export function renderDetail(item: Explained, options: RenderOptions): string {
     return [
       a.action,
       a.outcome,
-      at === null ? '—' : formatUtc(at),
-      ...(zoned ? [at === null ? '—' : formatInZone(at, options.tz)] : []),
+      at === null ? '—' : utc(at),
+      ...(zoned ? [at === null ? '—' : inZone(at, options.tz)] : []),
       when(a, e.now),
       reason(a),
     ];
@@ -74,9 +105,16 @@ export function renderDetail(item: Explained, options: RenderOptions): string {
     lines.push('');
     for (const b of batches) {
       lines.push(
-        `  seats: ${b.quantity} added ${formatUtc(b.addedAt)} reducible until ${formatUtc(b.until)} (${formatRelative(e.now, b.until)})`,
+        `  seats: ${b.quantity} added ${utc(b.addedAt)} reducible until ${utc(b.until)} (${relative(e.now, b.until)})`,
       );
     }
+  }
+  // Refunds the JSON reports (refundOptions), with the library's own full-refund end beside them.
+  for (const r of e.refunds ?? []) {
+    lines.push(
+      `  refund: ${r.type} until ${utc(r.until)} (${relative(e.now, r.until)}) — reported by refundOptions` +
+        `; computed full refund ${r.computedFullUntil === null ? 'none' : `until ${utc(r.computedFullUntil)}`}`,
+    );
   }
   lines.push('');
   lines.push(`  timeline (UTC): ${renderTimeline(e)}`);
@@ -88,7 +126,7 @@ export function renderDetail(item: Explained, options: RenderOptions): string {
  * One line of the term in time order: purchase, window start, each open window's end, now,
  * term end, renewal. Instants in UTC to the minute; events at the same instant share a slot.
  */
-function renderTimeline(e: Explanation): string {
+function renderTimeline(e: Rendered): string {
   const events: { at: Instant; label: string }[] = [{ at: e.timeline.purchasedAt, label: 'purchase' }];
   if (e.timeline.windowStart !== e.timeline.purchasedAt) {
     const assumed = e.actions.some((a) => a.assumptions.some((x) => x.startsWith('RENEWAL_COMPLETION_ASSUMED')));
@@ -110,7 +148,10 @@ function renderTimeline(e: Explanation): string {
     if (last !== undefined && last.at === ev.at) last.labels.push(ev.label);
     else slots.push({ at: ev.at, labels: [ev.label] });
   }
-  return slots.map((s) => `${formatUtc(s.at).slice(0, 16)} ${s.labels.join(' / ')}`).join(' ─ ');
+  return slots
+    .filter((s) => s.at <= LAST)
+    .map((s) => `${utc(s.at).slice(0, 16)} ${s.labels.join(' / ')}`)
+    .join(' ─ ');
 }
 
 /** The end-of-term outcomes in words. */
@@ -136,7 +177,7 @@ export function renderSummary(items: readonly Explained[]): string {
       s.program,
       s.trial ? `${s.status} (trial)` : s.status,
       e.alert,
-      next === undefined ? '—' : `${subject(next)} ${formatRelative(e.now, next.at)} (${formatUtc(next.at)})`,
+      next === undefined ? '—' : `${subject(next)} ${relative(e.now, next.at)} (${utc(next.at)})`,
     ];
   });
   return `${table([header, ...rows]).join('\n')}\n`;
@@ -148,17 +189,24 @@ function subject(d: Deadline): string {
 }
 
 /** The instant to show: the deadline when possible now, else when it opens. */
-function deadline(a: ActionExplanation): Instant | null {
+function deadline(a: RenderedAction): Instant | null {
   return a.outcome === 'now' ? a.until : a.opensAt;
 }
 
-function when(a: ActionExplanation, now: Instant): string {
-  if (a.outcome === 'now') return a.until === null ? 'no deadline' : formatRelative(now, a.until);
-  return a.opensAt === null ? '—' : formatRelative(now, a.opensAt, 'opens');
+function when(a: RenderedAction, now: Instant): string {
+  if (a.outcome === 'now') return a.until === null ? 'no deadline' : relative(now, a.until);
+  return a.opensAt === null ? '—' : relative(now, a.opensAt, 'opens');
 }
 
-function reason(a: ActionExplanation): string {
-  const extra = [...a.assumptions.map((x) => `assumed ${x}`), ...a.warnings.map((x) => `warning ${x}`)];
+function reason(a: RenderedAction): string {
+  const extra = [
+    ...(a.source === 'reported' ? [`reported ${a.reportedField ?? ''}`] : []),
+    ...(a.computed === null || a.computed === undefined
+      ? []
+      : [`computed ${a.computed.outcome}${a.computed.until === null ? '' : ` ${utc(a.computed.until)}`}`]),
+    ...a.assumptions.map((x) => `assumed ${x}`),
+    ...a.warnings.map((x) => `warning ${x}`),
+  ];
   return `${a.reason} (${a.rule})${extra.length === 0 ? '' : ` [${extra.join('; ')}]`}`;
 }
 

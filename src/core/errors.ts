@@ -88,11 +88,18 @@ export class CspRulesError extends Error {
 const NAME = /^[A-Za-z_$][\w$-]*$/;
 const isName = (key: string): boolean => NAME.test(key) && !key.endsWith('-');
 
-/** A path as text: `seatBatches[1].addedAt`, `["a b"]` for a key that is not a name, `$` when empty. */
+/** The longest key echoed whole in `field` and the message; a longer one (an unknown key of any size) is cut. */
+const MAX_ECHOED_KEY = 64;
+
+/**
+ * A path as text: `seatBatches[1].addedAt`, `["a b"]` for a key that is not a name, `$` when empty.
+ * A key longer than 64 characters is echoed as its first 61 and `...` (the whole key stays in `path`).
+ */
 function formatPath(keys: readonly PathKey[]): string {
   if (keys.length === 0) return '$';
   let text = '';
-  for (const key of keys) {
+  for (const whole of keys) {
+    const key = typeof whole === 'string' && whole.length > MAX_ECHOED_KEY ? `${whole.slice(0, 61)}...` : whole;
     if (typeof key === 'number') text += `[${key}]`;
     else if (isName(key)) text += text === '' ? key : `.${key}`;
     else text += text === '' ? JSON.stringify(key) : `.${JSON.stringify(key)}`;

@@ -12,7 +12,7 @@ import type { RuleId } from '../core/rules.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
 import { termPhase } from '../snapshot/termWindow.js';
 import { gateRefusal, stateGate } from './gates.js';
-import { dayOf, endOfDay, startOfDay, type UtcDay } from '../time/day.js';
+import { civilFromDay, dayOf, endOfDay, startOfDay, type UtcDay } from '../time/day.js';
 import { toInstant, type Instant, type InstantInput } from '../time/instant.js';
 import {
   BILLING_FREQUENCIES,
@@ -301,8 +301,15 @@ export function billingRow(sub: Subscription): BillingChangeRow {
  */
 function cycleAt(sub: Subscription, day: UtcDay): { readonly today: boolean; readonly next: UtcDay | null } {
   const step = billingMonths(sub.billing);
+  // Cycle k starts in the calendar month k × step after the term start's (T6 clamps only the day),
+  // so every cycle whose month is before `day`'s starts before it: the walk begins at the first
+  // cycle in `day`'s month or later, and ends within two steps — not one step a month from the
+  // term start (a long monthly term walked every month, issue 16).
+  const from = civilFromDay(sub.termStartDay);
+  const to = civilFromDay(day);
+  const months = (to.year - from.year) * 12 + (to.month - from.month);
   let today = false;
-  for (let k = 1; ; k++) {
+  for (let k = Math.max(1, Math.ceil(months / step)); ; k++) {
     const start = chargeCycleStart(sub.termStartDay, k * step);
     if (start > sub.termEndDay) return { today, next: null };
     if (start === day) today = true;

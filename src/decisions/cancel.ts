@@ -170,7 +170,8 @@ function decide(sub: Subscription, now: Instant, policy: Policy, phase: TermPhas
       warnings,
       refund,
       'immediate',
-      inTier ? tier.end : null,
+      // C15: the tier lies inside the window (a billing's window may be shorter than the tier).
+      inTier ? Math.min(tier.end, window.end) : null,
     );
   }
   if (program.afterWindow === 'at-renewal') {

@@ -134,9 +134,11 @@ export { RULE_IDS } from '../core/rules.js';
 export { PROGRAMS } from '../policy/programs.js';
 export { STATUSES } from '../snapshot/subscription.js';
 export { TERMS, BILLING_FREQUENCIES, RENEWAL_ANCHORS } from '../time/term.js';
-export { RULE_CHANGES } from '../policy/timeline.js';
+
+// Types of the rules' timeline and the end of the term that this entry's signatures use (types only).
 export type { ChangeScope, RuleChange, RuleChangeKey } from '../policy/timeline.js';
-export { END_OF_TERM_OUTCOMES } from '../decisions/endOfTerm.js';
 export type { EndOfTermOutcome } from '../decisions/endOfTerm.js';
-export { END_OF_TERM_ACTIONS } from '../snapshot/subscription.js';
 export type { EndOfTermAction } from '../snapshot/subscription.js';
+export { RULE_CHANGES } from '../policy/timeline.js';
+export { END_OF_TERM_OUTCOMES } from '../decisions/endOfTerm.js';
+export { END_OF_TERM_ACTIONS } from '../snapshot/subscription.js';

@@ -8,22 +8,29 @@ import { CspRulesError, type PathKey } from '../core/errors.js';
 import { readPolicy, type Policy } from '../policy/policy.js';
 import type { Program } from '../policy/programs.js';
 import { toSubscription, type Status, type Subscription, type SubscriptionInput } from '../snapshot/subscription.js';
-import { civilFromDay, dayOf, DAY_MS, formatDay, startOfDay } from '../time/day.js';
-import { toCount, toRecord } from '../core/validate.js';
+import { civilFromDay, dayOf, DAY_MS, formatDay, HOUR_MS, startOfDay } from '../time/day.js';
+import { own, toCount, toRecord } from '../core/validate.js';
 import type { Note } from './notes.js';
-import { readKind } from './program.js';
+import { notCovered, readKind } from './program.js';
 import { readBatches } from './batches.js';
-import { readNextChargeBilling, readScheduled, readScheduledActions } from './scheduled.js';
+import { NO_SCHEDULED_ACTIONS, readNextChargeBilling, readScheduled, readScheduledActions } from './scheduled.js';
+import { crossCheck, readReported, type Reported } from './reported.js';
 import {
   get,
   optionalBoolean,
+  optionalInstant,
   optionalString,
   readDateOnly,
   readEnum,
-  readInstant,
+  readRefundable,
+  auxiliary,
   required,
   type At,
+  type RefundableDetail,
 } from './read.js';
+import type { BillingFrequency, Term } from '../time/term.js';
+import type { Instant } from '../time/instant.js';
+import type { UtcDay } from '../time/day.js';
 
 export type { Note, NoteCode } from './notes.js';
 
@@ -51,6 +58,8 @@ export interface PartnerCenterSubscription {
   readonly subscription: Subscription;
   /** Unknowns, inferences and placeholders, each naming its JSON field. Empty when none. */
   readonly notes: readonly Note[];
+  /** The facts the JSON itself states (deadlines, refund options, actions), as reported. */
+  readonly reported: Reported;
 }
 
 /** Partner Center statuses (there is no "cancelled": a cancellation sets `deleted`, P7). */
@@ -102,40 +111,88 @@ const STATUS: ReadonlyMap<string, Status> = new Map<string, Status>([
  */
 export function fromPartnerCenter(json: unknown, options: FromPartnerCenterOptions = {}): PartnerCenterSubscription {
   const opts = toRecord(options, 'options');
-  const root: At = { record: toRecord(json, '$'), path: '' };
-  const kind = readKind(root, get({ record: opts, path: 'options' }, 'program'));
+  // Options are read as own properties only: a polluted Object.prototype changes nothing.
+  const isReturnable = own(opts, 'isReturnable') as boolean | undefined;
+  const extendedServiceTerm = own(opts, 'extendedServiceTerm') as boolean | undefined;
+  const notes: Note[] = [];
+  const root: At = { record: toRecord(json, '$'), path: '', notes };
+  const kind = readKind(root, own(opts, 'program'));
   const { program } = kind;
-  const notes: Note[] = [...kind.notes];
-  const policy = readPolicy(options.policy);
+  notes.unshift(...kind.notes);
+  if (Object.keys(root.record).some((k) => /^[A-Z]/.test(k))) {
+    notes.push({
+      code: 'PASCAL_CASE_KEYS',
+      field: '$',
+      kind: 'inferred',
+      message: 'PascalCase keys (an older SDK): matched case-insensitively',
+    });
+  }
+  const policy = readPolicy(own(opts, 'policy') as Policy | undefined);
 
+  const rawStatus = get(root, 'status');
+  if (typeof rawStatus === 'string' && rawStatus.trim().toLowerCase() === 'none') {
+    notCovered('INVALID_ENUM', 'status', '"none": Partner Center reports no status; nothing can be decided', rawStatus);
+  }
   const status = readEnum(root, 'status', STATUS, 'active, pending, suspended, expired, disabled, deleted');
   if (status === undefined) throw new CspRulesError('MISSING_FIELD', 'status', 'is required');
   const quantity = toCount(required(root, 'quantity'), 'quantity');
-  const purchasedAt = readInstant(root, 'creationDate');
-  const effective = readInstant(root, 'effectiveStartDate');
+  const created = optionalInstant(root, 'creationDate');
+  const reportedStart = optionalInstant(root, 'effectiveStartDate');
+  const purchasedAt = created ?? reportedStart;
+  if (purchasedAt === null)
+    throw new CspRulesError('MISSING_FIELD', 'creationDate', 'is required (absent or a placeholder)');
+  if (created === null) {
+    notes.push({
+      code: 'PLACEHOLDER_DATE',
+      field: 'creationDate',
+      kind: 'inferred',
+      message: 'unknown: the purchase is taken as effectiveStartDate (windows from the purchase start there)',
+    });
+  }
+  const effective = reportedStart ?? purchasedAt;
+
+  // T2: the term end date (whole UTC day, as written).
+  const rawEnd = get(root, 'commitmentEndDate');
+  const written = rawEnd === undefined || rawEnd === null ? null : readDateOnly(rawEnd, 'commitmentEndDate', notes);
+  const term = kind.term ?? inferTerm(dayOf(effective), written, program, notes);
 
   // R3: which term, and is its start instant known?
   let start: Pick<SubscriptionInput, 'termStartedAt' | 'termStartDate'> = {};
   let termStartDay = dayOf(purchasedAt);
-  if (effective - purchasedAt > DAY_MS) {
+  const saas = program === 'nce-saas' || program === 'traditional-saas';
+  if (effective - purchasedAt > DAY_MS && saas && effective < purchasedAt + MIN_TERM_DAYS[term] * DAY_MS) {
+    // Marketplace SaaS: the term runs from the activation, days after the order — a first term.
+    termStartDay = dayOf(effective);
+    start = { termStartedAt: effective };
+    notes.push({
+      code: 'SAAS_ACTIVATION',
+      field: 'effectiveStartDate',
+      kind: 'inferred',
+      message: 'after creationDate within the first term: the SaaS activation starts the first term (not a renewal)',
+    });
+  } else if (effective - purchasedAt > DAY_MS) {
     termStartDay = dayOf(effective);
     if (effective === startOfDay(termStartDay)) {
-      start = { termStartedAt: null, termStartDate: formatDay(termStartDay) };
-      notes.push({
-        code: 'RENEWAL_COMPLETION_UNKNOWN',
-        field: 'effectiveStartDate',
-        kind: 'unknown',
-        message: 'renewed term starting at 00:00Z: the renewal-completion instant is not reported (R3)',
-      });
+      const completion = inferCompletion(root, program, kind.billing, policy, effective, notes);
+      start =
+        completion === null
+          ? { termStartedAt: null, termStartDate: formatDay(termStartDay) }
+          : { termStartedAt: completion };
+      if (completion === null) {
+        notes.push({
+          code: 'RENEWAL_COMPLETION_UNKNOWN',
+          field: 'effectiveStartDate',
+          kind: 'unknown',
+          message: 'renewed term starting at 00:00Z: the renewal-completion instant is not reported (R3)',
+        });
+      }
     } else {
       start = { termStartedAt: effective };
     }
   }
 
-  // T2: the term end date.
-  const rawEnd = get(root, 'commitmentEndDate');
   let termEndDate: string | undefined;
-  if (rawEnd === undefined || rawEnd === null) {
+  if (written === null) {
     notes.push({
       code: 'TERM_END_COMPUTED',
       field: 'commitmentEndDate',
@@ -143,14 +200,13 @@ export function fromPartnerCenter(json: unknown, options: FromPartnerCenterOptio
       message: 'absent: the term end follows T6 from the term start',
     });
   } else {
-    const written = readDateOnly(rawEnd, 'commitmentEndDate');
     const endDay = program === 'traditional-saas' ? written - 1 : written; // legacy: exclusive
     if (civilFromDay(written).year >= 9999) {
       notes.push({
         code: 'NOT_RENEWABLE_DATE',
         field: 'commitmentEndDate',
         kind: 'unknown',
-        message: 'year 9999: Partner Center marks the subscription not renewable',
+        message: 'year 9999: Partner Center\'s "never renews" marker — there is no renewal instant',
       });
     }
     if (endDay < termStartDay) {
@@ -165,7 +221,10 @@ export function fromPartnerCenter(json: unknown, options: FromPartnerCenterOptio
   }
 
   // R6: the term-end action of `scheduledActions` decides the outcome; auto-renew follows it.
-  const actions = readScheduledActions(root, optionalString(root, 'offerId'), notes);
+  const offerId = optionalString(root, 'offerId');
+  const actions = auxiliary('scheduledActions', notes, NO_SCHEDULED_ACTIONS, () =>
+    readScheduledActions(root, offerId, notes),
+  );
   const reportedAutoRenew = optionalBoolean(root, 'autoRenewEnabled');
   const chosenAutoRenew = actions.endOfTermAction === null ? undefined : actions.endOfTermAction === 'renew';
   const autoRenew = chosenAutoRenew ?? reportedAutoRenew;
@@ -188,7 +247,7 @@ export function fromPartnerCenter(json: unknown, options: FromPartnerCenterOptio
       message: 'absent: on, as R1 defaults',
     });
   }
-  if (options.isReturnable === undefined && (program === 'bss-software' || program === 'nce-software')) {
+  if (isReturnable === undefined && (program === 'bss-software' || program === 'nce-software')) {
     notes.push({
       code: 'RETURNABLE_UNKNOWN',
       field: 'isReturnable',
@@ -197,8 +256,10 @@ export function fromPartnerCenter(json: unknown, options: FromPartnerCenterOptio
     });
   }
 
-  const batches = readBatches(root, program, policy, purchasedAt, notes);
-  const nextTerm = readScheduled(root, optionalString(root, 'offerId'), notes);
+  const batches = auxiliary('refundableQuantity', notes, undefined, () =>
+    readBatches(root, program, policy, purchasedAt, notes),
+  );
+  const nextTerm = auxiliary('scheduledNextTermInstructions', notes, null, () => readScheduled(root, offerId, notes));
   if (actions.instructions !== null && nextTerm !== null) {
     notes.push({
       code: 'NEXT_TERM_INSTRUCTIONS_SUPERSEDED',
@@ -214,7 +275,7 @@ export function fromPartnerCenter(json: unknown, options: FromPartnerCenterOptio
     offerName: optionalString(root, 'offerName'),
     program,
     status,
-    term: kind.term,
+    term,
     billing: kind.billing,
     quantity,
     purchasedAt,
@@ -223,18 +284,108 @@ export function fromPartnerCenter(json: unknown, options: FromPartnerCenterOptio
     ...(autoRenew === undefined ? {} : { autoRenew }),
     trial: kind.trial,
     ...(batches === undefined ? {} : { seatBatches: batches.batches }),
-    promotionId: optionalString(root, 'promotionId'),
-    ...(options.isReturnable === undefined ? {} : { isReturnable: options.isReturnable }),
+    promotionId: auxiliary('promotionId', notes, null, () => optionalString(root, 'promotionId')),
+    ...(isReturnable === undefined ? {} : { isReturnable }),
     parentSubscriptionId: optionalString(root, 'parentSubscriptionId'),
     scheduledChange: scheduled,
-    nextChargeBilling: readNextChargeBilling(root, kind.billing),
+    nextChargeBilling: auxiliary('nextChargeInstructions', notes, null, () =>
+      readNextChargeBilling(root, kind.billing),
+    ),
     ...(actions.endOfTermAction === null ? {} : { endOfTermAction: actions.endOfTermAction }),
-    ...(options.extendedServiceTerm === undefined ? {} : { extendedServiceTerm: options.extendedServiceTerm }),
+    ...(extendedServiceTerm === undefined ? {} : { extendedServiceTerm }),
     // Principle 6: what the JSON did not say and the adapter filled in is an assumption on every decision.
     ...(assumed.length === 0 ? {} : { assumptions: assumed }),
   };
+  const reported = readReported(root, notes);
   // Stryker disable next-line ArrayDeclaration,LogicalOperator: equivalent, batch paths are read only by validate()'s remap, which no input built here reaches (every batch is validated and clamped above)
-  return { subscription: validate(input, batches?.paths ?? []), notes: Object.freeze(notes) };
+  const subscription = validate(input, batches?.paths ?? []);
+  crossCheck(subscription, reported, policy, notes);
+  return { subscription, notes: Object.freeze(notes), reported };
+}
+
+/** The shortest length of each term in days: a later `effectiveStartDate` within it cannot be a renewal. */
+const MIN_TERM_DAYS: Readonly<Record<Term, number>> = { P1M: 28, P1Y: 365, P3Y: 1095 };
+
+/**
+ * B1: an empty or absent `termDuration`, inferred from the term's days (start to
+ * `commitmentEndDate`, inclusive): about a month, a year or three years; anything else is an error.
+ */
+function inferTerm(startDay: UtcDay, endDay: UtcDay | null, program: string, notes: Note[]): Term {
+  const days = endDay === null ? null : endDay - startDay + 1;
+  const term: Term | null =
+    days === null
+      ? null
+      : days >= 27 && days <= 32
+        ? 'P1M'
+        : days >= 364 && days <= 367
+          ? 'P1Y'
+          : days >= 1094 && days <= 1097
+            ? 'P3Y'
+            : null;
+  if (term === null) {
+    throw new CspRulesError(
+      'MISSING_FIELD',
+      'termDuration',
+      `is required for ${program} (P1M, P1Y or P3Y): empty or absent, and the dates do not tell it`,
+    );
+  }
+  notes.push({
+    code: 'TERM_INFERRED',
+    field: 'termDuration',
+    kind: 'inferred',
+    message: `empty or absent: ${term}, from effectiveStartDate to commitmentEndDate (${days} days)`,
+  });
+  return term;
+}
+
+/**
+ * R3: the completion of a renewal that started at 00:00Z, inferred from a reported deadline that
+ * runs from it: `cancellationAllowedUntilDate` − the cancellation window, else the batch of
+ * `refundableQuantity.details` whose window (− the seat window) starts within the renewal day.
+ * Kept only within R3's bound (the renewal day: 00:00Z to +24 h); `null` when nothing tells it.
+ */
+function inferCompletion(
+  root: At,
+  program: Program,
+  billing: BillingFrequency,
+  policy: Policy,
+  renewalStart: Instant,
+  notes: Note[],
+): Instant | null {
+  const pp = policy.programs[program];
+  const within = (t: Instant): boolean => t >= renewalStart && t < renewalStart + DAY_MS;
+  const quiet: Note[] = []; // lenient-reading notes are made again where the field is read
+  if (pp.cancelFrom === 'term-start') {
+    const reported = auxiliary('cancellationAllowedUntilDate', quiet, null, () =>
+      optionalInstant({ ...root, notes: quiet }, 'cancellationAllowedUntilDate'),
+    );
+    const from = reported === null ? null : reported - pp.cancelWindowHours[billing] * HOUR_MS;
+    if (from !== null && within(from)) {
+      notes.push({
+        code: 'RENEWAL_COMPLETION_INFERRED',
+        field: 'cancellationAllowedUntilDate',
+        kind: 'inferred',
+        message: `renewal completed at ${new Date(from).toISOString()} = cancellationAllowedUntilDate − ${pp.cancelWindowHours[billing]} h (C1, R3)`,
+      });
+      return from;
+    }
+  }
+  if (pp.seatReduction === 'never' || pp.seatWindowHours === 0) return null;
+  const refundable = auxiliary('refundableQuantity', quiet, null, () => readRefundable({ ...root, notes: quiet }));
+  const details = refundable?.details ?? [];
+  for (let i = 0; i < details.length; i++) {
+    const from = (details[i] as RefundableDetail).allowedUntil - pp.seatWindowHours * HOUR_MS;
+    if (within(from)) {
+      notes.push({
+        code: 'RENEWAL_COMPLETION_INFERRED',
+        field: `refundableQuantity.details[${i}].allowedUntilDateTime`,
+        kind: 'inferred',
+        message: `renewal completed at ${new Date(from).toISOString()} = the renewal batch's allowedUntilDateTime − ${pp.seatWindowHours} h (Q2, R3)`,
+      });
+      return from;
+    }
+  }
+  return null;
 }
 
 /**

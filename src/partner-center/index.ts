@@ -12,6 +12,11 @@ export type {
   Note as PartnerCenterNote,
   NoteCode as PartnerCenterNoteCode,
 } from './fromPartnerCenter.js';
+export { readPartnerCenterList, readPartnerCenterRecord } from './readList.js';
+export type { PartnerCenterRecord, SkipReason } from './readList.js';
+export { explainPartnerCenter } from './explainReported.js';
+export type { DeadlineSource, PartnerCenterExplanation, ReportedRefund, SourcedAction } from './explainReported.js';
+export type { Reported, ReportedRefundOption } from './reported.js';
 export { reconcile } from './reconcile.js';
 export type { Difference, ReconcileOptions, ReconciledBatch } from './reconcile.js';
 
@@ -47,7 +52,19 @@ export { RULE_IDS } from '../core/rules.js';
 export { PROGRAMS } from '../policy/programs.js';
 export { STATUSES } from '../snapshot/subscription.js';
 export { TERMS, BILLING_FREQUENCIES, RENEWAL_ANCHORS } from '../time/term.js';
-export { RULE_CHANGES } from '../policy/timeline.js';
+
+// explain's types that explainPartnerCenter's signature uses, and the error type of the list answers.
+export type { Action, ActionExplanation, Outcome } from '../explain/actions.js';
+export type { Deadline, DeadlineKind, TermTimeline } from '../explain/deadlines.js';
+export type { AlertClass, Explanation, ExplainOptions } from '../explain/explain.js';
+export type { AfterTermStage } from '../lifecycle/afterTerm.js';
+export type { OpenBatch } from '../decisions/seats.js';
+export type { Warning } from '../core/decision.js';
+export type { CspRulesError, ErrorCode, PathKey } from '../core/errors.js';
 export type { ChangeScope, RuleChange, RuleChangeKey } from '../policy/timeline.js';
-export { END_OF_TERM_ACTIONS } from '../snapshot/subscription.js';
+export type { EndOfTerm, EndOfTermOutcome } from '../decisions/endOfTerm.js';
 export type { EndOfTermAction } from '../snapshot/subscription.js';
+export { RULE_CHANGES } from '../policy/timeline.js';
+export { END_OF_TERM_OUTCOMES } from '../decisions/endOfTerm.js';
+export { END_OF_TERM_ACTIONS } from '../snapshot/subscription.js';
+export { ACTIONS } from '../explain/actions.js';

@@ -18,7 +18,7 @@ export type NoteCode =
   | 'SEAT_BATCHES_IGNORED'
   /** No `commitmentEndDate`: the term end is computed by T6 from the term start. */
   | 'TERM_END_COMPUTED'
-  /** `commitmentEndDate` in year 9999: Partner Center's "not renewable" marker (legacy/Azure). */
+  /** `commitmentEndDate` in year 9999: Partner Center's "never renews" marker: there is no renewal instant. */
   | 'NOT_RENEWABLE_DATE'
   /** No `autoRenewEnabled`: R1's default (on) is used. */
   | 'AUTO_RENEW_DEFAULTED'
@@ -37,7 +37,25 @@ export type NoteCode =
   /** R6: `autoRenewEnabled` disagrees with the term-end action of `scheduledActions`, which decides (auto-renew follows it). */
   | 'AUTO_RENEW_FROM_SCHEDULED_ACTION'
   /** S1: `scheduledNextTermInstructions` are not used: the `RenewToNewTerm` action's own instructions decide. */
-  | 'NEXT_TERM_INSTRUCTIONS_SUPERSEDED';
+  | 'NEXT_TERM_INSTRUCTIONS_SUPERSEDED'
+  /** A date-time without offset, read as UTC (Microsoft documents Partner Center dates and times as UTC). */
+  | 'OFFSETLESS_AS_UTC'
+  /** A placeholder date (`0001-01-01…`, .NET's `DateTime.MinValue`): unknown, never a fact. */
+  | 'PLACEHOLDER_DATE'
+  /** An auxiliary field (scheduled instructions, actions, refundable seats …) could not be read: taken as absent, the rest of the record stands. */
+  | 'FIELD_NOT_READ'
+  /** A documented or unknown enum value the rules do not cover (`billingCycle` `unknown`/`biennial`): a placeholder is used and the note says which answers it affects. */
+  | 'ENUM_NOT_COVERED'
+  /** `termDuration` empty or absent: the term is inferred from `effectiveStartDate` and `commitmentEndDate`. */
+  | 'TERM_INFERRED'
+  /** Marketplace SaaS: `effectiveStartDate` after `creationDate` is the activation, the first term's start — not a renewal. */
+  | 'SAAS_ACTIVATION'
+  /** R3: the renewal-completion instant inferred from a reported deadline (`cancellationAllowedUntilDate` or a renewal batch's `allowedUntilDateTime`) minus the window. */
+  | 'RENEWAL_COMPLETION_INFERRED'
+  /** Keys in PascalCase (older SDKs): matched case-insensitively. */
+  | 'PASCAL_CASE_KEYS'
+  /** A reported fact (`cancellationAllowedUntilDate`, `refundOptions`, `commitmentEndDateTime`, `actions`) disagrees with the library's computation. */
+  | 'REPORTED_DIFFERS';
 
 /** One note of the adapter. */
 export interface Note {
@@ -45,8 +63,11 @@ export interface Note {
   readonly code: NoteCode;
   /** JSON path of the field concerned, e.g. `refundableQuantity.details[0].allowedUntilDateTime`. */
   readonly field: string;
-  /** `unknown`: the fact is absent and stays unknown; `inferred`: derived, not reported; `defaulted`: a default or placeholder. */
-  readonly kind: 'unknown' | 'inferred' | 'defaulted';
+  /**
+   * `unknown`: the fact is absent and stays unknown; `inferred`: derived, not reported;
+   * `defaulted`: a default or placeholder; `warning`: a reported fact disagrees with the library.
+   */
+  readonly kind: 'unknown' | 'inferred' | 'defaulted' | 'warning';
   /** The note in words, for logs and people. */
   readonly message: string;
 }

@@ -48,10 +48,34 @@ const DURATIONS: ReadonlyMap<string, Term | 'none'> = new Map([
   ['none', 'none'],
 ]);
 
+/**
+ * Errors that say the record is outside the rules (Azure, usage or benefit billing, legacy
+ * Microsoft license-based), not that it is malformed: a list names them "not covered".
+ */
+const NOT_COVERED = new WeakSet<CspRulesError>();
+
+/** Whether `error` says the record is not covered by the rules (rather than invalid). */
+export function isNotCovered(error: unknown): boolean {
+  return error instanceof CspRulesError && NOT_COVERED.has(error);
+}
+
+/** Throws the {@link CspRulesError} of a record the rules do not cover (see {@link isNotCovered}). */
+export function notCovered(
+  code: 'INVALID_ENUM' | 'MISSING_FIELD',
+  path: string,
+  detail: string,
+  received?: unknown,
+): never {
+  const error = new CspRulesError(code, path, detail, received);
+  NOT_COVERED.add(error);
+  throw error;
+}
+
 /** The program, term and billing read from the resource, with the notes made on the way. */
 export interface Kind {
   readonly program: Program;
-  readonly term: Term;
+  /** `null`: `termDuration` empty or absent; the caller infers it from the dates. */
+  readonly term: Term | null;
   readonly billing: BillingFrequency;
   readonly trial: boolean;
   readonly notes: readonly Note[];
@@ -78,9 +102,11 @@ export interface Kind {
 export function readKind(root: At, forced: unknown): Kind {
   const notes: Note[] = [];
   const trial = optionalBoolean(root, 'isTrial') ?? false;
-  const cycle = readEnum(root, 'billingCycle', CYCLES, 'monthly, annual, triennial, none, oneTime');
+  const cycle = lenientEnum(root, 'billingCycle', CYCLES, 'monthly, annual, triennial, none, oneTime', notes);
   const rawDuration = get(root, 'termDuration');
-  const duration = readEnum(root, 'termDuration', DURATIONS, 'P1M, P1Y, P3Y, none');
+  const readDuration =
+    rawDuration === '' ? undefined : lenientEnum(root, 'termDuration', DURATIONS, 'P1M, P1Y, P3Y, none', notes);
+  const duration = readDuration === 'unknown' ? undefined : readDuration;
 
   let program: Program;
   if (forced !== undefined) {
@@ -96,15 +122,11 @@ export function readKind(root: At, forced: unknown): Kind {
   }
 
   // B1: the term. Perpetual software has none: the snapshot needs one, P1Y is a placeholder.
-  let term: Term;
+  let term: Term | null;
   if (duration === undefined || duration === 'none') {
     if (program !== 'nce-perpetual') {
-      throw new CspRulesError(
-        'MISSING_FIELD',
-        'termDuration',
-        `is required for ${program} (P1M, P1Y or P3Y), got ${describe(rawDuration)}`,
-        rawDuration,
-      );
+      // Inferred by the caller from effectiveStartDate and commitmentEndDate (TERM_INFERRED).
+      return { program, term: null, billing: billingOf(root, cycle, trial, program, notes), trial, notes };
     }
     term = 'P1Y';
     notes.push({
@@ -117,19 +139,56 @@ export function readKind(root: At, forced: unknown): Kind {
     term = duration;
   }
 
-  // B1: the billing frequency. Trials are not billed (`none`); one-time purchases are perpetual.
+  return { program, term, billing: billingOf(root, cycle, trial, program, notes), trial, notes };
+}
+
+/** An enum read leniently: a value outside the table is a note (`ENUM_NOT_COVERED`) and `'unknown'`. */
+function lenientEnum<T>(
+  root: At,
+  key: string,
+  table: ReadonlyMap<string, T>,
+  expected: string,
+  notes: Note[],
+): T | 'unknown' | undefined {
+  try {
+    return readEnum(root, key, table, expected);
+  } catch (error) {
+    if (!(error instanceof CspRulesError)) throw error;
+    notes.push({
+      code: 'ENUM_NOT_COVERED',
+      field: key,
+      kind: 'unknown',
+      message: `${describe(get(root, key))} is not one of ${expected}: unknown`,
+    });
+    return 'unknown';
+  }
+}
+
+/** A placeholder billing frequency, with the note that says which answers rest on it. */
+function placeholderBilling(why: string, notes: Note[]): BillingFrequency {
+  notes.push({
+    code: 'ENUM_NOT_COVERED',
+    field: 'billingCycle',
+    kind: 'defaulted',
+    message: `${why}: monthly is a placeholder; billing-frequency answers (B1–B5) and monthly windows are not decided from the JSON`,
+  });
+  return 'monthly';
+}
+
+/** B1: the billing frequency. Trials are not billed (`none`); one-time purchases are perpetual. */
+function billingOf(
+  root: At,
+  cycle: Cycle | 'unknown' | undefined,
+  trial: boolean,
+  program: Program,
+  notes: Note[],
+): BillingFrequency {
   let billing: BillingFrequency;
   const cyclePath = 'billingCycle';
   if (cycle === undefined) {
-    throw new CspRulesError('MISSING_FIELD', cyclePath, 'is required (monthly, annual, triennial; none for a trial)');
+    billing = placeholderBilling('absent', notes);
   } else if (cycle === 'none') {
-    if (!trial)
-      throw new CspRulesError(
-        'INVALID_ENUM',
-        cyclePath,
-        '"none" is only valid for a trial (isTrial: true)',
-        get(root, cyclePath),
-      );
+    if (!trial) return placeholderBilling('"none" on a subscription that is not a trial', notes);
     billing = 'monthly';
     notes.push({
       code: 'TRIAL_BILLING_PLACEHOLDER',
@@ -138,14 +197,7 @@ export function readKind(root: At, forced: unknown): Kind {
       message: 'a trial is not billed; monthly is a placeholder (TR2: converts to monthly billing by default)',
     });
   } else if (cycle === 'onetime') {
-    if (program !== 'nce-perpetual') {
-      throw new CspRulesError(
-        'INVALID_ENUM',
-        cyclePath,
-        `"oneTime" is only valid for perpetual software, not ${program}`,
-        get(root, cyclePath),
-      );
-    }
+    if (program !== 'nce-perpetual') return placeholderBilling(`"oneTime" on ${program}`, notes);
     billing = 'annual';
     notes.push({
       code: 'PERPETUAL_TERM_PLACEHOLDER',
@@ -154,22 +206,17 @@ export function readKind(root: At, forced: unknown): Kind {
       message: 'a one-time purchase has no billing frequency; annual is a placeholder',
     });
   } else if (cycle === 'biennial' || cycle === 'unknown') {
-    throw new CspRulesError(
-      'INVALID_ENUM',
-      cyclePath,
-      `"${cycle}" is not a billing frequency the rules cover (monthly, annual, triennial)`,
-      get(root, cyclePath),
-    );
+    billing = placeholderBilling(`${describe(get(root, cyclePath))} is not a billing frequency the rules cover`, notes);
   } else {
     billing = cycle;
   }
-  return { program, term, billing, trial, notes };
+  return billing;
 }
 
 function chooseProgram(root: At, duration: Term | 'none' | undefined, cycle: Cycle | undefined): Program {
   const billingType = readEnum(root, 'billingType', BILLING_TYPES, 'license, none, usage, benefit');
   if (billingType === 'usage' || billingType === 'benefit') {
-    throw new CspRulesError(
+    notCovered(
       'INVALID_ENUM',
       'billingType',
       `"${billingType}" billing is not covered (license-based subscriptions only)`,
@@ -193,14 +240,14 @@ function chooseProgram(root: At, duration: Term | 'none' | undefined, cycle: Cyc
       return 'nce-saas';
     case 'legacy':
       if (microsoft === false) return 'traditional-saas';
-      throw new CspRulesError(
+      return notCovered(
         pt === null ? 'MISSING_FIELD' : 'INVALID_ENUM',
         idPath,
         'legacy Microsoft license-based subscriptions are not covered; expected OnlineServicesNCE, Software or SaaS (or pass options.program)',
         pt === null ? undefined : get(pt, 'id'),
       );
     case 'azure':
-      throw new CspRulesError(
+      return notCovered(
         'INVALID_ENUM',
         idPath,
         '"Azure" (usage-based) is not covered; expected OnlineServicesNCE, Software or SaaS',

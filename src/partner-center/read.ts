@@ -8,11 +8,14 @@ import { CspRulesError, describe } from '../core/errors.js';
 import type { UtcDay } from '../time/day.js';
 import { toInstant, toUtcDay, type Instant } from '../time/instant.js';
 import { own, toCount, toRecord } from '../core/validate.js';
+import type { Note } from './notes.js';
 
 /** A JSON object read so far, and the path it was found at (`''` for the root). */
 export interface At {
   readonly record: Readonly<Record<string, unknown>>;
   readonly path: string;
+  /** Where the readers note what they read leniently (offset-less date-times, placeholders). */
+  readonly notes?: Note[];
 }
 
 /** The path of `key` inside `at`. */
@@ -20,9 +23,16 @@ export function pathOf(at: At, key: string): string {
   return at.path === '' ? key : `${at.path}.${key}`;
 }
 
-/** An own property of `at` (never inherited). */
+/**
+ * An own property of `at` (never inherited). Keys match case-insensitively: older SDKs serialise
+ * PascalCase (`"Status"`, `"CommitmentEndDate"`); the exact spelling wins when both are present.
+ */
 export function get(at: At, key: string): unknown {
-  return own(at.record, key);
+  const exact = own(at.record, key);
+  if (exact !== undefined) return exact;
+  const lower = key.toLowerCase();
+  for (const k of Object.keys(at.record)) if (k.toLowerCase() === lower) return at.record[k];
+  return undefined;
 }
 
 /** A nested object, or `null` when absent or `null`. */
@@ -30,7 +40,7 @@ export function optionalObject(at: At, key: string): At | null {
   const value = get(at, key);
   if (value === undefined || value === null) return null;
   const path = pathOf(at, key);
-  return { record: toRecord(value, path), path };
+  return { record: toRecord(value, path), path, ...(at.notes === undefined ? {} : { notes: at.notes }) };
 }
 
 /**
@@ -68,26 +78,64 @@ export function required(at: At, key: string): unknown {
   return value;
 }
 
-/** T1: an instant (ISO with `Z` or an offset); a date-time without offset is rejected. */
-export function readInstant(at: At, key: string): Instant {
-  return toInstant(required(at, key), pathOf(at, key));
+/** A date-time without an offset: `2019-03-04T00:00:00`, `2019-01-09T00:21:45.9263727`. */
+const OFFSETLESS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+/** .NET's `DateTime.MinValue`, which Partner Center writes for a date it does not have. */
+const PLACEHOLDER = /^0001-01-01/;
+
+/**
+ * T1 for Partner Center text: an instant, or `null` for the placeholder `0001-01-01…` (a note
+ * says it is unknown). A date-time without offset is read as UTC — Microsoft documents every
+ * Partner Center date and time as UTC — with a note; the core API (`toInstant`) stays strict.
+ */
+export function readLenientInstant(value: unknown, path: string, notes: Note[] | undefined): Instant | null {
+  if (typeof value === 'string') {
+    if (PLACEHOLDER.test(value)) {
+      notes?.push({
+        code: 'PLACEHOLDER_DATE',
+        field: path,
+        kind: 'unknown',
+        message: `${JSON.stringify(value)} is a placeholder: unknown`,
+      });
+      return null;
+    }
+    if (OFFSETLESS.test(value)) {
+      notes?.push({
+        code: 'OFFSETLESS_AS_UTC',
+        field: path,
+        kind: 'inferred',
+        message: `${JSON.stringify(value)} has no offset: read as UTC (Partner Center dates and times are UTC)`,
+      });
+      return toInstant(`${value}Z`, path);
+    }
+  }
+  return toInstant(value, path);
 }
 
-/** T1: an optional instant; absent or `null` → `null`. */
+/** T1: a required instant (offset-less read as UTC with a note); a placeholder is `MISSING_FIELD`. */
+function readInstant(at: At, key: string): Instant {
+  const path = pathOf(at, key);
+  const value = readLenientInstant(required(at, key), path, at.notes);
+  if (value === null) throw new CspRulesError('MISSING_FIELD', path, 'is a placeholder (0001-01-01): unknown');
+  return value;
+}
+
+/** T1: an optional instant; absent, `null` or a placeholder → `null`. */
 export function optionalInstant(at: At, key: string): Instant | null {
   const value = get(at, key);
-  return value === undefined || value === null ? null : toInstant(value, pathOf(at, key));
+  return value === undefined || value === null ? null : readLenientInstant(value, pathOf(at, key), at.notes);
 }
 
 /**
- * T2: a Partner Center "date" (`commitmentEndDate`, `customTermEndDate`) as a whole UTC day.
- * The text must still be a valid T1 value (a date-time without offset is rejected); the day is
- * the calendar date **as written** — Partner Center writes `T00:00:00Z`, and documented
- * examples that carry a time part mean the same day (partner-center.md: "read the date only").
+ * T2: a Partner Center "date" (`commitmentEndDate`, `customTermEndDate`) as a whole UTC day, or
+ * `null` for a placeholder. The text must still be a valid T1 value (offset-less read as UTC, as
+ * {@link readLenientInstant}); the day is the calendar date **as written** — Partner Center writes
+ * `T00:00:00Z`, and documented examples that carry a time part mean the same day
+ * (partner-center.md: "read the date only").
  */
-export function readDateOnly(value: unknown, path: string): UtcDay {
+export function readDateOnly(value: unknown, path: string, notes?: Note[]): UtcDay | null {
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)) {
-    toInstant(value, path); // T1 validation of the whole text
+    if (readLenientInstant(value, path, notes) === null) return null; // T1 validation of the whole text
     return toUtcDay(value.slice(0, 10), path);
   }
   return toUtcDay(value, path);
@@ -140,11 +188,31 @@ export function readRefundable(root: At): Refundable | null {
   const details: RefundableDetail[] = [];
   rawDetails.forEach((item: unknown, i) => {
     const path = `${detailsPath}[${i}]`;
-    const d: At = { record: toRecord(item, path), path };
+    const d: At = { record: toRecord(item, path), path, ...(root.notes === undefined ? {} : { notes: root.notes }) };
     details.push({
       quantity: toCount(required(d, 'quantity'), pathOf(d, 'quantity')),
       allowedUntil: readInstant(d, 'allowedUntilDateTime'),
     });
   });
   return { totalQuantity, details };
+}
+
+/**
+ * An auxiliary field read apart: when it cannot be read, a note says why and the record stands
+ * without it (`fallback`).
+ */
+export function auxiliary<T>(field: string, notes: Note[], fallback: T, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    // Stryker disable next-line ConditionalExpression: the readers throw only CspRulesError
+    if (!(error instanceof CspRulesError)) throw error;
+    notes.push({
+      code: 'FIELD_NOT_READ',
+      field: error.field === '' ? field : error.field,
+      kind: 'unknown',
+      message: `not read (${error.code}: ${error.detail}); taken as absent`,
+    });
+    return fallback;
+  }
 }

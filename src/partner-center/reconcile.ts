@@ -3,7 +3,8 @@
  * `cancellationAllowedUntilDate` against {@link canCancel}, `refundableQuantity` against
  * {@link reducibleSeats}. Each difference lists both values.
  */
-import { readRefundable, optionalInstant, type At, type RefundableDetail } from './read.js';
+import { get, readRefundable, optionalInstant, type At, type RefundableDetail } from './read.js';
+import { isDayGranular, sameDeadline } from './reported.js';
 import { canCancel } from '../decisions/cancel.js';
 import { CspRulesError, describe } from '../core/errors.js';
 import type { Policy } from '../policy/policy.js';
@@ -61,15 +62,18 @@ export interface ReconcileOptions {
 /**
  * Compares our windows at `now` with the Partner Center resource fetched at `now`.
  *
- * - `cancellationAllowedUntilDate` (C1, C12): ours is {@link canCancel}'s `until` when a
- *   cancellation is possible now (immediately, or scheduled for renewal: C4/C5), else `null`.
- *   Theirs is the reported instant while it is after `now`, else `null` (the window has closed;
- *   Partner Center may keep showing the past deadline).
+ * - `cancellationAllowedUntilDate` (C1, C12): absent (or a placeholder) means not reported:
+ *   nothing compared; `null` is Microsoft's "not allowed to be cancelled" (theirs `null`). Ours is {@link canCancel}'s `until` when a cancellation is possible now
+ *   (immediately, or scheduled for renewal: C4/C5), else `null`. Theirs is the reported instant
+ *   while it is after `now`, else `null` (the window has closed; Partner Center may keep showing
+ *   the past deadline). A day-granular value (`…T23:59:00Z`, `…T23:59:59Z`) agrees with ours when
+ *   both fall on the same UTC day (ours is exclusive: its last millisecond's day).
  * - `refundableQuantity` absent: not reported, nothing compared.
  * - `refundableQuantity.totalQuantity` (Q4): ours is the sum of the open batches of
  *   {@link reducibleSeats} **before** the keep-one-seat cap (Partner Center counts every seat of an
  *   open batch; the cap is our policy, Q2).
- * - `refundableQuantity.details` (Q4): batches are matched by window end; the unmatched are paired
+ * - `refundableQuantity.details` (Q4): batches are matched by window end (one merge pass over both
+ *   sides sorted, so the cost grows linearly after the sorts); the unmatched are paired
  *   in order of their window end (a difference of `allowedUntilDateTime` and/or `quantity`), and
  *   what is left is reported as a batch only one side has. Reported batches whose window ended
  *   by `now` are left out, as are ours outside their window.
@@ -110,12 +114,19 @@ export function reconcile(
   const decide = { now, ...(policy === undefined ? {} : { policy }) };
   const differences: Difference[] = [];
 
-  // C1, C12: the cancellation deadline.
-  const cancel = canCancel(sub, decide);
-  const ours = cancel.allowed ? cancel.until : null;
-  const reported = optionalInstant(root, 'cancellationAllowedUntilDate');
-  const theirs = reported !== null && reported > now ? reported : null;
-  if (!same(ours, theirs)) differences.push({ kind: 'instant', field: 'cancellationAllowedUntilDate', ours, theirs });
+  // C1, C12: the cancellation deadline. Absent (or a placeholder) means not reported: nothing to
+  // compare; `null` is Microsoft's "not allowed to be cancelled" (no deadline).
+  const raw = get(root, 'cancellationAllowedUntilDate');
+  const reported = raw === undefined ? null : optionalInstant(root, 'cancellationAllowedUntilDate');
+  if (raw === null || reported !== null) {
+    const cancel = canCancel(sub, decide);
+    const ours = cancel.allowed ? cancel.until : null;
+    const theirs = reported !== null && reported > now ? reported : null;
+    // T2: Microsoft's day-granular values (…T23:59:00Z, …T23:59:59Z) compare by UTC day.
+    const agree =
+      ours !== null && theirs !== null && isDayGranular(theirs) ? sameDeadline(theirs, ours, true) : same(ours, theirs);
+    if (!agree) differences.push({ kind: 'instant', field: 'cancellationAllowedUntilDate', ours, theirs });
+  }
 
   // Q4: the refundable seats.
   // Absent means not reported (unknown), not zero: nothing to compare.
@@ -148,17 +159,26 @@ function compareBatches(
     .filter((t) => t.batch.allowedUntil > now && t.batch.quantity > 0)
     .sort((a, b) => a.batch.allowedUntil - b.batch.allowedUntil || a.index - b.index);
   // Stryker disable next-line MethodExpression,ArrowFunction: equivalent — ours come from reducibleSeats, already sorted by window end (seats.ts), so dropping this sort or its comparator never reorders
-  const left = [...ours].sort((a, b) => a.allowedUntil - b.allowedUntil);
+  const sorted = [...ours].sort((a, b) => a.allowedUntil - b.allowedUntil);
   const unmatched: typeof theirs = [];
+  const left: ReconciledBatch[] = [];
   const out: Difference[] = [];
-  // Exact (within tolerance) window ends first.
+  // Matching window ends (within tolerance) first: both sides sorted by window end, one merge
+  // pass — linear after the sorts, however many batches differ.
+  let i = 0;
   for (const t of theirs) {
-    const i = left.findIndex((o) => same(o.allowedUntil, t.batch.allowedUntil));
-    if (i < 0) {
+    while (i < sorted.length && !same((sorted[i] as ReconciledBatch).allowedUntil, t.batch.allowedUntil)) {
+      const o = sorted[i] as ReconciledBatch;
+      if (o.allowedUntil > t.batch.allowedUntil) break;
+      left.push(o);
+      i++;
+    }
+    const o = sorted[i];
+    if (o === undefined || !same(o.allowedUntil, t.batch.allowedUntil)) {
       unmatched.push(t);
       continue;
     }
-    const [o] = left.splice(i, 1) as [ReconciledBatch];
+    i++;
     if (o.quantity !== t.batch.quantity) {
       out.push({
         kind: 'quantity',
@@ -168,6 +188,7 @@ function compareBatches(
       });
     }
   }
+  left.push(...sorted.slice(i));
   // Then in order of window end.
   unmatched.forEach((t, k) => {
     const o = left[k];

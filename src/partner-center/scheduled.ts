@@ -36,7 +36,9 @@ function readInstructions(s: At, offerId: string | null, notes: Note[]): Schedul
     product === null ? undefined : readEnum(product, 'billingCycle', BILLING, 'monthly, annual, triennial');
   const rawCustom = get(s, 'customTermEndDate');
   const custom =
-    rawCustom === undefined || rawCustom === null ? undefined : readDateOnly(rawCustom, pathOf(s, 'customTermEndDate'));
+    rawCustom === undefined || rawCustom === null
+      ? undefined
+      : (readDateOnly(rawCustom, pathOf(s, 'customTermEndDate'), s.notes) ?? undefined);
   if (product !== null && offerId !== null) {
     const productId = optionalString(product, 'productId');
     const skuId = optionalString(product, 'skuId');
@@ -94,7 +96,12 @@ export interface ScheduledActions {
   readonly instructions: ScheduledChangeInput | null;
 }
 
-const NO_ACTIONS: ScheduledActions = Object.freeze({ endOfTermAction: null, field: null, instructions: null });
+/** No scheduled actions. */
+export const NO_SCHEDULED_ACTIONS: ScheduledActions = Object.freeze({
+  endOfTermAction: null,
+  field: null,
+  instructions: null,
+});
 
 /**
  * R6: `scheduledActions` (from 2026-02-16) → the end-of-term choice. The `TermEnd` action decides:
@@ -107,11 +114,11 @@ const NO_ACTIONS: ScheduledActions = Object.freeze({ endOfTermAction: null, fiel
  */
 export function readScheduledActions(root: At, offerId: string | null, notes: Note[]): ScheduledActions {
   const raw = get(root, 'scheduledActions');
-  if (raw === undefined || raw === null) return NO_ACTIONS;
+  if (raw === undefined || raw === null) return NO_SCHEDULED_ACTIONS;
   if (!Array.isArray(raw)) {
     throw new CspRulesError('INVALID_TYPE', 'scheduledActions', `expected an array, got ${describe(raw)}`, raw);
   }
-  let found: ScheduledActions = NO_ACTIONS;
+  let found: ScheduledActions = NO_SCHEDULED_ACTIONS;
   (raw as readonly unknown[]).forEach((item, i) => {
     const path = `scheduledActions[${i}]`;
     const at: At = { record: toRecord(item, path), path };

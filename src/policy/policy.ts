@@ -161,61 +161,61 @@ export function definePolicy(overrides: PolicyOverrides, base: Policy = DEFAULT_
       );
     }
   }
+  // Only own properties are read: a key inherited from a polluted Object.prototype is no setting.
+  const ov = overrides as Readonly<Record<string, unknown>>;
   const programs: Record<Program, ProgramPolicy> = { ...base.programs };
-  const given = overrides.programs === undefined ? {} : toRecord(overrides.programs, 'policy.programs');
+  const givenPrograms = own(ov, 'programs');
+  const given = givenPrograms === undefined ? {} : toRecord(givenPrograms, 'policy.programs');
   for (const key of Object.keys(given)) {
     if (!(PROGRAMS as readonly string[]).includes(key)) {
       throw new CspRulesError('INVALID_ENUM', ['policy', 'programs', key], `unknown program ${describe(key)}`, key);
     }
     const program = key as Program;
-    programs[program] = mergeProgram(programs[program], given[program], `policy.programs.${program}`);
+    programs[program] = mergeProgram(programs[program], own(given, program), `policy.programs.${program}`);
   }
   const policy: Policy = Object.freeze({
     programs: Object.freeze(programs),
     unknownRenewalCompletion: pick(
-      overrides.unknownRenewalCompletion,
+      own(ov, 'unknownRenewalCompletion'),
       ['earliest', 'latest'],
       'policy.unknownRenewalCompletion',
       base.unknownRenewalCompletion,
     ),
-    keepOneSeat: toBoolean(overrides.keepOneSeat, 'policy.keepOneSeat', base.keepOneSeat),
-    daysUsed: pick(overrides.daysUsed, ['inclusive', 'exclusive'], 'policy.daysUsed', base.daysUsed),
+    keepOneSeat: toBoolean(own(ov, 'keepOneSeat'), 'policy.keepOneSeat', base.keepOneSeat),
+    daysUsed: pick(own(ov, 'daysUsed'), ['inclusive', 'exclusive'], 'policy.daysUsed', base.daysUsed),
     renewalAnchor: pick(
-      overrides.renewalAnchor,
+      own(ov, 'renewalAnchor'),
       ['anniversary', 'clamped'],
       'policy.renewalAnchor',
       base.renewalAnchor,
     ),
     suspendedAtTermEnd: pick(
-      overrides.suspendedAtTermEnd,
+      own(ov, 'suspendedAtTermEnd'),
       ['lifecycle', 'deleted'],
       'policy.suspendedAtTermEnd',
       base.suspendedAtTermEnd,
     ),
     cancelledAtTermEnd: pick(
-      overrides.cancelledAtTermEnd,
+      own(ov, 'cancelledAtTermEnd'),
       ['disabled', 'deleted'],
       'policy.cancelledAtTermEnd',
       base.cancelledAtTermEnd,
     ),
     scheduledChangeDeletion: pick(
-      overrides.scheduledChangeDeletion,
+      own(ov, 'scheduledChangeDeletion'),
       ['any-immediate', 'listed'],
       'policy.scheduledChangeDeletion',
       base.scheduledChangeDeletion,
     ),
     destinationTerm: pick(
-      overrides.destinationTerm,
+      own(ov, 'destinationTerm'),
       ['equal', 'not-shorter'],
       'policy.destinationTerm',
       base.destinationTerm,
     ),
     timeline: base.timeline,
-    asOf: readAsOf(own(overrides as Readonly<Record<string, unknown>>, 'asOf'), base.asOf),
-    ignoredChanges: readIgnored(
-      own(overrides as Readonly<Record<string, unknown>>, 'ignoredChanges'),
-      base.ignoredChanges,
-    ),
+    asOf: readAsOf(own(ov, 'asOf'), base.asOf),
+    ignoredChanges: readIgnored(own(ov, 'ignoredChanges'), base.ignoredChanges),
   });
   policies.add(policy);
   return policy;
@@ -346,12 +346,25 @@ function mergeProgram(current: ProgramPolicy, value: unknown, path: string): Pro
   };
   const hours = (key: 'fullRefundHours' | 'seatWindowHours'): number =>
     own(patch, key) === undefined ? current[key] : checkHours(own(patch, key), `${path}.${key}`);
+  const cancelWindowHours = perBilling('cancelWindowHours', checkHours);
+  const fullRefundHours = hours('fullRefundHours');
+  // C15: the full-refund tier lies inside the cancellation window: never longer than the longest
+  // of the program's windows (a billing with a shorter window ends its tier with the window).
+  const longest = Math.max(...BILLING_FREQUENCIES.map((b) => cancelWindowHours[b]));
+  if (fullRefundHours > longest) {
+    throw new CspRulesError(
+      'INCONSISTENT',
+      `${path}.fullRefundHours`,
+      `${fullRefundHours} h is longer than the cancellation window (${longest} h at most, C15)`,
+      fullRefundHours,
+    );
+  }
   return Object.freeze({
     cancelRule: perBilling('cancelRule', (v, f) => toEnum(v, RULE_IDS, f)),
-    cancelWindowHours: perBilling('cancelWindowHours', checkHours),
+    cancelWindowHours,
     cancelFrom: field('cancelFrom', ['term-start', 'purchase']),
     refund: field('refund', ['full', 'prorated', 'none']),
-    fullRefundHours: hours('fullRefundHours'),
+    fullRefundHours,
     afterWindow: field('afterWindow', ['refused', 'at-renewal']),
     seatReduction: field('seatReduction', ['batch-window', 'never']),
     seatWindowHours: hours('seatWindowHours'),

@@ -5,6 +5,7 @@
 import type { Assumption } from '../core/decision.js';
 import { CspRulesError } from '../core/errors.js';
 import {
+  checkNextPlan,
   choiceWithAutoRenew,
   nullable,
   STATUSES,
@@ -16,7 +17,7 @@ import {
 } from './subscription.js';
 import { formatDay } from '../time/day.js';
 import { BILLING_FREQUENCIES } from '../time/term.js';
-import { toBoolean, toEnum, toRecord } from '../core/validate.js';
+import { own, toBoolean, toEnum, toRecord } from '../core/validate.js';
 
 /** The facts {@link deriveSnapshot} may replace: each valid on its own, none checked against another. */
 export type SimpleFacts = Partial<Pick<Subscription, 'status' | 'autoRenew' | 'nextChargeBilling'>> & {
@@ -38,14 +39,18 @@ export function deriveSnapshot(sub: Subscription, facts: SimpleFacts): Subscript
       throw new CspRulesError('UNKNOWN_FIELD', [key], 'is not a simple fact');
     }
   }
-  const autoRenew = toBoolean(facts.autoRenew, 'autoRenew', sub.autoRenew);
+  // Own properties only: a fact absent here is never taken from a polluted Object.prototype.
+  const f = facts as Readonly<Record<string, unknown>>;
+  const has = (key: string): boolean => Object.prototype.hasOwnProperty.call(f, key);
+  const status = own(f, 'status');
+  const autoRenew = toBoolean(own(f, 'autoRenew'), 'autoRenew', sub.autoRenew);
   // One literal in toSubscription's key order: the same object shape, so the decisions that read
   // snapshots stay monomorphic (a spread and keyed stores measured several times slower).
   const snapshot: Subscription = {
     id: sub.id,
     offerName: sub.offerName,
     program: sub.program,
-    status: facts.status === undefined ? sub.status : toEnum(facts.status, STATUSES, 'status'),
+    status: status === undefined ? sub.status : toEnum(status, STATUSES, 'status'),
     term: sub.term,
     billing: sub.billing,
     quantity: sub.quantity,
@@ -61,11 +66,10 @@ export function deriveSnapshot(sub: Subscription, facts: SimpleFacts): Subscript
     isReturnable: sub.isReturnable,
     parentSubscriptionId: sub.parentSubscriptionId,
     cancellationWindowFrom: sub.cancellationWindowFrom,
-    scheduledChange: facts.scheduledChange === null ? null : sub.scheduledChange,
-    nextChargeBilling:
-      'nextChargeBilling' in facts
-        ? nullable(facts.nextChargeBilling, (v) => toEnum(v, BILLING_FREQUENCIES, 'nextChargeBilling'))
-        : sub.nextChargeBilling,
+    scheduledChange: has('scheduledChange') ? null : sub.scheduledChange,
+    nextChargeBilling: has('nextChargeBilling')
+      ? nullable(own(f, 'nextChargeBilling'), (v) => toEnum(v, BILLING_FREQUENCIES, 'nextChargeBilling'))
+      : sub.nextChargeBilling,
     updateCount: sub.updateCount,
     // R6: the end-of-term choice follows a change of auto-renew.
     endOfTermAction:
@@ -73,10 +77,12 @@ export function deriveSnapshot(sub: Subscription, facts: SimpleFacts): Subscript
     extendedServiceTerm: sub.extendedServiceTerm,
     // Principle 6: auto-renew given is no longer assumed.
     assumptions:
-      facts.autoRenew === undefined || !sub.assumptions.includes('AUTO_RENEW_ASSUMED')
+      own(f, 'autoRenew') === undefined || !sub.assumptions.includes('AUTO_RENEW_ASSUMED')
         ? sub.assumptions
         : sub.assumptions.filter((a) => a !== 'AUTO_RENEW_ASSUMED'),
   };
+  // B1: a pending billing change leaves a next term that is a plan (as toSubscription checks it).
+  if (has('nextChargeBilling')) checkNextPlan(snapshot);
   return trust(snapshot);
 }
 
@@ -110,6 +116,9 @@ export function withChanges(
     }
   }
   const has = (key: string): boolean => Object.prototype.hasOwnProperty.call(changes, key);
+  // R3: the start day of a renewal whose completion is unknown stands in for the start instant;
+  // a change that gives the instant gives the day with it (issue 16: a stale day made it throw).
+  if (has('termStartedAt') && !has('termStartDate')) delete input['termStartDate'];
   // Principle 6: a fact the change gives is no longer assumed.
   const given = input['assumptions'] as readonly Assumption[] | undefined;
   if (given !== undefined && !has('assumptions')) {

@@ -3,6 +3,7 @@
  * write a {@link SubscriptionInput} (ISO strings, Dates or epoch ms); every decision reads it
  * through {@link toSubscription}, which validates each field once and gives integers.
  */
+import { isPlan, nextPlan } from './plan.js';
 import { ASSUMPTIONS, type Assumption } from '../core/decision.js';
 import { CspRulesError, describe } from '../core/errors.js';
 import { TRIAL_DAYS } from '../policy/trials.js';
@@ -387,7 +388,27 @@ export function toSubscription(input: SubscriptionInput | Subscription): Subscri
       f.isReturnable === undefined && (program === 'bss-software' || program === 'nce-software'),
     ),
   };
+  checkNextPlan(snapshot);
   return Snapshot.trust(snapshot);
+}
+
+/**
+ * Internal: B1 — a pending billing change and a scheduled change leave a next term that is a plan.
+ *
+ * @throws {@link CspRulesError} `INCONSISTENT` naming `nextChargeBilling` or `scheduledChange.…`
+ */
+export function checkNextPlan(sub: Subscription): void {
+  const pending = sub.nextChargeBilling;
+  if (pending !== null && !isPlan(sub.term, pending))
+    inconsistent('nextChargeBilling', `${pending} billing is longer than the ${sub.term} term (B1)`);
+  const sc = sub.scheduledChange;
+  if (sc === null || (sc.term === null && sc.billing === null)) return;
+  const next = nextPlan(sub);
+  if (!isPlan(next.term, next.billing))
+    inconsistent(
+      sc.billing === null ? 'scheduledChange.term' : 'scheduledChange.billing',
+      `the next term would be ${next.term} billed ${next.billing}: the billing is longer than the term (B1)`,
+    );
 }
 
 /**

@@ -48,9 +48,22 @@ export function toInstant(value: unknown, field: string): Instant {
   }
   if (typeof value === 'string') return inRange(parseIso(value, field), field, value);
   if (value instanceof Date) {
+    // An object that only inherits from Date.prototype (`Object.create(Date.prototype)`) has no
+    // time value: Date's own methods throw a TypeError on it, so it is refused here first.
+    if (!hasTimeValue(value)) {
+      throw new CspRulesError('INVALID_INSTANT', field, 'expected a Date, got an object without a time value', value);
+    }
     const ms = value.getTime();
-    if (Number.isFinite(ms)) return inRange(ms, field, value);
-    throw new CspRulesError('INVALID_INSTANT', field, 'expected a valid Date, got an Invalid Date', value);
+    // A subclass's getTime may return anything: only integer epoch milliseconds are an instant.
+    if (Number.isInteger(ms)) return inRange(ms, field, value);
+    throw new CspRulesError(
+      'INVALID_INSTANT',
+      field,
+      Number.isNaN(ms)
+        ? 'expected a valid Date, got an Invalid Date'
+        : `expected a Date of integer epoch milliseconds, got getTime() = ${describe(ms)}`,
+      value,
+    );
   }
   throw new CspRulesError(
     'INVALID_INSTANT',
@@ -58,6 +71,16 @@ export function toInstant(value: unknown, field: string): Instant {
     `expected an ISO-8601 string with Z or an offset, a Date or epoch milliseconds, got ${describe(value)}`,
     value,
   );
+}
+
+/** Whether a `Date`-like object has Date's internal time value (a real Date or subclass instance). */
+function hasTimeValue(value: Date): boolean {
+  try {
+    Date.prototype.getTime.call(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** 2000-01-01T00:00:00.000Z: no CSP subscription is older, so an earlier instant is a mistake. */

@@ -59,7 +59,7 @@ describe('T5 C12 Q4 renderDetail: one table per subscription', () => {
           '',
           '  ACTION                     OUTCOME     UNTIL / OPENS (UTC)      UNTIL / OPENS (Europe/Berlin)  WHEN                  REASON',
           '  cancel                     at-renewal  2025-01-15 00:00:00 UTC  2025-01-15 01:00:00 +01:00     opens in 308 d 12 h   WINDOW_CLOSED (C1) [assumed RENEWAL_COMPLETION_ASSUMED_EARLIEST]',
-          '  reduceSeats                now         2024-03-17 14:02:45 UTC  2024-03-17 15:02:45 +01:00     closes in 5 d 2 h     WITHIN_WINDOW (Q2)',
+          '  reduceSeats                now         2024-03-17 14:02:45 UTC  2024-03-17 15:02:45 +01:00     closes in 5 d 2 h     WITHIN_WINDOW (Q2) [reported refundableQuantity.details]',
           '  addSeats                   now         —                        —                              no deadline           ALLOWED (Q1)',
           '  changeBillingFrequency     at-renewal  —                        —                              —                     UPFRONT_NOT_ALLOWED_MIDTERM (S1)',
           '  changeTerm                 at-renewal  —                        —                              —                     TERM_NOT_LONGER (S1)',
@@ -84,7 +84,7 @@ describe('T5 C12 Q4 renderDetail: one table per subscription', () => {
     });
   });
 
-  it('R3 monthly just renewed at 00:00Z: the assumed term start and the assumption in the reason; one batch → no batch lines (Asia/Tokyo, +09:00)', () => {
+  it('R3 C1 monthly just renewed at 00:00Z: the completion inferred from the reported cancellationAllowedUntilDate (03:12:44Z − 168 h), the cancel deadline reported, no assumption left; one batch → no batch lines (Asia/Tokyo, +09:00)', () => {
     const r = cli({ 'm.json': example('monthly-just-renewed') }, [
       'explain',
       'm.json',
@@ -104,8 +104,8 @@ describe('T5 C12 Q4 renderDetail: one table per subscription', () => {
           '  at the term end (2024-04-08 00:00:00 UTC): renews (R2; rules of 2023-10-19)',
           '',
           '  ACTION                     OUTCOME     UNTIL / OPENS (UTC)      UNTIL / OPENS (Asia/Tokyo)  WHEN                 REASON',
-          '  cancel                     now         2024-03-15 00:00:00 UTC  2024-03-15 09:00:00 +09:00  closes in 2 d 12 h   WITHIN_WINDOW (C1) [assumed RENEWAL_COMPLETION_ASSUMED_EARLIEST]',
-          '  reduceSeats                now         2024-03-15 03:12:44 UTC  2024-03-15 12:12:44 +09:00  closes in 2 d 15 h   WITHIN_WINDOW (Q2) [assumed ONE_SEAT_KEPT]',
+          '  cancel                     now         2024-03-15 03:12:44 UTC  2024-03-15 12:12:44 +09:00  closes in 2 d 15 h   WITHIN_WINDOW (C1) [reported cancellationAllowedUntilDate]',
+          '  reduceSeats                now         2024-03-15 03:12:44 UTC  2024-03-15 12:12:44 +09:00  closes in 2 d 15 h   WITHIN_WINDOW (Q2) [reported refundableQuantity.details; assumed ONE_SEAT_KEPT]',
           '  addSeats                   now         —                        —                           no deadline          ALLOWED (Q1)',
           '  changeBillingFrequency     at-renewal  —                        —                           —                    NOT_A_PLAN (S1)',
           '  changeTerm                 now         —                        —                           no deadline          IMMEDIATE (B3) [assumed OFFERED_TERMS_ASSUMED]',
@@ -118,9 +118,11 @@ describe('T5 C12 Q4 renderDetail: one table per subscription', () => {
           '  cancelAtTermEnd            never       —                        —                           —                    CHOICE_NOT_OFFERED (R6)',
           '  moveToExtendedServiceTerm  never       —                        —                           —                    CHOICE_NOT_OFFERED (R6)',
           '  scheduleChange             now         2024-04-08 00:00:00 UTC  2024-04-08 09:00:00 +09:00  closes in 26 d 12 h  ALLOWED (S2)',
+          // refundOptions: Partial until 03:12:44Z; the rules' full refund (24 h from the completion 2024-03-08T03:12:44Z) ended 2024-03-09T03:12:44Z.
+          '  refund: partial until 2024-03-15 03:12:44 UTC (closes in 2 d 15 h) — reported by refundOptions; computed full refund until 2024-03-09 03:12:44 UTC',
           '',
-          '  timeline (UTC): 2023-11-08 16:45 purchase ─ 2024-03-08 00:00 term start (assumed) ─ 2024-03-12 12:00 ▶ now ─ 2024-03-15 00:00 cancel closes ─ 2024-03-15 03:12 reduceSeats (20 seats) closes ─ 2024-04-08 00:00 term ends / renewal starts ─ 2024-04-09 00:00 renewed by',
-          '  note: effectiveStartDate: renewed term starting at 00:00Z: the renewal-completion instant is not reported (R3) [unknown]',
+          '  timeline (UTC): 2023-11-08 16:45 purchase ─ 2024-03-08 03:12 term start ─ 2024-03-12 12:00 ▶ now ─ 2024-03-15 03:12 cancel closes / reduceSeats (20 seats) closes ─ 2024-04-08 00:00 term ends / renewal starts ─ 2024-04-09 00:00 renewed by',
+          '  note: cancellationAllowedUntilDate: renewal completed at 2024-03-08T03:12:44.000Z = cancellationAllowedUntilDate − 168 h (C1, R3) [inferred]',
           '  note: refundableQuantity.details[0].allowedUntilDateTime: added at 2024-03-08T03:12:44.000Z = allowedUntilDateTime − 168 h (Q2) [inferred]',
         ),
       ],
@@ -141,8 +143,8 @@ describe('T5 C12 Q4 renderDetail: one table per subscription', () => {
           '  at the term end (2024-04-08 00:00:00 UTC): renews (R2; rules of 2023-10-19)',
           '',
           '  ACTION                     OUTCOME     UNTIL / OPENS (UTC)      WHEN                 REASON',
-          '  cancel                     now         2024-03-15 03:12:44 UTC  closes in 2 d 15 h   WITHIN_WINDOW (C1)',
-          '  reduceSeats                now         2024-03-15 03:12:44 UTC  closes in 2 d 15 h   WITHIN_WINDOW (Q2) [assumed ONE_SEAT_KEPT]',
+          '  cancel                     now         2024-03-15 03:12:44 UTC  closes in 2 d 15 h   WITHIN_WINDOW (C1) [reported cancellationAllowedUntilDate]',
+          '  reduceSeats                now         2024-03-15 03:12:44 UTC  closes in 2 d 15 h   WITHIN_WINDOW (Q2) [reported refundableQuantity.details; assumed ONE_SEAT_KEPT]',
           '  addSeats                   now         —                        no deadline          ALLOWED (Q1)',
           '  changeBillingFrequency     at-renewal  —                        —                    NOT_A_PLAN (S1)',
           '  changeTerm                 now         —                        no deadline          IMMEDIATE (B3) [assumed OFFERED_TERMS_ASSUMED]',
@@ -155,6 +157,7 @@ describe('T5 C12 Q4 renderDetail: one table per subscription', () => {
           '  cancelAtTermEnd            never       —                        —                    CHOICE_NOT_OFFERED (R6)',
           '  moveToExtendedServiceTerm  never       —                        —                    CHOICE_NOT_OFFERED (R6)',
           '  scheduleChange             now         2024-04-08 00:00:00 UTC  closes in 26 d 12 h  ALLOWED (S2)',
+          '  refund: partial until 2024-03-15 03:12:44 UTC (closes in 2 d 15 h) — reported by refundOptions; computed full refund until 2024-03-09 03:12:44 UTC',
           '',
           '  timeline (UTC): 2023-11-08 16:45 purchase ─ 2024-03-08 03:12 term start ─ 2024-03-12 12:00 ▶ now ─ 2024-03-15 03:12 cancel closes / reduceSeats (20 seats) closes ─ 2024-04-08 00:00 term ends / renewal starts ─ 2024-04-09 00:00 renewed by',
           '  note: refundableQuantity.details[0].allowedUntilDateTime: added at 2024-03-08T03:12:44.000Z = allowedUntilDateTime − 168 h (Q2) [inferred]',

@@ -1,22 +1,27 @@
 /**
- * T5 the display entry point (`csp-subscription-rules/display`) keeps date-fns-tz to itself: no
- * other file imports it, and no other entry point imports the display helpers.
+ * T5 the display entry point (`csp-subscription-rules/display`) stands on the runtime's Intl
+ * alone: it imports no package (date-fns-tz went through the host's local time, issue 16 item 7),
+ * no file imports date-fns-tz, and no other entry point imports the display helpers.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-describe('T5 date-fns-tz stays in the display entry point', () => {
+describe('T5 the display entry point imports no package', () => {
   const files = (dir: string): string[] =>
     readdirSync(dir).flatMap((name) => {
       const path = join(dir, name);
       return statSync(path).isDirectory() ? files(path) : [path];
     });
-  it('no file outside src/display imports date-fns-tz', () => {
-    const offenders = files('src').filter(
-      (f) => !f.startsWith(join('src', 'display')) && /from ['"]date-fns-tz/.test(readFileSync(f, 'utf8')),
+  it('T5 src/display imports only relative paths: no date-fns, no date-fns-tz', () => {
+    const imports = files(join('src', 'display')).flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1] as string),
     );
-    expect(offenders).toEqual([]);
+    expect(imports.length).toBeGreaterThan(0);
+    expect(imports.filter((spec) => !spec.startsWith('.'))).toEqual([]);
+  });
+  it('T5 no file in src imports date-fns-tz', () => {
+    expect(files('src').filter((f) => /from ['"]date-fns-tz/.test(readFileSync(f, 'utf8')))).toEqual([]);
   });
   it('no other entry point imports from src/display', () => {
     const entries = [

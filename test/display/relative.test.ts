@@ -147,3 +147,72 @@ describe('C12 formatRelative: "closes in 2 d 3 h" from now to an exclusive deadl
     expect(formatRelative(now + 5, now + 5, 'opens')).toBe('opened just now');
   });
 });
+
+describe('C12 T5 formatRelative and formatDuration in a locale: Intl.RelativeTimeFormat, truncated', () => {
+  const now = Date.UTC(2024, 2, 12, 12);
+  it.each([
+    ['en', now + 5 * D + 2 * H, 'in 5 days'], // 5 d 2 h: the largest whole unit, never rounded up
+    ['en', now + D, 'in 1 day'], // numeric: never "tomorrow" (a calendar word in some zone)
+    ['en', now + 23 * H + 59 * MIN, 'in 23 hours'],
+    ['en', now + 59 * MIN + 59_999, 'in 59 minutes'],
+    ['en', now + 59_999, 'in 59 seconds'],
+    ['en', now + 999, 'in 0 seconds'],
+    ['en', now, 'now'], // at the exclusive deadline itself
+    ['en', now - 1, '0 seconds ago'],
+    ['en', now - 4 * H, '4 hours ago'],
+    ['en-GB', now - 308 * D - 12 * H, '308 days ago'],
+    ['de', now + 5 * D + 2 * H, 'in 5 Tagen'],
+    ['de', now - 4 * H, 'vor 4 Stunden'],
+    ['de', now, 'jetzt'],
+    ['fr', now + D, 'dans 1 jour'],
+    ['pt-BR', now + 2 * H, 'em 2 horas'],
+    ['zz', now + D, 'in 1 day'], // no data for zz: en-US, not the host's locale
+  ])('%s: deadline %s → %s', (locale, deadline, text) => {
+    expect(formatRelative(now, deadline, 'closes', { locale })).toBe(text);
+    // The verb is English wording only: with a locale the phrase is the same for an opening.
+    expect(formatRelative(now, deadline, 'opens', { locale })).toBe(text);
+  });
+
+  it('without a locale (none, {} or locale undefined) the English text is unchanged', () => {
+    for (const options of [undefined, {}, { locale: undefined }]) {
+      expect(formatRelative(now, now + 5 * D + 2 * H, 'closes', options)).toBe('closes in 5 d 2 h');
+      expect(formatRelative(now, now + 5 * D + 2 * H, undefined, options)).toBe('closes in 5 d 2 h');
+      expect(formatDuration(2 * D + 3 * H, options)).toBe('2 d 3 h');
+    }
+  });
+
+  it.each([
+    ['en', 2 * D + 3 * H + 59 * MIN, '2 days, 3 hr'],
+    ['en-GB', 5 * H + 12 * MIN, '5 hrs, 12 mins'],
+    ['de', 2 * D + 3 * H, '2 Tg., 3 Std.'],
+    ['en', 3 * D, '3 days'],
+    ['en', 59_999, '< 1 min'],
+    ['de', 59_999, '< 1 Min.'],
+  ])('T5 formatDuration in %s: %s ms → %s', (locale, ms, text) => {
+    expect(formatDuration(ms, { locale })).toBe(text);
+  });
+
+  it('T5 a bad locale or options → CspRulesError on locale / options', () => {
+    expect(errorOf(() => formatRelative(now, now + D, 'closes', { locale: 'en_US' })).slice(0, 2)).toEqual([
+      'INVALID_ENUM',
+      'locale',
+    ]);
+    expect(errorOf(() => formatRelative(now, now + D, 'closes', 'de' as never)).slice(0, 2)).toEqual([
+      'INVALID_TYPE',
+      'options',
+    ]);
+    expect(errorOf(() => formatDuration(D, { locale: 7 as never })).slice(0, 2)).toEqual(['INVALID_TYPE', 'locale']);
+  });
+
+  it('property: the phrase never claims more time than is left (en)', () => {
+    const UNIT: Record<string, number> = { second: 1000, minute: MIN, hour: H, day: D };
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1000 * D }), (left) => {
+        const m = /^in ([\d,]+) (second|minute|hour|day)s?$/.exec(
+          formatRelative(now, now + left, 'closes', { locale: 'en' }),
+        );
+        return m !== null && Number((m[1] as string).replace(',', '')) * (UNIT[m[2] as string] as number) <= left;
+      }),
+    );
+  });
+});

@@ -3,7 +3,9 @@
  * names the JSON path at fault; errors are asserted whole (code, field, message, received).
  */
 import { describe, expect, it } from 'vitest';
-import { fromPartnerCenter } from '../../src/partner-center/fromPartnerCenter.js';
+import type { Note } from '../../src/partner-center/notes.js';
+import * as adapter from '../../src/partner-center/fromPartnerCenter.js';
+import { notRead, withoutReceived, withoutReported } from '../support/partnerCenter.js';
 import {
   optionalInstant,
   pathOf,
@@ -14,6 +16,9 @@ import {
 } from '../../src/partner-center/read.js';
 import { at, dayNumber } from '../support/time.js';
 import { fault, pc, snapshot } from '../support/partnerCenter.js';
+
+const fromPartnerCenter = (...a: Parameters<typeof adapter.fromPartnerCenter>) =>
+  withoutReported(adapter.fromPartnerCenter(...a));
 
 const where = (record: Record<string, unknown>, path = ''): At => ({ record, path });
 
@@ -73,12 +78,17 @@ describe('optionalInstant (T1)', () => {
     // 2024-01-22T10:30:12+01:00 is 09:30:12Z.
     expect(optionalInstant(where({ d: '2024-01-22T10:30:12+01:00' }), 'd')).toBe(at('2024-01-22T09:30:12Z'));
   });
-  it('a date-time without offset → AMBIGUOUS_INSTANT naming the nested path', () => {
-    expect(fault(() => optionalInstant(where({ d: '2024-01-22T09:30:12' }, 'x'), 'd'))).toMatchObject({
-      code: 'AMBIGUOUS_INSTANT',
-      field: 'x.d',
-      received: '2024-01-22T09:30:12',
-    });
+  it('T1: a date-time without offset is read as UTC, with a note naming the nested path', () => {
+    const notes: Note[] = [];
+    expect(optionalInstant({ ...where({ d: '2024-01-22T09:30:12' }, 'x'), notes }, 'd')).toBe(
+      at('2024-01-22T09:30:12Z'),
+    );
+    expect(notes.map((n) => [n.code, n.field])).toEqual([['OFFSETLESS_AS_UTC', 'x.d']]);
+  });
+  it('T1: the placeholder 0001-01-01 is unknown (null), with a note', () => {
+    const notes: Note[] = [];
+    expect(optionalInstant({ ...where({ d: '0001-01-01T00:00:00Z' }), notes }, 'd')).toBeNull();
+    expect(notes.map((n) => [n.code, n.field, n.kind])).toEqual([['PLACEHOLDER_DATE', 'd', 'unknown']]);
   });
 });
 
@@ -95,11 +105,10 @@ describe('readDateOnly (T2): the calendar date as written', () => {
     expect(readDateOnly(at('2025-01-14T23:59:59.999Z'), 'd')).toBe(dayNumber('2025-01-14'));
     expect(readDateOnly(new Date(at('2025-01-15T00:00:00Z')), 'd')).toBe(dayNumber('2025-01-15'));
   });
-  it('a date-time without offset is refused (T1), naming the path', () => {
-    expect(fault(() => readDateOnly('2025-01-14T00:00:00', 'commitmentEndDate'))).toMatchObject({
-      code: 'AMBIGUOUS_INSTANT',
-      field: 'commitmentEndDate',
-    });
+  it('T2: a date-time without offset is the date as written (read as UTC, noted)', () => {
+    const notes: Note[] = [];
+    expect(readDateOnly('2025-01-14T00:00:00', 'commitmentEndDate', notes)).toBe(dayNumber('2025-01-14'));
+    expect(notes.map((n) => [n.code, n.field])).toEqual([['OFFSETLESS_AS_UTC', 'commitmentEndDate']]);
   });
   it('text that does not start with the date → INVALID_DATE', () => {
     expect(fault(() => readDateOnly('x2025-01-14T00:00:00Z', 'd'))).toEqual({
@@ -141,17 +150,21 @@ describe('readDateOnly (T2): the calendar date as written', () => {
 });
 
 describe('optionalString: strings or null', () => {
-  it.each(['offerName', 'promotionId', 'parentSubscriptionId', 'offerId'])(
-    '%s that is not a string → INVALID_TYPE',
-    (key) => {
-      expect(fault(() => fromPartnerCenter(pc({ [key]: 5 })))).toEqual({
-        code: 'INVALID_TYPE',
-        field: key,
-        message: `${key}: expected a string, got 5`,
-        received: 5,
-      });
-    },
-  );
+  it('promotionId that is not a string is not read (an auxiliary field: a note)', () => {
+    expect(notRead(() => fromPartnerCenter(pc({ promotionId: 5 })))).toMatchObject({
+      code: 'INVALID_TYPE',
+      field: 'promotionId',
+      message: 'promotionId: expected a string, got 5',
+    });
+  });
+  it.each(['offerName', 'parentSubscriptionId', 'offerId'])('%s that is not a string → INVALID_TYPE', (key) => {
+    expect(fault(() => fromPartnerCenter(pc({ [key]: 5 })))).toEqual({
+      code: 'INVALID_TYPE',
+      field: key,
+      message: `${key}: expected a string, got 5`,
+      received: 5,
+    });
+  });
 });
 
 describe('readRefundable (Q4): refundableQuantity as reported', () => {
@@ -246,8 +259,9 @@ describe('readRefundable (Q4): refundableQuantity as reported', () => {
         received: undefined,
       },
     ],
-  ])('Q4: %j is refused naming its path', (refundableQuantity, error) => {
-    expect(fault(() => fromPartnerCenter(pc({ refundableQuantity })))).toEqual(error);
+  ])('Q4: %j is not read: a note names its path', (refundableQuantity, error) => {
+    // The note does not keep the value received.
+    expect(notRead(() => fromPartnerCenter(pc({ refundableQuantity })))).toEqual(withoutReceived(error));
   });
   it('Q4: totalQuantity null with details is read (the total is not used)', () => {
     const json = pc({

@@ -118,13 +118,39 @@ describe('C1 R3 reconcile: cancellationAllowedUntilDate', () => {
 
   const huge = Number.MAX_SAFE_INTEGER;
 
-  it('C1: ours open (until 2024-01-22T09:30:12Z), Partner Center reports none: a difference even with the largest tolerance', () => {
+  it('C1: cancellationAllowedUntilDate absent or a placeholder is not reported: nothing compared', () => {
+    for (const cancellationAllowedUntilDate of [undefined, '0001-01-01T00:00:00Z']) {
+      const json = pcFields({ cancellationAllowedUntilDate });
+      expect(reconcile(ours, json, { now: '2024-01-16T00:00:00Z' })).toEqual([]);
+    }
+  });
+  it('C1: ours open (until 2024-01-22T09:30:12Z), Partner Center reports null ("not allowed to be cancelled"): a difference even with the largest tolerance', () => {
     const json = pcFields({ cancellationAllowedUntilDate: null });
     const expected = [
       { kind: 'instant', field: 'cancellationAllowedUntilDate', ours: at('2024-01-22T09:30:12Z'), theirs: null },
     ];
     expect(reconcile(ours, json, { now: '2024-01-16T00:00:00Z' })).toEqual(expected);
     expect(reconcile(ours, json, { now: '2024-01-16T00:00:00Z', toleranceMs: huge })).toEqual(expected);
+  });
+  it('C1 T2: a day-granular value (…T23:59:00Z) agrees with ours on the same UTC day, differs on another', () => {
+    // Ours until 2024-01-22T09:30:12Z (exclusive): its last millisecond is on 2024-01-22.
+    expect(
+      reconcile(ours, pcFields({ cancellationAllowedUntilDate: '2024-01-22T23:59:00Z' }), {
+        now: '2024-01-16T00:00:00Z',
+      }),
+    ).toEqual([]);
+    expect(
+      reconcile(ours, pcFields({ cancellationAllowedUntilDate: '2024-01-23T23:59:00Z' }), {
+        now: '2024-01-16T00:00:00Z',
+      }),
+    ).toEqual([
+      {
+        kind: 'instant',
+        field: 'cancellationAllowedUntilDate',
+        ours: at('2024-01-22T09:30:12Z'),
+        theirs: at('2024-01-23T23:59:00Z'),
+      },
+    ]);
   });
 
   it('C1: ours closed, Partner Center still open (2024-01-22T09:30:13Z): a difference even with the largest tolerance', () => {
@@ -182,6 +208,7 @@ describe('C1 R3 reconcile: cancellationAllowedUntilDate', () => {
       cancellationAllowedUntilDate: null,
       refundableQuantity: { totalQuantity: 20, details: [detail(20, '2024-03-16T00:00:00Z')] },
     });
+    // cancellationAllowedUntilDate null ("not allowed to be cancelled") against ours open; the batch agrees.
     expect(
       reconcile(renewed, seats, { now: NOW, policy: definePolicy({ unknownRenewalCompletion: 'latest' }) }),
     ).toEqual([
@@ -475,7 +502,7 @@ describe('Q2 Q4 reconcile: refundableQuantity', () => {
 
 describe('T1 reconcile: bad input names the field', () => {
   it.each([
-    [pc({ cancellationAllowedUntilDate: '2024-01-22T09:30:12' }), 'cancellationAllowedUntilDate', 'AMBIGUOUS_INSTANT'],
+    [pc({ cancellationAllowedUntilDate: '22/01/2024 09:30' }), 'cancellationAllowedUntilDate', 'INVALID_INSTANT'],
     [pc({ refundableQuantity: { totalQuantity: -1 } }), 'refundableQuantity.totalQuantity', 'INVALID_QUANTITY'],
     [pc({ refundableQuantity: { details: {} } }), 'refundableQuantity.details', 'INVALID_TYPE'],
     [[], '$', 'INVALID_TYPE'],

@@ -529,7 +529,12 @@ describe('definePolicy checks every program setting (C1 "except where required b
 describe('definePolicy: hours are whole, from 0 to 100 years (876 600 h)', () => {
   // 100 years × 8 766 h (365.25 d × 24 h) = 876 600 h.
   it.each<[string, (h: number) => ProgramOverrides, (p: ProgramPolicy) => number]>([
-    ['fullRefundHours', (h) => ({ fullRefundHours: h }), (p) => p.fullRefundHours],
+    // C15: the tier lies inside the window, so the window is made 876 600 h long too.
+    [
+      'fullRefundHours',
+      (h) => ({ fullRefundHours: h, cancelWindowHours: { annual: 876_600 } }),
+      (p) => p.fullRefundHours,
+    ],
     ['seatWindowHours', (h) => ({ seatWindowHours: h }), (p) => p.seatWindowHours],
     ['cancelWindowHours.annual', (h) => ({ cancelWindowHours: { annual: h } }), (p) => p.cancelWindowHours.annual],
   ])('%s: 0 and 876 600 accepted; -1, 876 601, 0.5 and "24" refused with the bounds', (field, patch, read) => {

@@ -265,6 +265,13 @@ function versions(value: Json, path = ''): { path: string; version: Json }[] {
 /** The mismatches of one frozen call today: differences, errors, and versions other than `version`. */
 function mismatches(c: Case, asOf: string, version: string): string[] {
   const got = today(c, asOf);
+  // Deliberate change 4 (B1, issue 16): a snapshot whose next term B1 forbids (a scheduled billing
+  // longer than the term: s146, a P1M term billed annually next) is refused when read, where
+  // it used to be answered (or to throw only at the renewal, naming `billing`).
+  if ('threw' in got && got.threw.code === 'INCONSISTENT' && got.threw.field === 'scheduledChange.billing') {
+    const why = c.call.threw === undefined ? 'an answer' : JSON.stringify(c.call.threw);
+    return nextTermNotAPlan(c.input) ? [] : [`${why} → threw ${JSON.stringify(got.threw)}`];
+  }
   if (c.call.threw !== undefined) {
     return 'threw' in got && got.threw.code === c.call.threw.code && got.threw.field === c.call.threw.field
       ? []
@@ -280,6 +287,16 @@ function mismatches(c: Case, asOf: string, version: string): string[] {
   ];
 }
 
+/** B1 worked out by hand: the next term's plan (scheduled billing, else the current one) bills longer than its term. */
+function nextTermNotAPlan(input: SubscriptionInput): boolean {
+  const months = { monthly: 1, annual: 12, triennial: 36 } as const;
+  const termMonths = { P1M: 1, P1Y: 12, P3Y: 36 } as const;
+  const sc = input.scheduledChange;
+  if (sc == null || sc.billing == null) return false;
+  const term = sc.term ?? (input.trial === true ? 'P1Y' : input.term);
+  return months[sc.billing] > termMonths[term];
+}
+
 type Rec = { [key: string]: Json };
 const isRec = (v: Json | undefined): v is Rec => v !== null && typeof v === 'object' && !Array.isArray(v);
 const COMPLETION_BOUNDS: readonly Json[] = ['RENEWAL_COMPLETION_ASSUMED_EARLIEST', 'RENEWAL_COMPLETION_ASSUMED_LATEST'];
@@ -293,6 +310,8 @@ const COMPLETION_BOUNDS: readonly Json[] = ['RENEWAL_COMPLETION_ASSUMED_EARLIEST
  *    says `later` for it and its deadlines move accordingly;
  * 3. a transition that gives auto-renew no longer lists AUTO_RENEW_ASSUMED on its next snapshot
  *    (principle 6: a given fact is not assumed).
+ * 4. (in {@link mismatches}) a snapshot whose scheduled billing B1 forbids for the next term is
+ *    refused when read (issue 16).
  */
 function deliberateChanges(c: Case, frozenAnswer: Json, got: Json): Json {
   const frozen = JSON.parse(JSON.stringify(frozenAnswer)) as Json;

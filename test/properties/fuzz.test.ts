@@ -399,6 +399,29 @@ const ROWS: Record<string, Row> = {
       { at: [1], invalid: notOverrides },
     ],
   },
+  // Lists answer per record: a bad record is an { ok: false } answer, never a throw; only a
+  // document that is no list and bad options throw.
+  readPartnerCenterList: {
+    args: () => [{ items: [PC] }],
+    slots: [
+      { at: [0], invalid: (v) => !Array.isArray(v) && !(isRecord(v) && Array.isArray(v.items)) },
+      { at: [1], invalid: notOverrides },
+    ],
+  },
+  readPartnerCenterRecord: {
+    args: () => [PC, 0],
+    slots: [
+      { at: [0], invalid: () => false },
+      { at: [2], invalid: notOverrides },
+    ],
+  },
+  explainPartnerCenter: {
+    args: () => [api.fromPartnerCenter(PC), { now: NOW }],
+    slots: [
+      { at: [1], invalid: record('now') },
+      { at: [1, 'now'], invalid: notInstant },
+    ],
+  },
   reconcile: {
     args: () => [SUB, PC, { now: NOW }],
     // Partner Center fields are compared when present: an object without them is a difference, not an error.

@@ -101,3 +101,37 @@ export function fault(run: () => unknown): Record<string, unknown> {
   const e = caught(run);
   return { code: e.code, field: e.field, message: e.message, received: e.received };
 }
+
+/**
+ * `fromPartnerCenter` and `fromPartnerCenterList` without the `reported` facts (tested on their
+ * own in test/partner-center/reported.test.ts), so that the older whole-result tables stay exact.
+ */
+export function withoutReported<T extends { readonly reported: unknown }>(read: T): Omit<T, 'reported'> {
+  const { reported: _reported, ...rest } = read;
+  return rest;
+}
+
+/** An error as `fault` shows it, without `received` (a note does not keep the value). */
+export function withoutReceived(error: { code: string; field: string; message: string; received?: unknown }): {
+  code: string;
+  field: string;
+  message: string;
+} {
+  return { code: error.code, field: error.field, message: error.message };
+}
+
+/**
+ * An auxiliary field that cannot be read is a `FIELD_NOT_READ` note, not a throw: the note's
+ * error as `fault` shows a thrown one, without `received` (see {@link withoutReceived}).
+ */
+export function notRead(read: () => { readonly notes: readonly { code: string; field: string; message: string }[] }): {
+  code: string;
+  field: string;
+  message: string;
+} {
+  const note = read().notes.find((n) => n.code === 'FIELD_NOT_READ');
+  if (note === undefined) throw new Error('expected a FIELD_NOT_READ note, there is none');
+  const m = /^not read \(([A-Z_]+): (.*)\); taken as absent$/s.exec(note.message);
+  if (m === null) throw new Error(`unexpected FIELD_NOT_READ message ${note.message}`);
+  return { code: m[1] as string, field: note.field, message: `${note.field}: ${m[2] as string}` };
+}

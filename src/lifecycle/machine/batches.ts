@@ -32,12 +32,21 @@ export function currentBatches(sub: Subscription, policy: Policy): Batch[] {
  * Q2: removes the seats a reduction plan releases from the batches it names.
  */
 export function releasePlanned(batches: Batch[], release: readonly OpenBatch[]): Batch[] {
+  // Linear in batches + releases: the batches of each instant, newest index first, looked up once
+  // (a scan of every batch per release was quadratic, issue 16).
+  const byInstant = new Map<number, number[]>();
+  for (let i = batches.length - 1; i >= 0; i--) {
+    const at = (batches[i] as Batch).addedAt;
+    const list = byInstant.get(at);
+    if (list === undefined) byInstant.set(at, [i]);
+    else list.push(i);
+  }
   for (const r of release) {
     let left = r.quantity;
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: once left is 0 every further take is min(quantity, 0) = 0, so scanning on changes nothing
-    for (let i = batches.length - 1; i >= 0 && left > 0; i--) {
+    for (const i of byInstant.get(r.addedAt) ?? []) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: once left is 0 every further take is min(quantity, 0) = 0, so scanning on changes nothing
+      if (left <= 0) break;
       const b = batches[i] as Batch;
-      if (b.addedAt !== r.addedAt) continue;
       const take = Math.min(b.quantity, left);
       b.quantity -= take;
       left -= take;

@@ -11,12 +11,21 @@ import { ASSUMED_BATCHES, seatReductionPlan } from '../../decisions/seats.js';
 import type { ScheduledChangeInput } from '../../snapshot/subscription.js';
 import { dayOf, formatDay } from '../../time/day.js';
 import { eligibleTermChanges } from '../../decisions/termChanges.js';
-import { BILLING_FREQUENCIES, TERMS, termEndDay, type BillingFrequency, type Term } from '../../time/term.js';
+import {
+  BILLING_FREQUENCIES,
+  TERM_MONTHS,
+  TERMS,
+  termEndDay,
+  type BillingFrequency,
+  type Term,
+} from '../../time/term.js';
+import { isPlan, nextPlan } from '../../snapshot/plan.js';
 import { RENEWAL_409, termWindowStart } from '../../snapshot/termWindow.js';
-import { toCount, toEnum } from '../../core/validate.js';
+import { own, toCount, toEnum } from '../../core/validate.js';
 import { currentBatches, releasePlanned, withinQuantity } from './batches.js';
 import {
   accept,
+  beforePurchase,
   change,
   inEventTerms,
   mergeWarnings,
@@ -51,6 +60,9 @@ export function onChangeQuantity(ctx: Ctx, rawQuantity: unknown): TransitionResu
     // R4 (a renewal running, declared ones past 24 h too) and Q6 come with the decision.
     const d = increaseDecision(sub, now, policy, phase);
     if (!d.allowed) return reject(d);
+    // T4: the new batch is dated now, which can't precede the purchase.
+    const early = beforePurchase(ctx);
+    if (early !== null) return early;
     batches.push({ quantity: quantity - sub.quantity, addedAt: now, until: null });
     return accept(ctx, {
       next: change(ctx, { quantity, seatBatches: batches, ...deletion.changes }),
@@ -93,9 +105,23 @@ export function onChangeQuantity(ctx: Ctx, rawQuantity: unknown): TransitionResu
 export function onScheduleChange(ctx: Ctx, changeInput: ScheduledChangeInput): TransitionResult {
   const d = scheduleDecision(ctx.sub, ctx.now, ctx.policy, machinePhase(ctx));
   if (!d.allowed) return reject(d);
-  const next = change(ctx, { scheduledChange: changeInput });
+  // B1: the next term the change leaves must be a plan (P1M billed annually is none): refused, with the rule.
+  const r = changeInput as unknown as Readonly<Record<string, unknown>>;
+  const term = own(r, 'term');
+  const billing = own(r, 'billing');
+  if (term != null || billing != null) {
+    const plan = nextPlan({
+      ...ctx.sub,
+      scheduledChange: {
+        term: term == null ? null : toEnum(term, TERMS, 'event.change.term'),
+        billing: billing == null ? null : toEnum(billing, BILLING_FREQUENCIES, 'event.change.billing'),
+      },
+    });
+    if (!isPlan(plan.term, plan.billing)) return no('B1', 'NOT_A_PLAN', null);
+  }
+  const next = inEventTerms({ scheduledChange: 'event.change' }, () => change(ctx, { scheduledChange: changeInput }));
   const saved = next.scheduledChange;
-  // Stryker disable next-line ConditionalExpression: event.change is a record (toRecord), which always parses to a non-null change; the null test narrows the type
+  // Stryker disable next-line ConditionalExpression: event.change is a record (toRecord), which always parses to a non-null change (an empty one is refused when read, S1); the null test narrows the type
   if (saved === null || isEmptyChange(saved))
     throw new CspRulesError('INCONSISTENT', 'event.change', 'names no change (S1)', changeInput);
   if (saved.customTermEndDay !== null) {
@@ -152,17 +178,33 @@ export function onChangeTermOrBilling(
   const gate = gated(ctx, termChange ? 'changeTerm' : 'changeBilling');
   if (gate !== null) return gate;
   if (!termChange && billing === sub.billing) return no('B2', 'NO_CHANGE', null);
+  // B1, B3: what no decision can allow — a billing longer than the term (no plan), a shorter term
+  // now — is refused whatever the caller's eligibility says (the tables refuse them too).
+  if (event.eligibility !== undefined) {
+    if (!isPlan(term, billing)) return no('B1', 'NOT_A_PLAN', null);
+    if (TERM_MONTHS[term] < TERM_MONTHS[sub.term]) return no('B3', 'TERM_NOT_LONGER', null);
+  }
   const decision = event.eligibility ?? planDecision(ctx, term, billing, event.offeredTerms);
   if (!decision.allowed) return reject(decision);
   const warnings = mergeWarnings(decision.warnings, ctx.phase === 'renewing' ? RENEWAL_409 : []);
   if (!termChange) {
+    // B1: a saved change that names a term without a billing then renews with this billing.
+    const plan = nextPlan({ ...sub, nextChargeBilling: billing });
+    if (!isPlan(plan.term, plan.billing)) return no('B1', 'NOT_A_PLAN', null);
     return accept(ctx, {
       next: change(ctx, { nextChargeBilling: billing }),
       effects: [{ type: 'BILLING_CHANGE_PENDING', rule: 'B2', billing }],
       warnings,
     });
   }
+  // T4: the new term starts now, which can't precede the purchase.
+  const early = beforePurchase(ctx);
+  if (early !== null) return early;
   const deletion = scheduledDeletion(ctx, 'termChange');
+  // B1: a saved change that stays renews from the new plan.
+  const kept = deletion.effects.length === 0 ? sub.scheduledChange : null;
+  const plan = nextPlan({ ...sub, term, billing, nextChargeBilling: null, scheduledChange: kept });
+  if (!isPlan(plan.term, plan.billing)) return no('B1', 'NOT_A_PLAN', null);
   return accept(ctx, {
     next: change(ctx, {
       term,

@@ -81,19 +81,25 @@ export function readState(
  * Builds an accepted result.
  */
 export function accept(ctx: Ctx, outcome: Outcome): Transitioned {
+  // The optional parts are read as own properties: an absent one is never taken from a polluted
+  // Object.prototype (issue 16).
+  const o = outcome as unknown as Readonly<Record<string, unknown>>;
+  const given = <K extends keyof Outcome>(key: K): Outcome[K] | undefined => own(o, key) as Outcome[K] | undefined;
   // R2/R5: only an active, auto-renewing subscription can stay in a renewal.
-  const phase = outcome.next.status === 'active' && outcome.next.autoRenew ? (outcome.phase ?? ctx.phase) : 'in-term';
+  const phase = outcome.next.status === 'active' && outcome.next.autoRenew ? (given('phase') ?? ctx.phase) : 'in-term';
+  const created = given('created');
+  const addOns = given('addOns');
   return {
     ok: true,
     next: outcome.next,
     phase,
     state: { subscription: outcome.next, phase },
     effects: outcome.effects,
-    warnings: outcome.warnings ?? NONE,
-    assumptions: outcome.assumptions ?? NONE,
+    warnings: given('warnings') ?? NONE,
+    assumptions: given('assumptions') ?? NONE,
     policyVersion: BASELINE_VERSION,
-    ...(outcome.created === undefined ? {} : { created: outcome.created }),
-    ...(outcome.addOns === undefined ? {} : { addOns: outcome.addOns }),
+    ...(created === undefined ? {} : { created }),
+    ...(addOns === undefined ? {} : { addOns }),
   };
 }
 
@@ -109,6 +115,14 @@ export function reject(refusal: Refused<LifecycleReason>): Rejected {
  */
 export function no(rule: RuleId, reason: LifecycleReason, opensAt: Instant | null): Rejected {
   return reject(refuse(rule, reason, opensAt));
+}
+
+/**
+ * T4: an event that dates a new fact at `now` (a seat batch, a term start) can't happen before the
+ * purchase: refused `BEFORE_PURCHASE`, opening at the purchase; else `null`.
+ */
+export function beforePurchase(ctx: Ctx): Rejected | null {
+  return ctx.now < ctx.sub.purchasedAt ? no('T4', 'BEFORE_PURCHASE', ctx.sub.purchasedAt) : null;
 }
 
 /**

@@ -3,6 +3,7 @@
  * and midterm trial conversion (TR2–TR4, TR6, TR9, S3; decided by `canConvertTrial`). A
  * caller's own `eligibility` decision replaces those calls.
  */
+import { isPlan } from '../../snapshot/plan.js';
 import type { Decision, Warning } from '../../core/decision.js';
 import { CspRulesError } from '../../core/errors.js';
 import { toSubscription, type Subscription, type SubscriptionInput } from '../../snapshot/subscription.js';
@@ -16,6 +17,7 @@ import { toCount, toEnum, toOptionalString } from '../../core/validate.js';
 import { currentBatches, takeNewest } from './batches.js';
 import {
   accept,
+  beforePurchase,
   change,
   inEventTerms,
   mergeWarnings,
@@ -54,6 +56,13 @@ export function onUpgrade(ctx: Ctx, event: UpgradeEvent): TransitionResult {
   const gate = gated(ctx, 'upgrade');
   if (gate !== null) return gate;
   if (quantity > sub.quantity) return no('U4', 'QUANTITY_ABOVE_CURRENT', null);
+  // B1: the subscription a partial upgrade creates has a plan, whatever the eligibility says.
+  if (quantity < sub.quantity && (event.term !== undefined || event.billing !== undefined)) {
+    const term = event.term === undefined ? sub.term : toEnum(event.term, TERMS, 'event.term');
+    const billing =
+      event.billing === undefined ? sub.billing : toEnum(event.billing, BILLING_FREQUENCIES, 'event.billing');
+    if (!isPlan(term, billing)) return no('B1', 'NOT_A_PLAN', null);
+  }
   const upgrade = event.eligibility === undefined ? decideUpgrade(ctx, event, to, quantity) : null;
   const decision: Decision<string> = upgrade ?? (event.eligibility as Decision<string>);
   if (!decision.allowed) return reject(decision);
@@ -154,6 +163,14 @@ export function onConvertTrial(ctx: Ctx, event: ConvertEvent): TransitionResult 
   // is the renewal itself).
   const gate = gated(ctx, 'convertTrial');
   if (gate !== null) return gate;
+  // B1: the paid plan must be a plan, whatever the eligibility says (bad input, as canConvertTrial reads it).
+  if (!isPlan(term, billing))
+    throw new CspRulesError(
+      'INCONSISTENT',
+      'event.billing',
+      `billing ${billing} is longer than the term ${term} (B1)`,
+      billing,
+    );
   const fields = { seats: 'event.quantity', term: 'event.term', billing: 'event.billing' };
   const decision: Decision<string> =
     event.eligibility ??
@@ -161,6 +178,9 @@ export function onConvertTrial(ctx: Ctx, event: ConvertEvent): TransitionResult 
       canConvertTrial(sub, { target: 'equivalent', mode: 'midterm', seats: quantity, term, billing, now }),
     );
   if (!decision.allowed) return reject(decision);
+  // T4: the paid term starts now, which can't precede the purchase.
+  const early = beforePurchase(ctx);
+  if (early !== null) return early;
   const deletion = scheduledDeletion(ctx, 'convertTrial');
   const promotion: readonly Warning[] = sub.promotionId === null ? [] : ['PROMOTION_NOT_APPLIED']; // TR6
   return accept(ctx, {

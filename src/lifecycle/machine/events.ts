@@ -184,6 +184,8 @@ export type EffectType = Effect['type'];
 export type LifecycleReason =
   /** C3, P7: cancelled or deleted — nothing more happens. */
   | 'TERMINATED'
+  /** T4: `now` precedes the purchase — nothing can happen to the subscription yet (`opensAt`: the purchase). */
+  | 'BEFORE_PURCHASE'
   /** The status doesn't allow the event (P1, P3, Q10, U1, S2, R5 …). */
   | 'NOT_ACTIVE'
   /** TR8, C9: a trial's status and quantity can't change. */

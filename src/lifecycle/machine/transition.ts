@@ -17,6 +17,7 @@ import { own, toBoolean, toEnum, toRecord } from '../../core/validate.js';
 import { onChangeQuantity, onChangeTermOrBilling, onClearScheduledChanges, onScheduleChange } from './changes.js';
 import { no, readState, type Ctx } from './context.js';
 import { answered, mergeAssumed } from '../../snapshot/assumed.js';
+import { readEligibility } from './eligibility.js';
 import { onConvertTrial, onUpgrade } from './conversions.js';
 import type {
   LifecycleEvent,
@@ -65,7 +66,11 @@ const NO_ADD_ONS: readonly Subscription[] = Object.freeze([]);
  * `renewing` on the renewal day of an active, auto-renewing subscription (R2, R4) — or a
  * {@link LifecycleState} `{ subscription, phase }` as returned in `state`. Cancelled and
  * deleted subscriptions refuse every event (C3, P7). An active or suspended snapshot whose
- * term is over accepts only the renewal and after-term events (`TERM_OVER`).
+ * term is over accepts only the renewal and after-term events (`TERM_OVER`). While a renewal
+ * runs (`renewing`, R4) the plan is read-only: `changeTermOrBilling`, like `upgrade`, is refused
+ * `RENEWAL_READ_ONLY`, so every state returned is one the next event accepts or refuses. An event
+ * that dates a fact at `now` before the purchase is refused `BEFORE_PURCHASE` (T4). Only the
+ * event's and the options' own properties are read; `eligibility` is validated as a decision.
  *
  * Effects are typed data: `AUTO_RENEW_TURNED_OFF`, `SCHEDULED_CHANGES_DELETED`,
  * `ADD_ONS_SUSPENDED` (with `addOns` in the result), `SUBSCRIPTION_CREATED` (with `created`),
@@ -93,7 +98,11 @@ export function transition(
   const opts = toRecord(options, 'options');
   const now = toInstant(own(opts, 'now'), 'now');
   const read = readState(state, now);
-  const ev = toRecord(event, 'event');
+  // Only the event's own fields are read (a copy without a prototype): a key inherited from a
+  // polluted Object.prototype (`eligibility`, `quantity`, `term` …) is no field of the event.
+  const ev = ownFields(toRecord(event, 'event'));
+  const eligibility = readEligibility(ev['eligibility']);
+  if (eligibility !== undefined) ev['eligibility'] = eligibility;
   const type = toEnum(own(ev, 'type'), LIFECYCLE_EVENTS, 'event.type');
   const rawAddOns = own(opts, 'addOns');
   if (rawAddOns !== undefined && !Array.isArray(rawAddOns)) {
@@ -126,7 +135,7 @@ export function transition(
   const version = policyVersion(policy, AT_TERM_END.has(type) ? endOfDay(ctx.sub.termEndDay) : now);
   if (ctx.sub.status === 'cancelled') return answeredResult(ctx.sub, no('C3', 'TERMINATED', null), version);
   if (ctx.sub.status === 'deleted') return answeredResult(ctx.sub, no('P7', 'TERMINATED', null), version);
-  return answeredResult(ctx.sub, apply(ctx, type, ev, event as LifecycleEvent), version);
+  return answeredResult(ctx.sub, apply(ctx, type, ev, ev as unknown as LifecycleEvent), version);
 }
 
 /**
@@ -187,6 +196,13 @@ function apply(
     default:
       return unreachable(type);
   }
+}
+
+/** The own enumerable fields of a record, in a new object without a prototype. */
+function ownFields(r: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(r)) out[key] = r[key];
+  return out;
 }
 
 function requireBoolean(value: unknown, field: string): boolean {
